@@ -1,0 +1,279 @@
+"""The zmdocs data model: documents, clauses, provisions, tables, terms, indicators, alignments.
+
+Everything here is plain dataclasses that round-trip through JSON (`to_dict`/`from_dict`).
+Clauses are stored flat, in document order, with stable ids (`GB/T 1234-2020#5.2.1`) and
+parent ids; vectors never live here (they belong to the index).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+# Clause kinds (GB/T 1.1-2020 / ISO/IEC Directives Part 2 element types).
+CLAUSE_KINDS = (
+    "cover",
+    "foreword",
+    "introduction",
+    "scope",
+    "normative-references",
+    "terms",
+    "requirements",
+    "test-methods",
+    "inspection-rules",
+    "marking-packaging",
+    "annex-normative",
+    "annex-informative",
+    "bibliography",
+    "other",
+)
+
+# Verbal forms of provisions.
+FORMS = ("requirement", "recommendation", "permission", "possibility", "statement")
+
+COMPARATORS = ("<=", ">=", "<", ">", "=", "range", "tolerance")
+DIRECTIONS = ("lower-is-stricter", "higher-is-stricter", "neither")
+
+
+@dataclass
+class Provision:
+    """One sentence of a clause and its verbal form (shall/should/may/can/statement)."""
+
+    text: str
+    form: str = "statement"
+    negated: bool = False
+    start: int | None = None  # character offset in the clause text
+    end: int | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Provision:
+        return cls(**{k: d[k] for k in d if k in _FIELDS["Provision"]})
+
+
+@dataclass
+class Clause:
+    """A numbered (or unnumbered preliminary) element of a standard."""
+
+    id: str
+    number: str
+    heading: str = ""
+    text: str = ""
+    level: int = 1
+    parent: str | None = None
+    kind: str = "other"
+    page: int | None = None
+    page_end: int | None = None
+    provisions: list[Provision] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Clause:
+        kw = {k: d[k] for k in d if k in _FIELDS["Clause"]}
+        kw["provisions"] = [Provision.from_dict(p) for p in d.get("provisions", [])]
+        return cls(**kw)
+
+
+@dataclass
+class Table:
+    """A table with merged cells resolved (a merged cell's text is repeated in every cell it covers)."""
+
+    id: str
+    number: str = ""
+    caption: str = ""
+    clause: str | None = None
+    header_rows: int = 1
+    rows: list[list[str]] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    page: int | None = None
+
+    @property
+    def header(self) -> list[list[str]]:
+        return self.rows[: self.header_rows]
+
+    @property
+    def body(self) -> list[list[str]]:
+        return self.rows[self.header_rows :]
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Table:
+        return cls(**{k: d[k] for k in d if k in _FIELDS["Table"]})
+
+
+@dataclass
+class Term:
+    """A defined term (chapter 3): number, the term in each language given, definition."""
+
+    number: str
+    terms: dict[str, str] = field(default_factory=dict)
+    definition: str = ""
+    clause: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Term:
+        return cls(**{k: d[k] for k in d if k in _FIELDS["Term"]})
+
+
+@dataclass
+class Adoption:
+    """Degree of correspondence with an international standard: IDT, MOD or NEQ."""
+
+    relation: str
+    standard: str
+    text: str = ""
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Adoption:
+        return cls(**{k: d[k] for k in d if k in _FIELDS["Adoption"]})
+
+
+@dataclass
+class Indicator:
+    """A technical indicator: parameter, comparator, value(s), unit, conditions, method."""
+
+    parameter: str
+    comparator: str
+    value: float | str | None = None
+    min: float | None = None
+    max: float | None = None
+    unit: str = ""
+    key: str = ""
+    normalized: dict[str, Any] | None = None  # {"value", "min", "max", "unit"} in a canonical unit
+    conditions: list[str] = field(default_factory=list)
+    method: str | None = None
+    direction: str = "neither"
+    clause: str | None = None  # clause id
+    page: int | None = None
+    text: str = ""
+    origin: dict[str, Any] = field(default_factory=lambda: {"type": "prose"})
+    ordinal: dict[str, Any] | None = None  # for IP codes / grades: {"scale", "rank", "label"}
+    doc: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Indicator:
+        return cls(**{k: d[k] for k in d if k in _FIELDS["Indicator"]})
+
+
+@dataclass
+class Document:
+    """One parsed standard."""
+
+    id: str
+    title: str = ""
+    titles: dict[str, str] = field(default_factory=dict)
+    lang: str = "zh"
+    family: str = ""
+    number: str = ""
+    year: int | None = None
+    ics: str = ""
+    ccs: str = ""
+    published: str = ""
+    implemented: str = ""
+    replaces: list[str] = field(default_factory=list)
+    adoption: Adoption | None = None
+    source: str = ""
+    format: str = ""
+    sha256: str = ""
+    pages: int = 0
+    clauses: list[Clause] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    schema_version: int = SCHEMA_VERSION
+
+    # -- navigation -------------------------------------------------------
+    def clause(self, ref: str) -> Clause | None:
+        """Find a clause by id or by number."""
+        for c in self.clauses:
+            if c.id == ref or c.number == ref:
+                return c
+        return None
+
+    def children(self, clause_id: str | None) -> list[Clause]:
+        return [c for c in self.clauses if c.parent == clause_id]
+
+    def clause_id(self, number: str) -> str:
+        return f"{self.id}#{number}"
+
+    # -- (de)serialisation -----------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d = {"schema_version": d.pop("schema_version"), **d}
+        return d
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        from zmdocs.errors import SchemaError
+
+        ver = d.get("schema_version", SCHEMA_VERSION)
+        if ver > SCHEMA_VERSION:
+            raise SchemaError(f"document {d.get('id')!r} has schema_version {ver}; this zmdocs reads up to {SCHEMA_VERSION}: upgrade zmdocs")
+        kw = {k: d[k] for k in d if k in _FIELDS["Document"]}
+        kw["clauses"] = [Clause.from_dict(c) for c in d.get("clauses", [])]
+        kw["tables"] = [Table.from_dict(t) for t in d.get("tables", [])]
+        kw["terms"] = [Term.from_dict(t) for t in d.get("terms", [])]
+        kw["indicators"] = [Indicator.from_dict(i) for i in d.get("indicators", [])]
+        kw["adoption"] = Adoption.from_dict(d["adoption"]) if d.get("adoption") else None
+        kw["schema_version"] = SCHEMA_VERSION
+        return cls(**kw)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Document:
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+@dataclass
+class ClausePair:
+    """One row of a clause correspondence table (either side may hold several clauses)."""
+
+    a: list[str]
+    b: list[str]
+    score: float
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ClausePair:
+        return cls(a=list(d["a"]), b=list(d["b"]), score=float(d["score"]))
+
+
+@dataclass
+class IndicatorPair:
+    """An indicator of A and its counterpart in B (indices into each document's indicator list)."""
+
+    a: int
+    b: int
+    score: float
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> IndicatorPair:
+        return cls(a=int(d["a"]), b=int(d["b"]), score=float(d["score"]))
+
+
+@dataclass
+class Alignment:
+    """The alignment of two documents: clause pairs, unmatched clauses, indicator pairs."""
+
+    doc_a: str
+    doc_b: str
+    mode: str = "auto"
+    pairs: list[ClausePair] = field(default_factory=list)
+    unmatched_a: list[str] = field(default_factory=list)
+    unmatched_b: list[str] = field(default_factory=list)
+    indicator_pairs: list[IndicatorPair] = field(default_factory=list)
+    adoption: dict[str, Any] | None = None
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_FIELDS = {
+    cls.__name__: {f.name for f in fields(cls)}
+    for cls in (Provision, Clause, Table, Term, Adoption, Indicator, Document)
+}

@@ -1,0 +1,34 @@
+"""The stream every format parser produces: paragraphs and tables in reading order.
+
+Format parsers (PDF, DOCX, text) only turn a file into Blocks; `structure.build_document`
+turns Blocks into the clause tree, so numbering, kinds, terms and provisions are found once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Block:
+    """A paragraph (`kind="para"`) or a table (`kind="table"`) in reading order."""
+
+    kind: str = "para"
+    text: str = ""
+    page: int | None = None
+    # Hints a format may give; structure never relies on fonts, only on numbering.
+    style: str = ""  # e.g. Word style name "Heading 2", "TOC 1", "Title"
+    number: str = ""  # an auto-number Word renders but the text lacks ("5.2.1", "a)")
+    rows: list[list[str]] | None = None  # table cells, merged cells resolved (text repeated)
+    header_rows: int = 1
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class RawDocument:
+    """What a format parser returns: blocks plus file facts."""
+
+    blocks: list[Block]
+    pages: int = 0
+    format: str = ""
+    warnings: list[str] = field(default_factory=list)

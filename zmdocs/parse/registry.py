@@ -1,0 +1,145 @@
+"""Format registry and the `parse_file` entry point: detect the format by content, then parse."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import logging
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from zmdocs.errors import ParseError, UnsupportedFormatError
+from zmdocs.model import Document
+from zmdocs.parse.blocks import RawDocument
+
+log = logging.getLogger(__name__)
+
+Reader = Callable[[Path], RawDocument]
+_READERS: dict[str, tuple[tuple[str, ...], str]] = {}
+
+# format -> (extensions, "module:function") so heavy parsers import lazily.
+_BUILTIN = {
+    "pdf": ((".pdf",), "zmdocs.parse.pdf:read_pdf"),
+    "docx": ((".docx",), "zmdocs.parse.docx:read_docx"),
+    "text": ((".txt", ".text"), "zmdocs.parse.text:read_text"),
+    "markdown": ((".md", ".markdown"), "zmdocs.parse.text:read_markdown"),
+}
+_READERS.update(_BUILTIN)
+
+
+def register(fmt: str, extensions: tuple[str, ...], target: str) -> None:
+    """Register a reader for a format: `target` is "module:function" returning a RawDocument."""
+    _READERS[fmt] = (tuple(e.lower() for e in extensions), target)
+
+
+def formats() -> dict[str, tuple[str, ...]]:
+    return {k: v[0] for k, v in _READERS.items()}
+
+
+def supported_extensions() -> set[str]:
+    return {e for exts, _ in _READERS.values() for e in exts}
+
+
+def detect_format(path: str | Path) -> str:
+    """Tell the format from the file's content first, its extension second."""
+    p = Path(path)
+    if not p.exists():
+        raise ParseError(str(p), "no such file", "check the path")
+    if p.is_dir():
+        raise ParseError(str(p), "is a folder, not a file", "give the files inside it, or use `zmdocs index` for folders")
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as e:
+        raise ParseError(str(p), f"cannot be read ({e.strerror})", "check its permissions") from None
+    ext = p.suffix.lower()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(p) as z:
+                if "word/document.xml" in z.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            pass
+        raise ParseError(str(p), "is a zip archive but not a Word .docx file", "save it as .docx from Word or give a PDF")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ParseError(str(p), "is an old binary Word .doc file, which zmdocs does not read", "save it as .docx in Word (File > Save As)")
+    if ext == ".pdf":
+        raise ParseError(str(p), "is not a PDF (no %PDF header): the file is corrupt or misnamed", "re-export or re-download it")
+    if ext == ".docx":
+        raise ParseError(str(p), "is not a valid .docx (not a zip package): the file is corrupt or misnamed", "open and re-save it in Word")
+    for fmt, (exts, _) in _READERS.items():
+        if ext in exts:
+            return fmt
+    if ext in ("", ".text") or _looks_textual(p):
+        return "text"
+    raise UnsupportedFormatError(
+        str(p), f"unsupported file type '{ext}'", "zmdocs reads .pdf, .docx, .txt and .md"
+    )
+
+
+def _looks_textual(p: Path) -> bool:
+    with p.open("rb") as fh:
+        chunk = fh.read(4096)
+    if b"\x00" in chunk:
+        return False
+    try:
+        chunk.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _reader(fmt: str) -> Reader:
+    import importlib
+
+    _, target = _READERS[fmt]
+    mod, func = target.split(":")
+    return getattr(importlib.import_module(mod), func)
+
+
+def sha256_of(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def parse_file(path: str | Path, fmt: str | None = None) -> Document:
+    """Parse one file into a Document; raises ParseError with a one-line reason on bad input."""
+    from zmdocs.parse.structure import build_document
+
+    p = Path(path)
+    fmt = fmt or detect_format(p)
+    raw = _reader(fmt)(p)
+    if not any(b.text.strip() or b.rows for b in raw.blocks):
+        raise ParseError(str(p), "contains no text", "check that it is the right file")
+    doc = build_document(raw.blocks, source=str(p))
+    doc.format = raw.format or fmt
+    doc.pages = raw.pages
+    doc.sha256 = sha256_of(p)
+    doc.warnings.extend(raw.warnings)
+    return doc
+
+
+def parse_many(paths, workers: int | None = None, progress: bool = True) -> tuple[list[Document], list[ParseError]]:
+    """Parse several files; bad ones are returned as errors, the good ones still parsed."""
+    from zmdocs.errors import ZmdocsError
+
+    paths = [Path(p) for p in paths]
+    docs: list[Document] = []
+    failures: list[ParseError] = []
+    it = paths
+    if progress and len(paths) > 1 and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        it = tqdm(paths, desc="parsing", unit="file", file=sys.stderr)
+    for p in it:
+        try:
+            docs.append(parse_file(p))
+        except ZmdocsError as e:
+            failures.append(e if isinstance(e, ParseError) else ParseError(str(p), str(e)))
+    return docs, failures
