@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Block:
-    """A paragraph (`kind="para"`) or a table (`kind="table"`) in reading order."""
+    """One unit in reading order.
+
+    kind="para": a whole paragraph (DOCX, Markdown); kind="line": one visual line that may be
+    a wrapped piece of a paragraph (PDF, hard-wrapped text) -- `structure` joins lines into
+    paragraphs by numbering patterns and the geometry in `meta`; kind="table": a table.
+
+    PDF lines carry meta {"x0", "x1", "top", "bottom", "page_width", "page_height",
+    "size" (median font size, a hint only, never used for heading levels)}.
+    """
 
     kind: str = "para"
     text: str = ""
