@@ -6,6 +6,7 @@ Backends (all lazy; nothing heavy is imported until the first `encode`):
 - `st:<name or path>`: any sentence-transformers model from `models/<name>/` or the local
   Hugging Face cache (offline).
 - `hash`: a deterministic character n-gram hashing embedder for unit tests (no model).
+`get_embedder(name, cache=True)` adds the on-disk cache keyed by (model, text sha1).
 """
 
 from __future__ import annotations
@@ -110,9 +111,20 @@ class USEEmbedder(Embedder):
 _CACHE: dict[str, Embedder] = {}
 
 
-def get_embedder(name: str | None = None) -> Embedder:
-    """Return the (shared, lazily loaded) embedder for a model name."""
+def get_embedder(name: str | None = None, cache: bool = False) -> Embedder:
+    """Return the (shared, lazily loaded) embedder for a model name.
+
+    `cache=True` wraps it in the on-disk embedding cache (`zmdocs.embed_cache`), so unchanged
+    texts are never encoded twice across runs; the `hash` fake is never cached.
+    """
     name = name or default_model_name()
+    if cache and not (name == "hash" or name.startswith("hash-")):
+        key = f"cached:{name}"
+        if key not in _CACHE:
+            from zmdocs.embed_cache import CachedEmbedder
+
+            _CACHE[key] = CachedEmbedder(get_embedder(name))
+        return _CACHE[key]
     if name in _CACHE:
         return _CACHE[name]
     if name in ("use-multilingual", "use", "default"):

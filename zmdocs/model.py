@@ -268,6 +268,9 @@ class Alignment:
     indicator_pairs: list[IndicatorPair] = field(default_factory=list)
     adoption: dict[str, Any] | None = None
     schema_version: int = SCHEMA_VERSION
+    mode_reason: str = ""  # why `mode` was chosen (adoption statement, clause counts, diagonal)
+    deviations: list[dict[str, Any]] = field(default_factory=list)  # technical deviations (annex draft)
+    headings: dict[str, dict[str, str]] = field(default_factory=dict)  # {"a"|"b": {number: heading}}
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

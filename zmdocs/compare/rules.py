@@ -1,0 +1,133 @@
+"""The level rules (a documented YAML file the user can replace): load and validate them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from zmdocs.compare.tiers import TIERS
+from zmdocs.errors import CompareError
+
+RULES_SCHEMA_VERSION = 1
+_LEVEL_KEYS = {"id", "label", "against", "all_at_least_equal", "min_stricter", "min_stricter_share", "min_compared",
+               "not_comparable"}
+
+
+@dataclass
+class Level:
+    """One level of the verdict and the test it must pass."""
+
+    id: str
+    label: dict[str, str]
+    against: list[str]
+    all_at_least_equal: bool = True
+    min_stricter: int = 0
+    min_stricter_share: float = 0.0
+    min_compared: int = 1
+    not_comparable: str = "ignore"
+
+    def name(self, lang: str = "zh") -> str:
+        return self.label.get(lang) or self.label.get("en") or self.label.get("zh") or self.id
+
+
+@dataclass
+class Rules:
+    """Levels in order (highest first) and the label used when none is reached."""
+
+    levels: list[Level]
+    not_reached: dict[str, str] = field(default_factory=lambda: {"zh": "未达到", "en": "not reached"})
+    source: str = "built-in"
+
+    def not_reached_name(self, lang: str = "zh") -> str:
+        return self.not_reached.get(lang) or self.not_reached.get("en") or "未达到"
+
+    def level(self, level_id: str) -> Level | None:
+        return next((lv for lv in self.levels if lv.id == level_id), None)
+
+
+def load_rules(path: str | Path | None = None) -> Rules:
+    """Load rules from `path` (or the built-in `data/rules.yaml`); a bad file raises CompareError naming it."""
+    import yaml
+
+    if path is None:
+        with resources.as_file(resources.files("zmdocs") / "data" / "rules.yaml") as p:
+            text, name = Path(p).read_text(encoding="utf-8"), "built-in rules (zmdocs/data/rules.yaml)"
+    else:
+        name = str(path)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise CompareError(f"{name}: cannot read the rules file ({e}) — give a UTF-8 YAML file") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        where = getattr(e, "problem_mark", None)
+        at = f" at line {where.line + 1}" if where else ""
+        raise CompareError(f"{name}: not valid YAML{at} — fix the syntax (see zmdocs/data/rules.yaml for the format)") from None
+    return parse_rules(data, name)
+
+
+def _bad(name: str, problem: str) -> CompareError:
+    return CompareError(f"{name}: {problem} — see zmdocs/data/rules.yaml for the documented format")
+
+
+def parse_rules(data, name: str = "rules") -> Rules:
+    """Validate a rules mapping (as loaded from YAML)."""
+    if not isinstance(data, dict):
+        raise _bad(name, "the rules file must be a mapping with a `levels` list")
+    ver = data.get("schema_version", RULES_SCHEMA_VERSION)
+    if ver != RULES_SCHEMA_VERSION:
+        raise _bad(name, f"schema_version {ver!r} is not supported (this zmdocs reads {RULES_SCHEMA_VERSION})")
+    raw = data.get("levels")
+    if not isinstance(raw, list) or not raw:
+        raise _bad(name, "`levels` must be a non-empty list")
+    levels, seen = [], set()
+    for i, lv in enumerate(raw, 1):
+        if not isinstance(lv, dict):
+            raise _bad(name, f"level {i} must be a mapping")
+        unknown = set(lv) - _LEVEL_KEYS
+        if unknown:
+            raise _bad(name, f"level {i} has unknown field(s) {', '.join(sorted(unknown))}")
+        lid = lv.get("id")
+        if not isinstance(lid, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", lid):
+            raise _bad(name, f"level {i} needs an `id` of letters, digits and dashes")
+        if lid in seen:
+            raise _bad(name, f"level id {lid!r} appears twice")
+        seen.add(lid)
+        label = lv.get("label", lid)
+        if isinstance(label, str):
+            label = {"zh": label, "en": label}
+        if not isinstance(label, dict) or not all(isinstance(v, str) for v in label.values()):
+            raise _bad(name, f"level {lid}: `label` must be a string or a mapping like {{zh: 国际先进, en: international advanced}}")
+        against = lv.get("against")
+        if isinstance(against, str):
+            against = [against]
+        if not isinstance(against, list) or not against or any(t not in TIERS for t in against):
+            raise _bad(name, f"level {lid}: `against` must list tiers among {', '.join(TIERS)}")
+        ale = lv.get("all_at_least_equal", True)
+        if not isinstance(ale, bool):
+            raise _bad(name, f"level {lid}: `all_at_least_equal` must be true or false")
+        ms = lv.get("min_stricter", 0)
+        if not isinstance(ms, int) or isinstance(ms, bool) or ms < 0:
+            raise _bad(name, f"level {lid}: `min_stricter` must be a whole number ≥ 0")
+        share = lv.get("min_stricter_share", 0)
+        if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 <= share <= 1:
+            raise _bad(name, f"level {lid}: `min_stricter_share` must be a number from 0 to 1")
+        mc = lv.get("min_compared", 1)
+        if not isinstance(mc, int) or isinstance(mc, bool) or mc < 0:
+            raise _bad(name, f"level {lid}: `min_compared` must be a whole number ≥ 0")
+        nc = lv.get("not_comparable", "ignore")
+        if nc not in ("ignore", "block"):
+            raise _bad(name, f"level {lid}: `not_comparable` must be ignore or block")
+        levels.append(Level(lid, dict(label), list(against), ale, ms, float(share), mc, nc))
+    nr = data.get("not_reached", {"zh": "未达到", "en": "not reached"})
+    if isinstance(nr, str):
+        nr = {"zh": nr, "en": nr}
+    if not isinstance(nr, dict):
+        raise _bad(name, "`not_reached` must be a string or a zh/en mapping")
+    extra = set(data) - {"schema_version", "levels", "not_reached"}
+    if extra:
+        raise _bad(name, f"unknown top-level field(s) {', '.join(sorted(extra))}")
+    return Rules(levels, dict(nr), name)

@@ -1,0 +1,188 @@
+"""Pairwise strictness of two indicators: stricter, equal, looser or not-comparable (with the reason).
+
+Rules (DOMAIN.md): for an upper limit a lower value is stricter, for a lower limit a higher
+one; at the same value an exclusive bound is stricter than an inclusive one; a narrower range
+inside a wider one is stricter; a smaller tolerance is stricter; ordinals compare by rank.
+All of these are one rule on acceptance intervals: the draft is stricter when the set of values
+it accepts lies strictly inside the set the reference accepts. Conditions and test methods are
+compared too (see `conditions.py`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from zmdocs.compare.conditions import compare_conditions, compare_methods
+from zmdocs.compare.values import Interval, canonical, close, interval
+from zmdocs.model import Indicator
+
+STRICTER, EQUAL, LOOSER, NOT_COMPARABLE = "stricter", "equal", "looser", "not-comparable"
+# Order used to find the strictest counterpart: the worst result for the draft wins.
+RESULT_ORDER = {LOOSER: 0, EQUAL: 1, STRICTER: 2}
+
+
+@dataclass
+class Judgement:
+    """The result of comparing a draft indicator with one counterpart."""
+
+    result: str
+    reason: str = ""
+    margin: float | None = None  # relative margin of the draft (positive = stricter), e.g. 0.33
+    margin_kind: str = ""  # "relative" (share of the counterpart's bound) or "rank" (ordinal steps)
+
+
+def judge(draft: Indicator, ref: Indicator) -> Judgement:
+    """Compare a draft indicator with a reference indicator of the same parameter."""
+    if _is_ordinal(draft) or _is_ordinal(ref):
+        j = _judge_ordinal(draft, ref)
+    else:
+        j = _judge_numeric(draft, ref)
+    if j.result == NOT_COMPARABLE:
+        return j
+    return _with_conditions(draft, ref, j)
+
+
+def _is_ordinal(ind: Indicator) -> bool:
+    return bool(ind.ordinal) or (isinstance(ind.value, str) and ind.comparator not in ("range", "tolerance")
+                                 and not _numeric_str(ind.value))
+
+
+def _numeric_str(s: str) -> bool:
+    try:
+        float(s.replace(",", "."))
+        return True
+    except ValueError:
+        return False
+
+
+def _ranks(ind: Indicator) -> list[float] | None:
+    r = (ind.ordinal or {}).get("rank")
+    if r is None:
+        return None
+    if isinstance(r, (int, float)):
+        return [float(r)]
+    try:
+        return [(-1.0 if x is None else float(x)) for x in r]
+    except (TypeError, ValueError):
+        return None
+
+
+def _lower_rank_better(ind: Indicator) -> bool:
+    scale = str((ind.ordinal or {}).get("scale", ""))
+    return ind.direction == "lower-is-stricter" or scale.startswith("grade-cn") or (ind.ordinal or {}).get("best") == "low"
+
+
+def _judge_ordinal(draft: Indicator, ref: Indicator) -> Judgement:
+    if not (draft.ordinal and ref.ordinal):
+        return Judgement(NOT_COMPARABLE, "ordinal vs numeric value")
+    sa, sb = draft.ordinal.get("scale"), ref.ordinal.get("scale")
+    if sa != sb:
+        return Judgement(NOT_COMPARABLE, f"different ordinal scales ({sa} vs {sb})")
+    ra, rb = _ranks(draft), _ranks(ref)
+    if ra is None or rb is None or len(ra) != len(rb):
+        return Judgement(NOT_COMPARABLE, "ordinal ranks unknown")
+    if _lower_rank_better(draft):
+        ra, rb = [-x for x in ra], [-x for x in rb]
+    ge = all(x >= y for x, y in zip(ra, rb))
+    le = all(x <= y for x, y in zip(ra, rb))
+    la, lb = draft.ordinal.get("label", draft.value), ref.ordinal.get("label", ref.value)
+    step = sum(x - y for x, y in zip(ra, rb))
+    if ge and le:
+        return Judgement(EQUAL, f"same rank ({la} = {lb})", 0.0, "rank")
+    if ge:
+        return Judgement(STRICTER, f"higher rank ({la} vs {lb})", step, "rank")
+    if le:
+        return Judgement(LOOSER, f"lower rank ({la} vs {lb})", step, "rank")
+    return Judgement(NOT_COMPARABLE, f"ranks differ in opposite ways ({la} vs {lb})")
+
+
+def _judge_numeric(draft: Indicator, ref: Indicator) -> Judgement:
+    ca, cb = canonical(draft), canonical(ref)
+    if (ca.unit or "") != (cb.unit or ""):
+        if {ca.unit, cb.unit} == {"°C", "K"}:
+            return Judgement(NOT_COMPARABLE, "absolute temperature (°C) vs temperature rise (K)")
+        return Judgement(NOT_COMPARABLE, f"different dimensions ({draft.unit or 'no unit'} vs {ref.unit or 'no unit'})")
+    if ca.unit is None:
+        if (draft.unit or "") != (ref.unit or ""):
+            return Judgement(NOT_COMPARABLE, f"units cannot be converted ({draft.unit} vs {ref.unit})")
+    ia, ib = interval(draft, ca), interval(ref, cb)
+    if ia is None or ib is None:
+        return Judgement(NOT_COMPARABLE, "value missing")
+    if ia.kind == "tolerance" or ib.kind == "tolerance":
+        if ia.kind != ib.kind:
+            return Judgement(NOT_COMPARABLE, "tolerance vs limit")
+        if ia.nominal is not None and ib.nominal is not None and not close(ia.nominal, ib.nominal):
+            return Judgement(NOT_COMPARABLE, "tolerances around different nominal values")
+    if {ia.kind, ib.kind} == {"upper", "lower"}:
+        return Judgement(NOT_COMPARABLE, "an upper limit vs a lower limit")
+    a_in_b, b_in_a = _subset(ia, ib), _subset(ib, ia)
+    margin = _margin(ia, ib)
+    if a_in_b and b_in_a:
+        return Judgement(EQUAL, "same limit", 0.0, "relative")
+    if a_in_b:
+        return Judgement(STRICTER, _why(ia, ib, True), margin, "relative")
+    if b_in_a:
+        return Judgement(LOOSER, _why(ia, ib, False), margin, "relative")
+    if ia.kind == ib.kind == "point":
+        return Judgement(NOT_COMPARABLE, "different fixed values and no known direction of strictness")
+    return Judgement(NOT_COMPARABLE, "the accepted ranges overlap without one containing the other")
+
+
+def _subset(a: Interval, b: Interval) -> bool:
+    """Whether every value a accepts, b accepts too."""
+    lo_ok = a.lo > b.lo or (close(a.lo, b.lo) and (a.lo_open or not b.lo_open))
+    hi_ok = a.hi < b.hi or (close(a.hi, b.hi) and (a.hi_open or not b.hi_open))
+    return lo_ok and hi_ok
+
+
+def _margin(a: Interval, b: Interval) -> float | None:
+    """Relative margin of the draft against the counterpart (positive = stricter)."""
+    if a.kind == "upper" and b.kind in ("upper", "point") or (a.kind == "point" and b.kind == "upper"):
+        return (b.hi - a.hi) / abs(b.hi) if b.hi else None
+    if a.kind == "lower" and b.kind in ("lower", "point") or (a.kind == "point" and b.kind == "lower"):
+        return (a.lo - b.lo) / abs(b.lo) if b.lo else None
+    if not (math.isinf(a.width) or math.isinf(b.width)) and b.width:
+        return (b.width - a.width) / b.width
+    return None
+
+
+def _why(a: Interval, b: Interval, stricter: bool) -> str:
+    word = "stricter" if stricter else "looser"
+    if a.kind == b.kind == "upper":
+        if close(a.hi, b.hi):
+            return f"{word}: {'exclusive' if a.hi_open else 'inclusive'} vs {'exclusive' if b.hi_open else 'inclusive'} upper limit at the same value"
+        return f"{word}: {'lower' if a.hi < b.hi else 'higher'} upper limit"
+    if a.kind == b.kind == "lower":
+        if close(a.lo, b.lo):
+            return f"{word}: {'exclusive' if a.lo_open else 'inclusive'} vs {'exclusive' if b.lo_open else 'inclusive'} lower limit at the same value"
+        return f"{word}: {'higher' if a.lo > b.lo else 'lower'} lower limit"
+    if a.kind == b.kind == "tolerance":
+        return f"{word}: {'smaller' if stricter else 'larger'} tolerance"
+    return f"{word}: {'narrower' if stricter else 'wider'} range"
+
+
+def _with_conditions(draft: Indicator, ref: Indicator, j: Judgement) -> Judgement:
+    """Fold in test conditions and methods: judge a harsher condition only when the direction is known."""
+    mv = compare_methods(draft.method, ref.method)
+    if mv.relation == "different":
+        return Judgement(NOT_COMPARABLE, mv.reason)
+    cv = compare_conditions(draft.conditions, ref.conditions)
+    notes = "; ".join(x for x in (cv.note, mv.note) if x)
+    if cv.relation == "same":
+        return Judgement(j.result, j.reason + (f" ({notes})" if notes else ""), j.margin, j.margin_kind)
+    if cv.relation == "different":
+        return Judgement(NOT_COMPARABLE, cv.reason)
+    if cv.relation == "harsher" and j.result in (STRICTER, EQUAL):
+        return Judgement(STRICTER, f"{j.reason}; {cv.reason}", j.margin, j.margin_kind)
+    if cv.relation == "milder" and j.result in (LOOSER, EQUAL):
+        return Judgement(LOOSER, f"{j.reason}; {cv.reason}", j.margin, j.margin_kind)
+    return Judgement(NOT_COMPARABLE, f"{cv.reason}, but the limit is {j.result}: cannot tell which is stricter")
+
+
+def worst(results: list[str]) -> str | None:
+    """The draft's result against the strictest of several counterparts (None if none is comparable)."""
+    comparable = [r for r in results if r in RESULT_ORDER]
+    if not comparable:
+        return None
+    return min(comparable, key=RESULT_ORDER.__getitem__)

@@ -1,0 +1,151 @@
+"""Indicator values in one unit: canonical conversion (the project pint registry) and acceptance intervals."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from zmdocs.model import Indicator
+
+INF = math.inf
+_RISE_RE = re.compile(r"rise|温升|升温|übertemperatur|erwärmung|échauffement|temperaturanstieg|delta", re.I)
+_TEMPS = {"°C", "degC", "℃", "K", "kelvin"}
+
+
+def conversion(unit: str) -> tuple[str | None, float, float]:
+    """(canonical unit, factor, offset) for a written unit symbol; reuses the indicator helper's registry."""
+    u = (unit or "").strip()
+    if not u:
+        return "", 1.0, 0.0
+    try:
+        from zmdocs.indicators.units import conversion as _conv, unit_symbol
+
+        canon, f, off = _conv(unit_symbol(u))
+        return canon, f, off
+    except ImportError:  # pragma: no cover - the indicator package ships with zmdocs
+        return _fallback_conversion(u)
+
+
+def _fallback_conversion(u: str) -> tuple[str | None, float, float]:
+    table = {"µA": ("A", 1e-6), "uA": ("A", 1e-6), "mA": ("A", 1e-3), "A": ("A", 1.0), "W": ("W", 1.0), "kW": ("W", 1e3),
+             "mW": ("W", 1e-3), "Pa": ("Pa", 1.0), "kPa": ("Pa", 1e3), "MPa": ("Pa", 1e6), "s": ("s", 1.0),
+             "min": ("s", 60.0), "h": ("s", 3600.0), "V": ("V", 1.0), "kV": ("V", 1e3), "Ω": ("Ω", 1.0),
+             "MΩ": ("Ω", 1e6), "kΩ": ("Ω", 1e3), "mΩ": ("Ω", 1e-3), "°C": ("°C", 1.0), "K": ("K", 1.0)}
+    canon, f = table.get(u, (u, 1.0))
+    return canon, f, 0.0
+
+
+def is_rise(ind: Indicator) -> bool:
+    """Whether the indicator is a temperature difference (a rise), so °C counts as K."""
+    return bool(_RISE_RE.search(f"{ind.key} {ind.parameter}"))
+
+
+@dataclass
+class Canon:
+    """An indicator's numbers in its canonical unit."""
+
+    unit: str | None
+    value: float | None
+    min: float | None
+    max: float | None
+
+
+def _num(x) -> float | None:
+    if isinstance(x, bool) or x is None:
+        return None
+    if isinstance(x, (int, float)):
+        return float(x)
+    try:
+        return float(str(x).replace(",", ".").replace(" ", ""))
+    except ValueError:
+        return None
+
+
+def canonical(ind: Indicator) -> Canon:
+    """The indicator's value/min/max in the canonical unit of its dimension (°C of a rise counts as K)."""
+    n = ind.normalized or {}
+    if n.get("unit") is not None and (n.get("value") is not None or n.get("min") is not None or n.get("max") is not None):
+        unit, v, lo, hi = n.get("unit"), _num(n.get("value")), _num(n.get("min")), _num(n.get("max"))
+    else:
+        unit, f, off = conversion(ind.unit)
+        v, lo, hi = (None if _num(x) is None else _num(x) * f + off for x in (ind.value, ind.min, ind.max))
+    if unit in ("°C", "degC") and is_rise(ind):
+        unit = "K"
+    return Canon(unit, v, lo, hi)
+
+
+def from_canonical(x: float | None, unit: str) -> float | None:
+    """Convert a canonical value back into the written unit `unit` (for display in the draft's unit)."""
+    if x is None:
+        return None
+    _, f, off = conversion(unit)
+    if not f:
+        return x
+    return float(f"{(x - off) / f:.10g}")
+
+
+@dataclass
+class Interval:
+    """The set of acceptable values of a limit: [lo, hi] with open/closed ends (a tolerance as deviations)."""
+
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+    kind: str = "two-sided"  # upper | lower | two-sided | point | tolerance
+    nominal: float | None = None
+
+    @property
+    def width(self) -> float:
+        return self.hi - self.lo
+
+
+def interval(ind: Indicator, c: Canon) -> Interval | None:
+    """The acceptance interval of a numeric limit, or None when the numbers are missing."""
+    cmp = ind.comparator
+    v = c.value
+    if cmp == "=" and v is not None:
+        if ind.direction == "higher-is-stricter":
+            cmp = ">="
+        elif ind.direction == "lower-is-stricter":
+            cmp = "<="
+    if cmp in ("<=", "<") and v is not None:
+        return Interval(-INF, v, True, cmp == "<", "upper")
+    if cmp in (">=", ">") and v is not None:
+        return Interval(v, INF, cmp == ">", True, "lower")
+    if cmp == "=" and v is not None:
+        return Interval(v, v, kind="point")
+    if cmp == "range" and c.min is not None and c.max is not None:
+        return Interval(min(c.min, c.max), max(c.min, c.max), kind="two-sided")
+    if cmp == "range" and c.max is not None:
+        return Interval(-INF, c.max, True, False, "upper")
+    if cmp == "range" and c.min is not None:
+        return Interval(c.min, INF, False, True, "lower")
+    if cmp == "tolerance":
+        lo, hi = c.min, c.max
+        if lo is not None and hi is not None:
+            if v is not None and lo <= v <= hi and not (lo < 0 < hi and v in (0.0, hi, -lo)):
+                return Interval(lo - v, hi - v, kind="tolerance", nominal=v)
+            return Interval(min(lo, hi), max(lo, hi), kind="tolerance", nominal=None)
+        if v is not None:
+            return Interval(-abs(v), abs(v), kind="tolerance")
+    return None
+
+
+def close(a: float, b: float) -> bool:
+    if math.isinf(a) or math.isinf(b):
+        return a == b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def fmt_number(x: float | None) -> str:
+    """A number as a writer prints it (no float noise, no trailing .0)."""
+    if x is None:
+        return ""
+    if isinstance(x, str):
+        return x
+    s = f"{x:.6g}"
+    if "e" in s:
+        s = f"{x:.10f}".rstrip("0").rstrip(".")
+    return s

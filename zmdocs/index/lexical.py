@@ -1,0 +1,119 @@
+"""Lexical side of search: a multilingual tokeniser and the BM25 index (bm25s).
+
+Chinese (simplified or traditional, via OpenCC t2s) is cut with jieba in search mode; Latin
+scripts (en/de/fr) become lowercase words with numbers kept whole ("60335-2-15", "0.75");
+a short stop list removes function words. Tokens never contain spaces, so a clause's tokens
+are stored in SQLite as one space-joined string and BM25 is rebuilt without re-tokenising.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from zmdocs.textnorm import CJK_CHAR, normalize
+
+log = logging.getLogger(__name__)
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]+")
+_WORD = re.compile(r"[a-z0-9à-öø-ÿß]+(?:[.,\-/][a-z0-9à-öø-ÿß]+)*")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}$|\d{4,}$)")  # German/French 0,75 -> 0.75
+_STOP = frozenset(
+    """a an and are as at be by for from has have in is it its of on or that the this to was were with which shall
+    should may can not no be been being than then there these those into per such
+    der die das und oder ist sind ein eine einer eines einem den dem des mit von zu im in auf für nicht als bei
+    le la les un une des du de et ou est sont en au aux pour par avec dans sur ne pas il doit
+    的 了 和 与 或 在 应 及 等 为 是 对 中 其 该 按 由 于 以 将 不 个 之""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    try:
+        import opencc
+
+        return opencc.OpenCC("t2s")
+    except Exception as e:  # pragma: no cover - dependency of the package
+        log.warning("OpenCC unavailable (%s): traditional Chinese is tokenised as is", e)
+        return None
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+@lru_cache(maxsize=20000)
+def _cut_cjk(run: str) -> tuple[str, ...]:
+    conv = _t2s()
+    if conv is not None:
+        run = conv.convert(run)
+    return tuple(_jieba().cut_for_search(run))
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens of one text for BM25 (language-independent, deterministic)."""
+    if not text:
+        return []
+    text = normalize(text).lower()
+    out: list[str] = []
+    pos = 0
+    for m in _CJK_RUN.finditer(text):
+        out.extend(_latin(text[pos : m.start()]))
+        out.extend(t for t in _cut_cjk(m.group()) if t.strip() and t not in _STOP)
+        pos = m.end()
+    out.extend(_latin(text[pos:]))
+    return out
+
+
+def _latin(s: str) -> list[str]:
+    toks = []
+    for m in _WORD.finditer(s):
+        w = _DECIMAL_COMMA.sub(".", m.group().strip(".,-/"))
+        if w and w not in _STOP and (len(w) > 1 or w.isdigit()):
+            toks.append(w)
+    return toks
+
+
+def has_cjk(text: str) -> bool:
+    return bool(CJK_CHAR.search(text or ""))
+
+
+def build_bm25(token_lists: Sequence[Sequence[str]], out_dir: Path) -> None:
+    """Build and save a BM25 index over token lists (an empty list gets a placeholder token)."""
+    import bm25s
+
+    corpus = [list(t) if t else ["\u2205"] for t in token_lists]
+    retriever = bm25s.BM25()
+    if corpus:
+        retriever.index(corpus, show_progress=False)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    retriever.save(str(out_dir), show_progress=False)
+
+
+def load_bm25(path: Path):
+    """Load a saved BM25 index memory-mapped (the matrix is not read into Python objects)."""
+    import bm25s
+
+    return bm25s.BM25.load(str(path), mmap=True, show_progress=False)
+
+
+def bm25_search(retriever, query_tokens: list[str], k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """Top-k (corpus position, score) for one tokenised query; zero-score hits dropped."""
+    vocab = getattr(retriever, "vocab_dict", None) or {}
+    toks = [t for t in query_tokens if t in vocab]
+    n = int(getattr(retriever, "scores", {}).get("num_docs", 0) or 0)
+    if not toks or n == 0:
+        return []
+    k = min(k, n)
+    docs, scores = retriever.retrieve([toks], k=k, show_progress=False, weight_mask=mask, n_threads=0)
+    return [(int(d), float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]

@@ -1,0 +1,102 @@
+"""Technical-indicator extraction: limits, ranges, tolerances and ordinals from prose and tables.
+
+Conventions of the `Indicator` fields this package fills:
+- `comparator`: `<=`, `>=`, `<`, `>`, `=`, `range`, `tolerance`. Chinese 以上/以下/以内 and
+  不大于/不小于 are inclusive; 小于/低于/大于/高于/超过 exclusive (GB/T 1.1 usage).
+- `value` holds the bound for `<=`, `>=`, `<`, `>`, `=`; for `tolerance` the nominal, with
+  `min`/`max` = nominal ∓ tolerance (a ±% tolerance is applied to the nominal); `range` fills
+  `min`/`max` and leaves `value` None.
+- `unit` is the unit as written (`兆欧`, `mA`, `℃`); `normalized` = {"value","min","max","unit"}
+  in the canonical unit of the dimension: A, V, W, VA, Ω, Ω/V, Pa, N, N·m, s, m, m², m³, kg,
+  J, Hz, r/min, °C for temperatures, K for temperature differences (a `temperature_rise`
+  written in ℃ is normalised as K), and %, dB(A), dB, ppm, cycles unchanged. An unknown unit
+  is kept as written with normalized unit None.
+- Ordinals (IP codes, grades) put the label in `value` (`IPX4`, `1级`) and `ordinal` =
+  {"scale": "ip"|"grade-cn"|"grade"|"grade-letter", "rank": ..., "label": ...}; for IP the
+  rank is [solids digit, water digit] (None for X); "IPX4 or better"/不低于IPX4 is `>=`.
+- `direction` is derived (`common.direction`): upper bounds lower-is-stricter, lower bounds
+  higher-is-stricter, `=` on a test level the product withstands (glossary kind test-level,
+  e.g. electric strength) higher-is-stricter, ranges and tolerances "neither".
+- `key` comes from the glossary (`data/glossary.yaml`); with `embed=True` an embedding
+  nearest-neighbour picks a key for parameters the glossary does not name.
+- `conditions` are the spans that qualify the limit (在额定电压下, 输入功率≤5kW时, at 25 °C,
+  for 1 min, a table's row band `额定电压≤60V`, footnotes); `method` the test-method reference
+  (按6.3, GB/T 4208, according to 16.3, a table's method column).
+- `origin` is {"type": "prose"} or {"type": "table", "table": number, "row": i, "col": j}
+  (row and column index into `Table.rows`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from zmdocs.indicators.common import direction, guess_lang
+from zmdocs.indicators.keys import EmbeddingKeys, key_for
+from zmdocs.indicators.prose import extract_text
+from zmdocs.indicators.tables import extract_table
+from zmdocs.model import Document, Indicator
+
+__all__ = ["extract_document", "extract_text", "extract_table", "direction", "key_for"]
+
+log = logging.getLogger(__name__)
+
+# Clause kinds that state no requirements (scope limits like "额定电压不超过250V" are not indicators).
+SKIP_KINDS = {"cover", "foreword", "introduction", "scope", "normative-references", "terms", "bibliography"}
+
+
+def extract_document(doc: Document, embed: bool = False, model: str | None = None) -> list[Indicator]:
+    """All indicators of a parsed document: clause text and tables, with doc id, clause and page."""
+    lang = doc.lang or None
+    skip = {c.id for c in doc.clauses if c.kind in SKIP_KINDS}
+    out: list[Indicator] = []
+    for c in doc.clauses:
+        if c.id in skip or not c.text.strip():
+            continue
+        found = extract_text(c.text, lang=lang if lang in ("zh", "en", "de", "fr") else None, clause=c.id, page=c.page,
+                             context=c.heading)
+        methods = {i.method for i in found if i.method}
+        for i in found:
+            if not i.method and len(methods) == 1:
+                i.method = next(iter(methods))
+        out.extend(found)
+    for t in doc.tables:
+        if t.clause and t.clause in skip:
+            continue
+        out.extend(extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None))
+    _methods_from_test_chapter(doc, out)
+    if embed:
+        nn = EmbeddingKeys(model)
+        for i in out:
+            if not i.key and i.parameter:
+                i.key = nn(i.parameter)
+                i.direction = direction(i)
+    for i in out:
+        i.doc = doc.id
+    return out
+
+
+def _methods_from_test_chapter(doc: Document, inds: list[Indicator]) -> None:
+    """Link a requirement to the test-method clause whose heading names the same key (5.3 -> 6.3)."""
+    by_key: dict[str, str] = {}
+    for c in doc.clauses:
+        if c.kind == "test-methods" and c.heading:
+            k = key_for(c.heading)
+            if k and k not in by_key:
+                by_key[k] = c.number
+    if not by_key:
+        return
+    kinds = {c.id: c.kind for c in doc.clauses}
+    for i in inds:
+        if not i.method and i.key in by_key and kinds.get(i.clause or "") != "test-methods":
+            i.method = by_key[i.key] if re.match(r"^[A-Z]?\d", by_key[i.key]) else None
+
+
+def extract_file(path: str) -> list[Indicator]:
+    """Parse a file and extract its indicators (convenience for scripts)."""
+    from zmdocs.parse.registry import parse_file
+
+    return extract_document(parse_file(path))
+
+
+_ = guess_lang

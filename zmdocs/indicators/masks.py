@@ -1,0 +1,45 @@
+"""Spans that look numeric but are never indicators: standard numbers, references, dates, list marks.
+
+`mask(text)` blanks them (same length, NUL characters) so the quantity scanner cannot see them;
+offsets stay valid, so spans found in the masked text index the original text too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zmdocs.indicators.units import UNIT_PATTERN
+
+_STD_PREFIX = (
+    r"(?:GB/T|GB/Z|GB|QB/T|JB/T|SJ/T|HG/T|NY/T|CJ/T|YY/T|YY|GA|T/ZZB|T/[A-Z]{2,8}|DB\d*/T|ISO/IEC|ISO/TR|ISO/TS|ISO|IEC/TR|IEC/TS|IEC"
+    r"|CISPR|DIN\s+EN\s+ISO|DIN\s+EN|DIN\s+IEC|DIN|VDE|NF\s+EN|NF|BS\s+EN|BS|EN\s+ISO|EN|ASTM|UL|JIS|ANSI|IEEE|CSA|AS/NZS|SN)"
+)
+_MASKS = [
+    # standard numbers: GB/T 18384-2020, IEC 61010-2, EN 60335-1:2012+A11:2014, DIN EN 60335-1 (VDE 0700-1):2020-08
+    re.compile(_STD_PREFIX + r"\s*[A-Z]?\s*\d+(?:\s*[.\-]\s*\d+)*(?:\s*[—\-:]\s*\d{4}(?:-\d{2})?)?"
+               r"(?:\s*\(VDE\s*[\d.\-]+\)(?:\s*:\s*\d{4}(?:-\d{2})?)?)?(?:\s*/?\s*\+?\s*A\d+(?:\s*:\s*\d{4})?)*"),
+    # Chinese cross-references and numbered elements: 见5.2, 按6.3, 第5章, 表1, 图A.2, 附录B, 5.2条
+    re.compile(r"(?:见|按|按照|依据|参见|参照|符合|满足|根据|第)\s*[A-Z]?\d+(?:\.\d+)*\s*(?:条|章|款|项|部分)?(?!\s*(?:" + UNIT_PATTERN + r"))"),
+    re.compile(r"(?:表|图|附录|附表)\s*(?:[A-Z](?:\.\d+)*|\d+(?:\.\d+)*)"),
+    re.compile(r"\d+(?:\.\d+)+\s*(?:条|章)"),
+    # English/German/French references: see 6.3, Table 2, Figure 3, clause 5.2, Annex A.1, Tabelle 1, Bild 2
+    re.compile(r"(?i:\b(?:see|siehe|voir|clause|subclause|clauses|table|tables|figure|figures|fig\.|tabelle|bild|tableau|annex|annexe|anhang|abschnitt|article|articles|paragraph|item|items|note|notes|anmerkung|footnote|page|seite|part|teil|partie)\s+)"
+               r"[A-Z]?\d+(?:\.\d+)*[a-z]?(?:\s*(?:and|to|und|bis|et|à|,)\s*[A-Z]?\d+(?:\.\d+)*)*"),
+    re.compile(r"(?i:\b(?:according\s+to|in\s+accordance\s+with|as\s+specified\s+in|specified\s+in|given\s+in|described\s+in|nach|gemäß|selon|conformément\s+à|of|in)\s+)"
+               r"[A-Z]?\d+(?:\.\d+)+(?!\s*(?:" + UNIT_PATTERN + r"))"),
+    # dates and years
+    re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"),
+    re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b"),
+    # list numbers and footnote marks at the start of an item: (1) 1) a) ① 1.
+    re.compile(r"(?:^|(?<=[\s；;:。\n]))(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|\d{1,2}\.(?=\s))"),
+    # clause numbers at the start of a line: 5.2.3 泄漏电流 / A.2 Test
+    re.compile(r"(?m)^\s*(?:[A-Z]\.)?\d+(?:\.\d+)+(?=\s|[\u4e00-\u9fff])"),
+]
+
+
+def mask(text: str) -> str:
+    """Blank every non-indicator numeric span with NULs (same length)."""
+    out = text
+    for rx in _MASKS:
+        out = rx.sub(lambda m: "\x00" * len(m.group()), out)
+    return out

@@ -1,0 +1,56 @@
+"""Chinese comparator, condition, method and equality cues (GB/T 1.1 drafting language).
+
+Inclusive upper: 不大于/不超过/不高于/≤/以下/以内/最大/最多; exclusive upper: 小于/低于/<;
+inclusive lower: 不小于/不低于/≥/以上/至少/最小; exclusive lower: 大于/高于/超过/>.
+"以上/以下" include the number (Chinese legal and standards usage).
+"""
+
+from __future__ import annotations
+
+import re
+
+_MODAL = r"(?:应|应该|须|必须|均应|均|都应|都|需|宜)?\s*"
+_TAIL = r"\s*(?:为|是|:)?\s*$"
+
+# Cues in the text right before a number; tried in order, first match wins.
+LEFT: list[tuple[re.Pattern, str]] = [
+    (re.compile(_MODAL + r"(?:不大于|不超过|不高于|不多于|不应大于|不应超过|不应高于|不得大于|不得超过|不得高于|不能超过|不宜超过|不宜大于|不允许超过|小于或等于|小于等于|低于或等于|最大(?:值|允许值)?|最多|最高(?:值)?|至多|≤|<=|≦)" + _TAIL), "<="),
+    (re.compile(_MODAL + r"(?:不小于|不低于|不少于|不应小于|不应低于|不应少于|不得小于|不得低于|不得少于|不能低于|不宜低于|不宜小于|大于或等于|大于等于|高于或等于|最小(?:值|允许值)?|最少|最低(?:值)?|至少|≥|>=|≧)" + _TAIL), ">="),
+    (re.compile(_MODAL + r"(?:小于|低于|少于|<)" + _TAIL), "<"),
+    (re.compile(_MODAL + r"(?:大于|高于|超过|多于|>)" + _TAIL), ">"),
+    (re.compile(r"(?:在|为|应在|应为|宜在)\s*$"), "range?"),  # only meaningful before a range
+]
+
+# Cues right after a quantity (or after 范围 words).
+RIGHT: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^\s*(?:及|或)?(?:以下|以内|之内|及以下|或以下|或更低|或更小)"), "<="),
+    (re.compile(r"^\s*(?:及|或)?(?:以上|及以上|或以上|或更高|或更大|或更好)"), ">="),
+    (re.compile(r"^\s*(?:之间|范围内|的范围内|范围)"), "range?"),
+]
+
+# An explicit statement of a value: 为/是/应为/: or a test level being applied.
+EQ_CUE = re.compile(r"(?:应为|为|是|应是|:|=|施加|加上|采用|承受|经受|耐受|设定为|调至|调节至)\s*(?:约|额定)?\s*$")
+
+# Spans that state a condition rather than a requirement.
+CONDITION = re.compile(
+    r"当[^，,；;。]{1,40}?时"
+    r"|(?:在|于)[^，,；;。在]{1,40}?(?:下|时|中|后|条件下|情况下|状态下)"
+    r"|[^，,；;。当在]{1,30}?时(?=[，,])"
+    r"|(?:对于|对|若|如果|如)[^，,；;。]{1,30}?(?:的[^，,；;。]{0,10}?)?(?=[，,])"
+    r"|(?:持续|历时|保持|经过|持续时间|时间为|试验时间)\s*\d[^，,；;。]{0,10}?(?:s|min|h|秒|分钟|小时|天)"
+    r"|(?:\d[\d.]*\s*(?:s|min|h|秒|分钟|小时))(?=\s*(?:内|后))\s*(?:内|后)"
+)
+
+# Test-method references (kept as `method`).
+METHOD = re.compile(
+    r"(?:按|按照|依据|根据|参照|采用|试验方法见|检验方法见|见)\s*(?:附录\s*[A-Z](?:\.\d+)*|第?\s*\d+(?:\.\d+)+\s*(?:条)?|"
+    r"(?:GB|GB/T|GB/Z|QB/T|JB/T|SJ/T|T/ZZB|IEC|ISO|EN|DIN|HG/T|NY/T|CJ/T)\s*[\d.\-—–]+(?:\s*[—–-]\s*\d{4})?(?:\s*中\s*\d+(?:\.\d+)*)?)"
+    r"(?:\s*(?:的?规定|的?方法|进行|试验|检验|测试|测量|测定))*"
+)
+
+# Phrases that end a parameter span (verbs, modal words) and words trimmed off its ends.
+PARAM_END = re.compile(r"(?:应|均应|须|必须|不得|不应|应该|宜|都应|需)$")
+PARAM_TRIM_HEAD = re.compile(r"^(?:\(\d+\)|\d+\)|[a-z]\)|[①-⑩]|其|且|并且|产品的?|器具的?|整机的?|水壶的?|该)\s*")
+PARAM_TRIM_TAIL = re.compile(r"(?:应|均应|须|必须|均|都|应该|宜|值|的|为|是|:|应当|需|测得的?|不应|不得|应不|最大|最小|在|要求)+$")
+# A segment that is only a condition head (no parameter of its own).
+COND_HEAD = re.compile(r"^(?:当|在|若|如果|如|对于|对)")

@@ -1,0 +1,403 @@
+"""Indicators in running text: quantities, comparators, parameters, conditions and methods.
+
+Pipeline per passage: fold characters (full-width -> ASCII, offsets kept) and Chinese
+numerals, mask spans that are never indicators (standard numbers, references, dates, list
+marks), split into sentences and `；` segments, scan quantities (single, range, tolerance,
+IP codes, grades), read the comparator left or right of each quantity, decide whether it is
+a requirement or a condition, then attach parameter, key, conditions and method.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from zmdocs.indicators import patterns_en, patterns_zh
+from zmdocs.indicators.common import guess_lang, make
+from zmdocs.indicators.keys import key_for
+from zmdocs.indicators.masks import mask
+from zmdocs.indicators.numbers import NUM, convert_cn_numerals, fold, number_out, parse_number
+from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
+from zmdocs.model import Indicator
+
+_SN = r"(?<![A-Za-z0-9.,/\x00])-?" + NUM
+_U = UNIT_PATTERN
+QRE = re.compile(
+    rf"(?P<tolp>\(\s*(?P<tpn>{_SN})\s*(?P<tpnu>{_U})?\s*±\s*(?P<tpt>{NUM})\s*(?P<tptu>{_U})?\s*\)\s*(?P<tpu>{_U})?)"
+    rf"|(?P<rng>(?P<ra>{_SN})\s*(?P<rau>{_U})?\s*(?P<sep>~|-|—|至|到|\.\.\.|…|(?<![A-Za-z])(?:to|bis|à|and|und|et)(?![A-Za-z]))\s*(?P<rb>-?{NUM})\s*(?P<rbu>{_U})?)"
+    rf"|(?P<tol>(?P<tn>{_SN})\s*(?P<tnu>{_U})?\s*±\s*(?P<tt>{NUM})\s*(?P<ttu>{_U})?)"
+    rf"|(?P<one>(?P<v>{_SN})\s*(?P<vu>{_U})?)"
+)
+IP_RE = re.compile(r"(?<![A-Za-z])IP\s?([0-6X])([0-9X])([A-D])?([HMSW])?(?![A-Za-z0-9])")
+GRADE_ZH = re.compile(r"(?<![\d.\x00])([1-5])\s*级")
+GRADE_EN = re.compile(r"(?i)\b(?:grade|class|Klasse|classe|Stufe|niveau)\s+([A-G]\+{0,3}|[1-5])(?![A-Za-z0-9+])")
+_SENT = re.compile(r"[^。!?！？\n]+(?:[。!?！？]|$)|(?<=\n)")
+_EN_SENT_END = re.compile(r"(?<=[a-z%)\]°])\.\s+(?=[A-Z(])")
+_SEG = re.compile(r"[；;]")
+_PIECE = re.compile(r"[，,:、]|\s-\s|\band\b|\bund\b|\bet\b")
+_RANGE_WORD = re.compile(r"(?i)(?:between|zwischen|entre|from|von|de|在|为|within|range)\s*$")
+_CLASSY = re.compile(r"(?i)类|型|class|type|klasse|classe|appliance|gerät|geräte|appareil|器具|产品|部件|部位|part")
+_AMBIENT = {"ambient_temperature", "relative_humidity"}
+_COND_PARAM = re.compile(r"^(?:当|在|若|如果|如|对于|对)?\s*(.*?)\s*(?:[<>≤≥]|不大于|不小于|大于|小于|超过|低于|高于)")
+
+
+@dataclass
+class _Q:
+    start: int
+    end: int
+    kind: str  # one, rng, tol, ip, grade
+    value: object = None
+    vmin: float | None = None
+    vmax: float | None = None
+    unit: str = ""
+    comparator: str | None = None
+    cue_start: int = 0
+    ordinal: dict | None = None
+    role: str = ""  # indicator | condition | drop
+    conds: list[str] = field(default_factory=list)
+
+
+def _patterns(lang: str):
+    return patterns_zh if lang == "zh" else patterns_en
+
+
+def prepare(text: str, lang: str) -> str:
+    """Folded text (and Chinese numerals as digits for zh)."""
+    t = fold(text)
+    if lang == "zh":
+        t = convert_cn_numerals(t)
+    return t
+
+
+def sentences(t: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans in folded text (。!? and newlines; '. ' before a capital in Latin text)."""
+    spans = []
+    for m in _SENT.finditer(t):
+        if m.end() <= m.start():
+            continue
+        s, e = m.start(), m.end()
+        if lang != "zh":
+            last = s
+            for m2 in _EN_SENT_END.finditer(t, s, e):
+                spans.append((last, m2.start() + 1))
+                last = m2.end()
+            spans.append((last, e))
+        else:
+            spans.append((s, e))
+    return [(s, e) for s, e in spans if t[s:e].strip()]
+
+
+def _num(s: str | None, lang: str):
+    return None if s is None else parse_number(s, lang)
+
+
+def scan(t: str, masked: str, lang: str, default_unit: str = "") -> list[_Q]:
+    """Every quantity in the masked text, with its unit and comparator cue."""
+    P = _patterns(lang)
+    out: list[_Q] = []
+    for m in QRE.finditer(masked):
+        g = m.groupdict()
+        if g["tolp"]:
+            nom, tol = _num(g["tpn"], lang), _num(g["tpt"], lang)
+            unit = g["tpu"] or g["tpnu"] or (g["tptu"] if g["tptu"] != "%" else "") or ""
+            q = _tol(m.start(), m.end(), nom, tol, unit, g["tptu"] == "%" and bool(g["tpu"] or g["tpnu"]))
+        elif g["rng"]:
+            a, b = _num(g["ra"], lang), _num(g["rb"], lang)
+            sep = g["sep"].strip().lower()
+            unit = g["rbu"] or g["rau"] or ""
+            left = t[max(0, m.start() - 25): m.start()]
+            wordy = sep in ("and", "und", "et", "to", "bis", "à")
+            if (sep in ("and", "und", "et") and not _RANGE_WORD.search(left)) or (sep in ("-", "—") and not unit and not default_unit) \
+                    or a is None or b is None or (g["rau"] and g["rbu"] and unit_symbol(g["rau"]) != unit_symbol(g["rbu"])):
+                # not a range: rescan the two ends as single quantities
+                out.extend(_singles(t, masked, m.start(), m.end(), lang))
+                continue
+            if wordy and not g["rbu"] and not g["rau"] and not default_unit:
+                out.extend(_singles(t, masked, m.start(), m.end(), lang))
+                continue
+            q = _Q(m.start(), m.end(), "rng", None, min(a, b), max(a, b), unit)
+            q.vmin, q.vmax = number_out(q.vmin), number_out(q.vmax)
+        elif g["tol"]:
+            nom, tol = _num(g["tn"], lang), _num(g["tt"], lang)
+            unit = g["tnu"] or (g["ttu"] if g["ttu"] != "%" else "") or ""
+            q = _tol(m.start(), m.end(), nom, tol, unit, g["ttu"] == "%" and bool(g["tnu"]))
+        else:
+            v = _num(g["v"], lang)
+            if v is None:
+                continue
+            q = _Q(m.start(), m.end(), "one", number_out(v), unit=g["vu"] or "")
+        if q is None:
+            continue
+        q.unit = q.unit.strip()
+        _comparator(t, q, P)
+        if not q.unit:
+            unk = UNKNOWN_UNIT_RE.match(masked, q.end + (1 if masked[q.end:q.end + 1] == " " else 0))
+            if unk and q.comparator and q.comparator not in ("=",) and lang != "zh":
+                q.unit = unk.group()
+                q.end = unk.end()
+            elif default_unit:
+                q.unit = default_unit
+        out.append(q)
+    out.extend(_ordinals(t, masked, lang, P))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _singles(t: str, masked: str, s: int, e: int, lang: str) -> list[_Q]:
+    P = _patterns(lang)
+    res = []
+    for m in re.finditer(rf"(?P<v>{_SN})\s*(?P<vu>{_U})?", masked[:e]):
+        if m.start() < s:
+            continue
+        v = _num(m.group("v"), lang)
+        if v is None:
+            continue
+        q = _Q(m.start(), m.end(), "one", number_out(v), unit=(m.group("vu") or "").strip())
+        _comparator(t, q, P)
+        res.append(q)
+    return res
+
+
+def _tol(s: int, e: int, nom, tol, unit: str, relative: bool) -> _Q | None:
+    if nom is None or tol is None:
+        return None
+    d = abs(nom) * tol / 100.0 if relative else tol
+    q = _Q(s, e, "tol", number_out(nom), number_out(round(nom - d, 10)), number_out(round(nom + d, 10)), unit)
+    q.comparator = "tolerance"
+    return q
+
+
+def _comparator(t: str, q: _Q, P) -> None:
+    """Read the comparator cue left (≤, 不大于, shall not exceed) or right (以下, or less) of a quantity."""
+    if q.kind == "tol":
+        return
+    left = t[max(0, q.start - 48): q.start]
+    for rx, comp in P.LEFT:
+        m = rx.search(left)
+        if m:
+            if comp == "range?":
+                if q.kind == "rng":
+                    q.comparator = "range"
+                    q.cue_start = q.start - (len(left) - m.start())
+                    return
+                continue
+            if q.kind == "rng":  # "≤ 10~20" keeps the range
+                break
+            q.comparator = comp
+            q.cue_start = q.start - (len(left) - m.start())
+            return
+    if q.kind == "rng":
+        q.comparator = "range"
+        q.cue_start = q.start
+        return
+    right = t[q.end: q.end + 40]
+    for rx, comp in P.RIGHT:
+        m = rx.match(right)
+        if m and comp != "range?":
+            q.comparator = comp
+            q.cue_start = q.start
+            return
+    m = P.EQ_CUE.search(left)
+    if m:
+        q.comparator = "="
+        q.cue_start = q.start - (len(left) - m.start())
+    else:
+        q.cue_start = q.start
+
+
+def _ordinals(t: str, masked: str, lang: str, P) -> list[_Q]:
+    out = []
+    for m in IP_RE.finditer(masked):
+        a, b = m.group(1), m.group(2)
+        label = m.group().replace(" ", "")
+        q = _Q(m.start(), m.end(), "ip", label, unit="",
+               ordinal={"scale": "ip", "rank": [None if a == "X" else int(a), None if b == "X" else int(b)], "label": label})
+        _comparator(t, q, P)
+        out.append(q)
+    rx = GRADE_ZH if lang == "zh" else GRADE_EN
+    for m in rx.finditer(masked):
+        lab = m.group(1)
+        scale = "grade-cn" if lang == "zh" else ("grade-letter" if lab[0].isalpha() else "grade")
+        rank = int(lab) if lab.isdigit() else ord(lab[0].upper()) - ord("A") + 1
+        q = _Q(m.start(), m.end(), "grade", m.group().strip(), unit="",
+               ordinal={"scale": scale, "rank": rank, "label": m.group().strip(), "better": "lower"})
+        _comparator(t, q, P)
+        out.append(q)
+    return out
+
+
+def _cond_spans(t: str, s: int, e: int, P) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in P.CONDITION.finditer(t, s, e) if m.group().strip()]
+
+
+def _inside(q: _Q, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for a, b in spans:
+        if a <= q.start < b:
+            return a, b
+    return None
+
+
+def _clean_param(p: str, P, lang: str) -> str:
+    p = p.replace("\x00", "").strip(" \t,，:：、;；.()（）")
+    if lang != "zh":
+        parts = [x for x in P.MODAL_SPLIT.split(p) if P.PARAM_TRIM_TAIL.sub("", P.PARAM_TRIM_HEAD.sub("", x.strip())).strip()]
+        if parts:
+            p = parts[-1]
+    for _ in range(3):
+        p2 = P.PARAM_TRIM_HEAD.sub("", p).strip()
+        p2 = P.PARAM_TRIM_TAIL.sub("", p2).strip(" \t,，:：、")
+        if p2 == p:
+            break
+        p = p2
+    if lang != "zh":
+        p = re.sub(r"\s+", " ", p)
+    return p
+
+
+def _param_before(t: str, masked: str, seg_start: int, q: _Q, cond: list[tuple[int, int]], methods: list[tuple[int, int]],
+                  P, lang: str) -> tuple[str, list[str]]:
+    """The parameter named before a quantity in its segment; pieces that are conditions are returned apart."""
+    end = q.cue_start if q.cue_start >= seg_start else q.start
+    chars = list(t[seg_start:end])
+    for a, b in cond + methods:
+        for i in range(max(a, seg_start), min(b, end)):
+            chars[i - seg_start] = ","
+    text = "".join(chars)
+    pieces = [p for p in _PIECE.split(text)]
+    extra: list[str] = []
+    for piece in reversed(pieces):
+        if QRE.search(mask(piece)) and re.search(r"\d", piece):
+            # the piece holds an earlier quantity: the parameter sits between it and the cue
+            tail = re.split(r"\d[\d.,]*\s*(?:" + UNIT_PATTERN + r")?", piece)[-1]
+            c = _clean_param(tail, P, lang)
+            if c:
+                return c, extra
+            break
+        c = _clean_param(piece, P, lang)
+        if not c or P.COND_HEAD.match(c):
+            continue
+        return c, extra
+    return "", extra
+
+
+def extract_text(text: str, lang: str | None = None, clause: str | None = None, page: int | None = None,
+                 context: str = "", method: str | None = None, default_unit: str = "", origin: dict | None = None,
+                 bare_is_value: bool = False) -> list[Indicator]:
+    """Indicators stated in a passage of running text (any of zh/en/de/fr).
+
+    `context` (a clause heading or table row label) names the parameter when the sentence does
+    not; `default_unit` applies to bare numbers (table headers); `bare_is_value` makes bare
+    numbers "=" indicators (table cells).
+    """
+    if not text or not text.strip():
+        return []
+    lang = lang or guess_lang(text)
+    P = _patterns(lang)
+    t = prepare(text, lang)
+    masked = mask(t)
+    out: list[Indicator] = []
+    ctx_key = key_for(context) if context else ""
+    for s, e in sentences(t, lang):
+        sent_text = t[s:e].strip()
+        mlist = [(m.start(), m.end(), m.group()) for m in P.METHOD.finditer(t, s, e)]
+        sent_method = mlist[0][2].strip() if mlist else method
+        methods = [(a, b) for a, b, _ in mlist]
+        qs = [q for q in scan(t, masked[:e], lang, default_unit) if q.start >= s]
+        if not qs:
+            continue
+        prev_param, prev_key, prev_cond_param = "", "", ""
+        seg_bounds = [s] + [m.end() for m in _SEG.finditer(t, s, e)] + [e]
+        for si in range(len(seg_bounds) - 1):
+            a, b = seg_bounds[si], seg_bounds[si + 1]
+            sq = [q for q in qs if a <= q.start < b]
+            if not sq:
+                continue
+            cond = _cond_spans(t, a, b, P)
+            # decide the role of each quantity
+            for q in sq:
+                span = _inside(q, cond)
+                if span and q.comparator and span[0] > q.cue_start - 1 and q.cue_start < q.start:
+                    span = None  # "supérieur à 0,25 mA": the cue owns the quantity
+                if q.kind in ("ip", "grade"):
+                    q.role = "indicator" if q.comparator or q.kind == "ip" else "maybe"
+                elif span and q.comparator not in ("range",) or (span and lang == "zh"):
+                    q.role = "condition"
+                elif q.comparator and q.comparator != "=":
+                    q.role = "indicator" if (q.unit or q.comparator in ("<=", ">=", "<", ">", "range", "tolerance")) else "drop"
+                elif q.comparator == "=" and (q.unit or bare_is_value):
+                    q.role = "indicator"
+                elif bare_is_value:
+                    q.role = "indicator"
+                    q.comparator = "="
+                elif q.unit and lang == "zh" and _juxtaposed(t, a, q):
+                    q.role = "indicator"
+                    q.comparator = "="
+                elif q.unit:
+                    q.role = "bare"
+                else:
+                    q.role = "drop"
+            seg_inds: list[tuple[_Q, Indicator]] = []
+            owned = [q.start for q in sq if q.role in ("indicator", "maybe")]
+            cond = [(x, y) for x, y in cond if not any(x <= st < y for st in owned)]
+            conds = [_cond_text(t[x:y], prev_cond_param) for x, y in cond]
+            for x, y in cond:
+                cp = _COND_PARAM.match(t[x:y].strip())
+                if cp and cp.group(1).strip():
+                    prev_cond_param = cp.group(1).strip()
+            for q in sq:
+                if q.role != "indicator" and q.role != "maybe":
+                    continue
+                param, extra = _param_before(t, masked, a, q, cond, methods, P, lang)
+                key = key_for(param)
+                if param and not key and _CLASSY.search(param) and (prev_key or ctx_key):
+                    extra.append(param)
+                    param, key = (prev_param, prev_key) if prev_key else (context, ctx_key)
+                if not param:
+                    param, key = (prev_param, prev_key) if prev_param else (context, ctx_key)
+                if not key:
+                    key = key_for(t[a:q.start]) or ctx_key
+                if q.role == "maybe" and not (key and ("grade" in key or key == "ip_code")):
+                    continue
+                if q.comparator == "=" and key in _AMBIENT:
+                    q.role = "condition"
+                    conds.append(t[q.cue_start:q.end].strip())
+                    continue
+                prev_param, prev_key = param, key
+                ind = make(
+                    parameter=param, comparator=q.comparator or "=", unit=q.unit,
+                    value=q.value if q.kind != "rng" else None, vmin=q.vmin, vmax=q.vmax, key=key,
+                    conditions=extra, method=sent_method, clause=clause, page=page, text=sent_text,
+                    origin=dict(origin) if origin else None, ordinal=q.ordinal,
+                )
+                seg_inds.append((q, ind))
+            bare = [q for q in sq if q.role == "bare"]
+            for q, ind in seg_inds:
+                ind.conditions = list(dict.fromkeys(ind.conditions + conds + [_piece_around(t, a, b, bq) for bq in bare]))
+                out.append(ind)
+    return out
+
+
+def _juxtaposed(t: str, a: int, q: _Q) -> bool:
+    """A Chinese parameter written right before its value (试验电压1250V): a stated value."""
+    left = t[a:q.start]
+    piece = re.split(r"[，,:：、]", left)[-1]
+    if not piece or not re.search(r"[\u4e00-\u9fff]\s*$", piece):
+        return False
+    k = key_for(piece)
+    return bool(k) and k not in _AMBIENT
+
+
+def _cond_text(c: str, prev_param: str) -> str:
+    c = c.strip().strip("，,")
+    c = re.sub(r"^当\s*", "", c)
+    if prev_param and re.match(r"^[<>≤≥]", c):
+        c = prev_param + c
+    return c
+
+
+def _piece_around(t: str, a: int, b: int, q: _Q) -> str:
+    """The comma-delimited piece of a segment that holds a bare quantity (a condition)."""
+    left = max(t.rfind(ch, a, q.start) for ch in "，,:：") + 1
+    rights = [i for i in (t.find(ch, q.end, b) for ch in "，,") if i != -1]
+    right = min(rights) if rights else b
+    return t[max(left, a):right].strip(" 。.;；")

@@ -1,0 +1,233 @@
+"""Indicators in tables: item/requirement tables and matrices with units in headers.
+
+Two layouts are recognised:
+- item/requirement (B-standard 技术要求 tables: 序号 | 项目 | 要求 | 试验方法): the parameter is
+  in the item column, the limit with its comparator in the requirement cell, the method in
+  the method column, a unit in a 单位/Unit column or the header;
+- matrix: a row label (a parameter, or a condition such as a voltage band `≤60`, `>60~125`
+  or a product class) and columns with a parameter or condition and a unit in the header
+  (`额定功率/W`, `漏电流mA`, `Test voltage (r.m.s.) V`). Multi-row headers join; merged
+  header cells (repeated text) name the parameter, the cells under them a condition.
+Bare numbers take the comparator the header, row label or caption implies (最大/限值/max →
+<=, 最小/min → >=), else "="; footnote marks in cells (`0.75a`) add the footnote as a condition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zmdocs.indicators.common import direction, guess_lang
+from zmdocs.indicators.keys import key_for, key_kind
+from zmdocs.indicators.numbers import fold
+from zmdocs.indicators.prose import extract_text
+from zmdocs.indicators.units import UNIT_PATTERN
+from zmdocs.model import Indicator, Table
+
+_ROLE = {
+    "seq": re.compile(r"(?i)^(?:序号|编号|No\.?|Nr\.?|N°|n°|#|Item\s+no\.?)$"),
+    "param": re.compile(r"(?i)^(?:(?:检验|检测|试验|技术)?项目|参数(?:名称)?|指标名称|名称|特性|性能|Parameter|Parameters|Item|Items|Characteristics?|Property|Properties|Prüfung|Merkmal|Eigenschaft|Kenngröße|Caractéristiques?|Paramètres?|Désignation|Propriété)$"),
+    "req": re.compile(r"(?i)^(?:(?:技术)?要求|指标(?:值|要求)?|限值|标准值|规定值|本标准(?:要求|指标)?|Requirements?|Limits?|Limit\s+values?|Values?|Specification|Specified\s+value|Anforderung(?:en)?|Grenzwerte?|Werte?|Exigences?|Valeurs?|Limites?|Valeur\s+limite)$"),
+    "method": re.compile(r"(?i)^(?:试验方法|检验方法|检测方法|测试方法|方法|试验方法条款|Test\s+methods?|Methods?|Test|Prüfverfahren|Prüfung\s+nach|Méthodes?(?:\s+d'essai)?)$"),
+    "unit": re.compile(r"(?i)^(?:单位|计量单位|Units?|Einheit|Unité)$"),
+}
+_HEADER_UNIT = re.compile(r"(?:^|/|\(|（|\s|(?<=[\u4e00-\u9fffA-Za-z.)]))\s*(" + UNIT_PATTERN + r")\s*[)）]?\s*$")
+_UPPER_HINT = re.compile(r"(?i)最大|最高|限值|极限|不大于|不超过|≤|<=|\bmax|maximum|limit|höchst|grenzwert|maximal|limite|maximale|允许值")
+_LOWER_HINT = re.compile(r"(?i)最小|最低|不小于|不低于|≥|>=|\bmin|minimum|mindest|minimal|minimale|至少")
+_MARK = re.compile(r"(?<=[\d%)A-Za-zΩ℃])\s*([a-e]|[¹²³⁴⁵]|\*{1,3})\s*$")
+_FOOT_MARK = re.compile(r"^\s*(?:注\s*)?([a-e]|[¹²³⁴⁵]|\*{1,3}|\d)\s*[):：.、]?\s+")
+_COND_WORD = re.compile(r"(?i)适用|仅|只|当|对于|用于|only|appl|gilt|gelten|für|s'applique|pour|lorsque|when|for\s")
+_NUMERIC = re.compile(r"\d")
+
+
+def header_unit(text: str) -> tuple[str, str]:
+    """Split a header into (label, unit): `额定功率/W` -> (额定功率, W); `Test voltage (r.m.s.) V` -> (Test voltage (r.m.s.), V)."""
+    t = fold(text).strip()
+    m = _HEADER_UNIT.search(t)
+    if not m or m.start(1) == 0:
+        return t, ""
+    label = t[: m.start()].strip().rstrip("/（(,，").strip()
+    return (label or t), m.group(1).strip()
+
+
+def _role(text: str) -> str:
+    t = re.sub(r"\s+", " ", fold(text)).strip()
+    for role, rx in _ROLE.items():
+        if rx.match(t):
+            return role
+    return ""
+
+
+def _headers(table: Table) -> tuple[list[str], list[str], list[list[str]]]:
+    """Per column: joined header text, the parameter part, and the condition parts (under merged cells)."""
+    rows = table.header
+    ncol = max((len(r) for r in table.rows), default=0)
+    joined, param_part, cond_parts = [], [], []
+    for j in range(ncol):
+        parts = []
+        for r in rows:
+            c = r[j].strip() if j < len(r) else ""
+            if c and c not in parts:
+                parts.append(c)
+        joined.append(" ".join(parts))
+        if len(parts) <= 1:
+            param_part.append(parts[0] if parts else "")
+            cond_parts.append([])
+            continue
+        # a part repeated in a neighbouring column is a merged (spanning) cell: the parameter
+        merged = [p for i, p in enumerate(parts) if any(
+            (j + d) >= 0 and (j + d) < ncol and i < len(rows) and (j + d) < len(rows[i]) and rows[i][j + d].strip() == p
+            for d in (-1, 1))]
+        top = merged[0] if merged else parts[0]
+        param_part.append(top)
+        cond_parts.append([p for p in parts if p != top])
+    return joined, param_part, cond_parts
+
+
+def _footnotes(table: Table) -> tuple[dict[str, str], list[str]]:
+    marked, general = {}, []
+    for f in table.footnotes or []:
+        f = fold(f).strip()
+        m = _FOOT_MARK.match(f)
+        if m and not re.match(r"^\d+\.\d", f):
+            marked[m.group(1)] = f[m.end():].strip()
+        elif _COND_WORD.search(f):
+            general.append(re.sub(r"^(?:注|NOTE|Note|Anmerkung|NOTA)\s*\d*\s*[:：]?\s*", "", f))
+    return marked, general
+
+
+def _cell(text: str, marks: dict[str, str]) -> tuple[str, list[str]]:
+    t = fold(text).strip()
+    conds = []
+    m = _MARK.search(t)
+    if m and m.group(1) in marks:
+        conds.append(marks[m.group(1)])
+        t = t[: m.start()].rstrip()
+    return t, conds
+
+
+def _apply_hint(ind: Indicator, cell: str, hints: list[str]) -> None:
+    """A bare number in a limits table takes the comparator its header or caption implies."""
+    if ind.comparator != "=" or re.search(r"[=:：为]|shall be|is\b", cell):
+        return
+    for h in hints:
+        if _UPPER_HINT.search(h):
+            ind.comparator = "<="
+            break
+        if _LOWER_HINT.search(h):
+            ind.comparator = ">="
+            break
+    ind.direction = direction(ind)
+
+
+def extract_table(table: Table, lang: str | None = None, clause: str | None = None, page: int | None = None) -> list[Indicator]:
+    """Indicators of one table (item/requirement layout or matrix layout)."""
+    rows = table.rows or []
+    if len(rows) <= table.header_rows or not any(_NUMERIC.search(c) for r in table.body for c in r):
+        return []
+    lang = lang or guess_lang(" ".join(c for r in rows for c in r) + " " + table.caption)
+    clause = clause or table.clause
+    page = page or table.page
+    joined, pparts, cparts = _headers(table)
+    roles = [_role(h) for h in joined]
+    marks, general = _footnotes(table)
+    base = {"type": "table", "table": table.number or table.id}
+    if "param" in roles and "req" in roles:
+        return _item_layout(table, lang, clause, page, joined, roles, marks, general, base)
+    return _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, marks, general, base)
+
+
+def _item_layout(table, lang, clause, page, joined, roles, marks, general, base) -> list[Indicator]:
+    out: list[Indicator] = []
+    pcol, mcol = roles.index("param"), (roles.index("method") if "method" in roles else None)
+    ucol = roles.index("unit") if "unit" in roles else None
+    for i, row in enumerate(table.body, start=table.header_rows):
+        cells = row + [""] * (len(joined) - len(row))
+        param_raw = cells[pcol].strip()
+        if not param_raw:
+            continue
+        param, hunit = header_unit(param_raw)
+        unit = (cells[ucol].strip() if ucol is not None else "") or hunit
+        method = cells[mcol].strip() if mcol is not None and cells[mcol].strip() else None
+        for j, role in enumerate(roles):
+            if role != "req":
+                continue
+            text, conds = _cell(cells[j], marks)
+            if not text:
+                continue
+            _, colunit = header_unit(joined[j])
+            inds = extract_text(text, lang, clause=clause, page=page, context=param, method=method,
+                                default_unit=unit or colunit, origin={**base, "row": i, "col": j}, bare_is_value=True)
+            for ind in inds:
+                _finish(ind, param, conds + general, [joined[j], param_raw, table.caption])
+            out.extend(inds)
+    return out
+
+
+def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, marks, general, base) -> list[Indicator]:
+    out: list[Indicator] = []
+    body = table.body
+    ncol = len(joined)
+    # leading label columns: the first, plus following columns without digits in most cells
+    nlab = 1
+    while nlab < ncol - 1 and sum(1 for r in body if nlab < len(r) and _NUMERIC.search(r[nlab])) <= len(body) // 3:
+        nlab += 1
+    if any(roles[j] == "seq" for j in range(nlab)) and nlab < ncol - 1:
+        nlab = max(nlab, [j for j in range(nlab) if roles[j] == "seq"][-1] + 2)
+    labels = [[(r[j].strip() if j < len(r) else "") for j in range(nlab) if roles[j] != "seq"] for r in body]
+    keyed_rows = sum(1 for lab in labels if any(key_for(x) for x in lab))
+    rows_are_params = keyed_rows * 2 >= max(1, len(body)) and not any(key_for(pparts[j]) for j in range(nlab, ncol))
+    lab_headers = [header_unit(joined[j]) for j in range(nlab)]
+    for i, row in enumerate(body, start=table.header_rows):
+        lab = labels[i - table.header_rows]
+        if not any(lab):
+            continue
+        for j in range(nlab, ncol):
+            if j >= len(row) or roles[j] in ("seq", "method", "unit"):
+                continue
+            text, conds = _cell(row[j], marks)
+            if not text or not _NUMERIC.search(text) and "IP" not in text:
+                continue
+            col_label, col_unit = header_unit(pparts[j])
+            sub = [header_unit(c) for c in cparts[j]]
+            col_unit = col_unit or next((u for _, u in sub if u), "")
+            col_conds = [lb for lb, _ in sub if lb]
+            if rows_are_params:
+                param, unit = header_unit(" ".join(x for x in lab if x))
+                unit = unit or col_unit or (header_unit(joined[0])[1] if nlab == 1 else "")
+                conds = conds + ([joined[j]] if joined[j] else [])
+                hints = [" ".join(lab), joined[j], table.caption]
+            else:
+                param, unit = col_label, col_unit
+                row_conds = []
+                for (hl, hu), x in zip(lab_headers, [r for k, r in enumerate(row[:nlab]) if roles[k] != "seq"], strict=False):
+                    x = x.strip()
+                    if not x:
+                        continue
+                    if _NUMERIC.search(x) and hl:
+                        sep = "" if lang == "zh" else " "
+                        row_conds.append(f"{hl}{sep}{fold(x)}{sep if hu else ''}{hu}".strip())
+                    else:
+                        row_conds.append(x)
+                conds = conds + col_conds + row_conds
+                hints = [joined[j], table.caption]
+            inds = extract_text(text, lang, clause=clause, page=page, context=param, default_unit=unit,
+                                origin={**base, "row": i, "col": j}, bare_is_value=True)
+            for ind in inds:
+                _finish(ind, param, conds + general, hints)
+            out.extend(inds)
+    return out
+
+
+def _finish(ind: Indicator, param: str, conds: list[str], hints: list[str]) -> None:
+    """Table context wins over what the cell alone says: parameter, key, conditions, comparator."""
+    param = re.sub(r"\s+", " ", param).strip()
+    if param and (not ind.parameter or ind.parameter == param or not key_for(ind.parameter)):
+        ind.parameter = param
+    k = key_for(ind.parameter) or key_for(param)
+    if k and k != ind.key:
+        ind.key = k
+        if key_kind(k) == "delta" and ind.normalized and ind.normalized.get("unit") == "°C":
+            ind.normalized = {**ind.normalized, "unit": "K"}
+    ind.conditions = list(dict.fromkeys([c for c in ind.conditions + conds if c]))
+    _apply_hint(ind, ind.text, hints)
+    ind.direction = direction(ind)

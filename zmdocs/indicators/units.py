@@ -1,0 +1,226 @@
+"""Units as standards write them: a lexicon (symbols and zh/en/de/fr words) and pint normalisation.
+
+`UNIT_RE` finds a unit right after a number; `unit_symbol(written)` gives the clean symbol
+(`兆欧` -> `MΩ`); `normalize(value, symbol)` converts to the canonical unit of the
+dimension (A, V, W, Ω, Pa, s, m, kg, J, Hz, degC for temperatures, K for temperature
+differences, ...). pint is loaded lazily with the project definition file `data/units.txt`.
+An unknown unit is kept (symbol as written) with `normalized.unit = None`, never dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from importlib import resources
+
+log = logging.getLogger(__name__)
+
+# (symbol, pint expression or None for non-pint units, written forms). Longest forms win in the regex.
+_LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
+    # current
+    ("A", "ampere", ("A", "安培", "安")),
+    ("mA", "milliampere", ("mA", "毫安", "milliampères", "milliampere")),
+    ("µA", "microampere", ("µA", "uA", "微安")),
+    ("kA", "kiloampere", ("kA", "千安")),
+    # voltage
+    ("V", "volt", ("V", "Volt", "volts", "伏特", "伏", "V (r.m.s.)", "V(r.m.s.)", "V r.m.s.", "V rms",
+                   "V(有效值)", "V (有效值)", "V (Effektivwert)", "V (valeur efficace)", "V eff")),
+    ("Vdc", "volt", ("Vdc", "V d.c.", "V DC", "V dc", "VDC", "V c.c.")),
+    ("Vac", "volt", ("Vac", "V a.c.", "V AC", "V ac", "VAC", "V c.a.")),
+    ("kV", "kilovolt", ("kV", "千伏")),
+    ("mV", "millivolt", ("mV", "毫伏")),
+    # power
+    ("W", "watt", ("W", "watts", "Watt", "瓦特", "瓦")),
+    ("kW", "kilowatt", ("kW", "千瓦")),
+    ("mW", "milliwatt", ("mW", "毫瓦")),
+    ("VA", "apparent_va", ("VA", "伏安")),
+    ("kVA", "apparent_kva", ("kVA", "千伏安")),
+    # resistance
+    ("Ω", "ohm", ("Ω", "ohms", "ohm", "Ohm", "欧姆", "欧")),
+    ("mΩ", "milliohm", ("mΩ", "毫欧姆", "毫欧")),
+    ("kΩ", "kiloohm", ("kΩ", "千欧姆", "千欧")),
+    ("MΩ", "megaohm", ("MΩ", "M Ω", "Mohm", "megohms", "megohm", "兆欧姆", "兆欧")),
+    ("GΩ", "gigaohm", ("GΩ",)),
+    ("Ω/V", "ohm / volt", ("Ω/V", "ohm/V", "欧/伏", "欧姆/伏")),
+    ("kΩ/V", "kiloohm / volt", ("kΩ/V",)),
+    # pressure, force, torque
+    ("Pa", "pascal", ("Pa", "帕斯卡", "帕")),
+    ("kPa", "kilopascal", ("kPa", "千帕")),
+    ("MPa", "megapascal", ("MPa", "兆帕")),
+    ("bar", "bar", ("bar",)),
+    ("mbar", "millibar", ("mbar",)),
+    ("N", "newton", ("N", "牛顿", "牛")),
+    ("kN", "kilonewton", ("kN", "千牛")),
+    ("N·m", "newton * meter", ("N·m", "N.m", "N∙m", "N m", "Nm", "N⋅m", "牛·米", "牛米")),
+    ("N/mm²", "newton / millimeter ** 2", ("N/mm²", "N/mm2")),
+    # time
+    ("s", "second", ("s", "sec", "seconds", "second", "Sekunden", "secondes", "seconde", "秒钟", "秒")),
+    ("ms", "millisecond", ("ms", "毫秒")),
+    ("min", "minute", ("min", "minutes", "minute", "Minuten", "Minute", "分钟")),
+    ("h", "hour", ("h", "hours", "hour", "Stunden", "heures", "heure", "小时")),
+    ("d", "day", ("days", "Tage", "jours", "天")),
+    ("month", "month", ("个月", "months", "Monate", "mois")),
+    ("a", "year", ("years", "Jahre", "ans", "年")),
+    # temperature
+    ("°C", "degC", ("°C", "℃", "° C", "oC", "摄氏度", "degrees Celsius", "Grad Celsius", "degrés Celsius")),
+    ("°F", "degF", ("°F", "℉")),
+    ("K", "kelvin", ("K", "kelvins", "Kelvin", "开尔文")),
+    # length, area, volume, mass
+    ("mm", "millimeter", ("mm", "毫米")),
+    ("cm", "centimeter", ("cm", "厘米")),
+    ("m", "meter", ("m", "米")),
+    ("km", "kilometer", ("km", "千米", "公里")),
+    ("µm", "micrometer", ("µm", "um", "微米")),
+    ("mm²", "millimeter ** 2", ("mm²", "mm2", "平方毫米")),
+    ("cm²", "centimeter ** 2", ("cm²", "cm2", "平方厘米")),
+    ("m²", "meter ** 2", ("m²", "m2", "平方米")),
+    ("L", "liter", ("L", "l", "litres", "liters", "Liter", "升")),
+    ("mL", "milliliter", ("mL", "ml", "毫升")),
+    ("m³", "meter ** 3", ("m³", "m3", "立方米")),
+    ("cm³", "centimeter ** 3", ("cm³", "cm3")),
+    ("g", "gram", ("g", "克")),
+    ("kg", "kilogram", ("kg", "千克", "公斤")),
+    ("mg", "milligram", ("mg", "毫克")),
+    # energy, frequency, speed, flow
+    ("J", "joule", ("J", "焦耳", "焦")),
+    ("kJ", "kilojoule", ("kJ", "千焦")),
+    ("Wh", "watt_hour", ("Wh", "W·h", "瓦时")),
+    ("kWh", "kilowatt_hour", ("kWh", "kW·h", "kW h", "kW.h", "千瓦时")),
+    ("Hz", "hertz", ("Hz", "赫兹", "赫")),
+    ("kHz", "kilohertz", ("kHz", "千赫")),
+    ("r/min", "revolution_per_minute_", ("r/min", "rpm", "min⁻¹", "min-1", "U/min", "tr/min", "转/分钟", "转/分")),
+    ("r/s", "revolution_per_second_", ("r/s",)),
+    ("L/min", "liter / minute", ("L/min", "l/min", "升/分钟")),
+    ("L/h", "liter / hour", ("L/h", "l/h")),
+    ("m³/h", "meter ** 3 / hour", ("m³/h", "m3/h")),
+    ("m/s", "meter / second", ("m/s", "米/秒")),
+    ("m/s²", "meter / second ** 2", ("m/s²", "m/s2")),
+    ("kWh/24h", None, ("kWh/24h", "kW·h/24h", "kWh/24 h", "kW·h/24 h")),
+    # levels, ratios, counts, light
+    ("dB(A)", None, ("dB(A)", "dB (A)", "dBA", "dB（A）", "分贝(A)")),
+    ("dB", None, ("dB", "分贝")),
+    ("%", None, ("%", "percent", "per cent", "Prozent", "pour cent")),
+    ("ppm", None, ("ppm",)),
+    ("lx", "lux", ("lx", "lux", "勒克斯")),
+    ("cd", "candela", ("cd", "坎德拉")),
+    ("lm", "lumen", ("lm", "流明")),
+    ("cycles", None, ("cycles", "cycle", "Zyklen", "次")),
+]
+
+# Canonical symbol per pint dimensionality (filled lazily) and symbols outside pint.
+_CANONICAL_SYMBOLS = ["A", "V", "W", "VA", "Ω", "Ω/V", "Pa", "N", "N·m", "s", "m", "m²", "m³", "kg", "J",
+                      "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm"]
+_CANON_EXPR = {"m³/s": "meter ** 3 / second"}
+_NON_PINT = {"dB(A)": "dB(A)", "dB": "dB", "%": "%", "ppm": "ppm", "cycles": "cycles", "kWh/24h": "kWh/24h"}
+
+SYMBOLS: dict[str, str] = {}  # written form (lower-cased for Latin) -> symbol
+PINT_EXPR: dict[str, str | None] = {}
+for _sym, _expr, _forms in _LEXICON:
+    PINT_EXPR[_sym] = _expr
+    for _f in _forms:
+        SYMBOLS.setdefault(_f, _sym)
+
+_LATIN = re.compile(r"[A-Za-z]$")
+
+
+def _unit_alternation() -> str:
+    forms = sorted(SYMBOLS, key=len, reverse=True)
+    parts = []
+    for f in forms:
+        p = re.escape(f).replace(r"\ ", r"\s?")
+        # a Latin-letter unit must not run on into a word ("5 men", "2 months" -> months)
+        if _LATIN.search(f):
+            p += r"(?![A-Za-zÀ-ÿ])"
+        parts.append(p)
+    return "|".join(parts)
+
+
+UNIT_PATTERN = _unit_alternation()
+UNIT_RE = re.compile(UNIT_PATTERN)
+# A unit-like token that is not in the lexicon (kept and reported when a comparator vouches for it).
+UNKNOWN_UNIT_RE = re.compile(r"[A-Za-zµΩ°][A-Za-zµΩ°/·²³⁻¹0-9]{0,9}(?![A-Za-z])")
+
+
+def unit_symbol(written: str) -> str:
+    """The clean symbol of a written unit (`兆欧` -> `MΩ`, `℃` -> `°C`); unknown units as written."""
+    w = re.sub(r"\s+", " ", written.strip())
+    if w in SYMBOLS:
+        return SYMBOLS[w]
+    w2 = w.replace(" ", "")
+    for k, v in SYMBOLS.items():
+        if k.replace(" ", "") == w2:
+            return v
+    return w
+
+
+def is_known(symbol: str) -> bool:
+    return symbol in PINT_EXPR
+
+
+@functools.lru_cache(maxsize=1)
+def registry():
+    """pint UnitRegistry with the project's definition file loaded (lazy: pint is slowish to import)."""
+    import pint
+
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    with resources.as_file(resources.files("zmdocs") / "data" / "units.txt") as p:
+        ureg.load_definitions(str(p))
+    return ureg
+
+
+@functools.lru_cache(maxsize=1)
+def _canon_by_dim() -> dict[str, str]:
+    ureg = registry()
+    out: dict[str, str] = {}
+    for sym in _CANONICAL_SYMBOLS:
+        expr = _CANON_EXPR.get(sym) or PINT_EXPR.get(sym)
+        out[str(ureg.Quantity(1, expr).dimensionality)] = sym
+    return out
+
+
+@functools.lru_cache(maxsize=512)
+def conversion(symbol: str) -> tuple[str | None, float, float]:
+    """(canonical symbol, factor, offset) such that canonical = value * factor + offset."""
+    if symbol in _NON_PINT:
+        return _NON_PINT[symbol], 1.0, 0.0
+    if symbol == "N·m":  # torque shares its dimension with energy; keep it apart
+        return "N·m", 1.0, 0.0
+    if symbol in ("°C", "K"):
+        return symbol if symbol == "K" else "°C", 1.0, 0.0
+    if symbol == "°F":
+        return "°C", 5.0 / 9.0, -32.0 * 5.0 / 9.0
+    expr = PINT_EXPR.get(symbol)
+    if not expr:
+        return None, 1.0, 0.0
+    try:
+        ureg = registry()
+        q = ureg.Quantity(1.0, expr)
+        canon = _canon_by_dim().get(str(q.dimensionality))
+        if canon is None:
+            base = q.to_base_units()
+            return f"{base.units:~}", float(base.magnitude), 0.0
+        cexpr = _CANON_EXPR.get(canon) or PINT_EXPR[canon]
+        return canon, float(q.to(cexpr).magnitude), 0.0
+    except Exception as e:  # pint raises many types; an odd unit must not stop extraction
+        log.debug("unit %s not convertible: %s", symbol, e)
+        return None, 1.0, 0.0
+
+
+def normalize(symbol: str, value=None, vmin=None, vmax=None, delta: bool = False) -> dict:
+    """Normalised {"value","min","max","unit"}; `delta` marks a temperature difference (°C -> K)."""
+    if symbol == "°C" and delta:
+        return {"value": value if isinstance(value, (int, float)) else None, "min": vmin, "max": vmax, "unit": "K"}
+    canon, f, off = conversion(symbol)
+
+    def conv(x):
+        if not isinstance(x, (int, float)) or isinstance(x, bool) or canon is None:
+            return x if canon is None and isinstance(x, (int, float)) else None
+        return _round(x * f + off)
+
+    return {"value": conv(value), "min": conv(vmin), "max": conv(vmax), "unit": canon}
+
+
+def _round(x: float) -> float:
+    """Round away float noise from unit conversion (0.75 mA -> 0.00075 A, not 0.0007500000001)."""
+    return float(f"{x:.12g}")

@@ -1,0 +1,166 @@
+"""Recognisers for the numbering of standards: clause numbers, annexes, preliminary elements,
+list items, notes, captions, table-of-contents lines, and chapter kinds from heading words.
+
+Structure is found from numbering and keywords only, never from fonts.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+
+# "5", "5.2.3", "A.1", "NA.2" then a space, a CJK char, or the end of the paragraph.
+CLAUSE_RE = re.compile(rf"^(?P<num>(?:\d{{1,3}}|[A-Z]{{1,2}}\.\d{{1,3}})(?:\.\d{{1,3}}){{0,6}})(?:\s+|(?=[{_CJK}])|$)(?P<rest>.*)$", re.S)
+
+ANNEX_RE = re.compile(
+    r"^(?:附\s*录\s*(?P<l1>[A-Z]{1,2})(?![A-Za-z])|(?:(?:Nationaler|National)\s+)?(?:Annex|ANNEX|Anhang|ANHANG|Annexe|ANNEXE|Appendix|APPENDIX)\s+(?P<l2>[A-Z]{1,2})(?![A-Za-z]))"
+    r"\s*(?P<rest>.*)$",
+    re.S,
+)
+_ANNEX_TYPE = re.compile(
+    r"^[（(]\s*(?P<t>规范性附录|资料性附录|规范性|资料性|标准的附录|提示的附录|normative|informative|normativ|informativ|normative|informative)\s*[)）]\s*",
+    re.I,
+)
+
+# Preliminary/supplementary unnumbered elements -> clause number.
+_PRELIM = [
+    (r"前\s*言|foreword|european\s+foreword|vorwort|nationales\s+vorwort|europäisches\s+vorwort|avant[-\s]propos(?:\s+européen)?", "foreword"),
+    (r"引\s*言|introduction|einleitung|einführung", "introduction"),
+    (r"参\s*考\s*文\s*献|bibliography|literaturhinweise|bibliographie", "bibliography"),
+    (r"索\s*引|index|stichwortverzeichnis", "index"),
+]
+_PRELIM_RE = [(re.compile(rf"^(?:{p})$", re.I), n) for p, n in _PRELIM]
+PRELIM_KIND = {"foreword": "foreword", "introduction": "introduction", "bibliography": "bibliography", "index": "other"}
+
+TOC_HEAD_RE = re.compile(r"^(?:目\s*次|目\s*录|contents|table\s+of\s+contents|inhalt|inhaltsverzeichnis|sommaire|table\s+des\s+matières)$", re.I)
+TOC_LINE_RE = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|_{3,}|\s{2,}|\t)\s*(?:[IVXivx]+|\d{1,4})$")
+TOC_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|(?:\. ){3,})")
+
+LIST_RE = re.compile(r"^(?:[a-z]\)|[a-z]\s*）|\d{1,2}\)|\d{1,2}）|[（(]\d{1,2}[）)]|[①-⑳]|[—–-]{1,2}\s?|——|•|·|\*\s)")
+NOTE_RE = re.compile(r"^(?:注\s*\d*\s*[：:]|注\s*\d+\s|NOTE\b|Note\s+\d|ANMERKUNG\b|Anmerkung\s+\d|示例\s*\d*|EXAMPLE\b|BEISPIEL\b|EXEMPLE\b)")
+TABLE_CAPTION_RE = re.compile(
+    r"^(?:表\s*(?P<n1>[A-Z]{0,2}\.?\d{1,3}(?:\.\d{1,3})?)(?![\d.])|(?:Table|TABLE|Tabelle|TABELLE|Tableau|TABLEAU)\s+(?P<n2>[A-Z]{0,2}\.?\d{1,3}(?:\.\d{1,3})?)(?![\d.]))"
+    r"\s*(?P<cont>[（(]\s*(?:续|continued|fortgesetzt|suite)\s*[)）])?\s*(?:[—–\-:：]\s*)?(?P<cap>.*)$"
+)
+FIGURE_CAPTION_RE = re.compile(r"^(?:图\s*[A-Z]{0,2}\.?\d{1,3}|(?:Figure|Bild|Figure)\s+[A-Z]{0,2}\.?\d{1,3})(?![\d.])")
+
+# A number at paragraph start that is a value, not a clause: a unit follows.
+_UNIT_AFTER = re.compile(
+    r"^(?:mA|µA|μA|kA|A|mV|kV|V|mW|kW|W|MW|Hz|kHz|%|‰|℃|°C|°|K|mm|cm|km|m|m2|m3|s|ms|min|h|d|Ω|MΩ|kΩ|kPa|MPa|Pa|bar|dB|dB\(A\)|N|kN|Nm|N·m|kg|g|mg|L|mL|ml|l|J|kJ|lx|cd|r/min|rpm|年|月|日|个|台|只|次|件|位|倍|级|种|项|条|mmol/L)(?![A-Za-z])"
+)
+
+_SENT_END = "。；;：:！？!?"
+
+
+def prelim_number(text: str) -> str | None:
+    """'foreword'/'introduction'/'bibliography'/'index' when the paragraph is that element's title."""
+    t = re.sub(r"\s+", " ", text.strip())
+    if len(t) > 40:
+        return None
+    for rx, n in _PRELIM_RE:
+        if rx.match(t):
+            return n
+    return None
+
+
+def parse_annex(text: str) -> tuple[str, str, str] | None:
+    """(letter, type 'normative'|'informative'|'', rest-title) for an annex heading paragraph."""
+    m = ANNEX_RE.match(text.strip())
+    if not m:
+        return None
+    letter = m.group("l1") or m.group("l2")
+    rest = m.group("rest").strip()
+    typ = ""
+    tm = _ANNEX_TYPE.match(rest)
+    if tm:
+        t = tm.group("t").lower()
+        typ = "normative" if t.startswith(("规范", "normativ", "标准的")) else "informative"
+        rest = rest[tm.end():].strip()
+    elif rest and not re.match(r"^[—–\-:：]", rest) and not _ANNEX_TYPE.match(rest) and len(rest) > 80:
+        return None  # "Annex A specifies ..." inside running text
+    if rest.startswith(("gives", "specifies", "describes", "给出", "规定")):
+        return None
+    rest = re.sub(r"^[—–\-:：]\s*", "", rest)
+    return letter, typ, rest
+
+
+def annex_type(text: str) -> str | None:
+    """'normative'/'informative' when a paragraph is just an annex type line like '（规范性）'."""
+    m = _ANNEX_TYPE.match(text.strip())
+    if m and not text.strip()[m.end():].strip():
+        t = m.group("t").lower()
+        return "normative" if t.startswith(("规范", "normativ", "标准的")) else "informative"
+    return None
+
+
+def split_number(text: str) -> tuple[str, str] | None:
+    """(number, rest) when the paragraph starts with a clause-number-shaped token."""
+    m = CLAUSE_RE.match(text.strip())
+    if not m:
+        return None
+    num = m.group("num")
+    rest = m.group("rest").strip()
+    return num, rest
+
+
+def number_tuple(num: str) -> tuple:
+    """'5.2.3' -> (5, 2, 3); 'A.1' -> ('A', 1)."""
+    out: list = []
+    for p in num.split("."):
+        out.append(int(p) if p.isdigit() else p)
+    return tuple(out)
+
+
+def looks_like_value(rest: str) -> bool:
+    """True when the text after a leading number is a unit or another number (a value, not a heading)."""
+    r = rest.lstrip()
+    if not r:
+        return False
+    if r[0].isdigit() or r[0] in "×x*/+-=~～<>≤≥±%,，、。）)]":
+        return True
+    return bool(_UNIT_AFTER.match(r))
+
+
+def is_heading_text(rest: str, lang_cjk: bool | None = None) -> bool:
+    """Short text without sentence-final punctuation: a clause heading."""
+    r = rest.strip()
+    if not r:
+        return False
+    if r[-1] in _SENT_END or "。" in r:
+        return False
+    if "\n" in r:
+        return False
+    cjk = sum(1 for c in r if "\u3400" <= c <= "\u9fff")
+    if cjk > len(r) / 3:
+        return len(r) <= 40
+    return len(r) <= 120 and len(r.split()) <= 18
+
+
+# --------------------------------------------------------------------------- kinds
+
+_KINDS: list[tuple[str, str]] = [
+    ("scope", r"^(?:范\s*围|scope|anwendungsbereich|domaine\s+d['’]application|適用範囲)$"),
+    ("normative-references", r"规范性引用文件|引用标准|normative\s+references|normative\s+verweisungen|références\s+normatives|引用規格"),
+    ("terms", r"术语|定义|terms\s+and\s+definitions|^definitions$|definitions|begriffe|termes\s+et\s+définitions|用語"),
+    ("test-methods", r"试验方法|检验方法|测试方法|试验的一般条件|试验条件|test\s+methods?|methods?\s+of\s+test|general\s+conditions\s+for\s+the\s+tests|prüfverfahren|prüfbedingungen|méthodes?\s+d['’]essai|conditions\s+générales\s+d['’]essais|試験方法"),
+    ("inspection-rules", r"检验规则|检验|inspection|prüfregeln|konformitätsbewertung|règles\s+de\s+contrôle|検査"),
+    ("marking-packaging", r"标志|包装|运输|贮存|marking|packaging|labelling|aufschriften|kennzeichnung|verpackung|marquage|emballage|表示|包装"),
+    ("other", r"^(?:空章|void|frei|vacant|libre)$|质量承诺|quality\s+commitment"),
+    ("requirements", r"要求|分类|防护|功率|发热|泄漏|电气强度|过电压|潮湿|非正常|稳定|机械|结构|布线|元件|电源连接|端子|接地|螺钉|间隙|耐热|防锈|辐射|耐久|启动|过载"
+     r"|requirement|classification|protection|power\s+input|heating|leakage|electric\s+strength|overvoltage|moisture|abnormal|stability|mechanical|construction|wiring|components|supply\s+connection|terminals|earthing|screws|clearances|resistance\s+to|radiation|endurance|starting|overload|performance"
+     r"|anforderung|einteilung|schutz|leistungsaufnahme|erwärmung|ableitstrom|spannungsfestigkeit|überspannung|feuchtigkeit|anormal|standfestigkeit|mechanisch|aufbau|leitungen|bauteile|netzanschluss|anschlussklemmen|schutzleiter|schrauben|luftstrecken|wärme|rostschutz|strahlung|dauerhaftigkeit|anlauf|überlast"
+     r"|exigence|protection|puissance|échauffement|courant\s+de\s+fuite|rigidité|surtension|humidité|anormal|stabilité|résistance|construction|conducteurs|composants|raccordement|bornes|terre|vis\b|distances|rouille|rayonnement|endurance|démarrage|surcharge|要求事項"),
+]
+_KINDS_RE = [(k, re.compile(p, re.I)) for k, p in _KINDS]
+
+
+def chapter_kind(heading: str) -> str:
+    """The kind of a chapter from its heading words (zh/en/de/fr/ja); 'other' if none matches."""
+    h = re.sub(r"\s+", " ", heading.strip())
+    if not h:
+        return "other"
+    for kind, rx in _KINDS_RE:
+        if rx.search(h):
+            return kind
+    return "other"

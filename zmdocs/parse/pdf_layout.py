@@ -1,0 +1,279 @@
+"""Page geometry for the PDF reader: chars -> visual lines, and two-column reading order.
+
+Pure Python over pdfplumber char dicts (keys text, x0, x1, top, bottom, size, upright), so one
+pass over a page's chars gives the line stream; no pdfplumber text extraction is called.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from statistics import median
+
+# Ligatures and presentation forms that pdfminer passes through as single code points.
+LIGATURES = str.maketrans({
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st", "\u00ad": "",  # soft hyphen: invisible
+})
+CID_RE = re.compile(r"\(cid:\d+\)")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for Han, kana, hangul and CJK/full-width punctuation: no spaces are put between these."""
+    if not ch:
+        return False
+    o = ord(ch[0])
+    return (
+        0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0xF900 <= o <= 0xFAFF
+        or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F or 0x20000 <= o <= 0x2FFFF
+    )
+
+
+@dataclass
+class Line:
+    """One visual line on a page, in PDF points with `top` measured from the page top."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    chars: int = 0
+    column: int = 0  # 0 full width / single column, 1 left, 2 right
+    extra: dict = field(default_factory=dict)
+
+
+def clean_chars(chars: list[dict]) -> tuple[list[dict], int]:
+    """Keep upright printable chars; drop (cid:x) garbage (counted) and map ligatures."""
+    out: list[dict] = []
+    cid = 0
+    for c in chars:
+        t = c.get("text", "")
+        if not t:
+            continue
+        if "(cid:" in t:
+            t2 = CID_RE.sub("", t)
+            cid += 1
+            if not t2.strip():
+                continue
+            t = t2
+        if not c.get("upright", True):
+            continue  # rotated text: margin notes, watermarks, licence stamps
+        if len(t) == 1 and t in "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06\u00ad":
+            t = t.translate(LIGATURES)
+            if not t:
+                continue
+        if t != c["text"]:
+            c = dict(c, text=t)
+        out.append(c)
+    return out, cid
+
+
+def group_rows(chars: list[dict]) -> list[list[dict]]:
+    """Cluster chars into rows by vertical overlap (superscripts join their line)."""
+    items = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    rows: list[list[dict]] = []
+    bands: list[list[float]] = []
+    for c in items:
+        t, b = c["top"], c["bottom"]
+        h = max(b - t, 0.1)
+        placed = False
+        # compare with the last few rows only (sorted by middle, so the match is near the end)
+        for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            bt, bb = bands[k]
+            ov = min(b, bb) - max(t, bt)
+            if ov >= 0.5 * min(h, bb - bt):
+                rows[k].append(c)
+                # the band follows the main text, not super/subscripts: grow only by big chars
+                if h >= 0.8 * (bb - bt):
+                    bands[k] = [min(bt, t), max(bb, b)] if h <= 1.3 * (bb - bt) else [bt, bb]
+                placed = True
+                break
+        if not placed:
+            rows.append([c])
+            bands.append([t, b])
+    return rows
+
+
+def row_segments(row: list[dict], split_gap: float | None = None) -> list[list[dict]]:
+    """Sort a row's chars by x, drop overprinted duplicates, split where the gap exceeds split_gap."""
+    row = sorted(row, key=lambda c: c["x0"])
+    segs: list[list[dict]] = [[]]
+    prev = None
+    for c in row:
+        if prev is not None:
+            if c["text"] == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.5 * max(prev["size"], 1) * 0.3:
+                continue  # fake bold: the same glyph painted twice, slightly shifted
+            if split_gap is not None and c["x0"] - prev["x1"] > split_gap and segs[-1]:
+                segs.append([])
+        segs[-1].append(c)
+        prev = c
+    return [s for s in segs if s]
+
+
+def join_chars(chars: list[dict]) -> str:
+    """Text of x-sorted chars: spaces between Latin words by gap, none between CJK chars."""
+    parts: list[str] = []
+    prev = None
+    pending_space = False
+    for c in chars:
+        t = c["text"]
+        if t.isspace():
+            pending_space = prev is not None
+            continue
+        if prev is not None:
+            gap = c["x0"] - prev["x1"]
+            size = max(min(c["size"], prev["size"]), 1.0)
+            a, b = prev["text"][-1], t[0]
+            if is_cjk(a) or is_cjk(b):
+                cjk_pair = is_cjk(a) and is_cjk(b)
+                if cjk_pair:
+                    need = gap > 1.5 * size  # justified CJK text spreads chars; only wide gaps separate fields
+                else:
+                    need = pending_space or gap > 0.2 * size
+                if need and not (is_cjk(a) and unicodedata.category(a).startswith("P")) and not (
+                    is_cjk(b) and unicodedata.category(b).startswith("P")
+                ):
+                    parts.append(" ")
+            elif pending_space or gap > 0.2 * size:
+                parts.append(" ")
+        parts.append(t)
+        prev = c
+        pending_space = False
+    return "".join(parts).strip()
+
+
+def make_line(chars: list[dict], column: int = 0) -> Line | None:
+    text = join_chars(chars)
+    if not text:
+        return None
+    sizes = [c["size"] for c in chars if not c["text"].isspace()] or [c["size"] for c in chars]
+    size = median(sizes)
+    # band of the main-size chars (ignore super/subscripts when measuring the line box)
+    main = [c for c in chars if c["size"] >= 0.8 * size] or chars
+    return Line(
+        text=text,
+        x0=min(c["x0"] for c in chars),
+        x1=max(c["x1"] for c in chars),
+        top=min(c["top"] for c in main),
+        bottom=max(c["bottom"] for c in main),
+        size=round(float(size), 2),
+        chars=len(chars),
+        column=column,
+    )
+
+
+def chars_to_lines(chars: list[dict], column: int = 0) -> list[Line]:
+    """Rows of chars -> Lines (a row split at very wide gaps stays one line with a space)."""
+    out: list[Line] = []
+    for row in group_rows(chars):
+        line = make_line(sorted(row, key=lambda c: c["x0"]), column)
+        if line is not None:
+            out.append(line)
+    out.sort(key=lambda ln: (ln.top, ln.x0))
+    return out
+
+
+# --------------------------------------------------------------------------- columns
+def find_gutter(chars: list[dict], page_width: float, page_height: float) -> tuple[float, float] | None:
+    """Find a vertical band near the middle with no chars across the page body (a column gutter)."""
+    body = [c for c in chars if 0.06 * page_height < c["top"] < 0.94 * page_height and not c["text"].isspace()]
+    if len(body) < 80:
+        return None
+    nbins = int(page_width) + 1
+    cover = [0] * nbins
+    for c in body:
+        for x in range(max(int(c["x0"]) + 1, 0), min(int(c["x1"]), nbins)):
+            cover[x] += 1
+    lo, hi = int(0.3 * page_width), int(0.7 * page_width)
+    allowed = max(2, int(0.01 * len(body)))  # a centred title may cross the gutter
+    best: tuple[int, int] | None = None
+    start = None
+    for x in range(lo, hi + 1):
+        if cover[x] <= allowed:
+            if start is None:
+                start = x
+        else:
+            if start is not None and (best is None or x - start > best[1] - best[0]):
+                best = (start, x)
+            start = None
+    if start is not None and (best is None or hi + 1 - start > best[1] - best[0]):
+        best = (start, hi + 1)
+    if best is None or best[1] - best[0] < 6:
+        return None
+    g0, g1 = float(best[0]), float(best[1])
+    left = [c for c in body if c["x1"] <= g0 + 0.5]
+    right = [c for c in body if c["x0"] >= g1 - 0.5]
+    if len(left) < 0.25 * len(body) or len(right) < 0.25 * len(body):
+        return None
+    # Real columns are filled up to the gutter; a key/value layout leaves short keys far from it.
+    left_rows = [r for r in group_rows(left)]
+    if len(left_rows) < 4 or len(group_rows(right)) < 4:
+        return None
+    left_x0 = min(c["x0"] for c in left)
+    width = g0 - left_x0
+    near = sum(1 for r in left_rows if g0 - max(c["x1"] for c in r) < 0.2 * width)
+    if near < 0.4 * len(left_rows):
+        return None
+    return g0, g1
+
+
+def _table_line(t, column: int) -> Line:
+    x0, top, x1, bottom = t.bbox
+    return Line(text="", x0=x0, x1=x1, top=top, bottom=bottom, size=0.0, column=column, extra={"table": t})
+
+
+def page_lines(chars: list[dict], page_width: float, page_height: float, tables=()) -> list[Line]:
+    """Lines (and table placeholders) of one page in reading order: top-down, or left column then right."""
+    gutter = find_gutter(chars, page_width, page_height)
+    if gutter is None:
+        out = chars_to_lines(chars) + [_table_line(t, 0) for t in tables]
+        out.sort(key=lambda ln: (ln.top, ln.x0))
+        return out
+    g0, g1 = gutter
+    mid = (g0 + g1) / 2
+    left = [c for c in chars if (c["x0"] + c["x1"]) / 2 < mid]
+    right = [c for c in chars if (c["x0"] + c["x1"]) / 2 >= mid]
+    llines = chars_to_lines(left, 1)
+    rlines = chars_to_lines(right, 2)
+    # A line whose halves meet across the gutter with a word-sized gap is full width (a title).
+    used_r: set[int] = set()
+    merged: list[Line] = []
+    for ln in llines:
+        partner = None
+        for j, rn in enumerate(rlines):
+            if j in used_r:
+                continue
+            ov = min(ln.bottom, rn.bottom) - max(ln.top, rn.top)
+            if ov > 0.5 * min(ln.bottom - ln.top, rn.bottom - rn.top) and rn.x0 - ln.x1 < 1.5 * max(ln.size, rn.size):
+                partner = j
+                break
+        if partner is None:
+            merged.append(ln)
+            continue
+        used_r.add(partner)
+        rn = rlines[partner]
+        row = [c for c in chars if min(ln.top, rn.top) - 1 <= (c["top"] + c["bottom"]) / 2 <= max(ln.bottom, rn.bottom) + 1
+               and ln.x0 - 0.5 <= c["x0"] and c["x1"] <= rn.x1 + 0.5]
+        full = make_line(sorted(row, key=lambda c: c["x0"]), 0)
+        if full is not None:
+            merged.append(full)
+    merged.extend(rn for j, rn in enumerate(rlines) if j not in used_r)
+    for t in tables:
+        x0, _, x1, _ = t.bbox
+        merged.append(_table_line(t, 1 if x1 <= mid + 2 else 2 if x0 >= mid - 2 else 0))
+    # Reading order: full-width lines split the page into bands; in each band left then right.
+    merged.sort(key=lambda ln: ln.top)
+    out: list[Line] = []
+    band: list[Line] = []
+    for ln in merged:
+        if ln.column == 0:
+            out.extend(sorted(band, key=lambda b: (b.column, b.top)))
+            band = []
+            out.append(ln)
+        else:
+            band.append(ln)
+    out.extend(sorted(band, key=lambda b: (b.column, b.top)))
+    return out

@@ -1,0 +1,127 @@
+"""Ruled tables in a PDF page: find them only where rulings exist, resolve merged cells.
+
+pdfplumber's table finder is the slowest step of PDF reading, so it runs only on pages whose
+lines/rects could form a grid. Cell text is built with the same char joiner as body lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zmdocs.parse.pdf_layout import group_rows, join_chars
+
+TABLE_SETTINGS = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+
+
+@dataclass
+class PdfTable:
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    rows: list[list[str]]
+    header_rows: int = 1
+
+
+def may_hold_table(page) -> bool:
+    """Cheap test before the table finder: at least two horizontal and two vertical rulings."""
+    h = v = 0
+    for ln in page.lines:
+        if abs(ln["top"] - ln["bottom"]) < 1.5 and ln["x1"] - ln["x0"] > 5:
+            h += 1
+        elif abs(ln["x1"] - ln["x0"]) < 1.5 and ln["bottom"] - ln["top"] > 5:
+            v += 1
+    for r in page.rects:
+        w, ht = r["x1"] - r["x0"], r["bottom"] - r["top"]
+        if w > 5 and ht > 5:  # a cell/box border gives two of each
+            h += 2
+            v += 2
+        elif ht < 2.5 and w > 5:
+            h += 1
+        elif w < 2.5 and ht > 5:
+            v += 1
+        if h >= 2 and v >= 2:
+            return True
+    return h >= 2 and v >= 2
+
+
+def _cell_text(chars: list[dict]) -> str:
+    """Join a cell's chars row by row; CJK rows join without a space."""
+    lines = [join_chars(sorted(r, key=lambda c: c["x0"])) for r in group_rows(chars)]
+    lines = [ln for ln in lines if ln]
+    out = ""
+    for ln in lines:
+        if not out:
+            out = ln
+        elif _cjk_end(out) and _cjk_end(ln[:1]):
+            out += ln
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and ln[:1].islower():
+            out = out[:-1] + ln  # hyphenated word broken across cell lines
+        else:
+            out += " " + ln
+    return out
+
+
+def _cjk_end(s: str) -> bool:
+    from zmdocs.parse.pdf_layout import is_cjk
+
+    return bool(s) and is_cjk(s[-1])
+
+
+def _in(c: dict, bbox) -> bool:
+    x = (c["x0"] + c["x1"]) / 2
+    y = (c["top"] + c["bottom"]) / 2
+    return bbox[0] <= x < bbox[2] and bbox[1] <= y < bbox[3]
+
+
+def extract_tables(page, chars: list[dict]) -> list[PdfTable]:
+    """Find ruled tables on the page; merged cells repeat the covering cell's text."""
+    found = page.find_tables(TABLE_SETTINGS)
+    out: list[PdfTable] = []
+    for t in found:
+        rows = t.rows
+        if not rows:
+            continue
+        ncols = max(len(r.cells) for r in rows)
+        if len(rows) < 2 and ncols < 2:
+            continue  # a framed box (note, formula), not a table
+        bbox = t.bbox
+        inside = [c for c in chars if _in(c, bbox)]
+        cells = [cell for cell in t.cells]
+        texts: dict[tuple, str] = {}
+        for cell in cells:
+            texts[tuple(cell)] = _cell_text([c for c in inside if _in(c, cell)])
+        if not any(texts.values()):
+            continue  # a drawn frame or figure with no text
+        # column boundaries for locating covered slots
+        xs = sorted({cell[0] for cell in cells}) + [bbox[2]]
+        grid: list[list[str]] = []
+        spans_h = spans_v = False
+        for ri, r in enumerate(rows):
+            ytop = r.bbox[1]
+            ybot = rows[ri + 1].bbox[1] if ri + 1 < len(rows) else bbox[3]
+            row: list[str] = []
+            for j, cell in enumerate(r.cells):
+                if cell is not None:
+                    row.append(texts.get(tuple(cell), ""))
+                    continue
+                cx = (xs[j] + xs[j + 1]) / 2 if j + 1 < len(xs) else xs[j] + 1
+                cy = (ytop + ybot) / 2
+                cover = next((c for c in cells if c[0] <= cx < c[2] and c[1] <= cy < c[3]), None)
+                if cover is None:
+                    row.append("")
+                    continue
+                if cover[1] < ytop - 0.5:
+                    spans_v = spans_v or ri == 1
+                else:
+                    spans_h = spans_h or ri == 0
+                row.append(texts.get(tuple(cover), ""))
+            grid.append(row)
+        width = max(len(r) for r in grid)
+        grid = [r + [""] * (width - len(r)) for r in grid]
+        header = 2 if (spans_h or spans_v) and len(grid) >= 3 else 1
+        out.append(PdfTable(bbox=tuple(float(v) for v in bbox), rows=grid, header_rows=header))
+    return out

@@ -1,0 +1,154 @@
+"""Plain-text and Markdown readers: decode robustly, emit Blocks for `structure.build_document`.
+
+Plain text gives one kind="line" block per non-empty line (hard-wrapped standards are rejoined
+by `structure`); a form feed starts a new page; a blank line before a line is recorded in
+meta["blank_before"]. Markdown gives para blocks (ATX headings → heading text) and pipe tables.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from zmdocs.errors import ParseError
+from zmdocs.parse.blocks import Block, RawDocument
+
+
+def decode_bytes(data: bytes, path: str = "") -> tuple[str, str]:
+    """(text, encoding): UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; never raises on text."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    if data[:2000].count(b"\x00") > 10:
+        # UTF-16 without BOM: guess the byte order from where the zeros are
+        even = data[0:2000:2].count(b"\x00")
+        odd = data[1:2000:2].count(b"\x00")
+        enc = "utf-16-be" if even > odd else "utf-16-le"
+        return data.decode(enc, errors="replace"), enc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+        if text.count("\ufffd") > max(10, len(text) // 50):
+            raise ParseError(path, "is not readable text (unknown encoding)", "save it as UTF-8") from None
+        return text, "utf-8"
+
+
+def _read(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ParseError(str(path), f"cannot be read ({e.strerror})", "check its permissions") from None
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and data[:4096].count(b"\x00") < 20:
+        raise ParseError(str(path), "is binary, not text", "give a .txt, .md, .pdf or .docx standard")
+    text, _ = decode_bytes(data, str(path))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def text_to_blocks(text: str) -> tuple[list[Block], int]:
+    """Line blocks from plain text (form feed = page break); returns (blocks, pages)."""
+    blocks: list[Block] = []
+    page = 1
+    blank = True
+    for raw_page_i, chunk in enumerate(text.split("\f")):
+        if raw_page_i:
+            page += 1
+            blank = True
+        for line in chunk.split("\n"):
+            if not line.strip():
+                blank = True
+                continue
+            indent = len(line) - len(line.lstrip(" \t\u3000"))
+            blocks.append(Block(kind="line", text=line.rstrip(), page=page, meta={"blank_before": blank, "indent": indent}))
+            blank = False
+    return blocks, page
+
+
+def read_text(path: str | Path) -> RawDocument:
+    """Read a plain-text standard (any common encoding) into line blocks."""
+    p = Path(path)
+    blocks, pages = text_to_blocks(_read(p))
+    return RawDocument(blocks=blocks, pages=pages, format="text")
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s)]
+
+
+def markdown_to_blocks(text: str) -> list[Block]:
+    """Para blocks from Markdown: headings, paragraphs (soft-wrapped lines joined), pipe tables, list items."""
+    from zmdocs.textnorm import join_lines
+
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(Block(kind="para", text=join_lines(para), page=1))
+            para.clear()
+
+    i = 0
+    in_code = False
+    while i < len(lines):
+        ln = lines[i]
+        if ln.strip().startswith("```"):
+            flush()
+            in_code = not in_code
+            i += 1
+            continue
+        if in_code:
+            if ln.strip():
+                blocks.append(Block(kind="para", text=ln.rstrip(), page=1))
+            i += 1
+            continue
+        m = _MD_HEADING.match(ln)
+        if m:
+            flush()
+            blocks.append(Block(kind="para", text=m.group(2).replace("**", "").strip(), page=1, style=f"Heading {len(m.group(1))}"))
+            i += 1
+            continue
+        if "|" in ln and i + 1 < len(lines) and _MD_TABLE_SEP.match(lines[i + 1]):
+            flush()
+            rows = [_cells(ln)]
+            i += 2
+            while i < len(lines) and "|" in lines[i] and lines[i].strip():
+                rows.append(_cells(lines[i]))
+                i += 1
+            width = max(len(r) for r in rows)
+            rows = [r + [""] * (width - len(r)) for r in rows]
+            blocks.append(Block(kind="table", rows=rows, header_rows=1, page=1))
+            continue
+        if not ln.strip():
+            flush()
+        elif re.match(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[a-z][.)]\s+|>\s?)", ln):
+            flush()
+            item = re.sub(r"^\s*(?:[-*+]\s+|>\s?)", "", ln).strip()
+            if item:
+                para.append(item)
+        else:
+            para.append(re.sub(r"\*\*|__", "", ln).strip())
+        i += 1
+    flush()
+    return blocks
+
+
+def read_markdown(path: str | Path) -> RawDocument:
+    """Read a Markdown standard into para and table blocks."""
+    p = Path(path)
+    return RawDocument(blocks=markdown_to_blocks(_read(p)), pages=1, format="markdown")

@@ -1,0 +1,60 @@
+"""Markdown rendering of a comparison: verdict, table, missing/new/not-comparable, level reasons."""
+
+from __future__ import annotations
+
+from zmdocs.compare.labels import fmt_counterpart, fmt_margin, fmt_value, key_source, t, tier_column, tier_label
+from zmdocs.compare.result import result_label
+
+
+def _cell(s: str) -> str:
+    return str(s).replace("|", "\\|").replace("\n", " ")
+
+
+def render(result, lang: str = "zh") -> str:
+    """A Markdown report a writer can read or paste (GitHub-flavoured tables)."""
+    cmp = result
+    tiers = cmp.tiers_present()
+    out = [f"# {t('title', lang)}: {cmp.draft.id}", "", f"**{cmp.verdict_label(lang)}**", ""]
+    if cmp.tier_verdicts:
+        out.append(f"{t('tier_verdicts', lang)}: " + "; ".join(
+            f"{tier_label(k, lang)} — {v.get(lang, v['id'])}" for k, v in cmp.tier_verdicts.items()))
+        out.append("")
+    out += [f"## {t('references', lang)}", ""]
+    for r in cmp.refs:
+        found = f" *({t('found', lang)})*" if r.found else ""
+        out.append(f"- {tier_label(r.tier, lang)}: {r.id}{' — ' + r.title if r.title and r.title != r.id else ''}{found}")
+    out += ["", f"{t('key_source', lang)}: {key_source(cmp, lang)}", "", f"## {t('comparison', lang)}", ""]
+    head = [t("n", lang), t("indicator", lang), t("draft", lang)] + [tier_column(x, lang) for x in tiers] + [t("result", lang)]
+    out.append("| " + " | ".join(head) + " |")
+    out.append("|" + "---|" * len(head))
+    for r in cmp.rows:
+        cells = [str(r.n), ("★ " if r.is_key else "") + r.parameter, f"{fmt_value(r.draft)} ({r.evidence.clause})"]
+        for tier in tiers:
+            cps = [c for c in r.counterparts if c.tier == tier]
+            cells.append("<br>".join(f"{fmt_counterpart(c)} — {c.doc} {c.evidence.clause}: {result_label(c.result, lang)}"
+                                     + (" *" + t("found", lang) + "*" if c.found else "") for c in cps) or "—")
+        res = result_label(r.result, lang)
+        if r.margin is not None and r.result in ("stricter", "looser"):
+            res += f" ({fmt_margin(r)})"
+        cells.append(res)
+        out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    out += ["", t("legend", lang), ""]
+    out += [f"## {t('missing', lang)}", ""]
+    if cmp.missing:
+        for m in cmp.missing:
+            out.append(f"- {m.parameter} `{m.key}`: {fmt_value(m.value)} — {m.doc} {m.evidence.clause}")
+    else:
+        out.append(f"- {t('none', lang)}")
+    out += ["", f"## {t('new', lang)}", ""]
+    out += [f"- {'★ ' if r.is_key else ''}{r.parameter}: {fmt_value(r.draft)} ({r.evidence.clause})" for r in cmp.new] or [f"- {t('none', lang)}"]
+    out += ["", f"## {t('not_comparable', lang)}", ""]
+    nc = [(r, c) for r in cmp.rows for c in r.counterparts if c.result == "not-comparable"]
+    out += [f"- {r.parameter} ↔ {c.doc} {c.evidence.clause}: {c.reason}" for r, c in nc] or [f"- {t('none', lang)}"]
+    out += ["", f"## {t('levels', lang)}", ""]
+    for lv in cmp.levels:
+        mark = t("passed", lang) if lv.passed else t("failed", lang)
+        out.append(f"- {lv.label.get(lang, lv.id)} ({', '.join(tier_label(x, lang) for x in lv.against)}): **{mark}** — {lv.reason_zh if lang == 'zh' else lv.reason}")
+    out += ["", f"{t('rules', lang)}: {cmp.rules_source}", "", f"## {t('conclusion', lang)}", "", cmp.conclusion(lang), ""]
+    if cmp.warnings:
+        out += [f"## {t('warnings', lang)}", ""] + [f"- {w}" for w in cmp.warnings] + [""]
+    return "\n".join(out)
