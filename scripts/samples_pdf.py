@@ -22,6 +22,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -62,11 +63,11 @@ def register_fonts() -> None:
 
 
 LOCALE = {
-    "zh": {"table": "表{n}　{c}", "annex": "附录{l}", "normative": "（规范性）", "informative": "（资料性）",
+    "zh": {"table": "表{n}　{c}", "contd": "表{n}（续）", "annex": "附录{l}", "normative": "（规范性）", "informative": "（资料性）",
            "toc": "目　　次", "sep": "　", "foreword": "前　　言", "bibliography": "参　考　文　献"},
-    "en": {"table": "Table {n} – {c}", "annex": "Annex {l}", "normative": "(normative)", "informative": "(informative)",
+    "en": {"table": "Table {n} – {c}", "contd": "Table {n} (continued)", "annex": "Annex {l}", "normative": "(normative)", "informative": "(informative)",
            "toc": "CONTENTS", "sep": "  ", "foreword": None, "bibliography": None},
-    "de": {"table": "Tabelle {n} — {c}", "annex": "Anhang {l}", "normative": "(normativ)", "informative": "(informativ)",
+    "de": {"table": "Tabelle {n} — {c}", "contd": "Tabelle {n} (fortgesetzt)", "annex": "Anhang {l}", "normative": "(normativ)", "informative": "(informativ)",
            "toc": "Inhalt", "sep": "  ", "foreword": None, "bibliography": None},
 }
 
@@ -89,9 +90,9 @@ def _styles(lang: str) -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "h1": ParagraphStyle("h1", parent=base, fontName=fb, fontSize=size + 1, leading=lead + 2, spaceBefore=9,
-                             spaceAfter=6, firstLineIndent=0, alignment=TA_LEFT, keepWithNext=1),
+                             spaceAfter=6, firstLineIndent=0, alignment=TA_LEFT),
         "h2": ParagraphStyle("h2", parent=base, fontName=fb, spaceBefore=5, spaceAfter=3, firstLineIndent=0,
-                             alignment=TA_LEFT, keepWithNext=1),
+                             alignment=TA_LEFT),
         "title": ParagraphStyle("title", parent=base, fontName=fb, fontSize=size + 5, leading=lead + 8,
                                 alignment=TA_CENTER, firstLineIndent=0, spaceAfter=10, spaceBefore=6),
         "annex": ParagraphStyle("annex", parent=base, fontName=fb, fontSize=size + 1, leading=lead + 3,
@@ -296,6 +297,27 @@ def draw_cover(c, s: SampleDoc, st: dict[str, ParagraphStyle], font) -> None:
     c.restoreState()
 
 
+class ContinuedTable(Flowable):
+    """A long table that, when split by a page break, restarts under a "表N（续）" caption."""
+
+    def __init__(self, table: Table, caption):
+        super().__init__()
+        self.table, self.caption = table, caption
+
+    def wrap(self, aw, ah):
+        self.width, self.height = self.table.wrap(aw, ah)
+        return self.width, self.height
+
+    def draw(self):
+        self.table.drawOn(self.canv, 0, 0)
+
+    def split(self, aw, ah):
+        parts = self.table.split(aw, ah)
+        if len(parts) < 2:
+            return parts
+        return [parts[0], PageBreak(), self.caption(), ContinuedTable(parts[1], self.caption)]
+
+
 def _table(t, st, lang: str, width: float) -> list:
     """A ruled reportlab Table with SPANs for merged cells, its caption and footnotes."""
     loc = LOCALE[lang]
@@ -327,7 +349,14 @@ def _table(t, st, lang: str, width: float) -> list:
     tbl.setStyle(TableStyle(cmds))
     cap = Paragraph(_x(loc["table"].format(n=t.number, c=t.caption)), st["caption"])
     fns = [Paragraph(_x(f), st["fn"]) for f in t.footnotes]
-    return [KeepTogether([cap, tbl, *fns]), Spacer(1, 6)]
+    if t.n_rows <= 12:
+        return [KeepTogether([cap, tbl, *fns]), Spacer(1, 6)]
+    # long tables may run over a page: caption, header and a few rows stay together
+    lead = st["cell"].leading + 6
+    contd = ParagraphStyle("contd", parent=st["caption"], keepWithNext=0)
+    cap = Paragraph(_x(loc["table"].format(n=t.number, c=t.caption)), contd)
+    return [CondPageBreak(2 * st["caption"].leading + (t.header_rows + 4) * lead), cap,
+            ContinuedTable(tbl, lambda: Paragraph(_x(loc["contd"].format(n=t.number)), contd)), *fns, Spacer(1, 6)]
 
 
 def _clause_line(e: Element, lang: str) -> str:
@@ -388,6 +417,8 @@ def story(s: SampleDoc, toc_entries: list[tuple[int, str, str]]) -> list:
         if pending and e.kind not in ("para", "item"):
             out.append(Paragraph(_x(pending), st["h2"]))
             pending = None
+        if e.kind in ("clause", "term") and not e.annex_status:
+            out.append(CondPageBreak(4 * st["body"].leading))  # never strand a heading at a page foot
         if e.kind == "clause" and e.annex_status:
             label = loc["annex"].format(l=e.number)
             status = loc[e.annex_status]
@@ -422,6 +453,9 @@ def story(s: SampleDoc, toc_entries: list[tuple[int, str, str]]) -> list:
 
 def render_pdf(s: SampleDoc, path: Path) -> int:
     """Write the PDF; return its page count."""
+    from reportlab import rl_config
+
+    rl_config.invariant = 1  # reproducible bytes: no creation date or random document id
     register_fonts()
     doc = StandardDoc(str(path), s)
     doc.build(story(s, [(0, "x", "0")] * _n_toc(s)))

@@ -157,3 +157,21 @@ def test_cli_align_json_documents(tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     res = CliRunner().invoke(cli, ["align", str(bad), str(pb), "--model", "hash"])
     assert res.exit_code == 1 and "bad.json" in res.output
+
+
+def test_regulation_articles_and_unnumbered_fallback(fake_embedder):
+    from zmdocs.align.units import clause_units, norm_number
+    from zmdocs.model import Clause
+
+    assert norm_number("第十二条") == norm_number("Article 12") == norm_number("§ 12") == "12"
+    assert norm_number("a.1") == "A.1" and norm_number("5.2.") == "5.2"
+    reg = Document(id="reg", clauses=[Clause(id=f"reg#{k}", number=f"第{n}条", text=t) for k, (n, t) in
+                                      enumerate([("一", "本条例适用于电器。"), ("二", "生产者应当标明额定电压。")])])
+    assert [u.number for u in clause_units(reg)] == ["第一条", "第二条"]
+    loose = Document(id="loose", clauses=[Clause(id="loose#p1", number="", text="本条例适用于电器。"),
+                                          Clause(id="loose#p2", number="", kind="foreword", text="前言"),
+                                          Clause(id="loose#p3", number="", text="生产者应当标明额定电压。")])
+    units = clause_units(loose)
+    assert [u.number for u in units] == ["¶1", "¶3"]
+    r = align_documents(reg, loose, mode="translation", model=fake_embedder)
+    assert links(r.pairs) == {("第一条", "¶1"), ("第二条", "¶3")}

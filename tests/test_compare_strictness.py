@@ -129,3 +129,17 @@ def test_worst_picks_the_strictest_counterpart():
     assert worst(["stricter", "equal", "not-comparable"]) == "equal"
     assert worst(["stricter", "looser"]) == "looser"
     assert worst(["not-comparable"]) is None
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("当额定功率≤1 kW时", "rated power up to 1 000 W", "stricter"),  # same band in two languages and units
+    ("当额定功率≤1 kW时", "rated power > 1 kW", "not-comparable"),  # disjoint bands
+    ("额定电压≤60 V", "额定电压＞60～125 V", "not-comparable"),
+    ("当额定功率≤1 kW时", "额定输入功率>200 W", "stricter"),  # overlapping bands: comparable, noted
+    ("额定电压＞60～125 V", "rated voltage > 60 V and ≤ 125 V", "stricter"),
+])
+def test_applicability_bands(a, b, expected):
+    j = judge(I("<=", 0.3, "mA", conditions=[a]), I("<=", 0.5, "mA", conditions=[b]))
+    assert j.result == expected, j.reason
+    if expected == "not-comparable":
+        assert "applicability" in j.reason

@@ -123,14 +123,14 @@ class CachedEmbedder(Embedder):
             self.cache = None
             return self.inner.encode(texts, progress=progress)
         missing: dict[str, str] = {}
-        for k, t in zip(keys, texts):
+        for k, t in zip(keys, texts, strict=True):
             if k not in found and k not in missing:
                 missing[k] = t
         self.hits += len(texts) - sum(1 for k in keys if k in missing)
         self.misses += len(missing)
         if missing:
             vecs = self.inner.encode(list(missing.values()), progress=progress)
-            new = dict(zip(missing.keys(), vecs))
+            new = dict(zip(missing.keys(), vecs, strict=True))
             found.update(new)
             try:
                 self.cache.put_many(self.name, new)

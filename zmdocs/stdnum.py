@@ -114,15 +114,13 @@ def _scan(text: str) -> list[StdRef]:
             num = f"{m.group('letter')}{num}" if fam != "JIS" else f"{m.group('letter')} {num}"
         y = m.group("year")
         ident = f"{fam} {num}"
-        # IEEE writes its year with a hyphen: IEEE 1547-2018
-        if fam == "IEEE" and not y:
-            mm = re.match(rf"(.*)-({_YEAR4})$", num)
+        # IEEE writes its year with a hyphen (IEEE 1547-2018); typing gives "IEC 60335-2-15-2016" for ":2016"
+        if not y:
+            mm = re.match(r"(.*\d)-((?:19[5-9]|20[0-3])\d)$", num)
             if mm:
                 num, y = mm.group(1), mm.group(2)
-                ident = f"{fam} {num}-{y}"
-        if m.group("vde"):
-            vde = re.sub(r"\s+", " ", m.group("vde").strip()).replace("( ", "(").replace(" )", ")")
-            ident += f" {vde}"
+                ident = f"{fam} {num}-{y}" if fam == "IEEE" else f"{fam} {num}"
+        # the VDE classification "(VDE 0700-1)" is a second label of the same DIN document: not part of the id
         if y and not (fam == "IEEE" and ident.endswith(y)):
             ident += f":{y}{m.group('month') or ''}"
         amd = m.group("amd") or ""

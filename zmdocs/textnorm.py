@@ -66,6 +66,7 @@ def normalize(text: str, keep_newlines: bool = False) -> str:
     text = unicodedata.normalize("NFC", to_halfwidth(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _DEHYPHEN.sub("", text)
+    text = re.sub(r"(?<=\d)-[ \t]*\n[ \t]*(?=\d)", "-", text)  # "60335-\n2-15" -> "60335-2-15"
     if keep_newlines:
         lines = [re.sub(r"[ ]+", " ", ln).strip() for ln in text.split("\n")]
         text = "\n".join(ln for ln in lines if ln)
@@ -86,6 +87,8 @@ def join_lines(lines: list[str]) -> str:
             out = ln
         elif out.endswith("-") and len(out) > 1 and out[-2].islower() and ln[:1].islower():
             out = out[:-1] + ln
+        elif out.endswith("-") and len(out) > 1 and out[-2].isdigit() and ln[:1].isdigit():
+            out += ln  # a standard number broken after a hyphen: "IEC 60335-" + "2-15"
         elif re.match(_CJK_OR_PUNCT, out[-1]) or re.match(_CJK_OR_PUNCT, ln[0]):
             out += ln  # Chinese typesetting breaks anywhere; the break is not a space
         else:

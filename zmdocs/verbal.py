@@ -176,7 +176,8 @@ _EN = [
     (r"\bcan\b|\bcould\b|\bis\s+able\s+to\b|\bare\s+able\s+to\b|\bpossible\b", "possibility", False),
 ]
 _DE = [
-    (r"\b(?:darf|dürfen)\s+(?:\w+\s+){0,4}?nicht\b|\bnicht\s+(?:\w+\s+){0,4}?(?:darf|dürfen)\b|\bkeine?\w*\s+(?:\w+\s+){0,3}?(?:darf|dürfen)\b|\b(?:muss|müssen)\s+nicht\b", "requirement", True),
+    (r"\b(?:darf|dürfen)\s+(?:[\w.,]+\s+){0,7}?nicht\b|\bnicht\s+(?:\w+\s+){0,4}?(?:darf|dürfen)\b|\bkeine?\w*\s+(?:\w+\s+){0,3}?(?:darf|dürfen)\b", "requirement", True),
+    (r"\b(?:muss|müssen)\s+nicht\b", "permission", True),  # "muss nicht" = need not
     (r"\bmuss\b|\bmüssen\b|\b(?:ist|sind)\s+(?:\S+\s+){0,8}?(?:zu\s+\w+(?:en|ern|eln)|(?:an|auf|aus|durch|ein|ab|vor|nach|zurück|fest|zusammen|um|bei|dar|her|hin|frei|wieder|fort|weg)zu\w+(?:en|ern|eln))\b", "requirement", False),
     (r"\bsollten?\s+(?:\w+\s+){0,4}?nicht\b|\bnicht\s+(?:\w+\s+){0,3}?sollten?\b", "recommendation", True),
     (r"\bsollten?\b|\bwird\s+empfohlen\b|\bempfiehlt\s+sich\b", "recommendation", False),

@@ -267,6 +267,153 @@ def make_bad(folder: Path) -> None:
     (folder / "a-folder" / ".keep").write_text("", encoding="utf-8")
 
 
+# --------------------------------------------------------------------------- DOCX
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _x(xml: str):
+    from docx.oxml import parse_xml
+
+    return parse_xml(xml.replace("<W ", f"<w:root {NS} ").replace("</W>", "</w:root>"))
+
+
+def _abstract(aid: int, levels: list[tuple], link_styles: dict[int, str] | None = None) -> str:
+    """levels: (fmt, lvlText, start, restart|None)."""
+    out = [f'<w:abstractNum {NS} w:abstractNumId="{aid}"><w:multiLevelType w:val="multilevel"/>']
+    for i, (fmt, text, start, restart) in enumerate(levels):
+        extra = f'<w:lvlRestart w:val="{restart}"/>' if restart is not None else ""
+        pst = f'<w:pStyle w:val="{link_styles[i]}"/>' if link_styles and i in link_styles else ""
+        out.append(f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{extra}{pst}'
+                   f'<w:lvlText w:val="{text}"/></w:lvl>')
+    out.append("</w:abstractNum>")
+    return "".join(out)
+
+
+def _num(nid: int, aid: int, start_override: int | None = None) -> str:
+    ov = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start_override}"/></w:lvlOverride>'
+          if start_override is not None else "")
+    return f'<w:num {NS} w:numId="{nid}"><w:abstractNumId w:val="{aid}"/>{ov}</w:num>'
+
+
+def _numbered(doc, text: str, num_id: int, ilvl: int = 0):
+    from docx.oxml import parse_xml
+
+    p = doc.add_paragraph(text)
+    p._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    return p
+
+
+def _run_xml(p, xml: str) -> None:
+    from docx.oxml import parse_xml
+
+    p._p.append(parse_xml(xml))
+
+
+def make_docx_inputs(folder: Path) -> None:
+    """numbered.docx exercises numbering, tables, revisions, fields; images-only.docx has no text."""
+    import docx
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+
+    folder.mkdir(parents=True, exist_ok=True)
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    # abstractNums must precede nums in numbering.xml
+    abstracts = [
+        _abstract(90, [("decimal", "%1", 1, None), ("decimal", "%1.%2", 1, None), ("decimal", "%1.%2.%3", 1, None)],
+                  {0: "Heading1", 1: "Heading2", 2: "Heading3"}),
+        _abstract(91, [("lowerLetter", "%1)", 1, None), ("decimal", "%2)", 1, None)]),
+        _abstract(92, [("upperLetter", "附录%1", 1, None), ("decimal", "%1.%2", 1, None)]),
+        _abstract(93, [("chineseCounting", "%1、", 1, None)]),
+        _abstract(94, [("decimal", "%1", 1, None), ("lowerRoman", "(%2)", 1, 0)]),
+    ]
+    first_num = numbering.find(f"{{{numbering.nsmap['w']}}}num")
+    for a in abstracts:
+        el = parse_xml(a)
+        if first_num is not None:
+            first_num.addprevious(el)
+        else:
+            numbering.append(el)
+    for nid, aid, so in [(90, 90, None), (91, 91, None), (92, 91, 1), (93, 92, None), (94, 93, None), (95, 94, None)]:
+        numbering.append(parse_xml(_num(nid, aid, so)))
+    for lvl, sid in enumerate(("Heading1", "Heading2", "Heading3")):
+        st = d.styles.element.get_by_id(sid)
+        st.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {NS}><w:ilvl w:val="{lvl}"/><w:numId w:val="90"/></w:numPr>'))
+    sec = d.sections[0]
+    sec.header.paragraphs[0].text = "T/ZZB 0999—2026 RUNNING HEADER"
+    sec.footer.paragraphs[0].text = "PAGE FOOTER 1"
+
+    # a TOC content control before the body
+    d.element.body.sectPr.addprevious(parse_xml(
+        f'<w:sdt {NS}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+        '<w:sdtContent><w:p><w:r><w:t>目  次</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:hyperlink w:anchor="_Toc1"><w:r><w:t>1 范围</w:t></w:r>'
+        '<w:r><w:tab/></w:r><w:r><w:t>1</w:t></w:r></w:hyperlink></w:p></w:sdtContent></w:sdt>'))
+
+    d.add_heading("范围", 1)                                      # 1
+    d.add_paragraph("本文件规定了电热水壶的技术要求。")
+    d.add_heading("技术要求", 1)                                  # 2
+    d.add_heading("电气安全", 2)                                  # 2.1
+    d.add_heading("泄漏电流", 3)                                  # 2.1.1
+    p = d.add_paragraph("泄漏电流应不大于")
+    _run_xml(p, f'<w:del {NS} w:id="1" w:author="a" w:date="2026-01-01T00:00:00Z"><w:r><w:delText>0.75</w:delText></w:r></w:del>')
+    _run_xml(p, f'<w:ins {NS} w:id="2" w:author="a" w:date="2026-01-01T00:00:00Z"><w:r><w:t>0.25</w:t></w:r></w:ins>')
+    _run_xml(p, f'<w:r {NS}><w:t xml:space="preserve"> mA</w:t></w:r>')
+    _run_xml(p, f'<w:r {NS}><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r>')
+    _run_xml(p, f'<w:r {NS}><w:t>，见</w:t></w:r>')
+    _run_xml(p, f'<w:r {NS}><w:fldChar w:fldCharType="begin"/></w:r>')
+    _run_xml(p, f'<w:r {NS}><w:instrText xml:space="preserve"> REF _Ref1 \\h </w:instrText></w:r>')
+    _run_xml(p, f'<w:r {NS}><w:fldChar w:fldCharType="separate"/></w:r>')
+    _run_xml(p, f'<w:r {NS}><w:t>表1</w:t></w:r>')
+    _run_xml(p, f'<w:r {NS}><w:fldChar w:fldCharType="end"/></w:r>')
+    _run_xml(p, f'<w:r {NS}><w:t>。温度</w:t></w:r>')
+    _run_xml(p, f'<w:r {NS}><w:sym w:font="Symbol" w:char="F0B3"/></w:r>')
+    _run_xml(p, f'<w:r {NS}><w:t>20 °C。</w:t></w:r>')
+    _numbered(d, "Ⅰ类器具；", 91, 0)                                # a)
+    _numbered(d, "便携式；", 91, 1)                                  # 1)
+    _numbered(d, "驻立式；", 91, 1)                                  # 2)
+    _numbered(d, "Ⅱ类器具。", 91, 0)                                # b)
+    d.add_heading("表格", 2)                                      # 2.2
+    d.add_paragraph("表1 主要技术指标")
+    t = d.add_table(rows=5, cols=4)
+    t.style = "Table Grid"
+    cells = [["序号", "项目", "指标", ""], ["", "", "本文件", "GB 4706.19"], ["1", "泄漏电流", "≤0.20 mA", "≤0.25 mA"],
+             ["2", "", "≤0.50 mA", "≤0.75 mA"], ["3", "待机功率", "≤0.3 W", "≤0.5 W"]]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            if text:
+                t.cell(r, c).text = text
+    t.cell(0, 2).merge(t.cell(0, 3))       # gridSpan
+    t.cell(0, 0).merge(t.cell(1, 0))       # vMerge
+    t.cell(0, 1).merge(t.cell(1, 1))
+    t.cell(2, 1).merge(t.cell(3, 1))
+    for r in (0, 1):
+        t.rows[r]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {NS}/>'))
+    nested = t.cell(4, 1).add_table(rows=1, cols=2)
+    nested.cell(0, 0).text = "待机"
+    nested.cell(0, 1).text = "关机"
+    d.add_paragraph("").add_run().add_break(WD_BREAK.PAGE)
+    _numbered(d, "第二页的第一条。", 92, 0)                          # a) restarted by startOverride
+    _numbered(d, "第二条。", 92, 0)                                  # b)
+    _numbered(d, "（规范性）电气强度试验", 93, 0)                    # 附录A
+    _numbered(d, "试验电压", 93, 1)                                  # A.1
+    _numbered(d, "试验时间", 93, 1)                                  # A.2
+    _numbered(d, "质量承诺", 94, 0)                                  # 一、
+    _numbered(d, "保修", 94, 0)                                      # 二、
+    _numbered(d, "Step", 95, 0)                                      # 1
+    _numbered(d, "Sub", 95, 1)                                       # (i)
+    _numbered(d, "Step", 95, 0)                                      # 2
+    _numbered(d, "Sub continues", 95, 1)                             # (ii)  lvlRestart 0
+    d.add_paragraph("5.3 已有编号的段落")
+    d.save(folder / "numbered.docx")
+
+    d = docx.Document()
+    d.add_picture(io.BytesIO(_png(120, 90)))
+    d.save(folder / "images-only.docx")
+
+
 def main() -> None:
     _fonts()
     PDF.mkdir(parents=True, exist_ok=True)
@@ -275,8 +422,7 @@ def main() -> None:
     make_partly_scanned(PDF / "partly-scanned.pdf")
     make_empty_password(PDF / "empty-user-password.pdf")
     make_bad(BAD)
-    if "make_docx_inputs" in globals():
-        make_docx_inputs(DOCX)
+    make_docx_inputs(DOCX)
 
 
 if __name__ == "__main__":

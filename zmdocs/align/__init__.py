@@ -12,22 +12,30 @@ of the similarity matrix's diagonal, and says why in `Alignment.mode_reason`.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from zmdocs.align.degree import choose_mode, declared_adoption, estimate_degree
-from zmdocs.align.free import container_matrix, free_align, indicator_matrix, kind_matrix
+from zmdocs.align.free import (
+    citation_matrix,
+    container_matrix,
+    facet_matrix,
+    free_align,
+    indicator_matrix,
+    kind_matrix,
+    one_to_one_terms,
+)
 from zmdocs.align.indicators import (
     align_indicators,
     canonical_unit,
+    condition_vectors,
     indicator_deviations,
     indicator_text,
 )
 from zmdocs.align.monotonic import diagonal_strength, merged_sims, monotonic_align, recover_moved
-from zmdocs.align.units import Unit, clause_units, ensure_indicators, unit_text
+from zmdocs.align.units import Unit, clause_units, ensure_indicators, norm_number, unit_text
 from zmdocs.errors import AlignError, ZmdocsError
 from zmdocs.model import Alignment, ClausePair, Document
 
@@ -38,15 +46,22 @@ __all__ = ["align_documents", "align_files", "load_document", "PARAMS"]
 # Tuned on tests/data/align (see tests/test_align_gold.py); one place so bench/ can vary them.
 PARAMS: dict[str, float] = {
     "heading_weight": 0.25,  # share of heading similarity in the clause score (when both have one)
-    "number_bonus": 0.12,  # translation mode: same clause number
+    "number_bonus": 0.12,  # translation mode: same clause number (scaled by how much numbering is shared)
+    "parent_bonus": 0.04,  # translation mode: same parent clause number
     "tau": 0.35,  # translation mode: a match must beat this similarity
     "merge_penalty": 0.08,
     "part_margin": 0.05,  # each part of a 1-2/2-1 merge must beat tau + this on its own
     "moved_threshold": 0.55,  # translation mode: left-over clauses paired out of order
-    "free_tau": 0.45,
+    "free_tau": 0.4,
+    "free_heading_weight": 0.25,
+    "cite_bonus": 0.15,  # free mode: a clause cites the other's clause number (x2 when it names that document)
+    "cite_tau": 0.3,  # free mode: a cited pair is kept when its score clears this
+    "key_bonus": 0.08,  # free mode: the two clauses hold indicators with the same parameter key
+    "facet_discount": 0.05,  # free mode: best sentence/table-row match, minus this, can stand for the clause
+    "facet_tau": 0.55,  # free mode: one sentence/table row of a multi-topic clause pairs on its own above this
     "container_penalty": 0.15,  # free mode: a clause with subclauses pairing with a leaf clause
-    "free_margin": 0.05,
-    "free_slack": 0.15,
+    "free_margin": 0.03,
+    "free_slack": 0.1,
 }
 
 
@@ -85,12 +100,8 @@ def _embedder(model: Any):
     return get_embedder(model, cache=True)
 
 
-def _clean_number(n: str) -> str:
-    return re.sub(r"\s+", "", n).rstrip(".").upper()
-
-
-def clause_scores(ua: list[Unit], ub: list[Unit], emb, params: dict[str, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(combined score matrix, vectors of A, vectors of B): text similarity blended with headings."""
+def clause_vectors(ua: list[Unit], ub: list[Unit], emb) -> tuple[np.ndarray, np.ndarray | None, np.ndarray, np.ndarray]:
+    """(text similarity, heading similarity or None where a heading is missing, vectors of A, of B)."""
     ta = [unit_text(u) for u in ua]
     tb = [unit_text(u) for u in ub]
     ha = [u.heading for u in ua]
@@ -99,15 +110,28 @@ def clause_scores(ua: list[Unit], ub: list[Unit], emb, params: dict[str, float])
     vec = emb.encode(ta + tb + heads, progress=len(ta) + len(tb) > 500)
     va, vb, vh = vec[: len(ta)], vec[len(ta) : len(ta) + len(tb)], vec[len(ta) + len(tb) :]
     s = va @ vb.T
-    w = params["heading_weight"]
-    if heads and w > 0:
+    hs = None
+    if heads:
         hi = {h: k for k, h in enumerate(heads)}
         ia = np.array([hi.get(h, -1) for h in ha])
         ib = np.array([hi.get(h, -1) for h in hb])
         hs = vh[np.maximum(ia, 0)] @ vh[np.maximum(ib, 0)].T
         both = (ia >= 0)[:, None] & (ib >= 0)[None, :]
-        s = np.where(both, (1 - w) * s + w * hs, s)
-    return s, va, vb
+        hs = np.where(both, hs, np.nan)
+    return s, hs, va, vb
+
+
+def blend(s: np.ndarray, hs: np.ndarray | None, w: float) -> np.ndarray:
+    """Text similarity blended with heading similarity (weight w) where both clauses have a heading."""
+    if hs is None or w <= 0:
+        return s
+    return np.where(np.isnan(hs), s, (1 - w) * s + w * np.nan_to_num(hs))
+
+
+def clause_scores(ua: list[Unit], ub: list[Unit], emb, params: dict[str, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(combined score matrix, vectors of A, vectors of B): text similarity blended with headings."""
+    s, hs, va, vb = clause_vectors(ua, ub, emb)
+    return blend(s, hs, params["heading_weight"]), va, vb
 
 
 def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model: Any = None,
@@ -124,21 +148,38 @@ def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model:
             )
     emb = _embedder(model)
     try:
-        s, va, vb = clause_scores(ua, ub, emb, prm)
+        s_text, hs, va, vb = clause_vectors(ua, ub, emb)
+        s = blend(s_text, hs, prm["heading_weight"])
     except ZmdocsError:
         raise
     except Exception as e:  # a model failing mid-run is reported, not dumped
         raise AlignError(f"embedding failed with model {getattr(emb, 'name', model)!r}: {e}") from None
 
-    num_eq = np.array([[_clean_number(x.number) == _clean_number(y.number) for y in ub] for x in ua], dtype=float)
-    s_tr = s + prm["number_bonus"] * num_eq
+    na = np.array([norm_number(u.number) for u in ua], dtype=object)
+    nb = np.array([norm_number(u.number) for u in ub], dtype=object)
+    real_b = np.array([not str(x).startswith("¶") for x in nb])  # paragraph positions are no clause numbers
+    num_eq = ((na[:, None] == nb[None, :]) & real_b[None, :]).astype(float)
+    pa = np.array([norm_number(u.parent or "") for u in ua], dtype=object)
+    pb = np.array([norm_number(u.parent or "") for u in ub], dtype=object)
+    par_eq = ((pa[:, None] == pb[None, :]) & (pa != "")[:, None] & real_b[None, :]).astype(float)
+    s_tr = s
     declared = declared_adoption(doc_a, doc_b)
     beads = None
     reason = "chosen by the user (--mode)"
     if mode == "auto" or mode == "translation":
         s12, s21 = merged_sims(va, vb)
-        beads = monotonic_align(s_tr, s12, s21, tau=prm["tau"], merge_penalty=prm["merge_penalty"],
-                                part_margin=prm["part_margin"], base=s)
+
+        def _dp(m: np.ndarray) -> list:
+            return monotonic_align(m, s12, s21, tau=prm["tau"], merge_penalty=prm["merge_penalty"],
+                                   part_margin=prm["part_margin"], base=s)
+
+        beads = _dp(s)
+        # clause numbers help only as far as the two documents share their numbering: measure it
+        one = [(a[0], b[0]) for a, b in beads if len(a) == 1 and len(b) == 1]
+        shared = float(np.mean([num_eq[i, j] for i, j in one])) if one else 0.0
+        if shared > 0:
+            s_tr = s + prm["number_bonus"] * shared * num_eq + prm["parent_bonus"] * par_eq
+            beads = _dp(s_tr)
     if mode == "auto":
         diag = diagonal_strength(s_tr, beads) if beads is not None else None
         mode, reason = choose_mode(declared, len(ua), len(ub), diag)
@@ -153,8 +194,15 @@ def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model:
         pairs = [ClausePair(a=[ua[i].number for i in a], b=[ub[j].number for j in b],
                             score=round(float(np.mean([s[i, j] for i in a for j in b])), 4)) for a, b in beads]
     else:
-        score = s + kind_matrix(ua, ub) + container_matrix(ua, ub, prm["container_penalty"]) + _indicator_bonus(ua, ub, inds_a, inds_b)
-        links = free_align(score, ua, ub, tau=prm["free_tau"], margin=prm["free_margin"], slack=prm["free_slack"])
+        base = blend(s_text, hs, prm["free_heading_weight"])
+        fsim, fhits = facet_matrix(ua, ub, emb, prm["facet_tau"])
+        base = np.maximum(base, fsim - prm["facet_discount"])
+        cites = citation_matrix(ua, ub, doc_a.id, doc_b.id)
+        base = base + prm["cite_bonus"] * np.minimum(cites, 1.0) + prm["cite_bonus"] * (cites > 1)
+        score = base + kind_matrix(ua, ub) + container_matrix(ua, ub, prm["container_penalty"]) + _indicator_bonus(ua, ub, inds_a, inds_b, prm["key_bonus"])
+        links = free_align(score, ua, ub, tau=prm["free_tau"], margin=prm["free_margin"], slack=prm["free_slack"],
+                           force=(cites > 0) | fhits, force_tau=prm["cite_tau"])
+        links = one_to_one_terms(links, score, ua, ub)
         by_a: dict[int, list[tuple[int, float]]] = {}
         for i, j, sc in links:
             by_a.setdefault(i, []).append((j, sc))
@@ -175,7 +223,10 @@ def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model:
     if inds_a and inds_b:
         iv = emb.encode([indicator_text(i) for i in inds_a] + [indicator_text(i) for i in inds_b])
         ind_pairs = align_indicators(inds_a, inds_b, iv[: len(inds_a)], iv[len(inds_a) :], paired_clauses)
-    devs = indicator_deviations(inds_a, inds_b, ind_pairs)
+    devs: list[dict[str, Any]] = []
+    if ind_pairs:
+        ca, cb = condition_vectors(inds_a, emb), condition_vectors(inds_b, emb)
+        devs = indicator_deviations(inds_a, inds_b, ind_pairs, ca, cb)
     head_a = {u.number: u.heading for u in ua}
     head_b = {u.number: u.heading for u in ub}
     devs += [{"type": "added", "clause": n, "heading": head_a.get(n, "")} for n in unmatched_a]
@@ -197,7 +248,7 @@ def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model:
     )
 
 
-def _indicator_bonus(ua: list[Unit], ub: list[Unit], inds_a, inds_b) -> np.ndarray:
+def _indicator_bonus(ua: list[Unit], ub: list[Unit], inds_a, inds_b, key_bonus: float) -> np.ndarray:
     def facts(units, inds):
         dims = [{canonical_unit(inds[k]) for k in u.indicators} - {""} for u in units]
         keys = [{inds[k].key for k in u.indicators} - {""} for u in units]
@@ -207,4 +258,4 @@ def _indicator_bonus(ua: list[Unit], ub: list[Unit], inds_a, inds_b) -> np.ndarr
     db, kb = facts(ub, inds_b)
     # temperature and temperature rise are one dimension for this purpose
     norm = lambda ds: [{"°C" if d == "K" else d for d in x} for x in ds]  # noqa: E731
-    return indicator_matrix(ua, ub, norm(da), norm(db), ka, kb)
+    return indicator_matrix(ua, ub, norm(da), norm(db), ka, kb, key_bonus)

@@ -104,8 +104,29 @@ def _values(ind: Indicator) -> tuple[Any, Any, Any]:
     return (n.get("value", ind.value), n.get("min", ind.min), n.get("max", ind.max))
 
 
-def indicator_deviations(inds_a: list[Indicator], inds_b: list[Indicator], pairs: list[IndicatorPair]) -> list[dict]:
-    """Aligned indicators whose limits, comparators or conditions differ: technical deviations."""
+def condition_vectors(inds: list[Indicator], emb) -> np.ndarray | None:
+    """One vector per indicator for its conditions (zero rows where it has none)."""
+    texts = ["; ".join(i.conditions) for i in inds]
+    idx = [k for k, t in enumerate(texts) if t]
+    if not idx or emb is None:
+        return None
+    v = emb.encode([texts[k] for k in idx])
+    out = np.zeros((len(inds), v.shape[1]), dtype=np.float32)
+    out[idx] = v
+    return out
+
+
+_CLAUSE_REF = re.compile(r"^(?:[A-Z]\.)?\d+(?:\.\d+)*$")
+
+
+def indicator_deviations(inds_a: list[Indicator], inds_b: list[Indicator], pairs: list[IndicatorPair],
+                         cond_a: np.ndarray | None = None, cond_b: np.ndarray | None = None,
+                         cond_threshold: float = 0.6) -> list[dict]:
+    """Aligned indicators whose limits, comparators, conditions or methods differ: technical deviations.
+
+    Conditions are compared by meaning (cross-language vectors) when both sides state some;
+    methods only when both name a document (clause numbers differ between editions anyway).
+    """
     out = []
     for p in pairs:
         a, b = inds_a[p.a], inds_b[p.b]
@@ -114,9 +135,14 @@ def indicator_deviations(inds_a: list[Indicator], inds_b: list[Indicator], pairs
             diffs.append("value")
         if a.comparator != b.comparator:
             diffs.append("comparator")
-        if sorted(_cond_tokens(a)) != sorted(_cond_tokens(b)) and (a.conditions or b.conditions):
-            diffs.append("conditions")
-        if (a.method or "") and (b.method or "") and a.method != b.method:
+        if a.conditions and b.conditions:
+            if cond_a is not None and cond_b is not None:
+                if float(cond_a[p.a] @ cond_b[p.b]) < cond_threshold:
+                    diffs.append("conditions")
+            elif _cond_tokens(a) != _cond_tokens(b):
+                diffs.append("conditions")
+        ma, mb = (a.method or "").strip(), (b.method or "").strip()
+        if ma and mb and not (_CLAUSE_REF.match(ma) or _CLAUSE_REF.match(mb)) and ma != mb:
             diffs.append("method")
         if not diffs:
             continue

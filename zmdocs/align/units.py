@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from zmdocs.model import Clause, Document, Indicator
 
 # A clause number as GB/T 1.1 and ISO/IEC Part 2 write them: 5, 5.2.1, A, A.1, A.1.2.
-NUMBER_RE = re.compile(r"^(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)*)$")
+NUMBER_RE = re.compile(r"^(?:\d+(?:\.\d+)*|[A-Z]{1,2}(?:\.\d+)*)$")
+# Articles and sections of regulations: 第十二条, Article 12, Art. 12, § 12, Section 12.
+ARTICLE_RE = re.compile(
+    r"^(?:第\s*(?P<zh>[零〇一二两三四五六七八九十百千\d]+)\s*[条章节款]|(?:Article|Art\.?|Artikel|Section|Sec\.?|§)\s*(?P<n>\d+[a-z]?))$",
+    re.I,
+)
 SKIP_KINDS = {"cover", "foreword", "introduction"}
 # Kinds that may pair with each other in free mode (everything else pairs with its own kind).
 KIND_GROUPS = {
@@ -37,6 +42,7 @@ class Unit:
     parent: str | None  # number of the parent clause, if numbered
     clause_id: str
     indicators: list[int] = field(default_factory=list)  # indices into doc.indicators
+    facets: list[str] = field(default_factory=list)  # sentences and table rows, for many-to-many matching
 
     @property
     def group(self) -> str:
@@ -45,6 +51,30 @@ class Unit:
     @property
     def top(self) -> str:
         return self.number.split(".")[0]
+
+
+def norm_number(num: str) -> str:
+    """Comparable clause number: '5.2.' -> '5.2', '第十二条' -> '12', 'Article 12' -> '12', 'a.1' -> 'A.1'."""
+    n = re.sub(r"\s+", "", num or "").rstrip(".")
+    m = ARTICLE_RE.match(n) or ARTICLE_RE.match(num.strip())
+    if m:
+        if m.group("n"):
+            return m.group("n").lower()
+        zh = m.group("zh")
+        if zh.isdigit():
+            return zh
+        try:
+            import cn2an
+
+            return str(cn2an.cn2an(zh, "smart"))
+        except Exception:  # not a number cn2an reads: keep it as written
+            return zh
+    return n.upper()
+
+
+def is_clause_number(num: str) -> bool:
+    n = (num or "").strip().rstrip(".")
+    return bool(NUMBER_RE.match(n) or ARTICLE_RE.match(n))
 
 
 def _clean(s: str) -> str:
@@ -56,9 +86,18 @@ def clause_units(doc: Document) -> list[Unit]:
     by_id = {c.id: c for c in doc.clauses}
     units: list[Unit] = []
     seen: set[str] = set()
-    for c in doc.clauses:
+    numbered = [c for c in doc.clauses if is_clause_number(c.number) and c.kind not in SKIP_KINDS]
+    # a document without recognisable clause numbers still aligns, paragraph by paragraph
+    fallback = len(numbered) < 2
+    for k, c in enumerate(doc.clauses):
         num = (c.number or "").strip()
-        if not NUMBER_RE.match(num) or c.kind in SKIP_KINDS or num in seen:
+        if fallback:
+            if c.kind in SKIP_KINDS or not (c.heading or c.text).strip():
+                continue
+            num = num or f"¶{k + 1}"
+        elif not is_clause_number(num) or c.kind in SKIP_KINDS:
+            continue
+        if num in seen:
             continue
         seen.add(num)
         parent = by_id.get(c.parent) if c.parent else None
@@ -75,7 +114,38 @@ def clause_units(doc: Document) -> list[Unit]:
             )
         )
     _attach_indicators(doc, units)
+    _attach_facets(doc, units)
     return units
+
+
+_SENT_SPLIT = re.compile(r"(?<=[。；;！？!?])|(?<=[.:：])\s+|\n+")
+MAX_FACETS = 12
+
+
+def _attach_facets(doc: Document, units: list[Unit]) -> None:
+    """Each clause's sentences and table rows: a clause that covers several topics (a table of
+    electrical-safety limits) can then pair with each clause of B that covers one of them."""
+    pos = {u.clause_id: u for u in units}
+    num = {u.number: u for u in units}
+    for u in units:
+        parts = [p.strip(" \t-—–") for p in _SENT_SPLIT.split(u.text)]
+        u.facets = [p for p in parts if len(p) >= 6][:MAX_FACETS]
+    for t in doc.tables:
+        ref = t.clause or ""
+        u = pos.get(ref) or num.get(ref.split("#")[-1])
+        if u is None:
+            continue
+        seen: set[str] = set()
+        for row in t.body:
+            cells = [c.strip() for c in row if c and c.strip()]
+            if not cells or cells[0] in seen:
+                continue
+            seen.add(cells[0])
+            label = " ".join(dict.fromkeys(cells))[:120]
+            if t.caption:
+                label = f"{t.caption}: {label}"
+            if len(u.facets) < 3 * MAX_FACETS:
+                u.facets.append(label)
 
 
 def _parent_number(num: str) -> str | None:
@@ -117,6 +187,33 @@ def ensure_indicators(doc: Document) -> list[Indicator]:
 
         logging.getLogger(__name__).warning("indicator extraction failed for %s: %s", doc.id, e)
     return doc.indicators
+
+
+_NUM = r"(?:\d{1,3}(?:\.\d{1,3})*|[A-Z]{1,2}\.\d{1,3}(?:\.\d{1,3})*)"
+_AFTER = re.compile(
+    rf"^\s*(?:[,，]\s*)?(?:中|的|之|clause|subclause|Abschnitt|article|article\s)?\s*(?:第\s*)?"
+    rf"(?P<nums>{_NUM}(?:\s*(?:和|、|及|与|或|至|,|，|and|or|und|et)\s*{_NUM})*)\s*(?P<chap>章)?"
+)
+_BEFORE = re.compile(rf"(?:clause|subclause|Abschnitt|article|paragraphe)\s+(?P<nums>{_NUM})\s+(?:of|der|de\s+la|de\s+l')\s*$", re.I)
+
+
+def cited_clauses(text: str) -> list[tuple[str, str]]:
+    """(standard id, clause number) for every clause of another standard the text cites:
+    'GB 4706.19—2024中13.2和16.2', 'GB 4706.19—2024第7章', 'clause 13.2 of IEC 60335-2-15'."""
+    try:
+        from zmdocs.stdnum import find_standards
+    except ImportError:  # pragma: no cover - stdnum is part of zmdocs
+        return []
+    out: list[tuple[str, str]] = []
+    for ref in find_standards(text):
+        start, end = ref.span
+        m = _AFTER.match(text[end : end + 60])
+        if m:
+            out += [(ref.id, n) for n in re.findall(_NUM, m.group("nums"))]
+        m = _BEFORE.search(text[max(0, start - 40) : start])
+        if m:
+            out.append((ref.id, m.group("nums")))
+    return out
 
 
 def clause_by_unit(doc: Document) -> dict[str, Clause]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from zmdocs.compare.level import judge_levels
 from zmdocs.compare.pairing import (
     clause_number,
+    heading_context,
     is_requirement,
     key_counterparts,
     read_key_list,
@@ -32,6 +33,9 @@ from zmdocs.model import Document, Indicator
 log = logging.getLogger(__name__)
 
 __all__ = ["compare_documents", "compare_files", "load_rules", "load_product", "Comparison", "ProductSpec"]
+
+
+_HIDDEN = Indicator(parameter="", comparator="=", key="\x00hidden")  # stands in for non-requirement indicators
 
 
 def _indicators(doc) -> list[Indicator]:
@@ -122,25 +126,36 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
         if not rinds:
             warnings.append(f"no indicators found in {ref.id}")
             continue
-        pairs: dict[int, list[tuple[int, float | None]]] = {i: [(j, None) for j in key_counterparts(dinds[i], rinds)] for i in row_idx}
+        ctx = {j: heading_context(ref, r) for j, r in enumerate(rinds)}
+        req = [r if is_requirement(ref, r) else _HIDDEN for r in rinds]  # test conditions are not limits
+        pairs: dict[int, list[tuple[int, float | None]]] = {
+            i: [(j, None) for j in key_counterparts(dinds[i], req, ctx, heading_context(draft, dinds[i]))] for i in row_idx}
         have = {i: [j for j, _ in v] for i, v in pairs.items()}
         if any(not v for v in have.values()):
-            emb = get_embedder() if any(not v for v in have.values()) else None
-            for i, extra in similar_counterparts(dinds, row_idx, rinds, have, emb).items():
+            for i, extra in similar_counterparts(dinds, row_idx, req, have, get_embedder()).items():
                 pairs[i].extend(extra)
+        judged = {(i, j): judge(dinds[i], rinds[j]) for i, cands in pairs.items() for j, _ in cands}
+        # a reference limit that fits one draft row is not also "not comparable" with its sibling rows
+        # written for other conditions (class I vs class II, ≤1 kW vs >1 kW)
+        fits = {j for (i, j), jd in judged.items() if jd.result != NOT_COMPARABLE}
         used = paired_ref.setdefault(ref.id, set())
         for i, cands in pairs.items():
             for j, score in cands:
+                j_ = judged[(i, j)]
+                if j in fits and j_.result == NOT_COMPARABLE and j_.reason.startswith("different") and "conditions" in j_.reason:
+                    continue
                 used.add(j)
-                j_ = judge(dinds[i], rinds[j])
                 rows[i].counterparts.append(Counterpart(
                     doc=ref.id, tier=tier, parameter=rinds[j].parameter, value=_in_unit(rinds[j], dinds[i]),
                     original=_value(rinds[j]), evidence=_evidence(ref, rinds[j]), result=j_.result, reason=j_.reason,
                     margin=j_.margin, margin_kind=j_.margin_kind, found=is_found, score=score))
+    counted = {t for lv in rules.levels for t in lv.against}
     for r in rows.values():
-        _finish_row(r)
-    ordered = [rows[i] for i in row_idx]
-    ordered.sort(key=lambda r: (not r.is_key, 0))  # key indicators first, document order kept
+        _finish_row(r, counted)
+    # the table: key indicators, plus other indicators that have a counterpart; in document order
+    pos = {c.id: k for k, c in enumerate(draft.clauses)}
+    shown = [i for i in row_idx if rows[i].is_key or any(c.result != NOT_COMPARABLE for c in rows[i].counterparts)]
+    ordered = [rows[i] for i in sorted(shown, key=lambda i: (not rows[i].is_key, pos.get(dinds[i].clause or "", 1 << 30), i))]
     for n, r in enumerate(ordered, 1):
         r.n = n
     missing = _missing(dinds, refs, paired_ref, found)
@@ -155,18 +170,24 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
         tier_verdicts=tier_verdicts, key_source=key_source, rules_source=rules.source, warnings=warnings)
 
 
-def _finish_row(r: Row) -> None:
-    """Overall and per-tier results against the strictest counterpart; the margin for the chart."""
+def _finish_row(r: Row, counted: set[str]) -> None:
+    """Overall and per-tier results against the strictest counterpart; the margin for the chart.
+
+    The overall result uses the tiers the rules count (standards by default); products decide it
+    only when nothing else is there."""
+    if any(c.result in RESULT_ORDER for c in r.counterparts):  # a unit slip elsewhere is noise, not a finding
+        r.counterparts = [c for c in r.counterparts if not c.reason.startswith("different dimensions")]
     if not r.counterparts:
         r.result, r.reason = "new", "no counterpart in any reference"
         return
-    comparable = [k for k, c in enumerate(r.counterparts) if c.result in RESULT_ORDER]
+    pool = [k for k, c in enumerate(r.counterparts) if c.tier in counted] or list(range(len(r.counterparts)))
+    comparable = [k for k in pool if r.counterparts[k].result in RESULT_ORDER]
     for tier in dict.fromkeys(c.tier for c in r.counterparts):
         res = [c.result for c in r.counterparts if c.tier == tier and c.result in RESULT_ORDER]
         r.tiers[tier] = min(res, key=RESULT_ORDER.__getitem__) if res else NOT_COMPARABLE
     if not comparable:
         r.result = NOT_COMPARABLE
-        r.reason = "; ".join(dict.fromkeys(f"{c.doc}: {c.reason}" for c in r.counterparts))
+        r.reason = "; ".join(dict.fromkeys(f"{r.counterparts[k].doc}: {r.counterparts[k].reason}" for k in pool))
         return
 
     def strictness(k: int):
@@ -224,6 +245,7 @@ def compare_files(draft_path, ref_paths, store=None, model=None, key_indicators=
     if store:
         from zmdocs.compare.store import find_counterparts
 
+        _indicators(draft)  # the store is searched by the draft's parameters
         extra = find_counterparts(store, draft, refs, model=model)
         found = {d.id for d in extra}
         refs.extend(extra)

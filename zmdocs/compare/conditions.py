@@ -8,6 +8,7 @@ Only differences we can read count; unreadable wording differences are noted, no
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -16,16 +17,15 @@ from zmdocs.compare.values import conversion, fmt_number
 # concept group -> {tag: pattern}; two indicators whose tags in one group differ are not comparable.
 _TAGS: dict[str, dict[str, str]] = {
     "class": {
-        "class-0I": r"0I\s*类|class\s*0I\b|Schutzklasse\s*0I|classe\s*0I",
-        "class-III": r"(?<![0I])III\s*类|class\s*III\b|Schutzklasse\s*III|classe\s*III",
-        "class-II": r"(?<![0I])II\s*类|class\s*II\b|Schutzklasse\s*II\b|classe\s*II\b|Ⅱ\s*类",
-        "class-I": r"(?<![0I])I\s*类|class\s*I\b|Schutzklasse\s*I\b|classe\s*I\b|Ⅰ\s*类",
+        "class-0I": r"0\s*[IⅠ]\s*类",
+        "class-0": r"(?<![0-9IⅠ.])0\s*类",
+        "class-III": r"(?:III|Ⅲ)\s*类",
+        "class-II": r"(?<![IⅠ0])(?:II|Ⅱ)\s*类",
+        "class-I": r"(?<![IⅠⅡ0])(?:I|Ⅰ)\s*类",
     },
     "state": {
         "cold": r"冷态|\bcold\b|kalt|à froid",
         "operating": r"工作温度|运行温度|operating temperature|Betriebstemperatur|température de (?:régime|fonctionnement)",
-    },
-    "humidity": {
         "after-humidity": r"潮湿(?:处理|试验)后|after (?:the )?humidity|nach (?:der )?Feuchte|après (?:le )?traitement humide",
     },
     "insulation": {
@@ -39,6 +39,9 @@ _TAGS: dict[str, dict[str, str]] = {
     },
 }
 _TAG_RE = {g: [(t, re.compile(p, re.I)) for t, p in d.items()] for g, d in _TAGS.items()}
+# "class 0, 0I and III appliances", "Schutzklasse I", "classe II": a Latin list of protection classes
+_CLASS_LIST_RE = re.compile(r"\b(?:class(?:es)?|Schutzklassen?|classes?)\s+((?:0I|0|III|II|I)\b(?:\s*(?:,|and|or|und|oder|et|ou)\s*(?:0I|0|III|II|I)\b)*)",
+                            re.I)
 
 _MULT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:倍|times|fache[ns]?|fois)", re.I)
 _NUM_UNIT_RE = re.compile(r"(\d+(?:[ .,]\d{3})*(?:[.,]\d+)?)\s*")
@@ -50,35 +53,56 @@ _HARSHER_WHEN_HIGHER = {"V": "test voltage", "s": "duration", "cycles": "number 
 class Signature:
     """What we could read from the conditions: tags per group and quantities per canonical unit."""
 
-    tags: dict[str, str] = field(default_factory=dict)
+    tags: dict[str, frozenset] = field(default_factory=dict)  # group -> the tags found (a list of classes…)
     quantities: dict[str, float] = field(default_factory=dict)
+    bands: dict[str, tuple] = field(default_factory=dict)  # applicability bands (≤60 V, >5 kW…) per unit
     text: str = ""
 
 
-def signature(conditions: list[str] | None) -> Signature:
-    """Reduce condition texts to tags and quantities."""
-    text = " ; ".join(c for c in (conditions or []) if c)
-    sig = Signature(text=text)
+def signature(conditions: list[str] | None, context: str = "") -> Signature:
+    """Reduce condition texts (plus context such as the parameter's own wording) to tags and quantities."""
+    own = " ; ".join(c for c in (conditions or []) if c)
+    sig = Signature(text=own)
+    text = " ; ".join(x for x in (own, context) if x)
     if not text:
         return sig
     for group, pats in _TAG_RE.items():
-        for tag, rx in pats:
-            if rx.search(text):
-                sig.tags[group] = tag
-                break
+        found = {tag for tag, rx in pats if rx.search(text)}
+        if group == "class":
+            for m in _CLASS_LIST_RE.finditer(text):
+                found |= {f"class-{c.upper()}" for c in re.findall(r"0I|0|III|II|I", m.group(1), re.I)}
+        if found:
+            sig.tags[group] = frozenset(found)
     for m in _MULT_RE.finditer(text):
         sig.quantities["×rated"] = float(m.group(1).replace(",", "."))
-    for unit, value in _quantities(_MULT_RE.sub(" ", text)):
-        sig.quantities.setdefault(unit, value)
+    for unit, value, band in _quantities(_MULT_RE.sub(" ", text)):
+        if band:
+            sig.bands[unit] = tuple(sorted(set(sig.bands.get(unit, ())) | {(band, value)}))
+        else:
+            sig.quantities.setdefault(unit, value)
     return sig
 
 
-def _quantities(text: str) -> list[tuple[str, float]]:
+_BAND_BEFORE = re.compile(r"(?:[≤≥<>＜＞~～\-–]|以上|以下|不超过|不大于|不小于|超过|大于|小于|至|up to|above|below|over|"
+                          r"more than|less than|exceeding|not exceeding|bis|über|unter|jusqu'à|au-dessus de)\s*$", re.I)
+_BAND_AFTER = re.compile(r"^\s*(?:[~～\-–]|以上|以下|及以上|及以下|时|or (?:more|less)|and (?:above|below)|oder mehr)", re.I)
+
+
+def _quantities(text: str) -> list[tuple[str, float, str]]:
     try:
         from zmdocs.indicators.units import UNIT_RE, unit_symbol
     except ImportError:  # pragma: no cover
         return []
     out = []
+    rng = re.compile(r"([＞>≥])?\s*(\d+(?:[.,]\d+)?)\s*(?:～|~|–|至|-)\s*(\d+(?:[.,]\d+)?)\s*(?=" + UNIT_RE.pattern + ")")
+    for m in list(rng.finditer(text)):
+        um = UNIT_RE.match(text, m.end())
+        canon, f, off = conversion(unit_symbol(um.group(0)))
+        if not canon:
+            continue
+        lo, hi = (float(x.replace(",", ".")) * f + off for x in (m.group(2), m.group(3)))
+        out += [(canon, lo, ">" if m.group(1) in ("＞", ">") else "≥"), (canon, hi, "≤")]
+        text = text[:m.start()] + " " * (um.end() - m.start()) + text[um.end():]
     for m in _NUM_UNIT_RE.finditer(text):
         um = UNIT_RE.match(text, m.end())
         if not um:
@@ -92,7 +116,10 @@ def _quantities(text: str) -> list[tuple[str, float]]:
         sym = unit_symbol(um.group(0))
         canon, f, off = conversion(sym)
         if canon:
-            out.append((canon, v * f + off))
+            before = _BAND_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+            after = _BAND_AFTER.match(text[um.end():um.end() + 8])
+            band = _band_op(before.group(0) if before else "", after.group(0) if after else "") if (before or after) else ""
+            out.append((canon, v * f + off, band))
     return out
 
 
@@ -105,17 +132,19 @@ class ConditionVerdict:
     note: str = ""
 
 
-def compare_conditions(draft: list[str] | None, ref: list[str] | None) -> ConditionVerdict:
-    """Compare two condition lists as far as they can be read."""
-    a, b = signature(draft), signature(ref)
-    if not a.text and not b.text:
+def compare_conditions(draft: list[str] | None, ref: list[str] | None, draft_context: str = "",
+                       ref_context: str = "") -> ConditionVerdict:
+    """Compare two condition lists (with the parameters' wording as context) as far as they can be read."""
+    a, b = signature(draft, draft_context), signature(ref, ref_context)
+    if not (a.text or a.tags or a.quantities or a.bands) and not (b.text or b.tags or b.quantities or b.bands):
         return ConditionVerdict("same")
-    if not a.text or not b.text:
-        side = "draft" if a.text else "reference"
-        return ConditionVerdict("same", note=f"conditions stated only in the {side}: {a.text or b.text}")
     for group in set(a.tags) & set(b.tags):
-        if a.tags[group] != b.tags[group]:
-            return ConditionVerdict("different", f"different conditions: {a.tags[group]} vs {b.tags[group]}")
+        if not a.tags[group] & b.tags[group]:
+            return ConditionVerdict("different", f"different conditions: {_tags(a.tags[group])} vs {_tags(b.tags[group])}")
+    for unit in set(a.bands) & set(b.bands):
+        if not bands_agree(a.bands[unit], b.bands[unit]):
+            return ConditionVerdict("different", f"different applicability conditions: {_band(a.bands[unit], unit)} vs "
+                                                 f"{_band(b.bands[unit], unit)}")
     harsher, milder, unknown = [], [], []
     for unit in set(a.quantities) & set(b.quantities):
         va, vb = a.quantities[unit], b.quantities[unit]
@@ -136,11 +165,74 @@ def compare_conditions(draft: list[str] | None, ref: list[str] | None) -> Condit
         return ConditionVerdict("harsher", "harsher test condition in the draft (" + "; ".join(harsher) + ")")
     if milder:
         return ConditionVerdict("milder", "milder test condition in the draft (" + "; ".join(milder) + ")")
+    if any(a.bands[u] != b.bands[u] for u in set(a.bands) & set(b.bands)):
+        return ConditionVerdict("same", note="applicability conditions overlap: " + "; ".join(
+            f"{_band(a.bands[u], u)} vs {_band(b.bands[u], u)}" for u in set(a.bands) & set(b.bands) if a.bands[u] != b.bands[u]))
     only = set(a.quantities) ^ set(b.quantities)
-    note = "conditions worded differently" if a.text != b.text else ""
+    note = "conditions worded differently" if a.text and b.text and a.text != b.text else ""
+    if bool(a.text) != bool(b.text):
+        note = f"conditions stated only in the {'draft' if a.text else 'reference'}: {a.text or b.text}"
     if only:
         note = "condition quantities given on one side only: " + ", ".join(sorted(only))
     return ConditionVerdict("same", note=note)
+
+
+_OPS = [("≤", r"≤|不超过|不大于|以下|及以下|up to|not exceeding|or less|and below|bis|jusqu'à"),
+        ("≥", r"≥|不小于|以上|及以上|or more|and above|oder mehr"),
+        ("<", r"<|＜|小于|below|less than|unter"),
+        (">", r">|＞|超过|大于|above|over|more than|exceeding|über|au-dessus de"),
+        ("~", r"[~～\-–]|至")]
+
+
+def _tags(tags: frozenset) -> str:
+    return "/".join(sorted(tags))
+
+
+def _band_op(before: str, after: str) -> str:
+    """The normalised operator of an applicability band around a number ("~" for a range end)."""
+    for op, pat in _OPS:
+        if re.search(pat, before.strip(), re.I):
+            return op
+    for op, pat in _OPS:
+        if re.search(pat, after.strip(), re.I):
+            return op
+    return "when"
+
+
+def _band_interval(band: tuple) -> tuple[float, float, bool, bool]:
+    """(lo, hi, lo_open, hi_open) of an applicability band such as ≤1 kW, >60～125 V, ≥1 800 W."""
+    lo, hi, lo_open, hi_open = -math.inf, math.inf, True, True
+    tilde = sorted(v for op, v in band if op == "~")
+    for op, v in band:
+        if op in ("≥", ">") and v >= lo:
+            lo, lo_open = v, op == ">"
+        elif op in ("≤", "<") and v <= hi:
+            hi, hi_open = v, op == "<"
+    if len(tilde) >= 2:
+        lo, hi, lo_open, hi_open = max(lo, tilde[0]), min(hi, tilde[-1]), lo_open and lo > tilde[0], False
+    elif len(tilde) == 1 and hi == math.inf:
+        hi, hi_open = tilde[0], False
+    if lo == -math.inf and hi == math.inf:  # "when 1 kW": a point
+        vals = [v for _, v in band]
+        return (vals[0], vals[0], False, False) if vals else (lo, hi, True, True)
+    return lo, hi, lo_open, hi_open
+
+
+def bands_agree(a: tuple, b: tuple) -> bool:
+    """Whether two applicability bands overlap (then the limits apply to some of the same products)."""
+    alo, ahi, alo_o, ahi_o = _band_interval(a)
+    blo, bhi, blo_o, bhi_o = _band_interval(b)
+    if ahi < blo or bhi < alo:
+        return False
+    if ahi == blo and (ahi_o or blo_o):
+        return False
+    if bhi == alo and (bhi_o or alo_o):
+        return False
+    return True
+
+
+def _band(band: tuple, unit: str) -> str:
+    return ", ".join(f"{'' if op == 'when' else op}{fmt_number(v)} {unit}" for op, v in band)
 
 
 _STD_RE = re.compile(r"\b(ISO/IEC|ISO|IEC|EN|DIN|ASTM|UL|JIS|GB/T|GB|[A-Z]{2}/T)\s*([A-Z]?\s?\d[\d.\-]*)", re.I)

@@ -63,12 +63,14 @@ def key_source(cmp: Comparison, lang: str) -> str:
     return t({"list": "key_list", "marked": "key_marked"}.get(cmp.key_source, "key_default"), lang)
 
 
+_UNIT_DISPLAY = {"℃": "°C", "℉": "°F"}  # one glyph that every font has
 _SYM = {"<=": "≤", ">=": "≥", "<": "<", ">": ">", "=": ""}
 
 
 def fmt_value(v: Value) -> str:
     """A limit as a writer prints it: ≤0.75 mA, 10～20 kPa, (50±1) Hz, ≥ IPX4."""
-    unit = f" {v.unit}" if v.unit else ""
+    u = _UNIT_DISPLAY.get(v.unit, v.unit)
+    unit = f" {u}" if u else ""
     if v.comparator == "range":
         return f"{fmt_number(v.min)}～{fmt_number(v.max)}{unit}"
     if v.comparator == "tolerance":
@@ -104,3 +106,68 @@ def anchor(doc: str, clause: str, idx: str | int) -> str:
     import re
 
     return "ev-" + re.sub(r"[^0-9A-Za-z]+", "-", f"{doc}-{clause}-{idx}").strip("-").lower()
+
+
+# Reasons are built in English by the library; Chinese reports translate the fixed phrases.
+_ZH_PHRASES = [
+    ("exclusive vs inclusive upper limit at the same value", "同值时不含等号的上限严于含等号的上限"),
+    ("inclusive vs exclusive upper limit at the same value", "同值时含等号的上限宽于不含等号的上限"),
+    ("exclusive vs inclusive lower limit at the same value", "同值时不含等号的下限严于含等号的下限"),
+    ("inclusive vs exclusive lower limit at the same value", "同值时含等号的下限宽于不含等号的下限"),
+    ("lower upper limit", "上限值更低"), ("higher upper limit", "上限值更高"),
+    ("higher lower limit", "下限值更高"), ("lower lower limit", "下限值更低"),
+    ("smaller tolerance", "允差更小"), ("larger tolerance", "允差更大"),
+    ("narrower range", "范围更窄"), ("wider range", "范围更宽"),
+    ("same limit", "限值相同"), ("same rank", "等级相同"), ("higher rank", "等级更高"), ("lower rank", "等级更低"),
+    ("ranks differ in opposite ways", "等级各有高低"), ("ordinal vs numeric value", "等级值与数值不可比"),
+    ("different ordinal scales", "等级体系不同"), ("ordinal ranks unknown", "等级次序未知"),
+    ("absolute temperature (°C) vs temperature rise (K)", "绝对温度（℃）与温升（K）不可比"),
+    ("different dimensions", "量纲不同"), ("units cannot be converted", "单位无法换算"), ("value missing", "缺少数值"),
+    ("tolerance vs limit", "允差与限值不可比"), ("tolerances around different nominal values", "允差对应的标称值不同"),
+    ("an upper limit vs a lower limit", "上限与下限不可比"),
+    ("different fixed values and no known direction of strictness", "规定值不同且严格方向未知"),
+    ("the accepted ranges overlap without one containing the other", "允许范围相互交叉，互不包含"),
+    ("different applicability conditions", "适用条件不同"), ("different conditions", "条件不同"),
+    ("different test conditions whose severity cannot be judged", "试验条件不同且无法判断严酷程度"),
+    ("harsher test condition in the draft", "本标准试验条件更严酷"), ("milder test condition in the draft", "本标准试验条件更宽松"),
+    ("cannot tell which is stricter", "无法判断孰严"), ("but the limit is", "但限值为"),
+    ("conditions stated only in the draft", "仅本标准规定了条件"), ("conditions stated only in the reference", "仅对比文件规定了条件"),
+    ("conditions worded differently", "条件表述不同"), ("condition quantities given on one side only", "仅一方给出条件量值"),
+    ("different test methods", "试验方法不同"), ("methods cite different standards", "试验方法引用不同标准"),
+    ("no counterpart in any reference", "各对比文件均无对应指标"),
+    ("test voltage", "试验电压"), ("duration", "持续时间"), ("number of cycles", "循环次数"),
+    ("multiple of the rated value", "额定值倍数"),
+    ("stricter", "严于"), ("looser", "低于"), ("equal", "持平"), (" vs ", " 对 "),
+]
+
+
+def reason(text: str, lang: str) -> str:
+    """A reason in the report language (the library writes English)."""
+    if lang != "zh" or not text:
+        return text
+    for en, zh in _ZH_PHRASES:
+        text = text.replace(en, zh)
+    return text
+
+
+def key_label(key: str, fallback: str, lang: str) -> str:
+    """A readable name of a parameter key (glossary label in the report language, else as written)."""
+    try:
+        from zmdocs.indicators.keys import glossary, labels
+
+        if key in glossary():
+            return labels(key, lang)
+    except Exception:  # the glossary is optional for reports
+        pass
+    return fallback
+
+
+def group_missing(missing, lang: str):
+    """Missing indicators grouped by parameter key, then by document: [(label, key, [(doc, [Missing])])]."""
+    groups: dict[str, dict[str, list]] = {}
+    first: dict[str, str] = {}
+    for m in missing:
+        k = m.key or m.parameter
+        groups.setdefault(k, {}).setdefault(m.doc, []).append(m)
+        first.setdefault(k, m.parameter)
+    return [(key_label(k, first[k], lang), k, list(docs.items())) for k, docs in groups.items()]

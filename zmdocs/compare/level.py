@@ -33,6 +33,13 @@ def check_level(level: Level, rows: list[Row], tiers: list[str] | None = None) -
             if level.all_at_least_equal:
                 docs = sorted({c.doc for c in cps if c.result == "looser"})
                 chk.blocking.append(f"{r.parameter} ({', '.join(docs)})")
+    if tiers == level.against:
+        for r in rows:
+            if not r.is_key:
+                continue
+            cps = [c for c in r.counterparts if c.tier in level.not_looser_than and c.result == "looser"]
+            if cps:
+                chk.blocking.append(f"{r.parameter} ({', '.join(sorted({c.doc for c in cps}))})")
     why, why_zh = [], []
     if chk.compared < level.min_compared:
         why.append(f"only {chk.compared} key indicator(s) have a comparable counterpart in {', '.join(tiers)} "

@@ -6,7 +6,7 @@ import logging
 import re
 from pathlib import Path
 
-from zmdocs.compare.conditions import signature
+from zmdocs.compare.conditions import bands_agree, signature
 from zmdocs.compare.values import canonical
 from zmdocs.errors import CompareError
 from zmdocs.model import Document, Indicator
@@ -14,7 +14,7 @@ from zmdocs.model import Document, Indicator
 log = logging.getLogger(__name__)
 
 # Chapters whose indicators are requirements (others hold test conditions, sampling plans, …).
-ROW_KINDS = {"requirements", "annex-normative", "other", ""}
+ROW_KINDS = {"requirements", "annex-normative", "annex-informative", "other", ""}
 _KEY_MARK_RE = re.compile(r"[★☆▲]|\(关键\)|（关键）|\bkey\b", re.I)
 
 
@@ -31,6 +31,39 @@ def clause_kind(doc, ind: Indicator) -> str:
 def clause_number(ind: Indicator) -> str:
     c = ind.clause or ""
     return c.split("#", 1)[1] if "#" in c else c
+
+
+def heading_context(doc, ind: Indicator) -> str:
+    """The headings of the indicator's clause and its parents (they often carry the condition)."""
+    if not isinstance(doc, Document) or not ind.clause:
+        return ""
+    out, c, seen = [], doc.clause(ind.clause), 0
+    while c is not None and seen < 4:
+        out.append(c.heading)
+        c, seen = (doc.clause(c.parent) if c.parent else None), seen + 1
+    return " ".join(h for h in out if h)
+
+
+def requirements_chapter(doc) -> str | None:
+    """The clause id of the draft's requirements chapter (技术要求 / Requirements), if it has one."""
+    if not isinstance(doc, Document):
+        return None
+    for c in doc.clauses:
+        if c.level == 1 and c.kind == "requirements" and re.search(r"技术要求|^要求$|requirements|anforderungen|exigences",
+                                                                   c.heading.strip(), re.I):
+            return c.id
+    return None
+
+
+def in_chapter(doc: Document, ind: Indicator, chapter_id: str) -> bool:
+    c = doc.clause(ind.clause) if ind.clause else None
+    for _ in range(12):
+        if c is None:
+            return False
+        if c.id == chapter_id:
+            return True
+        c = doc.clause(c.parent) if c.parent else None
+    return False
 
 
 def is_requirement(doc, ind: Indicator) -> bool:
@@ -80,7 +113,39 @@ def select_keys(draft: Document, inds: list[Indicator], rows: list[int], key_lis
         return marked, "marked"
     req = {i for i in rows if not inds[i].ordinal and not isinstance(inds[i].value, str)
            and clause_kind(draft, inds[i]) in ("requirements", "")}
+    chapter = requirements_chapter(draft)
+    if chapter:
+        req = {i for i in req if in_chapter(draft, inds[i], chapter)} or req
     return req, "default"
+
+
+# Different parameters that writers nevertheless set against each other (reported as not comparable).
+RELATED = {"surface_temperature": {"temperature_rise"}, "temperature_rise": {"surface_temperature"}}
+
+
+def _words(text: str) -> set[str]:
+    """Latin words and CJK bigrams, for a rough overlap of two descriptions."""
+    low = text.lower()
+    cjk = re.findall(r"[\u4e00-\u9fff]+", low)
+    return set(re.findall(r"[a-zà-ÿäöüß]{3,}", low)) | {w[k:k + 2] for w in cjk for k in range(len(w) - 1)}
+
+
+def _names_key(ind: Indicator) -> bool:
+    """Whether the indicator's own parameter text carries its key (not a key guessed from context)."""
+    try:
+        from zmdocs.indicators.keys import key_for
+    except ImportError:  # pragma: no cover
+        return True
+    return bool(ind.key) and key_for(ind.parameter or "") == ind.key
+
+
+def _same_dimension(a: Indicator, b: Indicator) -> bool:
+    if bool(a.ordinal) != bool(b.ordinal):
+        return False
+    if a.ordinal:
+        return a.ordinal.get("scale") == b.ordinal.get("scale")
+    ua, ub = canonical(a).unit or "", canonical(b).unit or ""
+    return ua == ub or {ua, ub} == {"°C", "K"}
 
 
 def _side(ind: Indicator) -> str:
@@ -89,57 +154,93 @@ def _side(ind: Indicator) -> str:
     return {"<=": "upper", "<": "upper", ">=": "lower", ">": "lower"}.get(ind.comparator, ind.comparator)
 
 
-def key_counterparts(draft: Indicator, refs: list[Indicator]) -> list[int]:
+def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int, str] | None = None,
+                     draft_context: str = "") -> list[int]:
     """Reference indicators with the same parameter key, narrowed to like-for-like when there is a choice."""
     if draft.key:
         cands = [j for j, r in enumerate(refs) if r.key == draft.key]
     else:
         p = re.sub(r"\s+", "", draft.parameter.lower())
         cands = [j for j, r in enumerate(refs) if p and re.sub(r"\s+", "", r.parameter.lower()) == p]
+    if not cands and draft.key in RELATED:
+        # a related parameter (surface temperature vs temperature rise): the closest one, to say why not
+        rel = [j for j, r in enumerate(refs) if r.key in RELATED[draft.key] and _names_key(r)]
+        words = _words(" ".join([draft.parameter, *draft.conditions, draft_context]))
+        rel.sort(key=lambda j: -len(words & _words(" ".join([refs[j].parameter, *refs[j].conditions, (context or {}).get(j, "")]))))
+        return rel[:1]
+    if not cands:
+        return cands
+    # another unit dimension under the same key is nearly always an extraction slip (a condition read as
+    # a limit): it is not paired; °C vs K and ordinal scales are judged (and explained) by `judge`
+    cands = [j for j in cands if _same_dimension(draft, refs[j])]
     if len(cands) <= 1:
         return cands
-    ua = canonical(draft).unit
-    same_dim = [j for j in cands if canonical(refs[j]).unit == ua and bool(refs[j].ordinal) == bool(draft.ordinal)]
-    cands = same_dim or cands
     side = [j for j in cands if _side(refs[j]) == _side(draft)]
     cands = side or cands
-    sa = signature(draft.conditions)
-    if sa.tags or sa.quantities:
+    context = context or {}
+    sa = signature(draft.conditions, f"{draft.parameter} {draft_context}")
+    if sa.tags or sa.quantities or sa.bands:
         def agree(j: int) -> int:
-            sb = signature(refs[j].conditions)
-            clash = any(sb.tags.get(g) not in (None, t) for g, t in sa.tags.items())
+            sb = signature(refs[j].conditions, f"{refs[j].parameter} {context.get(j, '')}")
+            clash = any(g in sb.tags and not (t & sb.tags[g]) for g, t in sa.tags.items()) or any(
+                u in sb.bands and not bands_agree(b, sb.bands[u]) for u, b in sa.bands.items())
             if clash:
                 return -1
-            return sum(1 for g, t in sa.tags.items() if sb.tags.get(g) == t) + sum(
+            return sum(1 for g, t in sa.tags.items() if t & sb.tags.get(g, frozenset())) + sum(
+                1 for u, b in sa.bands.items() if u in sb.bands and b == sb.bands[u]) + sum(
                 1 for u, v in sa.quantities.items() if u in sb.quantities and abs(sb.quantities[u] - v) < 1e-9 * max(1, abs(v)))
         scored = [(agree(j), j) for j in cands]
         best = max(s for s, _ in scored)
         if best >= 0:
             cands = [j for s, j in scored if s == best]
+    # an adoption keeps the clause numbers (GB 13.2 = IEC 13.2) and often the table rows: prefer them
+    num = clause_number(draft)
+    same = [j for j in cands if num and clause_number(refs[j]) == num]
+    if same and len(cands) > 1:
+        cands = same
+        row = (draft.origin or {}).get("row")
+        same_row = [j for j in cands if row is not None and (refs[j].origin or {}).get("row") == row]
+        cands = same_row or cands
     return cands
+
+
+SIM_THRESHOLD = 0.5  # cosine of the multilingual default model; unrelated parameters score ~0.1-0.4
+
+
+def _text(ind: Indicator) -> str:
+    """What is embedded: the parameter name (conditions are judged separately)."""
+    return ind.parameter or ind.text[:80]
 
 
 def similar_counterparts(draft_inds: list[Indicator], rows: list[int], ref_inds: list[Indicator],
                          have: dict[int, list[int]], embedder) -> dict[int, list[tuple[int, float]]]:
-    """Counterparts by text similarity (the alignment stage) for draft indicators without a key match."""
+    """Counterparts by parameter similarity (sentence embeddings, any language) when keys do not pair them.
+
+    Only when one side has no glossary key (two different keys never pair), only within one unit
+    dimension, and only the best match above SIM_THRESHOLD."""
     todo = [i for i in rows if not have.get(i)]
-    if not todo or embedder is None or not ref_inds:
+    cand = [j for j, r in enumerate(ref_inds) if not r.key.startswith("\x00")]
+    if not todo or embedder is None or not cand:
         return {}
     try:
-        from zmdocs.align.indicators import align_indicators, indicator_text
-    except ImportError:  # the alignment stage is optional here
-        return {}
-    a = [draft_inds[i] for i in todo]
-    try:
-        va = embedder.encode([indicator_text(x) for x in a])
-        vb = embedder.encode([indicator_text(x) for x in ref_inds])
+        va = embedder.encode([_text(draft_inds[i]) for i in todo])
+        vb = embedder.encode([_text(ref_inds[j]) for j in cand])
     except Exception as e:  # a model that fails must not stop the comparison
         log.warning("indicator similarity skipped: %s", e)
         return {}
+    sim = va @ vb.T
     out: dict[int, list[tuple[int, float]]] = {}
-    for p in align_indicators(a, ref_inds, va, vb, set()):
-        i, j = todo[p.a], p.b
-        if a[p.a].key and ref_inds[j].key and a[p.a].key != ref_inds[j].key:
-            continue  # two different glossary keys never pair
-        out.setdefault(i, []).append((j, p.score))
+    for a, i in enumerate(todo):
+        d = draft_inds[i]
+        best, best_j = SIM_THRESHOLD, None
+        for b, j in enumerate(cand):
+            r = ref_inds[j]
+            if d.key and r.key and d.key != r.key:
+                continue
+            if not _same_dimension(d, r) or _side(d) != _side(r) and "range" not in (_side(d), _side(r)):
+                continue
+            if float(sim[a, b]) >= best:
+                best, best_j = float(sim[a, b]), j
+        if best_j is not None:
+            out[i] = [(best_j, round(best, 3))]
     return out

@@ -181,42 +181,60 @@ class Comparison:
 
     def conclusion(self, lang: str = "zh") -> str:
         """The conclusion paragraph a writer pastes into the 编制说明 (drafting explanation)."""
+        from zmdocs.compare.strictness import worst
+
         keys = self.key_rows
-        counts = {k: sum(1 for r in keys if r.result == k) for k in ("stricter", "equal", "looser", "not-comparable", "new")}
-        refs = [r.id for r in self.refs if not r.found and r.tier != "product"]
+        std = {}
+        for r in keys:  # against the strictest standard (products are reported on their own)
+            res = [v for t, v in r.tiers.items() if t != "product"]
+            std[r.n] = worst(res) or ("not-comparable" if res else "new" if not r.tiers else "product-only")
+        counts = {k: sum(1 for v in std.values() if v == k)
+                  for k in ("stricter", "equal", "looser", "not-comparable", "new", "product-only")}
+        looser = [r.parameter for r in keys if std[r.n] == "looser"]
+        prod = {k: sum(1 for r in keys if r.tiers.get("product") == k) for k in ("stricter", "equal", "looser")}
+        refs = [r.id for r in self.refs if r.tier != "product"]
         products = [r.title or r.id for r in self.refs if r.tier == "product"]
+        n_missing = len({m.key or m.parameter for m in self.missing})
         blockers = sorted({b for lv in self.levels for b in lv.blocking})
+        higher = blockers and self.levels and self.verdict != self.levels[0].id
         if lang == "zh":
-            against = "、".join(refs) + (("及国外先进产品（" + "、".join(products) + "）") if products else "")
-            s = (f"将本标准的{len(keys)}项关键技术指标与{against}的相应指标逐项对比：{counts['stricter']}项严于、"
-                 f"{counts['equal']}项持平于所对比标准中最严的指标")
+            s = (f"将本标准的{len(keys)}项关键技术指标与{'、'.join(refs) or '对比文件'}的相应指标逐项对比：与所对比标准中最严的指标相比，"
+                 f"{counts['stricter']}项严于、{counts['equal']}项持平")
             if counts["looser"]:
-                s += f"，{counts['looser']}项低于（{'、'.join(r.parameter for r in keys if r.result == 'looser')}）"
+                s += f"、{counts['looser']}项低于（{'、'.join(looser)}）"
             if counts["not-comparable"]:
                 s += f"，{counts['not-comparable']}项因试验条件或方法不同不可直接比较"
             if counts["new"]:
                 s += f"，{counts['new']}项为本标准新增指标"
+            if counts["product-only"]:
+                s += f"，{counts['product-only']}项仅有国外先进产品可比"
             s += "。"
-            if self.missing:
-                s += f"对比标准中另有{len({m.key or m.parameter for m in self.missing})}项指标本标准未规定。"
-            if blockers and self.levels and self.verdict != self.levels[0].id:
-                s += f"（影响更高水平判定的指标：{'、'.join(blockers)}。）"
+            if products:
+                s += (f"与国外先进产品（{'、'.join(products)}）相比，{prod['stricter']}项严于、{prod['equal']}项持平、"
+                      f"{prod['looser']}项低于。")
+            if n_missing:
+                s += f"对比文件中另有{n_missing}项指标本标准未规定。"
+            if higher:
+                s += f"（影响更高水平判定的指标：{'；'.join(blockers)}。）"
             return s + self.verdict_label("zh") + "。"
-        against = ", ".join(refs) + ((" and foreign advanced products (" + ", ".join(products) + ")") if products else "")
-        s = (f"The {len(keys)} key indicators of this standard were compared one by one with the corresponding "
-             f"indicators of {against}: {counts['stricter']} are stricter than and {counts['equal']} equal to the "
-             f"strictest counterpart")
+        s = (f"The {len(keys)} key indicators of this standard were compared one by one with {', '.join(refs) or 'the references'}: "
+             f"against the strictest standard, {counts['stricter']} are stricter and {counts['equal']} equal")
         if counts["looser"]:
-            s += f", {counts['looser']} looser ({', '.join(r.parameter for r in keys if r.result == 'looser')})"
+            s += f", {counts['looser']} looser ({', '.join(looser)})"
         if counts["not-comparable"]:
             s += f", {counts['not-comparable']} cannot be compared (different test conditions or methods)"
         if counts["new"]:
             s += f", {counts['new']} are new in this standard"
+        if counts["product-only"]:
+            s += f", {counts['product-only']} have only a foreign product to compare with"
         s += ". "
-        if self.missing:
-            s += f"The references have {len({m.key or m.parameter for m in self.missing})} further indicators this standard does not set. "
-        if blockers and self.levels and self.verdict != self.levels[0].id:
-            s += f"(Indicators that block a higher level: {', '.join(blockers)}.) "
+        if products:
+            s += (f"Against foreign advanced products ({', '.join(products)}): {prod['stricter']} stricter, "
+                  f"{prod['equal']} equal, {prod['looser']} looser. ")
+        if n_missing:
+            s += f"The references set {n_missing} further indicators this standard does not. "
+        if higher:
+            s += f"(Indicators that block a higher level: {'; '.join(blockers)}.) "
         return s + self.verdict_label("en") + "."
 
     # -- serialisation -----------------------------------------------------

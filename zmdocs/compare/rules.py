@@ -12,7 +12,8 @@ from zmdocs.errors import CompareError
 
 RULES_SCHEMA_VERSION = 1
 _LEVEL_KEYS = {"id", "label", "against", "all_at_least_equal", "min_stricter", "min_stricter_share", "min_compared",
-               "not_comparable"}
+               "not_comparable",
+               "not_looser_than"}
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Level:
     min_stricter_share: float = 0.0
     min_compared: int = 1
     not_comparable: str = "ignore"
+    not_looser_than: list[str] = field(default_factory=list)
 
     def name(self, lang: str = "zh") -> str:
         return self.label.get(lang) or self.label.get("en") or self.label.get("zh") or self.id
@@ -121,7 +123,12 @@ def parse_rules(data, name: str = "rules") -> Rules:
         nc = lv.get("not_comparable", "ignore")
         if nc not in ("ignore", "block"):
             raise _bad(name, f"level {lid}: `not_comparable` must be ignore or block")
-        levels.append(Level(lid, dict(label), list(against), ale, ms, float(share), mc, nc))
+        nlt = lv.get("not_looser_than", [])
+        if isinstance(nlt, str):
+            nlt = [nlt]
+        if not isinstance(nlt, list) or any(x not in TIERS for x in nlt):
+            raise _bad(name, f"level {lid}: `not_looser_than` must list tiers among {', '.join(TIERS)}")
+        levels.append(Level(lid, dict(label), list(against), ale, ms, float(share), mc, nc, list(nlt)))
     nr = data.get("not_reached", {"zh": "未达到", "en": "not reached"})
     if isinstance(nr, str):
         nr = {"zh": nr, "en": nr}

@@ -37,6 +37,18 @@ def _hit_source(st, hit, doc_id: str) -> str:
     return ""
 
 
+def _stored(st, doc_id: str):
+    """The parsed Document the store keeps for an id (None when the store cannot give it)."""
+    fn = getattr(st, "load_document", None)
+    if not callable(fn):
+        return None
+    try:
+        return fn(doc_id)
+    except Exception as e:  # an old or odd store: fall back to parsing the source file
+        log.debug("store could not load %s: %s", doc_id, e)
+        return None
+
+
 def find_counterparts(store: str, draft: Document, refs: list, model=None) -> list[Document]:
     """Documents of the store that share the draft's product scope and parameters (not the draft, not given refs)."""
     from zmdocs.index import open_store
@@ -62,6 +74,11 @@ def find_counterparts(store: str, draft: Document, refs: list, model=None) -> li
                     votes[d] += 1
     out = []
     for d, n in votes.most_common(MAX_FOUND):
+        stored = _stored(st, d)
+        if stored is not None:
+            log.info("found counterpart %s in the store (%d parameter matches)", d, n)
+            out.append(stored)
+            continue
         src = _hit_source(st, in_scope[d], d)
         if not src or not Path(src).exists():
             log.warning("found %s in the store but not its source file; skipped", d)

@@ -84,10 +84,10 @@ def _judge_ordinal(draft: Indicator, ref: Indicator) -> Judgement:
         return Judgement(NOT_COMPARABLE, "ordinal ranks unknown")
     if _lower_rank_better(draft):
         ra, rb = [-x for x in ra], [-x for x in rb]
-    ge = all(x >= y for x, y in zip(ra, rb))
-    le = all(x <= y for x, y in zip(ra, rb))
+    ge = all(x >= y for x, y in zip(ra, rb, strict=True))
+    le = all(x <= y for x, y in zip(ra, rb, strict=True))
     la, lb = draft.ordinal.get("label", draft.value), ref.ordinal.get("label", ref.value)
-    step = sum(x - y for x, y in zip(ra, rb))
+    step = sum(x - y for x, y in zip(ra, rb, strict=True))
     if ge and le:
         return Judgement(EQUAL, f"same rank ({la} = {lb})", 0.0, "rank")
     if ge:
@@ -167,7 +167,7 @@ def _with_conditions(draft: Indicator, ref: Indicator, j: Judgement) -> Judgemen
     mv = compare_methods(draft.method, ref.method)
     if mv.relation == "different":
         return Judgement(NOT_COMPARABLE, mv.reason)
-    cv = compare_conditions(draft.conditions, ref.conditions)
+    cv = compare_conditions(draft.conditions, ref.conditions, draft.parameter, ref.parameter)
     notes = "; ".join(x for x in (cv.note, mv.note) if x)
     if cv.relation == "same":
         return Judgement(j.result, j.reason + (f" ({notes})" if notes else ""), j.margin, j.margin_kind)

@@ -19,7 +19,8 @@ def conversion(unit: str) -> tuple[str | None, float, float]:
     if not u:
         return "", 1.0, 0.0
     try:
-        from zmdocs.indicators.units import conversion as _conv, unit_symbol
+        from zmdocs.indicators.units import conversion as _conv
+        from zmdocs.indicators.units import unit_symbol
 
         canon, f, off = _conv(unit_symbol(u))
         return canon, f, off

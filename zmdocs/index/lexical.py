@@ -116,4 +116,4 @@ def bm25_search(retriever, query_tokens: list[str], k: int, mask: np.ndarray | N
         return []
     k = min(k, n)
     docs, scores = retriever.retrieve([toks], k=k, show_progress=False, weight_mask=mask, n_threads=0)
-    return [(int(d), float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+    return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]

@@ -56,14 +56,40 @@ def key_for(text: str) -> str:
     cjk_re, cjk, latin_re, latin = _matchers()
     best = ""
     best_len = 0
-    for m in cjk_re.finditer(text.replace(" ", "")):
-        if len(m.group()) > best_len:
-            best, best_len = cjk[m.group()], len(m.group())
+    best_end = -1
+    compact = text.replace(" ", "")
+    # Chinese noun phrases put the head last: the synonym ending latest wins (潮湿处理后的泄漏电流 -> leakage
+    # current), then the longest; overlapping matches are tried from every start.
+    for i in range(len(compact)):
+        m = cjk_re.match(compact, i)
+        if m and (m.end() > best_end or (m.end() == best_end and len(m.group()) > best_len)):
+            best, best_len, best_end = cjk[m.group()], len(m.group()), m.end()
+    if best:
+        return best
+    # English, German and French noun phrases put the head first ("leakage current after humidity
+    # treatment", "Ableitstrom nach der Feuchtebehandlung"): the earliest synonym wins, then the longest.
     low = text.lower()
-    for m in latin_re.finditer(low):
-        s = re.sub(r"\s+", " ", m.group())
-        if len(s) > best_len:
-            best, best_len = latin.get(s, best), len(s)
+    best_start = None
+    for i in range(len(low)):
+        if best_start is not None and i > best_start:
+            break
+        m = latin_re.match(low, i)
+        if m:
+            s = re.sub(r"\s+", " ", m.group())
+            if s in latin and (best_start is None or len(s) > best_len):
+                best, best_len, best_start = latin[s], len(s), i
+    return best
+
+
+def key_at_end(text: str) -> str:
+    """The key of a Chinese glossary synonym that ends `text` (试验电压 in 电气强度试验电压), else ""."""
+    cjk_re, cjk, _, _ = _matchers()
+    t = text.replace(" ", "")
+    best, best_len = "", 0
+    for i in range(max(0, len(t) - 12), len(t)):
+        m = cjk_re.match(t, i)
+        if m and m.end() == len(t) and len(m.group()) > best_len:
+            best, best_len = cjk[m.group()], len(m.group())
     return best
 
 

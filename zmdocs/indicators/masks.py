@@ -19,21 +19,23 @@ _MASKS = [
     re.compile(_STD_PREFIX + r"\s*[A-Z]?\s*\d+(?:\s*[.\-]\s*\d+)*(?:\s*[—\-:]\s*\d{4}(?:-\d{2})?)?"
                r"(?:\s*\(VDE\s*[\d.\-]+\)(?:\s*:\s*\d{4}(?:-\d{2})?)?)?(?:\s*/?\s*\+?\s*A\d+(?:\s*:\s*\d{4})?)*"),
     # Chinese cross-references and numbered elements: 见5.2, 按6.3, 第5章, 表1, 图A.2, 附录B, 5.2条
-    re.compile(r"(?:见|按|按照|依据|参见|参照|符合|满足|根据|第)\s*[A-Z]?\d+(?:\.\d+)*\s*(?:条|章|款|项|部分)?(?!\s*(?:" + UNIT_PATTERN + r"))"),
+    re.compile(r"(?:见|按|按照|依据|参见|参照|符合|满足|根据|第)\s*[A-Z]?\d+(?:\.\d+)*(?![\d.])\s*(?:条|章|款|项|部分)?(?!\s*(?:" + UNIT_PATTERN + r"))"),
     re.compile(r"(?:表|图|附录|附表)\s*(?:[A-Z](?:\.\d+)*|\d+(?:\.\d+)*)"),
     re.compile(r"\d+(?:\.\d+)+\s*(?:条|章)"),
     # English/German/French references: see 6.3, Table 2, Figure 3, clause 5.2, Annex A.1, Tabelle 1, Bild 2
     re.compile(r"(?i:\b(?:see|siehe|voir|clause|subclause|clauses|table|tables|figure|figures|fig\.|tabelle|bild|tableau|annex|annexe|anhang|abschnitt|article|articles|paragraph|item|items|note|notes|anmerkung|footnote|page|seite|part|teil|partie)\s+)"
                r"[A-Z]?\d+(?:\.\d+)*[a-z]?(?:\s*(?:and|to|und|bis|et|à|,)\s*[A-Z]?\d+(?:\.\d+)*)*"),
     re.compile(r"(?i:\b(?:according\s+to|in\s+accordance\s+with|as\s+specified\s+in|specified\s+in|given\s+in|described\s+in|nach|gemäß|selon|conformément\s+à|of|in)\s+)"
-               r"[A-Z]?\d+(?:\.\d+)+(?!\s*(?:" + UNIT_PATTERN + r"))"),
+               r"[A-Z]?\d+(?:\.\d+)+(?![\d.,])(?!\s*(?:" + UNIT_PATTERN + r"))"),
     # dates and years
     re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"),
     re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b"),
+    # regulation numbers: (EU) Nr. 1275/2008, 2009/125/EG
+    re.compile(r"\b\d{1,4}/(?:19|20)\d{2}\b|\b(?:19|20)\d{2}/\d{1,4}/(?:EU|EG|EC|CE|EWG|EEC|EWR)\b"),
     # list numbers and footnote marks at the start of an item: (1) 1) a) ① 1.
-    re.compile(r"(?:^|(?<=[\s；;:。\n]))(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|\d{1,2}\.(?=\s))"),
+    re.compile(r"(?:^|(?<=[\s；;:。\n]))(?<!±\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|\d{1,2}\.(?=\s))"),
     # clause numbers at the start of a line: 5.2.3 泄漏电流 / A.2 Test
-    re.compile(r"(?m)^\s*(?:[A-Z]\.)?\d+(?:\.\d+)+(?=\s|[\u4e00-\u9fff])"),
+    re.compile(r"(?m)^\s*(?:[A-Z]\.)?[1-9]\d*(?:\.\d+)+(?![\d.])(?!\s*(?:级|倍|" + UNIT_PATTERN + r"))(?=\s|[\u4e00-\u9fff])"),
 ]
 
 

@@ -39,6 +39,8 @@ def convert_cn_numerals(text: str) -> str:
 
     def repl(m: re.Match) -> str:
         s = m.group(1)
+        if s == "一" and text[m.end():m.end() + 1] == "次":
+            return s  # 一次 is a word (一次性, 一次拉伸), not "1 time"
         if s in ("万",) or (len(s) == 1 and s in "百千"):
             return s
         try:

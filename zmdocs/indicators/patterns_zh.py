@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 _MODAL = r"(?:应|应该|须|必须|均应|均|都应|都|需|宜)?\s*"
-_TAIL = r"\s*(?:为|是|:)?\s*$"
+_TAIL = r"\s*(?:为|是|:)?\s*(?:[^，,；;。:\d<>≤≥]{1,6}的)?\s*\+?$"
 
 # Cues in the text right before a number; tried in order, first match wins.
 LEFT: list[tuple[re.Pattern, str]] = [
     (re.compile(_MODAL + r"(?:不大于|不超过|不高于|不多于|不应大于|不应超过|不应高于|不得大于|不得超过|不得高于|不能超过|不宜超过|不宜大于|不允许超过|小于或等于|小于等于|低于或等于|最大(?:值|允许值)?|最多|最高(?:值)?|至多|≤|<=|≦)" + _TAIL), "<="),
-    (re.compile(_MODAL + r"(?:不小于|不低于|不少于|不应小于|不应低于|不应少于|不得小于|不得低于|不得少于|不能低于|不宜低于|不宜小于|大于或等于|大于等于|高于或等于|最小(?:值|允许值)?|最少|最低(?:值)?|至少|≥|>=|≧)" + _TAIL), ">="),
+    (re.compile(_MODAL + r"(?:不小于|不低于|不少于|不应小于|不应低于|不应少于|不得小于|不得低于|不得少于|不能低于|不宜低于|不宜小于|大于或等于|大于等于|高于或等于|最小(?:值|允许值)?|最少|最低(?:值)?|至少|达到|应达到|≥|>=|≧)" + _TAIL), ">="),
     (re.compile(_MODAL + r"(?:小于|低于|少于|<)" + _TAIL), "<"),
     (re.compile(_MODAL + r"(?:大于|高于|超过|多于|>)" + _TAIL), ">"),
     (re.compile(r"(?:在|为|应在|应为|宜在)\s*$"), "range?"),  # only meaningful before a range
@@ -23,22 +23,24 @@ LEFT: list[tuple[re.Pattern, str]] = [
 
 # Cues right after a quantity (or after 范围 words).
 RIGHT: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"^\s*(?:及|或)?(?:以下|以内|之内|及以下|或以下|或更低|或更小)"), "<="),
+    (re.compile(r"^\s*(?:及|或)?(?:以下|以内|之内|及以下|或以下|或更低|或更小|内(?!部|侧|壁|置|容|胆))"), "<="),
     (re.compile(r"^\s*(?:及|或)?(?:以上|及以上|或以上|或更高|或更大|或更好)"), ">="),
     (re.compile(r"^\s*(?:之间|范围内|的范围内|范围)"), "range?"),
 ]
 
 # An explicit statement of a value: 为/是/应为/: or a test level being applied.
-EQ_CUE = re.compile(r"(?:应为|为|是|应是|:|=|施加|加上|采用|承受|经受|耐受|设定为|调至|调节至)\s*(?:约|额定)?\s*$")
+EQ_CUE = re.compile(r"(?:应为|为|是|应是|:|=|施加|通以|通入|加上|采用|承受|经受|耐受|设定为|调至|调节至)\s*(?:约|额定)?\s*$")
 
 # Spans that state a condition rather than a requirement.
 CONDITION = re.compile(
     r"当[^，,；;。]{1,40}?时"
-    r"|(?:在|于)[^，,；;。在]{1,40}?(?:下|时|中|后|条件下|情况下|状态下)"
-    r"|[^，,；;。当在]{1,30}?时(?=[，,])"
-    r"|(?:对于|对|若|如果|如)[^，,；;。]{1,30}?(?:的[^，,；;。]{0,10}?)?(?=[，,])"
-    r"|(?:持续|历时|保持|经过|持续时间|时间为|试验时间)\s*\d[^，,；;。]{0,10}?(?:s|min|h|秒|分钟|小时|天)"
-    r"|(?:\d[\d.]*\s*(?:s|min|h|秒|分钟|小时))(?=\s*(?:内|后))\s*(?:内|后)"
+    r"|(?:在|于)[^，,；;。在]{1,40}?(?:(?<!以)下|(?<!小)时|中|后|之前|前|条件下|情况下|状态下)"
+    r"|[^，,；;。当在]{1,30}?(?<!小)时(?=[，,的。；;]|$)"
+    r"|[^，,；;。:]{1,40}?条件下"
+    r"|[^，,；;。]{1,30}?的(?:器具|产品|设备|电器|灯具|部件|型号|机型|样品|规格|水壶)(?=[，,])"
+    r"|(?<![\u4e00-\u9fff])(?:对于|对|若|如果|如)[^，,；;。]{1,30}?(?:的[^，,；;。]{0,10}?)?(?=[，,])"
+    r"|(?:持续|历时|保持|经过|持续时间|时间为|试验时间)\s*(?:为|:)?\s*\d[^，,；;。]{0,10}?(?:s|min|h|秒|分钟|小时|天)"
+    r"|(?:通电|工作|运行|加热|试验|放置)?\s*\d[\d.]*\s*(?:s|min|h|秒|分钟|小时|次|天|d)\s*(?:后|以后)"
 )
 
 # Test-method references (kept as `method`).
@@ -50,7 +52,11 @@ METHOD = re.compile(
 
 # Phrases that end a parameter span (verbs, modal words) and words trimmed off its ends.
 PARAM_END = re.compile(r"(?:应|均应|须|必须|不得|不应|应该|宜|都应|需)$")
-PARAM_TRIM_HEAD = re.compile(r"^(?:\(\d+\)|\d+\)|[a-z]\)|[①-⑩]|其|且|并且|产品的?|器具的?|整机的?|水壶的?|该)\s*")
+PARAM_TRIM_HEAD = re.compile(r"^(?:\(\d+\)|\d+\)|[a-z]\)|[①-⑩]|其中|其|共|总共|再|且|并且|产品的?|器具的?|整机的?|水壶的?|该)\s*")
 PARAM_TRIM_TAIL = re.compile(r"(?:应|均应|须|必须|均|都|应该|宜|值|的|为|是|:|应当|需|测得的?|不应|不得|应不|最大|最小|在|要求)+$")
 # A segment that is only a condition head (no parameter of its own).
 COND_HEAD = re.compile(r"^(?:当|在|若|如果|如|对于|对)")
+STRONG_CUE = re.compile(r"最大|最小|至少|最多|不得|不应")
+ADJ_LIMIT: list = []
+RIGHT_FAR: list = []
+PRONOUN = re.compile(r"^(?:其|它|该值|此值)$")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.common import guess_lang, make
-from zmdocs.indicators.keys import key_for
+from zmdocs.indicators.keys import key_at_end, key_for, key_kind
 from zmdocs.indicators.masks import mask
 from zmdocs.indicators.numbers import NUM, convert_cn_numerals, fold, number_out, parse_number
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
@@ -24,17 +24,21 @@ _SN = r"(?<![A-Za-z0-9.,/\x00])-?" + NUM
 _U = UNIT_PATTERN
 QRE = re.compile(
     rf"(?P<tolp>\(\s*(?P<tpn>{_SN})\s*(?P<tpnu>{_U})?\s*±\s*(?P<tpt>{NUM})\s*(?P<tptu>{_U})?\s*\)\s*(?P<tpu>{_U})?)"
-    rf"|(?P<rng>(?P<ra>{_SN})\s*(?P<rau>{_U})?\s*(?P<sep>~|-|—|至|到|\.\.\.|…|(?<![A-Za-z])(?:to|bis|à|and|und|et)(?![A-Za-z]))\s*(?P<rb>-?{NUM})\s*(?P<rbu>{_U})?)"
+    rf"|(?P<rng>(?P<ra>{_SN})\s*(?P<rau>{_U})?\s*(?P<sep>~|-|—|至|到|\.\.\.|…|(?<![A-Za-z])(?:to|bis|à|and|und|et)(?![A-Za-z]))\s*(?P<rb>[-+]?{NUM})\s*(?P<rbu>{_U})?)"
     rf"|(?P<tol>(?P<tn>{_SN})\s*(?P<tnu>{_U})?\s*±\s*(?P<tt>{NUM})\s*(?P<ttu>{_U})?)"
+    rf"|(?P<asym>\+\s*(?P<ap>{NUM})\s*(?P<apu>{_U})?\s*(?:or|and|/|,|oder|ou|或|和)?\s*-\s*(?P<am>{NUM})\s*(?P<amu>{_U}))"
+    rf"|(?P<pm>(?<![\d)\s])±\s*(?P<pmv>{NUM})\s*(?P<pmu>{_U})?|(?<=\s)±\s*(?P<pmv2>{NUM})\s*(?P<pmu2>{_U})?)"
     rf"|(?P<one>(?P<v>{_SN})\s*(?P<vu>{_U})?)"
 )
 IP_RE = re.compile(r"(?<![A-Za-z])IP\s?([0-6X])([0-9X])([A-D])?([HMSW])?(?![A-Za-z0-9])")
-GRADE_ZH = re.compile(r"(?<![\d.\x00])([1-5])\s*级")
+GRADE_ZH = re.compile(r"(?<![\d.\x00])((?:V-?)?\d{1,2}(?:\.\d)?)\s*级")
+_MULTIPLE = re.compile(r"\s*(?:倍|times\b|fois\b|[-‑]?fache[nr]?\b|x\b|×)", re.I)
+PREFIX_UNIT = re.compile(r"(?<![A-Za-z])(HRC|HRA|HRB|HV\d*|HBW|HB|Shore\s?[AD])\s*$")
 GRADE_EN = re.compile(r"(?i)\b(?:grade|class|Klasse|classe|Stufe|niveau)\s+([A-G]\+{0,3}|[1-5])(?![A-Za-z0-9+])")
-_SENT = re.compile(r"[^。!?！？\n]+(?:[。!?！？]|$)|(?<=\n)")
+_SENT = re.compile(r"[^。!?！？\n]+(?:[。!?！？]|(?=\n)|$)")
 _EN_SENT_END = re.compile(r"(?<=[a-z%)\]°])\.\s+(?=[A-Z(])")
 _SEG = re.compile(r"[；;]")
-_PIECE = re.compile(r"[，,:、]|\s-\s|\band\b|\bund\b|\bet\b")
+_PIECE = re.compile(r"[，,:、(]|\s-\s|\band\b|\bund\b|\bet\b")
 _RANGE_WORD = re.compile(r"(?i)(?:between|zwischen|entre|from|von|de|在|为|within|range)\s*$")
 _CLASSY = re.compile(r"(?i)类|型|class|type|klasse|classe|appliance|gerät|geräte|appareil|器具|产品|部件|部位|part")
 _AMBIENT = {"ambient_temperature", "relative_humidity"}
@@ -54,6 +58,7 @@ class _Q:
     cue_start: int = 0
     ordinal: dict | None = None
     role: str = ""  # indicator | condition | drop
+    bare: bool = False  # no cue of its own (a table cell): a header may imply the comparator
     conds: list[str] = field(default_factory=list)
 
 
@@ -100,7 +105,7 @@ def scan(t: str, masked: str, lang: str, default_unit: str = "") -> list[_Q]:
         if g["tolp"]:
             nom, tol = _num(g["tpn"], lang), _num(g["tpt"], lang)
             unit = g["tpu"] or g["tpnu"] or (g["tptu"] if g["tptu"] != "%" else "") or ""
-            q = _tol(m.start(), m.end(), nom, tol, unit, g["tptu"] == "%" and bool(g["tpu"] or g["tpnu"]))
+            q = _tol(m.start(), m.end(), nom, tol, unit, g["tptu"] == "%" and bool(g["tpu"] or g["tpnu"]) and "%" not in (g["tpu"], g["tpnu"]))
         elif g["rng"]:
             a, b = _num(g["ra"], lang), _num(g["rb"], lang)
             sep = g["sep"].strip().lower()
@@ -108,7 +113,7 @@ def scan(t: str, masked: str, lang: str, default_unit: str = "") -> list[_Q]:
             left = t[max(0, m.start() - 25): m.start()]
             wordy = sep in ("and", "und", "et", "to", "bis", "à")
             if (sep in ("and", "und", "et") and not _RANGE_WORD.search(left)) or (sep in ("-", "—") and not unit and not default_unit) \
-                    or a is None or b is None or (g["rau"] and g["rbu"] and unit_symbol(g["rau"]) != unit_symbol(g["rbu"])):
+                    or a is None or b is None or (g["rau"] and g["rbu"] and _dim(g["rau"]) != _dim(g["rbu"])):
                 # not a range: rescan the two ends as single quantities
                 out.extend(_singles(t, masked, m.start(), m.end(), lang))
                 continue
@@ -120,7 +125,17 @@ def scan(t: str, masked: str, lang: str, default_unit: str = "") -> list[_Q]:
         elif g["tol"]:
             nom, tol = _num(g["tn"], lang), _num(g["tt"], lang)
             unit = g["tnu"] or (g["ttu"] if g["ttu"] != "%" else "") or ""
-            q = _tol(m.start(), m.end(), nom, tol, unit, g["ttu"] == "%" and bool(g["tnu"]))
+            q = _tol(m.start(), m.end(), nom, tol, unit, g["ttu"] == "%" and bool(g["tnu"]) and g["tnu"] != "%")
+        elif g["asym"]:  # "+5 % or -10 %": an asymmetric deviation band
+            hi, lo = _num(g["ap"], lang), _num(g["am"], lang)
+            if hi is None or lo is None:
+                continue
+            q = _Q(m.start(), m.end(), "rng", None, number_out(-lo), number_out(hi), g["amu"] or g["apu"] or "")
+        elif g["pm"]:
+            v = _num(g["pmv"] or g["pmv2"], lang)
+            if v is None:
+                continue
+            q = _Q(m.start(), m.end(), "rng", None, number_out(-v), number_out(v), (g["pmu"] or g["pmu2"] or ""))
         else:
             v = _num(g["v"], lang)
             if v is None:
@@ -130,17 +145,31 @@ def scan(t: str, masked: str, lang: str, default_unit: str = "") -> list[_Q]:
             continue
         q.unit = q.unit.strip()
         _comparator(t, q, P)
+        if not q.unit and _MULTIPLE.match(t, q.end):
+            continue  # "额定电流的6倍", "1.5 times": a multiple of another quantity, not a limit
+        if not q.unit:
+            pre = PREFIX_UNIT.search(t, max(0, q.start - 12), q.start)
+            if pre:
+                q.unit = pre.group(1)
         if not q.unit:
             unk = UNKNOWN_UNIT_RE.match(masked, q.end + (1 if masked[q.end:q.end + 1] == " " else 0))
-            if unk and q.comparator and q.comparator not in ("=",) and lang != "zh":
+            if unk and q.comparator and q.comparator not in ("=",):
                 q.unit = unk.group()
                 q.end = unk.end()
             elif default_unit:
                 q.unit = default_unit
         out.append(q)
-    out.extend(_ordinals(t, masked, lang, P))
+    ords = _ordinals(t, masked, lang, P)
+    out = [q for q in out if not any(o.start <= q.start < o.end for o in ords)] + ords
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _dim(unit: str) -> str:
+    from zmdocs.indicators.units import conversion
+
+    sym = unit_symbol(unit)
+    return conversion(sym)[0] or sym
 
 
 def _singles(t: str, masked: str, s: int, e: int, lang: str) -> list[_Q]:
@@ -170,6 +199,7 @@ def _tol(s: int, e: int, nom, tol, unit: str, relative: bool) -> _Q | None:
 def _comparator(t: str, q: _Q, P) -> None:
     """Read the comparator cue left (≤, 不大于, shall not exceed) or right (以下, or less) of a quantity."""
     if q.kind == "tol":
+        q.cue_start = q.start
         return
     left = t[max(0, q.start - 48): q.start]
     for rx, comp in P.LEFT:
@@ -181,8 +211,10 @@ def _comparator(t: str, q: _Q, P) -> None:
                     q.cue_start = q.start - (len(left) - m.start())
                     return
                 continue
-            if q.kind == "rng":  # "≤ 10~20" keeps the range
-                break
+            if q.kind == "rng":  # "不超过±3%" keeps the range; the cue still ends the parameter
+                q.comparator = "range"
+                q.cue_start = q.start - (len(left) - m.start())
+                return
             q.comparator = comp
             q.cue_start = q.start - (len(left) - m.start())
             return
@@ -197,6 +229,22 @@ def _comparator(t: str, q: _Q, P) -> None:
             q.comparator = comp
             q.cue_start = q.start
             return
+    if q.kind == "ip":  # "mindestens der Schutzart IPX4", "不低于防护等级IPX4"
+        words = left
+        for _ in range(3):
+            words = re.sub(r"(?:\s*[^\s\d]+\s*|[\u4e00-\u9fff]{1,4})$", "", words)
+            for rx, comp in P.LEFT:
+                if comp != "range?" and rx.search(words):
+                    q.comparator, q.cue_start = comp, q.start
+                    return
+    for rx, comp in P.RIGHT_FAR:
+        if rx.match(t[q.end: q.end + 120]):
+            q.comparator = comp
+            q.cue_start = q.start
+            return
+    if q.kind == "one" and re.search(r"\+\s*$", left):
+        q.comparator, q.cue_start = "<=", q.start  # "+20 %": a one-sided deviation limit
+        return
     m = P.EQ_CUE.search(left)
     if m:
         q.comparator = "="
@@ -218,7 +266,8 @@ def _ordinals(t: str, masked: str, lang: str, P) -> list[_Q]:
     for m in rx.finditer(masked):
         lab = m.group(1)
         scale = "grade-cn" if lang == "zh" else ("grade-letter" if lab[0].isalpha() else "grade")
-        rank = int(lab) if lab.isdigit() else ord(lab[0].upper()) - ord("A") + 1
+        digits = re.sub(r"[^\d.]", "", lab)
+        rank = (float(digits) if "." in digits else int(digits)) if digits else ord(lab[0].upper()) - ord("A") + 1
         q = _Q(m.start(), m.end(), "grade", m.group().strip(), unit="",
                ordinal={"scale": scale, "rank": rank, "label": m.group().strip(), "better": "lower"})
         _comparator(t, q, P)
@@ -276,6 +325,8 @@ def _param_before(t: str, masked: str, seg_start: int, q: _Q, cond: list[tuple[i
         c = _clean_param(piece, P, lang)
         if not c or P.COND_HEAD.match(c):
             continue
+        if P.PRONOUN.match(c):
+            return "", extra  # "It shall not exceed 0,75 mA": the parameter is the previous one or the heading's
         return c, extra
     return "", extra
 
@@ -316,11 +367,13 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
             # decide the role of each quantity
             for q in sq:
                 span = _inside(q, cond)
-                if span and q.comparator and span[0] > q.cue_start - 1 and q.cue_start < q.start:
-                    span = None  # "supérieur à 0,25 mA": the cue owns the quantity
+                if span and q.comparator and q.comparator != "=" and q.cue_start < q.start and (
+                        span[0] > q.cue_start or P.STRONG_CUE.search(t[q.cue_start:q.start])):
+                    span = None  # "supérieur à 0,25 mA", "with a maximum of 10 mA": the cue owns the quantity
                 if q.kind in ("ip", "grade"):
                     q.role = "indicator" if q.comparator or q.kind == "ip" else "maybe"
-                elif span and q.comparator not in ("range",) or (span and lang == "zh"):
+                    q.comparator = q.comparator or "="
+                elif span:
                     q.role = "condition"
                 elif q.comparator and q.comparator != "=":
                     q.role = "indicator" if (q.unit or q.comparator in ("<=", ">=", "<", ">", "range", "tolerance")) else "drop"
@@ -329,6 +382,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                 elif bare_is_value:
                     q.role = "indicator"
                     q.comparator = "="
+                    q.bare = True
                 elif q.unit and lang == "zh" and _juxtaposed(t, a, q):
                     q.role = "indicator"
                     q.comparator = "="
@@ -336,6 +390,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                     q.role = "bare"
                 else:
                     q.role = "drop"
+            _promote(t, a, b, sq, P, lang)
             seg_inds: list[tuple[_Q, Indicator]] = []
             owned = [q.start for q in sq if q.role in ("indicator", "maybe")]
             cond = [(x, y) for x, y in cond if not any(x <= st < y for st in owned)]
@@ -355,8 +410,8 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                 if not param:
                     param, key = (prev_param, prev_key) if prev_param else (context, ctx_key)
                 if not key:
-                    key = key_for(t[a:q.start]) or ctx_key
-                if q.role == "maybe" and not (key and ("grade" in key or key == "ip_code")):
+                    key = key_for(_without(t, a, q.start, cond)) or ctx_key
+                if q.role == "maybe" and not bare_is_value and not (key and ("grade" in key or key == "ip_code")):
                     continue
                 if q.comparator == "=" and key in _AMBIENT:
                     q.role = "condition"
@@ -369,6 +424,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                     conditions=extra, method=sent_method, clause=clause, page=page, text=sent_text,
                     origin=dict(origin) if origin else None, ordinal=q.ordinal,
                 )
+                ind._bare = q.bare  # read by tables._apply_hint; not serialised
                 seg_inds.append((q, ind))
             bare = [q for q in sq if q.role == "bare"]
             for q, ind in seg_inds:
@@ -377,14 +433,60 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
     return out
 
 
+_DURATION_CUE = re.compile(r"(?i)持续|历时|保持|时间|\bfor\b|pendant|\bfür\b|während|during|durée|dauer")
+_AND = re.compile(r"(?i)^[\s,，、]*(?:and|or|und|oder|et|ou|和|或|及|以及)?\b[^;；。]{0,30}$")
+
+
+def _promote(t: str, a: int, b: int, sq: list[_Q], P, lang: str) -> None:
+    """Second chances for quantities without a cue of their own."""
+    prev = None
+    for q in sq:
+        if q.role == "condition" and prev is not None and re.fullmatch(
+                r"(?i)[^,;]{0,30}\b(?:and|et|und|or|ou|oder)\s+(?:à|at|to|bei|auf)\s*", t[prev.end:q.start]):
+            q.role = "bare"  # "limité à 0,1 mA en condition normale et à 0,5 mA ..."
+        if q.role == "bare" and prev is not None and prev.comparator in ("<=", ">=", "<", ">") and q.unit \
+                and _dim(q.unit) == _dim(prev.unit) and re.search(r"(?i)\b(?:and|or|und|oder|et|ou)\b|和|或|及", t[prev.end:q.start]) \
+                and len(t[prev.end:q.start]) < 40:
+            q.role, q.comparator = "indicator", prev.comparator  # "limited to 0.1 mA ... and 0.5 mA ..."
+        if q.role == "bare":
+            piece = re.split(r"[，,:：;；]", t[a:q.start])[-1].strip()
+            for rx, comp in P.ADJ_LIMIT:
+                if rx.search(piece):
+                    q.role, q.comparator = "indicator", comp  # "Maximum noise level 58 dB(A)"
+        if q.role == "indicator":
+            prev = q
+    if any(q.role == "indicator" for q in sq):
+        return
+    head = re.match(r"\s*(?:\(\d+\)|\d+\)|[a-z]\))?\s*([^，,:;]{1,40})[:]", t[a:b])
+    if head and key_for(head.group(1)) and key_for(head.group(1)) not in _AMBIENT:
+        for q in sq:
+            if q.role == "bare":  # "电气强度：基本绝缘1250V，加强绝缘3750V", "Torque values: M4 1.2 N·m"
+                q.role, q.comparator = "indicator", "="
+        return
+    for q in sq:  # "the electric strength test is performed at 3 000 V a.c.", "struck with an impact energy of 0.5 J"
+        if q.role in ("bare", "condition") and q.kind == "one" and q.unit and key_kind(key_for(t[a:q.start])) == "test-level" \
+                and not _DURATION_CUE.search(t[max(a, q.start - 12):q.start]):
+            q.role, q.comparator = "indicator", "="
+            break
+
+
 def _juxtaposed(t: str, a: int, q: _Q) -> bool:
     """A Chinese parameter written right before its value (试验电压1250V): a stated value."""
     left = t[a:q.start]
-    piece = re.split(r"[，,:：、]", left)[-1]
-    if not piece or not re.search(r"[\u4e00-\u9fff]\s*$", piece):
+    piece = re.split(r"[，,:：、]", left)[-1].rstrip()
+    if not piece or not re.search(r"[\u4e00-\u9fff]$", piece) or re.search(r"\d", piece):
         return False
-    k = key_for(piece)
+    k = key_at_end(piece)
     return bool(k) and k not in _AMBIENT
+
+
+def _without(t: str, a: int, b: int, spans: list[tuple[int, int]]) -> str:
+    """t[a:b] with condition spans blanked (a key must not come from 在额定电压下)."""
+    chars = list(t[a:b])
+    for x, y in spans:
+        for i in range(max(x, a), min(y, b)):
+            chars[i - a] = " "
+    return "".join(chars)
 
 
 def _cond_text(c: str, prev_param: str) -> str:

@@ -29,14 +29,18 @@ _ROLE = {
     "req": re.compile(r"(?i)^(?:(?:技术)?要求|指标(?:值|要求)?|限值|标准值|规定值|本标准(?:要求|指标)?|Requirements?|Limits?|Limit\s+values?|Values?|Specification|Specified\s+value|Anforderung(?:en)?|Grenzwerte?|Werte?|Exigences?|Valeurs?|Limites?|Valeur\s+limite)$"),
     "method": re.compile(r"(?i)^(?:试验方法|检验方法|检测方法|测试方法|方法|试验方法条款|Test\s+methods?|Methods?|Test|Prüfverfahren|Prüfung\s+nach|Méthodes?(?:\s+d'essai)?)$"),
     "unit": re.compile(r"(?i)^(?:单位|计量单位|Units?|Einheit|Unité)$"),
+    "cond": re.compile(r"(?i)^(?:条件|试验条件|检测条件|适用范围|适用条件|Conditions?|Test\s+conditions?|Bedingung(?:en)?|Prüfbedingung(?:en)?)$"),
 }
-_HEADER_UNIT = re.compile(r"(?:^|/|\(|（|\s|(?<=[\u4e00-\u9fffA-Za-z.)]))\s*(" + UNIT_PATTERN + r")\s*[)）]?\s*$")
-_UPPER_HINT = re.compile(r"(?i)最大|最高|限值|极限|不大于|不超过|≤|<=|\bmax|maximum|limit|höchst|grenzwert|maximal|limite|maximale|允许值")
-_LOWER_HINT = re.compile(r"(?i)最小|最低|不小于|不低于|≥|>=|\bmin|minimum|mindest|minimal|minimale|至少")
+_HEADER_UNIT = re.compile(r"(?:^|/|\(|（|\s|(?<=[\u4e00-\u9fff.)]))\s*(" + UNIT_PATTERN + r")\s*[)）]?\s*(\([^()]*\))?\s*$")
+_UPPER_HINT = re.compile(r"(?i)最大|最高|限值|极限|不大于|不超过|≤|<=|maximum|\bmax\b|limit|höchst|grenzwert|maximal|limite|maximale|允许值")
+_LOWER_HINT = re.compile(r"(?i)最小|最低|不小于|不低于|≥|>=|minimum|(?<!\d)(?<!\d\s)\bmin\b(?!\s*\))|mindest|minimal|minimale|至少")
 _MARK = re.compile(r"(?<=[\d%)A-Za-zΩ℃])\s*([a-e]|[¹²³⁴⁵]|\*{1,3})\s*$")
 _FOOT_MARK = re.compile(r"^\s*(?:注\s*)?([a-e]|[¹²³⁴⁵]|\*{1,3}|\d)\s*[):：.、]?\s+")
 _COND_WORD = re.compile(r"(?i)适用|仅|只|当|对于|用于|only|appl|gilt|gelten|für|s'applique|pour|lorsque|when|for\s")
 _NUMERIC = re.compile(r"\d")
+_FORMULA = re.compile(r"^\s*[A-Za-z]\s*[-–−+×]\s*\d")  # "T – 25": a value relative to a marking
+_NOT_LIMITS = re.compile(r"(?i)章条编号|条款对照|对照表|对照情况|编号对照|correspondence|Gegenüberstellung|Abschnittsnummer|correspondance|引用文件|normative references")
+_CLAUSE_REF = re.compile(r"^\s*(?:第\s*)?[A-Z]?\d+(?:\.\d+){1,4}\s*(?:条|章)?\s*$")
 
 
 def header_unit(text: str) -> tuple[str, str]:
@@ -46,6 +50,8 @@ def header_unit(text: str) -> tuple[str, str]:
     if not m or m.start(1) == 0:
         return t, ""
     label = t[: m.start()].strip().rstrip("/（(,，").strip()
+    if m.group(2):  # "Creepage distance mm (pollution degree 2)": keep the qualifier in the label
+        label = f"{label} {m.group(2)}".strip()
     return (label or t), m.group(1).strip()
 
 
@@ -107,7 +113,7 @@ def _cell(text: str, marks: dict[str, str]) -> tuple[str, list[str]]:
 
 def _apply_hint(ind: Indicator, cell: str, hints: list[str]) -> None:
     """A bare number in a limits table takes the comparator its header or caption implies."""
-    if ind.comparator != "=" or re.search(r"[=:：为]|shall be|is\b", cell):
+    if ind.comparator != "=" or not getattr(ind, "_bare", False):
         return
     for h in hints:
         if _UPPER_HINT.search(h):
@@ -128,15 +134,17 @@ def extract_table(table: Table, lang: str | None = None, clause: str | None = No
     clause = clause or table.clause
     page = page or table.page
     joined, pparts, cparts = _headers(table)
-    roles = [_role(h) for h in joined]
+    roles = [_role(h) or _role(p) for h, p in zip(joined, pparts, strict=True)]
     marks, general = _footnotes(table)
     base = {"type": "table", "table": table.number or table.id}
+    if _NOT_LIMITS.search(table.caption or "") or any(_NOT_LIMITS.search(h) for h in joined):
+        return []  # clause correspondence tables, reference lists, revision histories
     if "param" in roles and "req" in roles:
-        return _item_layout(table, lang, clause, page, joined, roles, marks, general, base)
+        return _item_layout(table, lang, clause, page, joined, roles, marks, general, base, cparts)
     return _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, marks, general, base)
 
 
-def _item_layout(table, lang, clause, page, joined, roles, marks, general, base) -> list[Indicator]:
+def _item_layout(table, lang, clause, page, joined, roles, marks, general, base, cparts) -> list[Indicator]:
     out: list[Indicator] = []
     pcol, mcol = roles.index("param"), (roles.index("method") if "method" in roles else None)
     ucol = roles.index("unit") if "unit" in roles else None
@@ -148,10 +156,16 @@ def _item_layout(table, lang, clause, page, joined, roles, marks, general, base)
         param, hunit = header_unit(param_raw)
         unit = (cells[ucol].strip() if ucol is not None else "") or hunit
         method = cells[mcol].strip() if mcol is not None and cells[mcol].strip() else None
+        row_conds = [cells[k].strip() for k, r in enumerate(roles) if r == "cond" and cells[k].strip()]
         for j, role in enumerate(roles):
-            if role != "req":
+            if role != "req" and (role or j <= pcol or not _NUMERIC.search(cells[j])):
                 continue
             text, conds = _cell(cells[j], marks)
+            if _CLAUSE_REF.match(text) and not unit:
+                continue  # "5.1.2" in a 技术要求 column of an inspection table is a reference
+            conds = conds + row_conds + list(cparts[j])
+            if role != "req":  # another column of values (a benchmark standard, a product class)
+                conds = conds + [joined[j]]
             if not text:
                 continue
             _, colunit = header_unit(joined[j])
@@ -173,7 +187,11 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
         nlab += 1
     if any(roles[j] == "seq" for j in range(nlab)) and nlab < ncol - 1:
         nlab = max(nlab, [j for j in range(nlab) if roles[j] == "seq"][-1] + 2)
-    labels = [[(r[j].strip() if j < len(r) else "") for j in range(nlab) if roles[j] != "seq"] for r in body]
+    labels, label_notes = [], []
+    for r in body:
+        cells = [_cell(r[j] if j < len(r) else "", marks) for j in range(nlab) if roles[j] != "seq"]
+        labels.append([c for c, _ in cells])
+        label_notes.append([n for _, ns in cells for n in ns])
     keyed_rows = sum(1 for lab in labels if any(key_for(x) for x in lab))
     rows_are_params = keyed_rows * 2 >= max(1, len(body)) and not any(key_for(pparts[j]) for j in range(nlab, ncol))
     lab_headers = [header_unit(joined[j]) for j in range(nlab)]
@@ -185,8 +203,9 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
             if j >= len(row) or roles[j] in ("seq", "method", "unit"):
                 continue
             text, conds = _cell(row[j], marks)
-            if not text or not _NUMERIC.search(text) and "IP" not in text:
+            if not text or not _NUMERIC.search(text) and "IP" not in text or _FORMULA.match(text):
                 continue
+            conds = conds + label_notes[i - table.header_rows]
             col_label, col_unit = header_unit(pparts[j])
             sub = [header_unit(c) for c in cparts[j]]
             col_unit = col_unit or next((u for _, u in sub if u), "")
@@ -195,11 +214,11 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
                 param, unit = header_unit(" ".join(x for x in lab if x))
                 unit = unit or col_unit or (header_unit(joined[0])[1] if nlab == 1 else "")
                 conds = conds + ([joined[j]] if joined[j] else [])
-                hints = [" ".join(lab), joined[j], table.caption]
+                hints = [" ".join(lab), pparts[j], table.caption]
             else:
                 param, unit = col_label, col_unit
                 row_conds = []
-                for (hl, hu), x in zip(lab_headers, [r for k, r in enumerate(row[:nlab]) if roles[k] != "seq"], strict=False):
+                for (hl, hu), x in zip(lab_headers, lab, strict=False):
                     x = x.strip()
                     if not x:
                         continue
@@ -209,12 +228,13 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
                     else:
                         row_conds.append(x)
                 conds = conds + col_conds + row_conds
-                hints = [joined[j], table.caption]
+                hints = [pparts[j], table.caption]
             inds = extract_text(text, lang, clause=clause, page=page, context=param, default_unit=unit,
                                 origin={**base, "row": i, "col": j}, bare_is_value=True)
             for ind in inds:
                 _finish(ind, param, conds + general, hints)
-            out.extend(inds)
+            # a bare unitless number under a header without unit or known parameter is not a limit
+            out.extend(i for i in inds if i.unit or i.ordinal or not getattr(i, "_bare", False) or i.key)
     return out
 
 
@@ -223,7 +243,7 @@ def _finish(ind: Indicator, param: str, conds: list[str], hints: list[str]) -> N
     param = re.sub(r"\s+", " ", param).strip()
     if param and (not ind.parameter or ind.parameter == param or not key_for(ind.parameter)):
         ind.parameter = param
-    k = key_for(ind.parameter) or key_for(param)
+    k = key_for(ind.parameter) or key_for(param) or ind.key or key_for(hints[-1] if hints else "")
     if k and k != ind.key:
         ind.key = k
         if key_kind(k) == "delta" and ind.normalized and ind.normalized.get("unit") == "°C":

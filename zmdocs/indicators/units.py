@@ -65,6 +65,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     # temperature
     ("°C", "degC", ("°C", "℃", "° C", "oC", "摄氏度", "degrees Celsius", "Grad Celsius", "degrés Celsius")),
     ("°F", "degF", ("°F", "℉")),
+    ("°", "degree", ("°",)),
     ("K", "kelvin", ("K", "kelvins", "Kelvin", "开尔文")),
     # length, area, volume, mass
     ("mm", "millimeter", ("mm", "毫米")),
@@ -96,12 +97,31 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("m³/h", "meter ** 3 / hour", ("m³/h", "m3/h")),
     ("m/s", "meter / second", ("m/s", "米/秒")),
     ("m/s²", "meter / second ** 2", ("m/s²", "m/s2")),
+    ("mg/kg", None, ("mg/kg",)),
+    ("mg/L", None, ("mg/L", "mg/l")),
+    ("mg/dm²", None, ("mg/dm²", "mg/dm2")),
+    ("mg/m³", "milligram / meter ** 3", ("mg/m³", "mg/m3")),
+    ("g/L", "gram / liter", ("g/L", "g/l")),
+    ("kg/m³", "kilogram / meter ** 3", ("kg/m³", "kg/m3")),
+    ("g/m²", "gram / meter ** 2", ("g/m²", "g/m2")),
+    ("Ω/km", "ohm / kilometer", ("Ω/km", "ohm/km")),
+    ("cd/m²", "candela / meter ** 2", ("cd/m²", "cd/m2")),
+    ("mm/s", "millimeter / second", ("mm/s",)),
+    ("W/cm²", "watt / centimeter ** 2", ("W/cm²", "W/cm2")),
+    ("W/m²", "watt / meter ** 2", ("W/m²", "W/m2")),
+    ("lm/W", "lumen / watt", ("lm/W",)),
     ("kWh/24h", None, ("kWh/24h", "kW·h/24h", "kWh/24 h", "kW·h/24 h")),
     # levels, ratios, counts, light
     ("dB(A)", None, ("dB(A)", "dB (A)", "dBA", "dB（A）", "分贝(A)")),
     ("dB", None, ("dB", "分贝")),
     ("%", None, ("%", "percent", "per cent", "Prozent", "pour cent")),
     ("ppm", None, ("ppm",)),
+    ("HRC", None, ("HRC",)),
+    ("HRB", None, ("HRB",)),
+    ("HV", None, ("HV",)),
+    ("HB", None, ("HBW", "HB")),
+    ("Shore A", None, ("Shore A",)),
+    ("Shore D", None, ("Shore D",)),
     ("lx", "lux", ("lx", "lux", "勒克斯")),
     ("cd", "candela", ("cd", "坎德拉")),
     ("lm", "lumen", ("lm", "流明")),
@@ -110,9 +130,10 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
 
 # Canonical symbol per pint dimensionality (filled lazily) and symbols outside pint.
 _CANONICAL_SYMBOLS = ["A", "V", "W", "VA", "Ω", "Ω/V", "Pa", "N", "N·m", "s", "m", "m²", "m³", "kg", "J",
-                      "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm"]
-_CANON_EXPR = {"m³/s": "meter ** 3 / second"}
-_NON_PINT = {"dB(A)": "dB(A)", "dB": "dB", "%": "%", "ppm": "ppm", "cycles": "cycles", "kWh/24h": "kWh/24h"}
+                      "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm", "W/m²", "lm/W", "kg/m³", "kg/m²", "Ω/m", "cd/m²"]
+_CANON_EXPR = {"m³/s": "meter ** 3 / second", "kg/m²": "kilogram / meter ** 2", "Ω/m": "ohm / meter"}
+_NON_PINT = {"dB(A)": "dB(A)", "dB": "dB", "%": "%", "ppm": "ppm", "cycles": "cycles", "kWh/24h": "kWh/24h",
+             "mg/kg": "mg/kg", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²"}
 
 SYMBOLS: dict[str, str] = {}  # written form (lower-cased for Latin) -> symbol
 PINT_EXPR: dict[str, str | None] = {}
@@ -139,7 +160,8 @@ def _unit_alternation() -> str:
 UNIT_PATTERN = _unit_alternation()
 UNIT_RE = re.compile(UNIT_PATTERN)
 # A unit-like token that is not in the lexicon (kept and reported when a comparator vouches for it).
-UNKNOWN_UNIT_RE = re.compile(r"[A-Za-zµΩ°][A-Za-zµΩ°/·²³⁻¹0-9]{0,9}(?![A-Za-z])")
+UNKNOWN_UNIT_RE = re.compile(
+    r"(?:[A-Z][A-Z0-9]{1,6}|[A-Za-zµΩ°]{1,3}(?:/[A-Za-zµΩ°0-9²³]{1,4})?|[A-Za-zµΩ°]{1,4}[/·²³⁻¹][A-Za-zµΩ°0-9²³]{0,4})(?![^\W\d_])")
 
 
 def unit_symbol(written: str) -> str:

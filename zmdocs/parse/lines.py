@@ -21,12 +21,17 @@ from zmdocs.parse.numbering import (
     TABLE_CAPTION_RE,
     TOC_HEAD_RE,
     annex_type,
+    continuation_start,
+    is_heading_text,
+    looks_like_value,
     prelim_number,
 )
 from zmdocs.textnorm import join_lines, normalize
 
 _SENT_END = tuple("。；！？.;!?:：")
-_STDREF_START = re.compile(r"^(?:GB|GB/T|GB/Z|[A-Z]{2}/T|T/[A-Z]+|DB\d+|ISO|IEC|EN|DIN|ASTM|UL|JIS|BS|NF|ANSI|CISPR|IEEE)[\s/]*[A-Z]?\s?\d")
+
+
+_VALUE_START = re.compile(r"^[+\-±<>≤≥]?\d+(?:[.,]\d+)?\s*(?:mA|µA|μA|A|kV|V|kW|W|Hz|%|℃|°C|K|mm|cm|m|s|min|h|Ω|MΩ|kPa|MPa|Pa|dB|N|kg|g|L|mL)(?![A-Za-zÀ-ÿ])")
 
 
 @dataclass
@@ -54,11 +59,18 @@ def starts_structure(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
-    if CLAUSE_RE.match(t) or ANNEX_RE.match(t) or annex_type(t) or TOC_HEAD_RE.match(t.replace(" ", "")):
+    m = CLAUSE_RE.match(t)
+    if m:
+        rest = m.group("rest")
+        if continuation_start(rest) or looks_like_value(rest):
+            return False
+        if "." not in m.group("num") and rest.strip() and not is_heading_text(rest):
+            return False  # "220 伏特的器具，…" wrapped inside a sentence; a chapter title is short
+    if m or ANNEX_RE.match(t) or annex_type(t) or TOC_HEAD_RE.match(t.replace(" ", "")):
         return True
     if LIST_RE.match(t) or NOTE_RE.match(t) or TABLE_CAPTION_RE.match(t) or FIGURE_CAPTION_RE.match(t):
         return True
-    if prelim_number(t) or _STDREF_START.match(t):
+    if prelim_number(t):
         return True
     return False
 
@@ -73,20 +85,34 @@ def _text_wrap_width(lines: list[Block]) -> int | None:
     return p90 if p90 >= 30 and band >= 0.3 * len(ws) else None
 
 
+def _edge(values: list[float], pick) -> float | None:
+    """The outermost x (min or max via `pick`) shared by at least two lines (within 2 pt): a text margin."""
+    buckets: dict[int, list[float]] = {}
+    for v in values:
+        buckets.setdefault(round(v / 2), []).append(v)
+    shared = [sum(vs) / len(vs) for vs in buckets.values() if len(vs) >= 2]
+    return pick(shared) if shared else None
+
+
 def _page_margins(lines: list[Block]) -> dict:
-    """Per page: (left margin, right margin) from the x0/x1 of its lines."""
+    """Per page: (left margin, right margin) from the x0/x1 of its lines (justified lines share both)."""
     by_page: dict = {}
     for b in lines:
         m = b.meta
         if "x0" in m and "x1" in m:
             by_page.setdefault(b.page, []).append((m["x0"], m["x1"]))
+    all_x0 = [x for xs in by_page.values() for x, _ in xs]
+    all_x1 = [x for xs in by_page.values() for _, x in xs]
+    g_left = _edge(all_x0, min) if all_x0 else 0.0
+    g_right = _edge(all_x1, max) if all_x1 else 0.0
     out = {}
     for page, xs in by_page.items():
-        x0s = sorted(x for x, _ in xs)
-        x1s = sorted(x for _, x in xs)
-        left = x0s[len(x0s) // 10] if x0s else 0.0
-        right = x1s[int(len(x1s) * 0.9)] if x1s else 0.0
-        out[page] = (left, right)
+        left = _edge([x for x, _ in xs], min)
+        right = _edge([x for _, x in xs], max)
+        left = g_left if left is None or (g_left is not None and left > g_left + 40) else left
+        if right is None or (g_right is not None and right < g_right - 40):
+            right = g_right
+        out[page] = (left if left is not None else min(x for x, _ in xs), right if right is not None else max(x for _, x in xs))
     return out
 
 
@@ -108,24 +134,59 @@ def _first_word(t: str) -> str:
     return m.group(0) if m else t[:1]
 
 
+def _full_line(prev: Block, margins: dict, wrap: int | None) -> bool:
+    """Did `prev` run to the right margin (so the sentence may go on in the next line)?"""
+    pm = prev.meta
+    if "x1" in pm and prev.page in margins:
+        return margins[prev.page][1] - pm["x1"] < 2 * _char_w(prev)
+    if wrap:
+        return wrap - width(prev.text.strip()) <= 2
+    return False
+
+
 def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None) -> bool:
     """Does `cur` start a new paragraph after `prev`?"""
     pt, ct = prev.text.strip(), cur.text.strip()
     if starts_structure(ct):
+        if CLAUSE_RE.match(ct) and not pt.endswith(_SENT_END) and _full_line(prev, margins, wrap) and not _heading_only(pt):
+            return False  # "… Für die Prüfung nach" + "22.102 darf …": a reference wrapped to the line start
         return True
     if starts_structure(pt) and _heading_only(pt):
         return True
+    if ct[0] in "。，、；：！？）」』】》”’,;:)]" and not _heading_only(pt):
+        return False  # closing punctuation never starts a paragraph (a CJK line broke before it)
+    if not pt.endswith(_SENT_END) and _VALUE_START.match(ct) and not _heading_only(pt):
+        return False  # "…不应大于" + "0.75 mA。": a value never starts a paragraph
     pm, cm = prev.meta, cur.meta
     if cm.get("blank_before") and cur.page == prev.page:
         return True
     if "x0" in pm and "x1" in pm and "x0" in cm and prev.page in margins:
         left, right = margins[prev.page]
         cw = _char_w(prev)
+        if abs(float(pm.get("size", 0) or 0) - float(cm.get("size", 0) or 0)) > 1.5:
+            return True  # a change of type size between two lines (title → subtitle) ends a paragraph
+        cl, cr = margins.get(cur.page, (left, right))
+        ccw = _char_w(cur)
+        full = right - pm["x1"] < 2 * cw
+        if full and abs(cm["x0"] - pm["x0"]) < ccw and not pt.endswith(_SENT_END):
+            return False  # same indent as a full previous line: a hanging list item or indented block goes on
+        if cm["x0"] - cl > 2.5 * ccw:
+            # a continuation line starts at the left margin; a line that does not is a new paragraph,
+            # except inside a centred multi-line title whose previous line is nearly full width
+            mid = (cl + cr) / 2
+            centred = abs((cm["x0"] + cm["x1"]) / 2 - mid) < 3 * ccw and abs((pm["x0"] + pm["x1"]) / 2 - mid) < 3 * cw
+            if not (centred and pm["x0"] - left > 1.5 * cw and pm["x1"] - pm["x0"] >= 0.75 * (right - left)):
+                return True
+        if pm["x0"] - left > 6 * cw:
+            # the previous line was right-aligned or centred and short (cover lines, captions): it stands alone
+            mid = (left + right) / 2
+            centred = abs((pm["x0"] + pm["x1"]) / 2 - mid) < 3 * cw
+            if not (centred and pm["x1"] - pm["x0"] >= 0.75 * (right - left)):
+                return True
         room = right - pm["x1"]
         need = width(_first_word(ct)) * _char_w(cur) + cw
         if room > need + cw:
             return True
-        cl, _ = margins.get(cur.page, (left, right))
         if cm["x0"] - cl > 1.5 * cw and pt.endswith(_SENT_END):
             return True
         return False

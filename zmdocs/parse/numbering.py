@@ -47,7 +47,7 @@ FIGURE_CAPTION_RE = re.compile(r"^(?:图\s*[A-Z]{0,2}\.?\d{1,3}|(?:Figure|Bild|F
 
 # A number at paragraph start that is a value, not a clause: a unit follows.
 _UNIT_AFTER = re.compile(
-    r"^(?:mA|µA|μA|kA|A|mV|kV|V|mW|kW|W|MW|Hz|kHz|%|‰|℃|°C|°|K|mm|cm|km|m|m2|m3|s|ms|min|h|d|Ω|MΩ|kΩ|kPa|MPa|Pa|bar|dB|dB\(A\)|N|kN|Nm|N·m|kg|g|mg|L|mL|ml|l|J|kJ|lx|cd|r/min|rpm|年|月|日|个|台|只|次|件|位|倍|级|种|项|条|mmol/L)(?![A-Za-z])"
+    r"^(?:mA|µA|μA|kA|A|mV|kV|V|mW|kW|W|MW|Hz|kHz|%|‰|℃|°C|°|K|mm|cm|km|m|m2|m3|s|ms|min|h|d|Ω|MΩ|kΩ|kPa|MPa|Pa|bar|dB|dB\(A\)|N|kN|Nm|N·m|kg|g|mg|L|mL|ml|l|J|kJ|lx|cd|r/min|rpm|年|月|日|个|台|只|次|件|位|倍|级|种|项|条|mmol/L)(?![A-Za-zÀ-ÿ])"
 )
 
 _SENT_END = "。；;：:！？!?"
@@ -122,12 +122,20 @@ def looks_like_value(rest: str) -> bool:
     return bool(_UNIT_AFTER.match(r))
 
 
+_CONT = re.compile(r"^(?:[的至、，。；：）)\]～~]|中的|[条章节]\s*(?:[的中和或及、，。；）)]|规定|要求)|(?:and|or|of|to|in|for|with|is|are|shall|und|oder|bis|et|ou|à|de|du|des)\b)")
+
+
+def continuation_start(rest: str) -> bool:
+    """True when the text after a leading number continues a sentence ('5.2 的规定', '5.2 and 5.3'): a reference, not a clause."""
+    return bool(_CONT.match(rest.strip()))
+
+
 def is_heading_text(rest: str, lang_cjk: bool | None = None) -> bool:
     """Short text without sentence-final punctuation: a clause heading."""
     r = rest.strip()
     if not r:
         return False
-    if r[-1] in _SENT_END or "。" in r:
+    if r[-1] in _SENT_END or "。" in r or (r[-1] == "." and not re.search(r"\b(?:etc|e\.g|i\.e|approx|Nr|No)\.$", r)):
         return False
     if "\n" in r:
         return False
@@ -141,6 +149,7 @@ def is_heading_text(rest: str, lang_cjk: bool | None = None) -> bool:
 
 _KINDS: list[tuple[str, str]] = [
     ("scope", r"^(?:范\s*围|scope|anwendungsbereich|domaine\s+d['’]application|適用範囲)$"),
+    ("introduction", r"^(?:引\s*言|introduction|einleitung|序文)$"),
     ("normative-references", r"规范性引用文件|引用标准|normative\s+references|normative\s+verweisungen|références\s+normatives|引用規格"),
     ("terms", r"术语|定义|terms\s+and\s+definitions|^definitions$|definitions|begriffe|termes\s+et\s+définitions|用語"),
     ("test-methods", r"试验方法|检验方法|测试方法|试验的一般条件|试验条件|test\s+methods?|methods?\s+of\s+test|general\s+conditions\s+for\s+the\s+tests|prüfverfahren|prüfbedingungen|méthodes?\s+d['’]essai|conditions\s+générales\s+d['’]essais|試験方法"),

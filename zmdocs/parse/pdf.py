@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from zmdocs.errors import ParseError
@@ -19,7 +20,7 @@ from zmdocs.parse.blocks import Block, RawDocument
 
 log = logging.getLogger(__name__)
 
-PARALLEL_MIN_PAGES = 16  # below this, process start-up costs more than it saves
+PARALLEL_MIN_PAGES = 20  # below this, process start-up costs more than it saves
 ENCRYPTED_HINT = "remove the password (e.g. qpdf --decrypt --password=… in.pdf out.pdf) and try again"
 CORRUPT_HINT = "re-export or re-download it (or try `qpdf in.pdf repaired.pdf`)"
 OCR_HINT = "run OCR first, e.g. `ocrmypdf in.pdf out.pdf`, then parse the OCR'd file"
@@ -37,6 +38,14 @@ def _open(path: Path):
     return pdf
 
 
+def _reason(e: BaseException) -> str:
+    inner = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
+    name = type(inner).__name__
+    return {"PSEOF": "unexpected end of file", "PDFSyntaxError": "PDF syntax error",
+            "PDFNoValidXRef": "no valid cross-reference table", "PSSyntaxError": "PDF syntax error",
+            "PDFTypeError": "bad object type", "PDFValueError": "bad object value"}.get(name, name)
+
+
 def _classify(path: Path, e: BaseException) -> ParseError:
     inner = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
     name = type(inner).__name__
@@ -47,7 +56,7 @@ def _classify(path: Path, e: BaseException) -> ParseError:
         return ParseError(str(path), "is too large or too deeply nested to read", "re-export it as a plain PDF")
     if isinstance(inner, OSError) and not name.startswith("PDF"):
         return ParseError(str(path), f"cannot be read ({inner})", "check the file and its permissions")
-    return ParseError(str(path), f"is corrupt or truncated ({name})", CORRUPT_HINT)
+    return ParseError(str(path), f"is corrupt or truncated ({_reason(e)})", CORRUPT_HINT)
 
 
 def _n_pages(path: Path) -> int:
@@ -65,17 +74,79 @@ def _n_pages(path: Path) -> int:
 
 
 # --------------------------------------------------------------------------- one page
+def _light_objects(page) -> tuple[list[dict], tuple[int, float], int, int, list]:
+    """Chars as small dicts straight from pdfminer's layout, plus image and ruling counts.
+
+    pdfplumber's own object conversion costs about half of a page's reading time; chars here
+    use the same coordinates (top from the page top, MediaBox offsets applied).
+    """
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
+
+    layout = page.layout  # pdfminer interpretation, cached on the page for the table finder
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    chars: list[dict] = []
+    images = h_rules = v_rules = 0
+    big_image = 0.0  # largest image as a share of the page area
+    page_area = float(page.width) * height
+    graphics: list = []
+    stack = list(reversed(layout._objs))
+    while stack:
+        o = stack.pop()
+        if isinstance(o, LTChar):
+            a, b = o.matrix[0], o.matrix[1]
+            # text direction: 0 upright, 1 rotated 90° counter-clockwise, 2 clockwise, 3 upside down
+            direction = (0 if a > 0 else 3) if abs(b) <= abs(a) else (1 if b > 0 else 2)
+            chars.append({"text": o.get_text(), "x0": o.x0 + mb_x0, "x1": o.x1 + mb_x0,
+                          "top": height - o.y1 + mb_top, "bottom": height - o.y0 + mb_top,
+                          "size": o.size, "upright": direction == 0, "dir": direction})
+        elif isinstance(o, LTImage):
+            images += 1
+            big_image = max(big_image, (o.x1 - o.x0) * (o.y1 - o.y0) / max(page_area, 1.0))
+        elif isinstance(o, (LTLine, LTRect, LTCurve)):
+            graphics.append(o)
+            w, h = o.x1 - o.x0, o.y1 - o.y0
+            if isinstance(o, LTRect) and w > 5 and h > 5:
+                h_rules += 2
+                v_rules += 2
+            elif h < 2.5 and w > 5:
+                h_rules += 1
+            elif w < 2.5 and h > 5:
+                v_rules += 1
+        elif isinstance(o, LTContainer):
+            stack.extend(reversed(o._objs))
+    return chars, (images, big_image), h_rules, v_rules, graphics
+
+
+def _prime_graphics(page, graphics: list) -> None:
+    """Give pdfplumber only the page's lines/rects/curves, so its table finder skips char conversion."""
+    objects: dict[str, list] = {}
+    try:
+        for o in graphics:
+            d = page.process_object(o)
+            objects.setdefault(d["object_type"], []).append(d)
+        page._objects = objects
+    except Exception as e:  # pdfplumber internals changed: let it parse the page itself
+        log.debug("falling back to pdfplumber objects: %s", e)
+
+
 def _read_page(page) -> dict:
     """Everything the document pass needs from one page, as plain picklable data."""
     from zmdocs.parse.pdf_layout import clean_chars, page_lines
-    from zmdocs.parse.pdf_tables import extract_tables, may_hold_table
+    from zmdocs.parse.pdf_tables import extract_tables
 
     w, h = float(page.width), float(page.height)
-    raw_chars = page.chars
+    raw_chars, (images, big_image), h_rules, v_rules, graphics = _light_objects(page)
+    # a page-sized picture with only a stamp or watermark of text is a scanned page
+    scanned = bool(images) and (not raw_chars or (big_image > 0.7 and len(raw_chars) < 60))
+    rotated = _rotated_direction(raw_chars)
+    if rotated:  # landscape content drawn sideways on a portrait page: read it in its own frame
+        raw_chars = [_turn(c, rotated, w, h) for c in raw_chars if c["dir"] == rotated]
+        w, h = h, w
     chars, cid = clean_chars(raw_chars)
-    n_images = len(page.images) if not chars else 0
     tables = []
-    if chars and may_hold_table(page):
+    if chars and not rotated and h_rules >= 2 and v_rules >= 2:  # only pages with rulings hold ruled tables
+        _prime_graphics(page, graphics)
         try:
             tables = extract_tables(page, chars)
         except Exception as e:  # a broken grid must not lose the page's text
@@ -98,9 +169,31 @@ def _read_page(page) -> dict:
             items.append({"table": t.rows, "header_rows": t.header_rows, "bbox": t.bbox})
         else:
             items.append({"text": ln.text, "x0": round(ln.x0, 2), "x1": round(ln.x1, 2), "top": round(ln.top, 2),
-                          "bottom": round(ln.bottom, 2), "size": ln.size, "column": ln.column})
+                          "bottom": round(ln.bottom, 2), "size": round(float(ln.size), 2), "column": ln.column})
     return {"page": page.page_number, "width": w, "height": h, "items": items, "chars": len(raw_chars),
-            "images": n_images, "cid": cid}
+            "scanned": scanned, "cid": cid, "rotated": rotated,
+            "graphics": len(graphics) if not raw_chars else 0}
+
+
+def _rotated_direction(chars: list[dict]) -> int:
+    """1 or 2 when most of the page's text runs sideways (90° counter-clockwise / clockwise)."""
+    if not chars:
+        return 0
+    counts = [0, 0, 0, 0]
+    for c in chars:
+        if not c["text"].isspace():
+            counts[c["dir"]] += 1
+    side = 1 if counts[1] >= counts[2] else 2
+    return side if counts[side] > counts[0] else 0
+
+
+def _turn(c: dict, direction: int, w: float, h: float) -> dict:
+    """Char box in the frame where sideways text reads left to right (top measured from the top)."""
+    if direction == 1:  # reads bottom-to-top; following lines lie to the right
+        x0, x1, top, bottom = h - c["bottom"], h - c["top"], c["x0"], c["x1"]
+    else:  # reads top-to-bottom; following lines lie to the left
+        x0, x1, top, bottom = c["top"], c["bottom"], w - c["x1"], w - c["x0"]
+    return dict(c, x0=x0, x1=x1, top=top, bottom=bottom, upright=True, dir=0)
 
 
 def _read_range(path: str, first: int, last: int) -> list[dict]:
@@ -110,7 +203,12 @@ def _read_range(path: str, first: int, last: int) -> list[dict]:
     out = []
     with pdfplumber.open(path, pages=list(range(first, last + 1))) as pdf:
         for page in pdf.pages:
-            out.append(_read_page(page))
+            try:
+                out.append(_read_page(page))
+            except Exception as e:  # one broken content stream must not lose the other pages
+                log.debug("page %s failed: %r", page.page_number, e)
+                out.append({"page": page.page_number, "width": float(page.width), "height": float(page.height),
+                            "items": [], "chars": 0, "scanned": False, "cid": 0, "error": _reason(e)})
             page.close()  # frees the page's cached objects
     return out
 
@@ -133,9 +231,18 @@ def _read_pages(path: Path, n: int, workers: int) -> list[dict]:
     chunks = workers * 3
     step = -(-n // chunks)
     ranges = [(a, min(a + step - 1, n)) for a in range(1, n + 1, step)]
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
-        parts = list(ex.map(_read_range, [str(path)] * len(ranges), [a for a, _ in ranges], [b for _, b in ranges]))
+    import threading
+
+    # fork is the cheap start; with other threads alive (a model, a progress bar) fork is unsafe
+    method = "fork" if hasattr(os, "fork") and threading.active_count() == 1 else "spawn"
+    ctx = multiprocessing.get_context(method)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
+            parts = list(ex.map(_read_range, [str(path)] * len(ranges), [a for a, _ in ranges],
+                                [b for _, b in ranges]))
+    except (OSError, BrokenProcessPool) as e:  # no processes allowed here (sandbox, daemon): read serially
+        log.debug("page workers unavailable (%s); reading serially", e)
+        return _read_range(str(path), 1, n)
     return [p for part in parts for p in part]
 
 
@@ -155,6 +262,7 @@ _COPYRIGHT = re.compile(
     r"no reproduction|copying and networking", re.I)
 _ANYWHERE = re.compile(r"licensed to|single user licen[cs]e|normen-download|copying and networking prohibited|"
                        r"no further reproduction", re.I)
+_CONTINUED = re.compile(r"[（(]\s*续\s*[)）]|continued|fortsetzung|\(suite\)", re.I)
 _CAPTION = re.compile(r"^(表|图|table|figure|tabelle|bild|tableau)\s*[A-Z]?\.?\d", re.I)
 
 
@@ -171,27 +279,42 @@ def _is_page_number(text: str) -> bool:
     return any(p.match(t) for p in _PAGE_NO)
 
 
+def _exact(text: str) -> str:
+    return re.sub(r"[\s\-–—‒−]+", "", text.lower())
+
+
 def drop_running(pages: list[dict]) -> int:
-    """Remove running headers/footers, page numbers and copyright/licence lines in place."""
+    """Remove running headers/footers, page numbers and copyright/licence lines in place.
+
+    Candidates are the first/last three lines of a page inside the margin bands. A candidate
+    goes if it is a page number or copyright line, if the same text recurs on other pages,
+    or (short lines in the outer margin only) if it recurs once digits are normalised.
+    """
     n = len(pages)
-    band_keys: dict[str, set[int]] = {}
-    cands: list[tuple[int, int]] = []  # (page index, item index) in a margin band
+    exact_pages: dict[str, set[int]] = {}
+    key_pages: dict[str, set[int]] = {}
+    cands: list[tuple[int, int, bool]] = []  # (page index, item index, in the outer margin)
     for pi, pg in enumerate(pages):
         h = pg["height"]
         texts = [(ii, it) for ii, it in enumerate(pg["items"]) if "text" in it]
         edge = {ii for ii, _ in texts[:3]} | {ii for ii, _ in texts[-3:]}
         for ii, it in texts:
             if ii in edge and (it["top"] < 0.12 * h or it["bottom"] > 0.9 * h):
-                cands.append((pi, ii))
-                band_keys.setdefault(_key(it["text"]), set()).add(pi)
+                outer = it["top"] < 0.08 * h or it["bottom"] > 0.93 * h
+                cands.append((pi, ii, outer))
+                exact_pages.setdefault(_exact(it["text"]), set()).add(pi)
+                key_pages.setdefault(_key(it["text"]), set()).add(pi)
     drop: set[tuple[int, int]] = set()
-    need = 2 if n <= 4 else max(2, int(0.25 * n))
-    for pi, ii in cands:
-        text = pages[pi]["items"][ii]["text"]
-        k = _key(text)
+    need = 2 if n <= 4 else max(2, int(0.15 * n))
+    for pi, ii, outer in cands:
+        text = pages[pi]["items"][ii]["text"].strip()
         if _is_page_number(text) or _COPYRIGHT.search(text):
             drop.add((pi, ii))
-        elif len(band_keys.get(k, ())) >= need and not _CAPTION.match(text.strip()):
+        elif _CAPTION.match(text) or _CONTINUED.search(text):
+            continue  # "表 1（续）" at the top of several pages is content, not a header
+        elif len(exact_pages[_exact(text)]) >= need:
+            drop.add((pi, ii))
+        elif outer and len(text) <= 50 and len(key_pages[_key(text)]) >= need:
             drop.add((pi, ii))
     for pi, pg in enumerate(pages):
         for ii, it in enumerate(pg["items"]):
@@ -220,11 +343,20 @@ def read_pdf(path: Path, workers: int | None = None) -> RawDocument:
     except Exception as e:
         raise _classify(path, e) from None
     warnings: list[str] = []
-    text_pages = [p["page"] for p in pages if p["chars"]]
-    image_pages = [p["page"] for p in pages if not p["chars"] and p["images"]]
+    failed = [p for p in pages if p.get("error")]
+    if failed and len(failed) == len(pages):
+        raise ParseError(str(path), f"is corrupt: no page could be read ({failed[0]['error']})", CORRUPT_HINT)
+    if failed:
+        warnings.append(f"{path.name}: page(s) {_pages_list([p['page'] for p in failed])} could not be read "
+                        f"({failed[0]['error']}); their content is missing — {CORRUPT_HINT}")
+    text_pages = [p["page"] for p in pages if p["chars"] and not p.get("scanned")]
+    image_pages = [p["page"] for p in pages if p.get("scanned")]
     if not text_pages:
         if image_pages:
             raise ParseError(str(path), "is a scanned (image-only) PDF with no text layer", OCR_HINT)
+        if sum(p.get("graphics", 0) for p in pages) >= 200:
+            raise ParseError(str(path), "has no text layer (its text is drawn as vector outlines, or it is a drawing)",
+                             OCR_HINT)
         raise ParseError(str(path), "is empty: no text and no images on any page", "check that it is the right file")
     if image_pages:
         warnings.append(f"{path.name}: page(s) {_pages_list(image_pages)} have no text layer (scanned images); "
@@ -232,6 +364,9 @@ def read_pdf(path: Path, workers: int | None = None) -> RawDocument:
     cid_pages = [p["page"] for p in pages if p["cid"]]
     if cid_pages:
         total = sum(p["cid"] for p in pages)
+        if total > 0.5 * sum(p["chars"] for p in pages):
+            raise ParseError(str(path), f"has text in fonts without a Unicode mapping ({total} (cid:x) characters)",
+                             "re-export it with embedded Unicode fonts, or " + OCR_HINT)
         warnings.append(f"{path.name}: {total} characters without a Unicode mapping ((cid:x)) were dropped on "
                         f"page(s) {_pages_list(cid_pages)}; the text there may be incomplete")
     dropped = drop_running(pages)

@@ -60,7 +60,7 @@ def clean_chars(chars: list[dict]) -> tuple[list[dict], int]:
                 continue
             t = t2
         if not c.get("upright", True):
-            continue  # rotated text: margin notes, watermarks, licence stamps
+            continue  # sideways text among upright text: margin notes, watermarks, licence stamps
         if len(t) == 1 and t in "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06\u00ad":
             t = t.translate(LIGATURES)
             if not t:
@@ -72,8 +72,18 @@ def clean_chars(chars: list[dict]) -> tuple[list[dict], int]:
 
 
 def group_rows(chars: list[dict]) -> list[list[dict]]:
-    """Cluster chars into rows by vertical overlap (superscripts join their line)."""
-    items = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    """Cluster chars into rows by vertical overlap.
+
+    Rows are seeded by body-size chars only; then super/subscripts and big initials or logos
+    join the row they overlap most, so a small raised "2" cannot start its own band and a big
+    cover logo spanning two lines cannot weld them together.
+    """
+    if not chars:
+        return []
+    med = median(c["size"] for c in chars)
+    normal = [c for c in chars if 0.75 * med <= c["size"] <= 1.33 * med]
+    odd = [c for c in chars if not (0.75 * med <= c["size"] <= 1.33 * med)]
+    items = sorted(normal, key=lambda c: (c["top"] + c["bottom"]) / 2)
     rows: list[list[dict]] = []
     bands: list[list[float]] = []
     for c in items:
@@ -86,31 +96,27 @@ def group_rows(chars: list[dict]) -> list[list[dict]]:
             ov = min(b, bb) - max(t, bt)
             if ov >= 0.5 * min(h, bb - bt):
                 rows[k].append(c)
-                # the band follows the main text, not super/subscripts: grow only by big chars
                 if h >= 0.8 * (bb - bt):
-                    bands[k] = [min(bt, t), max(bb, b)] if h <= 1.3 * (bb - bt) else [bt, bb]
+                    bands[k] = [min(bt, t), max(bb, b)]
                 placed = True
                 break
         if not placed:
             rows.append([c])
             bands.append([t, b])
+    for c in sorted(odd, key=lambda c: -(c["bottom"] - c["top"])):  # big ones first: they seed their rows
+        t, b = c["top"], c["bottom"]
+        h = max(b - t, 0.1)
+        best, best_ov = -1, 0.0
+        for k, (bt, bb) in enumerate(bands):
+            ov = min(b, bb) - max(t, bt)
+            if ov >= 0.5 * min(h, bb - bt) and ov > best_ov and h <= 2 * (bb - bt):  # not a logo over 2 lines
+                best, best_ov = k, ov
+        if best >= 0:
+            rows[best].append(c)
+        else:
+            rows.append([c])
+            bands.append([t, b])
     return rows
-
-
-def row_segments(row: list[dict], split_gap: float | None = None) -> list[list[dict]]:
-    """Sort a row's chars by x, drop overprinted duplicates, split where the gap exceeds split_gap."""
-    row = sorted(row, key=lambda c: c["x0"])
-    segs: list[list[dict]] = [[]]
-    prev = None
-    for c in row:
-        if prev is not None:
-            if c["text"] == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.5 * max(prev["size"], 1) * 0.3:
-                continue  # fake bold: the same glyph painted twice, slightly shifted
-            if split_gap is not None and c["x0"] - prev["x1"] > split_gap and segs[-1]:
-                segs.append([])
-        segs[-1].append(c)
-        prev = c
-    return [s for s in segs if s]
 
 
 def join_chars(chars: list[dict]) -> str:
@@ -124,13 +130,16 @@ def join_chars(chars: list[dict]) -> str:
             pending_space = prev is not None
             continue
         if prev is not None:
+            if t == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.15 * max(prev["size"], 1.0):
+                continue  # fake bold: the same glyph painted twice, slightly shifted
             gap = c["x0"] - prev["x1"]
             size = max(min(c["size"], prev["size"]), 1.0)
             a, b = prev["text"][-1], t[0]
             if is_cjk(a) or is_cjk(b):
                 cjk_pair = is_cjk(a) and is_cjk(b)
                 if cjk_pair:
-                    need = gap > 1.5 * size  # justified CJK text spreads chars; only wide gaps separate fields
+                    # justified CJK text spreads chars a little; a space char or an em-wide gap separates
+                    need = pending_space or gap > 0.6 * size
                 else:
                     need = pending_space or gap > 0.2 * size
                 if need and not (is_cjk(a) and unicodedata.category(a).startswith("P")) and not (
@@ -145,12 +154,31 @@ def join_chars(chars: list[dict]) -> str:
     return "".join(parts).strip()
 
 
+_SUPER = str.maketrans("0123456789+-−–", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁻")
+
+
+def _superscripts(chars: list[dict], size: float) -> list[dict]:
+    """Small raised digits/signs become Unicode superscripts, so m2 stays m² and 10-3 stays 10⁻³."""
+    main_bottoms = [c["bottom"] for c in chars if c["size"] >= 0.85 * size and not c["text"].isspace()]
+    if not main_bottoms or len(main_bottoms) == len(chars):
+        return chars
+    base = median(main_bottoms)
+    out = []
+    for c in chars:
+        t = c["text"]
+        if (c["size"] < 0.85 * size and c["bottom"] < base - 0.2 * size and len(t) == 1
+                and t in "0123456789+-−–"):
+            c = dict(c, text=t.translate(_SUPER))
+        out.append(c)
+    return out
+
+
 def make_line(chars: list[dict], column: int = 0) -> Line | None:
-    text = join_chars(chars)
-    if not text:
-        return None
     sizes = [c["size"] for c in chars if not c["text"].isspace()] or [c["size"] for c in chars]
     size = median(sizes)
+    text = join_chars(_superscripts(chars, size))
+    if not text:
+        return None
     # band of the main-size chars (ignore super/subscripts when measuring the line box)
     main = [c for c in chars if c["size"] >= 0.8 * size] or chars
     return Line(
@@ -177,39 +205,52 @@ def chars_to_lines(chars: list[dict], column: int = 0) -> list[Line]:
 
 
 # --------------------------------------------------------------------------- columns
+def _row_spans(row: list[dict]) -> list[tuple[float, float]]:
+    """Horizontal extents of a row with word-sized gaps filled: text runs as one span each."""
+    spans: list[list[float]] = []
+    for c in sorted(row, key=lambda c: c["x0"]):
+        if spans and c["x0"] - spans[-1][1] < 0.8 * max(c["size"], 1.0):
+            spans[-1][1] = max(spans[-1][1], c["x1"])
+        else:
+            spans.append([c["x0"], c["x1"]])
+    return [(a, b) for a, b in spans]
+
+
 def find_gutter(chars: list[dict], page_width: float, page_height: float) -> tuple[float, float] | None:
-    """Find a vertical band near the middle with no chars across the page body (a column gutter)."""
+    """Find a vertical band near the middle that (almost) no text row crosses: a column gutter."""
     body = [c for c in chars if 0.06 * page_height < c["top"] < 0.94 * page_height and not c["text"].isspace()]
     if len(body) < 80:
         return None
-    nbins = int(page_width) + 1
+    rows = group_rows(body)
+    if len(rows) < 8:
+        return None
+    nbins = int(page_width) + 2
     cover = [0] * nbins
-    for c in body:
-        for x in range(max(int(c["x0"]) + 1, 0), min(int(c["x1"]), nbins)):
-            cover[x] += 1
+    for r in rows:
+        for a, b in _row_spans(r):
+            for x in range(max(int(a), 0), min(int(b) + 1, nbins)):
+                cover[x] += 1
     lo, hi = int(0.3 * page_width), int(0.7 * page_width)
-    allowed = max(2, int(0.01 * len(body)))  # a centred title may cross the gutter
+    allowed = max(1, int(0.05 * len(rows)))  # a centred title or a short full-width intro may cross
     best: tuple[int, int] | None = None
     start = None
-    for x in range(lo, hi + 1):
-        if cover[x] <= allowed:
+    for x in range(lo, hi + 2):
+        if x <= hi and cover[x] <= allowed:
             if start is None:
                 start = x
-        else:
-            if start is not None and (best is None or x - start > best[1] - best[0]):
+        elif start is not None:
+            if best is None or x - start > best[1] - best[0]:
                 best = (start, x)
             start = None
-    if start is not None and (best is None or hi + 1 - start > best[1] - best[0]):
-        best = (start, hi + 1)
     if best is None or best[1] - best[0] < 6:
         return None
     g0, g1 = float(best[0]), float(best[1])
-    left = [c for c in body if c["x1"] <= g0 + 0.5]
-    right = [c for c in body if c["x0"] >= g1 - 0.5]
+    left = [c for c in body if c["x1"] <= g0 + 1]
+    right = [c for c in body if c["x0"] >= g1 - 1]
     if len(left) < 0.25 * len(body) or len(right) < 0.25 * len(body):
         return None
     # Real columns are filled up to the gutter; a key/value layout leaves short keys far from it.
-    left_rows = [r for r in group_rows(left)]
+    left_rows = group_rows(left)
     if len(left_rows) < 4 or len(group_rows(right)) < 4:
         return None
     left_x0 = min(c["x0"] for c in left)
@@ -234,6 +275,9 @@ def page_lines(chars: list[dict], page_width: float, page_height: float, tables=
         return out
     g0, g1 = gutter
     mid = (g0 + g1) / 2
+    # running headers/footers in the margins stay full width so they keep their place at the ends
+    margin = [c for c in chars if c["top"] < 0.06 * page_height or c["top"] > 0.94 * page_height]
+    chars = [c for c in chars if 0.06 * page_height <= c["top"] <= 0.94 * page_height]
     left = [c for c in chars if (c["x0"] + c["x1"]) / 2 < mid]
     right = [c for c in chars if (c["x0"] + c["x1"]) / 2 >= mid]
     llines = chars_to_lines(left, 1)
@@ -261,6 +305,7 @@ def page_lines(chars: list[dict], page_width: float, page_height: float, tables=
         if full is not None:
             merged.append(full)
     merged.extend(rn for j, rn in enumerate(rlines) if j not in used_r)
+    merged.extend(chars_to_lines(margin, 0))
     for t in tables:
         x0, _, x1, _ = t.bbox
         merged.append(_table_line(t, 1 if x1 <= mid + 2 else 2 if x0 >= mid - 2 else 0))

@@ -26,28 +26,6 @@ class PdfTable:
     header_rows: int = 1
 
 
-def may_hold_table(page) -> bool:
-    """Cheap test before the table finder: at least two horizontal and two vertical rulings."""
-    h = v = 0
-    for ln in page.lines:
-        if abs(ln["top"] - ln["bottom"]) < 1.5 and ln["x1"] - ln["x0"] > 5:
-            h += 1
-        elif abs(ln["x1"] - ln["x0"]) < 1.5 and ln["bottom"] - ln["top"] > 5:
-            v += 1
-    for r in page.rects:
-        w, ht = r["x1"] - r["x0"], r["bottom"] - r["top"]
-        if w > 5 and ht > 5:  # a cell/box border gives two of each
-            h += 2
-            v += 2
-        elif ht < 2.5 and w > 5:
-            h += 1
-        elif w < 2.5 and ht > 5:
-            v += 1
-        if h >= 2 and v >= 2:
-            return True
-    return h >= 2 and v >= 2
-
-
 def _cell_text(chars: list[dict]) -> str:
     """Join a cell's chars row by row; CJK rows join without a space."""
     lines = [join_chars(sorted(r, key=lambda c: c["x0"])) for r in group_rows(chars)]
@@ -77,9 +55,38 @@ def _in(c: dict, bbox) -> bool:
     return bbox[0] <= x < bbox[2] and bbox[1] <= y < bbox[3]
 
 
+def _closing_edges(page) -> list[dict]:
+    """Outer verticals for open-sided tables: rows ruled edge to edge but no left/right border."""
+    edges = page.edges
+    hs = sorted((e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 20), key=lambda e: e["x0"])
+    vs = [e for e in edges if e["orientation"] == "v"]
+    groups: list[list[dict]] = []
+    for e in hs:
+        for g in groups:
+            if abs(g[0]["x0"] - e["x0"]) < 2 and abs(g[0]["x1"] - e["x1"]) < 2:
+                g.append(e)
+                break
+        else:
+            groups.append([e])
+    extra: list[dict] = []
+    for g in groups:
+        if len(g) < 3:
+            continue
+        top, bottom = min(e["top"] for e in g), max(e["bottom"] for e in g)
+        inner = [v for v in vs if v["top"] >= top - 3 and v["bottom"] <= bottom + 3]
+        if not inner:
+            continue  # rules only (a three-line table or separators): no grid to close
+        for x in (min(e["x0"] for e in g), max(e["x1"] for e in g)):
+            if not any(abs(v["x0"] - x) < 3 for v in inner):
+                extra.append({"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom,
+                              "width": 0, "height": bottom - top})
+    return extra
+
+
 def extract_tables(page, chars: list[dict]) -> list[PdfTable]:
     """Find ruled tables on the page; merged cells repeat the covering cell's text."""
-    found = page.find_tables(TABLE_SETTINGS)
+    extra = _closing_edges(page)
+    found = page.find_tables(dict(TABLE_SETTINGS, explicit_vertical_lines=extra) if extra else TABLE_SETTINGS)
     out: list[PdfTable] = []
     for t in found:
         rows = t.rows

@@ -65,7 +65,11 @@ def detect_format(path: str | Path) -> str:
             pass
         raise ParseError(str(p), "is a zip archive but not a Word .docx file", "save it as .docx from Word or give a PDF")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ParseError(str(p), "is an old binary Word .doc file, which zmdocs does not read", "save it as .docx in Word (File > Save As)")
+        if _ole_encrypted(p):  # an encrypted .docx/.xlsx is an OLE container with EncryptionInfo
+            raise ParseError(str(p), "is a password-protected (encrypted) Office file",
+                             "remove the password in Word (File > Info > Protect Document) and save it as .docx")
+        raise ParseError(str(p), "is an old binary Word .doc file (or a password-protected .docx), which zmdocs does not read",
+                         "save it as .docx in Word without a password (File > Save As)")
     if ext == ".pdf":
         raise ParseError(str(p), "is not a PDF (no %PDF header): the file is corrupt or misnamed", "re-export or re-download it")
     if ext == ".docx":
@@ -78,6 +82,13 @@ def detect_format(path: str | Path) -> str:
     raise UnsupportedFormatError(
         str(p), f"unsupported file type '{ext}'", "zmdocs reads .pdf, .docx, .txt and .md"
     )
+
+
+def _ole_encrypted(p: Path) -> bool:
+    """True if an OLE compound file holds an EncryptionInfo stream (an encrypted OOXML package)."""
+    with p.open("rb") as fh:
+        data = fh.read(4 << 20)
+    return "EncryptionInfo".encode("utf-16-le") in data
 
 
 def _looks_textual(p: Path) -> bool:

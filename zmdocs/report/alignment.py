@@ -149,7 +149,7 @@ def _docx(d: dict) -> bytes:
     rows = _rows(d)
     t = doc.add_table(rows=1, cols=3)
     t.style = "Table Grid"
-    for cell, text in zip(t.rows[0].cells, (d["doc_a"], d["doc_b"], "score")):
+    for cell, text in zip(t.rows[0].cells, (d["doc_a"], d["doc_b"], "score"), strict=True):
         cell.text = text
     for a, b, s in rows:
         cells = t.add_row().cells
@@ -159,7 +159,7 @@ def _docx(d: dict) -> bytes:
     if ind:
         t = doc.add_table(rows=1, cols=4)
         t.style = "Table Grid"
-        for cell, text in zip(t.rows[0].cells, ("clause", d["doc_a"], d["doc_b"], "differs in")):
+        for cell, text in zip(t.rows[0].cells, ("clause", d["doc_a"], d["doc_b"], "differs in"), strict=True):
             cell.text = text
         for x in ind:
             cells = t.add_row().cells

@@ -60,8 +60,9 @@ def _repeat_header(row) -> None:
 
 
 def _cell(cell, text: str, bold: bool = False, size: float = 9) -> None:
-    cell.text = ""
     p = cell.paragraphs[0]
+    for r in list(p.runs):
+        r._r.getparent().remove(r._r)
     for k, line in enumerate(str(text).split("\n")):
         if k:
             p.add_run().add_break()
@@ -99,7 +100,7 @@ def render(result, lang: str = "zh") -> bytes:
     except KeyError:  # the default template has it; explicit borders cover other templates
         pass
     _borders(table)
-    for c, h in zip(table.rows[0].cells, head):
+    for c, h in zip(table.rows[0].cells, head, strict=True):
         _cell(c, h, bold=True)
     _repeat_header(table.rows[0])
     for r in cmp.rows:
@@ -109,7 +110,7 @@ def render(result, lang: str = "zh") -> bytes:
             cps = [c for c in r.counterparts if c.tier == tier]
             vals.append("\n".join(f"{fmt_counterpart(c)}（{c.doc} {c.evidence.clause}）" for c in cps) or "—")
         vals.append(result_label(r.result, lang))
-        for c, v in zip(cells, vals):
+        for c, v in zip(cells, vals, strict=True):
             _cell(c, v)
     _para(doc, t("legend", lang), 9)
 

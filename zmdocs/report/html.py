@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from html import escape
 
-from zmdocs.compare.labels import anchor, fmt_counterpart, fmt_margin, fmt_value, key_source, t, tier_column, tier_label
+from zmdocs.compare.labels import (
+    anchor,
+    fmt_counterpart,
+    fmt_margin,
+    fmt_value,
+    group_missing,
+    key_source,
+    reason,
+    t,
+    tier_column,
+    tier_label,
+)
 from zmdocs.compare.result import Evidence, result_label
 
 CSS = """
@@ -136,20 +147,23 @@ def render(result, lang: str = "zh") -> str:
             for c in (c for c in r.counterparts if c.tier == tier):
                 a = ev.ref(c.evidence, c.doc)
                 found = f' <span class="found">{_e(t("found", lang))}</span>' if c.found else ""
-                cells.append(f'<span class="cp" title="{_e(c.reason)}"><a href="#{a}">{_e(fmt_counterpart(c))}</a> '
+                cells.append(f'<span class="cp" title="{_e(reason(c.reason, lang))}"><a href="#{a}">{_e(fmt_counterpart(c))}</a> '
                              f'{_res(c.result, lang)}<br><span class="doc">{_e(c.doc)} {_e(c.evidence.clause)}</span>{found}</span>')
             h.append(f"<td>{''.join(cells) or '—'}</td>")
         marg = f' <span class="doc">{_e(fmt_margin(r))}</span>' if r.result in ("stricter", "looser") else ""
-        h.append(f'<td title="{_e(r.reason)}">{_res(r.result, lang)}{marg}</td></tr>')
+        h.append(f'<td title="{_e(reason(r.reason, lang))}">{_res(r.result, lang)}{marg}</td></tr>')
     h.append(f'</tbody></table><p class="sub">{_e(t("legend", lang))}</p>')
 
     h.append(f'<h2>{_e(t("margin_chart", lang))}</h2><div id="chart">{_chart(cmp.rows, lang)}</div>')
 
     h.append(f'<h2>{_e(t("missing", lang))}</h2><ul id="missing">')
-    for m in cmp.missing:
-        a = ev.ref(m.evidence, m.doc)
-        h.append(f'<li>{_e(m.parameter)} <code>{_e(m.key)}</code>: <a href="#{a}">{_e(fmt_value(m.value))}</a> — '
-                 f'{_e(m.doc)} {_e(m.evidence.clause)}</li>')
+    for label, key, docs in group_missing(cmp.missing, lang):
+        parts = []
+        for doc, items in docs:
+            links = ", ".join(f'<a href="#{ev.ref(m.evidence, m.doc)}">{_e(fmt_value(m.value))}</a> '
+                              f'<span class="doc">{_e(m.evidence.clause)}</span>' for m in items)
+            parts.append(f"{_e(doc)}: {links}")
+        h.append(f'<li><b>{_e(label)}</b> <code>{_e(key)}</code> — {"; ".join(parts)}</li>')
     h.append(f"<li>{_e(t('none', lang))}</li>" if not cmp.missing else "")
     h.append(f'</ul><h2>{_e(t("new", lang))}</h2><ul id="new">')
     for r in cmp.new:
@@ -158,7 +172,7 @@ def render(result, lang: str = "zh") -> str:
     h.append(f'</ul><h2>{_e(t("not_comparable", lang))}</h2><ul id="not-comparable">')
     nc = [(r, c) for r in cmp.rows for c in r.counterparts if c.result == "not-comparable"]
     for r, c in nc:
-        h.append(f'<li>{_e(r.parameter)} ↔ {_e(c.doc)} {_e(c.evidence.clause)}: {_e(c.reason)}</li>')
+        h.append(f'<li>{_e(r.parameter)} ↔ {_e(c.doc)} {_e(c.evidence.clause)}: {_e(reason(c.reason, lang))}</li>')
     h.append(f"<li>{_e(t('none', lang))}</li>" if not nc else "")
 
     h.append(f'</ul><h2>{_e(t("levels", lang))}</h2><ul id="levels">')

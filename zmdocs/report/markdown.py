@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from zmdocs.compare.labels import fmt_counterpart, fmt_margin, fmt_value, key_source, t, tier_column, tier_label
+from zmdocs.compare.labels import (
+    fmt_counterpart,
+    fmt_margin,
+    fmt_value,
+    group_missing,
+    key_source,
+    reason,
+    t,
+    tier_column,
+    tier_label,
+)
 from zmdocs.compare.result import result_label
 
 
@@ -41,15 +51,16 @@ def render(result, lang: str = "zh") -> str:
     out += ["", t("legend", lang), ""]
     out += [f"## {t('missing', lang)}", ""]
     if cmp.missing:
-        for m in cmp.missing:
-            out.append(f"- {m.parameter} `{m.key}`: {fmt_value(m.value)} — {m.doc} {m.evidence.clause}")
+        for label, key, docs in group_missing(cmp.missing, lang):
+            out.append(f"- {label} `{key}`: " + "; ".join(
+                f"{doc} " + ", ".join(f"{fmt_value(m.value)} ({m.evidence.clause})" for m in items) for doc, items in docs))
     else:
         out.append(f"- {t('none', lang)}")
     out += ["", f"## {t('new', lang)}", ""]
     out += [f"- {'★ ' if r.is_key else ''}{r.parameter}: {fmt_value(r.draft)} ({r.evidence.clause})" for r in cmp.new] or [f"- {t('none', lang)}"]
     out += ["", f"## {t('not_comparable', lang)}", ""]
     nc = [(r, c) for r in cmp.rows for c in r.counterparts if c.result == "not-comparable"]
-    out += [f"- {r.parameter} ↔ {c.doc} {c.evidence.clause}: {c.reason}" for r, c in nc] or [f"- {t('none', lang)}"]
+    out += [f"- {r.parameter} ↔ {c.doc} {c.evidence.clause}: {reason(c.reason, lang)}" for r, c in nc] or [f"- {t('none', lang)}"]
     out += ["", f"## {t('levels', lang)}", ""]
     for lv in cmp.levels:
         mark = t("passed", lang) if lv.passed else t("failed", lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from zmdocs.compare.labels import fmt_counterpart, fmt_margin, fmt_value, t, tier_label
+from zmdocs.compare.labels import fmt_counterpart, fmt_margin, fmt_value, reason, t, tier_label
 from zmdocs.compare.result import result_label
 
 
@@ -35,7 +35,7 @@ def render(result, lang: str = "zh") -> bytes:
         for k, c in enumerate(ws[ws.max_row], 1):
             c.font, c.fill = bold, fill
             ws.column_dimensions[c.column_letter].width = widths[k - 1] if k <= len(widths) else 18
-        ws.freeze_panes = ws.cell(row=ws.max_row + 1, column=1)
+        ws.freeze_panes = f"A{ws.max_row + 1}"
 
     ws = wb.active
     ws.title = _sheet_name("汇总" if lang == "zh" else "Summary", used)
@@ -53,7 +53,7 @@ def render(result, lang: str = "zh") -> bytes:
         row = [r.n, r.parameter, r.key, fmt_value(r.draft), r.evidence.clause]
         for tier in tiers:
             row.append("\n".join(f"{fmt_counterpart(c)} ({c.doc} {c.evidence.clause})" for c in r.counterparts if c.tier == tier))
-        row += [result_label(r.result, lang), fmt_margin(r), r.reason]
+        row += [result_label(r.result, lang), fmt_margin(r), reason(r.reason, lang)]
         ws.append(row)
         for c in ws[ws.max_row]:
             c.alignment = wrap
@@ -68,7 +68,7 @@ def render(result, lang: str = "zh") -> bytes:
         for r in cmp.rows:
             for c in (c for c in r.counterparts if c.tier == tier):
                 ws.append([r.n, r.parameter, fmt_value(r.draft), c.doc, c.evidence.clause, c.evidence.page,
-                           fmt_counterpart(c), result_label(c.result, lang), fmt_margin(c), c.reason, c.evidence.text,
+                           fmt_counterpart(c), result_label(c.result, lang), fmt_margin(c), reason(c.reason, lang), c.evidence.text,
                            "yes" if c.found else ""])
 
     ws = wb.create_sheet(_sheet_name(t("missing", lang)[:31], used))

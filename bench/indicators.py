@@ -1,0 +1,139 @@
+"""Indicator extraction benchmark: zmdocs vs quantulum3 on the gold set, plus throughput.
+
+Prints, in one run:
+- zmdocs micro precision/recall/F1 on exact (clause, comparator, value, unit) per language
+  (zh, en, de/fr) and overall;
+- zmdocs and quantulum3 on the English part scored on (value, unit) only, because quantulum3
+  has no comparator (ranges count as their two ends, tolerances as the nominal; unitless values
+  and ordinals are left out of this comparison);
+- indicators/s of zmdocs over all gold passages and tables (repeated), and over the parsed
+  sample documents when they are present.
+
+quantulum3's bundled scikit-learn classifier cannot be unpickled with current scikit-learn,
+so it runs with its rule-based disambiguation (`classifier.USE_CLF = False`); this is said in
+the output.
+
+Usage: python bench/indicators.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from zmdocs.indicators.common import gold_tuple  # noqa: E402
+from zmdocs.indicators.evaluate import Score, item_lang, load_gold, parse_gold, predict, score  # noqa: E402
+from zmdocs.indicators.units import unit_symbol  # noqa: E402
+
+
+def _value_unit_pairs(t: tuple) -> list[tuple]:
+    comp, val, unit = t
+    if not unit or isinstance(val, str) or val is None:
+        return []
+    if comp == "range":
+        return [(round(val[0], 6), unit), (round(val[1], 6), unit)]
+    return [(round(val, 6), unit)]
+
+
+def _quantulum_pairs(text: str) -> list[tuple]:
+    from quantulum3 import parser
+
+    out = []
+    for q in parser.parse(text):
+        if q.unit.name == "dimensionless":
+            continue
+        unit_text = re.sub(r"^[\s\d.,+\-−–±~()]+", "", q.surface).strip()
+        sym = unit_symbol(unit_text) if unit_text else ""
+        if sym:
+            out.append((round(float(q.value), 6), sym))
+    return out
+
+
+def _score_pairs(items: list[dict], pred_fn) -> Score:
+    sc = Score()
+    for it in items:
+        gold = [p for s in it.get("gold", []) for p in _value_unit_pairs(parse_gold(s))]
+        sc.add(it["id"], gold, pred_fn(it))
+    return sc
+
+
+def _fmt(name: str, sc: Score) -> str:
+    return f"  {name:<44} P={sc.precision:.3f}  R={sc.recall:.3f}  F1={sc.f1:.3f}  (tp={sc.tp} fp={sc.fp} fn={sc.fn})"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5, help="passes over the gold set for the speed figure")
+    args = ap.parse_args()
+
+    items = load_gold(ROOT / "tests" / "data" / "indicators")
+    by_lang: dict[str, list[dict]] = {"zh": [], "en": [], "de/fr": []}
+    for it in items:
+        lang = item_lang(it)
+        by_lang["de/fr" if lang in ("de", "fr") else lang if lang in by_lang else "en"].append(it)
+    n_gold = {k: sum(len(i.get("gold", [])) for i in v) for k, v in by_lang.items()}
+    print(f"gold set: {len(items)} passages/tables, {sum(n_gold.values())} indicators "
+          f"(zh {n_gold['zh']}, en {n_gold['en']}, de/fr {n_gold['de/fr']})")
+
+    print("\nzmdocs, exact (clause, comparator, value, unit):")
+    for k, v in by_lang.items():
+        print(_fmt(k, score(v)))
+    print(_fmt("all", score(items)))
+
+    en_text = [it for it in by_lang["en"] if "text" in it]
+    print(f"\nEnglish prose ({len(en_text)} passages), scored on (value, unit) only — quantulum3 has no comparator:")
+
+    def zm_pairs(it):
+        return [p for i in predict(it) for p in _value_unit_pairs(gold_tuple(i))]
+
+    print(_fmt("zmdocs", _score_pairs(en_text, zm_pairs)))
+    try:
+        from quantulum3 import classifier
+
+        classifier.USE_CLF = False  # its pickled classifier does not load with current scikit-learn
+        t0 = time.perf_counter()
+        q_sc = _score_pairs(en_text, lambda it: _quantulum_pairs(it["text"]))
+        dt = time.perf_counter() - t0
+        print(_fmt("quantulum3 (rule-based disambiguation)", q_sc) + f"  [{dt:.2f} s incl. loading]")
+    except ImportError:
+        print("  quantulum3 not installed (pip install quantulum3)")
+
+    # throughput
+    t0 = time.perf_counter()
+    n = 0
+    for _ in range(args.repeat):
+        for it in items:
+            n += len(predict(it))
+    dt = time.perf_counter() - t0
+    print(f"\nspeed, gold set x{args.repeat}: {n} indicators in {dt:.2f} s = {n / dt:,.0f} indicators/s, "
+          f"{len(items) * args.repeat / dt:,.0f} passages/s")
+
+    samples = sorted((ROOT / "corpora" / "samples").glob("*.pdf")) + sorted((ROOT / "corpora" / "samples").glob("*.docx"))
+    if samples:
+        try:
+            from zmdocs.indicators import extract_document
+            from zmdocs.parse.registry import parse_file
+
+            docs = [parse_file(str(p)) for p in samples]
+            t0 = time.perf_counter()
+            counts = Counter()
+            for _ in range(args.repeat):
+                for d in docs:
+                    counts[d.id] = len(extract_document(d))
+            dt = time.perf_counter() - t0
+            total = sum(counts.values()) * args.repeat
+            print(f"speed, {len(docs)} parsed sample documents x{args.repeat} (extraction only): "
+                  f"{total / dt:,.0f} indicators/s; per document: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        except Exception as e:  # the parser belongs to another stage; the bench must still report
+            print(f"sample documents skipped: {e}")
+
+
+if __name__ == "__main__":
+    main()

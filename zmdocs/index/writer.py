@@ -1,0 +1,338 @@
+"""Writing a store: one document per SQLite transaction, then publishing FAISS + BM25 by manifest.
+
+`Writer` holds the write lock; `add_document` embeds first, appends the vectors (fsynced) and
+then commits every row of the document at once; `finalize` rebuilds the derived indexes under a
+new generation name and replaces `manifest.json` last (see `zmdocs.index.store`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from zmdocs.index import faissidx, lexical
+from zmdocs.index.store import (
+    DB_NAME,
+    MANIFEST,
+    STORE_SCHEMA_VERSION,
+    VECTORS,
+    WriteLock,
+    fsync_dir,
+    init_store,
+    meta_get,
+    meta_set,
+    read_manifest,
+    vectors_memmap,
+    write_json_atomic,
+)
+from zmdocs.model import Document
+from zmdocs.textnorm import cjk_ratio
+
+log = logging.getLogger(__name__)
+
+CHUNK_CHARS = 500
+# What gets a vector besides the clause itself (each points at its clause; results are per clause).
+VECTOR_KINDS = frozenset(os.environ.get("ZMDOCS_INDEX_VECTORS", "heading,provision,table-row,indicator").split(","))
+_SENT_END = re.compile(r"(?<=[。；！？.;!?])\s*")
+_DE = re.compile(r"\b(der|die|das|und|nicht|muss|werden|mit|für)\b", re.I)
+_FR = re.compile(r"\b(le|la|les|des|et|doit|être|pour|avec|est)\b", re.I)
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def clause_lang(text: str, doc_lang: str) -> str:
+    """The language of one clause: Chinese/Japanese by script, else the document's or a guess."""
+    if not text.strip():
+        return doc_lang or ""
+    if cjk_ratio(text) > 0.3:
+        return "ja" if _KANA.search(text) else ("zh" if doc_lang != "ja" else "ja")
+    if doc_lang and doc_lang not in ("zh", "ja"):
+        return doc_lang
+    de, fr = len(_DE.findall(text)), len(_FR.findall(text))
+    words = max(1, len(text.split()))
+    if de / words > 0.08:
+        return "de"
+    if fr / words > 0.08:
+        return "fr"
+    return "en"
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Split a long text at sentence ends into pieces of about `size` characters."""
+    if len(text) <= size * 1.2:
+        return [text]
+    out, cur = [], ""
+    for sent in _SENT_END.split(text):
+        if cur and len(cur) + len(sent) > size:
+            out.append(cur)
+            cur = ""
+        cur = f"{cur} {sent}".strip() if cur and not cjk_ratio(sent) > 0.3 else cur + sent
+        while len(cur) > size * 1.5:
+            out.append(cur[:size])
+            cur = cur[size:]
+    if cur.strip():
+        out.append(cur)
+    return out
+
+
+def doc_records(doc: Document) -> dict[str, Any]:
+    """Flatten a Document into clause rows and the texts to embed (each pointing at a clause index)."""
+    from zmdocs.stdnum import family_of
+
+    family = doc.family or family_of(doc.id or doc.number)
+    index_of = {c.id: i for i, c in enumerate(doc.clauses)}
+    extra: dict[int, list[str]] = {}
+    for t in doc.tables:
+        ci = index_of.get(t.clause or "", 0 if doc.clauses else None)
+        if ci is None:
+            continue
+        head = " | ".join(c for c in (t.rows[0] if t.rows else []) if c)
+        for row in t.body[:300]:
+            cells = " | ".join(c for c in row if c)
+            if cells:
+                extra.setdefault(ci, []).append(f"{t.number} {t.caption} {head} :: {cells}".strip())
+    clauses, vec = [], []
+    by_id = {c.id: c for c in doc.clauses}
+    for i, c in enumerate(doc.clauses):
+        parent = by_id.get(c.parent or "")
+        context = parent.heading if parent is not None and parent.heading else ""
+        # a clause without a heading ("4.2.1 与水接触的…") borrows its parent's heading as context
+        body = f"{c.heading or context} {c.text}".strip()
+        lang = clause_lang(c.text or c.heading, doc.lang)
+        table_lines = extra.get(i, [])
+        tokens = lexical.tokenize(" ".join([body, *table_lines]))
+        clauses.append({
+            "clause_id": c.id, "number": c.number, "heading": c.heading, "text": c.text, "kind": c.kind,
+            "lang": lang, "family": family, "page": c.page, "parent": c.parent, "tokens": " ".join(tokens),
+        })
+        seen: set[str] = set()
+
+        def add(what: str, text: str, i: int = i, seen: set[str] = seen) -> None:
+            text = text.strip()
+            if text and text not in seen and (what == "clause" or what in VECTOR_KINDS):
+                seen.add(text)
+                vec.append((i, what, text))
+
+        head = c.heading or context
+        for part in chunks(body) if body else [c.number]:
+            add("clause", part if part.startswith(head) else f"{head} {part}")
+        if c.heading and c.text:  # short queries match headings best ("溢水试验" ~ "Spillage test")
+            add("heading", f"{context} {c.heading}".strip() if context and len(c.heading) < 12 else c.heading)
+        if len(c.provisions) > 1:
+            for p in c.provisions:
+                if len(p.text) >= 8:
+                    add("provision", p.text)
+        for line in table_lines:
+            add("table-row", line)
+    for ind in doc.indicators:
+        ci = index_of.get(ind.clause or "")
+        if ci is not None and ind.text and "indicator" in VECTOR_KINDS:
+            vec_text = ind.text if ind.parameter in ind.text else f"{ind.parameter}: {ind.text}"
+            if not any(v[0] == ci and v[2] == vec_text for v in vec):
+                vec.append((ci, "indicator", vec_text))
+    return {"family": family, "clauses": clauses, "vectors": vec}
+
+
+class Writer:
+    """Holds the store's write lock; adds and deletes documents, then publishes the indexes."""
+
+    def __init__(self, store: str | Path, embedder) -> None:
+        self.store = Path(store).expanduser()
+        self.embedder = embedder
+        self.lock = None
+        self.con = None
+        self.dim = 0
+
+    def __enter__(self) -> Writer:
+        self.store.mkdir(parents=True, exist_ok=True)
+        self.lock = WriteLock(self.store).__enter__()
+        try:
+            dim = self.embedder.dim or self._stored_dim() or self.embedder.encode(["dimension probe"]).shape[1]
+            self.con = init_store(self.store, self.embedder.name, int(dim))
+            self.dim = int(meta_get(self.con, "dim"))
+            self._trim_vectors()
+        except BaseException:
+            self.lock.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.con is not None:
+            self.con.close()
+        self.lock.__exit__()
+
+    def _stored_dim(self) -> int:
+        from zmdocs.index.store import connect, is_store
+
+        if not is_store(self.store):
+            return 0
+        con = connect(self.store / DB_NAME, readonly=True)
+        try:
+            return int(meta_get(con, "dim", 0) or 0) if meta_get(con, "model") == self.embedder.name else 0
+        finally:
+            con.close()
+
+    # -- state ---------------------------------------------------------------
+    def sources(self) -> dict[str, tuple[int, str, str]]:
+        """source path -> (document pk, sha256, doc id) of every indexed file."""
+        return {r["source"]: (r["pk"], r["sha256"], r["doc_id"]) for r in self.con.execute("SELECT pk, source, sha256, doc_id FROM documents")}
+
+    def _trim_vectors(self) -> None:
+        """Cut a torn tail left by a killed run (vectors appended but never committed)."""
+        path = self.store / VECTORS
+        keep = int(meta_get(self.con, "next_vid", 0)) * self.dim * 4
+        if path.exists() and path.stat().st_size > keep:
+            with path.open("r+b") as fh:
+                fh.truncate(keep)
+
+    def _append_vectors(self, v: np.ndarray) -> int:
+        """Append vectors durably; returns the first vid (commit the rows after this)."""
+        first = int(meta_get(self.con, "next_vid", 0))
+        path = self.store / VECTORS
+        with path.open("ab") as fh:
+            fh.truncate(first * self.dim * 4)  # drop rows of a document whose commit failed
+            fh.write(np.ascontiguousarray(v, dtype=np.float32).tobytes())
+            fh.flush()
+            os.fsync(fh.fileno())
+        return first
+
+    # -- documents -------------------------------------------------------------
+    def add_document(self, doc: Document, source: str, sha: str) -> int:
+        """Index one parsed document (replacing the one from the same source); returns its clause count."""
+        rec = doc_records(doc)
+        texts = [t for _, _, t in rec["vectors"]]
+        v = self.embedder.encode(texts) if texts else np.zeros((0, self.dim), np.float32)
+        if len(texts) and v.shape[1] != self.dim:
+            raise_model_dim(self.store, self.embedder.name, v.shape[1], self.dim)
+        first = self._append_vectors(v) if len(texts) else int(meta_get(self.con, "next_vid", 0))
+        con = self.con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            old = con.execute("SELECT pk FROM documents WHERE source=?", (source,)).fetchone()
+            if old:
+                self._delete_pk(old["pk"])
+            cur = con.execute(
+                "INSERT INTO documents(doc_id, source, sha256, title, lang, family, format, pages, n_clauses, indexed_at, json)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, source, sha, doc.title, doc.lang, rec["family"], doc.format, doc.pages, len(doc.clauses),
+                 time.time(), doc.to_json(indent=None)),
+            )
+            pk = cur.lastrowid
+            rows = []
+            for c in rec["clauses"]:
+                cur = con.execute(
+                    "INSERT INTO clauses(doc_pk, doc_id, clause_id, number, heading, text, kind, lang, family, page, parent, tokens)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (pk, doc.id, c["clause_id"], c["number"], c["heading"], c["text"], c["kind"], c["lang"], c["family"],
+                     c["page"], c["parent"], c["tokens"]),
+                )
+                rows.append(cur.lastrowid)
+            row_of = {c.id: rows[i] for i, c in enumerate(doc.clauses)}
+            con.executemany("INSERT INTO provisions VALUES (?,?,?,?)",
+                            [(rows[i], pk, p.text, p.form) for i, c in enumerate(doc.clauses) for p in c.provisions])
+            con.executemany("INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?)", [
+                (row_of.get(ind.clause or ""), pk, ind.parameter, ind.comparator, None if ind.value is None else str(ind.value),
+                 ind.unit, ind.key, ind.text, json.dumps(ind.__dict__, ensure_ascii=False, default=str)) for ind in doc.indicators])
+            con.executemany("INSERT INTO terms VALUES (?,?,?,?,?)", [
+                (pk, t.number, json.dumps(t.terms, ensure_ascii=False), t.definition, t.clause) for t in doc.terms])
+            con.executemany("INSERT INTO vectors VALUES (?,?,?,?)",
+                            [(first + j, rows[ci], pk, what) for j, (ci, what, _) in enumerate(rec["vectors"])])
+            meta_set(con, "next_vid", first + len(texts))
+            meta_set(con, "generation", int(meta_get(con, "generation", 0)) + 1)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return len(doc.clauses)
+
+    def _delete_pk(self, pk: int) -> None:
+        con = self.con
+        con.execute("INSERT OR IGNORE INTO tombstones SELECT vid FROM vectors WHERE doc_pk=?", (pk,))
+        for table in ("vectors", "provisions", "indicators", "terms", "clauses"):
+            con.execute(f"DELETE FROM {table} WHERE doc_pk=?", (pk,))
+        con.execute("DELETE FROM documents WHERE pk=?", (pk,))
+
+    def delete(self, pks: list[int]) -> None:
+        """Delete documents by primary key in one transaction."""
+        if not pks:
+            return
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            for pk in pks:
+                self._delete_pk(pk)
+            meta_set(self.con, "generation", int(meta_get(self.con, "generation", 0)) + 1)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # -- publishing ------------------------------------------------------------
+    def finalize(self, force: bool = False) -> dict[str, Any]:
+        """Rebuild FAISS and BM25 for the committed state and publish them via the manifest."""
+        con, store = self.con, self.store
+        gen = int(meta_get(con, "generation", 0))
+        man = read_manifest(store)
+        if man and not force and man.get("generation") == gen and self._files_ok(man):
+            return man
+        next_vid = int(meta_get(con, "next_vid", 0))
+        vids = np.fromiter((r[0] for r in con.execute("SELECT vid FROM vectors ORDER BY vid")), dtype=np.int64)
+        vecs = vectors_memmap(store, self.dim, upto=next_vid)
+        prev, prev_params, removed, new = None, None, None, None
+        if man and man.get("faiss", {}).get("type") == "ivf" and (store / man["faiss"]["file"]).exists():
+            prev_params = man["faiss"]
+            prev = faissidx.load(store / prev_params["file"], prev_params, writable=True)
+            removed = np.fromiter((r[0] for r in con.execute("SELECT vid FROM tombstones")), dtype=np.int64)
+            new = vids[vids >= int(man.get("next_vid", 0))]
+        index, params = faissidx.build(vecs, vids, self.dim, prev, prev_params, removed, new)
+        params = {k: v for k, v in params.items() if k != "file"}
+        faiss_name = f"faiss-{gen}.index"
+        faissidx.save(index, store / faiss_name)
+        del index, prev
+        rows = [(r["row"], r["tokens"]) for r in con.execute("SELECT row, tokens FROM clauses ORDER BY row")]
+        bm25_name = None
+        if rows:
+            bm25_name = f"bm25-{gen}"
+            tmp = store / f".{bm25_name}.tmp"
+            shutil.rmtree(tmp, ignore_errors=True)
+            lexical.build_bm25([t.split() if t else [] for _, t in rows], tmp)
+            np.save(tmp / "rows.npy", np.array([r for r, _ in rows], dtype=np.int64))
+            shutil.rmtree(store / bm25_name, ignore_errors=True)
+            tmp.rename(store / bm25_name)
+            fsync_dir(store)
+        manifest = {
+            "format": "zmdocs-store", "schema_version": STORE_SCHEMA_VERSION,
+            "model": meta_get(con, "model"), "dim": self.dim, "generation": gen, "next_vid": next_vid,
+            "faiss": {"file": faiss_name, **params}, "bm25": {"dir": bm25_name, "documents": len(rows)} if bm25_name else None,
+            "database": DB_NAME, "vectors": VECTORS, "updated": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        write_json_atomic(store / MANIFEST, manifest)
+        con.execute("DELETE FROM tombstones")
+        self._cleanup(manifest)
+        return manifest
+
+    def _files_ok(self, man: dict[str, Any]) -> bool:
+        ok = (self.store / man["faiss"]["file"]).exists()
+        return ok and (not man.get("bm25") or (self.store / man["bm25"]["dir"]).exists())
+
+    def _cleanup(self, man: dict[str, Any]) -> None:
+        """Delete derived files of older generations and temp files of killed runs."""
+        keep = {man["faiss"]["file"], (man.get("bm25") or {}).get("dir")}
+        for p in self.store.iterdir():
+            if (p.name.startswith(("faiss-", "bm25-", ".faiss-", ".bm25-")) and p.name not in keep) or p.name.endswith(".tmp"):
+                if p.is_dir():
+                    shutil.rmtree(p, ignore_errors=True)
+                else:
+                    p.unlink(missing_ok=True)
+
+
+def raise_model_dim(store: Path, model: str, got: int, want: int) -> None:
+    from zmdocs.errors import ModelError
+
+    raise ModelError(f"{store}: model '{model}' gives {got}-d vectors but the store holds {want}-d; index into a new store")

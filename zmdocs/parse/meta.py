@@ -1,0 +1,223 @@
+"""Document metadata from the cover and foreword: id, ICS, CCS, titles, dates, replaces, adoption.
+
+Works on the paragraphs before the first structural element (the cover) and on the foreword;
+never fails: a document without a cover gets its id from the file name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from zmdocs.model import Adoption, Document
+from zmdocs.stdnum import StdRef, family_of, find_standards, tier_of
+from zmdocs.textnorm import cjk_ratio
+from zmdocs.verbal import detect_lang
+
+_DATE = r"(?:19|20)\d{2}\s*[-./年]\s*(?:\d{1,2}|XX|xx|××)(?:\s*[-./月]\s*(?:\d{1,2}|XX|xx|××)\s*日?)?"
+_PUB = re.compile(rf"({_DATE})\s*发\s*布|(?:publication\s+date|date\s+of\s+publication|published|ausgabe(?:datum)?|date\s+de\s+publication)\s*[:：]?\s*({_DATE})", re.I)
+_IMPL = re.compile(rf"({_DATE})\s*实\s*施|(?:implementation\s+date|date\s+of\s+implementation|effective\s+date|gültig\s+ab|date\s+de\s+mise\s+en\s+application)\s*[:：]?\s*({_DATE})", re.I)
+_ANY_DATE = re.compile(rf"\b({_DATE})\b")
+_MONTHS = {
+    "januar": 1, "january": 1, "janvier": 1, "februar": 2, "february": 2, "février": 2, "märz": 3, "march": 3, "mars": 3,
+    "april": 4, "avril": 4, "mai": 5, "may": 5, "juni": 6, "june": 6, "juin": 6, "juli": 7, "july": 7, "juillet": 7,
+    "august": 8, "août": 8, "september": 9, "septembre": 9, "oktober": 10, "october": 10, "octobre": 10,
+    "november": 11, "novembre": 11, "dezember": 12, "december": 12, "décembre": 12,
+}
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d{2})\b", re.I)
+_ICS = re.compile(r"\bICS\s*[:：]?\s*(\d{2}\.\d{3}(?:\.\d{2})?(?:\s*[;；,，]?\s*\d{2}\.\d{3}(?:\.\d{2})?)*)")
+_CCS = re.compile(r"\b(?:CCS|中国标准文献分类号)\s*[:：]?\s*([A-Z])\s?(\d{2})\b")
+_OLD_CCS = re.compile(r"^([A-Z])\s?(\d{2})$")
+_REPLACES = re.compile(r"(?:代替|替代|replaces?|supersedes?|ersatz\s+für|ersetzt|remplace)", re.I)
+_LABEL = re.compile(
+    r"(?:中华人民共和国|国家标准$|行业标准$|团体标准$|地方标准$|企业标准$|^浙江制造|征求意见稿|送审稿|报批稿|发\s*布$|实\s*施$|^ICS\b|^CCS\b|"
+    r"^INTERNATIONAL\s+STANDARD|^NORME\s+INTERNATIONALE|^EUROPEAN\s+STANDARD|^EUROPÄISCHE\s+NORM|^NORME\s+EUROPÉENNE|^DEUTSCHE\s+NORM|"
+    r"^Edition\s+\d|^Ausgabe|^Ersatz|^Replaces|^Supersedes|^Preisgruppe|^Price\s+code|^Gesamtumfang|^Normenausschuss|copyright|©|版权|"
+    r"示例|示范|sample|illustrative|beispiel|exemple|^DKE\b|^DIN\s+Deutsches|^VDE\b|^Vervielfältigung|^Reference\s+number|^Numéro\s+de\s+référence|"
+    r"发布$|联合会|委员会|管理局|Deutsche\s+Fassung|English\s+version|Version\s+française)",
+    re.I,
+)
+
+# Adoption statements: (regex, relation). The standard is the first international/foreign ref after the match.
+_ADOPT = [
+    (r"等同采用", "IDT"), (r"修改采用", "MOD"), (r"非等效采用", "NEQ"), (r"等效采用", "MOD"), (r"参照采用|参考采用", "NEQ"),
+    (r"is\s+identical\s+(?:to|with)|identical\s+adoption\s+of|adopts?\s+\S*\s*identically", "IDT"),
+    (r"modified\s+adoption\s+of|is\s+(?:a\s+)?modified\s+(?:from|version\s+of)|modified\s+from", "MOD"),
+    (r"not\s+equivalent\s+(?:to|with)", "NEQ"),
+    (r"identisch\s+mit|unverändert|ohne\s+(?:jede\s+)?Abänderung", "IDT"), (r"modifiziert", "MOD"),
+    (r"identique\s+à|sans\s+modification", "IDT"), (r"modifiée?", "MOD"),
+]
+_ADOPT_RE = [(re.compile(p, re.I), r) for p, r in _ADOPT]
+_COVER_ADOPT = re.compile(r"[（(]\s*([^（）()]{4,60}?)\s*[,，]\s*(IDT|MOD|NEQ|idt|mod|neq|eqv|EQV)\s*[)）]")
+
+
+def _fmt_date(s: str) -> str:
+    s = re.sub(r"\s+", "", s)
+    parts = re.split(r"[-./年月日]", s)
+    parts = [p for p in parts if p]
+    out = [parts[0]] + [p.zfill(2) if p.isdigit() else p for p in parts[1:3]]
+    return "-".join(out)
+
+
+def id_from_filename(path: str) -> str:
+    """A standard number guessed from a file name ('GB-4706.19-2024-kettle.pdf' -> 'GB 4706.19—2024'), else the stem."""
+    stem = Path(path).stem if path else ""
+    s = stem.replace("_", " ")
+    s = re.sub(r"^T-([A-Za-z]+)-", r"T/\1 ", s)
+    s = re.sub(r"^(GB|DB\d+|[A-Z]{2})-?([TZ])-", r"\1/\2 ", s)
+    s = re.sub(r"^(GB|DB\d+|[A-Z]{2})T-", r"\1/T ", s)
+    s = re.sub(r"^(GB|DB\d+|[A-Z]{2})-(?=\d)", r"\1 ", s)
+    s = re.sub(r"^((?:DIN|BS|NF)-EN|DIN|BS|NF|EN|ISO-IEC|ISO|IEC|ASTM|UL|JIS|CISPR|IEEE)-", lambda m: m.group(1).replace("-", " ").replace("ISO IEC", "ISO/IEC") + " ", s)
+    refs = find_standards(s)
+    if refs and refs[0].span[0] == 0:
+        r = refs[0]
+        if r.year is None:
+            m = re.match(r"(.*\d)-((?:19|20)\d{2})$", r.number)
+            if m:
+                sep = "—" if tier_of(r.family) == "domestic" else ":"
+                return f"{r.family} {m.group(1)}{sep}{m.group(2)}"
+        return r.id
+    return stem
+
+
+def _with_year(ref: StdRef, year: int | None) -> str:
+    if ref.year or not year:
+        return ref.id
+    sep = "—" if tier_of(ref.family) == "domestic" else ":"
+    return f"{ref.id}{sep}{year}"
+
+
+def find_adoption(text: str) -> Adoption | None:
+    """The adoption statement (IDT/MOD/NEQ + international standard) in a cover or foreword text."""
+    for m in _COVER_ADOPT.finditer(text):
+        refs = [r for r in find_standards(m.group(1)) if tier_of(r.family) != "domestic"]
+        if refs:
+            rel = m.group(2).upper().replace("EQV", "MOD")
+            return Adoption(relation=rel, standard=refs[0].id, text=m.group(0))
+    for sent in re.split(r"(?<=[。；;！？])|(?<=[.!?])\s+", text):
+        for rx, rel in _ADOPT_RE:
+            m = rx.search(sent)
+            if not m:
+                continue
+            refs = [r for r in find_standards(sent) if tier_of(r.family) != "domestic"]
+            if not refs:
+                continue
+            after = [r for r in refs if r.span[0] >= m.start()] or refs
+            return Adoption(relation=rel, standard=after[0].id, text=sent.strip()[:300])
+    return None
+
+
+def _is_title_line(t: str) -> bool:
+    if not t or _REPLACES.match(t) or _LABEL.search(t) or _LABEL.search(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", t)) or _COVER_ADOPT.search(t) or re.fullmatch(r"[A-Z]{1,4}(?:\s*/\s*[A-Z]{1,8})?", t):
+        return False
+    if find_standards(t) and len(t) < 60 and re.match(r"^[\sA-Z/]*\d", t):
+        return False
+    if _ANY_DATE.search(t) or _MONTH_YEAR.search(t) or _OLD_CCS.match(t):
+        return False
+    if re.search(r"[。]$|\.\s*$", t) and len(t) > 60:
+        return False
+    if re.fullmatch(r"[\d\s.\-—:：/()（）]+", t):
+        return False
+    return len(t) <= 200
+
+
+def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str) -> None:
+    """Set id, family, number, year, ics, ccs, titles, dates, replaces and adoption on `doc`."""
+    text = "\n".join(cover)
+    published = implemented = ""
+    m = _PUB.search(text)
+    if m:
+        published = _fmt_date(m.group(1) or m.group(2))
+    m = _IMPL.search(text)
+    if m:
+        implemented = _fmt_date(m.group(1) or m.group(2))
+    if not published:
+        m = _MONTH_YEAR.search(text)
+        if m:
+            published = f"{m.group(2)}-{_MONTHS[m.group(1).lower()]:02d}"
+        else:
+            cands = [d for d in _ANY_DATE.findall(text) if d != implemented]
+            if cands:
+                published = _fmt_date(cands[0])
+    year = None
+    ym = re.match(r"((?:19|20)\d{2})", published)
+    if ym:
+        year = int(ym.group(1))
+
+    # the document's own number: the first standard number on the cover not after 代替/Replaces
+    own: StdRef | None = None
+    replaces: list[str] = []
+    for line in cover:
+        rm = _REPLACES.search(line)
+        for r in find_standards(line):
+            if rm and r.span[0] >= rm.start():
+                replaces.append(r.id)
+            elif own is None and r.family != "VDE" and not re.search(r"(?:Fassung|version|Version|Reference\s+number)\s*$", line[: r.span[0]]) and not re.search(r"[（(]\s*$", line[: r.span[0]]) and not _COVER_ADOPT.search(line):
+                own = r
+    doc.id = _with_year(own, year) if own else id_from_filename(source)
+    fam = family_of(doc.id)
+    doc.family = fam
+    refs = find_standards(doc.id)
+    if refs:
+        doc.number = refs[0].number
+        doc.year = refs[0].year
+    if foreword:
+        for sent in re.split(r"(?<=[。；;])|(?<=\.)\s+", foreword):
+            rm = _REPLACES.search(sent)
+            if rm and rm.start() < 20 and not re.search(r"历次版本|previous\s+editions?|frühere\s+Ausgaben", sent, re.I):  # "本文件代替…", "This edition replaces…"; not a mention deep in a sentence
+                for r in find_standards(sent[rm.start():])[:1]:
+                    if r.id not in replaces and r.id != doc.id:
+                        replaces.append(r.id)
+    doc.replaces = list(dict.fromkeys(replaces))
+
+    m = _ICS.search(text)
+    if m:
+        doc.ics = re.sub(r"\s*[;；,，]\s*|\s+", "; ", m.group(1).strip())
+    m = _CCS.search(text)
+    if m:
+        doc.ccs = f"{m.group(1)} {m.group(2)}"
+    else:
+        for line in cover[:8]:
+            mm = _OLD_CCS.match(line.strip())
+            if mm:
+                doc.ccs = f"{mm.group(1)} {mm.group(2)}"
+                break
+    doc.published, doc.implemented = published, implemented
+
+    titles: dict[str, str] = {}
+    groups: list[tuple[str, list[str]]] = []
+    for line in cover:
+        t = line.strip()
+        if not _is_title_line(t):
+            if groups and groups[-1][1]:
+                groups.append(("", []))
+            continue
+        lang = "zh" if cjk_ratio(t) > 0.3 else detect_lang(t, default="en")
+        if lang == "zh" and re.search(r"[\u3040-\u30ff]", t):
+            lang = "ja"
+        if groups and groups[-1][0] == lang:
+            groups[-1][1].append(t)
+        else:
+            groups.append((lang, [t]))
+    for lang, ls in groups:
+        if lang and ls and lang not in titles:
+            joined = ls[0]
+            for part in ls[1:]:
+                if lang in ("zh", "ja"):
+                    joined += part  # a wrapped Chinese title; element breaks are restored below
+                else:
+                    joined += ("" if joined.endswith("—") else " ") + part
+            if lang in ("zh", "ja"):  # GB/T 1.1 title elements are separated by a space: "…的安全 第2部分：…"
+                joined = re.sub(r"(?<=\S)\s*(第\s*\d+(?:-\d+)?\s*部分)", r" \1", joined)
+            titles[lang] = re.sub(r"\s+", " ", joined).strip()
+    doc.titles = titles
+    adoption = find_adoption(text) or (find_adoption(foreword) if foreword else None)
+    if adoption is None and re.match(r"(DIN|BS|NF)\s+EN", doc.id):
+        # a national adoption of a European standard names the IEC/ISO original on its cover
+        for r in find_standards(text):
+            if tier_of(r.family) == "international":
+                adoption = Adoption("IDT", r.id, text=f"({r.id})")
+                break
+    doc.adoption = adoption
+
+
