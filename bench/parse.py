@@ -1,6 +1,7 @@
 """Benchmark PDF parsing: zmdocs `parse_file` (full clause tree with tables) vs bare pdfplumber.
 
     python bench/parse.py [PDF ...] [--workers N] [--min-pages 100] [--repeat 1]
+    ZMDOCS_PDF_BACKEND=pdfminer python bench/parse.py   # without PDFium for plain pages
 
 Without arguments it uses corpora/samples/*.pdf plus a long synthetic standard rendered with
 reportlab (Chinese and English text, ruled tables, running headers) so the set has at least
@@ -139,7 +140,9 @@ def main() -> None:
         paths.append(synthetic_pdf(Path(tmp.name) / "synthetic-standard.pdf", args.min_pages - total))
     names = ", ".join(p.name for p in paths)
     print(f"files: {len(paths)} ({names})")
-    print(f"cores: {os.cpu_count()}  zmdocs workers: {os.environ.get('ZMDOCS_WORKERS', 'default')}")
+    backend = os.environ.get("ZMDOCS_PDF_BACKEND", "pdfium")
+    print(f"cores: {os.cpu_count()}  zmdocs workers: {os.environ.get('ZMDOCS_WORKERS', 'default')}  "
+          f"backend: {backend} (pages with rulings always go through pdfplumber's table finder)")
     best_b = best_o = None
     for _ in range(max(1, args.repeat)):
         nb, tb = bare(paths)

@@ -175,3 +175,33 @@ def test_regulation_articles_and_unnumbered_fallback(fake_embedder):
     assert [u.number for u in units] == ["¶1", "¶3"]
     r = align_documents(reg, loose, mode="translation", model=fake_embedder)
     assert links(r.pairs) == {("第一条", "¶1"), ("第二条", "¶3")}
+
+
+def test_running_text_regulation_is_cut_into_articles(fake_embedder):
+    from zmdocs.align.units import clause_units, norm_number
+    from zmdocs.model import Clause
+
+    assert norm_number("第二章") == norm_number("Chapter II") == "CH2"
+    text = "第一章 总则\n第一条 为了加强产品质量监督，制定本法。\n第二条 生产者应当遵守本法。\n第二章 监督\n第三条 国家实行抽查制度。"
+    doc = Document(id="law", clauses=[Clause(id="law#body", number="body", text=text)])
+    units = clause_units(doc)
+    assert [u.number for u in units] == ["第一章", "第一条", "第二条", "第二章", "第三条"]
+    assert units[0].heading == "总则" and units[2].text == "生产者应当遵守本法。"
+    assert units[4].parent == "第二章"
+    r = align_documents(doc, doc, mode="translation", model=fake_embedder)
+    assert links(r.pairs) == {(u.number, u.number) for u in units}
+
+
+def test_indicator_one_to_one_follows_conditions(fake_embedder):
+    from zmdocs.align.indicators import condition_vectors
+
+    a = [_ind("leakage current", "<=", 0.00075, "mA", "A", key="leakage_current", clause="A#13.2", conditions=["class I appliances"]),
+         _ind("leakage current", "<=", 0.00025, "mA", "A", key="leakage_current", clause="A#13.2", conditions=["class II appliances"])]
+    b = [_ind("leakage current", "<=", 0.00025, "mA", "A", key="leakage_current", clause="B#13.2", conditions=["class II appliances"]),
+         _ind("leakage current", "<=", 0.0005, "mA", "A", key="leakage_current", clause="B#13.2", conditions=["class I appliances"])]
+    v = fake_embedder.encode([i.parameter for i in a + b])
+    ca, cb = condition_vectors(a, fake_embedder), condition_vectors(b, fake_embedder)
+    pairs = align_indicators(a, b, v[:2], v[2:], {("A#13.2", "B#13.2")}, cond_a=ca, cond_b=cb, one_to_one=True)
+    assert {(p.a, p.b) for p in pairs} == {(0, 1), (1, 0)}
+    devs = indicator_deviations(a, b, pairs, ca, cb)
+    assert [(d["a"], d["differs_in"]) for d in devs] == [(0, ["value"])]

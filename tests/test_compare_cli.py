@@ -67,3 +67,11 @@ def test_errors_are_one_line(tmp_path):
     csv.write_text("name,number\nx,1\n", encoding="utf-8")
     res = CliRunner().invoke(cli, ["compare", str(DRAFT), "--against", str(csv), "-o", str(out)])
     assert res.exit_code == 1 and "p.csv" in res.output and "header" in res.output
+    empty = tmp_path / "empty.txt"
+    empty.write_text("说明\n\n本文没有任何技术指标。\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["compare", str(empty), "--against", str(IEC), "-o", str(out)])
+    assert res.exit_code == 1 and "empty.txt" in res.output and "no technical indicators" in res.output
+    keys = tmp_path / "keys.txt"
+    keys.write_text("flux capacitance\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["compare", str(DRAFT), "--against", str(IEC), "--key-indicators", str(keys), "-o", str(out)])
+    assert res.exit_code == 1 and "keys.txt" in res.output and "flux capacitance" in res.output and not out.exists()

@@ -178,7 +178,7 @@ def test_product_csv_and_yaml(tmp_path):
     c = compare_documents(draft, refs + [spec])
     row = next(r for r in c.rows if r.key == "leakage_current")
     cp = next(x for x in row.counterparts if x.tier == "product")
-    assert cp.result == "looser" and cp.evidence.text == "datasheet p.2"
+    assert cp.result == "looser" and cp.evidence.text == "leakage current: max 0.4 mA (datasheet p.2)"
     sb = next(r for r in c.rows if r.key == "standby_power")
     assert next(x for x in sb.counterparts if x.tier == "product").result == "equal"
     yml = tmp_path / "acme.yaml"
@@ -189,3 +189,37 @@ def test_product_csv_and_yaml(tmp_path):
     bad.write_text("parameter,comparator,value,unit\nleakage current,about,0.4,mA\n", encoding="utf-8")
     with pytest.raises(CompareError, match="bad.csv: row 2: unknown comparator"):
         load_product(bad)
+
+
+def test_labels_and_conclusion_for_not_reached():
+    c = compare_documents(_draft(), [_ref("GB 1—2020", "GB", leak=0.3)])
+    assert c.verdict == "not-reached"
+    assert c.verdict_label("zh") == "本标准主要技术指标未达到国内先进水平"
+    assert c.verdict_label("en") == "The key indicators do not reach the domestic advanced level"
+    zh = c.conclusion("zh")
+    assert "1项低于（泄漏电流）" in zh and zh.endswith("本标准主要技术指标未达到国内先进水平。")
+    assert "1 looser (泄漏电流)" in c.conclusion("en")
+
+
+def test_key_column_in_a_table_marks_key_indicators():
+    from zmdocs.model import Table
+
+    draft, refs = kettle()
+    draft.tables = [Table(id="t1", number="1", caption="技术要求", header_rows=1,
+                          rows=[["项目", "要求", "关键指标"], ["泄漏电流", "≤0.5 mA", "★"], ["待机功率", "≤0.3 W", ""]])]
+    draft.indicators[0].origin = {"type": "table", "table": "1", "row": 1, "col": 1}
+    draft.indicators[1].origin = {"type": "table", "table": "1", "row": 2, "col": 1}
+    c = compare_documents(draft, refs)
+    assert c.key_source == "marked" and [r.key for r in c.key_rows] == ["leakage_current"]
+    assert c.key_rows[0].evidence.text == "表1 技术要求: 泄漏电流 | 要求 → ≤0.5 mA"
+
+
+def test_parameters_without_keys_pair_by_similarity_within_one_dimension():
+    draft = doc("T/ZZB 0002—2026", "T/ZZB", [ind("壶盖开启力", "<=", 20, "N", ""), ind("壶盖开启次数", ">=", 5000, "次", "")])
+    gb = doc("GB 2—2020", "GB", [ind("壶盖的开启力", "<=", 25, "N", ""), ind("壶盖开启角度", ">=", 80, "°", "")])
+    c = compare_documents(draft, [gb], model="hash")
+    rows = {r.parameter: r for r in c.rows}
+    assert rows["壶盖开启力"].result == "stricter"
+    assert rows["壶盖开启力"].counterparts[0].score is not None  # paired by similarity, not by key
+    assert rows["壶盖开启次数"].result == "new"  # the only similar text is in another dimension
+    assert compare_documents(draft, [gb], model=None).rows[0].result == "new"  # no model: keys only

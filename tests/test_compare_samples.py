@@ -58,6 +58,9 @@ def test_verdict_and_key_rows(cmp):
     ("接地电阻", 0.05, "international", "stricter"),       # 0.05 vs 0.1 Ω
     ("绝缘电阻", 10, "domestic", "stricter"),             # ≥10 vs 2 MΩ (GB only)
     ("干烧", 30, "domestic", "equal"),                    # 30 s vs GB 30 s
+    ("干烧", 30, "international", "stricter"),            # 30 s vs IEC 60 s
+    ("干烧", 30, "foreign", "stricter"),                  # 30 s vs DIN 1 min
+    ("稳定性", 15, "international", "equal"),             # 15° vs 15°
     ("壶内压力", 0.004, "domestic", "stricter"),          # 0.004 MPa vs 5 kPa
     ("待机功率", 0.3, "foreign", "stricter"),             # 0.3 vs DIN NA 0.5 W
     ("待机功率", 0.3, "product", "looser"),               # competitor 0.25 W

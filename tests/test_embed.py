@@ -132,3 +132,10 @@ def test_default_model_is_cross_lingual():
                     "包装箱应防潮。"])
     assert v.shape == (3, 512)
     assert v[0] @ v[1] > v[1] @ v[2] + 0.2
+
+
+def test_repeated_texts_are_encoded_once():
+    inner = CountingEmbedder()
+    v = inner.encode(["5.2 泄漏电流", "5.3", "5.2 泄漏电流", ""])
+    assert inner.seen == ["5.2 泄漏电流", "5.3", " "]
+    assert v.shape == (4, 8) and np.allclose(v[0], v[2])

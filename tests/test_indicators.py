@@ -244,3 +244,31 @@ def test_speed_is_not_pathological():
     """A long passage (many sentences) is handled linearly: catches regex blow-ups, not a timing test."""
     text = "泄漏电流不大于0.5mA，绝缘电阻不小于2MΩ。" * 400
     assert len(extract_text(text)) == 800
+
+
+def test_limits_per_unit_keep_their_key():
+    ind = one("The leakage current shall not exceed 0,75 mA per kW of rated power input.")
+    assert (ind.unit, ind.key, ind.normalized["unit"]) == ("mA/kW", "leakage_current", "A/W")
+    assert ind.normalized["value"] == pytest.approx(7.5e-7)
+    assert one("绝缘电阻不小于1000Ω/V").key == "insulation_resistance"
+
+
+def test_key_needs_a_fitting_dimension():
+    # "measured within 5 s" names the leakage current but a time cannot be one
+    ind = one("The leakage current is measured within 5 s after switching on.")
+    assert ind.key == "" and ind.unit == "s"
+
+
+def test_protection_class_only_with_a_cue():
+    ind = one("The appliance shall be of class II construction.")
+    assert (ind.key, ind.comparator, ind.ordinal["rank"]) == ("protection_class", "=", 2)
+    assert one("器具应为Ⅱ类器具。").ordinal["scale"] == "class"
+    found = extract_text("Class II appliances shall have a leakage current of at most 0.25 mA.")
+    assert [(i.key, i.value) for i in found] == [("leakage_current", 0.25)]
+
+
+def test_chinese_wan_and_parenthesised_qualifiers():
+    assert one("开关寿命不少于10万次。").value == 100000
+    a, b = extract_text("漏电流≤0.5mA(Ⅰ类)、≤0.25mA(Ⅱ类)。")
+    assert (a.conditions, b.conditions) == (["Ⅰ类"], ["Ⅱ类"])
+    assert one("绝缘电阻：≥100MΩ（DC 500V）。").conditions == ["DC 500V"]

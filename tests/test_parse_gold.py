@@ -140,3 +140,52 @@ def test_cover_metadata_matches_source(name):
     for lang, title in titles.items():
         assert _flat(doc.titles.get(lang)) == _flat(title), lang
     assert doc.title == doc.titles[doc.lang]
+
+
+def _source_doc(name: str):
+    import sys
+
+    src = SAMPLES / "src" / f"{Path(name).stem}.txt"
+    if not src.exists():
+        pytest.skip(f"sample source {src.name} missing")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from samples_markup import parse_source
+    finally:
+        sys.path.pop(0)
+    return parse_source(src)
+
+
+@pytest.mark.parametrize("name", STEMS)
+def test_source_paragraphs_land_in_their_clause(name):
+    """Every paragraph, list item and note of the source is found, whole, in the text of its own clause."""
+    from zmdocs.textnorm import normalize
+
+    doc, _ = _parsed(name)
+    src = _source_doc(name)
+    current = None
+    missing = []
+    n = 0
+    for e in src.elements:
+        if e.kind in ("clause", "term"):
+            current = e.number
+            continue
+        if e.kind not in ("para", "item", "note") or current is None:
+            continue
+        c = doc.clause(current)
+        n += 1
+        if c is None or _flat(normalize(e.text)) not in _flat(c.text) + _flat(c.heading):
+            missing.append((current, e.text[:60]))
+    assert n > 50
+    assert not missing, f"{len(missing)}/{n} source paragraphs not in their clause: {missing[:5]}"
+
+
+@pytest.mark.parametrize("name", STEMS)
+def test_table_footnotes_match_source(name):
+    from zmdocs.textnorm import normalize
+
+    doc, _ = _parsed(name)
+    src = _source_doc(name)
+    want = {t.number: [_flat(normalize(f)) for f in t.footnotes] for t in src.tables}
+    got = {t.number: [_flat(f) for f in t.footnotes] for t in doc.tables}
+    assert got == want

@@ -343,3 +343,22 @@ def test_open_sided_table_keeps_outer_columns(tmp_path):
     tabs = [b for b in raw.blocks if b.kind == "table"]
     assert len(tabs) == 1 and tabs[0].rows == rows
     assert texts(raw) == ["Table 3 - Limits", "Text after the table."]
+
+
+@pytest.mark.parametrize("name", ["zh-standard.pdf", "en-two-column.pdf", "partly-scanned.pdf"])
+def test_pdfium_and_pdfminer_backends_agree(pdf_dir, monkeypatch, name):
+    def blocks(backend):
+        monkeypatch.setenv("ZMDOCS_PDF_BACKEND", backend)
+        raw = read_pdf(pdf_dir / name, workers=1)
+        return [(b.page, b.kind, b.text, b.rows) for b in raw.blocks], raw.warnings
+
+    assert blocks("pdfium") == blocks("pdfminer")
+
+
+def test_ligature_split_into_letters():
+    from zmdocs.parse.pdf_pdfium import _split_ligatures
+
+    box = {"x0": 10.0, "x1": 16.0, "top": 0.0, "bottom": 10.0, "size": 10.0}
+    chars = _split_ligatures([dict(box, text="f"), dict(box, text="f"), dict(box, x0=16.0, x1=19.0, text="e")])
+    assert [(c["text"], c["x0"], c["x1"]) for c in chars] == [("f", 10.0, 13.0), ("f", 13.0, 16.0), ("e", 16.0, 19.0)]
+    assert join_chars(chars) == "ffe"

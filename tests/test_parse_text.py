@@ -109,3 +109,20 @@ def test_cli_bad_file_one_line_error(tmp_path: Path):
     r = CliRunner().invoke(cli, ["parse", str(bad)])
     assert r.exit_code == 1
     assert "Traceback" not in r.output
+
+
+def test_pdftotext_output_running_headers_and_page_numbers(tmp_path: Path):
+    body = [
+        ["T/ZZB 0123—2025", "", "前言", "本文件由示例协会提出。", "", "I"],
+        ["T/ZZB 0123—2025", "", "1 范围", "本文件规定了电热水壶的技术要求，适用于额定容量不大于", "", "1"],
+        ["T/ZZB 0123—2025", "", "2.5 L的家用电热水壶。", "2 规范性引用文件", "GB 4706.1—2005 通用要求", "", "2"],
+        ["T/ZZB 0123—2025", "", "3 术语和定义", "本文件没有需要界定的术语和定义。", "", "3"],
+    ]
+    p = tmp_path / "pdftotext.txt"
+    p.write_text("\f".join("\n".join(lines) for lines in body), encoding="utf-8")
+    doc = parse_file(p)
+    assert [c.number for c in doc.clauses] == ["foreword", "1", "2", "3"]
+    assert doc.clause("1").text == "本文件规定了电热水壶的技术要求，适用于额定容量不大于2.5 L的家用电热水壶。"
+    assert doc.clause("1").page_end == 3
+    assert all("T/ZZB" not in c.text for c in doc.clauses)
+    assert doc.id == "T/ZZB 0123—2025"

@@ -19,6 +19,9 @@ from zmdocs.stdnum import family_of, find_standards, normalize_id, same_standard
         ("T/ZZB 0001-2018", "T/ZZB 0001—2018", "T/ZZB", 2018),
         ("T/ZJSAE 012—2021", "T/ZJSAE 012—2021", "T/ZJSAE", 2021),
         ("DB33/T 1234-2019", "DB33/T 1234—2019", "DB33/T", 2019),
+        ("Q/ZJXC 001-2020", "Q/ZJXC 001—2020", "Q/ZJXC", 2020),
+        ("JJF 1059.1—2012", "JJF 1059.1—2012", "JJF", 2012),
+        ("NB/T 10001-2015", "NB/T 10001—2015", "NB/T", 2015),
         ("GB/T 4208", "GB/T 4208", "GB/T", None),
         ("ISO 9001:2015", "ISO 9001:2015", "ISO", 2015),
         ("IEC 60335-2-15:2016", "IEC 60335-2-15:2016", "IEC", 2016),
@@ -57,9 +60,9 @@ def test_no_false_positives_on_values_and_dates():
 
 @pytest.mark.parametrize(
     "family, tier",
-    [("GB", "domestic"), ("GB/T", "domestic"), ("T/ZZB", "domestic"), ("QB/T", "domestic"), ("DB33/T", "domestic"),
+    [("GB", "domestic"), ("GB/T", "domestic"), ("Q/ZJXC", "domestic"), ("JJF", "domestic"), ("T/ZZB", "domestic"), ("QB/T", "domestic"), ("DB33/T", "domestic"),
      ("ISO", "international"), ("IEC", "international"), ("ISO/IEC", "international"), ("CISPR", "international"),
-     ("EN", "foreign"), ("DIN EN", "foreign"), ("ASTM", "foreign"), ("UL", "foreign"), ("JIS", "foreign")],
+     ("EN", "foreign"), ("DIN EN", "foreign"), ("SAE", "foreign"), ("API", "foreign"), ("ASTM", "foreign"), ("UL", "foreign"), ("JIS", "foreign")],
 )
 def test_tiers(family, tier):
     assert tier_of(family) == tier

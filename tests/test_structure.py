@@ -195,3 +195,89 @@ def test_toc_with_wrapped_entry_is_skipped():
     doc = build_document([Block(kind="line", text=t) for t in lines], source="x.txt")
     assert [c.number for c in doc.clauses] == ["foreword", "1"]
     assert doc.clause("foreword").text == "Text of the foreword."
+
+
+def _at(text: str, x0: float, page: int = 1, size: float = 10.0) -> Block:
+    return Block(kind="line", text=text, page=page, meta={"x0": x0, "x1": x0 + len(text) * 5.0, "top": 0, "bottom": 0, "size": size})
+
+
+def test_two_column_ragged_right_lines():
+    left = ["1 Scope", "This document specifies safety", "requirements for electric kettles", "with a rated voltage not more",
+            "than 250 V.", "2 Normative references", "The following documents are", "referred to in the text."]
+    right = ["3 Terms and definitions", "For the purposes of this", "document the following terms", "apply to every appliance.",
+             "4 Leakage current", "The leakage current shall not", "exceed 0.25 mA for class II", "appliances."]
+    blocks = [_at("HOUSEHOLD APPLIANCES – SAFETY – KETTLES", 135, size=14)] + [_at(t, 60) for t in left] + [_at(t, 308) for t in right]
+    doc = build_document(blocks, source="two-col.pdf")
+    assert doc.titles == {"en": "HOUSEHOLD APPLIANCES – SAFETY – KETTLES"}
+    assert [c.number for c in doc.clauses] == ["1", "2", "3", "4"]
+    assert doc.clause("1").text == "This document specifies safety requirements for electric kettles with a rated voltage not more than 250 V."
+    assert doc.clause("3").text == "For the purposes of this document the following terms apply to every appliance."
+    assert doc.clause("4").provisions[0].form == "requirement"
+
+
+@pytest.mark.parametrize(
+    "heading, kind",
+    [("范围", "scope"), ("Scope", "scope"), ("Anwendungsbereich", "scope"), ("Domaine d'application", "scope"),
+     ("规范性引用文件", "normative-references"), ("Normative references", "normative-references"), ("Références normatives", "normative-references"),
+     ("术语和定义", "terms"), ("Terms and definitions", "terms"), ("Begriffe", "terms"),
+     ("技术要求", "requirements"), ("基本要求", "requirements"), ("Requirements", "requirements"), ("Anforderungen", "requirements"),
+     ("Protection against access to live parts", "requirements"), ("Leakage current and electric strength", "requirements"),
+     ("试验方法", "test-methods"), ("General conditions for the tests", "test-methods"), ("Prüfverfahren", "test-methods"),
+     ("检验规则", "inspection-rules"), ("标志、包装、运输和贮存", "marking-packaging"), ("Marking and instructions", "marking-packaging"),
+     ("Aufschriften und Anweisungen", "marking-packaging"), ("质量承诺", "other"), ("Void", "other"), ("引言", "introduction")],
+)
+def test_chapter_kinds(heading, kind):
+    from zmdocs.parse.numbering import chapter_kind
+
+    assert chapter_kind(heading) == kind
+
+
+def test_headless_limit_without_full_stop_terms_with_colon_and_continued_table():
+    lines = ["3 术语和定义", "3.1 电热水壶 electric kettle：带有壶盖、手柄和壶嘴的器具。", "5 技术要求", "5.1 电源线", "5.1.1 电源线长度不小于0.75 m",
+             "5.1.2 插头", "表1 插头参数"]
+    blocks = [Block(kind="line", text=t) for t in lines]
+    blocks += [Block(kind="table", rows=[["参数", "值"], ["拔出力", "≥40 N"]], page=1), Block(kind="line", text="续表1", page=2),
+               Block(kind="table", rows=[["参数", "值"], ["插入力", "≤60 N"]], page=2)]
+    doc = build_document(blocks, source="x.txt")
+    assert (doc.clause("5.1.1").heading, doc.clause("5.1.1").text) == ("", "电源线长度不小于0.75 m")
+    assert doc.terms[0].terms == {"zh": "电热水壶", "en": "electric kettle"}
+    assert doc.terms[0].definition == "带有壶盖、手柄和壶嘴的器具。"
+    assert len(doc.tables) == 1 and doc.tables[0].rows[-1] == ["插入力", "≤60 N"] and len(doc.tables[0].rows) == 3
+
+
+def test_cover_layout_table_feeds_metadata():
+    blocks = [Block(kind="table", rows=[["ICS 97.040.50", "T/ZZB 0999—2026"], ["CCS Y 68", "T/ZZB 0999—2026"]]),
+              Block(kind="para", text="电热水壶"), Block(kind="para", text="1 范围"), Block(kind="para", text="本文件适用于电热水壶。")]
+    doc = build_document(blocks, source="cover.docx")
+    assert (doc.id, doc.ics, doc.ccs, doc.titles) == ("T/ZZB 0999—2026", "97.040.50", "Y 68", {"zh": "电热水壶"})
+    assert [c.number for c in doc.clauses] == ["1"] and doc.tables == []
+
+
+def test_unstructured_document_keeps_its_tables():
+    blocks = [Block(kind="para", text="Kettle data sheet"), Block(kind="table", rows=[["Parameter", "Value"], ["Standby", "0.25 W"]])]
+    doc = build_document(blocks, source="sheet.docx")
+    assert [c.number for c in doc.clauses] == ["body"]
+    assert len(doc.tables) == 1 and doc.tables[0].clause == doc.clauses[0].id and doc.tables[0].rows[1] == ["Standby", "0.25 W"]
+
+
+def test_references_wrapped_to_line_start_continue_the_sentence():
+    blocks = [
+        _line("5 Requirements", 1),
+        _line("The leakage current measured as described in this clause shall not exceed the values given in", 1, full=True),
+        _line("Table 4 for the appliance class concerned and the routine test is described in", 1, full=True),
+        _line("Annex A of this document, with the sample of", 1, full=True),
+        _line("5.2 kept at 20 °C.", 1),
+        _line("5.1 General", 1),
+        _line("Text.", 1),
+    ]
+    doc = build_document(blocks, source="x.pdf")
+    assert [c.number for c in doc.clauses] == ["5", "5.1"]
+    assert doc.clause("5").text.count("\n") == 0 and doc.clause("5").text.endswith("with the sample of 5.2 kept at 20 °C.")
+
+
+def test_toc_with_unicode_roman_page_numbers_and_ellipsis_leaders():
+    lines = ["目　　次", "前言…………………………………………Ⅲ", "1　范围……………………………………1", "2　要求……………………………………1",
+             "前　　言", "本文件由示例协会提出。", "1　范围", "本文件适用于电热水壶。", "2　要求", "应安全。"]
+    doc = build_document([Block(kind="line", text=t) for t in lines], source="x.txt")
+    assert [(c.number, c.heading) for c in doc.clauses] == [("foreword", "前言"), ("1", "范围"), ("2", "要求")]
+    assert doc.clause("foreword").text == "本文件由示例协会提出。"

@@ -108,3 +108,49 @@ def test_sentence_split_chinese_and_list_items():
 )
 def test_detect_lang(text, lang):
     assert detect_lang(text) == lang
+
+
+def test_verbal_gold_set_accuracy():
+    """Hand-labelled sentences (80 from the sample corpus, 32 written for the tests): form accuracy ≥ 95 %."""
+    from pathlib import Path
+
+    rows = [ln.split("\t") for ln in (Path(__file__).parent / "data" / "parse" / "verbal_gold.tsv").read_text(encoding="utf-8").splitlines()
+            if ln and not ln.startswith("#")]
+    assert len(rows) >= 100
+    form_ok = neg_ok = neg_n = 0
+    wrong = []
+    for lang, form, neg, text in rows:
+        ps = provisions(text, lang)
+        got_form = next((p.form for p in ps if p.form != "statement"), "statement")
+        got_neg = next((p.negated for p in ps if p.form != "statement"), False)
+        form_ok += got_form == form
+        if got_form != form:
+            wrong.append((text, got_form, form))
+        if neg != "-":
+            neg_n += 1
+            neg_ok += got_neg == (neg == "1")
+    assert form_ok / len(rows) >= 0.95, wrong
+    assert neg_ok / neg_n >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text, lang, form, negated",
+    [
+        ("样品须经预处理。", "zh", "requirement", False),
+        ("无须进行预处理。", "zh", "permission", True),
+        ("The sample is to be conditioned for 24 h.", "en", "requirement", False),
+        ("It is necessary that the lid be closed.", "en", "requirement", False),
+        ("The use of a separate base is permitted.", "en", "permission", False),
+        ("Manufacturers ought to state the capacity.", "en", "recommendation", False),
+    ],
+)
+def test_equivalent_expressions(text, lang, form, negated):
+    assert classify(text, lang) == (form, negated)
+
+
+def test_list_items_inherit_the_lead_in_form():
+    text = "待机功率应符合下列要求：\na) 无保温功能时不大于0.3 W；\nb) 有保温功能时不大于0.5 W。\n试验在常温下进行。\nc) 其他。"
+    got = [(p.form, p.negated) for p in provisions(text, "zh")]
+    assert got == [("requirement", False)] * 3 + [("statement", False)] * 2
+    text = "During the test the following shall not occur:\n– flames;\n– molten metal."
+    assert [(p.form, p.negated) for p in provisions(text, "en")] == [("requirement", True)] * 3

@@ -83,8 +83,10 @@ def parse(files: tuple[str, ...], fmt: str, output: str | None) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv", "xlsx"]), default="table", show_default=True)
+@click.option("--embed-keys", is_flag=True, help="Give parameters the glossary does not know the nearest key by sentence embedding (loads a model).")
+@MODEL_OPTION
 @OUTPUT_OPTION
-def indicators(files: tuple[str, ...], fmt: str, output: str | None) -> None:
+def indicators(files: tuple[str, ...], fmt: str, embed_keys: bool, model: str | None, output: str | None) -> None:
     """Extract technical indicators (parameter, comparator, value, unit, conditions) from standards."""
     from zmdocs.indicators import extract_document
     from zmdocs.parse.registry import parse_many
@@ -93,7 +95,7 @@ def indicators(files: tuple[str, ...], fmt: str, output: str | None) -> None:
     docs, failures = parse_many(files)
     _report_failures(failures)
     for d in docs:
-        d.indicators = extract_document(d)
+        d.indicators = extract_document(d, embed=embed_keys, model=model)
     if docs:
         emit(render_indicators(docs, fmt), output)
     if failures:

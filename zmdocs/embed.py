@@ -48,6 +48,10 @@ class Embedder:
         texts = [t if t else " " for t in texts]
         if not texts:
             return np.zeros((0, self.dim or 0), dtype=np.float32)
+        uniq = list(dict.fromkeys(texts))
+        if len(uniq) < len(texts):  # repeated headings and conditions are encoded once
+            pos = {t: k for k, t in enumerate(uniq)}
+            return self.encode(uniq, progress=progress)[[pos[t] for t in texts]]
         out = []
         it = range(0, len(texts), self.batch_size)
         if progress and len(texts) > self.batch_size:

@@ -17,9 +17,13 @@ _D = f"[{_DASH}]"
 _YEAR4 = r"(?:19|20)\d{2}"
 
 # Domestic (Chinese) families: GB, GB/T, GB/Z, industry XX/T (and mandatory XX), group T/ORG, local DB33(/T).
+_CN_CODES = frozenset(
+    "JB QB SJ HG YY SN JG JJF JJG CJ DL NB YD FZ GA HJ JT QC SB SH TB WS GY LY NY SY YB YS MH BB CB CH DZ EJ GH HB HY "
+    "JC JR JY KA LD LS MT MZ QJ QX SC SL TD TY WB WH WJ WM XB XF YC YZ ZY".split()
+)
 _CN_PREFIX = (
-    r"(?P<cnfam>GB\s*/\s*[TZ]|GB|T\s*/\s*[A-Z]{2,10}|DB\s*\d{2,6}(?:\s*/\s*T)?"
-    r"|(?:JB|QB|SJ|HG|YY|SN|JG|JJF|JJG|CJ|DL|NB|YD|FZ|GA|HJ|JT|QC|SB|SH|TB|WS|GY|LY|NY|SY|YB|YS|MH|BB|CB|CH|DZ|EJ|GH|HB|HG|HY|JC|JR|JY|KA|LD|LS|MT|MZ|QJ|QX|SC|SL|TD|TY|WB|WH|WJ|WM|XB|XF|YC|YZ|ZY)(?:\s*/\s*[TZ])?)"
+    r"(?P<cnfam>GB\s*/\s*[TZ]|GB|T\s*/\s*[A-Z]{2,10}|Q\s*/\s*[A-Z0-9]{2,12}|DB\s*\d{2,6}(?:\s*/\s*T)?"
+    rf"|(?:{'|'.join(sorted(_CN_CODES, key=len, reverse=True))})(?:\s*/\s*[TZ])?)"
 )
 _CN = re.compile(
     rf"(?<![A-Za-z/]){_CN_PREFIX}\s*(?P<cnnum>\d{{1,6}}(?:\.\d{{1,4}}){{0,3}})"
@@ -45,7 +49,7 @@ _INTL = re.compile(
 _ASTM = re.compile(rf"(?<![A-Za-z/])ASTM\s*(?P<letter>[A-G])\s?(?P<num>\d{{1,5}}(?:/[A-Z]?\d{{1,5}}M?)?M?)(?:\s*{_D}\s*(?P<year>\d{{2}}[a-z]?(?:\(\d{{4}}\))?))?(?![\d])")
 _JIS = re.compile(rf"(?<![A-Za-z/])JIS\s*(?P<letter>[A-Z])\s?(?P<num>\d{{4,5}}(?:-\d{{1,3}}){{0,3}})(?:\s*[:{_DASH}]\s*(?P<year>{_YEAR4}))?(?![\d])")
 
-_DOMESTIC_PREFIX = ("GB", "T/", "DB")
+_DOMESTIC_PREFIX = ("GB", "T/", "DB", "Q/")
 _INTERNATIONAL = {"ISO", "IEC", "ISO/IEC", "CISPR", "ITU-T", "ISO/TR", "ISO/TS", "IEC/TR", "IEC/TS", "ISO/PAS", "IEC/PAS"}
 
 
@@ -182,7 +186,7 @@ def tier_of(family: str) -> str:
         return "foreign"
     if f in _INTERNATIONAL or f.startswith(("ISO", "IEC")):
         return "international"
-    if f.startswith(_DOMESTIC_PREFIX) or re.fullmatch(r"[A-Z]{2,3}(?:/[TZ])?", f) and f not in {"EN", "UL", "BS", "NF", "KS", "DIN", "JIS", "CSA", "VDE"}:
+    if f.startswith(_DOMESTIC_PREFIX) or f.split("/")[0] in _CN_CODES:
         return "domestic"
     return "foreign"
 

@@ -146,7 +146,7 @@ def _has(s: str, word: str, not_in: tuple[str, ...]) -> bool:
 def _form_zh(s: str) -> tuple[str, bool]:
     if re.search(r"不应|不得|严禁|禁止|不允许|不准|不能超过|不应超过", s):
         return "requirement", True
-    if re.search(r"必须|应当|应该", s) or _has(s, "应", _YING_NOT):
+    if re.search(r"必须|应当|应该", s) or _has(s, "应", _YING_NOT) or _has(s, "须", ("无须", "毋须", "须知")):
         return "requirement", False
     if "不宜" in s:
         return "recommendation", True
@@ -167,18 +167,18 @@ def _form_zh(s: str) -> tuple[str, bool]:
 
 _EN = [
     (r"\bshall\s+not\b|\bmust\s+not\b|\bshall\s+in\s+no\s+case\b|\bis\s+not\s+(?:allowed|permitted)\b", "requirement", True),
-    (r"\bshall\b|\bmust\b|\bis\s+required\s+to\b|\bare\s+required\s+to\b", "requirement", False),
+    (r"\bshall\b|\bmust\b|\b(?:is|are)\s+required\s+to\b|\bit\s+is\s+(?:required|necessary)\s+that\b|\b(?:is|are)\s+to\s+be\b|\b(?:has|have)\s+to\b", "requirement", False),
     (r"\bshould\s+not\b", "recommendation", True),
-    (r"\bshould\b|\bit\s+is\s+recommended\b", "recommendation", False),
+    (r"\bshould\b|\bit\s+is\s+recommended\b|\bought\s+to\b", "recommendation", False),
     (r"\bneed\s+not\b|\bneeds\s+not\b|\bis\s+not\s+required\b|\bmay\s+not\b", "permission", True),
-    (r"(?<![0-9]\s)\bmay\b|\bis\s+permitted\b|\bare\s+permitted\b|\bis\s+allowed\b", "permission", False),
+    (r"(?<![0-9]\s)\bmay\b|\b(?:is|are)\s+(?:permitted|allowed|permissible)\b", "permission", False),
     (r"\bcannot\b|\bcan\s+not\b|\bcould\s+not\b|\bis\s+unable\s+to\b", "possibility", True),
     (r"\bcan\b|\bcould\b|\bis\s+able\s+to\b|\bare\s+able\s+to\b|\bpossible\b", "possibility", False),
 ]
 _DE = [
     (r"\b(?:darf|dürfen)\s+(?:[\w.,]+\s+){0,7}?nicht\b|\bnicht\s+(?:\w+\s+){0,4}?(?:darf|dürfen)\b|\bkeine?\w*\s+(?:\w+\s+){0,3}?(?:darf|dürfen)\b", "requirement", True),
     (r"\b(?:muss|müssen)\s+nicht\b", "permission", True),  # "muss nicht" = need not
-    (r"\bmuss\b|\bmüssen\b|\b(?:ist|sind)\s+(?:\S+\s+){0,8}?(?:zu\s+\w+(?:en|ern|eln)|(?:an|auf|aus|durch|ein|ab|vor|nach|zurück|fest|zusammen|um|bei|dar|her|hin|frei|wieder|fort|weg)zu\w+(?:en|ern|eln))\b", "requirement", False),
+    (r"\bmuss\b|\bmüssen\b|\b(?:darf|dürfen)\s+(?:[\w.,]+\s+){0,4}?(?:höchstens|maximal|mindestens|nur|lediglich)\b|\b(?:ist|sind)\s+(?:\S+\s+){0,8}?(?:zu\s+\w+(?:en|ern|eln)|(?:an|auf|aus|durch|ein|ab|vor|nach|zurück|fest|zusammen|um|bei|dar|her|hin|frei|wieder|fort|weg)zu\w+(?:en|ern|eln))\b", "requirement", False),
     (r"\bsollten?\s+(?:\w+\s+){0,4}?nicht\b|\bnicht\s+(?:\w+\s+){0,3}?sollten?\b", "recommendation", True),
     (r"\bsollten?\b|\bwird\s+empfohlen\b|\bempfiehlt\s+sich\b", "recommendation", False),
     (r"\bbrauch(?:t|en)\s+(?:\w+\s+){0,4}?nicht\b|\bnicht\s+(?:\w+\s+){0,4}?zu\s+\w+\s+brauch", "permission", True),
@@ -227,6 +227,9 @@ def classify(sentence: str, lang: str | None = None) -> tuple[str, bool]:
     return "statement", False
 
 
+_ITEM = re.compile(r"^\s*(?:[a-z]\)|[a-z]\s*）|\d{1,2}\)|\d{1,2}）|[（(]\d{1,2}[）)]|[①-⑳]|——|—|–|-\s|•|·)")
+
+
 def provisions(text: str, lang: str | None = None) -> list[Provision]:
     """Split clause text into sentences and tag each; sentences of a note line stay statements."""
     if not text.strip():
@@ -239,11 +242,17 @@ def provisions(text: str, lang: str | None = None) -> list[Provision]:
         if is_note(line):
             note_lines.append((pos, pos + len(line)))
         pos += len(line) + 1
+    lead: tuple[str, bool] | None = None  # the form of a lead-in sentence ending with a colon
     for a, b in sentence_spans(text, lang):
         sent = text[a:b]
         if any(x <= a < y for x, y in note_lines):
             form, neg = "statement", False
         else:
             form, neg = classify(sent, lang)
+            item = bool(_ITEM.match(sent))
+            if item and form == "statement" and lead:
+                form, neg = lead  # "…应符合下列要求：" + "a) 不大于0.3 W；": the item carries the lead-in's form
+            elif not item:
+                lead = (form, neg) if sent.rstrip().endswith(("：", ":")) and form != "statement" else None
         out.append(Provision(text=sent, form=form, negated=neg, start=a, end=b))
     return out

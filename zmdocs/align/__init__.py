@@ -35,7 +35,7 @@ from zmdocs.align.indicators import (
     indicator_text,
 )
 from zmdocs.align.monotonic import diagonal_strength, merged_sims, monotonic_align, recover_moved
-from zmdocs.align.units import Unit, clause_units, ensure_indicators, norm_number, unit_text
+from zmdocs.align.units import Unit, clause_units, ensure_indicators, is_clause_number, norm_number, unit_text
 from zmdocs.errors import AlignError, ZmdocsError
 from zmdocs.model import Alignment, ClausePair, Document
 
@@ -45,6 +45,7 @@ __all__ = ["align_documents", "align_files", "load_document", "PARAMS"]
 
 # Tuned on tests/data/align (see tests/test_align_gold.py); one place so bench/ can vary them.
 PARAMS: dict[str, float] = {
+    "text_chars": 500,  # a clause is shown to the embedder as its heading + this many characters of text
     "heading_weight": 0.25,  # share of heading similarity in the clause score (when both have one)
     "number_bonus": 0.12,  # translation mode: same clause number (scaled by how much numbering is shared)
     "parent_bonus": 0.04,  # translation mode: same parent clause number
@@ -100,10 +101,10 @@ def _embedder(model: Any):
     return get_embedder(model, cache=True)
 
 
-def clause_vectors(ua: list[Unit], ub: list[Unit], emb) -> tuple[np.ndarray, np.ndarray | None, np.ndarray, np.ndarray]:
+def clause_vectors(ua: list[Unit], ub: list[Unit], emb, chars: int = 500) -> tuple[np.ndarray, np.ndarray | None, np.ndarray, np.ndarray]:
     """(text similarity, heading similarity or None where a heading is missing, vectors of A, of B)."""
-    ta = [unit_text(u) for u in ua]
-    tb = [unit_text(u) for u in ub]
+    ta = [unit_text(u, chars) for u in ua]
+    tb = [unit_text(u, chars) for u in ub]
     ha = [u.heading for u in ua]
     hb = [u.heading for u in ub]
     heads = sorted({h for h in ha + hb if h})
@@ -130,7 +131,7 @@ def blend(s: np.ndarray, hs: np.ndarray | None, w: float) -> np.ndarray:
 
 def clause_scores(ua: list[Unit], ub: list[Unit], emb, params: dict[str, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(combined score matrix, vectors of A, vectors of B): text similarity blended with headings."""
-    s, hs, va, vb = clause_vectors(ua, ub, emb)
+    s, hs, va, vb = clause_vectors(ua, ub, emb, int(params["text_chars"]))
     return blend(s, hs, params["heading_weight"]), va, vb
 
 
@@ -142,13 +143,13 @@ def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model:
     prm = {**PARAMS, **(params or {})}
     ua, ub = clause_units(doc_a), clause_units(doc_b)
     for doc, units in ((doc_a, ua), (doc_b, ub)):
-        if not units:
+        if len(units) < 2 and not any(is_clause_number(u.number) for u in units):
             raise AlignError(
                 f"{doc.source or doc.id}: no numbered clauses found to align; check that it is a standard with clause numbers"
             )
     emb = _embedder(model)
     try:
-        s_text, hs, va, vb = clause_vectors(ua, ub, emb)
+        s_text, hs, va, vb = clause_vectors(ua, ub, emb, int(prm["text_chars"]))
         s = blend(s_text, hs, prm["heading_weight"])
     except ZmdocsError:
         raise
@@ -220,12 +221,12 @@ def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model:
     paired_clauses = {(id_a[x], id_b[y]) for p in pairs for x in p.a for y in p.b}
     paired_clauses |= {(x, y) for p in pairs for x in p.a for y in p.b}
     ind_pairs = []
+    devs: list[dict[str, Any]] = []
     if inds_a and inds_b:
         iv = emb.encode([indicator_text(i) for i in inds_a] + [indicator_text(i) for i in inds_b])
-        ind_pairs = align_indicators(inds_a, inds_b, iv[: len(inds_a)], iv[len(inds_a) :], paired_clauses)
-    devs: list[dict[str, Any]] = []
-    if ind_pairs:
         ca, cb = condition_vectors(inds_a, emb), condition_vectors(inds_b, emb)
+        ind_pairs = align_indicators(inds_a, inds_b, iv[: len(inds_a)], iv[len(inds_a) :], paired_clauses,
+                                     cond_a=ca, cond_b=cb, one_to_one=mode == "translation")
         devs = indicator_deviations(inds_a, inds_b, ind_pairs, ca, cb)
     head_a = {u.number: u.heading for u in ua}
     head_b = {u.number: u.heading for u in ub}

@@ -7,6 +7,8 @@ from typing import Any
 
 from zmdocs.model import Document
 
+NATIONAL_ANNEX = re.compile(r"^N[A-Z](?:\.|$)")
+
 
 def _core(ident: str) -> str:
     """The number core of a standard id: 'IEC 60335-2-15:2016' -> '60335-2-15', 'GB 4706.19—2024' -> '4706.19'."""
@@ -69,6 +71,13 @@ def estimate_degree(
     declared: dict | None,
 ) -> dict[str, Any]:
     """IDT/MOD/NEQ estimate with its evidence, in the spirit of ISO/IEC Guide 21-1."""
+    # national annexes (NA, NB, ...) may be added to an identical adoption (ISO/IEC Guide 21-1)
+    nat_a = [n for n in unmatched_a if NATIONAL_ANNEX.match(n)]
+    nat_b = [n for n in unmatched_b if NATIONAL_ANNEX.match(n)]
+    national = nat_a + nat_b
+    unmatched_a = [n for n in unmatched_a if n not in nat_a]
+    unmatched_b = [n for n in unmatched_b if n not in nat_b]
+    n_a, n_b = n_a - len(nat_a), n_b - len(nat_b)
     one_one = sum(1 for p in pairs if len(p.a) == 1 and len(p.b) == 1)
     share_11 = one_one / len(pairs) if pairs else 0.0
     cov_a = 1 - len(unmatched_a) / n_a if n_a else 0.0
@@ -80,6 +89,8 @@ def estimate_degree(
         f"{len(unmatched_a)} clauses only in A (added), {len(unmatched_b)} only in B (deleted)",
         f"{indicator_pairs} indicator pairs, {indicator_devs} with differing values or conditions",
     ]
+    if national:
+        evidence.append(f"national annex clauses left aside: {', '.join(national[:6])}")
     if mode == "translation" and cov_a >= 0.97 and cov_b >= 0.97 and share_11 >= 0.9 and indicator_devs == 0:
         est = "IDT"
         evidence.append("same structure, no technical deviation found: identical")

@@ -50,8 +50,78 @@ def indicator_text(ind: Indicator) -> str:
     return f"{ind.parameter} ({cond})" if cond else (ind.parameter or ind.text[:120])
 
 
+_ROMAN = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "0Ⅰ": "0I"}
+_ANCHOR = re.compile(r"(?<![A-Za-z])(?:0I|III|II|IV|I)(?![A-Za-z])|[ⅠⅡⅢⅣ]|\d+(?:[.,]\d+)?")
+
+
+def anchors(ind: Indicator) -> frozenset[str]:
+    """Language-independent tokens of the conditions (numbers, class numerals I/II/Ⅱ): 'for class II
+    appliances' and 'Ⅱ类器具' share {'II'}, so rows of a limits table pair across languages."""
+    out = set()
+    for c in ind.conditions:
+        for t in _ANCHOR.findall(c):
+            out.add(_ROMAN.get(t, t).replace(",", "."))
+    return frozenset(out)
+
+
 def _cond_tokens(ind: Indicator) -> set[str]:
     return {t for c in ind.conditions for t in re.findall(r"[\w.]+", c.lower())}
+
+
+def _ranks(inds: list[Indicator]) -> list[int]:
+    """Position of each indicator among those with the same clause and key (row order in a table)."""
+    seen: dict[tuple, int] = {}
+    out = []
+    for i in inds:
+        k = (i.clause, i.key or i.parameter)
+        out.append(seen.get(k, 0))
+        seen[k] = out[-1] + 1
+    return out
+
+
+def indicator_scores(
+    inds_a: list[Indicator],
+    inds_b: list[Indicator],
+    va: np.ndarray | None,
+    vb: np.ndarray | None,
+    paired_clauses: set[tuple[str, str]],
+    cond_a: np.ndarray | None = None,
+    cond_b: np.ndarray | None = None,
+) -> np.ndarray:
+    """Score (about 0..1.3) for every (A, B) indicator pair; -1 where the unit dimensions differ."""
+    n, m = len(inds_a), len(inds_b)
+    ua = [canonical_unit(i) for i in inds_a]
+    ub = [canonical_unit(i) for i in inds_b]
+    uu_a, ia = np.unique(np.array(ua, dtype=object).astype(str), return_inverse=True)
+    uu_b, ib = np.unique(np.array(ub, dtype=object).astype(str), return_inverse=True)
+    compat_u = np.array([[units_compatible(x, y) for y in uu_b] for x in uu_a], dtype=bool)
+    compat = compat_u[ia][:, ib]
+    ka = np.array([i.key or "" for i in inds_a], dtype=object)
+    kb = np.array([i.key or "" for i in inds_b], dtype=object)
+    has_a, has_b = (ka != "")[:, None], (kb != "")[None, :]
+    same_key = (ka[:, None] == kb[None, :]) & has_a & has_b
+    sim = va @ vb.T if va is not None and vb is not None else np.zeros((n, m))
+    s = 0.45 * same_key + 0.45 * np.maximum(sim, 0) - 0.1 * (~same_key & has_a & has_b)
+    ca = np.array([i.clause or "" for i in inds_a], dtype=object)
+    cb = np.array([i.clause or "" for i in inds_b], dtype=object)
+    if paired_clauses:
+        pc = np.array([[(x, y) in paired_clauses for y in np.unique(cb)] for x in np.unique(ca)], dtype=bool)
+        _, ica = np.unique(ca, return_inverse=True)
+        _, icb = np.unique(cb, return_inverse=True)
+        s += 0.15 * pc[ica][:, icb]
+    if cond_a is not None and cond_b is not None:
+        both = np.array([bool(i.conditions) for i in inds_a])[:, None] & np.array([bool(i.conditions) for i in inds_b])[None, :]
+        s += np.where(both, 0.1 * (cond_a @ cond_b.T), 0.0)
+    side_a = np.array([_bound_side(i.comparator) for i in inds_a], dtype=object)
+    side_b = np.array([_bound_side(i.comparator) for i in inds_b], dtype=object)
+    s -= 0.1 * ((side_a[:, None] != side_b[None, :]) & (side_a != "")[:, None] & (side_b != "")[None, :])
+    an_a, an_b = [anchors(i) for i in inds_a], [anchors(i) for i in inds_b]
+    if any(an_a) and any(an_b):
+        agree = np.array([[(x == y) - (x != y) if x and y else 0 for y in an_b] for x in an_a], dtype=float)
+        s += 0.1 * agree
+    ra, rb = np.array(_ranks(inds_a)), np.array(_ranks(inds_b))
+    s += 0.05 * (ra[:, None] == rb[None, :]) * same_key
+    return np.where(compat, s, -1.0)  # may exceed 1: ranking keeps every signal; reported scores are clipped
 
 
 def align_indicators(
@@ -62,36 +132,40 @@ def align_indicators(
     paired_clauses: set[tuple[str, str]],
     threshold: float = 0.55,
     margin: float = 0.05,
+    cond_a: np.ndarray | None = None,
+    cond_b: np.ndarray | None = None,
+    one_to_one: bool = False,
 ) -> list[IndicatorPair]:
-    """Pairs (index in A, index in B, score in [0, 1]) for every A indicator with a counterpart."""
+    """Pairs (index in A, index in B, score in [0, 1]) for every A indicator with a counterpart.
+
+    `one_to_one` (translation mode): greedy best-first assignment, each indicator used once;
+    otherwise each A indicator takes its best B indicator and any within `margin` of it.
+    """
     if not inds_a or not inds_b:
         return []
-    ua = [canonical_unit(i) for i in inds_a]
-    ub = [canonical_unit(i) for i in inds_b]
-    sim = va @ vb.T if va is not None and vb is not None else np.zeros((len(inds_a), len(inds_b)))
+    sc = indicator_scores(inds_a, inds_b, va, vb, paired_clauses, cond_a, cond_b)
     pairs: list[IndicatorPair] = []
-    for i, p in enumerate(inds_a):
-        scores = np.full(len(inds_b), -1.0)
-        for j, q in enumerate(inds_b):
-            if not units_compatible(ua[i], ub[j]):
+    if one_to_one:
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        order = np.argsort(-sc, axis=None)
+        for flat in order:
+            i, j = divmod(int(flat), sc.shape[1])
+            if sc[i, j] < threshold:
+                break
+            if i in used_a or j in used_b:
                 continue
-            same_key = bool(p.key and q.key and p.key == q.key)
-            s = 0.45 * (1.0 if same_key else 0.0) + 0.45 * max(0.0, float(sim[i, j]))
-            if not same_key and p.key and q.key:
-                s -= 0.1
-            if (p.clause, q.clause) in paired_clauses:
-                s += 0.15
-            ca, cb = _cond_tokens(p), _cond_tokens(q)
-            if ca and cb:
-                s += 0.1 * len(ca & cb) / len(ca | cb)
-            if p.comparator and q.comparator and _bound_side(p.comparator) != _bound_side(q.comparator):
-                s -= 0.1
-            scores[j] = min(1.0, s)
-        best = float(scores.max())
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append(IndicatorPair(a=i, b=j, score=round(min(1.0, float(sc[i, j])), 4)))
+        pairs.sort(key=lambda p: (p.a, p.b))
+        return pairs
+    for i in range(len(inds_a)):
+        best = float(sc[i].max())
         if best < threshold:
             continue
-        for j in np.nonzero(scores >= best - margin)[0]:
-            pairs.append(IndicatorPair(a=i, b=int(j), score=round(float(scores[j]), 4)))
+        for j in np.nonzero(sc[i] >= best - margin)[0]:
+            pairs.append(IndicatorPair(a=i, b=int(j), score=round(min(1.0, float(sc[i, j])), 4)))
     return pairs
 
 
@@ -121,7 +195,7 @@ _CLAUSE_REF = re.compile(r"^(?:[A-Z]\.)?\d+(?:\.\d+)*$")
 
 def indicator_deviations(inds_a: list[Indicator], inds_b: list[Indicator], pairs: list[IndicatorPair],
                          cond_a: np.ndarray | None = None, cond_b: np.ndarray | None = None,
-                         cond_threshold: float = 0.6) -> list[dict]:
+                         cond_threshold: float = 0.5) -> list[dict]:
     """Aligned indicators whose limits, comparators, conditions or methods differ: technical deviations.
 
     Conditions are compared by meaning (cross-language vectors) when both sides state some;
@@ -135,7 +209,11 @@ def indicator_deviations(inds_a: list[Indicator], inds_b: list[Indicator], pairs
             diffs.append("value")
         if a.comparator != b.comparator:
             diffs.append("comparator")
-        if a.conditions and b.conditions:
+        an_a, an_b = anchors(a), anchors(b)
+        if a.conditions and b.conditions and an_a and an_b:
+            if an_a != an_b:  # numbers or class numerals differ: a real difference in any language
+                diffs.append("conditions")
+        elif a.conditions and b.conditions:
             if cond_a is not None and cond_b is not None:
                 if float(cond_a[p.a] @ cond_b[p.b]) < cond_threshold:
                     diffs.append("conditions")

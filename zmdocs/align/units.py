@@ -26,7 +26,7 @@ KIND_GROUPS = {
     "marking-packaging": "mark",
     "bibliography": "refs",
 }
-TEXT_CHARS = 300
+TEXT_CHARS = 500
 
 
 @dataclass
@@ -53,28 +53,82 @@ class Unit:
         return self.number.split(".")[0]
 
 
+_ARTICLE_START = re.compile(
+    r"^(?P<num>第\s*[零〇一二两三四五六七八九十百千\d]+\s*[条章节]|(?:Article|Art\.|Artikel|Section|§)\s*\d+[a-z]?"
+    r"|(?:Chapter|CHAPTER|Kapitel|Chapitre)\s+(?:[IVXLC]+|\d+))(?=[\s.:：、]|$)\s*[.:：]?\s*(?P<rest>.*)$"
+)
+CHAPTER_RE = re.compile(r"^(?:第\s*(?P<zh>[零〇一二两三四五六七八九十百千\d]+)\s*章|(?:Chapter|CHAPTER|Kapitel|Chapitre)\s+(?P<n>[IVXLC]+|\d+))$")
+
+
+def segment_articles(doc: Document) -> list[Clause]:
+    """Clauses cut from running text at article/section/chapter lines (regulations, laws)."""
+    out: list[Clause] = []
+    chapter: str | None = None
+    for c in doc.clauses:
+        if c.kind in SKIP_KINDS:
+            continue
+        for line in (c.text or "").split("\n"):
+            line = line.strip()
+            m = _ARTICLE_START.match(line)
+            if m:
+                num = re.sub(r"\s+", " ", m.group("num")).strip()
+                is_ch = bool(CHAPTER_RE.match(num))
+                rest = m.group("rest").strip()
+                cl = Clause(id=f"{doc.id}#{num}", number=num, kind=c.kind, level=1 if is_ch else 2,
+                            parent=None if is_ch else chapter)
+                if is_ch:
+                    cl.heading = rest
+                    chapter = cl.id
+                else:
+                    cl.text = rest
+                out.append(cl)
+            elif out and line:
+                out[-1].text = (out[-1].text + "\n" + line).strip()
+    return out
+
+
+def _roman(s: str) -> int | None:
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not s or any(ch not in vals for ch in s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = vals[a]
+        total += -v if b in vals and vals[b] > v else v
+    return total
+
+
+def _zh_int(zh: str) -> str:
+    if zh.isdigit():
+        return zh
+    try:
+        import cn2an
+
+        return str(cn2an.cn2an(zh, "smart"))
+    except Exception:  # not a number cn2an reads: keep it as written
+        return zh
+
+
 def norm_number(num: str) -> str:
     """Comparable clause number: '5.2.' -> '5.2', '第十二条' -> '12', 'Article 12' -> '12', 'a.1' -> 'A.1'."""
     n = re.sub(r"\s+", "", num or "").rstrip(".")
+    m = CHAPTER_RE.match(num.strip()) or CHAPTER_RE.match(n)
+    if m:
+        if m.group("n"):
+            r = m.group("n")
+            return f"CH{r if r.isdigit() else _roman(r)}"
+        return f"CH{_zh_int(m.group('zh'))}"
     m = ARTICLE_RE.match(n) or ARTICLE_RE.match(num.strip())
     if m:
         if m.group("n"):
             return m.group("n").lower()
-        zh = m.group("zh")
-        if zh.isdigit():
-            return zh
-        try:
-            import cn2an
-
-            return str(cn2an.cn2an(zh, "smart"))
-        except Exception:  # not a number cn2an reads: keep it as written
-            return zh
+        return _zh_int(m.group("zh"))
     return n.upper()
 
 
 def is_clause_number(num: str) -> bool:
     n = (num or "").strip().rstrip(".")
-    return bool(NUMBER_RE.match(n) or ARTICLE_RE.match(n))
+    return bool(NUMBER_RE.match(n) or ARTICLE_RE.match(n) or CHAPTER_RE.match(n))
 
 
 def _clean(s: str) -> str:
@@ -83,13 +137,19 @@ def _clean(s: str) -> str:
 
 def clause_units(doc: Document) -> list[Unit]:
     """The numbered clauses of a document in order (cover, foreword, introduction left out)."""
-    by_id = {c.id: c for c in doc.clauses}
     units: list[Unit] = []
     seen: set[str] = set()
     numbered = [c for c in doc.clauses if is_clause_number(c.number) and c.kind not in SKIP_KINDS]
-    # a document without recognisable clause numbers still aligns, paragraph by paragraph
+    clauses = doc.clauses
     fallback = len(numbered) < 2
-    for k, c in enumerate(doc.clauses):
+    if fallback:
+        # a regulation the parser left as running text: cut it at 第N条 / Article N / Chapter N lines
+        articles = segment_articles(doc)
+        if len(articles) >= 2:
+            clauses, fallback = articles, False
+    by_id = {c.id: c for c in clauses}
+    # a document without recognisable clause numbers still aligns, paragraph by paragraph
+    for k, c in enumerate(clauses):
         num = (c.number or "").strip()
         if fallback:
             if c.kind in SKIP_KINDS or not (c.heading or c.text).strip():

@@ -15,9 +15,11 @@ from pathlib import Path
 from zmdocs.compare.level import judge_levels
 from zmdocs.compare.pairing import (
     clause_number,
+    find_clause,
     heading_context,
     is_requirement,
     key_counterparts,
+    narrow_by_conditions,
     read_key_list,
     select_keys,
     similar_counterparts,
@@ -28,6 +30,7 @@ from zmdocs.compare.rules import Rules, load_rules
 from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER, judge
 from zmdocs.compare.tiers import family_of, tier_of
 from zmdocs.compare.values import canonical, conversion, from_canonical
+from zmdocs.errors import CompareError
 from zmdocs.model import Document, Indicator
 
 log = logging.getLogger(__name__)
@@ -51,11 +54,29 @@ def _indicators(doc) -> list[Indicator]:
 
 def _evidence(doc, ind: Indicator) -> Evidence:
     page = ind.page
-    if page is None and isinstance(doc, Document) and ind.clause:
-        c = doc.clause(ind.clause)
+    if page is None:
+        c = find_clause(doc, ind.clause)
         page = c.page if c else None
-    return Evidence(doc=doc.id, clause=clause_number(ind), page=page, text=ind.text or ind.parameter,
+    return Evidence(doc=doc.id, clause=clause_number(ind), page=page, text=_quote(doc, ind),
                     source=getattr(doc, "source", ""), origin=dict(ind.origin or {}))
+
+
+def _quote(doc, ind: Indicator) -> str:
+    """The source text; for a table cell, the table, its row and column headers and the cell."""
+    text = ind.text or ind.parameter
+    o = ind.origin or {}
+    if o.get("type") != "table" or not isinstance(doc, Document):
+        return text
+    t = next((t for t in doc.tables if t.number == str(o.get("table")) and (not ind.clause or t.clause in (None, ind.clause))),
+             None) or next((t for t in doc.tables if t.number == str(o.get("table"))), None)
+    r, c = o.get("row"), o.get("col")
+    if t is None or r is None or c is None or r >= len(t.rows) or c >= len(t.rows[r]):
+        return text
+    label = {"zh": "表", "ja": "表", "de": "Tabelle ", "fr": "Tableau "}.get(doc.lang, "Table ") + t.number + (f" {t.caption}" if t.caption else "")
+    heads = [h[c] for h in t.header if c < len(h) and h[c]]
+    row_head = t.rows[r][0] if c > 0 else ""
+    parts = [p for p in dict.fromkeys([row_head, *heads]) if p]
+    return f"{label}: {' | '.join(parts)} → {t.rows[r][c]}"
 
 
 def _value(ind: Indicator) -> Value:
@@ -111,14 +132,18 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
     row_idx = sorted(set(row_idx) | keys)
     warnings: list[str] = []
     if not dinds:
-        warnings.append(f"no indicators found in the draft {draft.id}")
+        raise CompareError(f"{draft.source or draft.id}: no technical indicators found in the draft — check that it is a "
+                           "standard with limits (e.g. 泄漏电流不大于0.5 mA) and that the file's text can be extracted")
 
     ref_infos = []
     rows = {i: Row(n=0, parameter=dinds[i].parameter, key=dinds[i].key, is_key=i in keys, draft=_value(dinds[i]),
                    evidence=_evidence(draft, dinds[i])) for i in row_idx}
     paired_ref: dict[str, set[int]] = {}
+    dctx = {i: heading_context(draft, dinds[i]) for i in row_idx}
     for ref in refs:
         tier = tier_of(ref)
+        if tier != "product" and not (getattr(ref, "family", "") or family_of(ref.id)):
+            warnings.append(f"cannot tell the family of {ref.id} ({getattr(ref, 'source', '')}): treated as a foreign standard")
         rinds = _indicators(ref)
         is_found = ref.id in found
         ref_infos.append(RefInfo(ref.id, getattr(ref, "title", "") or "", tier,
@@ -128,13 +153,17 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
             continue
         ctx = {j: heading_context(ref, r) for j, r in enumerate(rinds)}
         req = [r if is_requirement(ref, r) else _HIDDEN for r in rinds]  # test conditions are not limits
-        pairs: dict[int, list[tuple[int, float | None]]] = {
-            i: [(j, None) for j in key_counterparts(dinds[i], req, ctx, heading_context(draft, dinds[i]))] for i in row_idx}
+        pairs: dict[int, list[tuple[int, float | None]]] = {}
+        for i in row_idx:
+            cands = key_counterparts(dinds[i], req, ctx, dctx[i])
+            if len(cands) > 1:
+                cands = narrow_by_conditions(dinds[i], req, cands, get_embedder())
+            pairs[i] = [(j, None) for j in cands]
         have = {i: [j for j, _ in v] for i, v in pairs.items()}
         if any(not v for v in have.values()):
             for i, extra in similar_counterparts(dinds, row_idx, req, have, get_embedder()).items():
                 pairs[i].extend(extra)
-        judged = {(i, j): judge(dinds[i], rinds[j]) for i, cands in pairs.items() for j, _ in cands}
+        judged = {(i, j): _judge(dinds[i], rinds[j], dctx[i], ctx[j]) for i, cands in pairs.items() for j, _ in cands}
         # a reference limit that fits one draft row is not also "not comparable" with its sibling rows
         # written for other conditions (class I vs class II, ≤1 kW vs >1 kW)
         fits = {j for (i, j), jd in judged.items() if jd.result != NOT_COMPARABLE}
@@ -168,6 +197,17 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
         draft=RefInfo(draft.id, draft.title, tier_of(draft), draft.family or family_of(draft.id), draft.source, False, len(dinds)),
         refs=ref_infos, rows=ordered, missing=missing, levels=checks, verdict=verdict, verdict_labels=labels,
         tier_verdicts=tier_verdicts, key_source=key_source, rules_source=rules.source, warnings=warnings)
+
+
+def _judge(a: Indicator, b: Indicator, actx: str = "", bctx: str = ""):
+    """`judge`, but an indicator the extractor filled oddly gives "not comparable", never a traceback."""
+    try:
+        return judge(a, b, actx, bctx)
+    except Exception as e:  # unexpected field contents from a document nobody has seen
+        log.warning("cannot compare %r with %r: %s", a.text[:60], b.text[:60], e)
+        from zmdocs.compare.strictness import Judgement
+
+        return Judgement(NOT_COMPARABLE, f"could not compare ({type(e).__name__})")
 
 
 def _finish_row(r: Row, counted: set[str]) -> None:

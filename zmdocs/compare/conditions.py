@@ -8,6 +8,7 @@ Only differences we can read count; unreadable wording differences are noted, no
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -61,7 +62,12 @@ class Signature:
 
 def signature(conditions: list[str] | None, context: str = "") -> Signature:
     """Reduce condition texts (plus context such as the parameter's own wording) to tags and quantities."""
-    own = " ; ".join(c for c in (conditions or []) if c)
+    return _signature(tuple(conditions or ()), context)
+
+
+@functools.lru_cache(maxsize=65536)
+def _signature(conditions: tuple[str, ...], context: str) -> Signature:
+    own = " ; ".join(c for c in conditions if c)
     sig = Signature(text=own)
     text = " ; ".join(x for x in (own, context) if x)
     if not text:

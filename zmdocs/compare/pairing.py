@@ -18,13 +18,27 @@ ROW_KINDS = {"requirements", "annex-normative", "annex-informative", "other", ""
 _KEY_MARK_RE = re.compile(r"[★☆▲]|\(关键\)|（关键）|\bkey\b", re.I)
 
 
+def find_clause(doc, ref: str | None):
+    """A clause by id or number through a per-document index (Document.clause is a linear scan)."""
+    if not ref or not isinstance(doc, Document):
+        return None
+    idx = doc.__dict__.get("_zm_clauses")
+    if idx is None or idx[0] != len(doc.clauses):
+        m: dict = {}
+        for c in doc.clauses:
+            m.setdefault(c.id, c)
+            m.setdefault(c.number, c)
+        idx = (len(doc.clauses), m)
+        doc.__dict__["_zm_clauses"] = idx
+    c = idx[1].get(ref)
+    if c is None and "#" in ref:
+        c = idx[1].get(ref.split("#", 1)[1])
+    return c
+
+
 def clause_kind(doc, ind: Indicator) -> str:
     """The chapter kind of the clause an indicator sits in ('' when unknown)."""
-    if not ind.clause or not getattr(doc, "clauses", None):
-        return ""
-    c = doc.clause(ind.clause) if isinstance(doc, Document) else None
-    if c is None and "#" in ind.clause and isinstance(doc, Document):
-        c = doc.clause(ind.clause.split("#", 1)[1])
+    c = find_clause(doc, ind.clause)
     return c.kind if c else ""
 
 
@@ -37,10 +51,10 @@ def heading_context(doc, ind: Indicator) -> str:
     """The headings of the indicator's clause and its parents (they often carry the condition)."""
     if not isinstance(doc, Document) or not ind.clause:
         return ""
-    out, c, seen = [], doc.clause(ind.clause), 0
+    out, c, seen = [], find_clause(doc, ind.clause), 0
     while c is not None and seen < 4:
         out.append(c.heading)
-        c, seen = (doc.clause(c.parent) if c.parent else None), seen + 1
+        c, seen = find_clause(doc, c.parent), seen + 1
     return " ".join(h for h in out if h)
 
 
@@ -56,13 +70,13 @@ def requirements_chapter(doc) -> str | None:
 
 
 def in_chapter(doc: Document, ind: Indicator, chapter_id: str) -> bool:
-    c = doc.clause(ind.clause) if ind.clause else None
+    c = find_clause(doc, ind.clause)
     for _ in range(12):
         if c is None:
             return False
         if c.id == chapter_id:
             return True
-        c = doc.clause(c.parent) if c.parent else None
+        c = find_clause(doc, c.parent)
     return False
 
 
@@ -76,6 +90,23 @@ def is_marked_key(ind: Indicator) -> bool:
     if o.get("key") is True or str(o.get("key", "")).lower() in ("true", "yes", "1", "★"):
         return True
     return bool(_KEY_MARK_RE.search(ind.parameter or ""))
+
+
+_KEY_HEAD_RE = re.compile(r"关键|key indicator|Schlüssel", re.I)
+_KEY_CELL_RE = re.compile(r"^\s*(?:★|☆|▲|√|✓|是|Y|yes|key|关键)\s*$", re.I)
+
+
+def _key_column(doc, ind: Indicator) -> bool:
+    """A table row flagged in a 关键指标 / key column (★, 是, √)."""
+    o = ind.origin or {}
+    if o.get("type") != "table" or o.get("row") is None or not isinstance(doc, Document):
+        return False
+    t = next((t for t in doc.tables if t.number == str(o.get("table"))), None)
+    if t is None or o["row"] >= len(t.rows):
+        return False
+    cols = {k for h in t.header for k, cell in enumerate(h) if _KEY_HEAD_RE.search(cell or "")}
+    row = t.rows[o["row"]]
+    return any(k < len(row) and _KEY_CELL_RE.match(row[k] or "") for k in cols)
 
 
 def read_key_list(path: str | Path) -> list[str]:
@@ -108,7 +139,7 @@ def select_keys(draft: Document, inds: list[Indicator], rows: list[int], key_lis
                                    f"name of the draft (e.g. {', '.join(known)})")
             chosen |= hit
         return chosen, "list"
-    marked = {i for i in rows if is_marked_key(inds[i])}
+    marked = {i for i in rows if is_marked_key(inds[i]) or _key_column(draft, inds[i])}
     if marked:
         return marked, "marked"
     req = {i for i in rows if not inds[i].ordinal and not isinstance(inds[i].value, str)
@@ -198,13 +229,39 @@ def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int,
     same = [j for j in cands if num and clause_number(refs[j]) == num]
     if same and len(cands) > 1:
         cands = same
-        row = (draft.origin or {}).get("row")
-        same_row = [j for j in cands if row is not None and (refs[j].origin or {}).get("row") == row]
-        cands = same_row or cands
+        o = draft.origin or {}
+        if o.get("row") is not None:
+            cell = [j for j in cands if (refs[j].origin or {}).get("row") == o["row"] and (refs[j].origin or {}).get("col") == o.get("col")]
+            row = [j for j in cands if (refs[j].origin or {}).get("row") == o["row"]]
+            cands = cell or row or cands
     return cands
 
 
+COND_MARGIN = 0.05
+
+
+def narrow_by_conditions(draft: Indicator, refs: list[Indicator], cands: list[int], embedder) -> list[int]:
+    """Among several counterparts for other parts/conditions (a table of limits per part), keep the closest.
+
+    Conditions are compared by sentence embedding (any language); only used when every candidate
+    states conditions that differ from each other."""
+    if len(cands) < 2 or embedder is None or not draft.conditions:
+        return cands
+    texts = ["; ".join(refs[j].conditions) for j in cands]
+    if not all(texts) or len(set(texts)) < 2:
+        return cands
+    try:
+        v = embedder.encode(["; ".join(draft.conditions)] + texts)
+    except Exception as e:  # similarity is a refinement; keep every candidate when it fails
+        log.debug("condition similarity skipped: %s", e)
+        return cands
+    sims = v[1:] @ v[0]
+    top = float(sims.max())
+    return [j for j, sv in zip(cands, sims, strict=True) if float(sv) >= top - COND_MARGIN]
+
+
 SIM_THRESHOLD = 0.5  # cosine of the multilingual default model; unrelated parameters score ~0.1-0.4
+SAME_CLAUSE_BONUS = 0.15  # an adoption keeps clause numbers (GB 13.2 = IEC 13.2)
 
 
 def _text(ind: Indicator) -> str:
@@ -239,8 +296,9 @@ def similar_counterparts(draft_inds: list[Indicator], rows: list[int], ref_inds:
                 continue
             if not _same_dimension(d, r) or _side(d) != _side(r) and "range" not in (_side(d), _side(r)):
                 continue
-            if float(sim[a, b]) >= best:
-                best, best_j = float(sim[a, b]), j
+            score = float(sim[a, b]) + (SAME_CLAUSE_BONUS if clause_number(d) and clause_number(d) == clause_number(r) else 0.0)
+            if score >= best:
+                best, best_j = score, j
         if best_j is not None:
             out[i] = [(best_j, round(best, 3))]
     return out

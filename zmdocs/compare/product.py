@@ -132,7 +132,8 @@ def _indicator(rec: dict, path: str, row: int, product: str) -> Indicator:
     conds = rec.get("conditions")
     ind.conditions = [c.strip() for c in re.split(r"[;；]", conds) if c.strip()] if isinstance(conds, str) else list(conds or [])
     ind.method = (str(rec.get("method")).strip() or None) if rec.get("method") else None
-    ind.text = str(rec.get("source") or "").strip() or f"{param} {raw_cmp} {sval} {unit}".strip()
+    src = str(rec.get("source") or "").strip()
+    ind.text = f"{param}: {raw_cmp} {sval} {unit}".strip() + (f" ({src})" if src else "")
     ind.origin = {"type": "product", "row": row, "source": str(rec.get("source") or "").strip()}
     ind.clause = f"row {row}"
     ind.doc = product

@@ -32,15 +32,17 @@ class Judgement:
     margin_kind: str = ""  # "relative" (share of the counterpart's bound) or "rank" (ordinal steps)
 
 
-def judge(draft: Indicator, ref: Indicator) -> Judgement:
-    """Compare a draft indicator with a reference indicator of the same parameter."""
+def judge(draft: Indicator, ref: Indicator, draft_context: str = "", ref_context: str = "") -> Judgement:
+    """Compare a draft indicator with a reference indicator of the same parameter.
+
+    The contexts (e.g. the clause headings) are read for conditions along with the parameters."""
     if _is_ordinal(draft) or _is_ordinal(ref):
         j = _judge_ordinal(draft, ref)
     else:
         j = _judge_numeric(draft, ref)
     if j.result == NOT_COMPARABLE:
         return j
-    return _with_conditions(draft, ref, j)
+    return _with_conditions(draft, ref, j, draft_context, ref_context)
 
 
 def _is_ordinal(ind: Indicator) -> bool:
@@ -114,6 +116,8 @@ def _judge_numeric(draft: Indicator, ref: Indicator) -> Judgement:
             return Judgement(NOT_COMPARABLE, "tolerance vs limit")
         if ia.nominal is not None and ib.nominal is not None and not close(ia.nominal, ib.nominal):
             return Judgement(NOT_COMPARABLE, "tolerances around different nominal values")
+    if "point" in (ia.kind, ib.kind) and ia.kind != ib.kind:
+        return Judgement(NOT_COMPARABLE, "a fixed value vs a limit")
     if {ia.kind, ib.kind} == {"upper", "lower"}:
         return Judgement(NOT_COMPARABLE, "an upper limit vs a lower limit")
     a_in_b, b_in_a = _subset(ia, ib), _subset(ib, ia)
@@ -162,12 +166,14 @@ def _why(a: Interval, b: Interval, stricter: bool) -> str:
     return f"{word}: {'narrower' if stricter else 'wider'} range"
 
 
-def _with_conditions(draft: Indicator, ref: Indicator, j: Judgement) -> Judgement:
+def _with_conditions(draft: Indicator, ref: Indicator, j: Judgement, draft_context: str = "",
+                     ref_context: str = "") -> Judgement:
     """Fold in test conditions and methods: judge a harsher condition only when the direction is known."""
     mv = compare_methods(draft.method, ref.method)
     if mv.relation == "different":
         return Judgement(NOT_COMPARABLE, mv.reason)
-    cv = compare_conditions(draft.conditions, ref.conditions, draft.parameter, ref.parameter)
+    cv = compare_conditions(draft.conditions, ref.conditions, f"{draft.parameter} {draft_context}".strip(),
+                            f"{ref.parameter} {ref_context}".strip())
     notes = "; ".join(x for x in (cv.note, mv.note) if x)
     if cv.relation == "same":
         return Judgement(j.result, j.reason + (f" ({notes})" if notes else ""), j.margin, j.margin_kind)

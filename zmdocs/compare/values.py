@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ _RISE_RE = re.compile(r"rise|温升|升温|übertemperatur|erwärmung|échauffem
 _TEMPS = {"°C", "degC", "℃", "K", "kelvin"}
 
 
+@functools.lru_cache(maxsize=1024)
 def conversion(unit: str) -> tuple[str | None, float, float]:
     """(canonical unit, factor, offset) for a written unit symbol; reuses the indicator helper's registry."""
     u = (unit or "").strip()
@@ -65,6 +67,16 @@ def _num(x) -> float | None:
 
 def canonical(ind: Indicator) -> Canon:
     """The indicator's value/min/max in the canonical unit of its dimension (°C of a rise counts as K)."""
+    sig = (ind.unit, ind.value, ind.min, ind.max, repr(ind.normalized), ind.key, ind.parameter)
+    memo = ind.__dict__.get("_zm_canon")
+    if memo is not None and memo[0] == sig:
+        return memo[1]
+    c = _canonical(ind)
+    ind.__dict__["_zm_canon"] = (sig, c)
+    return c
+
+
+def _canonical(ind: Indicator) -> Canon:
     n = ind.normalized or {}
     if n.get("unit") is not None and (n.get("value") is not None or n.get("min") is not None or n.get("max") is not None):
         unit, v, lo, hi = n.get("unit"), _num(n.get("value")), _num(n.get("min")), _num(n.get("max"))

@@ -53,8 +53,14 @@ def _under(source: str, roots: list[Path]) -> bool:
     return any(s == r or r in s.parents for r in roots)
 
 
-def parse_job(path: str) -> tuple[str, Any, str]:
-    """Parse one file (in a worker): ("ok", Document, "") or ("error", None, reason)."""
+def parse_job(path: str) -> tuple[str, Any, str, float]:
+    """Parse one file (in a worker): ("ok", Document, "", seconds) or ("error", None, reason, seconds)."""
+    t0 = time.time()
+    kind, doc, reason = _parse(path)
+    return kind, doc, reason, time.time() - t0
+
+
+def _parse(path: str) -> tuple[str, Any, str]:
     from zmdocs.parse.registry import parse_file
 
     try:
@@ -112,7 +118,7 @@ def index_paths(paths, store_dir: str | Path, model: str | None = None, workers:
     embedder = get_embedder(model or _store_model(store_dir))
     summary: dict[str, Any] = {"store": str(Path(store_dir).expanduser()), "model": embedder.name,
                                "added": [], "updated": [], "removed": [], "unchanged": 0, "skipped": skipped}
-    t_parse = t_embed = 0.0
+    t_embed = t_parse_cpu = 0.0
     with Writer(store_dir, embedder) as w:
         known = w.sources()
         todo: list[tuple[str, str, str]] = []
@@ -137,7 +143,8 @@ def index_paths(paths, store_dir: str | Path, model: str | None = None, workers:
         bar = tqdm(total=len(todo), desc="indexing", unit="file", file=sys.stderr, disable=not progress or not todo)
         done = 0
         for src, sha, status, result in _parse_all(todo, workers):
-            kind, doc, reason = result
+            kind, doc, reason, secs = result
+            t_parse_cpu += secs
             if kind != "ok":
                 skipped.append({"path": src, "reason": reason.removeprefix(f"{src}: ")})
             else:
@@ -149,14 +156,19 @@ def index_paths(paths, store_dir: str | Path, model: str | None = None, workers:
                 _pause_hook(done)
             bar.update(1)
         bar.close()
-        t_parse = time.time() - t0 - t_embed
+        t_loop = time.time() - t0
+        t2 = time.time()
         man = w.finalize()
+        t_publish = time.time() - t2
         totals = w.con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM clauses),"
                                " (SELECT count(*) FROM vectors), (SELECT count(*) FROM indicators)").fetchone()
     summary.update({
         "clauses": n_clauses, "documents_total": totals[0], "clauses_total": totals[1], "vectors_total": totals[2],
         "indicators_total": totals[3], "index": {k: v for k, v in man["faiss"].items() if k != "file"},
-        "seconds": round(time.time() - t0, 3), "seconds_parse": round(t_parse, 3), "seconds_embed_commit": round(t_embed, 3),
+        "seconds": round(time.time() - t0, 3), "seconds_embed_commit": round(t_embed, 3),
+        # parsing runs in worker processes while the main process embeds: waiting time is what it adds
+        "seconds_waiting_for_parse": round(max(0.0, t_loop - t_embed), 3), "seconds_parse_cpu": round(t_parse_cpu, 3),
+        "seconds_publish": round(t_publish, 3),
     })
     return summary
 
@@ -185,13 +197,13 @@ def _parse_all(todo: list[tuple[str, str, str]], workers: int | None):
                     try:
                         res = fut.result()
                     except BrokenProcessPool:
-                        res = ("error", None, f"{src}: the parser process crashed on this file")
+                        res = ("error", None, f"{src}: the parser process crashed on this file", 0.0)
                     except Exception as e:
-                        res = ("error", None, f"{src}: {type(e).__name__}: {e}")
+                        res = ("error", None, f"{src}: {type(e).__name__}: {e}", 0.0)
                     yield src, sha, status, res
         except BrokenProcessPool:
             for src, sha, status in [*pending.values(), *queue]:
-                yield src, sha, status, ("error", None, f"{src}: the parser process crashed")
+                yield src, sha, status, ("error", None, f"{src}: the parser process crashed", 0.0)
         except BaseException:
             for fut in pending:
                 fut.cancel()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,8 +60,14 @@ def _cut_cjk(run: str) -> tuple[str, ...]:
     return tuple(_jieba().cut_for_search(run))
 
 
-def tokenize(text: str) -> list[str]:
-    """Tokens of one text for BM25 (language-independent, deterministic)."""
+def tokenize(text: str, vocab: Container[str] | None = None) -> list[str]:
+    """Tokens of one text for BM25 (language-independent, deterministic).
+
+    Indexed texts are cut with jieba. A query may pass the index `vocab` instead: its Chinese
+    runs are then matched against the indexed words (every vocabulary word of 2-6 characters
+    it contains, single characters only where no longer word covers them), which finds the
+    same words jieba would have produced in the index without loading jieba (about 1 s).
+    """
     if not text:
         return []
     text = normalize(text).lower()
@@ -69,10 +75,26 @@ def tokenize(text: str) -> list[str]:
     pos = 0
     for m in _CJK_RUN.finditer(text):
         out.extend(_latin(text[pos : m.start()]))
-        out.extend(t for t in _cut_cjk(m.group()) if t.strip() and t not in _STOP)
+        words = _match_vocab(m.group(), vocab) if vocab is not None else _cut_cjk(m.group())
+        out.extend(t for t in words if t.strip() and t not in _STOP)
         pos = m.end()
     out.extend(_latin(text[pos:]))
     return out
+
+
+def _match_vocab(run: str, vocab: Container[str]) -> list[str]:
+    conv = _t2s()
+    if conv is not None:
+        run = conv.convert(run)
+    words, covered = [], [False] * len(run)
+    for i in range(len(run)):
+        for n in range(2, 7):
+            w = run[i : i + n]
+            if len(w) == n and w in vocab:
+                words.append(w)
+                covered[i : i + n] = [True] * n
+    words += [ch for i, ch in enumerate(run) if not covered[i] and ch in vocab]
+    return words
 
 
 def _latin(s: str) -> list[str]:

@@ -111,53 +111,48 @@ class Store:
         if qv.shape[1] != self.dim:
             raise StoreError(f"{self.path}: query vectors are {qv.shape[1]}-d, the store holds {self.dim}-d")
         where, args = self._filter_sql(**{k: filters.get(k) for k in ("lang", "family", "doc", "kind")})
-        allowed = self._allowed_rows(where, args) if where else None
+        filt = _Filter(self, where, args) if where else None
         out = []
         for q, v in zip(queries, qv, strict=True):
-            dense = self._dense(v, top, where, args, allowed)
-            lex = self._lex(q, top, allowed)
+            dense = self._dense(v, top, filt)
+            lex = self._lex(q, top, filt)
             out.append(self._fuse(q, dense, lex, top))
         return out
 
-    def _allowed_rows(self, where: str, args: list[Any]) -> np.ndarray:
-        rows = [r[0] for r in self.con.execute(f"SELECT c.row FROM clauses c WHERE {where}", args)]
-        return np.array(sorted(rows), dtype=np.int64)
+    def _dense(self, v: np.ndarray, top: int, filt: _Filter | None) -> list[tuple[int, float]]:
+        """Ranked (clause row, cosine) from the vector side, deduplicated to clauses.
 
-    def _dense(self, v: np.ndarray, top: int, where: str, args: list[Any], allowed: np.ndarray | None) -> list[tuple[int, float]]:
-        """Ranked (clause row, cosine) from the vector side, deduplicated to clauses."""
+        With a filter, the index is over-fetched and candidates checked in SQL; when too few
+        survive (a selective filter), the filtered subset is scanned exactly instead.
+        """
         k = top * 4 + 20
-        hits: dict[int, float] = {}
-        next_vid = int(self.manifest.get("next_vid", 0))
         mm = vectors_memmap(self.path, self.dim)
-        if allowed is not None:
-            sub = np.fromiter((r[0] for r in self.con.execute(
-                f"SELECT v.vid FROM vectors v JOIN clauses c ON c.row = v.clause_row WHERE {where} ORDER BY v.vid", args)),
-                dtype=np.int64)
-            if len(sub) <= EXACT_SUBSET_MAX or self._faiss() is None:
-                return self._exact(v, sub, mm, k, allowed)
         index = self._faiss()
         cand: list[tuple[int, float]] = []
         if index is not None and index.ntotal:
-            s, ids = faissidx.search(index, v[None, :], k if allowed is None else k * 20)
+            s, ids = faissidx.search(index, v[None, :], k if filt is None else k * 20)
             cand += [(int(i), float(x)) for i, x in zip(ids[0], s[0], strict=True) if i >= 0]
+        next_vid = int(self.manifest.get("next_vid", 0))
         pending = np.fromiter((r[0] for r in self.con.execute("SELECT vid FROM vectors WHERE vid >= ?", (next_vid,))), dtype=np.int64)
+        pending = pending[pending < len(mm)]
         if len(pending):  # committed after the published index: search them exactly
-            pending = pending[pending < len(mm)]
-            if len(pending):
-                sims = mm[pending] @ v
-                cand += list(zip(pending.tolist(), sims.tolist(), strict=True))
+            sims = mm[pending] @ v
+            cand += list(zip(pending.tolist(), sims.tolist(), strict=True))
         cand.sort(key=lambda t: -t[1])
         row_of = self._rows_of([c[0] for c in cand])
-        allowed_set = set(allowed.tolist()) if allowed is not None else None
+        ok = filt.check(set(row_of.values())) if filt is not None else None
+        hits: dict[int, float] = {}
         for vid, sim in cand:
             row = row_of.get(vid)
-            if row is None or (allowed_set is not None and row not in allowed_set):
-                continue
-            if row not in hits:
+            if row is not None and (ok is None or row in ok) and row not in hits:
                 hits[row] = sim
+        if filt is not None and len(hits) < top:
+            sub = filt.vids()
+            if sub is not None:
+                return self._exact(v, sub, mm, k)
         return sorted(hits.items(), key=lambda t: -t[1])
 
-    def _exact(self, v: np.ndarray, vids: np.ndarray, mm: np.ndarray, k: int, allowed: np.ndarray) -> list[tuple[int, float]]:
+    def _exact(self, v: np.ndarray, vids: np.ndarray, mm: np.ndarray, k: int) -> list[tuple[int, float]]:
         vids = vids[vids < len(mm)]
         if not len(vids):
             return []
@@ -179,19 +174,29 @@ class Store:
             out.update((r[0], r[1]) for r in self.con.execute(q, part))
         return out
 
-    def _lex(self, query: str, top: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+    def _lex(self, query: str, top: int, filt: _Filter | None) -> list[tuple[int, float]]:
+        """Ranked (clause row, BM25 score); with a filter, checked in SQL, else masked when too few survive."""
         bm = self._lexical()
         if bm is None:
             return []
         rows = self._bm25_rows
-        mask = None
-        if allowed is not None:
-            mask = np.isin(rows, allowed).astype(np.float32)
+        toks = lexical.tokenize(query, vocab=getattr(bm, "vocab_dict", None))
+        k = top * 4 + 20
+        hits = lexical.bm25_search(bm, toks, k if filt is None else k * 5)
+        live = self._live_rows([int(rows[i]) for i, _ in hits])
+        out = [(int(rows[i]), s) for i, s in hits if int(rows[i]) in live]
+        if filt is None:
+            return out
+        ok = filt.check({r for r, _ in out})
+        out = [(r, s) for r, s in out if r in ok]
+        if len(out) < top and len(hits) >= k * 5:
+            mask = filt.mask(rows)
             if not mask.any():
                 return []
-        hits = lexical.bm25_search(bm, lexical.tokenize(query), top * 4 + 20, mask)
-        live = self._live_rows([int(rows[i]) for i, _ in hits])
-        return [(int(rows[i]), s) for i, s in hits if int(rows[i]) in live]
+            hits = lexical.bm25_search(bm, toks, k, mask)
+            ok = filt.check({int(rows[i]) for i, _ in hits})
+            out = [(int(rows[i]), s) for i, s in hits if int(rows[i]) in ok]
+        return out
 
     def _live_rows(self, rows: list[int]) -> set[int]:
         if not rows:
@@ -213,7 +218,7 @@ class Store:
         q = ("SELECT c.*, d.source, d.title FROM clauses c JOIN documents d ON d.pk = c.doc_pk"
              f" WHERE c.row IN ({','.join('?' * len(best))})")
         info = {r["row"]: r for r in self.con.execute(q, best)}
-        qtok = set(lexical.tokenize(query))
+        qtok = set(lexical.tokenize(query, vocab=getattr(self._bm25, "vocab_dict", None) or {}))
         out = []
         for row in best:
             r = info.get(row)
@@ -245,6 +250,45 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+
+class _Filter:
+    """A clause filter (SQL over `clauses c`) with lazily computed, per-call cached row/vid sets."""
+
+    def __init__(self, store: Store, where: str, args: list[Any]) -> None:
+        self.store, self.where, self.args = store, where, args
+        self._rows: np.ndarray | None = None
+        self._vids: np.ndarray | None = None
+        self._vids_done = False
+
+    def check(self, rows: set[int]) -> set[int]:
+        """The rows among `rows` that pass the filter."""
+        rows = list(rows)
+        ok: set[int] = set()
+        for i in range(0, len(rows), 900):
+            part = rows[i : i + 900]
+            q = f"SELECT c.row FROM clauses c WHERE c.row IN ({','.join('?' * len(part))}) AND {self.where}"
+            ok.update(r[0] for r in self.store.con.execute(q, [*part, *self.args]))
+        return ok
+
+    def rows(self) -> np.ndarray:
+        if self._rows is None:
+            q = f"SELECT c.row FROM clauses c WHERE {self.where} ORDER BY c.row"
+            self._rows = np.fromiter((r[0] for r in self.store.con.execute(q, self.args)), dtype=np.int64)
+        return self._rows
+
+    def mask(self, corpus_rows: np.ndarray) -> np.ndarray:
+        return np.isin(corpus_rows, self.rows()).astype(np.float32)
+
+    def vids(self) -> np.ndarray | None:
+        """Vector ids of the filtered clauses, or None when too many to scan exactly."""
+        if not self._vids_done:
+            self._vids_done = True
+            q = f"SELECT count(*) FROM clauses c WHERE {self.where}"
+            if self.store.con.execute(q, self.args).fetchone()[0] <= EXACT_SUBSET_MAX:
+                q = f"SELECT v.vid FROM vectors v JOIN clauses c ON c.row = v.clause_row WHERE {self.where} ORDER BY v.vid"
+                self._vids = np.fromiter((r[0] for r in self.store.con.execute(q, self.args)), dtype=np.int64)
+        return self._vids
 
 
 def snippet(text: str, qtok: set[str], width: int = 160) -> str:

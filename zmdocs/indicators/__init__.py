@@ -11,14 +11,28 @@ Conventions of the `Indicator` fields this package fills:
   J, Hz, r/min, °C for temperatures, K for temperature differences (a `temperature_rise`
   written in ℃ is normalised as K), and %, dB(A), dB, ppm, cycles unchanged. An unknown unit
   is kept as written with normalized unit None.
-- Ordinals (IP codes, grades) put the label in `value` (`IPX4`, `1级`) and `ordinal` =
-  {"scale": "ip"|"grade-cn"|"grade"|"grade-letter", "rank": ..., "label": ...}; for IP the
-  rank is [solids digit, water digit] (None for X); "IPX4 or better"/不低于IPX4 is `>=`.
+- A bare "±5 %" (no nominal) is `range` -5..5; "+5 % or -10 %" / "-7 %～+5 %" is `range`
+  -10..5; a lone "+20 %" is `<=` 20. A limit per unit ("0,75 mA per kW", "1000 Ω/V") keeps
+  the compound unit (`mA/kW`, normalised `A/W`) and the key of its numerator.
+- Ordinals (IP codes, grades, protection classes) put the label in `value` (`IPX4`, `1级`,
+  `class II`) and `ordinal` = {"scale": "ip"|"grade-cn"|"grade"|"grade-letter"|"class",
+  "rank": ..., "label": ...}; for IP the rank is [solids digit, water digit] (None for X);
+  "IPX4 or better"/不低于IPX4 is `>=`. Chinese grades (1级 best) carry "better": "lower".
+  Classes (Ⅱ类, class II) are indicators only after a cue ("shall be", 应为); otherwise
+  they are conditions ("for class II appliances").
+- A stated value (为/:/is/of/beträgt/est de, or 试验电压1250V) is `=`; a stated *limit value*
+  (限值/Grenzwert/limit) is `<=`. Multiples of another quantity (6倍, 1.06 times) and
+  expressions (90%减0.1mm) are not indicators.
+- A key is kept only when the value's dimension fits it (glossary `unit`): "measured
+  within 5 s" next to "leakage current" gets no key.
 - `direction` is derived (`common.direction`): upper bounds lower-is-stricter, lower bounds
   higher-is-stricter, `=` on a test level the product withstands (glossary kind test-level,
   e.g. electric strength) higher-is-stricter, ranges and tolerances "neither".
 - `key` comes from the glossary (`data/glossary.yaml`); with `embed=True` an embedding
   nearest-neighbour picks a key for parameters the glossary does not name.
+- Bare quantities, quantities inside condition spans (当…时, 在…下, at 25 °C, for 1 min,
+  bei …) and ambient values stated with "=" are conditions, not indicators; a test level
+  the sentence is about (electric strength at 3 000 V, 15° tilt) is an `=` indicator.
 - `conditions` are the spans that qualify the limit (在额定电压下, 输入功率≤5kW时, at 25 °C,
   for 1 min, a table's row band `额定电压≤60V`, footnotes); `method` the test-method reference
   (按6.3, GB/T 4208, according to 16.3, a table's method column).
@@ -71,8 +85,16 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             if not i.key and i.parameter:
                 i.key = nn(i.parameter)
                 i.direction = direction(i)
+    unknown: dict[str, str] = {}
     for i in out:
         i.doc = doc.id
+        if i.unit and i.ordinal is None and not (i.normalized or {}).get("unit"):
+            unknown.setdefault(i.unit, (i.clause or "").split("#")[-1])
+    for unit, where in unknown.items():  # kept as written, never dropped; said once per document
+        msg = f"unknown unit {unit!r} (first in clause {where}) kept as written, not normalised"
+        if msg not in doc.warnings:
+            doc.warnings.append(msg)
+        log.warning("%s: %s", doc.id, msg)
     return out
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from zmdocs.indicators import units
-from zmdocs.indicators.keys import key_kind
+from zmdocs.indicators.keys import fits, key_kind
 from zmdocs.model import Indicator
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -78,6 +78,12 @@ def make(
             ind.normalized = units.normalize(sym, value, vmin, vmax, delta=key_kind(key) == "delta")
         else:
             ind.normalized = {"value": value, "min": vmin, "max": vmax, "unit": None}
+    if ordinal is not None and ordinal.get("scale") == "ip":
+        ind.key = "ip_code"
+    elif ordinal is not None and ordinal.get("scale") == "class" and not ind.key:
+        ind.key = "protection_class"
+    elif ind.key and not fits(ind.key, (ind.normalized or {}).get("unit")):
+        ind.key = ""  # "measured within 5 s" is not a leakage current: the dimension does not fit the key
     ind.direction = direction(ind)
     return ind
 

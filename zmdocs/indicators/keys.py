@@ -25,6 +25,9 @@ def glossary() -> dict[str, dict]:
     return yaml.safe_load(text)["keys"]
 
 
+_FIRST_CJK: set[str] = set()
+
+
 @functools.lru_cache(maxsize=1)
 def _matchers() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
     cjk: dict[str, str] = {}
@@ -38,6 +41,7 @@ def _matchers() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]
                 else:
                     latin.setdefault(s.lower(), key)
     cjk_re = re.compile("|".join(re.escape(s) for s in sorted(cjk, key=len, reverse=True)))
+    _FIRST_CJK.update(s[0] for s in cjk)
     latin_re = re.compile(
         r"(?<![a-zà-ÿ])(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(latin, key=len, reverse=True)) + r")(?![a-zà-ÿ])"
     )
@@ -47,6 +51,29 @@ def _matchers() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]
 def key_kind(key: str) -> str:
     """The glossary kind of a key ("delta", "test-level" or "")."""
     return (glossary().get(key) or {}).get("kind", "") if key else ""
+
+
+def key_units(key: str) -> list[str]:
+    """Canonical units a key's values take (empty: any)."""
+    u = (glossary().get(key) or {}).get("unit", "") if key else ""
+    return str(u).split() if u else []
+
+
+def keys_in(text: str) -> list[str]:
+    """Every glossary key named anywhere in `text` (for test-level checks)."""
+    if not text:
+        return []
+    cjk_re, cjk, latin_re, latin = _matchers()
+    found = [cjk[m.group()] for m in cjk_re.finditer(text.replace(" ", ""))]
+    found += [latin.get(re.sub(r"\s+", " ", m.group()), "") for m in latin_re.finditer(text.lower())]
+    return [k for k in dict.fromkeys(found) if k]
+
+
+def fits(key: str, canonical_unit: str | None) -> bool:
+    """Whether a value in this canonical unit can belong to the key (no unit list: anything fits)."""
+    allowed = key_units(key)
+    # a limit per unit ("mA/kW", "Ω/V") belongs to the key of its numerator
+    return not allowed or canonical_unit in allowed or (canonical_unit or "").split("/")[0] in allowed
 
 
 def key_for(text: str) -> str:
@@ -60,7 +87,9 @@ def key_for(text: str) -> str:
     compact = text.replace(" ", "")
     # Chinese noun phrases put the head last: the synonym ending latest wins (潮湿处理后的泄漏电流 -> leakage
     # current), then the longest; overlapping matches are tried from every start.
-    for i in range(len(compact)):
+    for i, ch in enumerate(compact):
+        if ch not in _FIRST_CJK:
+            continue
         m = cjk_re.match(compact, i)
         if m and (m.end() > best_end or (m.end() == best_end and len(m.group()) > best_len)):
             best, best_len, best_end = cjk[m.group()], len(m.group()), m.end()
@@ -68,16 +97,10 @@ def key_for(text: str) -> str:
         return best
     # English, German and French noun phrases put the head first ("leakage current after humidity
     # treatment", "Ableitstrom nach der Feuchtebehandlung"): the earliest synonym wins, then the longest.
-    low = text.lower()
-    best_start = None
-    for i in range(len(low)):
-        if best_start is not None and i > best_start:
-            break
-        m = latin_re.match(low, i)
-        if m:
-            s = re.sub(r"\s+", " ", m.group())
-            if s in latin and (best_start is None or len(s) > best_len):
-                best, best_len, best_start = latin[s], len(s), i
+    # (the alternation is sorted longest first, so the first match is the earliest and, there, the longest)
+    m = latin_re.search(text.lower())
+    if m:
+        best = latin.get(re.sub(r"\s+", " ", m.group()), "")
     return best
 
 
@@ -103,7 +126,7 @@ def labels(key: str, lang: str = "en") -> str:
 class EmbeddingKeys:
     """Nearest glossary synonym by sentence embedding, for parameters the glossary does not name."""
 
-    def __init__(self, model: str | None = None, threshold: float = 0.55) -> None:
+    def __init__(self, model: str | None = None, threshold: float = 0.7) -> None:
         self.model = model
         self.threshold = threshold
         self._emb = None

@@ -32,8 +32,13 @@ _CN_NUM_RE = re.compile(
 )
 
 
+_WAN_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*万(?=\s*(?:次|小时|h|转|个|件|台|km|公里))")
+
+
 def convert_cn_numerals(text: str) -> str:
-    """Turn Chinese numerals that quantify a unit into digits (五分钟 -> 5分钟, 一点五兆欧 -> 1.5兆欧)."""
+    """Turn Chinese numerals that quantify a unit into digits (五分钟 -> 5分钟, 一点五兆欧 -> 1.5兆欧, 10万次 -> 100000次)."""
+    if "万" in text:
+        text = _WAN_RE.sub(lambda m: _fmt(round(float(m.group(1)) * 10000, 6)), text)
     if not any(c in _CN_DIGITS for c in text):
         return text
 

@@ -10,10 +10,10 @@ _ADJ_FR = r"(?:e|s|es)?"
 
 LEFT: list[tuple[re.Pattern, str]] = [
     (re.compile(
-        r"(?<![A-Za-zÀ-ÿ])(?:not\s+(?:be\s+)?(?:\w+\s+){0,2}(?:by\s+)?(?:more|greater|higher)\s+than|within|innerhalb(?:\s+von)?|dans\s+un\s+délai\s+de|en\s+moins\s+de|shall\s+not\s+(?:exceed|be\s+(?:more|greater|higher)\s+than)|must\s+not\s+exceed|not\s+(?:to\s+)?exceed(?:ing)?|does\s+not\s+exceed"
+        r"(?<![A-Za-zÀ-ÿ])(?:without\s+(?:[\w-]+\s+){0,3}?(?:exceeding|more\s+than)|not\s+(?:be\s+)?(?:\w+\s+){0,2}(?:by\s+)?(?:more|greater|higher)\s+than|within|innerhalb(?:\s+von)?|dans\s+un\s+délai\s+de|en\s+moins\s+de|shall\s+not\s+(?:exceed|be\s+(?:more|greater|higher)\s+than)|must\s+not\s+exceed|not\s+(?:to\s+)?exceed(?:ing)?|does\s+not\s+exceed"
         r"|(?:is|are|be)\s+limited\s+to|limited\s+to|(?:not|no)\s+(?:more|greater|higher|larger)\s+than|less\s+than\s+or\s+equal\s+to"
         r"|(?:a\s+)?maximum(?:\s+value)?(?:\s+of)?|max\.?|up\s+to(?:\s+and\s+including)?|at\s+most|≤|<=|≦"
-        r"|höchstens|maximal|nicht\s+(?:größer|höher|mehr)\s+als|kleiner\s+(?:als\s+)?oder\s+gleich|bis\s+zu|darf\s+nicht\s+(?:mehr|größer|höher)\s+als"
+        r"|höchstens|spätestens|at\s+the\s+latest|au\s+plus\s+tard|maximal|nicht\s+(?:größer|höher|mehr)\s+als|kleiner\s+(?:als\s+)?oder\s+gleich|bis\s+zu|darf\s+nicht\s+(?:mehr|größer|höher)\s+als"
         r"|ne\s+doit\s+pas\s+(?:dépasser|excéder|être\s+supérieur" + _ADJ_FR + r"\s+à)|au\s+maximum|au\s+plus(?:\s+égal" + _ADJ_FR + r"\s+à)?|pas\s+plus\s+de"
         r"|limité" + _ADJ_FR + r"\s+à|begrenzt\s+auf"
         r"|inférieur" + _ADJ_FR + r"\s+ou\s+égal" + _ADJ_FR + r"\s+à|maximal" + _ADJ_FR + r"|jusqu'à|n'excède\s+pas|ne\s+dépasse\s+pas"
@@ -46,10 +46,10 @@ RIGHT_FAR: list[tuple[re.Pattern, str]] = [
 ]
 
 EQ_CUE = re.compile(
-    r"(?:\bof|\bis|\bbe|\bare|=|:|\bapply(?:ing)?|\bapplied|\bbeträgt|\bbetragen|\bvon|\bist|\bde|\best|\bsoit|\bégale?\s+à|\bd'une?\s+valeur\s+de)\s*(?:a\s+|an\s+|approximately\s+|etwa\s+|environ\s+)?$",
+    r"(?:\bof|\bis|\bbe|\bare|=|:|\bapply(?:ing)?|\bapplied|\bwithstands?|\bbeträgt|\bbetragen|\bvon|\bist|\bde|\best|\bsoit|\bégale?\s+à|\bd'une?\s+valeur\s+de)\s*(?:a\s+|an\s+|approximately\s+|etwa\s+|environ\s+)?$",
     _I)
 
-_STOP = r"(?=\s*(?:[,;.]\s|[,;](?!\d)|[.](?=\s|$)|$|\bshall\b|\bmust\b|\bis\b|\bare\b|\bmuss\b|\bdarf\b|\bdoit\b|\bne\b|\bnot\b|\bthe\s+\w+\s+shall\b))"
+_STOP = r"(?=\s*(?:[,;.]\s|[,;](?!\d)|[.](?=\s|$)|$|\bwithout\b|\bohne\b|\bsans\b|\bshall\b|\bmust\b|\bis\b|\bare\b|\bmuss\b|\bdarf\b|\bgilt\b|\bgelten\b|\bbeträgt\b|\bist\b|\best\b|\bdoit\b|\bne\b|\bnot\b|\bthe\s+\w+\s+shall\b))"
 CONDITION = re.compile(
     r"\b(?:at(?!\s+(?:least|most|the\s+(?:latest|earliest)))|under|during|after|when|if|where|while|for(?=\s+(?:\d|a\s+period|appliances|class|products|rated|an?\b|the\s+\w+\s+(?:of|with)))"
     r"|measured\s+at|with(?=\s+(?:\d|an?\b))|bei|für|während|wenn|falls|nach(?=\s+\d+\s*(?:s|min|h|Stunden|Minuten))|mit\s+einer"
@@ -63,13 +63,13 @@ METHOD = re.compile(
     r"(?:(?:(?:sub)?clause\s+|Abschnitt\s+|l'article\s+|article\s+)?[A-Z]?\d+(?:\.\d+)+|(?:Annex|Anhang|l'annexe|annexe)\s+[A-Z](?:\.\d+)*\b"
     r"|(?:ISO|IEC|EN|DIN|GB/T|GB|NF|ASTM|UL|JIS)(?:\s*/?\s*(?:IEC|EN|ISO))?\s*\d[\d.\-]*(?::\d{4})?)", _I)
 
-PARAM_TRIM_HEAD = re.compile(r"^(?:\(?[a-z0-9]\)|the|a|an|der|die|das|den|dem|des|le|la|les|l'|un|une|its|their|each|but|mais|aber|jedoch|then|dann|puis)\s+", _I)
+PARAM_TRIM_HEAD = re.compile(r"^(?:\(?[a-z0-9]\)|the|a|an|der|die|das|den|dem|des|le|la|les|l'|un|une|its|their|each|but|mais|aber|jedoch|then|dann|puis|have|has|haben|hat|ont)(?:\s+|$)", _I)
 PRONOUN = re.compile(r"(?i)^(?:it|they|this|these|es|er|sie|dies|il|elle|ils|elles|ce|cela)$")
 PARAM_TRIM_TAIL = re.compile(
     r"\s*(?:\b(?:shall|must|should|is|are|be|to|of|the|not|value|ne|doit|pas|muss|darf|soll|ist|sind|beträgt|est|sont|et|and|have|has|haben|hat|avoir|a|ont|withstand|measured|mesurée?s?|gemessen|determined|déterminée?s?|values?)\b|[,:=])\s*$", _I)
 MODAL_SPLIT = re.compile(r"\b(?:shall|must|should|darf|muss|müssen|dürfen|soll|doit|doivent|ne)\b", _I)
 # Cues that make a limit even inside a condition-looking span ("with a maximum of 10 mA").
-STRONG_CUE = re.compile(r"(?i)max|min|at\s+least|at\s+most|not\s+exceed|shall|höchstens|mindestens|au\s+(?:plus|moins|maximum|minimum)|ne\s+doit")
+STRONG_CUE = re.compile(r"(?i)max|min|between|entre|zwischen|comprise|at\s+least|at\s+most|not\s+exceed|shall|höchstens|mindestens|au\s+(?:plus|moins|maximum|minimum)|ne\s+doit")
 ADJ_LIMIT = [(re.compile(r"(?i)^(?:the\s+)?(?:max(?:imum|\.)?|höchste|maximale?r?|maximal)\b"), "<="),
              (re.compile(r"(?i)^(?:the\s+)?(?:min(?:imum|\.)?|mindeste|minimale?r?|minimal)\b"), ">=")]
 COND_HEAD = re.compile(r"^(?:at|under|during|after|when|if|for|bei|für|wenn|à|pour|lorsque|sous|measured)\b", _I)

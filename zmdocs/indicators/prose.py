@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.common import guess_lang, make
-from zmdocs.indicators.keys import key_at_end, key_for, key_kind
+from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
 from zmdocs.indicators.numbers import NUM, convert_cn_numerals, fold, number_out, parse_number
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
@@ -30,11 +30,24 @@ QRE = re.compile(
     rf"|(?P<pm>(?<![\d)\s])±\s*(?P<pmv>{NUM})\s*(?P<pmu>{_U})?|(?<=\s)±\s*(?P<pmv2>{NUM})\s*(?P<pmu2>{_U})?)"
     rf"|(?P<one>(?P<v>{_SN})\s*(?P<vu>{_U})?)"
 )
+_ANY_NUMBER = re.compile(r"(?i)\d|IP|class|grade|klasse|stufe|niveau|级|类")
+_SINGLE_RE = re.compile(rf"(?P<v>{_SN})\s*(?P<vu>{_U})?")
 IP_RE = re.compile(r"(?<![A-Za-z])IP\s?([0-6X])([0-9X])([A-D])?([HMSW])?(?![A-Za-z0-9])")
 GRADE_ZH = re.compile(r"(?<![\d.\x00])((?:V-?)?\d{1,2}(?:\.\d)?)\s*级")
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:darf|dürfen|muss|müssen|soll)\b[^\d;:.]*$")
+_UPPER_WORD = re.compile(r"(?i)限值|最大|最高|极限|\bmax|maximum|limit|höchst|grenzwert|limite")
+_LIMIT_WORD = re.compile(r"(?i)限值|极限值|允许值|\blimit(?:\s+value)?\b|grenzwert|valeur\s+limite|limite")
+_LOWER_WORD = re.compile(r"(?i)最小|最低|\bmin(?:imum|\.)|mindest")
+_NOTE = re.compile(r"\s*[(]([^()]{1,30})[)]")
+_FROM = re.compile(r"(?i)\b(?:from|von|de|depuis|从)\s*$|从\s*$")
+_PER_WORD = re.compile(rf"\s*(?:per|pro|par)\s+(?:(?:1|one|an?|un|une|ein)\s+)?({_U})(?![A-Za-z])", re.I)
+_PER_UNIT = re.compile(r"/(?:\([A-Za-zµΩ°²³·0-9]{1,8}\)|[A-Za-zµΩ°²³·]{1,6})(?![A-Za-z])")
 _MULTIPLE = re.compile(r"\s*(?:倍|times\b|fois\b|[-‑]?fache[nr]?\b|x\b|×)", re.I)
+_ARITH = re.compile(r"\s*(?:减去|加上|减|加|minus\b|plus\b|moins\b)\s*\d", re.I)
 PREFIX_UNIT = re.compile(r"(?<![A-Za-z])(HRC|HRA|HRB|HV\d*|HBW|HB|Shore\s?[AD])\s*$")
-GRADE_EN = re.compile(r"(?i)\b(?:grade|class|Klasse|classe|Stufe|niveau)\s+([A-G]\+{0,3}|[1-5])(?![A-Za-z0-9+])")
+GRADE_EN = re.compile(r"(?i)\b(?:grade|class|Klasse|Schutzklasse|classe|Stufe|niveau)\s+([A-G]\+{0,3}|[1-5]|(?-i:[IV]{1,3}|0I))(?![A-Za-z0-9+])")
+CLASS_ZH = re.compile(r"([ⅠⅡⅢ]|0Ⅰ|0)\s*类")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "0I": 0.5, "0Ⅰ": 0.5, "0": 0}
 _SENT = re.compile(r"[^。!?！？\n]+(?:[。!?！？]|(?=\n)|$)")
 _EN_SENT_END = re.compile(r"(?<=[a-z%)\]°])\.\s+(?=[A-Z(])")
 _SEG = re.compile(r"[；;]")
@@ -96,11 +109,12 @@ def _num(s: str | None, lang: str):
     return None if s is None else parse_number(s, lang)
 
 
-def scan(t: str, masked: str, lang: str, default_unit: str = "") -> list[_Q]:
-    """Every quantity in the masked text, with its unit and comparator cue."""
+def scan(t: str, masked: str, lang: str, default_unit: str = "", start: int = 0, end: int | None = None) -> list[_Q]:
+    """Every quantity in masked[start:end], with its unit and comparator cue."""
     P = _patterns(lang)
+    end = len(masked) if end is None else end
     out: list[_Q] = []
-    for m in QRE.finditer(masked):
+    for m in QRE.finditer(masked, start, end):
         g = m.groupdict()
         if g["tolp"]:
             nom, tol = _num(g["tpn"], lang), _num(g["tpt"], lang)
@@ -145,6 +159,18 @@ def scan(t: str, masked: str, lang: str, default_unit: str = "") -> list[_Q]:
             continue
         q.unit = q.unit.strip()
         _comparator(t, q, P)
+        if q.unit:
+            per = _PER_WORD.match(masked, q.end)
+            if per:  # "1 mA per kW", "0,75 mA pro kW", "每千瓦": a limit per unit
+                q.unit = f"{q.unit}/{per.group(1)}"
+                q.end = per.end()
+        if q.unit and masked[q.end:q.end + 1] == "/":
+            ext = _PER_UNIT.match(masked, q.end)
+            if ext:  # "g/(m²·d)": a compound unit the lexicon lacks, kept as written
+                q.unit += ext.group()
+                q.end = ext.end()
+        if _ARITH.match(t, q.end):
+            continue  # "标称值的90%减0.1mm": an expression, not a limit of its own
         if not q.unit and _MULTIPLE.match(t, q.end):
             continue  # "额定电流的6倍", "1.5 times": a multiple of another quantity, not a limit
         if not q.unit:
@@ -159,10 +185,16 @@ def scan(t: str, masked: str, lang: str, default_unit: str = "") -> list[_Q]:
             elif default_unit:
                 q.unit = default_unit
         out.append(q)
-    ords = _ordinals(t, masked, lang, P)
+    ords = _ordinals(t, masked, lang, P, start, end)
     out = [q for q in out if not any(o.start <= q.start < o.end for o in ords)] + ords
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _canon(q: _Q) -> str | None:
+    from zmdocs.indicators.units import conversion
+
+    return conversion(unit_symbol(q.unit))[0] if q.unit else None
 
 
 def _dim(unit: str) -> str:
@@ -175,9 +207,7 @@ def _dim(unit: str) -> str:
 def _singles(t: str, masked: str, s: int, e: int, lang: str) -> list[_Q]:
     P = _patterns(lang)
     res = []
-    for m in re.finditer(rf"(?P<v>{_SN})\s*(?P<vu>{_U})?", masked[:e]):
-        if m.start() < s:
-            continue
+    for m in _SINGLE_RE.finditer(masked, s, e):
         v = _num(m.group("v"), lang)
         if v is None:
             continue
@@ -238,7 +268,7 @@ def _comparator(t: str, q: _Q, P) -> None:
                     q.comparator, q.cue_start = comp, q.start
                     return
     for rx, comp in P.RIGHT_FAR:
-        if rx.match(t[q.end: q.end + 120]):
+        if rx.match(t[q.end: q.end + 120]) and _MODAL_BEFORE.search(left):
             q.comparator = comp
             q.cue_start = q.start
             return
@@ -253,18 +283,33 @@ def _comparator(t: str, q: _Q, P) -> None:
         q.cue_start = q.start
 
 
-def _ordinals(t: str, masked: str, lang: str, P) -> list[_Q]:
+def _ordinals(t: str, masked: str, lang: str, P, start: int = 0, end: int | None = None) -> list[_Q]:
     out = []
-    for m in IP_RE.finditer(masked):
+    end = len(masked) if end is None else end
+    for m in IP_RE.finditer(masked, start, end):
         a, b = m.group(1), m.group(2)
         label = m.group().replace(" ", "")
         q = _Q(m.start(), m.end(), "ip", label, unit="",
                ordinal={"scale": "ip", "rank": [None if a == "X" else int(a), None if b == "X" else int(b)], "label": label})
         _comparator(t, q, P)
         out.append(q)
+    if lang == "zh":
+        for m in CLASS_ZH.finditer(masked, start, end):  # "应为Ⅱ类器具": a protection class, only with a cue
+            q = _Q(m.start(), m.end(), "grade", m.group().strip(), unit="",
+                   ordinal={"scale": "class", "rank": _ROMAN[m.group(1)], "label": m.group().strip()})
+            _comparator(t, q, P)
+            if q.comparator:
+                out.append(q)
     rx = GRADE_ZH if lang == "zh" else GRADE_EN
-    for m in rx.finditer(masked):
+    for m in rx.finditer(masked, start, end):
         lab = m.group(1)
+        if lab in _ROMAN:  # "shall be of class II": a protection class, only with a cue
+            q = _Q(m.start(), m.end(), "grade", m.group().strip(), unit="",
+                   ordinal={"scale": "class", "rank": _ROMAN[lab], "label": m.group().strip()})
+            _comparator(t, q, P)
+            if q.comparator:
+                out.append(q)
+            continue
         scale = "grade-cn" if lang == "zh" else ("grade-letter" if lab[0].isalpha() else "grade")
         digits = re.sub(r"[^\d.]", "", lab)
         rank = (float(digits) if "." in digits else int(digits)) if digits else ord(lab[0].upper()) - ord("A") + 1
@@ -287,7 +332,7 @@ def _inside(q: _Q, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
 
 
 def _clean_param(p: str, P, lang: str) -> str:
-    p = p.replace("\x00", "").strip(" \t,，:：、;；.()（）")
+    p = p.replace("\x00", "").strip(" \t,，:：、;；.()（）+-")
     if lang != "zh":
         parts = [x for x in P.MODAL_SPLIT.split(p) if P.PARAM_TRIM_TAIL.sub("", P.PARAM_TRIM_HEAD.sub("", x.strip())).strip()]
         if parts:
@@ -300,6 +345,9 @@ def _clean_param(p: str, P, lang: str) -> str:
         p = p2
     if lang != "zh":
         p = re.sub(r"\s+", " ", p)
+    p = re.sub(r"(?:^|\s)(?:AC|DC|a\.c\.|d\.c\.|交流|直流)$", "", p).strip()
+    if re.fullmatch(r"[A-Za-zα-ωΑ-Ω]{1,2}[\d_]?", p):
+        return ""  # a symbol (η, U, Ra) is not a name: look further left
     return p
 
 
@@ -345,6 +393,8 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
     lang = lang or guess_lang(text)
     P = _patterns(lang)
     t = prepare(text, lang)
+    if not _ANY_NUMBER.search(t):
+        return []
     masked = mask(t)
     out: list[Indicator] = []
     ctx_key = key_for(context) if context else ""
@@ -353,9 +403,18 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
         mlist = [(m.start(), m.end(), m.group()) for m in P.METHOD.finditer(t, s, e)]
         sent_method = mlist[0][2].strip() if mlist else method
         methods = [(a, b) for a, b, _ in mlist]
-        qs = [q for q in scan(t, masked[:e], lang, default_unit) if q.start >= s]
+        qs = scan(t, masked, lang, default_unit, s, e)
         if not qs:
             continue
+        # a parenthesis right after a quantity qualifies that quantity only: "≤0.5mA(Ⅰ类)", "≥100MΩ (DC 500V)"
+        notes: dict[int, tuple[int, int, str]] = {}
+        for q in qs:
+            nm = _NOTE.match(t, q.end, e)
+            if nm and q.kind not in ("tol",):
+                notes[id(q)] = (nm.start(1), nm.end(1), nm.group(1).strip())
+                methods.append((nm.start(), nm.end()))
+        note_spans = [(x, y) for x, y, _ in notes.values()]
+        qs = [q for q in qs if not any(x <= q.start < y for x, y in note_spans)]
         prev_param, prev_key, prev_cond_param = "", "", ""
         seg_bounds = [s] + [m.end() for m in _SEG.finditer(t, s, e)] + [e]
         for si in range(len(seg_bounds) - 1):
@@ -391,6 +450,11 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                 else:
                     q.role = "drop"
             _promote(t, a, b, sq, P, lang)
+            for k, q in enumerate(sq):  # "charging time from 20 % to 80 % ... shall be 30 min or less"
+                if q.kind == "rng" and q.role == "indicator" and _FROM.search(t[max(a, q.start - 8):q.start]) and any(
+                        r.role == "indicator" and r.comparator in ("<=", ">=", "<", ">") for r in sq[k + 1:]):
+                    q.role = "condition"
+                    cond.append((max(a, q.start - 5), q.end))
             seg_inds: list[tuple[_Q, Indicator]] = []
             owned = [q.start for q in sq if q.role in ("indicator", "maybe")]
             cond = [(x, y) for x, y in cond if not any(x <= st < y for st in owned)]
@@ -409,10 +473,15 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                     param, key = (prev_param, prev_key) if prev_key else (context, ctx_key)
                 if not param:
                     param, key = (prev_param, prev_key) if prev_param else (context, ctx_key)
-                if not key:
-                    key = key_for(_without(t, a, q.start, cond)) or ctx_key
+                canon = _canon(q)
+                if not key or not fits(key, canon):
+                    # the first candidate whose dimension fits: the text before, the heading, the whole segment
+                    cands = [key_for(_without(t, a, q.start, cond)), ctx_key, key_for(_without(t, a, b, cond))]
+                    key = next((k for k in cands if k and (q.ordinal or fits(k, canon))), key)
                 if q.role == "maybe" and not bare_is_value and not (key and ("grade" in key or key == "ip_code")):
                     continue
+                if q.comparator == "=" and not q.bare and (_LIMIT_WORD.search(param) or _LIMIT_WORD.search(t[max(a, q.cue_start - 12):q.cue_start])):
+                    q.comparator = "<="  # "ein Grenzwert von 55 °C", "限值为80K": a stated limit is an upper bound
                 if q.comparator == "=" and key in _AMBIENT:
                     q.role = "condition"
                     conds.append(t[q.cue_start:q.end].strip())
@@ -425,16 +494,17 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                     origin=dict(origin) if origin else None, ordinal=q.ordinal,
                 )
                 ind._bare = q.bare  # read by tables._apply_hint; not serialised
+                if id(q) in notes:
+                    ind.conditions.append(notes[id(q)][2])
                 seg_inds.append((q, ind))
             bare = [q for q in sq if q.role == "bare"]
-            for q, ind in seg_inds:
+            for _q, ind in seg_inds:
                 ind.conditions = list(dict.fromkeys(ind.conditions + conds + [_piece_around(t, a, b, bq) for bq in bare]))
                 out.append(ind)
     return out
 
 
 _DURATION_CUE = re.compile(r"(?i)持续|历时|保持|时间|\bfor\b|pendant|\bfür\b|während|during|durée|dauer")
-_AND = re.compile(r"(?i)^[\s,，、]*(?:and|or|und|oder|et|ou|和|或|及|以及)?\b[^;；。]{0,30}$")
 
 
 def _promote(t: str, a: int, b: int, sq: list[_Q], P, lang: str) -> None:
@@ -459,12 +529,15 @@ def _promote(t: str, a: int, b: int, sq: list[_Q], P, lang: str) -> None:
         return
     head = re.match(r"\s*(?:\(\d+\)|\d+\)|[a-z]\))?\s*([^，,:;]{1,40})[:]", t[a:b])
     if head and key_for(head.group(1)) and key_for(head.group(1)) not in _AMBIENT:
+        head_comp = "<=" if _UPPER_WORD.search(head.group(1)) else ">=" if _LOWER_WORD.search(head.group(1)) else "="
         for q in sq:
-            if q.role == "bare":  # "电气强度：基本绝缘1250V，加强绝缘3750V", "Torque values: M4 1.2 N·m"
-                q.role, q.comparator = "indicator", "="
+            if q.role == "bare":  # "电气强度：基本绝缘1250V，加强绝缘3750V", "Torque values: M4 1.2 N·m", "温升限值：绕组80K"
+                q.role, q.comparator = "indicator", head_comp
         return
-    for q in sq:  # "the electric strength test is performed at 3 000 V a.c.", "struck with an impact energy of 0.5 J"
-        if q.role in ("bare", "condition") and q.kind == "one" and q.unit and key_kind(key_for(t[a:q.start])) == "test-level" \
+    for q in sq:  # "the electric strength test is performed at 3 000 V a.c.", "placed on a plane inclined at 15°"
+        if q.role in ("bare", "condition") and q.kind == "one" and q.unit and (
+                any(key_kind(k) == "test-level" for k in keys_in(t[a:q.start]))
+                or q.unit == "°" and any(key_kind(k) == "test-level" for k in keys_in(t[q.end:b]))) \
                 and not _DURATION_CUE.search(t[max(a, q.start - 12):q.start]):
             q.role, q.comparator = "indicator", "="
             break

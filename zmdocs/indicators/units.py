@@ -54,6 +54,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("kN", "kilonewton", ("kN", "千牛")),
     ("N·m", "newton * meter", ("N·m", "N.m", "N∙m", "N m", "Nm", "N⋅m", "牛·米", "牛米")),
     ("N/mm²", "newton / millimeter ** 2", ("N/mm²", "N/mm2")),
+    ("N/mm", "newton / millimeter", ("N/mm",)),
     # time
     ("s", "second", ("s", "sec", "seconds", "second", "Sekunden", "secondes", "seconde", "秒钟", "秒")),
     ("ms", "millisecond", ("ms", "毫秒")),
@@ -96,9 +97,11 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("L/h", "liter / hour", ("L/h", "l/h")),
     ("m³/h", "meter ** 3 / hour", ("m³/h", "m3/h")),
     ("m/s", "meter / second", ("m/s", "米/秒")),
+    ("km/h", "kilometer / hour", ("km/h", "公里/小时", "千米/小时")),
     ("m/s²", "meter / second ** 2", ("m/s²", "m/s2")),
     ("mg/kg", None, ("mg/kg",)),
     ("mg/L", None, ("mg/L", "mg/l")),
+    ("mmol/L", "millimole / liter", ("mmol/L", "mmol/l")),
     ("mg/dm²", None, ("mg/dm²", "mg/dm2")),
     ("mg/m³", "milligram / meter ** 3", ("mg/m³", "mg/m3")),
     ("g/L", "gram / liter", ("g/L", "g/l")),
@@ -126,13 +129,14 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("cd", "candela", ("cd", "坎德拉")),
     ("lm", "lumen", ("lm", "流明")),
     ("cycles", None, ("cycles", "cycle", "Zyklen", "次")),
+    ("r", None, ("转",)),
 ]
 
 # Canonical symbol per pint dimensionality (filled lazily) and symbols outside pint.
 _CANONICAL_SYMBOLS = ["A", "V", "W", "VA", "Ω", "Ω/V", "Pa", "N", "N·m", "s", "m", "m²", "m³", "kg", "J",
-                      "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm", "W/m²", "lm/W", "kg/m³", "kg/m²", "Ω/m", "cd/m²"]
-_CANON_EXPR = {"m³/s": "meter ** 3 / second", "kg/m²": "kilogram / meter ** 2", "Ω/m": "ohm / meter"}
-_NON_PINT = {"dB(A)": "dB(A)", "dB": "dB", "%": "%", "ppm": "ppm", "cycles": "cycles", "kWh/24h": "kWh/24h",
+                      "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm", "W/m²", "lm/W", "kg/m³", "kg/m²", "Ω/m", "cd/m²", "N/m", "mol/m³"]
+_CANON_EXPR = {"mol/m³": "mole / meter ** 3", "N/m": "newton / meter", "m³/s": "meter ** 3 / second", "kg/m²": "kilogram / meter ** 2", "Ω/m": "ohm / meter"}
+_NON_PINT = {"dB(A)": "dB(A)", "dB": "dB", "%": "%", "ppm": "ppm", "cycles": "cycles", "r": "r", "°": "°", "kWh/24h": "kWh/24h",
              "mg/kg": "mg/kg", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²"}
 
 SYMBOLS: dict[str, str] = {}  # written form (lower-cased for Latin) -> symbol
@@ -161,7 +165,7 @@ UNIT_PATTERN = _unit_alternation()
 UNIT_RE = re.compile(UNIT_PATTERN)
 # A unit-like token that is not in the lexicon (kept and reported when a comparator vouches for it).
 UNKNOWN_UNIT_RE = re.compile(
-    r"(?:[A-Z][A-Z0-9]{1,6}|[A-Za-zµΩ°]{1,3}(?:/[A-Za-zµΩ°0-9²³]{1,4})?|[A-Za-zµΩ°]{1,4}[/·²³⁻¹][A-Za-zµΩ°0-9²³]{0,4})(?![^\W\d_])")
+    r"(?:[A-Z][A-Z0-9]{0,6}|[A-Za-zµΩ°]{1,4}[/·²³⁻¹][A-Za-zµΩ°0-9²³()·]{1,8}|[µΩ°][A-Za-z]{0,3})(?![A-Za-zÀ-ÿ])")
 
 
 def unit_symbol(written: str) -> str:
@@ -213,6 +217,14 @@ def conversion(symbol: str) -> tuple[str | None, float, float]:
     if symbol == "°F":
         return "°C", 5.0 / 9.0, -32.0 * 5.0 / 9.0
     expr = PINT_EXPR.get(symbol)
+    if not expr and "/" in symbol:
+        # a limit per unit the lexicon lacks as a whole ("mA/kW", "W/L"): compose the two sides
+        num, _, den = symbol.partition("/")
+        cn, fn, on = conversion(num)
+        cd, fd, od = conversion(den)
+        if cn and cd and not on and not od and fd:
+            return f"{cn}/{cd}", fn / fd, 0.0
+        return None, 1.0, 0.0
     if not expr:
         return None, 1.0, 0.0
     try:

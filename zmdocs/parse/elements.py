@@ -15,7 +15,11 @@ _NUMERIC_CELL = re.compile(r"\d")
 
 def caption_of(text: str) -> tuple[str, str, bool] | None:
     """(number, caption, continued) for a table caption paragraph like '表1 输入功率偏差' or 'Table 1 (continued)'."""
-    m = TABLE_CAPTION_RE.match(text.strip())
+    t = text.strip()
+    cm = re.match(r"^续\s*表\s*([A-Z]{0,2}\.?\d{1,3}(?:\.\d{1,3})?)(?![\d.])\s*(.*)$", t)
+    if cm:  # "续表1" (older Chinese style for a continued table)
+        return cm.group(1), cm.group(2).strip(), True
+    m = TABLE_CAPTION_RE.match(t)
     if not m:
         return None
     num = (m.group("n1") or m.group("n2") or "").strip()
@@ -99,9 +103,15 @@ def make_term(number: str, heading: str, text: str, clause_id: str, doc_lang: st
     """A Term from a terms-chapter clause: term line(s) in the heading, definition in the text."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
     terms = split_term(heading, doc_lang)
-    if not terms and lines:  # term on the first text line
-        terms = split_term(lines[0], doc_lang)
-        lines = lines[1:]
+    if not terms and lines:  # term on the first text line, maybe with its definition after a colon
+        first = lines[0]
+        m = re.match(r"^([^：:。]{1,60}?)\s*[：:]\s*(.+)$", first)
+        if m:
+            terms = split_term(m.group(1), doc_lang)
+            lines = [m.group(2)] + lines[1:]
+        else:
+            terms = split_term(first, doc_lang)
+            lines = lines[1:]
     defn = [ln for ln in lines if not NOTE_RE.match(ln) and not _SOURCE.match(ln)]
     return Term(number=number, terms=terms, definition="\n".join(defn).strip(), clause=clause_id)
 

@@ -24,6 +24,7 @@ from zmdocs.parse.numbering import (
     continuation_start,
     is_heading_text,
     looks_like_value,
+    parse_annex,
     prelim_number,
 )
 from zmdocs.textnorm import join_lines, normalize
@@ -68,7 +69,7 @@ def starts_structure(text: str) -> bool:
             return False  # "220 伏特的器具，…" wrapped inside a sentence; a chapter title is short
     if m or ANNEX_RE.match(t) or annex_type(t) or TOC_HEAD_RE.match(t.replace(" ", "")):
         return True
-    if LIST_RE.match(t) or NOTE_RE.match(t) or TABLE_CAPTION_RE.match(t) or FIGURE_CAPTION_RE.match(t):
+    if LIST_RE.match(t) or NOTE_RE.match(t) or TABLE_CAPTION_RE.match(t) or FIGURE_CAPTION_RE.match(t) or re.match(r"续\s*表\s*[A-Z]?\.?\d", t):
         return True
     if prelim_number(t):
         return True
@@ -94,25 +95,49 @@ def _edge(values: list[float], pick) -> float | None:
     return pick(shared) if shared else None
 
 
-def _page_margins(lines: list[Block]) -> dict:
-    """Per page: (left margin, right margin) from the x0/x1 of its lines (justified lines share both)."""
+def _line_margins(lines: list[Block]) -> dict[int, tuple[float, float]]:
+    """For each line (by id): the (left, right) edges of its text column.
+
+    A page is two-column when at least three lines start at one x right of the page middle and at
+    least three end left of it; lines are then measured against their own column, full-width lines
+    against the page. Left = leftmost x0 shared by two lines, right = the widest line's x1 (works
+    for justified and ragged-right text alike).
+    """
     by_page: dict = {}
     for b in lines:
-        m = b.meta
-        if "x0" in m and "x1" in m:
-            by_page.setdefault(b.page, []).append((m["x0"], m["x1"]))
-    all_x0 = [x for xs in by_page.values() for x, _ in xs]
-    all_x1 = [x for xs in by_page.values() for _, x in xs]
-    g_left = _edge(all_x0, min) if all_x0 else 0.0
-    g_right = _edge(all_x1, max) if all_x1 else 0.0
-    out = {}
-    for page, xs in by_page.items():
-        left = _edge([x for x, _ in xs], min)
-        right = _edge([x for _, x in xs], max)
-        left = g_left if left is None or (g_left is not None and left > g_left + 40) else left
-        if right is None or (g_right is not None and right < g_right - 40):
-            right = g_right
-        out[page] = (left if left is not None else min(x for x, _ in xs), right if right is not None else max(x for _, x in xs))
+        if "x0" in b.meta and "x1" in b.meta:
+            by_page.setdefault(b.page, []).append(b)
+    out: dict[int, tuple[float, float]] = {}
+    all_x0 = [b.meta["x0"] for bs in by_page.values() for b in bs]
+    g_left = _edge(all_x0, min) if all_x0 else None
+    all_x1 = [b.meta["x1"] for bs in by_page.values() for b in bs]
+    g_right = _edge(all_x1, max) if all_x1 else None
+    for bs in by_page.values():
+        x0s = [b.meta["x0"] for b in bs]
+        left = _edge(x0s, min)
+        if left is None or (g_left is not None and left > g_left + 40):
+            left = g_left if g_left is not None else min(x0s)
+        right = max(b.meta["x1"] for b in bs)
+        if g_right is not None and right < g_right - 40:
+            right = g_right  # a page of short lines (cover, end of a chapter): the document's margin holds
+        mid = (left + right) / 2
+        rcol = [b for b in bs if b.meta["x0"] >= mid - 5]
+        lcol = [b for b in bs if b.meta["x1"] <= mid + 5]
+        r_start = _edge([b.meta["x0"] for b in rcol], min) if len(rcol) >= 3 else None
+        two = r_start is not None and len(lcol) >= 3 and sum(abs(b.meta["x0"] - r_start) < 2 for b in rcol) >= 3
+        groups = {"F": bs}
+        if two:
+            groups = {"L": lcol, "R": rcol, "F": [b for b in bs if b not in lcol and b not in rcol]}
+        for key, members in groups.items():
+            if not members:
+                continue
+            if key == "F":
+                edges = (left, right)
+            else:
+                xs = [b.meta["x0"] for b in members]
+                edges = (_edge(xs, min) or min(xs), max(b.meta["x1"] for b in members))
+            for b in members:
+                out[id(b)] = edges
     return out
 
 
@@ -137,8 +162,8 @@ def _first_word(t: str) -> str:
 def _full_line(prev: Block, margins: dict, wrap: int | None) -> bool:
     """Did `prev` run to the right margin (so the sentence may go on in the next line)?"""
     pm = prev.meta
-    if "x1" in pm and prev.page in margins:
-        return margins[prev.page][1] - pm["x1"] < 2 * _char_w(prev)
+    if "x1" in pm and id(prev) in margins:
+        return margins[id(prev)][1] - pm["x1"] < 2 * _char_w(prev)
     if wrap:
         return wrap - width(prev.text.strip()) <= 2
     return False
@@ -147,9 +172,15 @@ def _full_line(prev: Block, margins: dict, wrap: int | None) -> bool:
 def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None) -> bool:
     """Does `cur` start a new paragraph after `prev`?"""
     pt, ct = prev.text.strip(), cur.text.strip()
+    ps, cs = float(prev.meta.get("size", 0) or 0), float(cur.meta.get("size", 0) or 0)
+    if ps and cs and abs(ps - cs) > 1.5:
+        return True  # a change of type size between two lines (title → subtitle, title → text) ends a paragraph
     if starts_structure(ct):
-        if CLAUSE_RE.match(ct) and not pt.endswith(_SENT_END) and _full_line(prev, margins, wrap) and not _heading_only(pt):
-            return False  # "… Für die Prüfung nach" + "22.102 darf …": a reference wrapped to the line start
+        if not pt.endswith(_SENT_END) and _full_line(prev, margins, wrap) and not _heading_only(pt) \
+                and not prelim_number(ct) and not TOC_HEAD_RE.match(ct.replace(" ", "")):
+            # "… Für die Prüfung nach" + "22.102 darf …", "(20 ±" + "5) °C", "given in" + "Table 1. The …":
+            # a number or reference wrapped to the start of a line continues the sentence
+            return False
         return True
     if starts_structure(pt) and _heading_only(pt):
         return True
@@ -160,16 +191,14 @@ def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None) -> bool:
     pm, cm = prev.meta, cur.meta
     if cm.get("blank_before") and cur.page == prev.page:
         return True
-    if "x0" in pm and "x1" in pm and "x0" in cm and prev.page in margins:
-        left, right = margins[prev.page]
+    if "x0" in pm and "x1" in pm and "x0" in cm and id(prev) in margins:
+        left, right = margins[id(prev)]
         cw = _char_w(prev)
-        if abs(float(pm.get("size", 0) or 0) - float(cm.get("size", 0) or 0)) > 1.5:
-            return True  # a change of type size between two lines (title → subtitle) ends a paragraph
-        cl, cr = margins.get(cur.page, (left, right))
+        cl, cr = margins.get(id(cur), (left, right))
         ccw = _char_w(cur)
         full = right - pm["x1"] < 2 * cw
-        if full and abs(cm["x0"] - pm["x0"]) < ccw and not pt.endswith(_SENT_END):
-            return False  # same indent as a full previous line: a hanging list item or indented block goes on
+        if full and cm["x0"] > pm["x0"] - ccw and pm["x0"] - left < 6 * cw and not pt.endswith(_SENT_END):
+            return False  # after a full line that ends mid-sentence, the same or a hanging indent goes on
         if cm["x0"] - cl > 2.5 * ccw:
             # a continuation line starts at the left margin; a line that does not is a new paragraph,
             # except inside a centred multi-line title whose previous line is nearly full width
@@ -206,13 +235,16 @@ def _heading_only(t: str) -> bool:
     if m:
         rest = m.group("rest").strip()
         return len(rest) <= 60 and not rest.endswith(_SENT_END)
-    return bool(ANNEX_RE.match(t) or annex_type(t) or prelim_number(t) or TOC_HEAD_RE.match(t.replace(" ", "")))
+    ax = parse_annex(t)
+    if ax and (ax[1] or not ax[2]):  # "Annex A", "附录A（规范性）…", not "Annex A of this document, …"
+        return True
+    return bool(annex_type(t) or prelim_number(t) or TOC_HEAD_RE.match(t.replace(" ", "")))
 
 
 def to_paragraphs(blocks: list[Block]) -> list[Para]:
     """Turn a Block stream into paragraphs and tables; line blocks are joined, para blocks kept."""
     lines = [b for b in blocks if b.kind == "line"]
-    margins = _page_margins(lines)
+    margins = _line_margins(lines)
     wrap = None if margins else _text_wrap_width(lines)
     out: list[Para] = []
     cur: list[Block] = []

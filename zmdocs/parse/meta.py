@@ -121,8 +121,11 @@ def _is_title_line(t: str) -> bool:
     return len(t) <= 200
 
 
-def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str) -> None:
-    """Set id, family, number, year, ics, ccs, titles, dates, replaces and adoption on `doc`."""
+def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, running: list[str] | None = None) -> None:
+    """Set id, family, number, year, ics, ccs, titles, dates, replaces and adoption on `doc`.
+
+    `running`: running-header texts a reader removed; they name the standard when the cover does not.
+    """
     text = "\n".join(cover)
     published = implemented = ""
     m = _PUB.search(text)
@@ -154,6 +157,12 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str) -
                 replaces.append(r.id)
             elif own is None and r.family != "VDE" and not re.search(r"(?:Fassung|version|Version|Reference\s+number)\s*$", line[: r.span[0]]) and not re.search(r"[（(]\s*$", line[: r.span[0]]) and not _COVER_ADOPT.search(line):
                 own = r
+    if own is None:
+        for line in running or []:
+            refs = [r for r in find_standards(line) if r.family != "VDE"]
+            if refs:
+                own = refs[0]
+                break
     doc.id = _with_year(own, year) if own else id_from_filename(source)
     fam = family_of(doc.id)
     doc.family = fam
@@ -164,7 +173,7 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str) -
     if foreword:
         for sent in re.split(r"(?<=[。；;])|(?<=\.)\s+", foreword):
             rm = _REPLACES.search(sent)
-            if rm and rm.start() < 20 and not re.search(r"历次版本|previous\s+editions?|frühere\s+Ausgaben", sent, re.I):  # "本文件代替…", "This edition replaces…"; not a mention deep in a sentence
+            if rm and (rm.start() < 20 or re.search(r"cancels\s+and\s+replaces|annule\s+et\s+remplace", sent, re.I)) and not re.search(r"历次版本|previous\s+editions?|frühere\s+Ausgaben", sent, re.I):  # "本文件代替…", "This edition replaces…"; not a mention deep in a sentence
                 for r in find_standards(sent[rm.start():])[:1]:
                     if r.id not in replaces and r.id != doc.id:
                         replaces.append(r.id)

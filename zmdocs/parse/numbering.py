@@ -34,7 +34,7 @@ _PRELIM_RE = [(re.compile(rf"^(?:{p})$", re.I), n) for p, n in _PRELIM]
 PRELIM_KIND = {"foreword": "foreword", "introduction": "introduction", "bibliography": "bibliography", "index": "other"}
 
 TOC_HEAD_RE = re.compile(r"^(?:目\s*次|目\s*录|contents|table\s+of\s+contents|inhalt|inhaltsverzeichnis|sommaire|table\s+des\s+matières)$", re.I)
-TOC_LINE_RE = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|_{3,}|\s{2,}|\t)\s*(?:[IVXivx]+|\d{1,4})$")
+TOC_LINE_RE = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|_{3,}|\s{2,}|\t)\s*(?:[IVXivx\u2160-\u217f]+|\d{1,4})$")
 TOC_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|(?:\. ){3,})")
 
 LIST_RE = re.compile(r"^(?:[a-z]\)|[a-z]\s*）|\d{1,2}\)|\d{1,2}）|[（(]\d{1,2}[）)]|[①-⑳]|[—–-]{1,2}\s?|——|•|·|\*\s)")
@@ -130,6 +130,11 @@ def continuation_start(rest: str) -> bool:
     return bool(_CONT.match(rest.strip()))
 
 
+_LIMIT_WORDS = re.compile(
+    r"不大于|不小于|不超过|不低于|不高于|不少于|不多于|应不|不应|不得|应[为在当符具有能满足采使进按]|[≤≥]|\bshall\b|\bmust\b|\bmuss\b|\bdoit\b|\bnot\s+(?:more|less|exceed)"
+)
+
+
 def is_heading_text(rest: str, lang_cjk: bool | None = None) -> bool:
     """Short text without sentence-final punctuation: a clause heading."""
     r = rest.strip()
@@ -139,6 +144,8 @@ def is_heading_text(rest: str, lang_cjk: bool | None = None) -> bool:
         return False
     if "\n" in r:
         return False
+    if _LIMIT_WORDS.search(r):
+        return False  # "5.3.4 电源线长度不小于0.75 m" is a headless provision missing its 。, not a heading
     cjk = sum(1 for c in r if "\u3400" <= c <= "\u9fff")
     if cjk > len(r) / 3:
         return len(r) <= 40
@@ -152,8 +159,8 @@ _KINDS: list[tuple[str, str]] = [
     ("introduction", r"^(?:引\s*言|introduction|einleitung|序文)$"),
     ("normative-references", r"规范性引用文件|引用标准|normative\s+references|normative\s+verweisungen|références\s+normatives|引用規格"),
     ("terms", r"术语|定义|terms\s+and\s+definitions|^definitions$|definitions|begriffe|termes\s+et\s+définitions|用語"),
-    ("test-methods", r"试验方法|检验方法|测试方法|试验的一般条件|试验条件|test\s+methods?|methods?\s+of\s+test|general\s+conditions\s+for\s+the\s+tests|prüfverfahren|prüfbedingungen|méthodes?\s+d['’]essai|conditions\s+générales\s+d['’]essais|試験方法"),
-    ("inspection-rules", r"检验规则|检验|inspection|prüfregeln|konformitätsbewertung|règles\s+de\s+contrôle|検査"),
+    ("test-methods", r"试验方法|检验方法|测试方法|检测方法|^testing$|^tests?$|^prüfungen$|^essais$|试验的一般条件|试验条件|test\s+methods?|methods?\s+of\s+test|general\s+conditions\s+for\s+the\s+tests|prüfverfahren|prüfbedingungen|méthodes?\s+d['’]essai|conditions\s+générales\s+d['’]essais|試験方法"),
+    ("inspection-rules", r"检验规则|检验|抽样|inspection|sampling|prüfregeln|konformitätsbewertung|règles\s+de\s+contrôle|検査"),
     ("marking-packaging", r"标志|包装|运输|贮存|marking|packaging|labelling|aufschriften|kennzeichnung|verpackung|marquage|emballage|表示|包装"),
     ("other", r"^(?:空章|void|frei|vacant|libre)$|质量承诺|quality\s+commitment"),
     ("requirements", r"要求|分类|防护|功率|发热|泄漏|电气强度|过电压|潮湿|非正常|稳定|机械|结构|布线|元件|电源连接|端子|接地|螺钉|间隙|耐热|防锈|辐射|耐久|启动|过载"

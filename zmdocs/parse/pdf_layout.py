@@ -193,10 +193,10 @@ def make_line(chars: list[dict], column: int = 0) -> Line | None:
     )
 
 
-def chars_to_lines(chars: list[dict], column: int = 0) -> list[Line]:
+def chars_to_lines(chars: list[dict], column: int = 0, rows: list[list[dict]] | None = None) -> list[Line]:
     """Rows of chars -> Lines (a row split at very wide gaps stays one line with a space)."""
     out: list[Line] = []
-    for row in group_rows(chars):
+    for row in rows if rows is not None else group_rows(chars):
         line = make_line(sorted(row, key=lambda c: c["x0"]), column)
         if line is not None:
             out.append(line)
@@ -216,13 +216,18 @@ def _row_spans(row: list[dict]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in spans]
 
 
-def find_gutter(chars: list[dict], page_width: float, page_height: float) -> tuple[float, float] | None:
-    """Find a vertical band near the middle that (almost) no text row crosses: a column gutter."""
-    body = [c for c in chars if 0.06 * page_height < c["top"] < 0.94 * page_height and not c["text"].isspace()]
-    if len(body) < 80:
-        return None
-    rows = group_rows(body)
-    if len(rows) < 8:
+def find_gutter(chars: list[dict], page_width: float, page_height: float,
+                rows: list[list[dict]] | None = None) -> tuple[float, float] | None:
+    """Find a vertical band near the middle that (almost) no text row crosses: a column gutter.
+
+    `rows` (the page's rows from group_rows) saves grouping the chars a second time.
+    """
+    lo_y, hi_y = 0.06 * page_height, 0.94 * page_height
+    if rows is None:
+        rows = group_rows(chars)
+    rows = [r2 for r2 in ([c for c in r if lo_y < c["top"] < hi_y and not c["text"].isspace()] for r in rows) if r2]
+    body = [c for r in rows for c in r]
+    if len(body) < 80 or len(rows) < 8:
         return None
     nbins = int(page_width) + 2
     cover = [0] * nbins
@@ -250,8 +255,9 @@ def find_gutter(chars: list[dict], page_width: float, page_height: float) -> tup
     if len(left) < 0.25 * len(body) or len(right) < 0.25 * len(body):
         return None
     # Real columns are filled up to the gutter; a key/value layout leaves short keys far from it.
-    left_rows = group_rows(left)
-    if len(left_rows) < 4 or len(group_rows(right)) < 4:
+    left_rows = [r2 for r2 in ([c for c in r if c["x1"] <= g0 + 1] for r in rows) if r2]
+    right_rows = [r2 for r2 in ([c for c in r if c["x0"] >= g1 - 1] for r in rows) if r2]
+    if len(left_rows) < 4 or len(right_rows) < 4:
         return None
     left_x0 = min(c["x0"] for c in left)
     width = g0 - left_x0
@@ -268,9 +274,10 @@ def _table_line(t, column: int) -> Line:
 
 def page_lines(chars: list[dict], page_width: float, page_height: float, tables=()) -> list[Line]:
     """Lines (and table placeholders) of one page in reading order: top-down, or left column then right."""
-    gutter = find_gutter(chars, page_width, page_height)
+    rows = group_rows(chars)
+    gutter = find_gutter(chars, page_width, page_height, rows)
     if gutter is None:
-        out = chars_to_lines(chars) + [_table_line(t, 0) for t in tables]
+        out = chars_to_lines(chars, 0, rows) + [_table_line(t, 0) for t in tables]
         out.sort(key=lambda ln: (ln.top, ln.x0))
         return out
     g0, g1 = gutter

@@ -79,6 +79,7 @@ class _Builder:
         self.after_table: Table | None = None
         self.last_was_table = False
         self.warnings: list[str] = []
+        self.cover_tables: list[Table] = []  # tables met before any clause (kept only if no clause is ever found)
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -197,7 +198,7 @@ class _Builder:
         return n
 
     def _is_toc_line(self, t: str) -> bool:
-        return bool(TOC_LINE_RE.search(t) or TOC_LEADER_RE.search(t) or re.search(r"\s(?:\d{1,3}|[IVXivx]{1,5})$", t))
+        return bool(TOC_LINE_RE.search(t) or TOC_LEADER_RE.search(t) or re.search(r"\s(?:\d{1,3}|[IVXivx\u2160-\u217f]{1,5})$", t))
 
     def _structural(self, t: str, nxt: Para | None) -> bool:
         if prelim_number(t) or parse_annex(t):
@@ -297,6 +298,13 @@ class _Builder:
         rows = [list(r) for r in (p.rows or []) if any(c.strip() for c in r)]
         if not rows:
             return
+        if not self.started:
+            # a layout table on the cover (Word covers box the ICS/number/title): its cells are cover lines
+            self.cover_tables.append(Table(id="", clause="body", header_rows=header_rows(rows, p.header_rows or 1), rows=rows, page=p.page))
+            for row in rows:
+                for cell in dict.fromkeys(c.strip() for c in row):
+                    self.cover.extend(ln for ln in cell.split("\n") if ln.strip())
+            return
         inner_cap, rows = strip_caption_row(rows)
         cap = self.pending_caption or (caption_of(inner_cap) if inner_cap else None)
         self.pending_caption = None
@@ -315,11 +323,8 @@ class _Builder:
         self.tables.append((clause_no, tbl))
         self.after_table = tbl
         self.last_was_table = True
-        if not self.started:
-            self.started = True
-            self._open("body", (), "", "other", 1, p.page)
-            self.tables[-1] = ("body", tbl)
-            tbl.clause = "body"
+        if p.page is not None and self.current is not None:
+            self.current.page_end = max(self.current.page_end or p.page, p.page)
 
     def _same_shape(self, rows: list[list[str]], page: int | None) -> bool:
         """A caption-less table right after a table, on the next page, with as many columns: its continuation."""
@@ -336,7 +341,7 @@ class _Builder:
 _TOC_ENTRY = re.compile(
     r"^(?:(?:\d{1,3}|[A-Z]{1,2}\.\d{1,3})(?:\.\d{1,3})*\s+\S.*?|(?:附\s*录|Annex|Anhang|Annexe)\s*[A-Z]{1,2}.*?|"
     r"(?:前\s*言|引\s*言|参考文献|Foreword|Introduction|Bibliography|Vorwort|Einleitung|Literaturhinweise|Avant-propos|Bibliographie).*?)"
-    r"(?:\s|\.{2,}|…+)(?:\d{1,3}|[IVX]{1,5}|[ivx]{1,5})$"
+    r"(?:\s|\.{2,}|…+)(?:\d{1,3}|[IVX\u2160-\u217f]{1,5}|[ivx]{1,5})$"
 )
 
 
@@ -387,12 +392,14 @@ def build_document(blocks: list[Block], source: str = "") -> Document:
         b.clauses.append(_Open("body", (), "", "other", 1, first[0].page if first else None, first[-1].page_end if first else None,
                                None, b.cover[3:] if len(b.cover) > 3 else list(b.cover)))
         b.cover = head
+        b.tables = [("body", t) for t in b.cover_tables]
         b.warnings.append("no clause numbers found: the text is kept as one clause")
     all_text = "\n".join(b.cover + [ln for c in b.clauses for ln in [c.heading, *c.lines]])
     lang = detect_lang(all_text, default="zh")
     doc = Document(id="", lang=lang, source=source)
     foreword = "\n".join(ln for c in b.clauses if c.kind in ("foreword", "introduction") for ln in c.lines)
-    fill_metadata(doc, b.cover, foreword, source)
+    running = [t for blk in blocks for t in (blk.meta.get("running") or [])]
+    fill_metadata(doc, b.cover, foreword, source, running)
     doc.title = doc.titles.get(lang) or next(iter(doc.titles.values()), "")
     clause_kind = {c.number: c.kind for c in b.clauses}
     _strip_titles(b.clauses, [t for t in doc.titles.values() if len(t) >= 2])

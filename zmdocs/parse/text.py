@@ -51,22 +51,53 @@ def _read(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_PAGE_NO = re.compile(r"^[\s\-–—·]*(?:\d{1,4}|[IVXLivxl\u2160-\u217f]{1,6})[\s\-–—·]*$|^(?:page|seite|第)\s*\d+\s*(?:页|of\s+\d+|von\s+\d+)?$", re.I)
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines at the top/bottom of most pages (running headers/footers) with digits masked."""
+    if len(pages) < 3:
+        return set()
+    counts: dict[str, int] = {}
+    for lines in pages:
+        edge = [ln for ln in lines if ln.strip()]
+        for ln in set(edge[:2] + edge[-2:]):
+            key = re.sub(r"\d+", "#", ln.strip())
+            counts[key] = counts.get(key, 0) + 1
+    return {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
+
+
 def text_to_blocks(text: str) -> tuple[list[Block], int]:
-    """Line blocks from plain text (form feed = page break); returns (blocks, pages)."""
+    """Line blocks from plain text (form feed = page break); returns (blocks, pages).
+
+    With form feeds (pdftotext output), running headers/footers and bare page numbers at the top
+    or bottom of a page are dropped.
+    """
     blocks: list[Block] = []
     page = 1
     blank = True
-    for raw_page_i, chunk in enumerate(text.split("\f")):
+    pages = [chunk.split("\n") for chunk in text.split("\f")]
+    running = _running_lines(pages)
+    dropped: list[str] = []
+    for raw_page_i, lines in enumerate(pages):
         if raw_page_i:
             page += 1
             blank = True
-        for line in chunk.split("\n"):
+        nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
+        edges = set(nonempty[:2] + nonempty[-2:]) if len(pages) > 1 else set()
+        for i, line in enumerate(lines):
             if not line.strip():
                 blank = True
+                continue
+            if i in edges and (_PAGE_NO.match(line.strip()) or re.sub(r"\d+", "#", line.strip()) in running):
+                if not _PAGE_NO.match(line.strip()) and line.strip() not in dropped:
+                    dropped.append(line.strip())
                 continue
             indent = len(line) - len(line.lstrip(" \t\u3000"))
             blocks.append(Block(kind="line", text=line.rstrip(), page=page, meta={"blank_before": blank, "indent": indent}))
             blank = False
+    if blocks and dropped:  # running headers carry the standard number: metadata may need it
+        blocks[0].meta["running"] = dropped[:10]
     return blocks, page
 
 

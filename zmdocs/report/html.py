@@ -151,6 +151,8 @@ def render(result, lang: str = "zh") -> str:
                              f'{_res(c.result, lang)}<br><span class="doc">{_e(c.doc)} {_e(c.evidence.clause)}</span>{found}</span>')
             h.append(f"<td>{''.join(cells) or '—'}</td>")
         marg = f' <span class="doc">{_e(fmt_margin(r))}</span>' if r.result in ("stricter", "looser") else ""
+        if r.result in ("looser", "not-comparable") and r.reason:
+            marg += f'<br><span class="doc">{_e(reason(r.reason, lang)[:90])}</span>'
         h.append(f'<td title="{_e(reason(r.reason, lang))}">{_res(r.result, lang)}{marg}</td></tr>')
     h.append(f'</tbody></table><p class="sub">{_e(t("legend", lang))}</p>')
 
