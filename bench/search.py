@@ -273,7 +273,8 @@ def main() -> None:
     ap.add_argument("--cli-calls", type=int, default=10)
     ap.add_argument("--brute", type=int, default=20, help="queries for the numpy brute-force baseline")
     ap.add_argument("--workdir", help="where stores are built (default: a temp folder, deleted)")
-    ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="keep the stores (with --workdir)")
+    ap.add_argument("--reuse", action="store_true", help="reuse stores already built in --workdir (measure only)")
     ap.add_argument("--json", help="also write the results to this JSON file")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
@@ -290,21 +291,27 @@ def main() -> None:
         qv = emb.encode(qtexts)
         log(f"embedded {len(qtexts)} queries in {time.time() - t:.1f} s")
         base = work / f"store-{sizes[0]}"
-        results["sizes"][str(sizes[0])] = {"kind": "real pipeline (parse + embed with use-multilingual)",
-                                     "build": build_real(base, work / "corpus-10000", sizes[0])}
         for n in sizes:
-            store = base if n == sizes[0] else work / f"store-{n}"
-            if n != sizes[0]:
+            store = work / f"store-{n}"
+            saved = work / f"build-{n}.json"
+            if args.reuse and saved.exists() and (store / "manifest.json").exists():
+                log(f"{n}: reusing the store built earlier in {work}")
+                results["sizes"][str(n)] = json.loads(saved.read_text())
+            elif n == sizes[0]:
+                results["sizes"][str(n)] = {"kind": "real pipeline (parse + embed with use-multilingual)",
+                                            "build": build_real(base, work / f"corpus-{n}", n)}
+            else:
                 log(f"{n}: building synthetic store")
                 results["sizes"][str(n)] = {"kind": "synthetic vectors (mixtures of the 10k real vectors) + recombined texts",
                                             "build": build_synthetic(store, base, n)}
+            saved.write_text(json.dumps(results["sizes"][str(n)]))
             log(f"{n}: measuring")
             results["sizes"][str(n)]["search"] = measure(store, qv, qtexts, args.cli_calls, args.brute, n)
             log(json.dumps(results["sizes"][str(n)], ensure_ascii=False))
-            if n != sizes[0] and not args.keep:
+            if n != sizes[0] and not args.keep and not args.reuse:
                 shutil.rmtree(store, ignore_errors=True)
     finally:
-        if not args.keep and not args.workdir:
+        if not args.keep and not args.reuse and not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 0)
     results["total_seconds"] = round(time.time() - t_all, 1)

@@ -281,3 +281,21 @@ def test_toc_with_unicode_roman_page_numbers_and_ellipsis_leaders():
     doc = build_document([Block(kind="line", text=t) for t in lines], source="x.txt")
     assert [(c.number, c.heading) for c in doc.clauses] == [("foreword", "前言"), ("1", "范围"), ("2", "要求")]
     assert doc.clause("foreword").text == "本文件由示例协会提出。"
+
+
+def test_caption_below_table_and_fullwidth_numbers():
+    blocks = [Block(kind="para", text="５.２　样品数量"), Block(kind="para", text="样品数量见下表。"),
+              Block(kind="table", rows=[["项目", "数量"], ["型式检验", "3台"]]), Block(kind="para", text="表1　样品数量"),
+              Block(kind="para", text="样品应随机抽取。")]
+    doc = build_document(blocks, source="x.docx")
+    assert [c.number for c in doc.clauses] == ["5.2"]
+    assert (doc.tables[0].number, doc.tables[0].caption) == ("1", "样品数量")
+    assert doc.clause("5.2").text == "样品数量见下表。\n样品应随机抽取。"
+
+
+def test_annex_mentions_in_running_text_are_not_annexes():
+    lines = ["Foreword", "Annex A (informative) gives examples of routine tests.", "Annex B lists the changes.", "1 Scope", "Text.",
+             "Annex A", "(informative)", "Routine tests", "A.1 General", "Text."]
+    doc = build_document([Block(kind="line", text=t) for t in lines], source="x.txt")
+    assert [c.number for c in doc.clauses] == ["foreword", "1", "A", "A.1"]
+    assert doc.clause("foreword").text.split("\n") == ["Annex A (informative) gives examples of routine tests.", "Annex B lists the changes."]

@@ -65,3 +65,9 @@ def test_cover_without_number_uses_file_name_and_never_fails():
     d = Document(id="")
     fill_metadata(d, ["2024年3月15日发布"], "", "")
     assert d.id == "" and d.published == "2024-03-15"
+
+
+def test_draft_placeholder_number():
+    d = Document(id="")
+    fill_metadata(d, ["浙江制造团体标准", "T/ZZB XXXX—2026", "电热水壶", "（征求意见稿）"], "", "/x/draft.docx")
+    assert (d.id, d.family, d.titles) == ("T/ZZB XXXX—2026", "T/ZZB", {"zh": "电热水壶"})

@@ -9,6 +9,7 @@ hits of deleted clauses are dropped, so a store is searchable in every state.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +33,9 @@ from zmdocs.index.store import (
 log = logging.getLogger(__name__)
 
 RRF_K = 60
+# A clause's dense score is its best vector's cosine times this weight: a bare heading is
+# weaker evidence than the clause text (short queries still reach a clause through it).
+VECTOR_WEIGHT = {"heading": float(os.environ.get("ZMDOCS_HEADING_WEIGHT", "0.97"))}
 EXACT_SUBSET_MAX = 200_000  # filtered searches scan the subset exactly up to this many vectors
 
 KIND_ALIASES = {
@@ -60,6 +64,10 @@ class Store:
         self._index = None
         self._bm25 = None
         self._bm25_rows: np.ndarray | None = None
+        # map the published generation now (cheap: mmap), so a writer publishing a newer one
+        # and deleting these files later does not change what this reader sees
+        self._faiss()
+        self._lexical()
 
     # -- lazy parts -----------------------------------------------------------
     def _faiss(self):
@@ -138,14 +146,15 @@ class Store:
         if len(pending):  # committed after the published index: search them exactly
             sims = mm[pending] @ v
             cand += list(zip(pending.tolist(), sims.tolist(), strict=True))
-        cand.sort(key=lambda t: -t[1])
         row_of = self._rows_of([c[0] for c in cand])
-        ok = filt.check(set(row_of.values())) if filt is not None else None
+        ok = filt.check({r for r, _ in row_of.values()}) if filt is not None else None
         hits: dict[int, float] = {}
         for vid, sim in cand:
-            row = row_of.get(vid)
-            if row is not None and (ok is None or row in ok) and row not in hits:
-                hits[row] = sim
+            row, what = row_of.get(vid, (None, ""))
+            if row is not None and (ok is None or row in ok):
+                sim *= VECTOR_WEIGHT.get(what, 1.0)
+                if sim > hits.get(row, -9.0):
+                    hits[row] = sim
         if filt is not None and len(hits) < top:
             sub = filt.vids()
             if sub is not None:
@@ -161,29 +170,37 @@ class Store:
         row_of = self._rows_of(vids[order].tolist())
         hits: dict[int, float] = {}
         for j in order:
-            row = row_of.get(int(vids[j]))
-            if row is not None and row not in hits:
-                hits[row] = float(sims[j])
+            row, what = row_of.get(int(vids[j]), (None, ""))
+            if row is not None:
+                sim = float(sims[j]) * VECTOR_WEIGHT.get(what, 1.0)
+                if sim > hits.get(row, -9.0):
+                    hits[row] = sim
         return sorted(hits.items(), key=lambda t: -t[1])
 
-    def _rows_of(self, vids: list[int]) -> dict[int, int]:
-        out: dict[int, int] = {}
+    def _rows_of(self, vids: list[int]) -> dict[int, tuple[int, str]]:
+        """vid -> (clause row, what the vector embeds) for vids still in the store."""
+        out: dict[int, tuple[int, str]] = {}
         for i in range(0, len(vids), 900):
             part = vids[i : i + 900]
-            q = f"SELECT vid, clause_row FROM vectors WHERE vid IN ({','.join('?' * len(part))})"
-            out.update((r[0], r[1]) for r in self.con.execute(q, part))
+            q = f"SELECT vid, clause_row, what FROM vectors WHERE vid IN ({','.join('?' * len(part))})"
+            out.update((r[0], (r[1], r[2])) for r in self.con.execute(q, part))
         return out
 
     def _lex(self, query: str, top: int, filt: _Filter | None) -> list[tuple[int, float]]:
-        """Ranked (clause row, BM25 score); with a filter, checked in SQL, else masked when too few survive."""
+        """Ranked (clause row, BM25 score); with a filter, checked in SQL, else masked when too few survive.
+
+        A hit must share a word with the query, not only numbers: a Chinese query against
+        English clauses would otherwise promote clauses that merely repeat its figures.
+        """
         bm = self._lexical()
         if bm is None:
             return []
         rows = self._bm25_rows
         toks = lexical.tokenize(query, vocab=getattr(bm, "vocab_dict", None))
+        words = {t for t in toks if any(ch.isalpha() for ch in t)}
         k = top * 4 + 20
         hits = lexical.bm25_search(bm, toks, k if filt is None else k * 5)
-        live = self._live_rows([int(rows[i]) for i, _ in hits])
+        live = self._worded_rows([int(rows[i]) for i, _ in hits], words)
         out = [(int(rows[i]), s) for i, s in hits if int(rows[i]) in live]
         if filt is None:
             return out
@@ -194,15 +211,16 @@ class Store:
             if not mask.any():
                 return []
             hits = lexical.bm25_search(bm, toks, k, mask)
-            ok = filt.check({int(rows[i]) for i, _ in hits})
+            ok = filt.check({int(rows[i]) for i, _ in hits}) & self._worded_rows([int(rows[i]) for i, _ in hits], words)
             out = [(int(rows[i]), s) for i, s in hits if int(rows[i]) in ok]
         return out
 
-    def _live_rows(self, rows: list[int]) -> set[int]:
-        if not rows:
+    def _worded_rows(self, rows: list[int], words: set[str]) -> set[int]:
+        """The rows still in the store whose tokens include one of `words`."""
+        if not rows or not words:
             return set()
-        q = f"SELECT row FROM clauses WHERE row IN ({','.join('?' * len(rows))})"
-        return {r[0] for r in self.con.execute(q, rows)}
+        q = f"SELECT row, tokens FROM clauses WHERE row IN ({','.join('?' * len(rows))})"
+        return {r[0] for r in self.con.execute(q, rows) if words & set((r[1] or "").split())}
 
     def _fuse(self, query: str, dense: list[tuple[int, float]], lex: list[tuple[int, float]], top: int) -> list[dict[str, Any]]:
         """Reciprocal rank fusion (k=60) of the two rankings; returns result dicts."""

@@ -54,6 +54,7 @@ from zmdocs.model import Document, Indicator
 __all__ = ["extract_document", "extract_text", "extract_table", "direction", "key_for"]
 
 log = logging.getLogger(__name__)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Clause kinds that state no requirements (scope limits like "额定电压不超过250V" are not indicators).
 SKIP_KINDS = {"cover", "foreword", "introduction", "scope", "normative-references", "terms", "bibliography"}
@@ -67,8 +68,10 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     for c in doc.clauses:
         if c.id in skip or not c.text.strip():
             continue
-        found = extract_text(c.text, lang=lang if lang in ("zh", "en", "de", "fr") else None, clause=c.id, page=c.page,
-                             context=c.heading)
+        clang = lang if lang in ("zh", "en", "de", "fr") else None
+        if clang and (clang == "zh") != bool(_CJK.search(c.text)):
+            clang = None  # an English sentence in a Chinese standard (or the reverse): guess per clause
+        found = extract_text(c.text, lang=clang, clause=c.id, page=c.page, context=c.heading)
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:

@@ -43,7 +43,7 @@ def load_gold(folder: str | Path, pattern: str = "gold_*.yaml") -> list[dict]:
         data = yaml.safe_load(p.read_text(encoding="utf-8"))
         default_lang = p.stem.split("_", 1)[1].split("_")[0] if "_" in p.stem else None
         for it in data:
-            it.setdefault("lang", {"defr": None, "samples": None}.get(default_lang, default_lang))
+            it.setdefault("lang", default_lang if default_lang in ("zh", "en", "de", "fr") else None)
             it["source"] = p.stem
             items.append(it)
     return items

@@ -52,7 +52,8 @@ EQ_CUE = re.compile(
 _STOP = r"(?=\s*(?:[,;.]\s|[,;](?!\d)|[.](?=\s|$)|$|\bwithout\b|\bohne\b|\bsans\b|\bshall\b|\bmust\b|\bis\b|\bare\b|\bmuss\b|\bdarf\b|\bgilt\b|\bgelten\b|\bbeträgt\b|\bist\b|\best\b|\bdoit\b|\bne\b|\bnot\b|\bthe\s+\w+\s+shall\b))"
 CONDITION = re.compile(
     r"\b(?:at(?!\s+(?:least|most|the\s+(?:latest|earliest)))|under|during|after|when|if|where|while|for(?=\s+(?:\d|a\s+period|appliances|class|products|rated|an?\b|the\s+\w+\s+(?:of|with)))"
-    r"|measured\s+at|with(?=\s+(?:\d|an?\b))|bei|für|während|wenn|falls|nach(?=\s+\d+\s*(?:s|min|h|Stunden|Minuten))|mit\s+einer"
+    r"|measured\s+at|(?:does|do)\s+not\s+apply\s+to|applies\s+only\s+to|not\s+applicable\s+to|gilt\s+nicht\s+für|ne\s+s'applique\s+pas\s+à"
+    r"|with(?=\s+(?:\d|an?\b))|bei|für|während|wenn|falls|nach(?=\s+\d+\s*(?:s|min|h|Stunden|Minuten))|mit\s+einer"
     r"|à(?=\s+(?:une?|la|\d))|pendant|lorsque|lorsqu'|pour(?=\s+(?:les|des|une?|\d))|sous|après|avec\s+une?)\b(?:[^,;.]|(?<=\d)[.,](?=\d)){1,90}?" + _STOP, _I)
 # "for 1 min" / "pendant 1 min" / "für 1 min" durations directly after a quantity
 DURATION = re.compile(r"^\s*(?:for|during|pendant|für|während|durant)\s+(?:a\s+period\s+of\s+)?\d[\d.,]*\s*(?:s|min|h|seconds?|minutes?|hours?|Minuten|Sekunden|Stunden|heures?)\b", _I)

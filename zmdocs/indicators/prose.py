@@ -52,6 +52,7 @@ _SENT = re.compile(r"[^。!?！？\n]+(?:[。!?！？]|(?=\n)|$)")
 _EN_SENT_END = re.compile(r"(?<=[a-z%)\]°])\.\s+(?=[A-Z(])")
 _SEG = re.compile(r"[；;]")
 _PIECE = re.compile(r"[，,:、(]|\s-\s|\band\b|\bund\b|\bet\b")
+_BETWEEN = re.compile(r"(?i)(?:between|zwischen|entre)\s*$")
 _RANGE_WORD = re.compile(r"(?i)(?:between|zwischen|entre|from|von|de|在|为|within|range)\s*$")
 _CLASSY = re.compile(r"(?i)类|型|class|type|klasse|classe|appliance|gerät|geräte|appareil|器具|产品|部件|部位|part")
 _AMBIENT = {"ambient_temperature", "relative_humidity"}
@@ -131,7 +132,7 @@ def scan(t: str, masked: str, lang: str, default_unit: str = "", start: int = 0,
                 # not a range: rescan the two ends as single quantities
                 out.extend(_singles(t, masked, m.start(), m.end(), lang))
                 continue
-            if wordy and not g["rbu"] and not g["rau"] and not default_unit:
+            if wordy and not g["rbu"] and not g["rau"] and not default_unit and not _BETWEEN.search(left):
                 out.extend(_singles(t, masked, m.start(), m.end(), lang))
                 continue
             q = _Q(m.start(), m.end(), "rng", None, min(a, b), max(a, b), unit)
@@ -370,6 +371,9 @@ def _param_before(t: str, masked: str, seg_start: int, q: _Q, cond: list[tuple[i
             if c:
                 return c, extra
             break
+        if piece.rstrip().endswith(")") and "(" not in piece and piece is not pieces[0]:
+            extra.append(piece.strip().rstrip(")").strip())  # "产品重量（不含包装）": the parenthesis qualifies
+            continue
         c = _clean_param(piece, P, lang)
         if not c or P.COND_HEAD.match(c):
             continue
@@ -456,6 +460,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                     q.role = "condition"
                     cond.append((max(a, q.start - 5), q.end))
             seg_inds: list[tuple[_Q, Indicator]] = []
+            last_end = a
             owned = [q.start for q in sq if q.role in ("indicator", "maybe")]
             cond = [(x, y) for x, y in cond if not any(x <= st < y for st in owned)]
             conds = [_cond_text(t[x:y], prev_cond_param) for x, y in cond]
@@ -476,7 +481,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                 canon = _canon(q)
                 if not key or not fits(key, canon):
                     # the first candidate whose dimension fits: the text before, the heading, the whole segment
-                    cands = [key_for(_without(t, a, q.start, cond)), ctx_key, key_for(_without(t, a, b, cond))]
+                    cands = [key_for(_without(t, max(a, last_end), q.start, cond)), ctx_key, key_for(_without(t, max(a, last_end), b, cond))]
                     key = next((k for k in cands if k and (q.ordinal or fits(k, canon))), key)
                 if q.role == "maybe" and not bare_is_value and not (key and ("grade" in key or key == "ip_code")):
                     continue
@@ -493,6 +498,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                     conditions=extra, method=sent_method, clause=clause, page=page, text=sent_text,
                     origin=dict(origin) if origin else None, ordinal=q.ordinal,
                 )
+                last_end = q.end
                 ind._bare = q.bare  # read by tables._apply_hint; not serialised
                 if id(q) in notes:
                     ind.conditions.append(notes[id(q)][2])

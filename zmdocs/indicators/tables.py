@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from zmdocs.indicators.common import direction, guess_lang
-from zmdocs.indicators.keys import key_for, key_kind
+from zmdocs.indicators.keys import fits, key_for, key_kind
 from zmdocs.indicators.numbers import fold
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.units import UNIT_PATTERN
@@ -173,7 +173,7 @@ def _item_layout(table, lang, clause, page, joined, roles, marks, general, base,
                                 default_unit=unit or colunit, origin={**base, "row": i, "col": j}, bare_is_value=True)
             for ind in inds:
                 _finish(ind, param, conds + general, [joined[j], param_raw, table.caption])
-            out.extend(inds)
+            out.extend(_cell_conditions(inds))
     return out
 
 
@@ -234,8 +234,28 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
             for ind in inds:
                 _finish(ind, param, conds + general, hints)
             # a bare unitless number under a header without unit or known parameter is not a limit
-            out.extend(i for i in inds if i.unit or i.ordinal or not getattr(i, "_bare", False) or i.key)
+            out.extend(_cell_conditions([i for i in inds if i.unit or i.ordinal or not getattr(i, "_bare", False) or i.key]))
     return out
+
+
+def _cell_conditions(inds: list[Indicator]) -> list[Indicator]:
+    """In a cell like "1250V，1min，无击穿" the value of the row's parameter is the indicator; other bare
+    values whose dimension does not fit it (the 1 min) are its conditions."""
+    keyed = [i for i in inds if i.key]
+    if len(inds) < 2 or not keyed:
+        return inds
+    out = []
+    for i in inds:
+        if not i.key and getattr(i, "_bare", False):
+            for k in keyed:
+                k.conditions.append(f"{_num_text(i.value)} {i.unit}".strip())
+        else:
+            out.append(i)
+    return out
+
+
+def _num_text(v) -> str:
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
 
 
 def _finish(ind: Indicator, param: str, conds: list[str], hints: list[str]) -> None:
@@ -243,8 +263,12 @@ def _finish(ind: Indicator, param: str, conds: list[str], hints: list[str]) -> N
     param = re.sub(r"\s+", " ", param).strip()
     if param and (not ind.parameter or ind.parameter == param or not key_for(ind.parameter)):
         ind.parameter = param
-    k = key_for(ind.parameter) or key_for(param) or ind.key or key_for(hints[-1] if hints else "")
-    if k and k != ind.key:
+    canon = (ind.normalized or {}).get("unit")
+    cands = [key_for(ind.parameter), key_for(param), ind.key, key_for(hints[-1] if hints else "")]
+    k = next((c for c in cands if c and (ind.ordinal or fits(c, canon))), "")
+    if ind.ordinal and ind.ordinal.get("scale") == "ip":
+        k = "ip_code"
+    if k != ind.key:
         ind.key = k
         if key_kind(k) == "delta" and ind.normalized and ind.normalized.get("unit") == "°C":
             ind.normalized = {**ind.normalized, "unit": "K"}

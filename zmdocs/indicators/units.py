@@ -165,7 +165,8 @@ UNIT_PATTERN = _unit_alternation()
 UNIT_RE = re.compile(UNIT_PATTERN)
 # A unit-like token that is not in the lexicon (kept and reported when a comparator vouches for it).
 UNKNOWN_UNIT_RE = re.compile(
-    r"(?:[A-Z][A-Z0-9]{0,6}|[A-Za-zµΩ°]{1,4}[/·²³⁻¹][A-Za-zµΩ°0-9²³()·]{1,8}|[µΩ°][A-Za-z]{0,3})(?![A-Za-zÀ-ÿ])")
+    r"(?!(?:The|In|At|For|And|Or|If|When|Der|Die|Das|Le|La|Les|Un|Une|Il|Es)\b)"
+    r"(?:[A-Za-zµ]{0,2}[A-Z][A-Za-z0-9]{0,4}(?:-[A-Za-z]{1,2})?|[A-Za-zµΩ°]{1,4}[/·²³⁻¹][A-Za-zµΩ°0-9²³()·]{1,8}|[µΩ°][A-Za-z]{0,3})(?![A-Za-zÀ-ÿ])")
 
 
 def unit_symbol(written: str) -> str:

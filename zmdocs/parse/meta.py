@@ -51,6 +51,9 @@ _ADOPT_RE = [(re.compile(p, re.I), r) for p, r in _ADOPT]
 _COVER_ADOPT = re.compile(r"[（(]\s*([^（）()]{4,60}?)\s*[,，]\s*(IDT|MOD|NEQ|idt|mod|neq|eqv|EQV)\s*[)）]")
 
 
+_PLACEHOLDER = re.compile(r"^\s*(T\s*/\s*[A-Z]{2,10}|GB(?:\s*/\s*[TZ])?|DB\d+(?:/T)?|[A-Z]{2}/T)\s*[X×x]{3,5}\s*[—–\-－]{1,2}\s*((?:19|20)\d{2}|[X×x]{4})\s*$")
+
+
 def _fmt_date(s: str) -> str:
     s = re.sub(r"\s+", "", s)
     parts = re.split(r"[-./年月日]", s)
@@ -108,7 +111,7 @@ def find_adoption(text: str) -> Adoption | None:
 
 
 def _is_title_line(t: str) -> bool:
-    if not t or _REPLACES.match(t) or _LABEL.search(t) or _LABEL.search(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", t)) or _COVER_ADOPT.search(t) or re.fullmatch(r"[A-Z]{1,4}(?:\s*/\s*[A-Z]{1,8})?", t):
+    if not t or _REPLACES.match(t) or _PLACEHOLDER.match(t) or _LABEL.search(t) or _LABEL.search(re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", t)) or _COVER_ADOPT.search(t) or re.fullmatch(r"[A-Z]{1,4}(?:\s*/\s*[A-Z]{1,8})?", t):
         return False
     if find_standards(t) and len(t) < 60 and re.match(r"^[\sA-Z/]*\d", t):
         return False
@@ -157,14 +160,22 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
                 replaces.append(r.id)
             elif own is None and r.family != "VDE" and not re.search(r"(?:Fassung|version|Version|Reference\s+number)\s*$", line[: r.span[0]]) and not re.search(r"[（(]\s*$", line[: r.span[0]]) and not _COVER_ADOPT.search(line):
                 own = r
-    if own is None:
+    placeholder = None
+    if own is None:  # a draft's number is often a placeholder: "T/ZZB XXXX—2026"
+        for line in cover:
+            m = _PLACEHOLDER.search(line)
+            if m:
+                fam_txt = re.sub(r"\s+", "", m.group(1))
+                placeholder = f"{fam_txt} XXXX—{m.group(2).upper().replace('×', 'X')}"
+                break
+    if own is None and placeholder is None:
         for line in running or []:
             refs = [r for r in find_standards(line) if r.family != "VDE"]
             if refs:
                 own = refs[0]
                 break
-    doc.id = _with_year(own, year) if own else id_from_filename(source)
-    fam = family_of(doc.id)
+    doc.id = _with_year(own, year) if own else (placeholder or id_from_filename(source))
+    fam = family_of(doc.id) or (doc.id.split(" ")[0] if placeholder and doc.id == placeholder else "")
     doc.family = fam
     refs = find_standards(doc.id)
     if refs:

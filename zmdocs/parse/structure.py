@@ -183,7 +183,7 @@ class _Builder:
             if consumed:
                 i += consumed
                 continue
-            self._text(p)
+            self._text(p, nxt)
             i += 1
 
     def _toc_run(self, i: int) -> int:
@@ -230,7 +230,9 @@ class _Builder:
             if not title and nxt is not None and nxt.kind == "para" and is_heading_text(nxt.text) and not split_number(nxt.text) and not caption_of(nxt.text):
                 title = nxt.text.strip()
                 used += 1
-            if letter not in self.annexes and (typ or (title and is_heading_text(title))):
+            clean = not title or is_heading_text(title)  # "Annex A (normative) gives …" is a sentence, not a heading
+            in_prelim = self.current is not None and not self.current.tup and self.last_top is None
+            if letter not in self.annexes and clean and (typ or title) and not (in_prelim and not typ):
                 self.annexes.add(letter)
                 self.in_annex = letter
                 kind = "annex-normative" if typ == "normative" else "annex-informative"
@@ -270,9 +272,13 @@ class _Builder:
     def _starts_other(self, t: str) -> bool:
         return bool(split_number(t) or parse_annex(t) or prelim_number(t) or caption_of(t))
 
-    def _text(self, p: Para) -> None:
+    def _text(self, p: Para, nxt: Para | None = None) -> None:
         t = p.text.strip()
         cap = caption_of(t) if self.started else None
+        if cap and self.after_table is not None and not self.after_table.number and not cap[2] \
+                and (nxt is None or nxt.kind != "table"):
+            self.after_table.number, self.after_table.caption = cap[0], cap[1]  # a caption set below its table
+            return
         if cap:
             if self.pending_caption:
                 self._flush_caption()
@@ -414,12 +420,18 @@ def build_document(blocks: list[Block], source: str = "") -> Document:
         if c.kind == "normative-references" and c.level == 1:
             doc.references.extend(r for r in references_in(text) if r not in doc.references)
     unnamed = 0
+    seen: set[str] = set()
     for clause_no, t in b.tables:
         if t.number:
             t.id = f"{doc.id}#table-{t.number}"
         else:
             unnamed += 1
             t.id = f"{doc.id}#table-u{unnamed}"
+        base, k = t.id, 1
+        while t.id in seen:  # two tables printed with the same number: ids stay unique
+            k += 1
+            t.id = f"{base}-{k}"
+        seen.add(t.id)
         t.clause = doc.clause_id(clause_no) if clause_no in clause_kind else None
         doc.tables.append(t)
     doc.warnings.extend(b.warnings)

@@ -24,6 +24,9 @@ def write_output(data: str | bytes, output: str | None) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
