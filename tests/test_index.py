@@ -293,3 +293,19 @@ def test_cli_search_info_remove(corpus: Path, tmp_path: Path):
     assert r.exit_code == 0 and "removed 1" in r.stdout
     r = CliRunner().invoke(cli, ["search", "x", "--store", str(tmp_path / "none")])
     assert r.exit_code == 1 and "no zmdocs store" in r.output
+
+
+def test_store_without_published_index_is_searchable(corpus: Path, tmp_path: Path):
+    """A first run killed before publishing leaves only SQLite + vectors: search still works, the next run publishes."""
+    store = tmp_path / "store"
+    run([corpus], store)
+    for p in store.iterdir():
+        if p.name == "manifest.json" or p.name.startswith("faiss-"):
+            p.unlink()
+        elif p.name.startswith("bm25-"):
+            shutil.rmtree(p)
+    st = open_store(store)
+    assert st.search("器具的泄漏电流不应大于0.75 mA", top=1)[0]["clause"] == "3.1"
+    assert not store_info(store)["up_to_date"]
+    s = run([corpus], store)
+    assert s["unchanged"] == 3 and store_info(store)["up_to_date"]

@@ -87,3 +87,24 @@ def test_query_tokens_from_vocabulary():
     toks = tokenize("器具的泄漏電流不应大于0.75 mA，水", vocab=vocab)
     assert {"器具", "泄漏", "电流", "泄漏电流", "水", "0.75", "ma"} <= set(toks)
     assert "的" not in toks and "大" not in toks  # single characters only when indexed and uncovered
+
+
+def test_test_report_rows_become_clauses():
+    """A test report parsed as one body clause with a "Clause | Requirement | Result | Verdict" table."""
+    rows = [["Clause", "Requirement + Test", "Result - Remark", "Verdict"],
+            ["13", "LEAKAGE CURRENT AND ELECTRIC STRENGTH", "", "P"],
+            ["13.2", "Leakage current at 1.06 times rated voltage", "0.12 mA", "P"],
+            ["", "", "class I portable", ""],
+            ["19.101", "Boil-dry operation", "35 s", "P"],
+            ["A.2", "Earth continuity test", "0.05 Ω", "P"]]
+    body = "\n".join(c for r in rows for c in r if c)
+    doc = Document(id="IEC 60335-2-15", lang="en", clauses=[Clause(id="IEC 60335-2-15#body", number="body", text=body)],
+                   tables=[Table(id="t", clause="IEC 60335-2-15#body", rows=rows)])
+    rec = doc_records(doc)
+    got = {c["number"]: c for c in rec["clauses"]}
+    assert {"13", "13.2", "19.101", "A.2"} <= set(got)
+    assert got["13.2"]["heading"].startswith("Leakage current") and "class I portable" in got["13.2"]["text"]
+    assert got["body"]["tokens"] == ""  # the table's text is not repeated in the body clause
+    # a document with its own clause tree keeps tables as rows of their clause
+    doc.clauses += [Clause(id=f"x#{n}", number=n) for n in ("1", "2", "3", "3.1", "3.2")]
+    assert "13.2" not in {c["number"] for c in doc_records(doc)["clauses"]}

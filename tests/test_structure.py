@@ -299,3 +299,11 @@ def test_annex_mentions_in_running_text_are_not_annexes():
     doc = build_document([Block(kind="line", text=t) for t in lines], source="x.txt")
     assert [c.number for c in doc.clauses] == ["foreword", "1", "A", "A.1"]
     assert doc.clause("foreword").text.split("\n") == ["Annex A (informative) gives examples of routine tests.", "Annex B lists the changes."]
+
+
+def test_headings_that_start_like_units_or_counters():
+    lines = ["5 技术要求", "5.1 条款标题", "正文。", "5.2 A-weighted sound power level", "Text.", "5.3 次级绕组", "正文。",
+             "5.4 温升", "5 K 以内。", "0.75 mA 以下。"]
+    doc = build_document([Block(kind="line", text=t) for t in lines], source="x.txt")
+    assert [c.number for c in doc.clauses] == ["5", "5.1", "5.2", "5.3", "5.4"]
+    assert doc.clause("5.4").text == "5 K 以内。\n0.75 mA 以下。"

@@ -45,12 +45,6 @@ def monotonic_align(
     g11 = s11 - tau
     g12 = 2 * (s12 - tau) - merge_penalty if s12.size else np.zeros((n, 0))
     g21 = 2 * (s21 - tau) - merge_penalty if s21.size else np.zeros((0, m))
-    # bonuses in s11 over base (equal clause numbers) count for the parts of a merge too
-    bonus = s11 - base
-    if g12.size:
-        g12 = g12 + bonus[:, :-1] + bonus[:, 1:]
-    if g21.size:
-        g21 = g21 + bonus[:-1, :] + bonus[1:, :]
     # a merge needs each part to match on its own: a clause plus an unrelated neighbour is no merge
     floor = tau + part_margin
     if g12.size:

@@ -149,9 +149,10 @@ def index_paths(paths, store_dir: str | Path, model: str | None = None, workers:
                 skipped.append({"path": src, "reason": reason.removeprefix(f"{src}: ")})
             else:
                 t1 = time.time()
-                n_clauses += w.add_document(doc, src, sha)
+                n = w.add_document(doc, src, sha)
+                n_clauses += n
                 t_embed += time.time() - t1
-                summary[status].append({"doc": doc.id, "path": src, "clauses": len(doc.clauses)})
+                summary[status].append({"doc": doc.id, "path": src, "clauses": n})
                 done += 1
                 _pause_hook(done)
             bar.update(1)

@@ -130,12 +130,34 @@ def load_bm25(path: Path):
 
 
 def bm25_search(retriever, query_tokens: list[str], k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
-    """Top-k (corpus position, score) for one tokenised query; zero-score hits dropped."""
+    """Top-k (corpus position, score) for one tokenised query; zero-score hits dropped.
+
+    Scores are summed straight from the saved (memory-mapped) BM25 score matrix over the
+    postings of the query's tokens only, so the cost follows the postings touched, not the
+    corpus size (bm25s's own retrieve ranks a dense array of every document: 65 ms at 1M).
+    `mask` (one weight per document) restricts the hits, e.g. to a filter.
+    """
     vocab = getattr(retriever, "vocab_dict", None) or {}
-    toks = [t for t in query_tokens if t in vocab]
-    n = int(getattr(retriever, "scores", {}).get("num_docs", 0) or 0)
-    if not toks or n == 0:
+    sc = retriever.scores
+    n = int(sc.get("num_docs", 0) or 0)
+    ids = sorted({vocab[t] for t in query_tokens if t in vocab})
+    if not ids or n == 0:
         return []
-    k = min(k, n)
-    docs, scores = retriever.retrieve([toks], k=k, show_progress=False, weight_mask=mask, n_threads=0)
-    return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+    data, indices, indptr = sc["data"], sc["indices"], sc["indptr"]
+    spans = [(int(indptr[t]), int(indptr[t + 1])) for t in ids]
+    docs = np.concatenate([np.asarray(indices[a:b]) for a, b in spans]).astype(np.int64, copy=False)
+    vals = np.concatenate([np.asarray(data[a:b]) for a, b in spans]).astype(np.float64, copy=False)
+    if not len(docs):
+        return []
+    if len(docs) > n // 4:  # dense is cheaper than sorting most of the corpus
+        cand = np.arange(n)
+        score = np.bincount(docs, weights=vals, minlength=n)
+    else:
+        cand, inv = np.unique(docs, return_inverse=True)
+        score = np.bincount(inv, weights=vals)
+    if mask is not None:
+        score = score * np.asarray(mask)[cand]
+    k = min(k, len(score))
+    top = np.argpartition(-score, k - 1)[:k]
+    top = top[np.argsort(-score[top], kind="stable")]
+    return [(int(cand[i]), float(score[i])) for i in top if score[i] > 0]

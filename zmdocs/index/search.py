@@ -42,7 +42,7 @@ KIND_ALIASES = {
     "requirement": "requirements", "req": "requirements", "technical-requirements": "requirements",
     "term": "terms", "definitions": "terms", "test-method": "test-methods", "tests": "test-methods",
     "test": "test-methods", "methods": "test-methods", "inspection": "inspection-rules", "marking": "marking-packaging",
-    "references": "normative-references", "annex": "annex-normative",
+    "references": "normative-references",
 }
 
 
@@ -64,6 +64,7 @@ class Store:
         self._index = None
         self._bm25 = None
         self._bm25_rows: np.ndarray | None = None
+        self._filters: dict[tuple, _Filter] = {}
         # map the published generation now (cheap: mmap), so a writer publishing a newer one
         # and deleting these files later does not change what this reader sees
         self._faiss()
@@ -119,7 +120,12 @@ class Store:
         if qv.shape[1] != self.dim:
             raise StoreError(f"{self.path}: query vectors are {qv.shape[1]}-d, the store holds {self.dim}-d")
         where, args = self._filter_sql(**{k: filters.get(k) for k in ("lang", "family", "doc", "kind")})
-        filt = _Filter(self, where, args) if where else None
+        filt = None
+        if where:  # cached per store: repeated filtered queries reuse the filtered row set
+            key = (where, tuple(args))
+            filt = self._filters.get(key) or self._filters.setdefault(key, _Filter(self, where, args))
+            if len(self._filters) > 8:
+                self._filters.pop(next(iter(self._filters)))
         out = []
         for q, v in zip(queries, qv, strict=True):
             dense = self._dense(v, top, filt)
@@ -199,14 +205,14 @@ class Store:
         toks = lexical.tokenize(query, vocab=getattr(bm, "vocab_dict", None))
         words = {t for t in toks if any(ch.isalpha() for ch in t)}
         k = top * 4 + 20
-        hits = lexical.bm25_search(bm, toks, k if filt is None else k * 5)
+        hits = lexical.bm25_search(bm, toks, k if filt is None else k * 20)
         live = self._worded_rows([int(rows[i]) for i, _ in hits], words)
         out = [(int(rows[i]), s) for i, s in hits if int(rows[i]) in live]
         if filt is None:
             return out
         ok = filt.check({r for r, _ in out})
         out = [(r, s) for r, s in out if r in ok]
-        if len(out) < top and len(hits) >= k * 5:
+        if len(out) < top and len(hits) >= k * 20:
             mask = filt.mask(rows)
             if not mask.any():
                 return []

@@ -89,9 +89,10 @@ def doc_records(doc: Document) -> dict[str, Any]:
     family = doc.family or family_of(doc.id or doc.number)
     index_of = {c.id: i for i, c in enumerate(doc.clauses)}
     extra: dict[int, list[str]] = {}
+    row_tables = _row_clause_tables(doc)
     for t in doc.tables:
         ci = index_of.get(t.clause or "", 0 if doc.clauses else None)
-        if ci is None:
+        if ci is None or id(t) in row_tables:
             continue
         head = " | ".join(c for c in (t.rows[0] if t.rows else []) if c)
         for row in t.body[:300]:
@@ -100,16 +101,23 @@ def doc_records(doc: Document) -> dict[str, Any]:
                 extra.setdefault(ci, []).append(f"{t.number} {t.caption} {head} :: {cells}".strip())
     clauses, vec = [], []
     by_id = {c.id: c for c in doc.clauses}
+    # text of tables turned into row clauses is not repeated in the clause that holds them
+    row_cells: dict[str, set[str]] = {}
+    for t, _ in row_tables.values():
+        row_cells.setdefault(t.clause or "", set()).update(x.strip() for r in t.rows for x in r if x.strip())
     for i, c in enumerate(doc.clauses):
         parent = by_id.get(c.parent or "")
         context = parent.heading if parent is not None and parent.heading else ""
+        text = c.text
+        if c.id in row_cells:
+            text = "\n".join(ln for ln in text.split("\n") if ln.strip() not in row_cells[c.id])
         # a clause without a heading ("4.2.1 与水接触的…") borrows its parent's heading as context
-        body = f"{c.heading or context} {c.text}".strip()
-        lang = clause_lang(c.text or c.heading, doc.lang)
+        body = f"{c.heading or context} {text}".strip()
+        lang = clause_lang(text or c.heading, doc.lang)
         table_lines = extra.get(i, [])
         tokens = lexical.tokenize(" ".join([body, *table_lines]))
         clauses.append({
-            "clause_id": c.id, "number": c.number, "heading": c.heading, "text": c.text, "kind": c.kind,
+            "clause_id": c.id, "number": c.number, "heading": c.heading, "text": text, "kind": c.kind,
             "lang": lang, "family": family, "page": c.page, "parent": c.parent, "tokens": " ".join(tokens),
         })
         seen: set[str] = set()
@@ -123,21 +131,76 @@ def doc_records(doc: Document) -> dict[str, Any]:
         head = c.heading or context
         for part in chunks(body) if body else [c.number]:
             add("clause", part if part.startswith(head) else f"{head} {part}")
-        if c.heading and c.text:  # short queries match headings best ("溢水试验" ~ "Spillage test")
+        if c.heading and text:  # short queries match headings best ("溢水试验" ~ "Spillage test")
             add("heading", f"{context} {c.heading}".strip() if context and len(c.heading) < 12 else c.heading)
-        if len(c.provisions) > 1:
+        if len(c.provisions) > 1 and c.id not in row_cells:
             for p in c.provisions:
                 if len(p.text) >= 8:
                     add("provision", p.text)
         for line in table_lines:
             add("table-row", line)
+    for t, col in row_tables.values():
+        parent = doc.clauses[index_of[t.clause]] if t.clause in index_of else None
+        for number, heading, text in _row_clauses(t, col):
+            i = len(clauses)
+            lang = clause_lang(f"{heading} {text}", doc.lang)
+            clauses.append({
+                "clause_id": f"{doc.id}#{number}", "number": number, "heading": heading, "text": text,
+                "kind": parent.kind if parent is not None else "other", "lang": lang, "family": family,
+                "page": t.page, "parent": t.clause, "tokens": " ".join(lexical.tokenize(f"{number} {heading} {text}")),
+            })
+            vec.append((i, "clause", f"{heading} {text}".strip()))
+            if heading and text and "heading" in VECTOR_KINDS:
+                vec.append((i, "heading", heading))
     for ind in doc.indicators:
         ci = index_of.get(ind.clause or "")
-        if ci is not None and ind.text and "indicator" in VECTOR_KINDS:
+        if ci is not None and ind.text and "indicator" in VECTOR_KINDS and ind.clause not in row_cells:
             vec_text = ind.text if ind.parameter in ind.text else f"{ind.parameter}: {ind.text}"
             if not any(v[0] == ci and v[2] == vec_text for v in vec):
                 vec.append((ci, "indicator", vec_text))
     return {"family": family, "clauses": clauses, "vectors": vec}
+
+
+_CLAUSE_NO = re.compile(r"^(?:[A-Z]{1,2}\.)?\d{1,3}(?:\.\d{1,3}){0,4}$")
+
+
+def _row_clause_tables(doc: Document) -> dict[int, tuple[Any, int]]:
+    """Tables whose rows are clauses (a test report's "Clause | Requirement + Test | Result | Verdict").
+
+    Only for documents whose own clause tree was not found (fewer than 5 numbered clauses):
+    then a table column holding mostly clause numbers ("13.2", "19.101", "A.2") makes each
+    row a searchable clause of its own, so results point at "13.2", not at the whole body.
+    """
+    numbered = sum(1 for c in doc.clauses if _CLAUSE_NO.match(c.number or ""))
+    out: dict[int, tuple[Any, int]] = {}
+    if numbered >= 5:
+        return out
+    for t in doc.tables:
+        body = [r for r in t.body if any(c.strip() for c in r)]
+        if len(body) < 3:
+            continue
+        for col in range(min(2, max((len(r) for r in body), default=0))):
+            cells = [r[col].strip() if col < len(r) else "" for r in body]
+            nums = [c for c in cells if _CLAUSE_NO.match(c)]
+            if len(nums) >= 3 and len(nums) >= 0.4 * len(body) and any("." in c for c in nums):
+                out[id(t)] = (t, col)
+                break
+    return out
+
+
+def _row_clauses(t, col: int) -> list[tuple[str, str, str]]:
+    """(number, heading, text) per numbered row; unnumbered rows continue the previous one."""
+    out: list[list[str]] = []
+    for r in t.body:
+        cells = [c.strip() for c in r]
+        num = cells[col] if col < len(cells) else ""
+        rest = [c for j, c in enumerate(cells) if j != col and c]
+        rest = [c for k, c in enumerate(rest) if k == 0 or c != rest[k - 1]]  # merged cells repeat their text
+        if _CLAUSE_NO.match(num):
+            out.append([num, rest[0] if rest else "", " | ".join(rest[1:])])
+        elif out and rest:
+            out[-1][2] = " | ".join(x for x in (out[-1][2], *rest) if x)
+    return [(n, h, x) for n, h, x in out]
 
 
 class Writer:
@@ -221,7 +284,7 @@ class Writer:
             cur = con.execute(
                 "INSERT INTO documents(doc_id, source, sha256, title, lang, family, format, pages, n_clauses, indexed_at, json)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (doc.id, source, sha, doc.title, doc.lang, rec["family"], doc.format, doc.pages, len(doc.clauses),
+                (doc.id, source, sha, doc.title, doc.lang, rec["family"], doc.format, doc.pages, len(rec["clauses"]),
                  time.time(), doc.to_json(indent=None)),
             )
             pk = cur.lastrowid
@@ -234,7 +297,7 @@ class Writer:
                      c["page"], c["parent"], c["tokens"]),
                 )
                 rows.append(cur.lastrowid)
-            row_of = {c.id: rows[i] for i, c in enumerate(doc.clauses)}
+            row_of = {c.id: rows[i] for i, c in enumerate(doc.clauses)}  # row clauses come after these
             con.executemany("INSERT INTO provisions VALUES (?,?,?,?)",
                             [(rows[i], pk, p.text, p.form) for i, c in enumerate(doc.clauses) for p in c.provisions])
             con.executemany("INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?)", [
@@ -250,7 +313,7 @@ class Writer:
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return len(doc.clauses)
+        return len(rec["clauses"])
 
     def _delete_pk(self, pk: int) -> None:
         con = self.con

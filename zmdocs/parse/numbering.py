@@ -47,7 +47,7 @@ FIGURE_CAPTION_RE = re.compile(r"^(?:图\s*[A-Z]{0,2}\.?\d{1,3}|(?:Figure|Bild|F
 
 # A number at paragraph start that is a value, not a clause: a unit follows.
 _UNIT_AFTER = re.compile(
-    r"^(?:mA|µA|μA|kA|A|mV|kV|V|mW|kW|W|MW|Hz|kHz|%|‰|℃|°C|°|K|mm|cm|km|m|m2|m3|s|ms|min|h|d|Ω|MΩ|kΩ|kPa|MPa|Pa|bar|dB|dB\(A\)|N|kN|Nm|N·m|kg|g|mg|L|mL|ml|l|J|kJ|lx|cd|r/min|rpm|年|月|日|个|台|只|次|件|位|倍|级|种|项|条|mmol/L)(?![A-Za-zÀ-ÿ])"
+    r"^(?:mA|µA|μA|kA|A|mV|kV|V|mW|kW|W|MW|Hz|kHz|%|‰|℃|°C|°|K|mm|cm|km|m|m2|m3|s|ms|min|h|d|Ω|MΩ|kΩ|kPa|MPa|Pa|bar|dB|dB\(A\)|N|kN|Nm|N·m|kg|g|mg|L|mL|ml|l|J|kJ|lx|cd|r/min|rpm|mmol/L)(?![A-Za-zÀ-ÿ\-])"
 )
 
 _SENT_END = "。；;：:！？!?"
