@@ -16,6 +16,8 @@ from zmdocs.align.evaluate import outline_document, score_alignment
 ALIGN = Path(__file__).resolve().parent / "data" / "align"
 GOLD_SAMPLES = Path(__file__).resolve().parent / "data" / "gold" / "align"
 THRESHOLD = {"translation": 0.95, "free": 0.85}
+# the steam-iron free pair guards the free-mode evidence against fitting the kettle sample
+OWN_FLOOR = {"iron-gold.json": 0.95}
 
 
 def _outline(name: str):
@@ -29,7 +31,7 @@ def test_own_bilingual_pairs(gold_name, expect_mode):
     r = align_documents(_outline(gold["a"]), _outline(gold["b"]))
     assert r.mode == expect_mode, r.mode_reason
     f = score_alignment(r, gold)
-    assert f["f1"] >= THRESHOLD[gold["regime"]], f
+    assert f["f1"] >= OWN_FLOOR.get(gold_name, THRESHOLD[gold["regime"]]), f
     if "unmatched_a" in gold:
         assert set(r.unmatched_a) == set(gold["unmatched_a"])
         assert set(r.unmatched_b) == set(gold["unmatched_b"])
@@ -65,11 +67,9 @@ def _sample_doc(stem: str, samples_dir: Path):
     return _DOCS[stem]
 
 
-# Measured on the kettle samples (2026-11-23): GB<->IEC 0.99, DIN<->IEC 0.98, T/ZZB<->IEC 0.65.
-# The B-standard gold links many clauses by knowledge the texts do not state (a table of
-# electrical-safety limits to five IEC clauses), so the free pair has a regression floor here
-# and the issue's 0.85 target is tracked by the xfail test below.
-FREE_SAMPLE_FLOOR = 0.5
+# Measured on the kettle samples (2026-11-23): GB<->IEC 0.99, DIN<->IEC 0.98, T/ZZB<->IEC 0.92
+# (0.65 before the free-mode evidence of zmdocs/align/evidence.py: citations, consolidated limits,
+# test method -> tested requirement, chapter kinds).
 
 
 @pytest.mark.model
@@ -82,12 +82,10 @@ def test_sample_gold_alignments(gold_path, samples_dir):
     regime = gold.get("mode") or gold.get("regime")
     assert r.mode == regime, r.mode_reason
     f = score_alignment(r, gold)
-    floor = THRESHOLD["translation"] if regime == "translation" else FREE_SAMPLE_FLOOR
-    assert f["f1"] >= floor, (r.mode_reason, f)
+    assert f["f1"] >= THRESHOLD[regime], (r.mode_reason, f)
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="free-mode F1 on the T/ZZB<->IEC sample gold is 0.65, below the issue's 0.85", strict=False)
 def test_sample_free_pair_reaches_issue_target(samples_dir):
     golds = [p for p in _sample_golds() if json.loads(p.read_text(encoding="utf-8")).get("mode") == "free"]
     if not golds:
@@ -96,4 +94,10 @@ def test_sample_free_pair_reaches_issue_target(samples_dir):
         gold = json.loads(p.read_text(encoding="utf-8"))
         stem_a, stem_b = p.stem.split("__")
         r = align_documents(_sample_doc(stem_a, samples_dir), _sample_doc(stem_b, samples_dir))
-        assert score_alignment(r, gold)["f1"] >= THRESHOLD["free"]
+        f = score_alignment(r, gold)
+        assert f["f1"] >= THRESHOLD["free"], (p.name, f)
+        assert f["precision"] >= 0.8 and f["recall"] >= 0.8, (p.name, f)
+        # the evidence is read from both texts: the same pairs come out with the documents swapped
+        r2 = align_documents(_sample_doc(stem_b, samples_dir), _sample_doc(stem_a, samples_dir), mode="free")
+        swapped = {"pairs": [{"a": q["b"], "b": q["a"]} for q in gold["pairs"]]}
+        assert score_alignment(r2, swapped)["f1"] >= THRESHOLD["free"], p.name

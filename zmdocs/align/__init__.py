@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from zmdocs.align.degree import choose_mode, declared_adoption, estimate_degree
+from zmdocs.align.evidence import apply_evidence, concept_matrix, indicator_clause_sims, key_conflicts
 from zmdocs.align.free import (
     citation_matrix,
     container_matrix,
@@ -61,6 +62,8 @@ PARAMS: dict[str, float] = {
     "facet_discount": 0.05,  # free mode: best sentence/table-row match, minus this, can stand for the clause
     "facet_tau": 0.55,  # free mode: one sentence/table row of a multi-topic clause pairs on its own above this
     "container_penalty": 0.15,  # free mode: a clause with subclauses pairing with a leaf clause
+    "evidence_tau": 0.1,  # free mode: a pair the texts state (citation, shared limits, tested requirement) clears this
+    "inherit_tau": 0.15,  # free mode: a test method takes over its requirement's pairs above this
     "free_margin": 0.03,
     "free_slack": 0.1,
 }
@@ -197,13 +200,19 @@ def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model:
     else:
         base = blend(s_text, hs, prm["free_heading_weight"])
         fsim, fhits = facet_matrix(ua, ub, emb, prm["facet_tau"])
-        base = np.maximum(base, fsim - prm["facet_discount"])
+        # one table row about noise never stands for a clause about leakage current
+        conflict = key_conflicts(ua, ub, inds_a, inds_b)
+        fhits &= ~conflict
+        base = np.maximum(base, np.where(conflict, -1.0, fsim) - prm["facet_discount"])
         cites = citation_matrix(ua, ub, doc_a.id, doc_b.id)
         base = base + prm["cite_bonus"] * np.minimum(cites, 1.0) + prm["cite_bonus"] * (cites > 1)
-        score = base + kind_matrix(ua, ub) + container_matrix(ua, ub, prm["container_penalty"]) + _indicator_bonus(ua, ub, inds_a, inds_b, prm["key_bonus"])
+        score = base + kind_matrix(ua, ub) + concept_matrix(ua, ub) + container_matrix(ua, ub, prm["container_penalty"]) + _indicator_bonus(ua, ub, inds_a, inds_b, prm["key_bonus"])
         links = free_align(score, ua, ub, tau=prm["free_tau"], margin=prm["free_margin"], slack=prm["free_slack"],
                            force=(cites > 0) | fhits, force_tau=prm["cite_tau"])
         links = one_to_one_terms(links, score, ua, ub)
+        links = apply_evidence(links, score, ua, ub, doc_a.id, doc_b.id, inds_a, inds_b,
+                               evidence_tau=prm["evidence_tau"], inherit_tau=prm["inherit_tau"], self_sims=(va @ va.T, vb @ vb.T),
+                               ind_sims=indicator_clause_sims(ua, ub, inds_a, inds_b, emb) if inds_a or inds_b else None)
         by_a: dict[int, list[tuple[int, float]]] = {}
         for i, j, sc in links:
             by_a.setdefault(i, []).append((j, sc))

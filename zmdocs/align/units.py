@@ -43,10 +43,11 @@ class Unit:
     clause_id: str
     indicators: list[int] = field(default_factory=list)  # indices into doc.indicators
     facets: list[str] = field(default_factory=list)  # sentences and table rows, for many-to-many matching
+    grp: str = ""  # chapter kind read from the chapter heading when it refines `kind`
 
     @property
     def group(self) -> str:
-        return KIND_GROUPS.get(self.kind, "other")
+        return self.grp or KIND_GROUPS.get(self.kind, "other")
 
     @property
     def top(self) -> str:
@@ -173,9 +174,32 @@ def clause_units(doc: Document) -> list[Unit]:
                 clause_id=c.id,
             )
         )
+    _refine_groups(units)
     _attach_indicators(doc, units)
     _attach_facets(doc, units)
     return units
+
+
+# Chapter headings whose kind the parser's generic kinds miss: an annex of routine tests is the
+# factory inspection (出厂检验) of a B-standard; an annex of test methods is a test method; a
+# B-standard's 基本要求 (design, materials, process equipment, inspection capability) describes the
+# enterprise, not the product, and has no counterpart in a product safety standard.
+_CHAPTER_GROUPS = [
+    ("insp", re.compile(r"routine tests?|production tests?|出厂检验|例行试验|型式检验|inspection rules|检验规则|stückprüfung|essais individuels", re.I)),
+    ("test", re.compile(r"试验方法|测试方法|test methods?|methods? of (?:test|measurement)|prüfverfahren|méthodes? d'essai", re.I)),
+    ("basic", re.compile(r"^(?:基本要求|basic requirements)$", re.I)),
+]
+
+
+def _refine_groups(units: list[Unit]) -> None:
+    """Chapter kinds from chapter headings where they say more than the parsed kind."""
+    head = {u.number: u.heading for u in units if u.parent is None}
+    for u in units:
+        h = head.get(u.top, "")
+        for grp, rx in _CHAPTER_GROUPS:
+            if h and rx.search(h) and (grp == "basic" or u.kind.startswith("annex") or KIND_GROUPS.get(u.kind) is None):
+                u.grp = grp
+                break
 
 
 _SENT_SPLIT = re.compile(r"(?<=[。；;！？!?])|(?<=[.:：])\s+|\n+")
@@ -254,6 +278,7 @@ _AFTER = re.compile(
     rf"^\s*(?:[,，]\s*)?(?:中|的|之|clause|subclause|Abschnitt|article|article\s)?\s*(?:第\s*)?"
     rf"(?P<nums>{_NUM}(?:\s*(?:和|、|及|与|或|至|,|，|and|or|und|et)\s*{_NUM})*)\s*(?P<chap>章)?"
 )
+_ITS = re.compile(rf"其\s*(?:第\s*)?(?P<nums>{_NUM}(?:\s*(?:和|、|及|与|或)\s*{_NUM})*)")
 _BEFORE = re.compile(rf"(?:clause|subclause|Abschnitt|article|paragraphe)\s+(?P<nums>{_NUM})\s+(?:of|der|de\s+la|de\s+l')\s*$", re.I)
 
 
@@ -270,6 +295,10 @@ def cited_clauses(text: str) -> list[tuple[str, str]]:
         m = _AFTER.match(text[end : end + 60])
         if m:
             out += [(ref.id, n) for n in re.findall(_NUM, m.group("nums"))]
+        # '稳定性按其20.1进行试验': 其 ('its') refers back to the standard just named
+        nxt = [r.span[0] for r in find_standards(text[end:])]
+        tail = text[end : end + nxt[0]] if nxt else text[end:]
+        out += [(ref.id, n) for m2 in _ITS.finditer(tail) for n in re.findall(_NUM, m2.group("nums"))]
         m = _BEFORE.search(text[max(0, start - 40) : start])
         if m:
             out.append((ref.id, m.group("nums")))

@@ -107,7 +107,7 @@ def _embedder_factory(model):
             try:
                 from zmdocs.embed import get_embedder
 
-                state["e"] = get_embedder(model) if isinstance(model, str) else model
+                state["e"] = get_embedder(model, cache=True) if isinstance(model, str) else model
             except Exception as e:  # similarity pairing is a bonus; key pairing still works
                 log.warning("indicator similarity disabled (%s)", e)
                 state["e"] = None

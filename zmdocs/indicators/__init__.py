@@ -11,8 +11,11 @@ Conventions of the `Indicator` fields this package fills:
   J, Hz, r/min, °C for temperatures, K for temperature differences (a `temperature_rise`
   written in ℃ is normalised as K), and %, dB(A), dB, ppm, cycles unchanged. An unknown unit
   is kept as written with normalized unit None.
-- A bare "±5 %" (no nominal) is `range` -5..5; "+5 % or -10 %" / "-7 %～+5 %" is `range`
-  -10..5; a lone "+20 %" is `<=` 20. A limit per unit ("0,75 mA per kW", "1000 Ω/V") keeps
+- Deviations from a rated value (输入功率偏差, power input deviation) are ONE `range` in signed
+  %: a bare "±5 %" (no nominal) is -5..5; "+5 %/−10 %", "+5 % / -10 %", "+5 % 或 −10 %",
+  "−10 %～+5 %" and "−10 % / +5 %" are all -10..5 (both sides of a comparison use this form, so
+  -7..5 can be judged against -10..5); an alternative absolute bound ("+5 % or 20 W (whichever
+  is greater) / −10 %") stays in `conditions`; a lone "+20 %" is `<=` 20. A limit per unit ("0,75 mA per kW", "1000 Ω/V") keeps
   the compound unit (`mA/kW`, normalised `A/W`) and the key of its numerator.
 - Ordinals (IP codes, grades, protection classes) put the label in `value` (`IPX4`, `1级`,
   `class II`) and `ordinal` = {"scale": "ip"|"grade-cn"|"grade"|"grade-letter"|"class",
@@ -36,6 +39,12 @@ Conventions of the `Indicator` fields this package fills:
 - `conditions` are the spans that qualify the limit (在额定电压下, 输入功率≤5kW时, at 25 °C,
   for 1 min, a table's row band `额定电压≤60V`, footnotes); `method` the test-method reference
   (按6.3, GB/T 4208, according to 16.3, a table's method column).
+- Tables: a row-header or condition column (额定功率≥1 800 W, ＞60～125 under 额定电压, "rated power
+  input > 1 kW", an unlabelled column between 项目 and 要求, a band in the item's parenthesis) gives
+  the row's `conditions`, never indicators; a bare band takes its header's name (额定电压≤60V).
+  When a row names a part (column header 部位/部件/Part/Teil, or any text row label under a
+  temperature / temperature-rise header) the parameter is "<header parameter>（<part>）" (zh) or
+  "<header parameter> (<part>)", the part is also a condition, and `key` stays the header's.
 - `origin` is {"type": "prose"} or {"type": "table", "table": number, "row": i, "col": j}
   (row and column index into `Table.rows`).
 """

@@ -26,7 +26,9 @@ QRE = re.compile(
     rf"(?P<tolp>\(\s*(?P<tpn>{_SN})\s*(?P<tpnu>{_U})?\s*±\s*(?P<tpt>{NUM})\s*(?P<tptu>{_U})?\s*\)\s*(?P<tpu>{_U})?)"
     rf"|(?P<rng>(?P<ra>{_SN})\s*(?P<rau>{_U})?\s*(?P<sep>~|-|—|至|到|\.\.\.|…|(?<![A-Za-z])(?:to|bis|à|and|und|et)(?![A-Za-z]))\s*(?P<rb>[-+]?{NUM})\s*(?P<rbu>{_U})?)"
     rf"|(?P<tol>(?P<tn>{_SN})\s*(?P<tnu>{_U})?\s*±\s*(?P<tt>{NUM})\s*(?P<ttu>{_U})?)"
-    rf"|(?P<asym>\+\s*(?P<ap>{NUM})\s*(?P<apu>{_U})?\s*(?:or|and|/|,|oder|ou|或|和)?\s*-\s*(?P<am>{NUM})\s*(?P<amu>{_U}))"
+    rf"|(?P<asym>\+\s*(?P<ap>{NUM})\s*(?P<apu>{_U})?\s*(?P<alt>(?:or|oder|ou|或)\s*{NUM}\s*(?:{_U})\s*\([^()]{{0,40}}\)\s*)?"
+    rf"(?:or|and|/|,|，|、|oder|ou|或|和)?\s*-\s*(?P<am>{NUM})\s*(?P<amu>{_U}))"
+    rf"|(?P<asymr>(?<![A-Za-z0-9.,/\x00])-\s*(?P<rm>{NUM})\s*(?P<rmu>{_U})?\s*(?:or|and|/|,|，|、|oder|ou|或|和)\s*\+\s*(?P<rp>{NUM})\s*(?P<rpu>{_U}))"
     rf"|(?P<pm>(?<![\d)\s])±\s*(?P<pmv>{NUM})\s*(?P<pmu>{_U})?|(?<=\s)±\s*(?P<pmv2>{NUM})\s*(?P<pmu2>{_U})?)"
     rf"|(?P<one>(?P<v>{_SN})\s*(?P<vu>{_U})?)"
 )
@@ -146,6 +148,13 @@ def scan(t: str, masked: str, lang: str, default_unit: str = "", start: int = 0,
             if hi is None or lo is None:
                 continue
             q = _Q(m.start(), m.end(), "rng", None, number_out(-lo), number_out(hi), g["amu"] or g["apu"] or "")
+            if g["alt"]:  # "+5 % or 20 W (whichever is greater) / -10 %": the alternative bound qualifies the band
+                q.conds.append(g["alt"].strip())
+        elif g["asymr"]:  # "-10 % / +5 %"
+            hi, lo = _num(g["rp"], lang), _num(g["rm"], lang)
+            if hi is None or lo is None:
+                continue
+            q = _Q(m.start(), m.end(), "rng", None, number_out(-lo), number_out(hi), g["rpu"] or g["rmu"] or "")
         elif g["pm"]:
             v = _num(g["pmv"] or g["pmv2"], lang)
             if v is None:
@@ -502,6 +511,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                 ind._bare = q.bare  # read by tables._apply_hint; not serialised
                 if id(q) in notes:
                     ind.conditions.append(notes[id(q)][2])
+                ind.conditions.extend(c for c in q.conds if c not in ind.conditions)
                 seg_inds.append((q, ind))
             bare = [q for q in sq if q.role == "bare"]
             for _q, ind in seg_inds:

@@ -29,17 +29,24 @@ _ROLE = {
     "req": re.compile(r"(?i)^(?:(?:技术)?要求|指标(?:值|要求)?|限值|标准值|规定值|本标准(?:要求|指标)?|Requirements?|Limits?|Limit\s+values?|Values?|Specification|Specified\s+value|Anforderung(?:en)?|Grenzwerte?|Werte?|Exigences?|Valeurs?|Limites?|Valeur\s+limite)$"),
     "method": re.compile(r"(?i)^(?:试验方法|检验方法|检测方法|测试方法|方法|试验方法条款|Test\s+methods?|Methods?|Test|Prüfverfahren|Prüfung\s+nach|Méthodes?(?:\s+d'essai)?)$"),
     "unit": re.compile(r"(?i)^(?:单位|计量单位|Units?|Einheit|Unité)$"),
-    "cond": re.compile(r"(?i)^(?:条件|试验条件|检测条件|适用范围|适用条件|Conditions?|Test\s+conditions?|Bedingung(?:en)?|Prüfbedingung(?:en)?)$"),
+    "cond": re.compile(r"(?i)^(?:条件|试验条件|检测条件|适用范围|适用条件|适用产品|备注|说明|Conditions?|Test\s+conditions?|Remarks?|Notes?|Bedingung(?:en)?|Prüfbedingung(?:en)?|Bemerkung(?:en)?|Remarques?|Observations?)$"),
 }
 _HEADER_UNIT = re.compile(r"(?:^|/|\(|（|\s|(?<=[\u4e00-\u9fff.)]))\s*(" + UNIT_PATTERN + r")\s*[)）]?\s*(\([^()]*\))?\s*$")
 _UPPER_HINT = re.compile(r"(?i)最大|最高|限值|极限|不大于|不超过|≤|<=|maximum|\bmax\b|limit|höchst|grenzwert|maximal|limite|maximale|允许值")
 _LOWER_HINT = re.compile(r"(?i)最小|最低|不小于|不低于|≥|>=|minimum|(?<!\d)(?<!\d\s)\bmin\b(?!\s*\))|mindest|minimal|minimale|至少")
-_MARK = re.compile(r"(?<=[\d%)A-Za-zΩ℃])\s*([a-e]|[¹²³⁴⁵]|\*{1,3})\s*$")
+_MARK = re.compile(r"(?<=[\d%)A-Za-zΩ℃\u4e00-\u9fff])\s*([a-e]|[¹²³⁴⁵]|\*{1,3})\s*$")
 _FOOT_MARK = re.compile(r"^\s*(?:注\s*)?([a-e]|[¹²³⁴⁵]|\*{1,3}|\d)\s*[):：.、]?\s+")
 _COND_WORD = re.compile(r"(?i)适用|仅|只|当|对于|用于|only|appl|gilt|gelten|für|s'applique|pour|lorsque|when|for\s")
 _NUMERIC = re.compile(r"\d")
 _FORMULA = re.compile(r"^\s*[A-Za-z]\s*[-–−+×]\s*\d")  # "T – 25": a value relative to a marking
 _NOT_LIMITS = re.compile(r"(?i)章条编号|条款对照|对照表|对照情况|编号对照|correspondence|Gegenüberstellung|Abschnittsnummer|correspondance|引用文件|normative references")
+# a row-header column naming the part a limit applies to (手柄, "Handles … of metal"): part of the parameter
+_PART = re.compile(r"(?i)^(?:部件|部位|零部件|零件|部分|位置|测量部位|测试部位|Parts?|Components?|Locations?|Teile?|Bauteile?|Stelle|Messstelle|Parties?|Pièces?|Composants?|Emplacements?)$")
+# a cell that is a bare applicability band (≤60, ＞60～125, > 25 and ≤ 200) gets its header's name
+_BAND_CELL = re.compile(r"^\s*(?:[<>≤≥~\-–+]|\d|up to|above|over|bis|über|jusqu)", re.I)
+# keys of rated/design quantities: a column of them beside a parameter holds the row's condition
+_RATING_KEYS = {"rated_power", "rated_voltage", "rated_capacity", "rated_frequency", "rated_current", "mass", "ambient_temperature"}
+_PAREN_COND = re.compile(r"\s*[(（]([^()（）]*?[<>≤≥][^()（）]*)[)）]")
 _CLAUSE_REF = re.compile(r"^\s*(?:第\s*)?[A-Z]?\d+(?:\.\d+){1,4}\s*(?:条|章)?\s*$")
 
 
@@ -116,6 +123,7 @@ def _apply_hint(ind: Indicator, cell: str, hints: list[str]) -> None:
     if ind.comparator != "=" or not getattr(ind, "_bare", False):
         return
     for h in hints:
+        h = header_unit(h or "")[0]  # "Boiling time min": the unit min is not "minimum"
         if _UPPER_HINT.search(h):
             ind.comparator = "<="
             break
@@ -148,17 +156,23 @@ def _item_layout(table, lang, clause, page, joined, roles, marks, general, base,
     out: list[Indicator] = []
     pcol, mcol = roles.index("param"), (roles.index("method") if "method" in roles else None)
     ucol = roles.index("unit") if "unit" in roles else None
+    cond_cols = _condition_columns(table, joined, roles, pcol)
     for i, row in enumerate(table.body, start=table.header_rows):
         cells = row + [""] * (len(joined) - len(row))
         param_raw = cells[pcol].strip()
         if not param_raw:
             continue
         param, hunit = header_unit(param_raw)
+        pc = _PAREN_COND.search(param)
+        if pc:  # "烧水时间（额定功率≥1 800 W）": a band in the item's parenthesis is the row's condition
+            param = (param[:pc.start()] + param[pc.end():]).strip()
         unit = (cells[ucol].strip() if ucol is not None else "") or hunit
         method = cells[mcol].strip() if mcol is not None and cells[mcol].strip() else None
         row_conds = [cells[k].strip() for k, r in enumerate(roles) if r == "cond" and cells[k].strip()]
+        row_conds += [pc.group(1).strip()] if pc else []
+        row_conds += [_band(joined[k], fold(cells[k]), lang) for k in cond_cols if cells[k].strip() and cells[k].strip() not in "—–-/"]
         for j, role in enumerate(roles):
-            if role != "req" and (role or j <= pcol or not _NUMERIC.search(cells[j])):
+            if j in cond_cols or role != "req" and (role or j <= pcol or not _NUMERIC.search(cells[j])):
                 continue
             text, conds = _cell(cells[j], marks)
             if _CLAUSE_REF.match(text) and not unit:
@@ -194,15 +208,17 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
         label_notes.append([n for _, ns in cells for n in ns])
     keyed_rows = sum(1 for lab in labels if any(key_for(x) for x in lab))
     rows_are_params = keyed_rows * 2 >= max(1, len(body)) and not any(key_for(pparts[j]) for j in range(nlab, ncol))
-    lab_headers = [header_unit(joined[j]) for j in range(nlab)]
+    lab_cols = [j for j in range(nlab) if roles[j] != "seq"]
+    lab_headers = [header_unit(joined[j]) for j in lab_cols]
     for i, row in enumerate(body, start=table.header_rows):
         lab = labels[i - table.header_rows]
         if not any(lab):
             continue
         for j in range(nlab, ncol):
-            if j >= len(row) or roles[j] in ("seq", "method", "unit"):
+            if j >= len(row) or roles[j] in ("seq", "method", "unit", "cond"):
                 continue
             text, conds = _cell(row[j], marks)
+            conds += [row[k].strip() for k in range(nlab, min(ncol, len(row))) if roles[k] == "cond" and row[k].strip()]
             if not text or not _NUMERIC.search(text) and "IP" not in text or _FORMULA.match(text):
                 continue
             conds = conds + label_notes[i - table.header_rows]
@@ -210,6 +226,7 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
             sub = [header_unit(c) for c in cparts[j]]
             col_unit = col_unit or next((u for _, u in sub if u), "")
             col_conds = [lb for lb, _ in sub if lb]
+            part_of = ""
             if rows_are_params:
                 param, unit = header_unit(" ".join(x for x in lab if x))
                 unit = unit or col_unit or (header_unit(joined[0])[1] if nlab == 1 else "")
@@ -217,24 +234,59 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
                 hints = [" ".join(lab), pparts[j], table.caption]
             else:
                 param, unit = col_label, col_unit
-                row_conds = []
-                for (hl, hu), x in zip(lab_headers, lab, strict=False):
+                row_conds, parts = [], []
+                for (hl, hu), x, k in zip(lab_headers, lab, lab_cols, strict=False):
                     x = x.strip()
                     if not x:
                         continue
-                    if _NUMERIC.search(x) and hl:
-                        sep = "" if lang == "zh" else " "
-                        row_conds.append(f"{hl}{sep}{fold(x)}{sep if hu else ''}{hu}".strip())
+                    if roles[k] != "cond" and hl and _BAND_CELL.match(fold(x)) and not key_for(x):
+                        row_conds.append(_band(joined[k], fold(x), lang, hl, hu))
                     else:
                         row_conds.append(x)
+                    if not _NUMERIC.search(x) and (_PART.match(hl) or not hl and key_for(param) in _PART_KEYS):
+                        parts.append(x)
+                if parts:  # "最高温度（手柄）": the part a row names qualifies the header's parameter (key unchanged)
+                    part_of = " ".join(parts)
                 conds = conds + col_conds + row_conds
                 hints = [pparts[j], table.caption]
             inds = extract_text(text, lang, clause=clause, page=page, context=param, default_unit=unit,
                                 origin={**base, "row": i, "col": j}, bare_is_value=True)
             for ind in inds:
                 _finish(ind, param, conds + general, hints)
+                if part_of:
+                    ind.parameter = f"{ind.parameter}（{part_of}）" if lang == "zh" else f"{ind.parameter} ({part_of})"
             # a bare unitless number under a header without unit or known parameter is not a limit
             out.extend(_cell_conditions([i for i in inds if i.unit or i.ordinal or not getattr(i, "_bare", False) or i.key]))
+    return out
+
+
+_PART_KEYS = {"temperature_rise", "surface_temperature"}
+
+
+def _band(header: str, cell: str, lang: str, label: str | None = None, unit: str | None = None) -> str:
+    """A row's condition from a condition cell: a bare band takes its header's name (额定电压≤60V), else as written."""
+    if label is None:
+        label, unit = header_unit(header)
+    cell = cell.strip()
+    if not label or not _BAND_CELL.match(cell) or key_for(cell) or label in cell:
+        return cell
+    sep = "" if lang == "zh" else " "
+    has_unit = bool(re.search(r"(?:" + UNIT_PATTERN + r")\s*$", cell))
+    return f"{label}{sep}{cell}{'' if has_unit or not unit else sep + unit if sep else unit}".strip()
+
+
+def _condition_columns(table: Table, joined: list[str], roles: list[str], pcol: int) -> list[int]:
+    """Columns of an item/requirement table that state the row's condition rather than a limit: an unlabelled
+    column between the item and the requirement, or one whose header names a rating (额定功率, rated power input)."""
+    req = [j for j, r in enumerate(roles) if r == "req"]
+    first_req = req[0] if req else len(roles)
+    out = []
+    for j, r in enumerate(roles):
+        if r or j == pcol:
+            continue
+        label = header_unit(joined[j])[0]
+        if pcol < j < first_req or key_for(label) in _RATING_KEYS:
+            out.append(j)
     return out
 
 

@@ -19,6 +19,9 @@ class Block:
 
     PDF lines carry meta {"x0", "x1", "top", "bottom", "page_width", "page_height",
     "size" (median font size, a hint only, never used for heading levels)}.
+
+    A reader that removes running headers/footers may list their texts in
+    `blocks[0].meta["running"]`; metadata uses them to name a standard whose cover lacks its number.
     """
 
     kind: str = "para"

@@ -4,6 +4,7 @@ A line starts a new paragraph when it starts with a structural cue (clause numbe
 item, note, caption, standard number in a reference list, preliminary title), when the previous
 line did not reach the right margin (the first word of this line would have fitted there), or
 when it is indented after a line ending a sentence. A page boundary alone never splits.
+In a law or regulation (≥3 line-initial articles, see `legal`) 第N条/Article N lines also start paragraphs.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.parse.blocks import Block
+from zmdocs.parse.legal import detect as detect_legal
+from zmdocs.parse.legal import parse_legal
 from zmdocs.parse.numbering import (
     ANNEX_RE,
     CLAUSE_RE,
@@ -169,13 +172,17 @@ def _full_line(prev: Block, margins: dict, wrap: int | None) -> bool:
     return False
 
 
-def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None) -> bool:
-    """Does `cur` start a new paragraph after `prev`?"""
+def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: bool = False) -> bool:
+    """Does `cur` start a new paragraph after `prev`? (`legal`: 第N条/Article N lines start paragraphs too.)"""
     pt, ct = prev.text.strip(), cur.text.strip()
     ps, cs = float(prev.meta.get("size", 0) or 0), float(cur.meta.get("size", 0) or 0)
     if ps and cs and abs(ps - cs) > 1.5:
         return True  # a change of type size between two lines (title → subtitle, title → text) ends a paragraph
-    if starts_structure(ct):
+    if legal:
+        ph = parse_legal(pt)
+        if ph is not None and ph.unit != "article" and len(ph.rest) <= 40:
+            return True  # "第一章 总则" / "CHAPTER I GENERAL PROVISIONS" stands alone
+    if starts_structure(ct) or (legal and parse_legal(ct) is not None):
         if not pt.endswith(_SENT_END) and _full_line(prev, margins, wrap) and not _heading_only(pt) \
                 and not prelim_number(ct) and not TOC_HEAD_RE.match(ct.replace(" ", "")):
             # "… Für die Prüfung nach" + "22.102 darf …", "(20 ±" + "5) °C", "given in" + "Table 1. The …":
@@ -246,6 +253,7 @@ def to_paragraphs(blocks: list[Block]) -> list[Para]:
     lines = [b for b in blocks if b.kind == "line"]
     margins = _line_margins(lines)
     wrap = None if margins else _text_wrap_width(lines)
+    legal = detect_legal([b.text for b in lines]) is not None
     out: list[Para] = []
     cur: list[Block] = []
 
@@ -264,7 +272,7 @@ def to_paragraphs(blocks: list[Block]) -> list[Para]:
         elif b.kind == "line":
             if not b.text.strip():
                 continue
-            if cur and _breaks(cur[-1], b, margins, wrap):
+            if cur and _breaks(cur[-1], b, margins, wrap, legal):
                 flush()
             cur.append(b)
         else:

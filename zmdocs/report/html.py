@@ -36,6 +36,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}
 th,td{border:1px solid #c9d1db;padding:5px 7px;vertical-align:top;text-align:left}
 th{background:#e8edf3;position:sticky;top:0}
+#comparison th:first-child{white-space:nowrap}#comparison td:last-child{width:210px;max-width:210px}
 tr.key td:first-child{font-weight:700}
 a{color:#2b6cb0;text-decoration:none}a:hover{text-decoration:underline}
 .cp{display:block;margin-bottom:3px}.doc{color:#5b6675;font-size:11px}
