@@ -110,9 +110,17 @@ def has_cjk(text: str) -> bool:
     return bool(CJK_CHAR.search(text or ""))
 
 
+def _bm25s():
+    """Import bm25s, whose import sets its own logger to DEBUG; keep it at our level."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(max(logging.getLogger().getEffectiveLevel(), logging.WARNING))
+    return bm25s
+
+
 def build_bm25(token_lists: Sequence[Sequence[str]], out_dir: Path) -> None:
     """Build and save a BM25 index over token lists (an empty list gets a placeholder token)."""
-    import bm25s
+    bm25s = _bm25s()
 
     corpus = [list(t) if t else ["\u2205"] for t in token_lists]
     retriever = bm25s.BM25()
@@ -124,7 +132,7 @@ def build_bm25(token_lists: Sequence[Sequence[str]], out_dir: Path) -> None:
 
 def load_bm25(path: Path):
     """Load a saved BM25 index memory-mapped (the matrix is not read into Python objects)."""
-    import bm25s
+    bm25s = _bm25s()
 
     return bm25s.BM25.load(str(path), mmap=True, show_progress=False)
 

@@ -27,7 +27,7 @@ from zmdocs.parse.elements import (
     references_in,
     strip_caption_row,
 )
-from zmdocs.parse.lines import LIST_RE, Para, to_paragraphs
+from zmdocs.parse.lines import Para, to_paragraphs
 from zmdocs.parse.meta import fill_metadata
 from zmdocs.parse.numbering import (
     PRELIM_KIND,
@@ -349,150 +349,6 @@ class _Builder:
         return None
 
 
-class _LegalBuilder(_Builder):
-    """The builder for laws and regulations: 章/节/条 and Chapter/Section/Article headings (see `legal`).
-
-    GB-style numbers are off ("1. …", "(一) …" are items of an article); a repeat of the open
-    clause's number (the en line after the zh one in an interleaved bilingual text) joins that clause.
-    """
-
-    def __init__(self, paras: list[Para], ranks: dict[str, str]) -> None:
-        heads = [legal.parse_legal(p.text) if p.kind == "para" else None for p in paras]
-        self.ranks = ranks
-        self.lang0: str | None = None  # language of the first heading; headings in another language are translations
-        self.opened: dict[str, _Open] = {}
-        self.path2: list[tuple[str, str]] = []  # open containers of the translation
-        self.target: _Open | None = None  # the clause a translation's text goes to
-        self.path: list[tuple[str, str, int]] = []  # open containers: (unit, number, n)
-        self.last_n: dict[str, int] = {}  # last number per unit (articles across the document, others per container)
-        self.used: set[str] = set()
-        super().__init__(_drop_legal_toc(paras, heads, ranks))
-
-    def _accept_number(self, num: str, rest: str, nxt: Para | None) -> bool:
-        return False
-
-    def run(self) -> None:
-        super().run()
-        # levels from the units actually opened (a stray "Section 3 …" line never shifts them)
-        ranks = sorted({c.tup[-1][1] for c in self.clauses if c.tup and isinstance(c.tup[0], tuple)})
-        for c in self.clauses:
-            if c.tup and isinstance(c.tup[0], tuple):
-                c.level = ranks.index(c.tup[-1][1]) + 1
-
-    def _structural(self, t: str, nxt: Para | None) -> bool:
-        return bool(prelim_number(t) or parse_annex(t) or self._accept(legal.parse_legal(t)))
-
-    def _accept(self, h: legal.LegalHead | None) -> bool:
-        if h is None or self.in_annex:
-            return False
-        unit = legal.effective_unit(h, self.ranks)
-        last = self.last_n.get(unit)
-        if unit != "article" and h.rest and not is_heading_text(h.rest):
-            return False  # "第二章规定了…" / "Chapter 3 sets out …": a sentence, not a chapter title
-        if last is None:
-            return True
-        if h.n == last and (h.sub or 0) >= 0:
-            return True  # the same unit again: a translation line or an article suffix (第十二条之一)
-        if h.n == 1 and unit == "article" and self.path:
-            return True  # articles restart in each chapter
-        return last < h.n <= last + 30
-
-    @property
-    def current(self) -> _Open | None:
-        return self.target or (self.clauses[-1] if self.clauses else None)
-
-    def _open(self, *args, **kwargs) -> _Open:
-        self.target = None  # a new clause in the main language ends a translation's text
-        return super()._open(*args, **kwargs)
-
-    def _translated(self, h: legal.LegalHead, p: Para) -> int:
-        """A heading in the other language of a bilingual text (interleaved, by page or one after the other): join its clause."""
-        unit = legal.effective_unit(h, self.ranks)
-        rank = legal.RANK[unit]
-        path = [x for x in self.path2 if legal.RANK[x[0]] < rank]
-        number = legal.number_of(unit, h.n, h.sub, path)
-        if unit != "article":
-            self.path2 = path + [(unit, number)]
-        target = self.opened.get(f"{path[-1][1]}.{number}" if path else "") or self.opened.get(number)
-        if target is None:
-            return 0
-        target.lines.append(h.rest or p.text.strip())
-        self.target = target
-        return 1
-
-    def _structure(self, p: Para, nxt: Para | None, paras: list[Para], i: int) -> int:
-        h = legal.parse_legal(p.text)
-        if h is not None and self.lang0 and h.lang != self.lang0 and not self.in_annex:
-            used = self._translated(h, p)
-            if used:
-                return used
-        if not self._accept(h):
-            return super()._structure(p, nxt, paras, i)
-        self.lang0 = self.lang0 or h.lang
-        unit = legal.effective_unit(h, self.ranks)
-        rank = legal.RANK[unit]
-        path = [x for x in self.path if legal.RANK[x[0]] < rank]
-        number = legal.number_of(unit, h.n, h.sub, [(u, num) for u, num, _ in path])
-        cur = self.current
-        if cur is not None and (cur.number == number or (h.n == self.last_n.get(unit) and number in self.used)):
-            # the same heading again (an interleaved bilingual text): a translation line of the open clause
-            cur.lines.append(h.rest if cur.number == number and h.rest else p.text.strip())
-            return 1
-        if number in self.used and path:
-            number = f"{path[-1][1]}.{number}"  # numbering restarts per chapter: qualify by the chapter
-        used = 1
-        heading, text = "", h.rest
-        bm = re.match(r"^[【\[(（]([^】\]()（）\d一二三四五六七八九十]{1,30})[】\])）]\s*(.*)$", h.rest, re.S)
-        if bm:  # "第一条【立法目的】为了…", "Article 1 (Purpose) These …"
-            heading, text = bm.group(1).strip(), bm.group(2).strip()
-        elif h.rest and (unit != "article" or h.lang != "zh") and is_heading_text(h.rest):
-            heading, text = re.sub(r"^[(（]([^()（）]+)[)）]$", r"\1", h.rest), ""  # "Article 1 Purpose", "第一章 总则"; a Chinese article's rest is its text
-        elif not h.rest and nxt is not None and nxt.kind == "para" and is_heading_text(nxt.text) and not self._starts_other(nxt.text) \
-                and legal.parse_legal(nxt.text) is None and not LIST_RE.match(nxt.text.strip()):
-            heading = nxt.text.strip()
-            used = 2
-        heading = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", heading)
-        if unit == "article":
-            kind = path[-1][2] if path else "other"
-        else:
-            kind = "terms" if re.search(r"用语|用語|定义|定義|术语|definitions?|interpretation", heading, re.I) else "other"
-        self.path = path + ([(unit, number, kind)] if unit != "article" else [])
-        self.last_n[unit] = h.n
-        for u in list(self.last_n):
-            if legal.RANK[u] > rank and u != "article":
-                del self.last_n[u]  # sections restart in each chapter
-        self.used.add(number)
-        tup = tuple(("L", legal.RANK[u], num) for u, num, _ in path) + (("L", rank, number),)
-        self.stack = [c for c in self.stack if c.tup and c.tup[0][0] == "L"]
-        c = self._open(number, tup, heading, kind, rank + 1, p.page)
-        self.opened[number] = c
-        c.page_end = paras[i + used - 1].page_end or p.page
-        if text:
-            c.lines.append(text)
-        return used
-
-
-def _drop_legal_toc(paras: list[Para], heads: list, ranks: dict[str, str]) -> list[Para]:
-    """Drop a contents list of chapters: a chapter/section heading followed by another of the same or higher rank.
-
-    A chapter never lacks articles, so such runs are contents lists; the last heading of a run (the real
-    one) stays. The same heading repeated in another language (第一章 / Chapter I) does not count.
-    """
-    idx = [i for i, h in enumerate(heads) if h is not None]
-    drop: set[int] = set()
-    for k, a in enumerate(idx):
-        ua = legal.effective_unit(heads[a], ranks)
-        if ua == "article":
-            continue
-        b = next((j for j in idx[k + 1:] if (legal.effective_unit(heads[j], ranks), heads[j].n) != (ua, heads[a].n)), None)
-        if b is None or legal.RANK[legal.effective_unit(heads[b], ranks)] > legal.RANK[ua]:
-            continue
-        between = [p for j, p in enumerate(paras[a + 1: b], a + 1) if heads[j] is None]
-        if len(between) <= 2 and all(is_heading_text(p.text) for p in between):
-            drop.update(range(a, b))
-    return [p for i, p in enumerate(paras) if i not in drop] if drop else paras
-
-
 _TOC_ENTRY = re.compile(
     r"^(?:(?:\d{1,3}|[A-Z]{1,2}\.\d{1,3})(?:\.\d{1,3})*\s+\S.*?|(?:附\s*录|Annex|Anhang|Annexe)\s*[A-Z]{1,2}.*?|"
     r"(?:前\s*言|引\s*言|参考文献|Foreword|Introduction|Bibliography|Vorwort|Einleitung|Literaturhinweise|Avant-propos|Bibliographie).*?)"
@@ -568,7 +424,9 @@ def build_document(blocks: list[Block], source: str = "") -> Document:
     b.run()
     ranks = legal.detect([p.text for p in paras if p.kind == "para"])
     if ranks is not None:
-        lb = _LegalBuilder(paras, ranks)
+        from zmdocs.parse.legal_builder import LegalBuilder  # it subclasses _Builder (import cycle)
+
+        lb = LegalBuilder(paras, ranks)
         lb.run()
         n_legal = sum(1 for c in lb.clauses if c.tup)
         if n_legal > sum(1 for c in b.clauses if c.tup):
