@@ -39,6 +39,8 @@ ZH = """# doc: T/ZZB 9999—2026
 按GB 4706.99—2024第11章的规定进行试验。
 6.4 寿命
 开关按每分钟6次的频率进行通断循环。
+6.5 湿热
+按GB/T 2423.3—2016中5.101进行试验。
 7 检验规则
 7.1 出厂检验
 每台产品应检验合格。
@@ -113,6 +115,7 @@ def test_citations_resolve_its_and_chapters():
     assert num(t[_idx(ua, "6.2")]) == {"22.102", "20.1"}
     assert num(t[_idx(ua, "6.3")]) == {"11.2"}  # a test method citing Clause 11: its test procedure, not the limits
     assert num(t[_idx(ua, "8.1")]) == {"7.1"}  # a marking leaf citing Clause 7: the subclause it speaks of
+    assert _idx(ua, "6.5") not in t  # one clause number of an unrelated standard says nothing about B
 
 
 def test_chapter_kinds_and_unique_chapters():

@@ -157,7 +157,7 @@ def search(query: str | None, store: str | None, model: str | None, top: int, la
     filters = {"lang": lang, "family": family, "doc": doc_id, "kind": kind}
     if queries:
         lines = [q.strip() for q in Path(queries).read_text(encoding="utf-8").splitlines() if q.strip()]
-        for q, res in zip(lines, st.search_many(lines, top=top, **filters)):
+        for q, res in zip(lines, st.search_many(lines, top=top, **filters), strict=True):
             click.echo(render_results(res, "jsonl-query", query=q))
         return
     click.echo(render_results(st.search(query, top=top, **filters), fmt))

@@ -49,6 +49,18 @@ def _same_key(da: dict[str, set[str]], db: dict[str, set[str]], keys: set[str]) 
     return any(k in db and (not da.get(k) or not db[k] or da[k] & db[k] or "" in da[k] | db[k]) for k in keys)
 
 
+def trusted_standards(cites: list[tuple[str, str]], numbers_b: set[str], id_b: str) -> set[str]:
+    """Cited standards whose clause numbers stand for B's: B itself, or a standard whose cited
+    numbers (at least two) nearly all exist in B (a national adoption keeping the IEC numbering)."""
+    from zmdocs.align.degree import same_standard
+
+    seen: dict[str, list[bool]] = {}
+    for std, num in cites:
+        seen.setdefault(std, []).append(norm_number(num) in numbers_b)
+    return {std for std, ok in seen.items()
+            if (id_b and same_standard(std, id_b)) or (len(ok) >= 2 and sum(ok) >= 0.8 * len(ok))}
+
+
 def cited_targets(ua: list[Unit], ub: list[Unit], id_a: str, id_b: str, score: np.ndarray | None = None,
                   margin: float = 0.05) -> dict[int, set[int]]:
     """A-clause -> the B clauses it cites by number; a leaf citing a chapter gets the chapter's
@@ -57,27 +69,28 @@ def cited_targets(ua: list[Unit], ub: list[Unit], id_a: str, id_b: str, score: n
 
     pos = {norm_number(u.number): u.index for u in ub}
     kids = _children(ub)
-    has_kids = {u.number for u in ua if any(v.parent == u.number for v in ua)}
+    has_kids = set(_children(ua))
+    cites = [(u, std, num) for u in ua for std, num in cited_clauses(u.text) if not (id_a and same_standard(std, id_a))]
+    trusted = trusted_standards([(std, num) for _, std, num in cites], set(pos), id_b)
     out: dict[int, set[int]] = {}
-    for u in ua:
-        for std, num in cited_clauses(u.text):
-            if id_a and same_standard(std, id_a):
-                continue
-            j = pos.get(norm_number(num))
-            if j is None:
-                continue
-            tgt = {j}
-            sub = kids.get(ub[j].number, [])
-            if sub and u.number not in has_kids:
-                proc = [k for k in sub if not _REQUIREMENT_FORM.search(ub[k].text)]
-                if u.group == "test" and proc:
-                    tgt = set(proc)
-                elif score is not None:  # 'marking shall comply with Clause 7': the subclause it speaks of
-                    best = max(score[u.index, k] for k in sub)
-                    tgt = {k for k in sub if score[u.index, k] >= best - margin}
-                else:
-                    tgt = set(sub)
-            out.setdefault(u.index, set()).update(tgt)
+    for u, std, num in cites:
+        if std not in trusted:
+            continue
+        j = pos.get(norm_number(num))
+        if j is None:
+            continue
+        tgt = {j}
+        sub = kids.get(ub[j].number, [])
+        if sub and u.number not in has_kids:
+            proc = [k for k in sub if not _REQUIREMENT_FORM.search(ub[k].text)]
+            if u.group == "test" and proc:
+                tgt = set(proc)
+            elif score is not None:  # 'marking shall comply with Clause 7': the subclause it speaks of
+                best = max(score[u.index, k] for k in sub)
+                tgt = {k for k in sub if score[u.index, k] >= best - margin}
+            else:
+                tgt = set(sub)
+        out.setdefault(u.index, set()).update(tgt)
     return out
 
 

@@ -65,6 +65,7 @@ def citation_matrix(ua: list[Unit], ub: list[Unit], id_a: str, id_b: str) -> np.
     """1 where a clause cites the other document's clause by number (2 when it names that very
     document; 1 for another standard, e.g. a GB that adopts it with the same numbering)."""
     from zmdocs.align.degree import same_standard
+    from zmdocs.align.evidence import trusted_standards
     from zmdocs.align.units import cited_clauses, norm_number
 
     out = np.zeros((len(ua), len(ub)))
@@ -72,10 +73,10 @@ def citation_matrix(ua: list[Unit], ub: list[Unit], id_a: str, id_b: str) -> np.
         pos: dict[str, list[int]] = {}
         for u in others:
             pos.setdefault(norm_number(u.number), []).append(u.index)
-        for u in units:
-            for std, num in cited_clauses(u.text):
-                if own and same_standard(std, own):
-                    continue  # a reference inside the same document
+        cites = [(u, c) for u in units for c in cited_clauses(u.text) if not (own and same_standard(c[0], own))]
+        trusted = trusted_standards([c for _, c in cites], set(pos), other_id)
+        for u, (std, num) in cites:
+            if std in trusted:
                 w = 2.0 if other_id and same_standard(std, other_id) else 1.0
                 for j in pos.get(norm_number(num), []):
                     i, k = (j, u.index) if flip else (u.index, j)
