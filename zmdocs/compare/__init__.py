@@ -14,10 +14,13 @@ from pathlib import Path
 
 from zmdocs.compare.level import judge_levels
 from zmdocs.compare.pairing import (
+    BODY_KINDS,
+    clause_kind,
     clause_number,
     find_clause,
     heading_context,
     is_requirement,
+    is_routine_test,
     key_counterparts,
     narrow_by_conditions,
     read_key_list,
@@ -153,11 +156,13 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
             continue
         ctx = {j: heading_context(ref, r) for j, r in enumerate(rinds)}
         req = [r if is_requirement(ref, r) else _HIDDEN for r in rinds]  # test conditions are not limits
+        routine = {j for j, r in enumerate(rinds) if is_routine_test(ref, r)}
+        body = {j for j, r in enumerate(rinds) if clause_kind(ref, r) in BODY_KINDS}
         pairs: dict[int, list[tuple[int, float | None]]] = {}
         for i in row_idx:
-            cands = key_counterparts(dinds[i], req, ctx, dctx[i])
+            cands = key_counterparts(dinds[i], req, ctx, dctx[i], routine, body)
             if len(cands) > 1:
-                cands = narrow_by_conditions(dinds[i], req, cands, get_embedder())
+                cands = narrow_by_conditions(dinds[i], req, cands, get_embedder(), ctx, dctx[i])
             pairs[i] = [(j, None) for j in cands]
         have = {i: [j for j, _ in v] for i, v in pairs.items()}
         if any(not v for v in have.values()):

@@ -89,7 +89,7 @@ def _signature(conditions: tuple[str, ...], context: str) -> Signature:
     return sig
 
 
-_BAND_BEFORE = re.compile(r"(?:[≤≥<>＜＞~～\-–]|以上|以下|不超过|不大于|不小于|超过|大于|小于|至|up to|above|below|over|"
+_BAND_BEFORE = re.compile(r"(?:[≤≥<>＜＞~～\-–]|以上|以下|不超过|不大于|不小于|不高于|不低于|超过|大于|小于|高于|低于|至|up to|above|below|over|"
                           r"more than|less than|exceeding|not exceeding|bis|über|unter|jusqu'à|au-dessus de)\s*$", re.I)
 _BAND_AFTER = re.compile(r"^\s*(?:[~～\-–]|以上|以下|及以上|及以下|时|or (?:more|less)|and (?:above|below)|oder mehr)", re.I)
 
@@ -183,10 +183,10 @@ def compare_conditions(draft: list[str] | None, ref: list[str] | None, draft_con
     return ConditionVerdict("same", note=note)
 
 
-_OPS = [("≤", r"≤|不超过|不大于|以下|及以下|up to|not exceeding|or less|and below|bis|jusqu'à"),
-        ("≥", r"≥|不小于|以上|及以上|or more|and above|oder mehr"),
-        ("<", r"<|＜|小于|below|less than|unter"),
-        (">", r">|＞|超过|大于|above|over|more than|exceeding|über|au-dessus de"),
+_OPS = [("≤", r"≤|不超过|不大于|不高于|以下|及以下|up to|not exceeding|or less|and below|bis|jusqu'à"),
+        ("≥", r"≥|不小于|不低于|以上|及以上|or more|and above|oder mehr"),
+        ("<", r"<|＜|小于|低于|below|less than|unter"),
+        (">", r">|＞|超过|大于|高于|above|over|more than|exceeding|über|au-dessus de"),
         ("~", r"[~～\-–]|至")]
 
 

@@ -84,6 +84,27 @@ def is_requirement(doc, ind: Indicator) -> bool:
     return clause_kind(doc, ind) in ROW_KINDS
 
 
+# Annexes of routine (production-line) tests use lower levels than the type tests on purpose (IEC 60335-1
+# Annex A): a writer benchmarks against the type test, so such an annex only counts when the body has nothing.
+_ROUTINE_RE = re.compile(r"例行试验|出厂检验|出厂试验|routine tests?|production[- ]line tests?|St[üu]ckpr[üu]fung|"
+                         r"essais? individuels? de série|ルーチン試験", re.I)
+BODY_KINDS = {"requirements", "test-methods"}
+
+
+def is_routine_test(doc, ind: Indicator) -> bool:
+    """Whether the indicator sits in an annex whose heading (or a parent's) says routine tests."""
+    c = find_clause(doc, ind.clause)
+    if c is None or not c.kind.startswith("annex"):
+        return False
+    for _ in range(12):
+        if c is None:
+            return False
+        if _ROUTINE_RE.search(c.heading or ""):
+            return True
+        c = find_clause(doc, c.parent)
+    return False
+
+
 def is_marked_key(ind: Indicator) -> bool:
     """The draft marks a key indicator (★ before the item, a key flag in the table origin)."""
     o = ind.origin or {}
@@ -186,8 +207,11 @@ def _side(ind: Indicator) -> str:
 
 
 def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int, str] | None = None,
-                     draft_context: str = "") -> list[int]:
-    """Reference indicators with the same parameter key, narrowed to like-for-like when there is a choice."""
+                     draft_context: str = "", routine: set[int] | None = None, body: set[int] | None = None) -> list[int]:
+    """Reference indicators with the same parameter key, narrowed to like-for-like when there is a choice.
+
+    `routine`/`body`: indices of reference indicators in a routine-test annex / in the body
+    (requirements, test methods); the routine ones are dropped when the body has the key too."""
     if draft.key:
         cands = [j for j, r in enumerate(refs) if r.key == draft.key]
     else:
@@ -204,6 +228,8 @@ def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int,
     # another unit dimension under the same key is nearly always an extraction slip (a condition read as
     # a limit): it is not paired; °C vs K and ordinal scales are judged (and explained) by `judge`
     cands = [j for j in cands if _same_dimension(draft, refs[j])]
+    if routine and body and any(j in body for j in cands):
+        cands = [j for j in cands if j not in routine]
     if len(cands) <= 1:
         return cands
     side = [j for j in cands if _side(refs[j]) == _side(draft)]
@@ -240,12 +266,50 @@ def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int,
 COND_MARGIN = 0.05
 
 
-def narrow_by_conditions(draft: Indicator, refs: list[Indicator], cands: list[int], embedder) -> list[int]:
+def differ_only_unstated(draft: Indicator, refs: list[Indicator], cands: list[int], context: dict[int, str] | None = None,
+                         draft_context: str = "") -> bool:
+    """Whether the candidates differ only by applicability bands (and tag groups) the draft does not state.
+
+    E.g. test voltages per rated-voltage band (≤150 V / >150 V ≤250 V) when the draft names no rated
+    voltage: its limit then applies in every band, so each band is a counterpart (the strictest decides).
+    Needs at least one band; the draft's own conditions must all be readable (a part name such as
+    '手柄' is left to the similarity narrowing)."""
+    context = context or {}
+    sa = signature(draft.conditions, f"{draft.parameter} {draft_context}")
+    if draft.conditions and any(not _readable(c) for c in draft.conditions):
+        return False
+    sigs = [signature(refs[j].conditions, f"{refs[j].parameter} {context.get(j, '')}") for j in cands]
+    if not any(u not in sa.bands for sg in sigs for u in sg.bands):
+        return False
+    first = sigs[0]
+    for sg in sigs[1:]:
+        if sg.quantities != first.quantities:
+            return False
+        for g in set(sg.tags) | set(first.tags):
+            if g in sa.tags and sg.tags.get(g) != first.tags.get(g):
+                return False
+        for u in set(sg.bands) | set(first.bands):
+            if u in sa.bands and sg.bands.get(u) != first.bands.get(u):
+                return False
+    return True
+
+
+def _readable(cond: str) -> bool:
+    """A condition the signature reads entirely (a tag, a quantity or a band), not free wording."""
+    sg = signature([cond])
+    return bool(sg.tags or sg.quantities or sg.bands)
+
+
+def narrow_by_conditions(draft: Indicator, refs: list[Indicator], cands: list[int], embedder,
+                         context: dict[int, str] | None = None, draft_context: str = "") -> list[int]:
     """Among several counterparts for other parts/conditions (a table of limits per part), keep the closest.
 
     Conditions are compared by sentence embedding (any language); only used when every candidate
-    states conditions that differ from each other."""
+    states conditions that differ from each other, and not when they differ only by bands the
+    draft does not state (then all are kept: see `differ_only_unstated`)."""
     if len(cands) < 2 or embedder is None or not draft.conditions:
+        return cands
+    if differ_only_unstated(draft, refs, cands, context, draft_context):
         return cands
     texts = ["; ".join(refs[j].conditions) for j in cands]
     if not all(texts) or len(set(texts)) < 2:

@@ -195,10 +195,7 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
     out: list[Indicator] = []
     body = table.body
     ncol = len(joined)
-    # leading label columns: the first, plus following columns without digits in most cells
-    nlab = 1
-    while nlab < ncol - 1 and sum(1 for r in body if nlab < len(r) and _NUMERIC.search(r[nlab])) <= len(body) // 3:
-        nlab += 1
+    nlab = _label_columns(body, ncol, pparts, cparts)
     if any(roles[j] == "seq" for j in range(nlab)) and nlab < ncol - 1:
         nlab = max(nlab, [j for j in range(nlab) if roles[j] == "seq"][-1] + 2)
     labels, label_notes = [], []
@@ -223,7 +220,7 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
                 continue
             conds = conds + label_notes[i - table.header_rows]
             col_label, col_unit = header_unit(pparts[j])
-            sub = [header_unit(c) for c in cparts[j]]
+            sub = [_sub_header(c) for c in cparts[j]]
             col_unit = col_unit or next((u for _, u in sub if u), "")
             col_conds = [lb for lb, _ in sub if lb]
             part_of = ""
@@ -261,6 +258,37 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
 
 
 _PART_KEYS = {"temperature_rise", "surface_temperature"}
+_TRAIL_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_PLACEHOLDER = re.compile(r"^\s*(?:[—–\-−/×✕]+|N/?A|n\.\s?a\.|无|不适用|entfällt)?\s*$", re.I)
+_ENDS_NUMBER = re.compile(r"\d\s*$")
+
+
+def _is_value_column(body: list[list[str]], j: int) -> bool:
+    """A column of values: digits in more than a third of its filled cells (dashes and blanks are empty values)."""
+    filled = [r[j] for r in body if j < len(r) and not _PLACEHOLDER.match(r[j])]
+    return bool(filled) and sum(1 for c in filled if _NUMERIC.search(c)) > len(filled) // 3
+
+
+def _label_columns(body: list[list[str]], ncol: int, pparts: list[str], cparts: list[list[str]]) -> int:
+    """How many leading columns label the rows: the first, plus following columns that hold no values and do not
+    sit under a spanning header shared with a value column (SELV | ≤150 V | >150 V under "Test voltage V")."""
+    nlab = 1
+    while nlab < ncol - 1 and not _is_value_column(body, nlab):
+        spanned = cparts[nlab] and pparts[nlab] and any(
+            pparts[k] == pparts[nlab] and _is_value_column(body, k) for k in range(nlab + 1, ncol))
+        if spanned:
+            break
+        nlab += 1
+    return nlab
+
+
+def _sub_header(text: str) -> tuple[str, str]:
+    """A header cell under a spanning header: (condition, column unit). A unit right after a number belongs to
+    the band the cell names ("Rated voltage ≤ 150 V"), not to the column's values."""
+    label, unit = header_unit(text)
+    if unit and _ENDS_NUMBER.search(label):
+        return re.sub(r"\s+", " ", fold(text)).strip(), ""
+    return label, unit
 
 
 def _band(header: str, cell: str, lang: str, label: str | None = None, unit: str | None = None) -> str:
@@ -271,8 +299,11 @@ def _band(header: str, cell: str, lang: str, label: str | None = None, unit: str
     if not label or not _BAND_CELL.match(cell) or key_for(cell) or label in cell:
         return cell
     sep = "" if lang == "zh" else " "
-    has_unit = bool(re.search(r"(?:" + UNIT_PATTERN + r")\s*$", cell))
-    return f"{label}{sep}{cell}{'' if has_unit or not unit else sep + unit if sep else unit}".strip()
+    note = _TRAIL_NOTE.search(cell)  # "≤60（安全特低电压）": the unit goes after the number, before the note
+    core, note = (cell[: note.start()].rstrip(), note.group(0).strip()) if note and note.start() else (cell, "")
+    has_unit = bool(re.search(r"(?:" + UNIT_PATTERN + r")\s*$", core))
+    band = f"{core}{'' if has_unit or not unit else sep + unit if sep else unit}"
+    return f"{label}{sep}{band}{(sep if note else '') + note if sep else note}".strip()
 
 
 def _condition_columns(table: Table, joined: list[str], roles: list[str], pcol: int) -> list[int]:

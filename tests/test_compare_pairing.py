@@ -1,0 +1,83 @@
+"""Pairing rules: routine-test annexes give way to the body's type tests; unstated rated-voltage bands are all kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from zmdocs.compare import compare_documents
+from zmdocs.compare.pairing import differ_only_unstated, is_routine_test
+from zmdocs.model import Clause, Document, Indicator
+
+
+def _ind(doc_id, clause, value, conditions, param="电气强度", unit="V", cmp="=") -> Indicator:
+    return Indicator(parameter=param, comparator=cmp, value=value, unit=unit, key="electric_strength",
+                     clause=f"{doc_id}#{clause}", doc=doc_id, conditions=list(conditions), direction="higher-is-stricter",
+                     text=f"{param} {value} {unit}")
+
+
+def _draft() -> Document:
+    did = "T/ZZB 0001—2026"
+    clauses = [Clause(id=f"{did}#5", number="5", heading="技术要求", kind="requirements"),
+               Clause(id=f"{did}#5.1", number="5.1", heading="电气安全", kind="requirements", parent=f"{did}#5", level=2)]
+    inds = [_ind(did, "5.1", 1500, ["Ⅰ类器具"], param="电气强度(基本绝缘，1 min)"),
+            _ind(did, "5.1", 3750, ["Ⅱ类器具"], param="电气强度(加强绝缘，1 min)")]
+    return Document(id=did, family="T/ZZB", lang="zh", clauses=clauses, indicators=inds)
+
+
+def _ref(did: str, family: str, lang: str, annex_heading: str, body: bool = True) -> Document:
+    """A reference with a type-test table per rated-voltage band (16.3) and a routine-test annex (A.3)."""
+    clauses = [Clause(id=f"{did}#16", number="16", heading="泄漏电流和电气强度", kind="requirements"),
+               Clause(id=f"{did}#16.3", number="16.3", heading="电气强度", kind="requirements", parent=f"{did}#16", level=2),
+               Clause(id=f"{did}#A", number="A", heading=annex_heading, kind="annex-informative"),
+               Clause(id=f"{did}#A.3", number="A.3", heading="电气强度试验", kind="annex-informative", parent=f"{did}#A", level=2)]
+    inds = [_ind(did, "A.3", 1000, ["基本绝缘"]), _ind(did, "A.3", 2500, ["加强绝缘"])]
+    if body:
+        inds += [_ind(did, "16.3", 1000, ["基本绝缘", "额定电压＞60～150 V"]),
+                 _ind(did, "16.3", 1250, ["基本绝缘", "额定电压＞150～250 V"]),
+                 _ind(did, "16.3", 2500, ["加强绝缘", "额定电压＞60～150 V"]),
+                 _ind(did, "16.3", 3000, ["加强绝缘", "额定电压＞150～250 V"])]
+    return Document(id=did, family=family, lang=lang, clauses=clauses, indicators=inds)
+
+
+@pytest.mark.parametrize("heading", ["例行试验", "出厂检验", "Routine tests", "Stückprüfungen"])
+@pytest.mark.parametrize("model", [None, "hash"])
+def test_type_test_not_routine_annex_and_strictest_band(heading, model):
+    c = compare_documents(_draft(), [_ref("GB 1—2020", "GB", "zh", heading)], model=model)
+    basic, reinforced = c.rows[0], c.rows[1]
+    for row, kept, strictest, margin in ((basic, {1000, 1250}, 1250, 0.2), (reinforced, {2500, 3000}, 3000, 0.25)):
+        assert {cp.evidence.clause for cp in row.counterparts} == {"16.3"}  # not the routine test A.3
+        assert {cp.value.value for cp in row.counterparts} == kept  # every band: the draft states no rated voltage
+        assert row.result == "stricter"
+        assert row.counterparts[row.strictest].value.value == strictest
+        assert row.margin == pytest.approx(margin)
+
+
+def test_routine_annex_still_counts_when_the_body_has_nothing():
+    c = compare_documents(_draft(), [_ref("GB 1—2020", "GB", "zh", "例行试验", body=False)])
+    assert [cp.evidence.clause for cp in c.rows[0].counterparts] == ["A.3"]
+    assert c.rows[0].counterparts[0].value.value == 1000
+
+
+def test_annex_that_is_not_routine_is_kept():
+    c = compare_documents(_draft(), [_ref("GB 1—2020", "GB", "zh", "电气强度的补充要求")])
+    assert "A.3" in {cp.evidence.clause for cp in c.rows[0].counterparts}
+
+
+def test_is_routine_test_needs_an_annex():
+    ref = _ref("IEC 1:2020", "IEC", "en", "Routine tests")
+    body, annex = ref.indicators[2], ref.indicators[0]
+    assert is_routine_test(ref, annex) and not is_routine_test(ref, body)
+    ref.clauses[1].heading = "Routine tests"  # a body clause so named is not an annex of routine tests
+    assert not is_routine_test(ref, body)
+
+
+def test_bands_kept_only_when_the_draft_does_not_state_them():
+    ref = _ref("GB 1—2020", "GB", "zh", "例行试验")
+    cands = [2, 3]  # basic insulation, two rated-voltage bands
+    draft = _draft().indicators[0]
+    assert differ_only_unstated(draft, ref.indicators, cands)
+    draft.conditions = ["额定电压＞150～250 V"]  # the draft states its band: narrow to it
+    assert not differ_only_unstated(draft, ref.indicators, cands)
+    draft.conditions = ["手柄"]  # a condition read only by similarity: leave it to the embedding
+    assert not differ_only_unstated(draft, ref.indicators, cands)
+    assert not differ_only_unstated(_draft().indicators[0], ref.indicators, [2, 4])  # other insulation: not only bands
