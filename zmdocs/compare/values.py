@@ -16,27 +16,14 @@ _TEMPS = {"°C", "degC", "℃", "K", "kelvin"}
 
 @functools.lru_cache(maxsize=1024)
 def conversion(unit: str) -> tuple[str | None, float, float]:
-    """(canonical unit, factor, offset) for a written unit symbol; reuses the indicator helper's registry."""
+    """(canonical unit, factor, offset) for a written unit symbol, from the indicator stage's pint registry."""
+    from zmdocs.indicators.units import conversion as _conv
+    from zmdocs.indicators.units import unit_symbol
+
     u = (unit or "").strip()
     if not u:
         return "", 1.0, 0.0
-    try:
-        from zmdocs.indicators.units import conversion as _conv
-        from zmdocs.indicators.units import unit_symbol
-
-        canon, f, off = _conv(unit_symbol(u))
-        return canon, f, off
-    except ImportError:  # pragma: no cover - the indicator package ships with zmdocs
-        return _fallback_conversion(u)
-
-
-def _fallback_conversion(u: str) -> tuple[str | None, float, float]:
-    table = {"µA": ("A", 1e-6), "uA": ("A", 1e-6), "mA": ("A", 1e-3), "A": ("A", 1.0), "W": ("W", 1.0), "kW": ("W", 1e3),
-             "mW": ("W", 1e-3), "Pa": ("Pa", 1.0), "kPa": ("Pa", 1e3), "MPa": ("Pa", 1e6), "s": ("s", 1.0),
-             "min": ("s", 60.0), "h": ("s", 3600.0), "V": ("V", 1.0), "kV": ("V", 1e3), "Ω": ("Ω", 1.0),
-             "MΩ": ("Ω", 1e6), "kΩ": ("Ω", 1e3), "mΩ": ("Ω", 1e-3), "°C": ("°C", 1.0), "K": ("K", 1.0)}
-    canon, f = table.get(u, (u, 1.0))
-    return canon, f, 0.0
+    return _conv(unit_symbol(u))
 
 
 def is_rise(ind: Indicator) -> bool:
