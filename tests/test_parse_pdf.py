@@ -103,7 +103,7 @@ def test_key_value_layout_is_not_two_columns(tmp_path):
 
 # ------------------------------------------------------------------ bad pages, encryption
 def test_partly_scanned_warns_with_page_numbers(pdf_dir):
-    raw = read_pdf(pdf_dir / "partly-scanned.pdf", workers=1)
+    raw = read_pdf(pdf_dir / "partly-scanned.pdf", workers=1, ocr="off")  # the reader alone, without OCR
     assert texts(raw) == ["1 Scope", "This page has a text layer.", "2 Requirements",
                           "The kettle shall switch off within 30 s."]
     assert len(raw.warnings) == 1 and "page(s) 2 " in raw.warnings[0] and "OCR" in raw.warnings[0]
@@ -240,6 +240,7 @@ def test_one_broken_page_is_a_warning(pdf_dir, monkeypatch):
         return real(page)
 
     monkeypatch.setattr(pdfmod, "_read_page", flaky)
+    monkeypatch.setenv("ZMDOCS_PDF_BACKEND", "pdfminer")  # every page through _read_page
     raw = read_pdf(pdf_dir / "zh-standard.pdf", workers=1)
     assert {b.page for b in raw.blocks} == {1, 3}
     assert any("page(s) 2 could not be read" in w for w in raw.warnings)
@@ -291,7 +292,7 @@ def test_scanned_pages_with_a_text_stamp_are_still_scanned(tmp_path):
         c.showPage()
     c.save()
     with pytest.raises(ParseError, match="scanned"):
-        read_pdf(path)
+        read_pdf(path, ocr="off")
 
 
 # ------------------------------------------------------------------ the sample corpus
@@ -362,3 +363,83 @@ def test_ligature_split_into_letters():
     chars = _split_ligatures([dict(box, text="f"), dict(box, text="f"), dict(box, x0=16.0, x1=19.0, text="e")])
     assert [(c["text"], c["x0"], c["x1"]) for c in chars] == [("f", 10.0, 13.0), ("f", 13.0, 16.0), ("e", 16.0, 19.0)]
     assert join_chars(chars) == "ffe"
+
+
+# ------------------------------------------------------------------ publishers' typesetting
+def test_slanted_watermark_dropped_and_full_width_folded(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "watermark.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 10.5)
+    c.drawString(72, 700, "5.1 起飞重量在０．２５ｋｇ～１５０ｋｇ之间")
+    c.drawString(72, 680, "ＧＢ／Ｔ ３８１５２—２０１９ 无人驾驶航空器系统术语")
+    c.saveState()
+    c.translate(300, 400)
+    c.rotate(45)
+    c.setFont("Helvetica", 30)
+    c.drawString(-150, 0, "www.download-site.example")
+    c.restoreState()
+    c.save()
+    t = texts(read_pdf(path, workers=1, ocr="off"))
+    assert t == ["5.1 起飞重量在0.25kg～150kg之间", "GB/T 38152—2019 无人驾驶航空器系统术语"]
+
+
+def test_long_running_head_with_varying_page_number_dropped(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "oj.pdf"
+    c = canvas.Canvas(str(path))
+    for n in range(1, 7):
+        head = (f"24.11.2006 EN Official Journal of the European Union L 326/{n}" if n % 2 else
+                f"L 326/{n} EN Official Journal of the European Union 24.11.2006")
+        c.setFont("Helvetica", 9)
+        c.drawString(70, 842 - 80, head)
+        c.setFont("Helvetica", 10)
+        c.drawString(120, 842 - 110, f"{n}.1 Clause on page {n}")
+        c.drawString(120, 842 - 130, "Body text of the clause.")
+        c.showPage()
+    c.save()
+    t = texts(read_pdf(path, workers=1, ocr="off"))
+    assert not any("Official Journal" in x for x in t)
+    assert t[0] == "1.1 Clause on page 1" and len(t) == 12
+
+
+def test_row_from_baselines_not_from_font_boxes():
+    """Chars of one printed line whose fonts report very different boxes land in one row."""
+    from zmdocs.parse.pdf_layout import baseline_box, page_lines
+
+    def ch(text, x, base, size=10.0):
+        top, bottom = baseline_box(base, size)
+        return {"text": text, "x0": x, "x1": x + size, "top": top, "bottom": bottom, "size": size,
+                "upright": True, "dir": 0}
+
+    chars = [ch("协", 72, 200), ch("议", 82, 200), ch("见", 92, 200), ch("表", 102, 200),
+             ch("A", 114, 201.3, 10), ch(".", 120, 201.3), ch("1", 123, 201.3), ch("。", 130, 200)]
+    for c in chars[4:7]:
+        c["x1"] = c["x0"] + 5
+    lines = page_lines(chars, 595, 842)
+    assert [ln.text for ln in lines] == ["协议见表A.1。"]
+
+
+CORPUS = __import__("pathlib").Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def spc_lines():
+    path = CORPUS / "cn-product" / "gb45672-2025-aecs.pdf"
+    if not path.exists():
+        pytest.skip("../shared/corpus is absent")
+    return texts(read_pdf(path, ocr="off"))
+
+
+def test_spc_clause_numbers_and_words_rejoin_their_line(spc_lines):
+    """SPC sets digits, Latin and punctuation on baselines of their own, in fonts one em wide."""
+    assert "A.1.1 数据类型" in spc_lines and "B.2.1.2 实车正面碰撞试验" in spc_lines
+    assert not [x for x in spc_lines if x and all(ch in ".,:;()。 " for ch in x)]  # no stray punctuation lines
+    assert any(x.startswith("GB 11551—2014 ") for x in spc_lines)
+    assert any(" on-board accident emergency call system" in x for x in spc_lines)
+    assert any("不超过2min的时间间隔" in x for x in spc_lines)

@@ -43,7 +43,7 @@ def test_json_contract(comparison):
 def test_markdown(comparison):
     md = render_comparison(comparison, "md", "zh")
     assert "本标准主要技术指标达到国内领先水平" in md
-    assert "| 序号 | 指标 | 本标准 | GB/行业/团体标准 | ISO/IEC | EN/DIN/ASTM/JIS… | 结果 |" in md
+    assert "| 序号 | 指标 | 本标准 | GB/行业/团体标准 | ISO/IEC | EN/DIN/ASTM/JIS… | 结果 | 裕量 | 原因 |" in md
     for r in comparison.rows:
         assert f"| {r.n} | " in md
     assert "≤0.75 mA (≤750 µA)" in md

@@ -8,11 +8,12 @@ parent ids; vectors never live here (they belong to the index).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: Document.status, Clause.items (version-1 JSON still reads)
 
 # Clause kinds (GB/T 1.1-2020 / ISO/IEC Directives Part 2 element types).
 CLAUSE_KINDS = (
@@ -36,6 +37,8 @@ CLAUSE_KINDS = (
 FORMS = ("requirement", "recommendation", "permission", "possibility", "statement")
 
 COMPARATORS = ("<=", ">=", "<", ">", "=", "range", "tolerance")
+# What an indicator is: a limit the product must meet, a quantity a test applies, or a note/example/statistic.
+INDICATOR_ROLES = ("requirement", "test-condition", "informative")
 DIRECTIONS = ("lower-is-stricter", "higher-is-stricter", "neither")
 
 
@@ -55,6 +58,20 @@ class Provision:
 
 
 @dataclass
+class Item:
+    """A list item of a clause ("a) …"): addressable as "<clause number> <label>" (`6.1.5 a)`)."""
+
+    label: str
+    text: str
+    start: int | None = None  # character offset in the clause text
+    end: int | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Item:
+        return cls(**{k: d[k] for k in d if k in _FIELDS["Item"]})
+
+
+@dataclass
 class Clause:
     """A numbered (or unnumbered preliminary) element of a standard."""
 
@@ -68,11 +85,13 @@ class Clause:
     page: int | None = None
     page_end: int | None = None
     provisions: list[Provision] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)  # list items a) b) … in the clause text (schema 2)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Clause:
         kw = {k: d[k] for k in d if k in _FIELDS["Clause"]}
         kw["provisions"] = [Provision.from_dict(p) for p in d.get("provisions", [])]
+        kw["items"] = [Item.from_dict(i) for i in d.get("items", [])]
         return cls(**kw)
 
 
@@ -150,6 +169,7 @@ class Indicator:
     origin: dict[str, Any] = field(default_factory=lambda: {"type": "prose"})
     ordinal: dict[str, Any] | None = None  # for IP codes / grades: {"scale", "rank", "label"}
     doc: str | None = None
+    role: Literal["requirement", "test-condition", "informative"] = "requirement"  # see INDICATOR_ROLES
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Indicator:
@@ -173,6 +193,7 @@ class Document:
     implemented: str = ""
     replaces: list[str] = field(default_factory=list)
     adoption: Adoption | None = None
+    status: str = "final"  # final | 征求意见稿 | 送审稿 | 报批稿 (draft stage printed on the cover)
     source: str = ""
     format: str = ""
     sha256: str = ""
@@ -193,6 +214,19 @@ class Document:
                 return c
         return None
 
+    def item(self, ref: str) -> tuple[Clause, Item] | None:
+        """A list item by "<clause number or id> <label>" ("6.1.5 a)", "6.1.5 a", "GB 1—2020#6.1.5 b)")."""
+        m = re.match(r"^(.*\S)\s+[(（]?([A-Za-z0-9]{1,3})[)）]?$", (ref or "").strip())
+        if not m:
+            return None
+        c = self.clause(m.group(1))
+        if c is None:
+            return None
+        for it in c.items:
+            if re.sub(r"[()（）.\s]", "", it.label) == m.group(2):
+                return c, it
+        return None
+
     def children(self, clause_id: str | None) -> list[Clause]:
         return [c for c in self.clauses if c.parent == clause_id]
 
@@ -206,7 +240,9 @@ class Document:
         return d
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """JSON text that always encodes to UTF-8 (a lone surrogate left anywhere becomes U+FFFD)."""
+        out = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return out.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if re.search("[\ud800-\udfff]", out) else out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Document:
@@ -278,5 +314,5 @@ class Alignment:
 
 _FIELDS = {
     cls.__name__: {f.name for f in fields(cls)}
-    for cls in (Provision, Clause, Table, Term, Adoption, Indicator, Document)
+    for cls in (Provision, Item, Clause, Table, Term, Adoption, Indicator, Document)
 }

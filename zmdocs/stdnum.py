@@ -19,7 +19,7 @@ _YEAR4 = r"(?:19|20)\d{2}"
 # Domestic (Chinese) families: GB, GB/T, GB/Z, industry XX/T (and mandatory XX), group T/ORG, local DB33(/T).
 _CN_CODES = frozenset(
     "JB QB SJ HG YY SN JG JJF JJG CJ DL NB YD FZ GA HJ JT QC SB SH TB WS GY LY NY SY YB YS MH BB CB CH DZ EJ GH HB HY "
-    "JC JR JY KA LD LS MT MZ QJ QX SC SL TD TY WB WH WJ WM XB XF YC YZ ZY".split()
+    "JC JR JY KA LD LS MT MZ QJ QX SC SL TD TY WB WH WJ WM XB XF YC YZ ZY GM RB SF WW JGJ CJJ".split()
 )
 _CN_PREFIX = (
     r"(?P<cnfam>GB\s*/\s*[TZ]|GB|T\s*/\s*[A-Z]{2,10}|Q\s*/\s*[A-Z0-9]{2,12}|DB\s*\d{2,6}(?:\s*/\s*T)?"
@@ -49,8 +49,13 @@ _INTL = re.compile(
 _ASTM = re.compile(rf"(?<![A-Za-z/])ASTM\s*(?P<letter>[A-G])\s?(?P<num>\d{{1,5}}(?:/[A-Z]?\d{{1,5}}M?)?M?)(?:\s*{_D}\s*(?P<year>\d{{2}}[a-z]?(?:\(\d{{4}}\))?))?(?![\d])")
 _JIS = re.compile(rf"(?<![A-Za-z/])JIS\s*(?P<letter>[A-Z])\s?(?P<num>\d{{4,5}}(?:-\d{{1,3}}){{0,3}})(?:\s*[:{_DASH}]\s*(?P<year>{_YEAR4}))?(?![\d])")
 
+# OIML R 60-1:2021 / OIML D 11:2013, IHO S-44 / IHO S-102, UN Regulation No. 48 (UNECE regulations).
+_OIML = re.compile(rf"(?<![A-Za-z/])OIML\s+(?P<letter>[RDBVGP])\s*(?P<num>\d{{1,3}}(?:-\d{{1,2}}){{0,2}})(?:\s*:\s*(?P<year>{_YEAR4}))?(?![\d])")
+_IHO = re.compile(r"(?<![A-Za-z/])IHO(?:[-/]IOC)?\s+(?P<letter>[SBCMP])-\s?(?P<num>\d{1,3})(?![\d])")
+_UNR = re.compile(r"(?<![A-Za-z/])(?:(?:UN|U\.N\.)\s*/?\s*(?:ECE\s+)?|ECE\s+)Regulation\s+No\.?\s*(?P<num>\d{1,3})(?![\d])", re.I)
+
 _DOMESTIC_PREFIX = ("GB", "T/", "DB", "Q/")
-_INTERNATIONAL = {"ISO", "IEC", "ISO/IEC", "CISPR", "ITU-T", "ISO/TR", "ISO/TS", "IEC/TR", "IEC/TS", "ISO/PAS", "IEC/PAS"}
+_INTERNATIONAL = {"OIML", "IHO", "UN", "ISO", "IEC", "ISO/IEC", "CISPR", "ITU-T", "ISO/TR", "ISO/TS", "IEC/TR", "IEC/TS", "ISO/PAS", "IEC/PAS"}
 
 
 @dataclass
@@ -99,6 +104,16 @@ def _scan(text: str) -> list[StdRef]:
         y = m.group("cnyear")
         ident = f"{fam} {num}" + (f"—{y}" if y else "")
         found.append(StdRef(ident, fam, num, _year(y), m.span()))
+    for m in _OIML.finditer(text):
+        num = f"{m.group('letter')} {m.group('num')}"
+        y = m.group("year")
+        found.append(StdRef(f"OIML {num}" + (f":{y}" if y else ""), "OIML", num, _year(y), m.span()))
+    for m in _IHO.finditer(text):
+        num = f"{m.group('letter')}-{m.group('num')}"
+        found.append(StdRef(f"IHO {num}", "IHO", num, None, m.span()))
+    for m in _UNR.finditer(text):
+        num = m.group("num")
+        found.append(StdRef(f"UN Regulation No. {num}", "UN", num, None, m.span()))
     for m in _ASTM.finditer(text):
         num = f"{m.group('letter')}{m.group('num')}"
         y = m.group("year")

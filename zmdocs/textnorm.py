@@ -99,3 +99,64 @@ def join_lines(lines: list[str]) -> str:
 def fold(text: str) -> str:
     """A matching key: normalised, lower-cased, spaces removed between CJK characters."""
     return _CJK_GAP.sub("", normalize(text)).lower()
+
+
+# --------------------------------------------------------------------------- sentences
+# The one sentence splitter (indicators use it; verbal.sentence_spans, align and index still carry their own
+# copies, to be moved here by their owners). A sentence ends at 。!?！？, at a line break, or in Latin text at
+# ". " before a capital or "(" — never inside "e.g. A", "Fig. 3", "No. 5", "z. B." or a number "0.5".
+_SENT = re.compile(r"[^。!?！？\n]+(?:[。!?！？]|(?=\n)|$)")
+_LATIN_SENT_END = re.compile(r"(?<=[A-Za-z%)\]°²³])\.\s+(?=[A-Z(])")
+_ABBREV_BEFORE = re.compile(r"(?i)(?:\b(?:e\.g|i\.e|cf|fig|figs|no|nos|vol|approx|ca|resp|vgl|bzw|nr|abs|art|z\.\s?b|u\.\s?a|d\.\s?h|env|réf|p)|\b[a-z])$")
+
+
+# A line break inside a Latin sentence (PDF wrapping): no stop before it, a lower-case word or a number after it.
+_LATIN_WRAP = re.compile(r"(?<=[^\s.;:!?。])\n(?=[ \t]*[a-z0-9(])")
+
+
+def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text` (offsets into `text` itself, so folded text keeps them).
+
+    Chinese: 。!?！？ and line breaks. Other languages: line breaks only where a sentence can end (not a wrap
+    before a lower-case word or a number), and ". " before a capital letter or "(" unless the word before
+    the stop is an abbreviation (e.g., Fig., No., z. B., a single letter).
+    """
+    spans: list[tuple[int, int]] = []
+    scan = text if lang == "zh" else _LATIN_WRAP.sub(" ", text)  # same length: offsets stay valid
+    for m in _SENT.finditer(scan):
+        s, e = m.start(), m.end()
+        if e <= s:
+            continue
+        if lang == "zh":
+            spans.append((s, e))
+            continue
+        last = s
+        for m2 in _LATIN_SENT_END.finditer(text, s, e):
+            if _ABBREV_BEFORE.search(text[max(last, m2.start() - 8):m2.start()]):
+                continue
+            spans.append((last, m2.start() + 1))
+            last = m2.end()
+        spans.append((last, e))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+# Lone UTF-16 surrogates (broken font maps, bad decoders), private-use glyphs (symbol fonts without a
+# Unicode mapping) and control characters: they break UTF-8 output or mean nothing to a reader.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def clean_odd(text: str) -> tuple[str, int]:
+    """(text, count): surrogate pairs joined, lone surrogates and private-use glyphs → U+FFFD, control characters removed."""
+    if not text or not (_SURROGATE.search(text) or _PRIVATE.search(text) or _CONTROL.search(text)):
+        return text, 0
+    n = 0
+    if _SURROGATE.search(text):
+        joined = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # a valid pair becomes its character
+        n += len(_SURROGATE.findall(text)) - (len(text) - len(joined))  # a joined pair counts once
+        text = _SURROGATE.sub("\ufffd", joined)
+    text, k = _PRIVATE.subn("\ufffd", text)
+    n += k
+    text, k = _CONTROL.subn("", text)
+    return text, n + k

@@ -67,35 +67,49 @@ def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
     return spans
 
 
+_WORD_REVERSED = re.compile(r"[A-Za-zÄÖÜäöüß.]+")
+# candidate sentence ends: a Chinese stop, or . ! ? at the end or before a space, quote or bracket
+_STOPS = re.compile("[" + _ZH_END + r"]|[.!?](?=$|[ \t\"'’”)])")
+
+
 def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
-    i, n, s = 0, len(line), 0
-    while i < n:
-        ch = line[i]
-        cut = False
-        if ch in _ZH_END:
-            cut = True
-        elif ch in ".!?" and (i + 1 == n or line[i + 1] in " \t\"'’”)"):
-            j = i + 1
-            while j < n and line[j] in "\"'’”)":
-                j += 1
-            nxt = line[j:].lstrip()
-            word = re.search(r"([A-Za-zÄÖÜäöüß.]+)$", line[s:i])
-            prev = (word.group(1) if word else "").lower().strip(".")
-            if ch == "." and (prev in _ABBREV or re.fullmatch(r"[a-z]", prev) or re.search(r"\b(?:z|d|u)\.\s?[a-z]$", line[max(s, i - 5):i].lower())):
-                cut = False
-            elif ch == "." and re.search(r"\d$", line[s:i]) and nxt[:1].isdigit():
-                cut = False
-            elif not nxt or nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "(—–-«\"“":
-                cut = True
-            if cut:
-                i = j - 1
-        if cut:
-            if line[s:i + 1].strip():
-                spans.append(_trim(line, s, i + 1, offset))
-            s = i + 1
-        i += 1
+    """Cut one line at its sentence ends; linear in the line's length (only stops are examined)."""
+    n, s = len(line), 0
+    for m in _STOPS.finditer(line):
+        i = m.start()
+        if i < s:
+            continue
+        end = i + 1 if line[i] in _ZH_END else _latin_stop(line, i, s, n)
+        if end is None:
+            continue
+        if line[s:end].strip():
+            spans.append(_trim(line, s, end, offset))
+        s = end
     if line[s:].strip():
         spans.append(_trim(line, s, n, offset))
+
+
+def _latin_stop(line: str, i: int, s: int, n: int) -> int | None:
+    """Where the sentence ending with the . ! or ? at `i` ends (after closing quotes), or None if it does not."""
+    ch = line[i]
+    j = i + 1
+    while j < n and line[j] in "\"'’”)":
+        j += 1
+    k = j
+    while k < n and line[k].isspace():  # only the first character after the stop matters
+        k += 1
+    nxt = line[k:k + 1]
+    # look back a bounded window only: copying the whole sentence at every stop is quadratic
+    word = _WORD_REVERSED.match(line[max(s, i - 64):i][::-1])
+    prev = (word.group(0)[::-1] if word else "").lower().strip(".")
+    if ch == "." and (prev in _ABBREV or re.fullmatch(r"[a-z]", prev)
+                      or re.search(r"\b(?:z|d|u)\.\s?[a-z]$", line[max(s, i - 5):i].lower())):
+        return None
+    if ch == "." and i > s and line[i - 1].isdecimal() and nxt.isdigit():
+        return None
+    if not nxt or nxt.isupper() or nxt.isdigit() or nxt in "(—–-«\"“":
+        return j
+    return None
 
 
 def _trim(line: str, a: int, b: int, offset: int) -> tuple[int, int]:

@@ -12,24 +12,29 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from zmdocs.compare.level import judge_levels
+from zmdocs.compare.adoption import fold, links
+from zmdocs.compare.level import INSUFFICIENT, INSUFFICIENT_LABEL, judge_levels
 from zmdocs.compare.pairing import (
     BODY_KINDS,
+    SAME_CLAUSE_BONUS,
+    SIM_THRESHOLD,
+    SIM_WITH_WORDS,
     clause_kind,
     clause_number,
+    compatible,
     find_clause,
     heading_context,
     is_requirement,
     is_routine_test,
     key_counterparts,
-    narrow_by_conditions,
+    pairing_text,
     read_key_list,
     select_keys,
-    similar_counterparts,
 )
 from zmdocs.compare.product import ProductSpec, is_product_file, load_product
 from zmdocs.compare.result import Comparison, Counterpart, Evidence, Missing, RefInfo, Row, Value
 from zmdocs.compare.rules import Rules, load_rules
+from zmdocs.compare.select import affinity, choose, words
 from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER, judge
 from zmdocs.compare.tiers import family_of, tier_of
 from zmdocs.compare.values import canonical, conversion, from_canonical
@@ -119,6 +124,141 @@ def _embedder_factory(model):
     return get
 
 
+def _readable_condition(c: str) -> bool:
+    from zmdocs.compare.conditions import signature
+
+    sg = signature([c])
+    return bool(sg.tags or sg.quantities or sg.bands)
+
+
+def _usable(ref, r: Indicator) -> bool:
+    """A reference indicator that can be a counterpart: in a requirements/other chapter, not a note or example."""
+    return is_requirement(ref, r) and getattr(r, "role", "requirement") != "informative"
+
+
+def _doc_ambient(doc, inds: list[Indicator]) -> float | None:
+    """The draft's general ambient temperature (its test conditions), for surface temperatures vs rises."""
+    from zmdocs.compare.strictness import ambient_of
+
+    for ind in inds:
+        if ind.key == "ambient_temperature" or ambient_of([ind.text or ""]) is not None:
+            v = ambient_of([ind.text or "", f"环境温度{ind.value}℃" if isinstance(ind.value, (int, float)) else ""])
+            if v is not None:
+                return v
+    return None
+
+
+class _Sims:
+    """Embedding similarity of draft rows and reference indicators: parameter + conditions, and headings."""
+
+    def __init__(self, embedder, dinds, row_idx, dctx):
+        self.emb, self.rows = embedder, list(row_idx)
+        self.pos = {i: k for k, i in enumerate(self.rows)}
+        self.da = self._enc([pairing_text(dinds[i]) for i in self.rows])
+        self.dc = self._enc([dctx[i] for i in self.rows])
+
+    def _enc(self, texts):
+        if self.emb is None or not texts:
+            return None
+        try:
+            return self.emb.encode([t or "-" for t in texts])
+        except Exception as e:  # a model that fails must not stop the comparison
+            log.warning("indicator similarity skipped: %s", e)
+            self.emb = None
+            return None
+
+    def prepare_conditions(self, dinds, rinds) -> None:
+        """Embed the draft's free-text conditions and every reference condition once (for part names, states)."""
+        self.vec: dict[str, object] = getattr(self, "vec", {})
+        texts = {c[:200] for r in rinds for c in r.conditions if c} | {c[:200] for i in self.rows for c in dinds[i].conditions if c}
+        todo = sorted(t for t in texts if t not in self.vec)
+        enc = self._enc(todo) if todo else None
+        if enc is not None:
+            self.vec.update(zip(todo, enc, strict=True))
+
+    def condition_sim(self, d: Indicator, r: Indicator) -> float | None:
+        """Best cosine between a free-text condition of the draft and a condition of the reference limit."""
+        vec = getattr(self, "vec", {})
+        mine = [vec.get(c[:200]) for c in d.conditions if c and not _readable_condition(c)]
+        theirs = [vec.get(c[:200]) for c in r.conditions if c]
+        mine, theirs = [v for v in mine if v is not None], [v for v in theirs if v is not None]
+        if not mine or not theirs:
+            return None
+        return max(float(a @ b) for a in mine for b in theirs)
+
+    def matrix(self, rinds, ctx):
+        """rows × reference indicators (None without a model)."""
+        if self.da is None:
+            return None
+        ra = self._enc([pairing_text(r) for r in rinds])
+        rc = self._enc([ctx.get(j, "") for j in range(len(rinds))])
+        if ra is None or rc is None:
+            return None
+        return 0.6 * (self.da @ ra.T) + 0.4 * (self.dc @ rc.T)
+
+
+def _candidates(d: Indicator, i: int, req: list[Indicator], rinds, ctx, dctx, routine, body, sim_row) -> list[tuple[int, float | None]]:
+    """Key counterparts plus the most similar keyless limits of one unit dimension (any language)."""
+    cands = [(j, None) for j in key_counterparts(d, req, ctx, dctx, routine, body)]
+    if sim_row is not None:
+        have = {j for j, _ in cands}
+        mine = words(d.parameter)
+        extra = []
+        for j, r in enumerate(req):
+            if j in have or r.key.startswith("\x00") or (d.key and r.key and d.key != r.key) or (j in routine and body):
+                continue
+            score = float(sim_row[j]) + (SAME_CLAUSE_BONUS if clause_number(d) and clause_number(d) == clause_number(r) else 0.0)
+            if score < SIM_WITH_WORDS or not compatible(d, r):
+                continue
+            if score < SIM_THRESHOLD and len(mine & words(f"{r.parameter} {r.text}")) < 0.6 * max(1, len(mine)):
+                continue
+            extra.append((j, round(score, 3)))
+        extra.sort(key=lambda x: -x[1])
+        cands += extra[:3 if cands else 5]
+    roles = {getattr(rinds[j], "role", "requirement") for j, _ in cands}
+    mine = getattr(d, "role", "requirement")
+    if mine in roles and len(roles) > 1:  # like with like: a limit with a limit, a test condition with a test condition
+        cands = [(j, s) for j, s in cands if getattr(rinds[j], "role", "requirement") == mine]
+    return cands
+
+
+def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, sims, ambient) -> set[int]:
+    """Pair every draft row with its one applicable counterpart in `ref`; returns the reference indices used."""
+    rinds = _indicators(ref)
+    ctx = {j: heading_context(ref, r) for j, r in enumerate(rinds)}
+    req = [r if _usable(ref, r) else _HIDDEN for r in rinds]
+    routine = {j for j, r in enumerate(rinds) if is_routine_test(ref, r)}
+    body = {j for j, r in enumerate(rinds) if clause_kind(ref, r) in BODY_KINDS}
+    mat = sims.matrix(rinds, ctx) if sims is not None else None
+    if mat is not None:
+        sims.prepare_conditions(dinds, rinds)
+    used: set[int] = set()
+    for i in row_idx:
+        d = dinds[i]
+        sim_row = mat[sims.pos[i]] if mat is not None else None
+        cands = []
+        for j, score in _candidates(d, i, req, rinds, ctx, dctx[i], routine, body, sim_row):
+            jd = _judge(d, rinds[j], dctx[i], ctx[j], ambient)
+            sim = float(sim_row[j]) if sim_row is not None else None
+            part = sims.condition_sim(d, rinds[j]) if mat is not None else None
+            sim = None if sim is None else sim + (part or 0.0)
+            cands.append({"j": j, "score": score, "judgement": jd, "affinity": affinity(d, rinds[j], dctx[i], ctx[j], sim)})
+        chosen, others = choose(cands, d)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("pair %s %s: %s", d.parameter, d.value, [(rinds[c["j"]].clause, rinds[c["j"]].value, round(c["affinity"], 3),
+                                                                  c["judgement"].result) for c in cands])
+        if chosen is None:
+            continue
+        j, jd = chosen["j"], chosen["judgement"]
+        used.add(j)  # the alternatives are not used: a limit for another part the draft lacks is still missing
+        rows[i].counterparts.append(Counterpart(
+            doc=ref.id, tier=tier, parameter=rinds[j].parameter, value=_in_unit(rinds[j], d),
+            original=_value(rinds[j]), evidence=_evidence(ref, rinds[j]), result=jd.result, reason=jd.reason,
+            margin=jd.margin, margin_kind=jd.margin_kind, found=is_found, score=chosen["score"], code=jd.code,
+            params=jd.params, alternatives=[_evidence(ref, rinds[o["j"]]) for o in others][:6]))
+    return used
+
+
 def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_indicators: list[str] | str | Path | None = None,
                       rules: Rules | str | Path | None = None, model=None, found: set[str] | None = None) -> Comparison:
     """Compare the draft's indicators with every reference and judge the level."""
@@ -130,19 +270,23 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
     found = found or set()
     get_embedder = _embedder_factory(model)
     dinds = _indicators(draft)
-    row_idx = [i for i, ind in enumerate(dinds) if is_requirement(draft, ind)]
-    keys, key_source = select_keys(draft, dinds, row_idx, key_indicators, list_name)
-    row_idx = sorted(set(row_idx) | keys)
     warnings: list[str] = []
     if not dinds:
-        raise CompareError(f"{draft.source or draft.id}: no technical indicators found in the draft — check that it is a "
-                           "standard with limits (e.g. 泄漏电流不大于0.5 mA) and that the file's text can be extracted")
-
-    ref_infos = []
+        msg = (f"{draft.source or draft.id}: no technical indicators found in the draft — check that it is a standard "
+               "with limits (e.g. 泄漏电流不大于0.5 mA) and that the file's text can be extracted")
+        if not any(c.number and c.number[0].isdigit() for c in getattr(draft, "clauses", [])):
+            raise CompareError(msg)  # not a standard at all
+        warnings.append(msg)  # a standard without limits: insufficient evidence, reported
+    row_idx = [i for i, ind in enumerate(dinds) if is_requirement(draft, ind) and getattr(ind, "role", "requirement") != "informative"]
+    keys, key_source = select_keys(draft, dinds, row_idx, key_indicators, list_name) if dinds else (set(), "default")
+    row_idx = sorted(set(row_idx) | keys)
     rows = {i: Row(n=0, parameter=dinds[i].parameter, key=dinds[i].key, is_key=i in keys, draft=_value(dinds[i]),
-                   evidence=_evidence(draft, dinds[i])) for i in row_idx}
-    paired_ref: dict[str, set[int]] = {}
+                   evidence=_evidence(draft, dinds[i]), conditions=list(dinds[i].conditions)) for i in row_idx}
     dctx = {i: heading_context(draft, dinds[i]) for i in row_idx}
+    emb = get_embedder() if row_idx else None
+    sims = _Sims(emb, dinds, row_idx, dctx) if emb is not None else None
+    ambient = _doc_ambient(draft, dinds)
+    ref_infos, paired_ref = [], {}
     for ref in refs:
         tier = tier_of(ref)
         if tier != "product" and not (getattr(ref, "family", "") or family_of(ref.id)):
@@ -154,60 +298,40 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
         if not rinds:
             warnings.append(f"no indicators found in {ref.id}")
             continue
-        ctx = {j: heading_context(ref, r) for j, r in enumerate(rinds)}
-        req = [r if is_requirement(ref, r) else _HIDDEN for r in rinds]  # test conditions are not limits
-        routine = {j for j, r in enumerate(rinds) if is_routine_test(ref, r)}
-        body = {j for j, r in enumerate(rinds) if clause_kind(ref, r) in BODY_KINDS}
-        pairs: dict[int, list[tuple[int, float | None]]] = {}
-        for i in row_idx:
-            cands = key_counterparts(dinds[i], req, ctx, dctx[i], routine, body)
-            if len(cands) > 1:
-                cands = narrow_by_conditions(dinds[i], req, cands, get_embedder(), ctx, dctx[i])
-            pairs[i] = [(j, None) for j in cands]
-        have = {i: [j for j, _ in v] for i, v in pairs.items()}
-        if any(not v for v in have.values()):
-            for i, extra in similar_counterparts(dinds, row_idx, req, have, get_embedder()).items():
-                pairs[i].extend(extra)
-        judged = {(i, j): _judge(dinds[i], rinds[j], dctx[i], ctx[j]) for i, cands in pairs.items() for j, _ in cands}
-        # a reference limit that fits one draft row is not also "not comparable" with its sibling rows
-        # written for other conditions (class I vs class II, ≤1 kW vs >1 kW)
-        fits = {j for (i, j), jd in judged.items() if jd.result != NOT_COMPARABLE}
-        used = paired_ref.setdefault(ref.id, set())
-        for i, cands in pairs.items():
-            for j, score in cands:
-                j_ = judged[(i, j)]
-                if j in fits and j_.result == NOT_COMPARABLE and j_.reason.startswith("different") and "conditions" in j_.reason:
-                    continue
-                used.add(j)
-                rows[i].counterparts.append(Counterpart(
-                    doc=ref.id, tier=tier, parameter=rinds[j].parameter, value=_in_unit(rinds[j], dinds[i]),
-                    original=_value(rinds[j]), evidence=_evidence(ref, rinds[j]), result=j_.result, reason=j_.reason,
-                    margin=j_.margin, margin_kind=j_.margin_kind, found=is_found, score=score))
+        paired_ref[ref.id] = _pair_reference(ref, tier, is_found, dinds, row_idx, dctx, rows, sims, ambient)
+    fold(list(rows.values()), ref_infos, links(refs, ref_infos))
     counted = {t for lv in rules.levels for t in lv.against}
     for r in rows.values():
         _finish_row(r, counted)
-    # the table: key indicators, plus other indicators that have a counterpart; in document order
-    pos = {c.id: k for k, c in enumerate(draft.clauses)}
-    shown = [i for i in row_idx if rows[i].is_key or any(c.result != NOT_COMPARABLE for c in rows[i].counterparts)]
-    ordered = [rows[i] for i in sorted(shown, key=lambda i: (not rows[i].is_key, pos.get(dinds[i].clause or "", 1 << 30), i))]
-    for n, r in enumerate(ordered, 1):
-        r.n = n
+    ordered = _table(draft, dinds, row_idx, rows)
     missing = _missing(dinds, refs, paired_ref, found)
     info = {r.tier for r in ref_infos}
     from zmdocs.compare.tiers import TIERS
 
     verdict, checks, tier_verdicts = judge_levels(ordered, rules, [t for t in TIERS if t in info])
-    labels = next((dict(c.label) for c in checks if c.id == verdict), dict(rules.not_reached))
+    labels = next((dict(c.label) for c in checks if c.id == verdict), None)
+    if labels is None:
+        labels = dict(INSUFFICIENT_LABEL) if verdict == INSUFFICIENT else dict(rules.not_reached)
     return Comparison(
         draft=RefInfo(draft.id, draft.title, tier_of(draft), draft.family or family_of(draft.id), draft.source, False, len(dinds)),
         refs=ref_infos, rows=ordered, missing=missing, levels=checks, verdict=verdict, verdict_labels=labels,
         tier_verdicts=tier_verdicts, key_source=key_source, rules_source=rules.source, warnings=warnings)
 
 
-def _judge(a: Indicator, b: Indicator, actx: str = "", bctx: str = ""):
+def _table(draft, dinds: list[Indicator], row_idx: list[int], rows: dict[int, Row]) -> list[Row]:
+    """The table: key indicators, plus other indicators that have a counterpart; in document order, numbered."""
+    pos = {c.id: k for k, c in enumerate(draft.clauses)}
+    shown = [i for i in row_idx if rows[i].is_key or any(c.result != NOT_COMPARABLE for c in rows[i].counterparts)]
+    ordered = [rows[i] for i in sorted(shown, key=lambda i: (not rows[i].is_key, pos.get(dinds[i].clause or "", 1 << 30), i))]
+    for n, r in enumerate(ordered, 1):
+        r.n = n
+    return ordered
+
+
+def _judge(a: Indicator, b: Indicator, actx: str = "", bctx: str = "", ambient: float | None = None):
     """`judge`, but an indicator the extractor filled oddly gives "not comparable", never a traceback."""
     try:
-        return judge(a, b, actx, bctx)
+        return judge(a, b, actx, bctx, ambient)
     except Exception as e:  # unexpected field contents from a document nobody has seen
         log.warning("cannot compare %r with %r: %s", a.text[:60], b.text[:60], e)
         from zmdocs.compare.strictness import Judgement
@@ -251,7 +375,8 @@ def _missing(dinds: list[Indicator], refs, paired: dict[str, set[int]], found: s
     out, seen = [], set()
     for ref in refs:
         for j, ind in enumerate(ref.indicators):
-            if not ind.key or ind.key in draft_keys or j in paired.get(ref.id, set()) or not is_requirement(ref, ind):
+            if not ind.key or ind.key in draft_keys or j in paired.get(ref.id, set()) or not is_requirement(ref, ind) \
+                    or getattr(ind, "role", "requirement") != "requirement":
                 continue
             sig = (ref.id, ind.key, ind.comparator, str(ind.value), ind.min, ind.max)
             if sig in seen:

@@ -34,6 +34,11 @@ _TAGS: dict[str, dict[str, str]] = {
         "supplementary": r"附加绝缘|supplementary insulation|zusätzliche[rn]? Isolierung|isolation supplémentaire",
         "basic": r"基本绝缘|basic insulation|Basisisolierung|isolation principale",
     },
+    "material": {
+        "metal": r"金属|\bmetal(?:lic)?\b|\bMetall|\bmétal",
+        "ceramic-glass": r"陶瓷|玻璃|porcelain|ceramic|\bglass\b|Porzellan|Keramik|\bGlas\b|porcelaine|céramique|\bverre\b",
+        "plastic": r"塑料|模制材料|塑胶|mou?lded material|plastics?\b|Kunststoff|Formstoff|matière moulée|plastique",
+    },
     "mounting": {
         "portable": r"便携式|portable|ortsveränderlich",
         "stationary": r"驻立式|固定式|stationary|ortsfest|fixe",

@@ -1,4 +1,9 @@
-"""Aggregate indicator results into a level verdict per tier and overall, by the rules file."""
+"""Aggregate indicator results into a level verdict per tier and overall, by the rules file.
+
+Every judgement carries reason codes with parameters (`LevelCheck.codes`): `too-few-compared`,
+`looser`, `looser-than`, `product-better`, `not-comparable`, `too-few-stricter`,
+`too-small-share`; the report layer words them (zmdocs/report/wording.py).
+"""
 
 from __future__ import annotations
 
@@ -6,78 +11,122 @@ from zmdocs.compare.result import LevelCheck, Row
 from zmdocs.compare.rules import Level, Rules
 from zmdocs.compare.strictness import worst
 
+INSUFFICIENT = "insufficient-evidence"
+NOT_REACHED = "not-reached"
+STANDARD_TIERS = ("domestic", "international", "foreign")
+
+
+def _docs(cps, result: str) -> list[str]:
+    return sorted({c.doc for c in cps if c.result == result})
+
+
+def _count_row(chk: LevelCheck, level: Level, r: Row, tiers: list[str]) -> None:
+    cps = [c for c in r.counterparts if c.tier in tiers]
+    if not cps:
+        return  # new for this level: neither helps nor blocks
+    res = worst([c.result for c in cps])
+    if res is None:
+        chk.not_comparable += 1
+        if level.not_comparable == "block":
+            chk.blocking.append(r.parameter)
+            chk.codes.append({"code": "not-comparable", "indicator": r.parameter, "n": r.n})
+        return
+    chk.compared += 1
+    if res == "stricter":
+        chk.stricter += 1
+    elif res == "equal":
+        chk.equal += 1
+    else:
+        chk.looser += 1
+        if level.all_at_least_equal:
+            docs = _docs(cps, "looser")
+            chk.blocking.append(f"{r.parameter} ({', '.join(docs)})")
+            chk.codes.append({"code": "looser", "indicator": r.parameter, "n": r.n, "docs": docs})
+
+
+def _extra_blocks(chk: LevelCheck, level: Level, rows: list[Row]) -> None:
+    """not_looser_than tiers and foreign advanced products that are better than the draft."""
+    for r in rows:
+        if not r.is_key:
+            continue
+        cps = [c for c in r.counterparts if c.tier in level.not_looser_than and c.result == "looser"]
+        if cps:
+            docs = _docs(cps, "looser")
+            chk.blocking.append(f"{r.parameter} ({', '.join(docs)})")
+            chk.codes.append({"code": "looser-than", "indicator": r.parameter, "n": r.n, "docs": docs,
+                              "tiers": sorted({c.tier for c in cps})})
+        if level.products == "block" and "product" not in level.against:
+            prods = [c for c in r.counterparts if c.tier == "product" and c.result == "looser"]
+            if prods:
+                docs = _docs(prods, "looser")
+                chk.blocking.append(f"{r.parameter} ({', '.join(docs)})")
+                chk.product_blocking.append(r.parameter)
+                chk.codes.append({"code": "product-better", "indicator": r.parameter, "n": r.n, "docs": docs})
+
 
 def check_level(level: Level, rows: list[Row], tiers: list[str] | None = None) -> LevelCheck:
     """Test one level on the key rows, against the strictest counterpart in `tiers` (default: the level's)."""
     tiers = tiers or level.against
     chk = LevelCheck(level.id, dict(level.label), list(tiers), passed=False)
     for r in rows:
-        if not r.is_key:
-            continue
-        cps = [c for c in r.counterparts if c.tier in tiers]
-        if not cps:
-            continue  # new for this level: neither helps nor blocks
-        res = worst([c.result for c in cps])
-        if res is None:
-            chk.not_comparable += 1
-            if level.not_comparable == "block":
-                chk.blocking.append(r.parameter)
-            continue
-        chk.compared += 1
-        if res == "stricter":
-            chk.stricter += 1
-        elif res == "equal":
-            chk.equal += 1
-        else:
-            chk.looser += 1
-            if level.all_at_least_equal:
-                docs = sorted({c.doc for c in cps if c.result == "looser"})
-                chk.blocking.append(f"{r.parameter} ({', '.join(docs)})")
+        if r.is_key:
+            _count_row(chk, level, r, tiers)
     if tiers == level.against:
-        for r in rows:
-            if not r.is_key:
-                continue
-            cps = [c for c in r.counterparts if c.tier in level.not_looser_than and c.result == "looser"]
-            if cps:
-                chk.blocking.append(f"{r.parameter} ({', '.join(sorted({c.doc for c in cps}))})")
-    why, why_zh = [], []
+        _extra_blocks(chk, level, rows)
+    failed = []
     if chk.compared < level.min_compared:
-        why.append(f"only {chk.compared} key indicator(s) have a comparable counterpart in {', '.join(tiers)} "
-                   f"(needs {level.min_compared})")
-        why_zh.append(f"仅{chk.compared}项关键指标在所对比层级中有可比指标（需要{level.min_compared}项）")
-    if chk.blocking:
-        why.append("blocked by " + "; ".join(chk.blocking))
-        why_zh.append("受以下指标限制：" + "；".join(chk.blocking))
+        failed.append({"code": "too-few-compared", "compared": chk.compared, "needed": level.min_compared, "tiers": list(tiers)})
     if chk.stricter < level.min_stricter:
-        why.append(f"{chk.stricter} stricter (needs {level.min_stricter})")
-        why_zh.append(f"严于的指标{chk.stricter}项（需要{level.min_stricter}项）")
+        failed.append({"code": "too-few-stricter", "stricter": chk.stricter, "needed": level.min_stricter})
     share = chk.stricter / chk.compared if chk.compared else 0.0
     if level.min_stricter_share and share + 1e-12 < level.min_stricter_share:
-        why.append(f"{share:.0%} stricter (needs {level.min_stricter_share:.0%})")
-        why_zh.append(f"严于的指标占{share:.0%}（需要{level.min_stricter_share:.0%}）")
-    chk.passed = not why
-    counts = f"{chk.stricter} stricter, {chk.equal} equal, {chk.looser} looser of {chk.compared} compared key indicators"
-    counts_zh = f"{chk.compared}项可比关键指标中{chk.stricter}项严于、{chk.equal}项持平、{chk.looser}项低于"
-    chk.reason = "; ".join(why) if why else counts
-    chk.reason_zh = "；".join(why_zh) if why_zh else counts_zh
-    if why and chk.compared:
-        chk.reason += f" ({counts})"
-        chk.reason_zh += f"（{counts_zh}）"
+        failed.append({"code": "too-small-share", "share": share, "needed": level.min_stricter_share})
+    chk.evidence = chk.compared >= max(1, level.min_compared)
+    chk.codes = [c for c in failed if c["code"] == "too-few-compared"] + chk.codes + [c for c in failed if c["code"] != "too-few-compared"]
+    chk.passed = not chk.codes
+    _word(chk)
     return chk
 
 
+def _word(chk: LevelCheck) -> None:
+    from zmdocs.report.wording import level_reason
+
+    chk.reason = level_reason(chk, "en")
+    chk.reason_zh = level_reason(chk, "zh")
+
+
+def evidence_count(rows: list[Row]) -> tuple[int, int]:
+    """(key rows with a comparable counterpart in a standard, key rows)."""
+    keys = [r for r in rows if r.is_key]
+    have = [r for r in keys if any(c.tier in STANDARD_TIERS and c.result in ("stricter", "equal", "looser") for c in r.counterparts)]
+    return len(have), len(keys)
+
+
 def judge_levels(rows: list[Row], rules: Rules, tiers_present: list[str]) -> tuple[str, list[LevelCheck], dict[str, dict[str, str]]]:
-    """(verdict level id or 'not-reached', checks of every level, per-tier verdicts)."""
+    """(verdict level id, 'not-reached' or 'insufficient-evidence'; checks of every level; per-tier verdicts)."""
     checks = [check_level(lv, rows) for lv in rules.levels]
-    verdict = next((c.id for c in checks if c.passed), "not-reached")
+    have, keys = evidence_count(rows)
+    enough = have > 0 and have >= min(rules.min_key_compared, keys) and have >= rules.min_key_share * keys
+    if not enough:
+        verdict = INSUFFICIENT
+    else:
+        verdict = next((c.id for c in checks if c.passed), NOT_REACHED)
+        if verdict == NOT_REACHED and not any(c.evidence for c in checks):
+            verdict = INSUFFICIENT
     tier_verdicts: dict[str, dict[str, str]] = {}
     for tier in tiers_present:
         levels = [lv for lv in rules.levels if tier in lv.against]
         if not levels:
             continue
-        got = next((lv for lv in levels if check_level(lv, rows, [tier]).passed), None)
-        if got:
+        tchecks = [check_level(lv, rows, [tier]) for lv in levels]
+        got = next((lv for lv, c in zip(levels, tchecks, strict=True) if c.passed), None)
+        if got and enough:
             tier_verdicts[tier] = {"id": got.id, **got.label}
+        elif not enough or not any(c.evidence for c in tchecks):
+            tier_verdicts[tier] = {"id": INSUFFICIENT, **INSUFFICIENT_LABEL}
         else:
-            tier_verdicts[tier] = {"id": "not-reached", **rules.not_reached}
+            tier_verdicts[tier] = {"id": NOT_REACHED, **rules.not_reached}
     return verdict, checks, tier_verdicts
+
+
+INSUFFICIENT_LABEL = {"zh": "证据不足，无法判定", "en": "insufficient evidence"}

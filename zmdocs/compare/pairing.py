@@ -63,8 +63,8 @@ def requirements_chapter(doc) -> str | None:
     if not isinstance(doc, Document):
         return None
     for c in doc.clauses:
-        if c.level == 1 and c.kind == "requirements" and re.search(r"技术要求|^要求$|requirements|anforderungen|exigences",
-                                                                   c.heading.strip(), re.I):
+        if c.level == 1 and c.kind in ("requirements", "test-methods") and re.search(
+                r"技术要求|^要求$|requirements|anforderungen|exigences", c.heading.strip(), re.I):
             return c.id
     return None
 
@@ -80,8 +80,26 @@ def in_chapter(doc: Document, ind: Indicator, chapter_id: str) -> bool:
     return False
 
 
+_REQ_HEADING_RE = re.compile(r"技术要求|要求|requirements?\b|Anforderungen|exigences", re.I)
+
+
+def _chapter(doc, c):
+    for _ in range(12):
+        if c is None or not c.parent:
+            return c
+        c = find_clause(doc, c.parent)
+    return c
+
+
 def is_requirement(doc, ind: Indicator) -> bool:
-    return clause_kind(doc, ind) in ROW_KINDS
+    """In a chapter that sets requirements (also a combined 技术要求及试验方法 chapter)."""
+    kind = clause_kind(doc, ind)
+    if kind in ROW_KINDS:
+        return True
+    if kind == "test-methods":
+        ch = _chapter(doc, find_clause(doc, ind.clause))
+        return bool(ch is not None and _REQ_HEADING_RE.search(ch.heading or ""))
+    return False
 
 
 # Annexes of routine (production-line) tests use lower levels than the type tests on purpose (IEC 60335-1
@@ -164,7 +182,8 @@ def select_keys(draft: Document, inds: list[Indicator], rows: list[int], key_lis
     if marked:
         return marked, "marked"
     req = {i for i in rows if not inds[i].ordinal and not isinstance(inds[i].value, str)
-           and clause_kind(draft, inds[i]) in ("requirements", "")}
+           and (clause_kind(draft, inds[i]) in ("requirements", "") or clause_kind(draft, inds[i]) == "test-methods"
+                and is_requirement(draft, inds[i]))}
     chapter = requirements_chapter(draft)
     if chapter:
         req = {i for i in req if in_chapter(draft, inds[i], chapter)} or req
@@ -203,6 +222,8 @@ def _same_dimension(a: Indicator, b: Indicator) -> bool:
 def _side(ind: Indicator) -> str:
     if ind.ordinal:
         return "ordinal"
+    if ind.comparator == "=" and ind.direction in ("lower-is-stricter", "higher-is-stricter"):
+        return "upper" if ind.direction == "lower-is-stricter" else "lower"
     return {"<=": "upper", "<": "upper", ">=": "lower", ">": "lower"}.get(ind.comparator, ind.comparator)
 
 
@@ -222,7 +243,7 @@ def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int,
         rel = [j for j, r in enumerate(refs) if r.key in RELATED[draft.key] and _names_key(r)]
         words = _words(" ".join([draft.parameter, *draft.conditions, draft_context]))
         rel.sort(key=lambda j: -len(words & _words(" ".join([refs[j].parameter, *refs[j].conditions, (context or {}).get(j, "")]))))
-        return rel[:1]
+        return rel[:60]  # the caller picks the one whose part and material fit (compare.select)
     if not cands:
         return cands
     # another unit dimension under the same key is nearly always an extraction slip (a condition read as
@@ -325,12 +346,29 @@ def narrow_by_conditions(draft: Indicator, refs: list[Indicator], cands: list[in
 
 
 SIM_THRESHOLD = 0.5  # cosine of the multilingual default model; unrelated parameters score ~0.1-0.4
+SIM_WITH_WORDS = 0.3  # a lower similarity suffices when the texts share most of the draft parameter's words
 SAME_CLAUSE_BONUS = 0.15  # an adoption keeps clause numbers (GB 13.2 = IEC 13.2)
 
 
 def _text(ind: Indicator) -> str:
     """What is embedded: the parameter name (conditions are judged separately)."""
     return ind.parameter or ind.text[:80]
+
+
+def pairing_text(ind: Indicator) -> str:
+    """What is embedded to find a counterpart in any language: parameter and conditions, with the source
+    sentence when the parameter alone is too short to say what is limited (起动时间, In height)."""
+    param = (ind.parameter or "").strip()
+    own = " ".join([param, *ind.conditions[:3]]).strip()
+    short = len(param) < 6 if re.search(r"[\u4e00-\u9fff]", param) else len(param.split()) < 3
+    if short and ind.text and ind.text.strip() != param:
+        return f"{own} {ind.text[:120]}".strip()
+    return own
+
+
+def compatible(d: Indicator, r: Indicator) -> bool:
+    """Same unit dimension and the same kind of bound (a range pairs with either), so the two can be judged."""
+    return _same_dimension(d, r) and (_side(d) == _side(r) or "range" in (_side(d), _side(r)))
 
 
 def similar_counterparts(draft_inds: list[Indicator], rows: list[int], ref_inds: list[Indicator],

@@ -55,10 +55,15 @@ def _num(s, path: str, row: int, what: str) -> float | None:
         return None
     if isinstance(s, (int, float)) and not isinstance(s, bool):
         return float(s)
-    try:
-        return float(str(s).strip().replace(",", ".").replace(" ", ""))
+    from zmdocs.indicators.numbers import parse_number
+
+    try:  # the one home of number reading: 1,250 is 1250, 0,5 is 0.5, 1 250 is 1250
+        v = parse_number(str(s).strip())
     except ValueError:
-        raise CompareError(f"{path}: row {row}: {what} {s!r} is not a number — write e.g. 0.5 (or 10~20 for a range)") from None
+        v = None
+    if v is None:
+        raise CompareError(f"{path}: row {row}: {what} {s!r} is not a number — write e.g. 0.5 (or 10~20 for a range)")
+    return float(v)
 
 
 def ordinal_of(label: str) -> dict | None:

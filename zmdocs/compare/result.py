@@ -7,21 +7,12 @@ from typing import Any
 
 from zmdocs.model import SCHEMA_VERSION
 
-RESULT_LABELS = {
-    "stricter": {"zh": "严于", "en": "stricter"},
-    "equal": {"zh": "持平", "en": "equal"},
-    "looser": {"zh": "低于", "en": "looser"},
-    "not-comparable": {"zh": "不可比", "en": "not comparable"},
-    "new": {"zh": "新增", "en": "new"},
-    "missing": {"zh": "缺失", "en": "missing"},
-}
-
 
 def result_label(result: str | None, lang: str = "zh") -> str:
-    """A result in the report language (严于/持平/低于/不可比/新增)."""
-    if not result:
-        return "—"
-    return RESULT_LABELS.get(result, {}).get(lang, result)
+    """A result in the report language (严于/相当/宽于/不可比/新增); the wording lives in report/wording.py."""
+    from zmdocs.report.wording import result_label as _label
+
+    return _label(result, lang)
 
 
 @dataclass
@@ -63,6 +54,11 @@ class Counterpart:
     margin_kind: str = ""
     found: bool = False  # proposed from the store, not given by the user
     score: float | None = None
+    code: str = ""  # reason code (report/wording.py words it)
+    params: dict[str, Any] | None = None
+    also: list[str] = field(default_factory=list)  # IDT adoptions that carry the same requirement (counted once)
+    deviation: str = ""  # a MOD adoption's value that differs from the standard it adopts
+    alternatives: list[Evidence] = field(default_factory=list)  # other limits of this reference, kept as evidence
 
 
 @dataclass
@@ -82,6 +78,8 @@ class Row:
     margin: float | None = None  # against the strictest counterpart overall
     margin_kind: str = ""
     strictest: int | None = None  # index into counterparts
+    conditions: list[str] = field(default_factory=list)  # the draft's conditions (class, band, state…)
+    code: str = ""
 
 
 @dataclass
@@ -113,6 +111,9 @@ class LevelCheck:
     blocking: list[str] = field(default_factory=list)  # parameters of looser / blocking key indicators
     reason: str = ""
     reason_zh: str = ""
+    codes: list[dict[str, Any]] = field(default_factory=list)  # why not passed: [{"code", ...parameters}]
+    product_blocking: list[str] = field(default_factory=list)
+    evidence: bool = True  # enough comparable key indicators in its tiers to judge it at all
 
 
 @dataclass
@@ -126,6 +127,10 @@ class RefInfo:
     source: str = ""
     found: bool = False
     indicators: int = 0
+    adoption: dict[str, str] | None = None  # {"relation": IDT|MOD|NEQ, "standard": id}
+    display: str = ""  # `IEC 60335-2-15:2016 (= DIN EN 60335-2-15:2020, IDT)`
+    merged_into: str = ""  # an IDT adoption folded into the standard it adopts
+    deviations: list[str] = field(default_factory=list)  # MOD: indicators whose value differs from the adopted standard
 
 
 @dataclass
@@ -168,74 +173,27 @@ class Comparison:
         return self.verdict_labels.get(lang) or self.verdict_labels.get("en") or self.verdict
 
     def verdict_label(self, lang: str = "zh") -> str:
-        """One sentence: "本标准主要技术指标达到国际先进水平" / "The key indicators reach the … level"."""
-        name = self.verdict_name(lang)
+        """One sentence: "本标准主要技术指标达到国际先进水平" / "证据不足，无法判定…"."""
+        from zmdocs.report.wording import verdict_sentence
+
+        return verdict_sentence(self, lang)
+
+    def next_level(self) -> LevelCheck | None:
+        """The check of the level just above the verdict (the lowest judged level when none is reached)."""
+        ids = [lv.id for lv in self.levels]
+        if self.verdict in ids:
+            k = ids.index(self.verdict)
+            return self.levels[k - 1] if k > 0 else None
         if self.verdict == "not-reached":
-            lowest = self.levels[-1].label if self.levels else {"zh": "国内先进", "en": "domestic advanced"}
-            if lang == "zh":
-                return f"本标准主要技术指标未达到{lowest.get('zh', '')}水平"
-            return f"The key indicators do not reach the {lowest.get('en', '')} level"
-        if lang == "zh":
-            return f"本标准主要技术指标达到{name}水平"
-        return f"The key indicators reach the {name} level"
+            judged = [lv for lv in self.levels if lv.evidence]
+            return judged[-1] if judged else None
+        return None
 
     def conclusion(self, lang: str = "zh") -> str:
         """The conclusion paragraph a writer pastes into the 编制说明 (drafting explanation)."""
-        from zmdocs.compare.strictness import worst
+        from zmdocs.report.wording import conclusion
 
-        keys = self.key_rows
-        std = {}
-        for r in keys:  # against the strictest standard (products are reported on their own)
-            res = [v for t, v in r.tiers.items() if t != "product"]
-            std[r.n] = worst(res) or ("not-comparable" if res else "new" if not r.tiers else "product-only")
-        counts = {k: sum(1 for v in std.values() if v == k)
-                  for k in ("stricter", "equal", "looser", "not-comparable", "new", "product-only")}
-        looser = [r.parameter for r in keys if std[r.n] == "looser"]
-        prod = {k: sum(1 for r in keys if r.tiers.get("product") == k) for k in ("stricter", "equal", "looser")}
-        refs = [r.id for r in self.refs if r.tier != "product"]
-        products = [r.title or r.id for r in self.refs if r.tier == "product"]
-        n_missing = len({m.key or m.parameter for m in self.missing})
-        blockers = sorted({b for lv in self.levels for b in lv.blocking})
-        higher = blockers and self.levels and self.verdict != self.levels[0].id
-        if lang == "zh":
-            s = (f"将本标准的{len(keys)}项关键技术指标与{'、'.join(refs) or '对比文件'}的相应指标逐项对比：与所对比标准中最严的指标相比，"
-                 f"{counts['stricter']}项严于、{counts['equal']}项持平")
-            if counts["looser"]:
-                s += f"、{counts['looser']}项低于（{'、'.join(looser)}）"
-            if counts["not-comparable"]:
-                s += f"，{counts['not-comparable']}项因试验条件或方法不同不可直接比较"
-            if counts["new"]:
-                s += f"，{counts['new']}项为本标准新增指标"
-            if counts["product-only"]:
-                s += f"，{counts['product-only']}项仅有国外先进产品可比"
-            s += "。"
-            if products:
-                s += (f"与国外先进产品（{'、'.join(products)}）相比，{prod['stricter']}项严于、{prod['equal']}项持平、"
-                      f"{prod['looser']}项低于。")
-            if n_missing:
-                s += f"对比文件中另有{n_missing}项指标本标准未规定。"
-            if higher:
-                s += f"（影响更高水平判定的指标：{'；'.join(blockers)}。）"
-            return s + self.verdict_label("zh") + "。"
-        s = (f"The {len(keys)} key indicators of this standard were compared one by one with {', '.join(refs) or 'the references'}: "
-             f"against the strictest standard, {counts['stricter']} are stricter and {counts['equal']} equal")
-        if counts["looser"]:
-            s += f", {counts['looser']} looser ({', '.join(looser)})"
-        if counts["not-comparable"]:
-            s += f", {counts['not-comparable']} cannot be compared (different test conditions or methods)"
-        if counts["new"]:
-            s += f", {counts['new']} are new in this standard"
-        if counts["product-only"]:
-            s += f", {counts['product-only']} have only a foreign product to compare with"
-        s += ". "
-        if products:
-            s += (f"Against foreign advanced products ({', '.join(products)}): {prod['stricter']} stricter, "
-                  f"{prod['equal']} equal, {prod['looser']} looser. ")
-        if n_missing:
-            s += f"The references set {n_missing} further indicators this standard does not. "
-        if higher:
-            s += f"(Indicators that block a higher level: {'; '.join(blockers)}.) "
-        return s + self.verdict_label("en") + "."
+        return conclusion(self, lang)
 
     # -- serialisation -----------------------------------------------------
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
@@ -249,12 +207,15 @@ class Comparison:
             indicators.append({
                 "parameter": r.parameter, "key": r.key, "is_key": r.is_key,
                 "draft": {**val(r.draft), "clause": r.evidence.clause, "page": r.evidence.page, "text": r.evidence.text},
+                "conditions": list(r.conditions),
                 "counterparts": [{
                     "doc": c.doc, "tier": c.tier, "clause": c.evidence.clause, "page": c.evidence.page,
-                    **val(c.value), "original": val(c.original), "result": c.result, "reason": c.reason,
-                    "margin": c.margin, "found": c.found, "text": c.evidence.text,
+                    **val(c.value), "original": val(c.original), "result": c.result, "reason": c.reason, "code": c.code,
+                    "params": c.params or {}, "margin": c.margin, "found": c.found, "text": c.evidence.text,
+                    "also": list(c.also), "deviation": c.deviation,
+                    "alternatives": [{"doc": e.doc, "clause": e.clause, "page": e.page, "text": e.text} for e in c.alternatives],
                 } for c in r.counterparts],
-                "tiers": dict(r.tiers), "result": r.result, "reason": r.reason, "margin": r.margin,
+                "tiers": dict(r.tiers), "result": r.result, "reason": r.reason, "code": r.code, "margin": r.margin,
             })
         return {
             "schema_version": self.schema_version,
@@ -262,6 +223,7 @@ class Comparison:
             "references": [asdict(r) for r in self.refs],
             "verdict": self.verdict_name(lang),
             "verdict_id": self.verdict,
+            "next_level": (lambda n: None if n is None else {"id": n.id, "codes": n.codes})(self.next_level()),
             "verdict_label": self.verdict_label(lang),
             "conclusion": self.conclusion(lang),
             "tiers": {t: v.get(lang, v.get("id")) for t, v in self.tier_verdicts.items()},

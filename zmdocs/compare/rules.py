@@ -13,7 +13,8 @@ from zmdocs.errors import CompareError
 RULES_SCHEMA_VERSION = 1
 _LEVEL_KEYS = {"id", "label", "against", "all_at_least_equal", "min_stricter", "min_stricter_share", "min_compared",
                "not_comparable",
-               "not_looser_than"}
+               "not_looser_than", "products"}
+_EVIDENCE_KEYS = {"min_key_compared", "min_key_share"}
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Level:
     min_compared: int = 1
     not_comparable: str = "ignore"
     not_looser_than: list[str] = field(default_factory=list)
+    products: str = "ignore"  # block: a foreign advanced product better than the draft blocks this level
 
     def name(self, lang: str = "zh") -> str:
         return self.label.get(lang) or self.label.get("en") or self.label.get("zh") or self.id
@@ -41,6 +43,9 @@ class Rules:
     levels: list[Level]
     not_reached: dict[str, str] = field(default_factory=lambda: {"zh": "未达到", "en": "not reached"})
     source: str = "built-in"
+    # no level is judged when fewer key indicators than this have a comparable counterpart in a standard
+    min_key_compared: int = 1
+    min_key_share: float = 0.0  # ... or when less than this share of the key indicators has one
 
     def not_reached_name(self, lang: str = "zh") -> str:
         return self.not_reached.get(lang) or self.not_reached.get("en") or "未达到"
@@ -128,13 +133,24 @@ def parse_rules(data, name: str = "rules") -> Rules:
             nlt = [nlt]
         if not isinstance(nlt, list) or any(x not in TIERS for x in nlt):
             raise _bad(name, f"level {lid}: `not_looser_than` must list tiers among {', '.join(TIERS)}")
-        levels.append(Level(lid, dict(label), list(against), ale, ms, float(share), mc, nc, list(nlt)))
+        prod = lv.get("products", "ignore")
+        if prod not in ("ignore", "block"):
+            raise _bad(name, f"level {lid}: `products` must be ignore or block")
+        levels.append(Level(lid, dict(label), list(against), ale, ms, float(share), mc, nc, list(nlt), prod))
     nr = data.get("not_reached", {"zh": "未达到", "en": "not reached"})
     if isinstance(nr, str):
         nr = {"zh": nr, "en": nr}
     if not isinstance(nr, dict):
         raise _bad(name, "`not_reached` must be a string or a zh/en mapping")
-    extra = set(data) - {"schema_version", "levels", "not_reached"}
+    extra = set(data) - {"schema_version", "levels", "not_reached", "evidence"}
     if extra:
         raise _bad(name, f"unknown top-level field(s) {', '.join(sorted(extra))}")
-    return Rules(levels, dict(nr), name)
+    ev = data.get("evidence") or {}
+    if not isinstance(ev, dict) or set(ev) - _EVIDENCE_KEYS:
+        raise _bad(name, f"`evidence` must be a mapping with {', '.join(sorted(_EVIDENCE_KEYS))}")
+    mkc, mks = ev.get("min_key_compared", 1), ev.get("min_key_share", 0.0)
+    if not isinstance(mkc, int) or isinstance(mkc, bool) or mkc < 0:
+        raise _bad(name, "`evidence.min_key_compared` must be a whole number ≥ 0")
+    if not isinstance(mks, (int, float)) or isinstance(mks, bool) or not 0 <= mks <= 1:
+        raise _bad(name, "`evidence.min_key_share` must be a number from 0 to 1")
+    return Rules(levels, dict(nr), name, mkc, float(mks))

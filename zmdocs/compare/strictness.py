@@ -11,10 +11,11 @@ compared too (see `conditions.py`).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from zmdocs.compare.conditions import compare_conditions, compare_methods
-from zmdocs.compare.values import Interval, canonical, close, interval
+from zmdocs.compare.values import INF, Interval, canonical, close, interval
 from zmdocs.model import Indicator
 
 STRICTER, EQUAL, LOOSER, NOT_COMPARABLE = "stricter", "equal", "looser", "not-comparable"
@@ -30,19 +31,57 @@ class Judgement:
     reason: str = ""
     margin: float | None = None  # relative margin of the draft (positive = stricter), e.g. 0.33
     margin_kind: str = ""  # "relative" (share of the counterpart's bound) or "rank" (ordinal steps)
+    code: str = ""  # language-independent reason code (the report layer words it), e.g. "lower-upper-limit"
+    params: dict | None = None  # the code's parameters (values, units, conditions)
 
 
-def judge(draft: Indicator, ref: Indicator, draft_context: str = "", ref_context: str = "") -> Judgement:
+def judge(draft: Indicator, ref: Indicator, draft_context: str = "", ref_context: str = "",
+          ambient: float | None = None) -> Judgement:
     """Compare a draft indicator with a reference indicator of the same parameter.
 
-    The contexts (e.g. the clause headings) are read for conditions along with the parameters."""
+    The contexts (e.g. the clause headings) are read for conditions along with the parameters.
+    `ambient`: the draft's general ambient temperature (°C), used when a surface temperature in °C
+    meets a temperature rise in K and the limit itself states no ambient."""
     if _is_ordinal(draft) or _is_ordinal(ref):
         j = _judge_ordinal(draft, ref)
     else:
-        j = _judge_numeric(draft, ref)
+        as_rise = _as_rise(draft, ref, draft_context, ambient)
+        j = _judge_numeric(as_rise or draft, ref)
+        if as_rise is not None and j.result != NOT_COMPARABLE:
+            amb = as_rise.normalized["ambient"]
+            j = Judgement(j.result, f"{j.reason} (as a rise over the draft's ambient {amb:g} °C)", j.margin, j.margin_kind,
+                          j.code, {**(j.params or {}), "ambient": amb})
     if j.result == NOT_COMPARABLE:
         return j
     return _with_conditions(draft, ref, j, draft_context, ref_context)
+
+
+_AMBIENT_RE = re.compile(r"(?:环境温度|室温|周围温度|ambient(?:\s+temperature)?|room temperature|Umgebungstemperatur|température ambiante)"
+                         r"[^0-9\-]{0,8}[（(]?\s*(-?\d+(?:[.,]\d+)?)\s*(?:±\s*\d+(?:[.,]\d+)?)?\s*[)）]?\s*(?:℃|°C|°\s*C)", re.I)
+
+
+def ambient_of(texts: list[str]) -> float | None:
+    """The ambient temperature (°C) stated in any of the texts, e.g. 在环境温度为(25±2)℃时测量 → 25."""
+    for t in texts:
+        m = _AMBIENT_RE.search(t or "")
+        if m:
+            return float(m.group(1).replace(",", "."))
+    return None
+
+
+def _as_rise(draft: Indicator, ref: Indicator, context: str, ambient: float | None) -> Indicator | None:
+    """The draft's absolute temperature limit as a rise over its stated ambient, when the reference sets a rise."""
+    ca, cb = canonical(draft), canonical(ref)
+    if ca.unit != "°C" or cb.unit != "K" or ca.value is None:
+        return None
+    amb = ambient_of([*draft.conditions, draft.text, context])
+    amb = amb if amb is not None else ambient
+    if amb is None:
+        return None
+    conv = Indicator(parameter=draft.parameter, comparator=draft.comparator, value=ca.value - amb, unit="K",
+                     key=draft.key, direction=draft.direction, conditions=list(draft.conditions), method=draft.method)
+    conv.normalized = {"unit": "K", "value": ca.value - amb, "min": None, "max": None, "ambient": amb}
+    return conv
 
 
 def _is_ordinal(ind: Indicator) -> bool:
@@ -51,9 +90,10 @@ def _is_ordinal(ind: Indicator) -> bool:
 
 
 def _numeric_str(s: str) -> bool:
+    from zmdocs.indicators.numbers import parse_number
+
     try:
-        float(s.replace(",", "."))
-        return True
+        return parse_number(s) is not None
     except ValueError:
         return False
 
@@ -77,13 +117,13 @@ def _lower_rank_better(ind: Indicator) -> bool:
 
 def _judge_ordinal(draft: Indicator, ref: Indicator) -> Judgement:
     if not (draft.ordinal and ref.ordinal):
-        return Judgement(NOT_COMPARABLE, "ordinal vs numeric value")
+        return Judgement(NOT_COMPARABLE, "ordinal vs numeric value", code="ordinal-vs-numeric")
     sa, sb = draft.ordinal.get("scale"), ref.ordinal.get("scale")
     if sa != sb:
-        return Judgement(NOT_COMPARABLE, f"different ordinal scales ({sa} vs {sb})")
+        return Judgement(NOT_COMPARABLE, f"different ordinal scales ({sa} vs {sb})", code="different-scales", params={"draft": sa, "ref": sb})
     ra, rb = _ranks(draft), _ranks(ref)
     if ra is None or rb is None or len(ra) != len(rb):
-        return Judgement(NOT_COMPARABLE, "ordinal ranks unknown")
+        return Judgement(NOT_COMPARABLE, "ordinal ranks unknown", code="ranks-unknown")
     if _lower_rank_better(draft):
         ra, rb = [-x for x in ra], [-x for x in rb]
     ge = all(x >= y for x, y in zip(ra, rb, strict=True))
@@ -91,46 +131,60 @@ def _judge_ordinal(draft: Indicator, ref: Indicator) -> Judgement:
     la, lb = draft.ordinal.get("label", draft.value), ref.ordinal.get("label", ref.value)
     step = sum(x - y for x, y in zip(ra, rb, strict=True))
     if ge and le:
-        return Judgement(EQUAL, f"same rank ({la} = {lb})", 0.0, "rank")
+        return Judgement(EQUAL, f"same rank ({la} = {lb})", 0.0, "rank", "same-rank", {"draft": la, "ref": lb})
     if ge:
-        return Judgement(STRICTER, f"higher rank ({la} vs {lb})", step, "rank")
+        return Judgement(STRICTER, f"higher rank ({la} vs {lb})", step, "rank", "higher-rank", {"draft": la, "ref": lb})
     if le:
-        return Judgement(LOOSER, f"lower rank ({la} vs {lb})", step, "rank")
-    return Judgement(NOT_COMPARABLE, f"ranks differ in opposite ways ({la} vs {lb})")
+        return Judgement(LOOSER, f"lower rank ({la} vs {lb})", step, "rank", "lower-rank", {"draft": la, "ref": lb})
+    return Judgement(NOT_COMPARABLE, f"ranks differ in opposite ways ({la} vs {lb})", code="ranks-opposite", params={"draft": la, "ref": lb})
 
 
 def _judge_numeric(draft: Indicator, ref: Indicator) -> Judgement:
     ca, cb = canonical(draft), canonical(ref)
     if (ca.unit or "") != (cb.unit or ""):
         if {ca.unit, cb.unit} == {"°C", "K"}:
-            return Judgement(NOT_COMPARABLE, "absolute temperature (°C) vs temperature rise (K)")
-        return Judgement(NOT_COMPARABLE, f"different dimensions ({draft.unit or 'no unit'} vs {ref.unit or 'no unit'})")
+            return Judgement(NOT_COMPARABLE, "absolute temperature (°C) vs temperature rise (K)", code="absolute-vs-rise")
+        return Judgement(NOT_COMPARABLE, f"different dimensions ({draft.unit or 'no unit'} vs {ref.unit or 'no unit'})",
+                             code="different-dimensions", params={"draft": draft.unit, "ref": ref.unit})
     if ca.unit is None:
         if (draft.unit or "") != (ref.unit or ""):
-            return Judgement(NOT_COMPARABLE, f"units cannot be converted ({draft.unit} vs {ref.unit})")
+            return Judgement(NOT_COMPARABLE, f"units cannot be converted ({draft.unit} vs {ref.unit})", code="units-not-convertible",
+                             params={"draft": draft.unit, "ref": ref.unit})
     ia, ib = interval(draft, ca), interval(ref, cb)
     if ia is None or ib is None:
-        return Judgement(NOT_COMPARABLE, "value missing")
+        return Judgement(NOT_COMPARABLE, "value missing", code="value-missing")
     if ia.kind == "tolerance" or ib.kind == "tolerance":
         if ia.kind != ib.kind:
-            return Judgement(NOT_COMPARABLE, "tolerance vs limit")
+            return Judgement(NOT_COMPARABLE, "tolerance vs limit", code="tolerance-vs-limit")
         if ia.nominal is not None and ib.nominal is not None and not close(ia.nominal, ib.nominal):
-            return Judgement(NOT_COMPARABLE, "tolerances around different nominal values")
+            return Judgement(NOT_COMPARABLE, "tolerances around different nominal values", code="different-nominal")
     if "point" in (ia.kind, ib.kind) and ia.kind != ib.kind:
-        return Judgement(NOT_COMPARABLE, "a fixed value vs a limit")
+        return Judgement(NOT_COMPARABLE, "a fixed value vs a limit", code="fixed-vs-limit")
     if {ia.kind, ib.kind} == {"upper", "lower"}:
-        return Judgement(NOT_COMPARABLE, "an upper limit vs a lower limit")
+        return Judgement(NOT_COMPARABLE, "an upper limit vs a lower limit", code="upper-vs-lower")
+    if ia.kind in ("upper", "lower") and ib.kind == "two-sided":
+        # the draft sets one side of the reference's range: compare that side, and say so
+        side = Interval(ib.lo, INF, ib.lo_open, True, "lower") if ia.kind == "lower" else Interval(-INF, ib.hi, True, ib.hi_open, "upper")
+        j = _judge_intervals(ia, side)
+        if j.result != NOT_COMPARABLE:
+            other = "upper" if ia.kind == "lower" else "lower"
+            return Judgement(j.result, f"{j.reason} (the {ia.kind} limit of the reference's range; the draft sets no {other} limit)",
+                             j.margin, j.margin_kind, j.code, {"one_side": ia.kind})
+    return _judge_intervals(ia, ib)
+
+
+def _judge_intervals(ia: Interval, ib: Interval) -> Judgement:
     a_in_b, b_in_a = _subset(ia, ib), _subset(ib, ia)
     margin = _margin(ia, ib)
     if a_in_b and b_in_a:
-        return Judgement(EQUAL, "same limit", 0.0, "relative")
+        return Judgement(EQUAL, "same limit", 0.0, "relative", "same-limit")
     if a_in_b:
-        return Judgement(STRICTER, _why(ia, ib, True), margin, "relative")
+        return Judgement(STRICTER, _why(ia, ib, True), margin, "relative", _code(ia, ib, True))
     if b_in_a:
-        return Judgement(LOOSER, _why(ia, ib, False), margin, "relative")
+        return Judgement(LOOSER, _why(ia, ib, False), margin, "relative", _code(ia, ib, False))
     if ia.kind == ib.kind == "point":
-        return Judgement(NOT_COMPARABLE, "different fixed values and no known direction of strictness")
-    return Judgement(NOT_COMPARABLE, "the accepted ranges overlap without one containing the other")
+        return Judgement(NOT_COMPARABLE, "different fixed values and no known direction of strictness", code="fixed-values-differ")
+    return Judgement(NOT_COMPARABLE, "the accepted ranges overlap without one containing the other", code="ranges-overlap")
 
 
 def _subset(a: Interval, b: Interval) -> bool:
@@ -166,24 +220,36 @@ def _why(a: Interval, b: Interval, stricter: bool) -> str:
     return f"{word}: {'narrower' if stricter else 'wider'} range"
 
 
+def _code(a: Interval, b: Interval, stricter: bool) -> str:
+    """The reason code of a stricter/looser judgement on two intervals."""
+    if a.kind == b.kind == "upper":
+        return "bound-at-same-value" if close(a.hi, b.hi) else ("lower-upper-limit" if a.hi < b.hi else "higher-upper-limit")
+    if a.kind == b.kind == "lower":
+        return "bound-at-same-value" if close(a.lo, b.lo) else ("higher-lower-limit" if a.lo > b.lo else "lower-lower-limit")
+    if a.kind == b.kind == "tolerance":
+        return "smaller-tolerance" if stricter else "larger-tolerance"
+    return "narrower-range" if stricter else "wider-range"
+
+
 def _with_conditions(draft: Indicator, ref: Indicator, j: Judgement, draft_context: str = "",
                      ref_context: str = "") -> Judgement:
     """Fold in test conditions and methods: judge a harsher condition only when the direction is known."""
     mv = compare_methods(draft.method, ref.method)
     if mv.relation == "different":
-        return Judgement(NOT_COMPARABLE, mv.reason)
+        return Judgement(NOT_COMPARABLE, mv.reason, code="different-methods")
     cv = compare_conditions(draft.conditions, ref.conditions, f"{draft.parameter} {draft_context}".strip(),
                             f"{ref.parameter} {ref_context}".strip())
     notes = "; ".join(x for x in (cv.note, mv.note) if x)
     if cv.relation == "same":
-        return Judgement(j.result, j.reason + (f" ({notes})" if notes else ""), j.margin, j.margin_kind)
+        return Judgement(j.result, j.reason + (f" ({notes})" if notes else ""), j.margin, j.margin_kind, j.code, {**(j.params or {}), "note": notes})
     if cv.relation == "different":
-        return Judgement(NOT_COMPARABLE, cv.reason)
+        return Judgement(NOT_COMPARABLE, cv.reason, code="different-conditions")
     if cv.relation == "harsher" and j.result in (STRICTER, EQUAL):
-        return Judgement(STRICTER, f"{j.reason}; {cv.reason}", j.margin, j.margin_kind)
+        return Judgement(STRICTER, f"{j.reason}; {cv.reason}", j.margin, j.margin_kind, j.code, {"condition": cv.reason})
     if cv.relation == "milder" and j.result in (LOOSER, EQUAL):
-        return Judgement(LOOSER, f"{j.reason}; {cv.reason}", j.margin, j.margin_kind)
-    return Judgement(NOT_COMPARABLE, f"{cv.reason}, but the limit is {j.result}: cannot tell which is stricter")
+        return Judgement(LOOSER, f"{j.reason}; {cv.reason}", j.margin, j.margin_kind, j.code, {"condition": cv.reason})
+    return Judgement(NOT_COMPARABLE, f"{cv.reason}, but the limit is {j.result}: cannot tell which is stricter", code="conditions-vs-limit",
+                     params={"condition": cv.reason, "limit": j.result})
 
 
 def worst(results: list[str]) -> str | None:

@@ -46,8 +46,10 @@ def _num(x) -> float | None:
         return None
     if isinstance(x, (int, float)):
         return float(x)
-    try:
-        return float(str(x).replace(",", ".").replace(" ", ""))
+    from zmdocs.indicators.numbers import parse_number
+
+    try:  # the one home of number reading (1,250 is 1250; 0,5 is 0.5)
+        return parse_number(str(x))
     except ValueError:
         return None
 

@@ -10,8 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from zmdocs.index.build import index_paths
 from zmdocs.index.search import Store, open_store
+
+
+def index_paths(*args: Any, **kwargs: Any) -> dict[str, Any]:
+    """Index files and folders into a store (see `zmdocs.index.build.index_paths`)."""
+    from zmdocs.index.build import index_paths as run  # imported on use: a query does not need it
+
+    return run(*args, **kwargs)
 
 __all__ = ["index_paths", "open_store", "store_info", "remove_documents", "Store"]
 
@@ -43,26 +49,30 @@ def store_info(store_dir: str | Path) -> dict[str, Any]:
         con.close()
 
 
-def remove_documents(store_dir: str | Path, ids_or_paths: list[str]) -> list[str]:
-    """Remove documents by standard id or source path; returns the ids removed (republishes the index)."""
+def remove_documents(store_dir: str | Path, ids_or_paths: list[str], all_matches: bool = False) -> list[str]:
+    """Remove documents by standard id or source path; returns the ids removed (republishes the index).
+
+    An id held by several files (editions, copies) is ambiguous: nothing is removed and the
+    StoreError lists the candidates' paths, unless `all_matches` removes every one of them.
+    A source path always names one file.
+    """
     from zmdocs.embed import get_embedder
     from zmdocs.errors import StoreError
     from zmdocs.index.store import DB_NAME, connect, meta_get, require_store
     from zmdocs.index.writer import Writer
-    from zmdocs.stdnum import normalize_id
 
     path = require_store(store_dir)
     con = connect(path / DB_NAME, readonly=True)
     model = meta_get(con, "model")
     con.close()
     with Writer(path, get_embedder(model)) as w:
-        pks, names, missing = [], [], []
+        pks, names, missing, ambiguous = [], [], [], []
         for ref in ids_or_paths:
-            p = str(Path(ref).expanduser().resolve())
-            rows = w.con.execute("SELECT pk, doc_id FROM documents WHERE doc_id IN (?, ?) OR source = ?",
-                                 (ref, normalize_id(ref), p)).fetchall()
+            rows = _matches(w.con, ref)
             if not rows:
                 missing.append(ref)
+            elif len(rows) > 1 and not all_matches:
+                ambiguous.append(f"{ref!r} is held by {len(rows)} files: " + "; ".join(r["source"] for r in rows))
             for r in rows:
                 if r["pk"] not in pks:
                     pks.append(r["pk"])
@@ -70,6 +80,20 @@ def remove_documents(store_dir: str | Path, ids_or_paths: list[str]) -> list[str
         if missing:
             known = ", ".join(r[0] for r in w.con.execute("SELECT doc_id FROM documents ORDER BY doc_id LIMIT 8"))
             raise StoreError(f"{path}: no document {', '.join(repr(m) for m in missing)} in this store (it holds: {known or 'nothing'}); nothing removed")
+        if ambiguous:
+            raise StoreError(f"{path}: {' | '.join(ambiguous)}; nothing removed — give the source path of the one to remove, or --all to remove them all")
         w.delete(pks)
         w.finalize()
     return names
+
+
+def _matches(con, ref: str) -> list[Any]:
+    """Documents a reference names: the file at that path, else every document with that id."""
+    from zmdocs.stdnum import normalize_id
+
+    p = str(Path(ref).expanduser().resolve())
+    rows = con.execute("SELECT pk, doc_id, source FROM documents WHERE source = ?", (p,)).fetchall()
+    if rows:
+        return rows
+    return con.execute("SELECT pk, doc_id, source FROM documents WHERE doc_id IN (?, ?) ORDER BY source",
+                       (ref, normalize_id(ref))).fetchall()

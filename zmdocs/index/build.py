@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -26,6 +27,7 @@ PAUSE_ENV = "ZMDOCS_TEST_PAUSE_AFTER"
 
 def walk(paths: list[str | Path]) -> tuple[list[Path], list[Path], list[dict[str, str]]]:
     """(files to index, roots they came from, skipped arguments) for files and folders given."""
+    from zmdocs.parse.limits import inside
     from zmdocs.parse.registry import supported_extensions
 
     exts = supported_extensions()
@@ -38,7 +40,8 @@ def walk(paths: list[str | Path]) -> tuple[list[Path], list[Path], list[dict[str
         if path.is_dir():
             for f in sorted(path.rglob("*")):
                 rel = f.relative_to(path).parts
-                if f.is_file() and f.suffix.lower() in exts and not any(x.startswith((".", "~$")) for x in rel):
+                if (f.is_file() and f.suffix.lower() in exts and not any(x.startswith((".", "~$")) for x in rel)
+                        and inside(path, f)):  # a symlink out of the folder (to a system file) is not followed
                     files.append(f)
         elif path.is_file():
             files.append(path)
@@ -53,18 +56,18 @@ def _under(source: str, roots: list[Path]) -> bool:
     return any(s == r or r in s.parents for r in roots)
 
 
-def parse_job(path: str) -> tuple[str, Any, str, float]:
+def parse_job(path: str, ocr: str = "auto") -> tuple[str, Any, str, float]:
     """Parse one file (in a worker): ("ok", Document, "", seconds) or ("error", None, reason, seconds)."""
     t0 = time.time()
-    kind, doc, reason = _parse(path)
+    kind, doc, reason = _parse(path, ocr)
     return kind, doc, reason, time.time() - t0
 
 
-def _parse(path: str) -> tuple[str, Any, str]:
+def _parse(path: str, ocr: str = "auto") -> tuple[str, Any, str]:
     from zmdocs.parse.registry import parse_file
 
     try:
-        doc = parse_file(path)
+        doc = parse_file(path, ocr=ocr)
     except ZmdocsError as e:
         return "error", None, str(e)
     except Exception as e:  # a parser bug must not stop the run: report it as this file's problem
@@ -105,8 +108,13 @@ def _pause_hook(done: int) -> None:
 
 
 def index_paths(paths, store_dir: str | Path, model: str | None = None, workers: int | None = None,
-                progress: bool = True) -> dict[str, Any]:
-    """Index files and folders into a store; returns the run summary (see `render_summary`)."""
+                progress: bool = True, ocr: str = "auto", all_files: bool = False) -> dict[str, Any]:
+    """Index files and folders into a store; returns the run summary (see `render_summary`).
+
+    `ocr` is the PDF OCR mode (auto, force, off; see zmdocs.parse.ocr). A file that does not
+    look like a standard (see `not_a_standard`) is skipped with its reason unless `all_files`.
+    Documents sharing one id stay apart (one per source file) and are listed in "duplicates".
+    """
     from tqdm import tqdm
 
     from zmdocs.embed import get_embedder
@@ -142,9 +150,12 @@ def index_paths(paths, store_dir: str | Path, model: str | None = None, workers:
         n_clauses = 0
         bar = tqdm(total=len(todo), desc="indexing", unit="file", file=sys.stderr, disable=not progress or not todo)
         done = 0
-        for src, sha, status, result in _parse_all(todo, workers):
+        for src, sha, status, result in _parse_all(todo, workers, ocr):
             kind, doc, reason, secs = result
             t_parse_cpu += secs
+            if kind == "ok" and not all_files:
+                reason = not_a_standard(doc) or ""
+                kind = "skip" if reason else kind
             if kind != "ok":
                 skipped.append({"path": src, "reason": reason.removeprefix(f"{src}: ")})
             else:
@@ -161,6 +172,7 @@ def index_paths(paths, store_dir: str | Path, model: str | None = None, workers:
         t2 = time.time()
         man = w.finalize()
         t_publish = time.time() - t2
+        summary["duplicates"] = duplicate_ids(w.con)
         totals = w.con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM clauses),"
                                " (SELECT count(*) FROM vectors), (SELECT count(*) FROM indicators)").fetchone()
     summary.update({
@@ -174,12 +186,45 @@ def index_paths(paths, store_dir: str | Path, model: str | None = None, workers:
     return summary
 
 
-def _parse_all(todo: list[tuple[str, str, str]], workers: int | None):
+_NUMBERED = re.compile(r"^(?:(?:Annex|Anhang|Anlage|附录)\s*)?(?:[A-Z]{1,2}\.)?\d{1,3}(?:\.\d{1,3})*$|^§\s*\d+[a-z]?$", re.I)
+
+
+def not_a_standard(doc: Any) -> str | None:
+    """Why a parsed file is not taken for a standard (None when it is one).
+
+    A standard has a clause structure: at least 2 numbered clauses (or a test report's table of
+    clause rows). Notes, READMEs and markup sources have none and parse as one "body" clause,
+    often with a standard number borrowed from their text; a file without a standard number of
+    its own needs a clearer structure still (10 numbered clauses).
+    """
+    from zmdocs.index.writer import _row_clause_tables
+
+    numbered = sum(1 for c in doc.clauses if _NUMBERED.match((c.number or "").strip()))
+    if numbered < 2 and not _row_clause_tables(doc):
+        return (f"not a standard: no clause structure ({numbered} numbered clause{'s' * (numbered != 1)}; "
+                "notes, READMEs and markup sources look like this); pass --all to index it anyway")
+    if not getattr(doc, "number", None) and numbered < 10:
+        return (f"not a standard: no standard number and only {numbered} numbered clauses; "
+                "pass --all to index it anyway")
+    return None
+
+
+def duplicate_ids(con) -> list[dict[str, Any]]:
+    """Standard ids held by more than one indexed file: [{"doc", "paths"}], for the run summary."""
+    rows = con.execute("SELECT doc_id, source FROM documents WHERE doc_id IN"
+                       " (SELECT doc_id FROM documents GROUP BY doc_id HAVING count(*) > 1) ORDER BY doc_id, source")
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        out.setdefault(r[0], []).append(r[1])
+    return [{"doc": d, "paths": p} for d, p in out.items()]
+
+
+def _parse_all(todo: list[tuple[str, str, str]], workers: int | None, ocr: str = "auto"):
     """Yield (source, sha, status, parse result) as files finish, in worker processes when useful."""
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or len(todo) <= 1:
         for src, sha, status in todo:
-            yield src, sha, status, parse_job(src)
+            yield src, sha, status, parse_job(src, ocr)
         return
     import multiprocessing as mp
 
@@ -191,7 +236,7 @@ def _parse_all(todo: list[tuple[str, str, str]], workers: int | None):
             while queue or pending:
                 while queue and len(pending) < 2 * workers:  # bounded: parsed documents wait in memory
                     item = queue.pop(0)
-                    pending[ex.submit(parse_job, item[0])] = item
+                    pending[ex.submit(parse_job, item[0], ocr)] = item
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in finished:
                     src, sha, status = pending.pop(fut)

@@ -8,6 +8,7 @@ are stored in SQLite as one space-joined string and BM25 is rebuilt without re-t
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Container, Sequence
@@ -130,11 +131,39 @@ def build_bm25(token_lists: Sequence[Sequence[str]], out_dir: Path) -> None:
     retriever.save(str(out_dir), show_progress=False)
 
 
+class SavedBM25:
+    """A saved bm25s index read straight from its files: the score matrix (CSC, memory-mapped)
+    and the vocabulary. Searching needs nothing else, so a query does not import bm25s and
+    scipy (about 0.3 s on a quiet machine, 3 s on a busy one)."""
+
+    def __init__(self, path: Path, params: dict) -> None:
+        self.params = params
+        self.vocab_dict = json.loads((path / "vocab.index.json").read_text(encoding="utf-8"))
+        self.scores = {name: np.load(path / f"{name}.csc.index.npy", mmap_mode="r") for name in ("data", "indices", "indptr")}
+        self.scores["num_docs"] = int(params.get("num_docs", 0))
+
+
 def load_bm25(path: Path):
     """Load a saved BM25 index memory-mapped (the matrix is not read into Python objects)."""
-    bm25s = _bm25s()
-
+    try:
+        params = json.loads((path / "params.index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        params = {}
+    if params.get("method") in ("lucene", "robertson", "atire") and (path / "data.csc.index.npy").exists():
+        return SavedBM25(path, params)
+    bm25s = _bm25s()  # BM25L / BM25+ keep a non-occurrence array: let bm25s read them
     return bm25s.BM25.load(str(path), mmap=True, show_progress=False)
+
+
+def postings(retriever, tokens: list[str]) -> set[int]:
+    """Corpus positions holding at least one of `tokens` (from the saved score matrix)."""
+    vocab = getattr(retriever, "vocab_dict", None) or {}
+    sc = retriever.scores
+    indices, indptr = sc["indices"], sc["indptr"]
+    out: set[int] = set()
+    for t in {vocab[t] for t in tokens if t in vocab}:
+        out.update(np.asarray(indices[int(indptr[t]) : int(indptr[t + 1])]).tolist())
+    return out
 
 
 def bm25_search(retriever, query_tokens: list[str], k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:

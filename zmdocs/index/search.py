@@ -1,7 +1,8 @@
-"""Reading a store: hybrid clause search (FAISS dense + BM25 lexical, fused by reciprocal rank).
+"""Reading a store: language-aware hybrid clause search (dense + BM25 per language, see `fusion`).
 
-Opening is cheap: SQLite is opened read-only, the FAISS index and the BM25 matrices are
-memory-mapped, and only the query embedder is loaded. Vectors committed after the published
+Opening is cheap: SQLite is opened read-only, the BM25 matrices are memory-mapped, flat
+stores are scanned in numpy over the memory-mapped vectors (larger ones through the FAISS
+index), and only the query embedder is loaded. Vectors committed after the published
 index (a run killed before it finished) are searched exactly from the raw vectors file, and
 hits of deleted clauses are dropped, so a store is searchable in every state.
 """
@@ -18,25 +19,30 @@ from typing import Any
 import numpy as np
 
 from zmdocs.errors import StoreError
-from zmdocs.index import faissidx, lexical
+from zmdocs.index import faissidx, fusion, lexical
 from zmdocs.index.store import (
     DB_NAME,
     check_model,
     check_schema,
+    check_vectors,
     connect,
     meta_get,
+    open_generation,
     read_manifest,
     require_store,
     vectors_memmap,
+    vectors_needed,
 )
 
 log = logging.getLogger(__name__)
 
-RRF_K = 60
 # A clause's dense score is its best vector's cosine times this weight: a bare heading is
 # weaker evidence than the clause text (short queries still reach a clause through it).
 VECTOR_WEIGHT = {"heading": float(os.environ.get("ZMDOCS_HEADING_WEIGHT", "0.97"))}
 EXACT_SUBSET_MAX = 200_000  # filtered searches scan the subset exactly up to this many vectors
+# flat stores up to this many vectors are searched in numpy (faster than FAISS there, and a
+# cold query need not import it); bigger or IVF stores use the published FAISS index
+NUMPY_MAX = int(os.environ.get("ZMDOCS_NUMPY_MAX", "200000"))
 
 KIND_ALIASES = {
     "requirement": "requirements", "req": "requirements", "technical-requirements": "requirements",
@@ -65,14 +71,19 @@ class Store:
         self._bm25 = None
         self._bm25_rows: np.ndarray | None = None
         self._filters: dict[tuple, _Filter] = {}
+        self._langs: list[str] | None = None
+        self._dead: np.ndarray | None = None
         # map the published generation now (cheap: mmap), so a writer publishing a newer one
         # and deleting these files later does not change what this reader sees
-        self._faiss()
-        self._lexical()
+        self.manifest, self._index, self._bm25, self._bm25_rows = open_generation(
+            path, self.dim, load_faiss=lambda fa: not (fa.get("type") == "flat" and int(fa.get("ntotal", NUMPY_MAX + 1)) <= NUMPY_MAX))
+        check_vectors(path, self.dim, vectors_needed(self.con))
 
     # -- lazy parts -----------------------------------------------------------
     def _faiss(self):
         fa = self.manifest.get("faiss")
+        if fa and fa.get("type") == "flat" and int(fa.get("ntotal", NUMPY_MAX + 1)) <= NUMPY_MAX:
+            return None  # exact search in numpy over the memory-mapped vectors: no FAISS import
         if self._index is None and fa and (self.path / fa["file"]).exists():
             self._index = faissidx.load(self.path / fa["file"], fa)
         return self._index
@@ -81,7 +92,7 @@ class Store:
         bm = self.manifest.get("bm25")
         if self._bm25 is None and bm and (self.path / bm["dir"]).exists():
             self._bm25 = lexical.load_bm25(self.path / bm["dir"])
-            self._bm25_rows = np.load(self.path / bm["dir"] / "rows.npy", mmap_mode="r")
+            self._bm25_rows = np.asarray(np.load(self.path / bm["dir"] / "rows.npy", mmap_mode="r")).view(np.ndarray)
         return self._bm25
 
     # -- filters --------------------------------------------------------------
@@ -106,12 +117,21 @@ class Store:
         return " AND ".join(where), args
 
     # -- search ---------------------------------------------------------------
-    def search(self, query: str, top: int = 10, lang=None, family=None, doc=None, kind=None) -> list[dict[str, Any]]:
+    def search(self, query: str, top: int = 10, lang=None, family=None, doc=None, kind=None,
+               per_lang: int | None = None) -> list[dict[str, Any]]:
         """Top clauses for one query (see `search_many`)."""
-        return self.search_many([query], top=top, lang=lang, family=family, doc=doc, kind=kind)[0]
+        return self.search_many([query], top=top, lang=lang, family=family, doc=doc, kind=kind, per_lang=per_lang)[0]
 
-    def search_many(self, queries: Sequence[str], top: int = 10, **filters: Any) -> list[list[dict[str, Any]]]:
-        """Hybrid search for several queries: one list of result dicts per query, best first."""
+    def search_many(self, queries: Sequence[str], top: int = 10, per_lang: int | None = None,
+                    **filters: Any) -> list[list[dict[str, Any]]]:
+        """Language-aware hybrid search for several queries: one list of result dicts per query, best first.
+
+        Each language of the store is ranked on its own (dense cosine and BM25 fused by reciprocal
+        rank), so one language's many near matches cannot bury another's counterparts; the
+        languages are then merged by that within-language score, a language whose best cosine
+        falls far below the best one being damped (see `fusion`). `per_lang=K` returns the best
+        K of every language instead of the overall top.
+        """
         queries = list(queries)
         if not queries:
             return []
@@ -119,19 +139,56 @@ class Store:
         qv = self.embedder.encode(queries)
         if qv.shape[1] != self.dim:
             raise StoreError(f"{self.path}: query vectors are {qv.shape[1]}-d, the store holds {self.dim}-d")
-        where, args = self._filter_sql(**{k: filters.get(k) for k in ("lang", "family", "doc", "kind")})
-        filt = None
-        if where:  # cached per store: repeated filtered queries reuse the filtered row set
-            key = (where, tuple(args))
-            filt = self._filters.get(key) or self._filters.setdefault(key, _Filter(self, where, args))
-            if len(self._filters) > 8:
-                self._filters.pop(next(iter(self._filters)))
+        base = {k: filters.get(k) for k in ("lang", "family", "doc", "kind")}
+        langs = [base["lang"].lower().split("-")[0]] if base["lang"] else self.languages()
+        need = max(top, per_lang or 0)
+        base_filt = self._filter(base)
         out = []
         for q, v in zip(queries, qv, strict=True):
-            dense = self._dense(v, top, filt)
-            lex = self._lex(q, top, filt)
-            out.append(self._fuse(q, dense, lex, top))
+            dense = self._by_lang(self._dense(v, need * 20, base_filt), langs)
+            lex = self._by_lang(self._lex(q, need * 4, base_filt), langs)
+            for lg in langs:  # a language the over-fetch missed: ranked on its own rows
+                if len(langs) > 1 and (len(dense[lg]) < need or len(lex[lg]) < need):
+                    filt = self._filter({**base, "lang": lg})
+                    dense[lg] = dense[lg] if len(dense[lg]) >= need else self._dense(v, need, filt)
+                    lex[lg] = lex[lg] if len(lex[lg]) >= need else self._lex(q, need, filt)
+                dense[lg], lex[lg] = dense[lg][: need * 4 + 20], lex[lg][: need * 4 + 20]
+            out.append(self._results(q, fusion.merge(dense, lex, top=top, per_lang=per_lang)))
         return out
+
+    def _by_lang(self, ranked: list[tuple[int, float]], langs: list[str]) -> dict[str, list[tuple[int, float]]]:
+        """Split a ranking by clause language (order kept)."""
+        out: dict[str, list[tuple[int, float]]] = {lg: [] for lg in langs}
+        lang_of = self._lang_of([r for r, _ in ranked])
+        for r, x in ranked:
+            lg = lang_of.get(r)
+            if lg in out:
+                out[lg].append((r, x))
+        return out
+
+    def _lang_of(self, rows: list[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for i in range(0, len(rows), 900):
+            part = rows[i : i + 900]
+            q = f"SELECT row, lang FROM clauses WHERE row IN ({','.join('?' * len(part))})"
+            out.update((r[0], r[1] or "") for r in self.con.execute(q, part))
+        return out
+
+    def languages(self) -> list[str]:
+        """The clause languages in the store (cached per Store)."""
+        if self._langs is None:
+            self._langs = [r[0] for r in self.con.execute("SELECT DISTINCT lang FROM clauses") if r[0]] or [""]
+        return self._langs
+
+    def _filter(self, filters: dict[str, Any]) -> _Filter | None:
+        where, args = self._filter_sql(**filters)
+        if not where:
+            return None
+        key = (where, tuple(args))  # cached per store: repeated filtered queries reuse the row set
+        filt = self._filters.get(key) or self._filters.setdefault(key, _Filter(self, where, args))
+        if len(self._filters) > 32:
+            self._filters.pop(next(iter(self._filters)))
+        return filt
 
     def _dense(self, v: np.ndarray, top: int, filt: _Filter | None) -> list[tuple[int, float]]:
         """Ranked (clause row, cosine) from the vector side, deduplicated to clauses.
@@ -147,6 +204,8 @@ class Store:
             s, ids = faissidx.search(index, v[None, :], k if filt is None else k * 20)
             cand += [(int(i), float(x)) for i, x in zip(ids[0], s[0], strict=True) if i >= 0]
         next_vid = int(self.manifest.get("next_vid", 0))
+        if index is None and next_vid and len(mm):  # a flat store: exact scan of the published vectors
+            cand += self._scan(v, mm[: min(next_vid, len(mm))], k if filt is None else k * 20)
         pending = np.fromiter((r[0] for r in self.con.execute("SELECT vid FROM vectors WHERE vid >= ?", (next_vid,))), dtype=np.int64)
         pending = pending[pending < len(mm)]
         if len(pending):  # committed after the published index: search them exactly
@@ -166,6 +225,23 @@ class Store:
             if sub is not None:
                 return self._exact(v, sub, mm, k)
         return sorted(hits.items(), key=lambda t: -t[1])
+
+    def _scan(self, v: np.ndarray, mm: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """Top-k (vid, cosine) over the first rows of the vectors file, deleted vectors left out."""
+        sims = np.asarray(mm @ v, dtype=np.float32)
+        if self._dead is None:  # vectors of deleted or replaced documents stay in the file
+            live = self.con.execute("SELECT count(*) FROM vectors WHERE vid < ?", (len(sims),)).fetchone()[0]
+            self._dead = np.zeros(0, dtype=np.int64)
+            if live < len(sims):
+                keep = np.zeros(len(sims), dtype=bool)
+                keep[np.fromiter((r[0] for r in self.con.execute("SELECT vid FROM vectors WHERE vid < ?", (len(sims),))),
+                                 dtype=np.int64)] = True
+                self._dead = np.flatnonzero(~keep)
+        sims[self._dead] = -9.0
+        k = min(k, len(sims))
+        top = np.argpartition(-sims, k - 1)[:k]
+        top = top[np.argsort(-sims[top], kind="stable")]
+        return [(int(i), float(sims[i])) for i in top if sims[i] > -9.0]
 
     def _exact(self, v: np.ndarray, vids: np.ndarray, mm: np.ndarray, k: int) -> list[tuple[int, float]]:
         vids = vids[vids < len(mm)]
@@ -203,58 +279,58 @@ class Store:
             return []
         rows = self._bm25_rows
         toks = lexical.tokenize(query, vocab=getattr(bm, "vocab_dict", None))
-        words = {t for t in toks if any(ch.isalpha() for ch in t)}
+        worded = lexical.postings(bm, [t for t in toks if any(ch.isalpha() for ch in t)])
+        if not worded:
+            return []
         k = top * 4 + 20
-        hits = lexical.bm25_search(bm, toks, k if filt is None else k * 20)
-        live = self._worded_rows([int(rows[i]) for i, _ in hits], words)
-        out = [(int(rows[i]), s) for i, s in hits if int(rows[i]) in live]
+        hits = [(i, x) for i, x in lexical.bm25_search(bm, toks, k if filt is None else k * 20) if i in worded]
+        live = self._live_rows([int(rows[i]) for i, _ in hits])
+        out = [(int(rows[i]), x) for i, x in hits if int(rows[i]) in live]
         if filt is None:
             return out
         ok = filt.check({r for r, _ in out})
-        out = [(r, s) for r, s in out if r in ok]
+        out = [(r, x) for r, x in out if r in ok]
         if len(out) < top and len(hits) >= k * 20:
             mask = filt.mask(rows)
             if not mask.any():
                 return []
-            hits = lexical.bm25_search(bm, toks, k, mask)
-            ok = filt.check({int(rows[i]) for i, _ in hits}) & self._worded_rows([int(rows[i]) for i, _ in hits], words)
-            out = [(int(rows[i]), s) for i, s in hits if int(rows[i]) in ok]
+            hits = [(i, x) for i, x in lexical.bm25_search(bm, toks, k, mask) if i in worded]
+            ok = filt.check({int(rows[i]) for i, _ in hits}) & self._live_rows([int(rows[i]) for i, _ in hits])
+            out = [(int(rows[i]), x) for i, x in hits if int(rows[i]) in ok]
         return out
 
-    def _worded_rows(self, rows: list[int], words: set[str]) -> set[int]:
-        """The rows still in the store whose tokens include one of `words`."""
-        if not rows or not words:
-            return set()
-        q = f"SELECT row, tokens FROM clauses WHERE row IN ({','.join('?' * len(rows))})"
-        return {r[0] for r in self.con.execute(q, rows) if words & set((r[1] or "").split())}
+    def _live_rows(self, rows: list[int]) -> set[int]:
+        """The rows still in the store (a document deleted after the published BM25 index)."""
+        out: set[int] = set()
+        for i in range(0, len(rows), 900):
+            part = rows[i : i + 900]
+            q = f"SELECT row FROM clauses WHERE row IN ({','.join('?' * len(part))})"
+            out.update(r[0] for r in self.con.execute(q, part))
+        return out
 
-    def _fuse(self, query: str, dense: list[tuple[int, float]], lex: list[tuple[int, float]], top: int) -> list[dict[str, Any]]:
-        """Reciprocal rank fusion (k=60) of the two rankings; returns result dicts."""
-        score: dict[int, float] = {}
-        for rank, (row, _) in enumerate(dense):
-            score[row] = score.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
-        for rank, (row, _) in enumerate(lex):
-            score[row] = score.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
-        best = sorted(score, key=lambda r: -score[r])[:top]
-        if not best:
+    def _results(self, query: str, ranked: list[fusion.Hit]) -> list[dict[str, Any]]:
+        """Result dicts for fused hits: standard, clause, heading first; one `score`; a snippet."""
+        if not ranked:
             return []
-        dmap, lmap = dict(dense), dict(lex)
+        rows = [h.row for h in ranked]
         q = ("SELECT c.*, d.source, d.title FROM clauses c JOIN documents d ON d.pk = c.doc_pk"
-             f" WHERE c.row IN ({','.join('?' * len(best))})")
-        info = {r["row"]: r for r in self.con.execute(q, best)}
+             f" WHERE c.row IN ({','.join('?' * len(rows))})")
+        info = {r["row"]: r for r in self.con.execute(q, rows)}
         qtok = set(lexical.tokenize(query, vocab=getattr(self._bm25, "vocab_dict", None) or {}))
         out = []
-        for row in best:
-            r = info.get(row)
+        for h in ranked:
+            r = info.get(h.row)
             if r is None:
                 continue
             out.append({
-                "doc": r["doc_id"], "clause": r["number"], "heading": r["heading"] or "", "text": r["text"] or "",
-                "lang": r["lang"], "score": round(score[row], 6), "kind": r["kind"], "family": r["family"],
-                "clause_id": r["clause_id"], "page": r["page"], "source": r["source"], "title": r["title"],
-                "dense": None if row not in dmap else round(dmap[row], 4),
-                "bm25": None if row not in lmap else round(lmap[row], 4),
-                "match": snippet(r["text"] or r["heading"] or "", qtok),
+                "doc": r["doc_id"], "clause": r["number"], "heading": r["heading"] or "",
+                "score": round(h.score, 4), "lang": r["lang"],
+                "match": snippet(r["text"] or r["heading"] or "", qtok), "text": r["text"] or "",
+                "kind": r["kind"], "family": r["family"], "clause_id": r["clause_id"], "page": r["page"],
+                "source": r["source"], "title": r["title"],
+                "signals": {"cosine": None if h.cosine is None else round(h.cosine, 4),
+                            "bm25": None if h.bm25 is None else round(h.bm25, 4),
+                            "rank_in_lang": h.rank},
             })
         return out
 

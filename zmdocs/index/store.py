@@ -7,6 +7,11 @@ are appended to `vectors.f32` and fsynced *before* the transaction that referenc
 generation names and published by atomically replacing `manifest.json`; a reader brute-forces
 vectors committed after the manifest's `next_vid` and ignores hits of deleted clauses, so a store
 killed at any point stays readable and consistent.
+
+A new store's database is created complete under a temporary name and renamed into place, so
+a run killed while creating it leaves no half-made `store.sqlite`. Damage that cannot come from
+a kill (a truncated or garbage file) is reported as `StoreDamaged`, whose message names
+`zmdocs index --repair` (see `zmdocs.index.repair`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import logging
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +36,36 @@ DB_NAME = "store.sqlite"
 MANIFEST = "manifest.json"
 VECTORS = "vectors.f32"
 LOCK = "write.lock"
+SOURCES = "sources.json"
+_NEW_DB = ".store.sqlite.new"
+DAMAGED = "damaged-"  # `--repair` moves a lost database here (damaged-TIMESTAMP/)
+
+# Test hook: "PHASE:N[:SIGNAL]" sends this process SIGNAL (KILL, INT or TERM) the N-th time it reaches
+# PHASE: create (a new database, before its rename), embedded, appended, commit (inside the
+# transaction), faiss, bm25, manifest (see bench/crash.py).
+CRASH_ENV = "ZMDOCS_TEST_CRASH"
+_crash_seen: dict[str, int] = {}
+
+
+def crash_point(phase: str) -> None:
+    spec = os.environ.get(CRASH_ENV)
+    if not spec or not spec.startswith(phase + ":"):
+        return
+    _, n, *sig = spec.split(":")
+    _crash_seen[phase] = _crash_seen.get(phase, 0) + 1
+    if _crash_seen[phase] == int(n):
+        import signal
+
+        os.kill(os.getpid(), getattr(signal, "SIG" + (sig[0] if sig else "KILL")))
+        time.sleep(1)  # SIGINT is raised as KeyboardInterrupt at the next bytecode
+
+
+class StoreDamaged(StoreError):
+    """A store file is damaged in a way a killed run cannot cause; `zmdocs index --repair` fixes it."""
+
+    def __init__(self, store: Path | str, what: str) -> None:
+        self.store, self.what = str(store), what
+        super().__init__(f"{store}: the index is damaged ({what}) — run zmdocs index --repair --store {store}")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -58,7 +94,31 @@ CREATE TABLE IF NOT EXISTS tombstones (vid INTEGER PRIMARY KEY);
 
 
 def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
-    """Open the store's SQLite database (WAL so readers never block on a writer)."""
+    """Open the store's SQLite database (WAL so readers never block on a writer).
+
+    A file that is not a whole SQLite database (garbage, truncated) raises `StoreDamaged`. A
+    read-only open of a WAL left by a killed writer that needs recovery ("attempt to write a
+    readonly database") lets one read-write open recover it, then reads.
+    """
+    check_db_file(path)
+    try:
+        con = _open(path, readonly)
+        con.execute("SELECT value FROM meta WHERE key='model'").fetchone()
+    except sqlite3.OperationalError as e:
+        if not readonly or "readonly" not in str(e):
+            raise StoreDamaged(path.parent, f"{path.name}: {e}") from None
+        try:
+            _open(path, False).close()  # runs WAL recovery
+        except sqlite3.Error as e2:
+            raise StoreError(f"{path.parent}: the database needs recovery after a killed run but cannot be "
+                             f"written ({e2}); run any zmdocs command once with write access to the folder") from None
+        con = _open(path, readonly)
+    except sqlite3.DatabaseError as e:
+        raise StoreDamaged(path.parent, f"{path.name}: {e}") from None
+    return con
+
+
+def _open(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
     else:
@@ -67,6 +127,26 @@ def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
         con.execute("PRAGMA synchronous=FULL")
     con.row_factory = sqlite3.Row
     return con
+
+
+def check_db_file(path: Path) -> None:
+    """Raise StoreDamaged unless `path` starts like an SQLite database and is not shorter than its header says."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+        size = path.stat().st_size
+    except IsADirectoryError:
+        raise StoreDamaged(path.parent, f"{path.name} is a folder") from None
+    except OSError as e:
+        raise StoreDamaged(path.parent, f"{path.name} cannot be read: {e.strerror}") from None
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\0"):
+        raise StoreDamaged(path.parent, f"{path.name} is not an SQLite database ({size} bytes)")
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    pages = int.from_bytes(head[28:32], "big")
+    valid = head[24:28] == head[92:96]  # the page count is trusted only when written by the same change
+    if valid and pages and size < pages * page:
+        raise StoreDamaged(path.parent, f"{path.name} is truncated ({size} of {pages * page} bytes)")
 
 
 def meta_get(con: sqlite3.Connection, key: str, default: Any = None) -> Any:
@@ -85,7 +165,7 @@ def read_manifest(store: Path) -> dict[str, Any] | None:
     try:
         return json.loads(p.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        raise StoreError(f"{p}: manifest is unreadable ({e}); delete the store folder and index again") from None
+        raise StoreDamaged(store, f"{MANIFEST} is unreadable: {e}") from None
 
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
@@ -125,6 +205,86 @@ def vectors_memmap(store: Path, dim: int, upto: int | None = None) -> np.ndarray
     return np.memmap(p, dtype=np.float32, mode="r", shape=(n, dim))
 
 
+def check_vectors(store: Path, dim: int, need: int, sample: int = 64) -> None:
+    """Raise StoreDamaged when `vectors.f32` holds fewer than `need` rows or sampled rows are not unit vectors.
+
+    A tail that is not a whole row, or rows past `need`, are what a killed writer leaves (the
+    next writer trims them), not damage.
+    """
+    p = store / VECTORS
+    size = p.stat().st_size if p.exists() else 0
+    if dim <= 0 or need <= 0:
+        return
+    have = size // (4 * dim)
+    if have < need:
+        raise StoreDamaged(store, f"{VECTORS} holds {have} vectors of {dim} dimensions ({size} bytes) but the database references {need}")
+    mm = np.memmap(p, dtype=np.float32, mode="r", shape=(need, dim))
+    rows = np.unique(np.linspace(0, need - 1, num=min(sample, need)).astype(np.int64))
+    with np.errstate(all="ignore"):
+        norms = np.linalg.norm(np.asarray(mm[rows], dtype=np.float64), axis=1)
+    bad = ~np.isfinite(norms) | ((np.abs(norms - 1.0) > 0.01) & (norms != 0))  # empty texts embed to 0
+    if bad.any():
+        raise StoreDamaged(store, f"{VECTORS}: vector {int(rows[bad][0])} is not a unit vector (garbage in the file)")
+
+
+def open_generation(store: Path, dim: int, load_faiss: Callable[[dict], bool] | None = None,
+                    tries: int = 4) -> tuple[dict[str, Any], Any, Any, np.ndarray | None]:
+    """(manifest, FAISS index, BM25 index, BM25 row ids) of the published generation, all mapped now.
+
+    `load_faiss(manifest["faiss"])` False leaves the FAISS index unloaded (its size is still checked).
+    A writer that publishes a newer generation meanwhile deletes the old files: opening then
+    fails and is retried on the new manifest. A failure under an unchanged manifest is damage.
+    """
+    for attempt in range(tries):
+        man = read_manifest(store) or {}
+        try:
+            return (man, *_load_generation(store, man, dim, load_faiss))
+        except (OSError, RuntimeError, ValueError, KeyError, EOFError) as e:
+            if (read_manifest(store) or {}) != man or (attempt == 0 and isinstance(e, FileNotFoundError)):
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            what = f"{e.filename}: missing" if isinstance(e, FileNotFoundError) else f"{type(e).__name__}: {e}"
+            raise StoreDamaged(store, str(what).replace(str(store) + os.sep, "")[:300]) from None
+    raise StoreError(f"{store}: the index kept changing while it was opened (a writer is publishing); try again")
+
+
+def _load_generation(store: Path, man: dict[str, Any], dim: int,
+                     load_faiss: Callable[[dict], bool] | None) -> tuple[Any, Any, np.ndarray | None]:
+    from zmdocs.index import faissidx, lexical
+
+    index = bm25 = rows = None
+    fa = man.get("faiss")
+    if fa:
+        path = store / fa["file"]
+        _check_size(path, fa.get("bytes"))
+        index = faissidx.load(path, fa) if load_faiss is None or load_faiss(fa) else None
+        if index is not None and (index.d != dim or ("ntotal" in fa and int(index.ntotal) != int(fa["ntotal"]))):
+            raise ValueError(f"{fa['file']} holds {index.ntotal} vectors of {index.d} dimensions, the manifest says {fa.get('ntotal')} of {dim}")
+    bm = man.get("bm25")
+    if bm:
+        path = store / bm["dir"]
+        for name, size in (bm.get("files") or {}).items():
+            _check_size(path / name, size)
+        bm25 = lexical.load_bm25(path)
+        rows = np.asarray(np.load(path / "rows.npy", mmap_mode="r")).view(np.ndarray)
+        n = int(getattr(bm25, "scores", {}).get("num_docs", len(rows)) or 0)
+        if len(rows) != int(bm.get("documents", len(rows))) or (n and n != len(rows)):
+            raise ValueError(f"{bm['dir']} indexes {n} clauses for {len(rows)} row ids, the manifest says {bm.get('documents')}")
+    return index, bm25, rows
+
+
+def _check_size(path: Path, size: int | None) -> None:
+    have = path.stat().st_size  # FileNotFoundError when a writer removed it (retried) or it is lost
+    if size is not None and have != int(size):
+        raise ValueError(f"{path.name} is {have} bytes, {size} were written")
+
+
+def vectors_needed(con: sqlite3.Connection) -> int:
+    """Rows `vectors.f32` must hold: one past the highest vector id the database references."""
+    top = con.execute("SELECT max(vid) FROM vectors").fetchone()[0]
+    return 0 if top is None else int(top) + 1
+
+
 class WriteLock:
     """An exclusive flock on the store: one writer at a time (released by the kernel on kill)."""
 
@@ -135,6 +295,8 @@ class WriteLock:
     def __enter__(self) -> WriteLock:
         import fcntl
 
+        if self.path.is_dir():
+            raise StoreDamaged(self.path.parent, f"{LOCK} is a folder")
         self.fh = self.path.open("a+")
         try:
             fcntl.flock(self.fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -172,27 +334,52 @@ def require_store(store: str | Path) -> Path:
 
 
 def init_store(store: Path, model: str, dim: int) -> sqlite3.Connection:
-    """Create (or open for writing) a store; checks that the model matches the recorded one."""
+    """Create (or open for writing) a store; checks that the model matches the recorded one.
+
+    Call with the write lock held. A new database is built whole under a temporary name and
+    renamed into place: a run killed meanwhile leaves no `store.sqlite` at all.
+    """
     if store.exists() and not store.is_dir():
         raise StoreError(f"{store}: is a file, not a store folder; give a folder path to --store")
     fresh = not is_store(store)
-    if fresh and store.exists() and any(p for p in store.iterdir() if p.name != LOCK):
+    if fresh and store.exists() and any(p for p in store.iterdir() if p.name not in (LOCK, SOURCES) and not p.name.startswith((_NEW_DB, DAMAGED))):
         raise StoreError(f"{store}: folder is not empty and is not a zmdocs store; give a new or empty folder to --store")
     store.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        create_db(store, model, dim)
     con = connect(store / DB_NAME)
     con.executescript(_SCHEMA)
-    if fresh or meta_get(con, "model") is None:
-        con.execute("BEGIN IMMEDIATE")
-        meta_set(con, "schema_version", STORE_SCHEMA_VERSION)
-        meta_set(con, "model", model)
-        meta_set(con, "dim", dim)
-        meta_set(con, "generation", 0)
-        meta_set(con, "next_vid", 0)
-        meta_set(con, "created", time.time())
-        con.execute("COMMIT")
+    if meta_get(con, "model") is None:
+        raise StoreDamaged(store, f"{DB_NAME} records no model")
     check_schema(con, store)
     check_model(con, store, model)
     return con
+
+
+def create_db(store: Path, model: str, dim: int) -> None:
+    """Write a complete, empty database under a temporary name, fsync it, rename it to `store.sqlite`."""
+    tmp = store / _NEW_DB
+    for p in store.glob(_NEW_DB + "*"):
+        p.unlink(missing_ok=True)
+    con = sqlite3.connect(str(tmp), isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode=DELETE")
+        con.executescript(_SCHEMA)
+        con.execute("BEGIN IMMEDIATE")
+        for key, value in (("schema_version", STORE_SCHEMA_VERSION), ("model", model), ("dim", dim),
+                           ("generation", 0), ("next_vid", 0), ("created", time.time())):
+            meta_set(con, key, value)
+        con.execute("COMMIT")
+        con.execute("PRAGMA journal_mode=WAL")
+    finally:
+        con.close()
+    with tmp.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    crash_point("create")
+    for p in store.glob(_NEW_DB + "-*"):  # an empty WAL left by the close
+        p.unlink(missing_ok=True)
+    os.replace(tmp, store / DB_NAME)
+    fsync_dir(store)
 
 
 def check_schema(con: sqlite3.Connection, store: Path) -> None:

@@ -22,15 +22,20 @@ from zmdocs.index import faissidx, lexical
 from zmdocs.index.store import (
     DB_NAME,
     MANIFEST,
+    SOURCES,
     STORE_SCHEMA_VERSION,
     VECTORS,
+    StoreDamaged,
     WriteLock,
+    check_vectors,
+    crash_point,
     fsync_dir,
     init_store,
     meta_get,
     meta_set,
     read_manifest,
     vectors_memmap,
+    vectors_needed,
     write_json_atomic,
 )
 from zmdocs.model import Document
@@ -206,9 +211,10 @@ def _row_clauses(t, col: int) -> list[tuple[str, str, str]]:
 class Writer:
     """Holds the store's write lock; adds and deletes documents, then publishes the indexes."""
 
-    def __init__(self, store: str | Path, embedder) -> None:
+    def __init__(self, store: str | Path, embedder, check: bool = True) -> None:
         self.store = Path(store).expanduser()
         self.embedder = embedder
+        self.check = check  # False: `--repair` opens a store whose vectors file it is about to rebuild
         self.lock = None
         self.con = None
         self.dim = 0
@@ -220,6 +226,8 @@ class Writer:
             dim = self.embedder.dim or self._stored_dim() or self.embedder.encode(["dimension probe"]).shape[1]
             self.con = init_store(self.store, self.embedder.name, int(dim))
             self.dim = int(meta_get(self.con, "dim"))
+            if self.check:
+                check_vectors(self.store, self.dim, max(vectors_needed(self.con), int(meta_get(self.con, "next_vid", 0))), sample=8)
             self._trim_vectors()
         except BaseException:
             self.lock.__exit__()
@@ -274,7 +282,9 @@ class Writer:
         v = self.embedder.encode(texts) if texts else np.zeros((0, self.dim), np.float32)
         if len(texts) and v.shape[1] != self.dim:
             raise_model_dim(self.store, self.embedder.name, v.shape[1], self.dim)
+        crash_point("embedded")
         first = self._append_vectors(v) if len(texts) else int(meta_get(self.con, "next_vid", 0))
+        crash_point("appended")
         con = self.con
         con.execute("BEGIN IMMEDIATE")
         try:
@@ -309,6 +319,7 @@ class Writer:
                             [(first + j, rows[ci], pk, what) for j, (ci, what, _) in enumerate(rec["vectors"])])
             meta_set(con, "next_vid", first + len(texts))
             meta_set(con, "generation", int(meta_get(con, "generation", 0)) + 1)
+            crash_point("commit")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -338,51 +349,94 @@ class Writer:
 
     # -- publishing ------------------------------------------------------------
     def finalize(self, force: bool = False) -> dict[str, Any]:
-        """Rebuild FAISS and BM25 for the committed state and publish them via the manifest."""
+        """Rebuild FAISS and BM25 for the committed state and publish them via the manifest.
+
+        `force` rebuilds even an up-to-date generation, from the raw vectors (an IVF index is
+        retrained, not updated).
+
+        The new generation's files get names never used before, are fsynced, and only then does
+        the atomic replace of `manifest.json` switch readers to them (see `store.open_generation`).
+        """
         con, store = self.con, self.store
         gen = int(meta_get(con, "generation", 0))
-        man = read_manifest(store)
+        try:
+            man = read_manifest(store)
+        except StoreDamaged:  # a garbage manifest is rebuilt like a missing one
+            man = None
         if man and not force and man.get("generation") == gen and self._files_ok(man):
             return man
         next_vid = int(meta_get(con, "next_vid", 0))
-        vids = np.fromiter((r[0] for r in con.execute("SELECT vid FROM vectors ORDER BY vid")), dtype=np.int64)
-        vecs = vectors_memmap(store, self.dim, upto=next_vid)
-        prev, prev_params, removed, new = None, None, None, None
-        if man and man.get("faiss", {}).get("type") == "ivf" and (store / man["faiss"]["file"]).exists():
-            prev_params = man["faiss"]
-            prev = faissidx.load(store / prev_params["file"], prev_params, writable=True)
-            removed = np.fromiter((r[0] for r in con.execute("SELECT vid FROM tombstones")), dtype=np.int64)
-            new = vids[vids >= int(man.get("next_vid", 0))]
-        index, params = faissidx.build(vecs, vids, self.dim, prev, prev_params, removed, new)
-        params = {k: v for k, v in params.items() if k != "file"}
-        faiss_name = f"faiss-{gen}.index"
-        faissidx.save(index, store / faiss_name)
-        del index, prev
+        tag = f"{gen}-{os.urandom(3).hex()}"
+        faiss_name, params = self._write_faiss(None if force else man, next_vid, f"faiss-{tag}.index")
+        crash_point("faiss")
         rows = [(r["row"], r["tokens"]) for r in con.execute("SELECT row, tokens FROM clauses ORDER BY row")]
-        bm25_name = None
-        if rows:
-            bm25_name = f"bm25-{gen}"
-            tmp = store / f".{bm25_name}.tmp"
-            shutil.rmtree(tmp, ignore_errors=True)
-            lexical.build_bm25([t.split() if t else [] for _, t in rows], tmp)
-            np.save(tmp / "rows.npy", np.array([r for r, _ in rows], dtype=np.int64))
-            shutil.rmtree(store / bm25_name, ignore_errors=True)
-            tmp.rename(store / bm25_name)
-            fsync_dir(store)
+        bm25 = self._write_bm25(rows, f"bm25-{tag}") if rows else None
+        crash_point("bm25")
         manifest = {
             "format": "zmdocs-store", "schema_version": STORE_SCHEMA_VERSION,
             "model": meta_get(con, "model"), "dim": self.dim, "generation": gen, "next_vid": next_vid,
-            "faiss": {"file": faiss_name, **params}, "bm25": {"dir": bm25_name, "documents": len(rows)} if bm25_name else None,
+            "faiss": {"file": faiss_name, **params, "bytes": (store / faiss_name).stat().st_size}, "bm25": bm25,
             "database": DB_NAME, "vectors": VECTORS, "updated": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
+        self._write_sources()
+        crash_point("manifest")
         write_json_atomic(store / MANIFEST, manifest)
         con.execute("DELETE FROM tombstones")
         self._cleanup(manifest)
         return manifest
 
+    def _write_faiss(self, man: dict[str, Any] | None, next_vid: int, name: str) -> tuple[str, dict[str, Any]]:
+        """Build (or update an IVF index in place) and save the FAISS index under `name`."""
+        con, store = self.con, self.store
+        vids = np.fromiter((r[0] for r in con.execute("SELECT vid FROM vectors ORDER BY vid")), dtype=np.int64)
+        vecs = vectors_memmap(store, self.dim, upto=next_vid)
+        prev, prev_params, removed, new = None, None, None, None
+        if man and (man.get("faiss") or {}).get("type") == "ivf" and (store / man["faiss"]["file"]).exists():
+            try:
+                prev = faissidx.load(store / man["faiss"]["file"], man["faiss"], writable=True)
+                prev_params = man["faiss"]
+                removed = np.fromiter((r[0] for r in con.execute("SELECT vid FROM tombstones")), dtype=np.int64)
+                new = vids[vids >= int(man.get("next_vid", 0))]
+            except RuntimeError as e:  # a damaged previous index: train a new one
+                log.warning("%s: previous FAISS index unreadable (%s); building a new one", store, e)
+        index, params = faissidx.build(vecs, vids, self.dim, prev, prev_params, removed, new)
+        params = {k: v for k, v in params.items() if k not in ("file", "bytes")}
+        faissidx.save(index, store / name)
+        return name, params
+
+    def _write_bm25(self, rows: list[tuple[int, str]], name: str) -> dict[str, Any]:
+        """Build the BM25 index under a temp name, fsync its files, rename it to `name`."""
+        store = self.store
+        tmp = store / f".{name}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        lexical.build_bm25([t.split() if t else [] for _, t in rows], tmp)
+        np.save(tmp / "rows.npy", np.array([r for r, _ in rows], dtype=np.int64))
+        files = {}
+        for f in sorted(tmp.iterdir()):
+            with f.open("rb+") as fh:
+                os.fsync(fh.fileno())
+            files[f.name] = f.stat().st_size
+        fsync_dir(tmp)
+        tmp.rename(store / name)
+        fsync_dir(store)
+        return {"dir": name, "documents": len(rows), "files": files}
+
+    def _write_sources(self) -> None:
+        """Record model and source files outside the database: what `--repair` re-indexes if the database is lost."""
+        docs = [{"source": r[0], "sha256": r[1], "doc": r[2]} for r in self.con.execute(
+            "SELECT source, sha256, doc_id FROM documents ORDER BY pk")]
+        write_json_atomic(self.store / SOURCES, {"model": meta_get(self.con, "model"), "documents": docs})
+
     def _files_ok(self, man: dict[str, Any]) -> bool:
-        ok = (self.store / man["faiss"]["file"]).exists()
-        return ok and (not man.get("bm25") or (self.store / man["bm25"]["dir"]).exists())
+        """The published files exist with the sizes they were written with (else they are rebuilt)."""
+        fa, bm = man.get("faiss") or {}, man.get("bm25") or {}
+        if not fa:
+            return False
+        want: list[tuple[Path, int | None]] = [(self.store / fa["file"], fa.get("bytes"))]
+        if bm:
+            want.append((self.store / bm["dir"], None))
+            want += [(self.store / bm["dir"] / name, size) for name, size in (bm.get("files") or {}).items()]
+        return all(p.exists() and (size is None or p.stat().st_size == size) for p, size in want)
 
     def _cleanup(self, man: dict[str, Any]) -> None:
         """Delete derived files of older generations and temp files of killed runs."""

@@ -46,7 +46,23 @@ Conventions of the `Indicator` fields this package fills:
   temperature / temperature-rise header) the parameter is "<header parameter>（<part>）" (zh) or
   "<header parameter> (<part>)", the part is also a condition, and `key` stays the header's.
 - `origin` is {"type": "prose"} or {"type": "table", "table": number, "row": i, "col": j}
-  (row and column index into `Table.rows`).
+  (row and column index into `Table.rows`); a table's note row read as prose adds "note": True.
+- `role` (`roles.assign_roles`): "requirement" (a limit the product must meet), "test-condition"
+  (what a test applies: in a test-methods chapter or under a test heading, an imperative test
+  instruction, a table whose headers name a test) or "informative" (注/NOTE/示例/EXAMPLE,
+  repeatability and standard-deviation statistics); a table column whose header states a
+  requirement or limit (要求, 限值, limit, max/min) is a requirement.
+- Implied bounds in tables: a caption or header with 最大/最小/上限/下限/限值/不大于, Maximum
+  permissible, MPE, limit, min./max., uncertainty (upper), coverage and capability 能力 (lower)
+  gives bare cells their comparator; a caption unit (单位为米, Dimensions in millimetres) and
+  "in cd"/"[m]" in a header give their unit. Grade/class/category columns (特级/一级, Class A,
+  L1…L4, M1/N1, Order 1a) are conditions and the row names the parameter; one merged cell over
+  every grade column is one indicator; band cells ("0.25<质量≤4") and trailing 等级 columns are
+  row conditions; table footnote rows are read once as prose.
+- List items under a comparator lead-in ("…应小于等于：a）…：15°") take its comparator and parameter
+  (`lists.restate_lists`); in en/de/fr a lower and an upper bound written together ("not less
+  than 350 mm nor more than 1 500 mm") are one range, in zh they stay two limits (GB drafting);
+  a chained inequality "0.3 ≤ pLC ≤ 0.8" is a range; "may be reduced to 5°" keeps the bound.
 """
 
 from __future__ import annotations
@@ -56,7 +72,9 @@ import re
 
 from zmdocs.indicators.common import direction, guess_lang
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
+from zmdocs.indicators.lists import restate_lists
 from zmdocs.indicators.prose import extract_text
+from zmdocs.indicators.roles import assign_roles
 from zmdocs.indicators.tables import extract_table
 from zmdocs.model import Document, Indicator
 
@@ -80,7 +98,8 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         clang = lang if lang in ("zh", "en", "de", "fr") else None
         if clang and (clang == "zh") != bool(_CJK.search(c.text)):
             clang = None  # an English sentence in a Chinese standard (or the reverse): guess per clause
-        found = extract_text(c.text, lang=clang, clause=c.id, page=c.page, context=c.heading)
+        text = restate_lists(c.text, clang or guess_lang(c.text))
+        found = extract_text(text, lang=clang, clause=c.id, page=c.page, context=c.heading)
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:
@@ -89,8 +108,14 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     for t in doc.tables:
         if t.clause and t.clause in skip:
             continue
-        out.extend(extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None))
+        found = extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
+        every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
+        for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
+            j = (i.origin or {}).get("col")
+            i._table_text = (" ".join(r[j] for r in t.header if isinstance(j, int) and j < len(r)), every)
+        out.extend(found)
     _methods_from_test_chapter(doc, out)
+    assign_roles(doc, out)
     if embed:
         nn = EmbeddingKeys(model)
         for i in out:

@@ -27,6 +27,18 @@ _MASKS = [
                r"[A-Z]?\d+(?:\.\d+)*[a-z]?(?:\s*(?:and|to|und|bis|et|à|,)\s*[A-Z]?\d+(?:\.\d+)*)*"),
     re.compile(r"(?i:\b(?:according\s+to|in\s+accordance\s+with|as\s+specified\s+in|specified\s+in|given\s+in|described\s+in|nach|gemäß|selon|conformément\s+à|of|in)\s+)"
                r"[A-Z]?\d+(?:\.\d+)+(?![\d.,])(?!\s*(?:" + UNIT_PATTERN + r"))"),
+    # clause-reference ranges: 5.3.1~5.3.4, 5.3~5.6条, 5.3～5.6的要求 (never a range of values)
+    re.compile(r"(?<![\d.])[A-Z]?\d+\.\d+\.\d+(?:\.\d+)*\s*[~～至到\-—–、]\s*[A-Z]?\d+(?:\.\d+)+(?![\d.])(?!\s*(?:" + UNIT_PATTERN + r"))"),
+    re.compile(r"(?<![\d.])[A-Z]?\d+(?:\.\d+)+\s*[~～至到、]\s*[A-Z]?\d+(?:\.\d+)+(?=\s*(?:条|章|的|进行|规定|要求|试验|中|所|各))"),
+    # markup: HTML tags, LaTeX commands, Markdown emphasis and table rules
+    re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,80})?/?>|\\[A-Za-z]+(?:\{[^{}]{0,20}\})?|&[a-z]{2,6};|&#\d{2,5};"),
+    # cross-reference codes of a specification matrix after a value: "5 m *Pa4", "100% *Bg9, Bh3"
+    re.compile(r"\*\s*≤?\s*[A-Z][a-z]?\d{1,3}(?:\s*,\s*[A-Z][a-z]?\d{1,3})*"),
+    # legal cross-references: § 3 Absatz 1 Nummer 4 bis 8, Satz 1, Artikel 7 Absatz 2, Anlage 4 Nummer 3
+    re.compile(r"(?:§+|\b(?:Satz|Sätze[n]?|Absatz|Absätze[n]?|Nummer[n]?|Nr\.|Artikel|Art\.|Anlage[n]?|Buchstabe[n]?|Spalte|Zeile|Ziffer|alinéa|point))"
+               r"\s*\d+[a-z]?(?:\s*(?:bis|und|oder|,|à|et)\s*\d+[a-z]?)*(?!\s*(?:" + UNIT_PATTERN + r"))"),
+    # an expression on another quantity: "车宽(m)+0.5", "(H)−0.2"
+    re.compile(r"(?<=[)）])\s*[+\-−]\s*\d+(?:\.\d+)?(?=[”\"」』]|\s*$)"),
     # dates and years
     re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"),
     re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b"),

@@ -21,7 +21,7 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-NUM = r"\d+(?:[ ,.]\d{3})*(?:[.,]\d+)?"
+NUM = r"\d+(?:[ ,.]\d{3}(?!\d))*(?:[.,]\d+)?"  # a group of three is whole: 0.0075 is not 0.007|5
 NUM_RE = re.compile(NUM)
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
@@ -95,6 +95,8 @@ def parse_number(s: str, lang: str = "en") -> float | None:
     try:
         v = float(s)
     except ValueError:
+        return None
+    if v in (float("inf"), float("-inf")):  # 309+ digits: beyond any float, not a value to compare
         return None
     v *= sign
     return int(v) if v == int(v) and "." not in s else v

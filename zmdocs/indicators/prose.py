@@ -17,8 +17,10 @@ from zmdocs.indicators.common import guess_lang, make
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
 from zmdocs.indicators.numbers import NUM, convert_cn_numerals, fold, number_out, parse_number
+from zmdocs.indicators.pairs import merge_bounds
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
 from zmdocs.model import Indicator
+from zmdocs.textnorm import sentence_spans
 
 _SN = r"(?<![A-Za-z0-9.,/\x00])-?" + NUM
 _U = UNIT_PATTERN
@@ -50,8 +52,6 @@ PREFIX_UNIT = re.compile(r"(?<![A-Za-z])(HRC|HRA|HRB|HV\d*|HBW|HB|Shore\s?[AD])\
 GRADE_EN = re.compile(r"(?i)\b(?:grade|class|Klasse|Schutzklasse|classe|Stufe|niveau)\s+([A-G]\+{0,3}|[1-5]|(?-i:[IV]{1,3}|0I))(?![A-Za-z0-9+])")
 CLASS_ZH = re.compile(r"([ⅠⅡⅢ]|0Ⅰ|0)\s*类")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "0I": 0.5, "0Ⅰ": 0.5, "0": 0}
-_SENT = re.compile(r"[^。!?！？\n]+(?:[。!?！？]|(?=\n)|$)")
-_EN_SENT_END = re.compile(r"(?<=[a-z%)\]°])\.\s+(?=[A-Z(])")
 _SEG = re.compile(r"[；;]")
 _PIECE = re.compile(r"[，,:、(]|\s-\s|\band\b|\bund\b|\bet\b")
 _BETWEEN = re.compile(r"(?i)(?:between|zwischen|entre)\s*$")
@@ -82,30 +82,20 @@ def _patterns(lang: str):
     return patterns_zh if lang == "zh" else patterns_en
 
 
+_SPACED_SIGN = re.compile(r"(?<![\w)\]%°.,])([-+]) (?=\d)")
+
+
 def prepare(text: str, lang: str) -> str:
     """Folded text (and Chinese numerals as digits for zh)."""
-    t = fold(text)
+    t = _SPACED_SIGN.sub(lambda m: " " + m.group(1), fold(text))  # "- 5 °C to + 30 °C": the sign belongs to the number
     if lang == "zh":
         t = convert_cn_numerals(t)
     return t
 
 
 def sentences(t: str, lang: str) -> list[tuple[int, int]]:
-    """Sentence spans in folded text (。!? and newlines; '. ' before a capital in Latin text)."""
-    spans = []
-    for m in _SENT.finditer(t):
-        if m.end() <= m.start():
-            continue
-        s, e = m.start(), m.end()
-        if lang != "zh":
-            last = s
-            for m2 in _EN_SENT_END.finditer(t, s, e):
-                spans.append((last, m2.start() + 1))
-                last = m2.end()
-            spans.append((last, e))
-        else:
-            spans.append((s, e))
-    return [(s, e) for s, e in spans if t[s:e].strip()]
+    """Sentence spans in folded text: the one splitter, `zmdocs.textnorm.sentence_spans`."""
+    return sentence_spans(t, lang)
 
 
 def _num(s: str | None, lang: str):
@@ -117,7 +107,11 @@ def scan(t: str, masked: str, lang: str, default_unit: str = "", start: int = 0,
     P = _patterns(lang)
     end = len(masked) if end is None else end
     out: list[_Q] = []
+    chains = _chains(masked, lang, start, end)
+    out.extend(q for q, _ in chains)
     for m in QRE.finditer(masked, start, end):
+        if any(a <= m.start() < b for _, (a, b) in chains):
+            continue
         g = m.groupdict()
         if g["tolp"]:
             nom, tol = _num(g["tpn"], lang), _num(g["tpt"], lang)
@@ -198,6 +192,25 @@ def scan(t: str, masked: str, lang: str, default_unit: str = "", start: int = 0,
     ords = _ordinals(t, masked, lang, P, start, end)
     out = [q for q in out if not any(o.start <= q.start < o.end for o in ords)] + ords
     out.sort(key=lambda q: q.start)
+    return out
+
+
+_CHAIN = re.compile(rf"(?P<a>{_SN})\s*(?P<au>{_U})?\s*[<≤]\s*(?P<var>[A-Za-zα-ω][A-Za-z0-9_]{{0,5}})\s*[<≤]\s*(?P<b>-?{NUM})\s*(?P<bu>{_U})?")
+
+
+def _chains(masked: str, lang: str, start: int, end: int) -> list[tuple[_Q, tuple[int, int]]]:
+    """"0.3 ≤ pLC ≤ 0.8", "50 000 v < m ≤ 200 000 v": a chained inequality is one range on the named variable."""
+    out: list[tuple[_Q, tuple[int, int]]] = []
+    seg = masked[start:end]
+    if seg.count("<") + seg.count("≤") < 2:
+        return out
+    for m in _CHAIN.finditer(masked, start, end):
+        a, b = _num(m.group("a"), lang), _num(m.group("b"), lang)
+        if a is None or b is None or a >= b:
+            continue
+        q = _Q(m.start(), m.end(), "rng", None, number_out(a), number_out(b), (m.group("bu") or m.group("au") or "").strip())
+        q.comparator, q.cue_start = "range", m.start()
+        out.append((q, (m.start(), m.end())))
     return out
 
 
@@ -410,6 +423,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
         return []
     masked = mask(t)
     out: list[Indicator] = []
+    last_comp: dict[str, str] = {}  # the comparator of the last limit per dimension ("may be reduced to" inherits it)
     ctx_key = key_for(context) if context else ""
     for s, e in sentences(t, lang):
         sent_text = t[s:e].strip()
@@ -462,6 +476,11 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                     q.role = "bare"
                 else:
                     q.role = "drop"
+                if q.kind == "one" and _REDUCED_FROM.match(t, q.end):
+                    q.role = "drop"  # "the downward angle of 15° may be reduced to 5°": 15° is the general value
+                elif q.kind == "one" and q.unit and _REDUCED_TO.search(t[max(a, q.start - 30):q.start]):
+                    q.role = "indicator"  # the reduced value keeps the bound of the same quantity stated before
+                    q.comparator = last_comp.get(_dim(q.unit), "=")
             _promote(t, a, b, sq, P, lang)
             for k, q in enumerate(sq):  # "charging time from 20 % to 80 % ... shall be 30 min or less"
                 if q.kind == "rng" and q.role == "indicator" and _FROM.search(t[max(a, q.start - 8):q.start]) and any(
@@ -513,13 +532,19 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
                     ind.conditions.append(notes[id(q)][2])
                 ind.conditions.extend(c for c in q.conds if c not in ind.conditions)
                 seg_inds.append((q, ind))
+                if q.unit and q.comparator in ("<=", ">=", "<", ">"):
+                    last_comp[_dim(q.unit)] = q.comparator
             bare = [q for q in sq if q.role == "bare"]
+            if lang != "zh":  # zh drafting states 不低于…且不高于… as two limits
+                seg_inds = merge_bounds(t, seg_inds)
             for _q, ind in seg_inds:
                 ind.conditions = list(dict.fromkeys(ind.conditions + conds + [_piece_around(t, a, b, bq) for bq in bare]))
                 out.append(ind)
     return out
 
 
+_REDUCED_FROM = re.compile(r"(?i)\s*(?:may|can|shall|could)\s+be\s+(?:reduced|increased|extended|decreased)\s+to\b")
+_REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s*$")
 _DURATION_CUE = re.compile(r"(?i)持续|历时|保持|时间|\bfor\b|pendant|\bfür\b|während|during|durée|dauer")
 
 

@@ -20,7 +20,7 @@ from zmdocs.indicators.common import direction, guess_lang
 from zmdocs.indicators.keys import fits, key_for, key_kind
 from zmdocs.indicators.numbers import fold
 from zmdocs.indicators.prose import extract_text
-from zmdocs.indicators.units import UNIT_PATTERN
+from zmdocs.indicators.units import UNIT_PATTERN, unit_symbol
 from zmdocs.model import Indicator, Table
 
 _ROLE = {
@@ -32,8 +32,8 @@ _ROLE = {
     "cond": re.compile(r"(?i)^(?:条件|试验条件|检测条件|适用范围|适用条件|适用产品|备注|说明|Conditions?|Test\s+conditions?|Remarks?|Notes?|Bedingung(?:en)?|Prüfbedingung(?:en)?|Bemerkung(?:en)?|Remarques?|Observations?)$"),
 }
 _HEADER_UNIT = re.compile(r"(?:^|/|\(|（|\s|(?<=[\u4e00-\u9fff.)]))\s*(" + UNIT_PATTERN + r")\s*[)）]?\s*(\([^()]*\))?\s*$")
-_UPPER_HINT = re.compile(r"(?i)最大|最高|限值|极限|不大于|不超过|≤|<=|maximum|\bmax\b|limit|höchst|grenzwert|maximal|limite|maximale|允许值")
-_LOWER_HINT = re.compile(r"(?i)最小|最低|不小于|不低于|≥|>=|minimum|(?<!\d)(?<!\d\s)\bmin\b(?!\s*\))|mindest|minimal|minimale|至少")
+_UPPER_HINT = re.compile(r"(?i)最大|最高|上限|upper\s+limit|不确定度|\buncertaint(?:y|ies)\b|限值|极限|不大于|不超过|≤|<=|maximum|\bmax\b|limit|höchst|grenzwert|maximal|limite|maximale|允许值")
+_LOWER_HINT = re.compile(r"(?i)最小|最低|下限|lower\s+limit|覆盖率|\bcoverage\b|能力$|capability|\bresistance\b|不小于|不低于|≥|>=|minimum|(?<!\d)(?<!\d\s)\bmin\b(?!\s*\))|mindest|minimal|minimale|至少")
 _MARK = re.compile(r"(?<=[\d%)A-Za-zΩ℃\u4e00-\u9fff])\s*([a-e]|[¹²³⁴⁵]|\*{1,3})\s*$")
 _FOOT_MARK = re.compile(r"^\s*(?:注\s*)?([a-e]|[¹²³⁴⁵]|\*{1,3}|\d)\s*[):：.、]?\s+")
 _COND_WORD = re.compile(r"(?i)适用|仅|只|当|对于|用于|only|appl|gilt|gelten|für|s'applique|pour|lorsque|when|for\s")
@@ -50,11 +50,40 @@ _PAREN_COND = re.compile(r"\s*[(（]([^()（）]*?[<>≤≥][^()（）]*)[)）]"
 _CLAUSE_REF = re.compile(r"^\s*(?:第\s*)?[A-Z]?\d+(?:\.\d+){1,4}\s*(?:条|章)?\s*$")
 
 
+# "单位为米", "单位：mm", "Dimensions in millimetres", "Unit: mm", "Maße in mm", "Valeurs en mm": a unit for every cell
+_CAPTION_UNIT = re.compile(r"(?i)(?:单位(?:为|[:：])\s*|\b(?:dimensions|values|units?|maße|werte|valeurs|dimensions)\s*(?:in|en|:)\s*)"
+                           r"([^\s,，;；()（）]{1,12})")
+_UNIT_WORDS = {"millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "millimeter": "mm", "metres": "m", "meters": "m",
+               "centimetres": "cm", "centimeters": "cm", "seconds": "s", "kilograms": "kg", "grams": "g", "volts": "V",
+               "millimètres": "mm", "mètres": "m", "Millimeter": "mm", "Meter": "m"}
+
+
+_IN_UNIT = re.compile(r"(?:(?<![A-Za-z])(?:in|en|je)\s+|\[\s*)(" + UNIT_PATTERN + r")(?:\s*\]|(?![A-Za-z0-9/²³]))")
+_MULT_G = re.compile(r"\s*[(（]\s*[×x]\s*g\s*[)）]")
+
+
+def caption_unit(caption: str) -> str:
+    """The unit a caption declares for the whole table ("单位为米" -> m, "Dimensions in millimetres" -> mm), else ""."""
+    from zmdocs.indicators.units import is_known, unit_symbol
+
+    m = _CAPTION_UNIT.search(fold(caption or ""))
+    if not m:
+        return ""
+    w = m.group(1).strip().rstrip("。.")
+    sym = unit_symbol(_UNIT_WORDS.get(w, w))
+    return sym if is_known(sym) or sym in ("°C", "%") else ""
+
+
 def header_unit(text: str) -> tuple[str, str]:
     """Split a header into (label, unit): `额定功率/W` -> (额定功率, W); `Test voltage (r.m.s.) V` -> (Test voltage (r.m.s.), V)."""
     t = fold(text).strip()
+    t = _MULT_G.sub(" g", t)  # "加速度下限(×g)": in multiples of standard gravity
+    t = re.sub(r"[(（]°[)）]\s*/\s*s\b", "°/s", t)  # "角速度上限 (°)/s"
     m = _HEADER_UNIT.search(t)
     if not m or m.start(1) == 0:
+        m2 = _IN_UNIT.search(t)  # "Maximum luminous intensity in cd when used as", "THU [m]", "Grenzwerte in Prozent"
+        if m2:
+            return re.sub(r"\s+", " ", (t[: m2.start()] + " " + t[m2.end():]).strip()), unit_symbol(m2.group(1).strip())
         return t, ""
     label = t[: m.start()].strip().rstrip("/（(,，").strip()
     if m.group(2):  # "Creepage distance mm (pollution degree 2)": keep the qualifier in the label
@@ -120,7 +149,8 @@ def _cell(text: str, marks: dict[str, str]) -> tuple[str, list[str]]:
 
 def _apply_hint(ind: Indicator, cell: str, hints: list[str]) -> None:
     """A bare number in a limits table takes the comparator its header or caption implies."""
-    if ind.comparator != "=" or not getattr(ind, "_bare", False):
+    label_only = bool(ind.ordinal) and bool(re.fullmatch(r"\s*\S{1,8}\s*", fold(cell or "")))  # a grade cell "3级"
+    if ind.comparator != "=" or not (getattr(ind, "_bare", False) or label_only):
         return
     for h in hints:
         h = header_unit(h or "")[0]  # "Boiling time min": the unit min is not "minimum"
@@ -135,6 +165,7 @@ def _apply_hint(ind: Indicator, cell: str, hints: list[str]) -> None:
 
 def extract_table(table: Table, lang: str | None = None, clause: str | None = None, page: int | None = None) -> list[Indicator]:
     """Indicators of one table (item/requirement layout or matrix layout)."""
+    table = _fix_header_rows(table)
     rows = table.rows or []
     if len(rows) <= table.header_rows or not any(_NUMERIC.search(c) for r in table.body for c in r):
         return []
@@ -148,13 +179,37 @@ def extract_table(table: Table, lang: str | None = None, clause: str | None = No
     if _NOT_LIMITS.search(table.caption or "") or any(_NOT_LIMITS.search(h) for h in joined):
         return []  # clause correspondence tables, reference lists, revision histories
     if "param" in roles and "req" in roles:
-        return _item_layout(table, lang, clause, page, joined, roles, marks, general, base, cparts)
-    return _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, marks, general, base)
+        out = _item_layout(table, lang, clause, page, joined, roles, marks, general, base, cparts)
+    else:
+        out = _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, marks, general, base)
+    for note in note_rows(table):  # a note row spanning the table: once, as prose
+        out.extend(extract_text(note, lang, clause=clause, page=page, origin={**base, "note": True}))
+    for foot in dict.fromkeys(next(c.strip() for c in r if c.strip()) for r in table.body if _is_footnote_row(r)):
+        out.extend(extract_text(fold(foot)[1:].strip(), lang, clause=clause, page=page, origin={**base, "footnote": True}))
+    return out
+
+
+_VALUE_CELL = re.compile(r"^\s*[<>≤≥]?\s*-?\d[\d.,\s]*(?:[a-e]|\*{1,3})?\s*$")
+
+
+def _fix_header_rows(table: Table) -> Table:
+    """A "header" row whose cells are mostly bare values ("≤2.50", "140") is the first body row."""
+    from dataclasses import replace
+
+    h = table.header_rows
+    while h > 1:
+        cells = [fold(c) for c in table.rows[h - 1][1:] if c.strip()] if h - 1 < len(table.rows) else []
+        if cells and sum(1 for c in cells if _VALUE_CELL.match(c)) * 2 >= len(cells):
+            h -= 1
+        else:
+            break
+    return table if h == table.header_rows else replace(table, header_rows=h)
 
 
 def _item_layout(table, lang, clause, page, joined, roles, marks, general, base, cparts) -> list[Indicator]:
     out: list[Indicator] = []
     pcol, mcol = roles.index("param"), (roles.index("method") if "method" in roles else None)
+    tunit = caption_unit(table.caption)
     ucol = roles.index("unit") if "unit" in roles else None
     cond_cols = _condition_columns(table, joined, roles, pcol)
     for i, row in enumerate(table.body, start=table.header_rows):
@@ -166,7 +221,7 @@ def _item_layout(table, lang, clause, page, joined, roles, marks, general, base,
         pc = _PAREN_COND.search(param)
         if pc:  # "烧水时间（额定功率≥1 800 W）": a band in the item's parenthesis is the row's condition
             param = (param[:pc.start()] + param[pc.end():]).strip()
-        unit = (cells[ucol].strip() if ucol is not None else "") or hunit
+        unit = (cells[ucol].strip() if ucol is not None else "") or hunit or tunit
         method = cells[mcol].strip() if mcol is not None and cells[mcol].strip() else None
         row_conds = [cells[k].strip() for k, r in enumerate(roles) if r == "cond" and cells[k].strip()]
         row_conds += [pc.group(1).strip()] if pc else []
@@ -207,14 +262,19 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
     rows_are_params = keyed_rows * 2 >= max(1, len(body)) and not any(key_for(pparts[j]) for j in range(nlab, ncol))
     lab_cols = [j for j in range(nlab) if roles[j] != "seq"]
     lab_headers = [header_unit(joined[j]) for j in lab_cols]
+    tunit = caption_unit(table.caption)
+    gcols = _grade_columns(body, joined, nlab)
     for i, row in enumerate(body, start=table.header_rows):
         lab = labels[i - table.header_rows]
-        if not any(lab):
+        if not any(lab) or _is_note_row(row) or _is_footnote_row(row):
             continue
+        grade_conds = [fold(row[k]).strip() for k in sorted(gcols) if k < len(row) and row[k].strip()]
+        spanned = _spanning_grade_cell(row, pparts, nlab, ncol)
         for j in range(nlab, ncol):
-            if j >= len(row) or roles[j] in ("seq", "method", "unit", "cond"):
+            if j >= len(row) or roles[j] in ("seq", "method", "unit", "cond") or j in gcols or j in spanned:
                 continue
             text, conds = _cell(row[j], marks)
+            conds = conds + grade_conds
             conds += [row[k].strip() for k in range(nlab, min(ncol, len(row))) if roles[k] == "cond" and row[k].strip()]
             if not text or not _NUMERIC.search(text) and "IP" not in text or _FORMULA.match(text):
                 continue
@@ -226,11 +286,20 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
             part_of = ""
             if rows_are_params:
                 param, unit = header_unit(" ".join(x for x in lab if x))
-                unit = unit or col_unit or (header_unit(joined[0])[1] if nlab == 1 else "")
+                unit = unit or col_unit or (header_unit(joined[0])[1] if nlab == 1 else "") or tunit
                 conds = conds + ([joined[j]] if joined[j] else [])
                 hints = [" ".join(lab), pparts[j], table.caption]
+            elif _GRADE_COLUMN.match(fold(pparts[j])):
+                # grade/class columns (特级/一级, Class A, L1…L4, M1/N1, Order 1a): the row names the parameter,
+                # the column is the condition, the caption and row label imply the bound
+                lab_units = [hu for (_hl, hu) in lab_headers if hu]
+                param, lunit = header_unit(" ".join(x for x in lab if x and not _CLAUSE_REF_LABEL.match(x)))
+                unit = lunit or (lab_units[0] if lab_units else "") or tunit  # "Class A" names no ampere
+                conds = conds + col_conds + [pparts[j]]
+                hints = [" ".join(x for x in lab if not _BAND_CELL.match(fold(x))), " ".join(joined[k] for k in lab_cols),
+                         pparts[j], " ".join(cparts[j]), table.caption]
             else:
-                param, unit = col_label, col_unit
+                param, unit = col_label, col_unit or tunit
                 row_conds, parts = [], []
                 for (hl, hu), x, k in zip(lab_headers, lab, lab_cols, strict=False):
                     x = x.strip()
@@ -257,16 +326,75 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
     return out
 
 
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]")
+_FOOTNOTE_ROW = re.compile(r"^\s*[a-e]\s+\S.{12,}")
+_NOTE_ROW = re.compile(r"^\s*(?:注|NOTE|Note|Anmerkung|Remarque|Hinweis)\s*\d*\s*[:：.]?")
+
+
+def _is_note_row(row: list[str]) -> bool:
+    """A body row that is a note spanning the table ("注:…" repeated in every cell): read once as prose."""
+    cells = [c.strip() for c in row if c.strip()]
+    return bool(cells) and len(set(cells)) == 1 and bool(_NOTE_ROW.match(cells[0]))
+
+
+def _is_footnote_row(row: list[str]) -> bool:
+    """A body row that is a table footnote ("a 对警用摩托车…" in every cell): a condition of the marked cells."""
+    cells = [c.strip() for c in row if c.strip()]
+    return len(cells) > 1 and len(set(cells)) == 1 and bool(_FOOTNOTE_ROW.match(fold(cells[0])))
+
+
+def note_rows(table: Table) -> list[str]:
+    """The texts of a table's note rows (each once)."""
+    return list(dict.fromkeys(next(c.strip() for c in r if c.strip()) for r in table.body if _is_note_row(r)))
+
+
 _PART_KEYS = {"temperature_rise", "surface_temperature"}
 _TRAIL_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _PLACEHOLDER = re.compile(r"^\s*(?:[—–\-−/×✕]+|N/?A|n\.\s?a\.|无|不适用|entfällt)?\s*$", re.I)
 _ENDS_NUMBER = re.compile(r"\d\s*$")
 
 
+# "0.25<空机重量≤4", "50 000 v < m ≤ 200 000 v": a band the row belongs to, not a value
+_BAND_BETWEEN = re.compile(r"^\s*-?\d[\d.,\s]*[A-Za-z]{0,3}\s*[<≤＜]\s*[^<>≤≥\d]{1,30}?\s*[<≤＜]\s*-?\d[\d.,\s]*[A-Za-z]{0,3}\s*$")
+_GRADE_CELL = re.compile(r"(?i)^\s*(?:\d{1,2}\s*级|[ⅠⅡⅢⅣⅤⅥ]+\s*级|(?:class|grade|klasse|classe|category|order)\s+[A-Z0-9]{1,3}|[A-Z]\d?)\s*$")
+# a column header that names a grade, class, band or vehicle category rather than a quantity
+_GRADE_COLUMN = re.compile(r"(?i)^\s*(?:特级|优等品|一等品|合格品|[一二三四五]级|[ⅠⅡⅢⅣⅤ]+\s*级|\d\s*级|(?:class|grade|klasse|classe|category|catégorie|"
+                           r"kategorie|order|stufe|level|niveau|type)\s+[A-Z0-9]{1,3}[a-z]?|special\s+order|exclusive\s+order|[LMN][1-4]|[A-D])\s*$")
+_CLAUSE_REF_LABEL = re.compile(r"(?i)^\s*(?:(?:clause|section|paragraph|条款)\s*[\d.]+\s*)+$")
+_GRADE_HEADER = re.compile(r"(?i)^(?:等级|级别|类别|分级|grades?|class(?:es)?|category|categories|klasse|classe|stufe)$")
+
+
 def _is_value_column(body: list[list[str]], j: int) -> bool:
-    """A column of values: digits in more than a third of its filled cells (dashes and blanks are empty values)."""
+    """A column of values: digits in more than a third of its filled cells (dashes and blanks are empty values).
+    Bands ("0.25<空机重量≤4") are labels, not values."""
     filled = [r[j] for r in body if j < len(r) and not _PLACEHOLDER.match(r[j])]
-    return bool(filled) and sum(1 for c in filled if _NUMERIC.search(c)) > len(filled) // 3
+    return bool(filled) and sum(1 for c in filled if _value_like(c)) > len(filled) // 3
+
+
+def _value_like(cell: str) -> bool:
+    """A cell that states a value: digits, not a band ("0.25<空机重量≤4"), not a phrase ("最大设计车速小于70km/h的汽车")."""
+    c = fold(cell)
+    return bool(_NUMERIC.search(c)) and not _BAND_BETWEEN.match(c) and len(_CJK_RUN.findall(c)) <= 3
+
+
+def _spanning_grade_cell(row: list[str], pparts: list[str], nlab: int, ncol: int) -> set[int]:
+    """Columns to skip because one merged cell spans every grade column of the row (the parser repeats its
+    text): the value applies to all grades and is read once, from the first column."""
+    grade = [j for j in range(nlab, min(ncol, len(row))) if _GRADE_COLUMN.match(fold(pparts[j]))]
+    texts = {row[j].strip() for j in grade}
+    if len(grade) >= 3 and len(texts) == 1 and next(iter(texts)):
+        return set(grade[1:])
+    return set()
+
+
+def _grade_columns(body: list[list[str]], joined: list[str], start: int) -> set[int]:
+    """Columns after the row labels that only name the row's grade or class (a trailing 等级 column)."""
+    out = set()
+    for j in range(start, len(joined)):
+        filled = [fold(r[j]) for r in body if j < len(r) and not _PLACEHOLDER.match(r[j])]
+        if filled and _GRADE_HEADER.match(header_unit(joined[j])[0].strip()) and all(_GRADE_CELL.match(c) for c in filled):
+            out.add(j)
+    return out
 
 
 def _label_columns(body: list[list[str]], ncol: int, pparts: list[str], cparts: list[list[str]]) -> int:

@@ -32,7 +32,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("mV", "millivolt", ("mV", "毫伏")),
     # power
     ("W", "watt", ("W", "watts", "Watt", "瓦特", "瓦")),
-    ("kW", "kilowatt", ("kW", "千瓦")),
+    ("kW", "kilowatt", ("kW", "千瓦", "Kilowatt", "kilowatts")),
     ("mW", "milliwatt", ("mW", "毫瓦")),
     ("VA", "apparent_va", ("VA", "伏安")),
     ("kVA", "apparent_kva", ("kVA", "千伏安")),
@@ -66,20 +66,20 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     # temperature
     ("°C", "degC", ("°C", "℃", "° C", "oC", "摄氏度", "degrees Celsius", "Grad Celsius", "degrés Celsius")),
     ("°F", "degF", ("°F", "℉")),
-    ("°", "degree", ("°",)),
+    ("°", "degree", ("°", "Grad", "degrees")),
     ("K", "kelvin", ("K", "kelvins", "Kelvin", "开尔文")),
     # length, area, volume, mass
-    ("mm", "millimeter", ("mm", "毫米")),
-    ("cm", "centimeter", ("cm", "厘米")),
-    ("m", "meter", ("m", "米")),
+    ("mm", "millimeter", ("mm", "毫米", "Millimeter", "Millimetern", "millimetres", "millimeters")),
+    ("cm", "centimeter", ("cm", "厘米", "Zentimeter", "Zentimetern", "centimetres", "centimeters")),
+    ("m", "meter", ("m", "米", "Meter", "Metern", "metres", "meters", "mètres")),
     ("km", "kilometer", ("km", "千米", "公里")),
     ("µm", "micrometer", ("µm", "um", "微米")),
     ("mm²", "millimeter ** 2", ("mm²", "mm2", "平方毫米")),
     ("cm²", "centimeter ** 2", ("cm²", "cm2", "平方厘米")),
     ("m²", "meter ** 2", ("m²", "m2", "平方米")),
-    ("L", "liter", ("L", "l", "litres", "liters", "Liter", "升")),
+    ("L", "liter", ("L", "l", "litres", "liters", "Liter", "Litern", "升")),
     ("mL", "milliliter", ("mL", "ml", "毫升")),
-    ("m³", "meter ** 3", ("m³", "m3", "立方米")),
+    ("m³", "meter ** 3", ("m³", "m3", "立方米", "Kubikmeter", "Kubikmetern")),
     ("cm³", "centimeter ** 3", ("cm³", "cm3")),
     ("g", "gram", ("g", "克")),
     ("kg", "kilogram", ("kg", "千克", "公斤")),
@@ -97,13 +97,19 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("L/h", "liter / hour", ("L/h", "l/h")),
     ("m³/h", "meter ** 3 / hour", ("m³/h", "m3/h")),
     ("m/s", "meter / second", ("m/s", "米/秒")),
-    ("km/h", "kilometer / hour", ("km/h", "公里/小时", "千米/小时")),
-    ("m/s²", "meter / second ** 2", ("m/s²", "m/s2")),
+    ("km/h", "kilometer / hour", ("km/h", "公里/小时", "千米/小时", "千米每小时")),
+    ("m/s²", "meter / second ** 2", ("m/s²", "m/s2", "米每二次方秒")),
+    ("m/s³", "meter / second ** 3", ("m/s³", "m/s3")),
+    ("°/s", None, ("°/s", "(°)/s")),
+    ("m⁻¹", "1 / meter", ("m⁻¹", "m-1", "m −1", "m -1", "m−1")),
+    ("g/m³", "gram / meter ** 3", ("g/m³", "g/m3", "g/m 3")),
+    ("ng/m³", "nanogram / meter ** 3", ("ng/m³", "ng/m3")),
+    ("mg/kWh", None, ("mg/kWh", "mg/kW·h")),
     ("mg/kg", None, ("mg/kg",)),
     ("mg/L", None, ("mg/L", "mg/l")),
     ("mmol/L", "millimole / liter", ("mmol/L", "mmol/l")),
     ("mg/dm²", None, ("mg/dm²", "mg/dm2")),
-    ("mg/m³", "milligram / meter ** 3", ("mg/m³", "mg/m3")),
+    ("mg/m³", "milligram / meter ** 3", ("mg/m³", "mg/m3", "mg/m 3")),
     ("g/L", "gram / liter", ("g/L", "g/l")),
     ("kg/m³", "kilogram / meter ** 3", ("kg/m³", "kg/m3")),
     ("g/m²", "gram / meter ** 2", ("g/m²", "g/m2")),
@@ -129,15 +135,17 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("cd", "candela", ("cd", "坎德拉")),
     ("lm", "lumen", ("lm", "流明")),
     ("cycles", None, ("cycles", "cycle", "Zyklen", "次")),
+    # Chinese counting words after a count (不少于100条, 至少2套): kept as written
+    ("条", None, ("条",)), ("套", None, ("套",)), ("个", None, ("个",)), ("件", None, ("件",)),
     ("r", None, ("转",)),
 ]
 
 # Canonical symbol per pint dimensionality (filled lazily) and symbols outside pint.
 _CANONICAL_SYMBOLS = ["A", "V", "W", "VA", "Ω", "Ω/V", "Pa", "N", "N·m", "s", "m", "m²", "m³", "kg", "J",
-                      "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm", "W/m²", "lm/W", "kg/m³", "kg/m²", "Ω/m", "cd/m²", "N/m", "mol/m³"]
-_CANON_EXPR = {"mol/m³": "mole / meter ** 3", "N/m": "newton / meter", "m³/s": "meter ** 3 / second", "kg/m²": "kilogram / meter ** 2", "Ω/m": "ohm / meter"}
+                      "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm", "W/m²", "lm/W", "kg/m³", "kg/m²", "Ω/m", "cd/m²", "N/m", "mol/m³", "m/s³", "m⁻¹"]
+_CANON_EXPR = {"mol/m³": "mole / meter ** 3", "N/m": "newton / meter", "m³/s": "meter ** 3 / second", "kg/m²": "kilogram / meter ** 2", "Ω/m": "ohm / meter", "m/s³": "meter / second ** 3", "m⁻¹": "1 / meter"}
 _NON_PINT = {"dB(A)": "dB(A)", "dB": "dB", "%": "%", "ppm": "ppm", "cycles": "cycles", "r": "r", "°": "°", "kWh/24h": "kWh/24h",
-             "mg/kg": "mg/kg", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²"}
+             "mg/kg": "mg/kg", "mg/kWh": "mg/kWh", "°/s": "°/s", "条": "条", "套": "套", "个": "个", "件": "件", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²"}
 
 SYMBOLS: dict[str, str] = {}  # written form (lower-cased for Latin) -> symbol
 PINT_EXPR: dict[str, str | None] = {}

@@ -15,6 +15,7 @@ from pathlib import Path
 from zmdocs.errors import ParseError
 from zmdocs.parse.blocks import Block, RawDocument
 from zmdocs.parse.docx_numbering import Numbering, q, wval
+from zmdocs.parse.limits import bounded_span
 
 log = logging.getLogger(__name__)
 
@@ -237,11 +238,11 @@ class _Reader:
             else:
                 in_header = False
             before = wval(trpr, "gridBefore")
-            row: list[str] = [""] * (int(before) if before and before.isdigit() else 0)
+            row: list[str] = [""] * bounded_span(before, "gridBefore")  # 10⁹ is damage, not layout
             for tc in _iter_tag(tr, "tc"):
                 tcpr = tc.find(q("tcPr"))
                 span = wval(tcpr, "gridSpan")
-                span_n = int(span) if span and span.isdigit() and int(span) > 0 else 1
+                span_n = bounded_span(span)
                 vm = tcpr.find(q("vMerge")) if tcpr is not None else None
                 text = self.cell_text(tc)
                 if vm is not None and vm.get(q("val"), "continue") == "continue" and grid:

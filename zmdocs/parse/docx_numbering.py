@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from zmdocs.parse.limits import bounded_start
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -80,7 +82,7 @@ class Numbering:
                 il = int(ov.get(q("ilvl"), "0"))
                 so = wval(ov, "startOverride")
                 lv = ov.find(q("lvl"))
-                ovs[il] = (int(so) if so and so.lstrip("-").isdigit() else None, _level(lv) if lv is not None else None)
+                ovs[il] = (bounded_start(so, None), _level(lv) if lv is not None else None)
             if ovs:
                 n.overrides[nid] = ovs
         return n
@@ -161,7 +163,7 @@ def _level(lv) -> Level:
     start = wval(lv, "start")
     restart = wval(lv, "lvlRestart")
     return Level(
-        start=int(start) if start and start.lstrip("-").isdigit() else 1,
+        start=bounded_start(start),
         fmt=wval(lv, "numFmt") or "decimal",
         text=wval(lv, "lvlText") or "",
         restart=int(restart) if restart and restart.isdigit() else None,

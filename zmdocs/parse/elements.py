@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from zmdocs.model import Term
+from zmdocs.model import Item, Term
 from zmdocs.parse.numbering import NOTE_RE, TABLE_CAPTION_RE
 from zmdocs.stdnum import find_standards
 from zmdocs.textnorm import cjk_ratio
@@ -133,4 +133,23 @@ def references_in(text: str) -> list[str]:
                 out.append(r.id)
         rest = line[pos:]
         depth = max(0, depth + sum(rest.count(c) for c in "(（") - sum(rest.count(c) for c in ")）"))
+    return out
+
+
+# --------------------------------------------------------------------------- list items
+
+_ITEM = re.compile(r"^(?P<label>[a-z]\s*[)）]|[（(][a-z][)）]|\d{1,2}\s*[)）]|[（(]\d{1,2}[)）])\s*(?P<text>\S.*)$")
+
+
+def list_items(text: str) -> list[Item]:
+    """The list items ("a) …", "(b) …", "1) …") that start lines of a clause text, with their offsets."""
+    out: list[Item] = []
+    pos = 0
+    for line in text.split("\n"):
+        m = _ITEM.match(line.strip())
+        if m:
+            start = pos + line.find(m.group("label")[0])
+            label = re.sub(r"\s+", "", m.group("label")).replace("（", "(").replace("）", ")")
+            out.append(Item(label=label, text=m.group("text").strip(), start=start, end=pos + len(line)))
+        pos += len(line) + 1
     return out

@@ -112,6 +112,11 @@ def _to_roman(n: int) -> str:
     return out
 
 
+# German ordinal headings: "1. Abschnitt - Allgemeine Vorschriften", "2. Kapitel Überwachung"
+_DE_ORD = re.compile(r"^(?P<n>\d{1,3})\.\s*(?P<u>Abschnitt|Kapitel|Teil|Unterabschnitt)\b\s*(?:[-–—:]\s*)?(?P<rest>.*)$", re.S)
+_DE_UNITS = {"abschnitt": "section", "unterabschnitt": "section", "kapitel": "chapter", "teil": "part"}
+
+
 def parse_legal(text: str) -> LegalHead | None:
     """The legal heading at the start of a paragraph, or None (also for sentence-continuing cross-references)."""
     t = text.strip()
@@ -125,6 +130,9 @@ def parse_legal(text: str) -> LegalHead | None:
             return None
         sub = cn_number(m.group("sub")) if m.group("sub") else 0
         return LegalHead(_ZH_UNITS[m.group("u")], n, sub or 0, rest.lstrip("　:：、.—– "), "zh")
+    m = _DE_ORD.match(t)
+    if m and not m.group("rest")[:1].islower():
+        return LegalHead(_DE_UNITS[m.group("u").lower()], int(m.group("n")), 0, m.group("rest").strip(), "de")
     m = _EN_HEAD.match(t)
     if not m:
         return None

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from zmdocs.parse import legal
+from zmdocs.parse.builder import _Builder, _Open
 from zmdocs.parse.lines import LIST_RE, Para
 from zmdocs.parse.numbering import is_heading_text, parse_annex, prelim_number
-from zmdocs.parse.structure import _Builder, _Open
 
 
 class LegalBuilder(_Builder):
@@ -29,7 +29,7 @@ class LegalBuilder(_Builder):
         self.used: set[str] = set()
         super().__init__(_drop_legal_toc(paras, heads, ranks))
 
-    def _accept_number(self, num: str, rest: str, nxt: Para | None) -> bool:
+    def _accept_number(self, num: str, rest: str, nxt: Para | None, i: int | None = None, text: str = "") -> bool:
         return False
 
     def run(self) -> None:
@@ -40,7 +40,7 @@ class LegalBuilder(_Builder):
             if c.tup and isinstance(c.tup[0], tuple):
                 c.level = ranks.index(c.tup[-1][1]) + 1
 
-    def _structural(self, t: str, nxt: Para | None) -> bool:
+    def _structural(self, t: str, nxt: Para | None, i: int | None = None) -> bool:
         return bool(prelim_number(t) or parse_annex(t) or self._accept(legal.parse_legal(t)))
 
     def _accept(self, h: legal.LegalHead | None) -> bool:
@@ -81,12 +81,22 @@ class LegalBuilder(_Builder):
         self.target = target
         return 1
 
+    def _annex_part(self, h: legal.LegalHead, p: Para, nxt: Para | None) -> int:
+        """"Teil II" inside "Anlage 3": a part of that annex (number "Anlage 3.pt2")."""
+        annex = self.stack[0]
+        heading, used = _part_heading(h, nxt)
+        c = self._open(f"{annex.number}.pt{h.n}", (annex.tup[0], ("pt", h.n)), heading, annex.kind, 2, p.page)
+        c.page_end = p.page_end or p.page
+        return used
+
     def _structure(self, p: Para, nxt: Para | None, paras: list[Para], i: int) -> int:
         h = legal.parse_legal(p.text)
         if h is not None and self.lang0 and h.lang != self.lang0 and not self.in_annex:
             used = self._translated(h, p)
             if used:
                 return used
+        if h is not None and h.unit == "part" and self.in_annex and self.in_annex.startswith("#") and self.stack:
+            return self._annex_part(h, p, nxt)
         if not self._accept(h):
             return super()._structure(p, nxt, paras, i)
         self.lang0 = self.lang0 or h.lang
@@ -106,7 +116,7 @@ class LegalBuilder(_Builder):
         bm = re.match(r"^[【\[(（]([^】\]()（）\d一二三四五六七八九十]{1,30})[】\])）]\s*(.*)$", h.rest, re.S)
         if bm:  # "第一条【立法目的】为了…", "Article 1 (Purpose) These …"
             heading, text = bm.group(1).strip(), bm.group(2).strip()
-        elif h.rest and (unit != "article" or h.lang != "zh") and is_heading_text(h.rest):
+        elif h.rest and (unit != "article" or h.lang != "zh") and (is_heading_text(h.rest) or _styled_heading(p, h.rest)):
             heading, text = re.sub(r"^[(（]([^()（）]+)[)）]$", r"\1", h.rest), ""  # "Article 1 Purpose", "第一章 总则"; a Chinese article's rest is its text
         elif not h.rest and nxt is not None and nxt.kind == "para" and is_heading_text(nxt.text) and not self._starts_other(nxt.text) \
                 and legal.parse_legal(nxt.text) is None and not LIST_RE.match(nxt.text.strip()):
@@ -131,6 +141,19 @@ class LegalBuilder(_Builder):
         if text:
             c.lines.append(text)
         return used
+
+
+def _styled_heading(p: Para, rest: str) -> bool:
+    """A heading paragraph (Markdown #, Word heading style) whose text is long or ends in an abbreviation."""
+    return p.style.lower().startswith("heading") and len(rest) <= 300 and not rest.rstrip().endswith(("。", "；", ";", ":"))
+
+
+def _part_heading(h: legal.LegalHead, nxt: Para | None) -> tuple[str, int]:
+    if h.rest:
+        return h.rest, 1
+    if nxt is not None and nxt.kind == "para" and is_heading_text(nxt.text) and legal.parse_legal(nxt.text) is None:
+        return nxt.text.strip(), 2
+    return "", 1
 
 
 def _drop_legal_toc(paras: list[Para], heads: list, ranks: dict[str, str]) -> list[Para]:

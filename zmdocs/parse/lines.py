@@ -35,6 +35,7 @@ from zmdocs.textnorm import join_lines, normalize
 _SENT_END = tuple("。；！？.;!?:：")
 
 
+_PAGE_NO = re.compile(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$")  # a page number sets no margin
 _VALUE_START = re.compile(r"^[+\-±<>≤≥]?\d+(?:[.,]\d+)?\s*(?:mA|µA|μA|A|kV|V|kW|W|Hz|%|℃|°C|K|mm|cm|m|s|min|h|Ω|MΩ|kPa|MPa|Pa|dB|N|kg|g|L|mL)(?![A-Za-zÀ-ÿ])")
 
 
@@ -68,7 +69,8 @@ def starts_structure(text: str) -> bool:
         rest = m.group("rest")
         if continuation_start(rest) or looks_like_value(rest):
             return False
-        if "." not in m.group("num") and rest.strip() and not is_heading_text(rest):
+        dotted = "." in m.group("num") or t[len(m.group("num")):][:1] == "."  # "9. Concise description:" (UNECE style)
+        if not dotted and rest.strip() and not is_heading_text(rest):
             return False  # "220 伏特的器具，…" wrapped inside a sentence; a chapter title is short
     if m or ANNEX_RE.match(t) or annex_type(t) or TOC_HEAD_RE.match(t.replace(" ", "")):
         return True
@@ -89,12 +91,14 @@ def _text_wrap_width(lines: list[Block]) -> int | None:
     return p90 if p90 >= 30 and band >= 0.3 * len(ws) else None
 
 
-def _edge(values: list[float], pick) -> float | None:
-    """The outermost x (min or max via `pick`) shared by at least two lines (within 2 pt): a text margin."""
+def _edge(values: list[float], pick, share: float = 0.0) -> float | None:
+    """The outermost x (min or max via `pick`) shared by at least two lines (within 2 pt), and by
+    `share` of all lines when given: a text margin (a page number or a header sets none)."""
     buckets: dict[int, list[float]] = {}
     for v in values:
         buckets.setdefault(round(v / 2), []).append(v)
-    shared = [sum(vs) / len(vs) for vs in buckets.values() if len(vs) >= 2]
+    need = max(2, int(share * len(values)))
+    shared = [sum(vs) / len(vs) for vs in buckets.values() if len(vs) >= need]
     return pick(shared) if shared else None
 
 
@@ -108,19 +112,19 @@ def _line_margins(lines: list[Block]) -> dict[int, tuple[float, float]]:
     """
     by_page: dict = {}
     for b in lines:
-        if "x0" in b.meta and "x1" in b.meta:
+        if "x0" in b.meta and "x1" in b.meta and not _PAGE_NO.match(b.text.strip()):
             by_page.setdefault(b.page, []).append(b)
     out: dict[int, tuple[float, float]] = {}
     all_x0 = [b.meta["x0"] for bs in by_page.values() for b in bs]
-    g_left = _edge(all_x0, min) if all_x0 else None
+    g_left = _edge(all_x0, min, 0.03) if all_x0 else None
     all_x1 = [b.meta["x1"] for bs in by_page.values() for b in bs]
-    g_right = _edge(all_x1, max) if all_x1 else None
+    g_right = _edge(all_x1, max, 0.03) if all_x1 else None
     for bs in by_page.values():
         x0s = [b.meta["x0"] for b in bs]
         left = _edge(x0s, min)
         if left is None or (g_left is not None and left > g_left + 40):
             left = g_left if g_left is not None else min(x0s)
-        right = max(b.meta["x1"] for b in bs)
+        right = _edge([b.meta["x1"] for b in bs], max, 0.08) or max(b.meta["x1"] for b in bs)
         if g_right is not None and right < g_right - 40:
             right = g_right  # a page of short lines (cover, end of a chapter): the document's margin holds
         mid = (left + right) / 2
@@ -248,6 +252,17 @@ def _heading_only(t: str) -> bool:
     return bool(annex_type(t) or prelim_number(t) or TOC_HEAD_RE.match(t.replace(" ", "")))
 
 
+def _framed_text(b: Block, before: list[Para]) -> bool:
+    """A one-column "table" without a caption above it is text in a frame (a boxed annex title, a boxed note)."""
+    rows = [r for r in (b.rows or []) if any((c or "").strip() for c in r)]
+    if not rows or any(len({(c or "").strip() for c in r if (c or "").strip()}) > 1 for r in rows):
+        return False
+    if len(rows[0]) > 1 and b.meta.get("source") == "docx":
+        return False
+    prev = next((p for p in reversed(before) if p.kind == "para"), None)
+    return not (prev is not None and TABLE_CAPTION_RE.match(prev.text.strip()) and before[-1] is prev)
+
+
 def to_paragraphs(blocks: list[Block]) -> list[Para]:
     """Turn a Block stream into paragraphs and tables; line blocks are joined, para blocks kept."""
     lines = [b for b in blocks if b.kind == "line"]
@@ -265,13 +280,20 @@ def to_paragraphs(blocks: list[Block]) -> list[Para]:
             cur.clear()
 
     for b in blocks:
-        if b.kind == "table":
+        if b.kind == "table" and _framed_text(b, out):
+            flush()
+            for row in b.rows or []:
+                for part in dict.fromkeys(ln for c in row for ln in (c or "").split("\n")):
+                    t = normalize(part)
+                    if t:
+                        out.append(Para("para", t, b.page, b.page, meta={"framed": True}))
+        elif b.kind == "table":
             flush()
             out.append(Para("table", "", b.page, b.page, rows=[[normalize(c or "") for c in r] for r in (b.rows or [])],
                             header_rows=b.header_rows, meta=dict(b.meta)))
         elif b.kind == "line":
-            if not b.text.strip():
-                continue
+            if not b.text.strip() or 0 < float(b.meta.get("size", 10) or 10) < 2:
+                continue  # empty, or set in invisible type (under 2 pt)
             if cur and _breaks(cur[-1], b, margins, wrap, legal):
                 flush()
             cur.append(b)

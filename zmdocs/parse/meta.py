@@ -15,7 +15,7 @@ from zmdocs.textnorm import cjk_ratio
 from zmdocs.verbal import detect_lang
 
 _DATE = r"(?:19|20)\d{2}\s*[-./年]\s*(?:\d{1,2}|XX|xx|××)(?:\s*[-./月]\s*(?:\d{1,2}|XX|xx|××)\s*日?)?"
-_PUB = re.compile(rf"({_DATE})\s*发\s*布|(?:publication\s+date|date\s+of\s+publication|published|ausgabe(?:datum)?|date\s+de\s+publication)\s*[:：]?\s*({_DATE})", re.I)
+_PUB = re.compile(rf"({_DATE})\s*发\s*布|(?:publication\s+date|date\s+of\s+publication|published|ausgabe(?:datum)?|ausfertigungsdatum|date\s+de\s+publication)\s*[:：]?\s*({_DATE})", re.I)
 _IMPL = re.compile(rf"({_DATE})\s*实\s*施|(?:implementation\s+date|date\s+of\s+implementation|effective\s+date|gültig\s+ab|date\s+de\s+mise\s+en\s+application)\s*[:：]?\s*({_DATE})", re.I)
 _ANY_DATE = re.compile(rf"\b({_DATE})\b")
 _MONTHS = {
@@ -24,6 +24,7 @@ _MONTHS = {
     "august": 8, "août": 8, "september": 9, "septembre": 9, "oktober": 10, "october": 10, "octobre": 10,
     "november": 11, "novembre": 11, "dezember": 12, "december": 12, "décembre": 12,
 }
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\.?\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d{2})\b", re.I)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d{2})\b", re.I)
 _ICS = re.compile(r"\bICS\s*[:：]?\s*(\d{2}\.\d{3}(?:\.\d{2})?(?:\s*[;；,，]?\s*\d{2}\.\d{3}(?:\.\d{2})?)*)")
 _CCS = re.compile(r"\b(?:CCS|中国标准文献分类号)\s*[:：]?\s*([A-Z])\s?(\d{2})\b")
@@ -34,7 +35,8 @@ _LABEL = re.compile(
     r"^INTERNATIONAL\s+STANDARD|^NORME\s+INTERNATIONALE|^EUROPEAN\s+STANDARD|^EUROPÄISCHE\s+NORM|^NORME\s+EUROPÉENNE|^DEUTSCHE\s+NORM|"
     r"^Edition\s+\d|^Ausgabe|^Ersatz|^Replaces|^Supersedes|^Preisgruppe|^Price\s+code|^Gesamtumfang|^Normenausschuss|copyright|©|版权|"
     r"示例|示范|sample|illustrative|beispiel|exemple|^DKE\b|^DIN\s+Deutsches|^VDE\b|^Vervielfältigung|^Reference\s+number|^Numéro\s+de\s+référence|"
-    r"发布$|联合会|委员会|管理局|Deutsche\s+Fassung|English\s+version|Version\s+française)",
+    r"发布$|联合会|委员会|管理局|Deutsche\s+Fassung|English\s+version|Version\s+française|备\s*案\s*号|出版|印刷|^Published\s+by|^Publisher|"
+    r"^\d+[a-z]?\s+(?:quai|rue|avenue|street|road)\b|^Tel\b|^Fax\b|^E-?mail\b|^www\.|https?://|@)",
     re.I,
 )
 
@@ -51,7 +53,12 @@ _ADOPT_RE = [(re.compile(p, re.I), r) for p, r in _ADOPT]
 _COVER_ADOPT = re.compile(r"[（(]\s*([^（）()]{4,60}?)\s*[,，]\s*(IDT|MOD|NEQ|idt|mod|neq|eqv|EQV)\s*[)）]")
 
 
-_PLACEHOLDER = re.compile(r"^\s*(T\s*/\s*[A-Z]{2,10}|GB(?:\s*/\s*[TZ])?|DB\d+(?:/T)?|[A-Z]{2}/T)\s*[X×x]{3,5}\s*[—–\-－]{1,2}\s*((?:19|20)\d{2}|[X×x]{4})\s*$")
+_PLACEHOLDER = re.compile(r"^\s*(T\s*/\s*[A-Z]{2,10}|GB(?:\s*/\s*[TZ])?|DB\d+(?:/T)?|[A-Z]{2}/T)\s*([X×x]{3,6})\s*[—–\-－]{1,2}\s*((?:19|20)\d{2}|[X×x]{4})\s*$")
+_STATUS = re.compile(r"(征求意见稿|送审稿|报批稿)")
+# "Regulation No. 7" on a UNECE cover, "Regulation No 24 of the Economic Commission for Europe of the United Nations" in the OJ
+_UN_COVER = re.compile(r"(?:^|[:：]\s*|\b)Regulation\s+No\.?\s*(\d{1,3})\b(?=\s*(?:$|of\s+the\s+Economic\s+Commission|[—–\-(]|Revision|Rev\.))", re.I)
+_UN_CONTEXT = re.compile(r"E/ECE/|United\s+Nations|UN/ECE|UNECE|Economic\s+Commission\s+for\s+Europe", re.I)
+_IHO_COVER = re.compile(r"^(?:IHO(?:-IOC)?\s+)?(?:Publication\s+)?([SBCMP])-\s?(\d{1,3})\b")
 
 
 def _fmt_date(s: str) -> str:
@@ -124,6 +131,41 @@ def _is_title_line(t: str) -> bool:
     return len(t) <= 200
 
 
+def _cover_date(text: str, implemented: str) -> str:
+    """A cover date without a 发布/published label: "22 November 2012", "November 2012", else the first date."""
+    dmy, my = _DAY_MONTH_YEAR.search(text), _MONTH_YEAR.search(text)
+    if dmy and (my is None or dmy.start() <= my.start()):
+        return f"{dmy.group(3)}-{_MONTHS[dmy.group(2).lower()]:02d}-{int(dmy.group(1)):02d}"
+    if my:
+        return f"{my.group(2)}-{_MONTHS[my.group(1).lower()]:02d}"
+    cands = [d for d in _ANY_DATE.findall(text) if d != implemented]
+    return _fmt_date(cands[0]) if cands else ""
+
+
+def _copyright_ref(line: str, r: StdRef) -> bool:
+    """"© ISO 2023", "Copyright IEC 2019": a publisher and a year, not a standard number."""
+    before = line[: r.span[0]]
+    return bool(re.search(r"(?:©|\(c\)|copyright)\s*$", before, re.I)) or (
+        bool(re.fullmatch(r"(?:19|20)\d{2}", r.number)) and bool(re.search(r"©|copyright|all\s+rights", line, re.I)))
+
+
+def _special_id(cover: list[str]) -> str | None:
+    """Ids a cover prints without a standard-number prefix: UN regulations and IHO publications."""
+    head = cover[:60]
+    text = "\n".join(head)
+    if _UN_CONTEXT.search(text):
+        for line in head:
+            m = _UN_COVER.search(line.strip())
+            if m:
+                return f"UN Regulation No. {m.group(1)}"
+    if re.search(r"International\s+Hydrographic|\bIHO\b", text):
+        for line in head:
+            m = _IHO_COVER.match(line.strip())
+            if m:
+                return f"IHO {m.group(1)}-{m.group(2)}"
+    return None
+
+
 def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, running: list[str] | None = None) -> None:
     """Set id, family, number, year, ics, ccs, titles, dates, replaces and adoption on `doc`.
 
@@ -138,13 +180,7 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
     if m:
         implemented = _fmt_date(m.group(1) or m.group(2))
     if not published:
-        m = _MONTH_YEAR.search(text)
-        if m:
-            published = f"{m.group(2)}-{_MONTHS[m.group(1).lower()]:02d}"
-        else:
-            cands = [d for d in _ANY_DATE.findall(text) if d != implemented]
-            if cands:
-                published = _fmt_date(cands[0])
+        published = _cover_date(text, implemented)
     year = None
     ym = re.match(r"((?:19|20)\d{2})", published)
     if ym:
@@ -153,12 +189,12 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
     # the document's own number: the first standard number on the cover not after 代替/Replaces
     own: StdRef | None = None
     replaces: list[str] = []
-    for line in cover:
+    for line in cover[:60]:  # only the cover gives the id, never a reference deep in a garbled text
         rm = _REPLACES.search(line)
         for r in find_standards(line):
             if rm and r.span[0] >= rm.start():
                 replaces.append(r.id)
-            elif own is None and r.family != "VDE" and not re.search(r"(?:Fassung|version|Version|Reference\s+number)\s*$", line[: r.span[0]]) and not re.search(r"[（(]\s*$", line[: r.span[0]]) and not _COVER_ADOPT.search(line):
+            elif own is None and r.family != "VDE" and not _copyright_ref(line, r) and not re.search(r"(?:Fassung|version|Version|Reference\s+number)\s*$", line[: r.span[0]]) and not re.search(r"[（(]\s*$", line[: r.span[0]]) and not _COVER_ADOPT.search(line):
                 own = r
     placeholder = None
     if own is None:  # a draft's number is often a placeholder: "T/ZZB XXXX—2026"
@@ -166,15 +202,21 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
             m = _PLACEHOLDER.search(line)
             if m:
                 fam_txt = re.sub(r"\s+", "", m.group(1))
-                placeholder = f"{fam_txt} XXXX—{m.group(2).upper().replace('×', 'X')}"
+                placeholder = f"{fam_txt} {m.group(2).upper().replace('×', 'X')}—{m.group(3).upper().replace('×', 'X')}"
                 break
-    if own is None and placeholder is None:
+    special = None if own is not None or placeholder is not None else _special_id(cover)
+    if own is None and placeholder is None and special is None:
         for line in running or []:
             refs = [r for r in find_standards(line) if r.family != "VDE"]
             if refs:
                 own = refs[0]
                 break
-    doc.id = _with_year(own, year) if own else (placeholder or id_from_filename(source))
+    if own is not None and own.year is None and year is None and tier_of(own.family) == "international":
+        em = re.search(r"\bEdition\s+((?:19|20)\d{2})\b", text)  # OIML/ISO covers: "Edition 2021 (E)"
+        year = int(em.group(1)) if em else None
+    doc.id = _with_year(own, year) if own else (placeholder or special or id_from_filename(source))
+    sm = _STATUS.search(re.sub(r"\s+", "", "\n".join(cover[:40])))
+    doc.status = sm.group(1) if sm else "final"
     fam = family_of(doc.id) or (doc.id.split(" ")[0] if placeholder and doc.id == placeholder else "")
     doc.family = fam
     refs = find_standards(doc.id)
@@ -230,7 +272,7 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
             if lang in ("zh", "ja"):  # GB/T 1.1 title elements are separated by a space: "…的安全 第2部分：…"
                 joined = re.sub(r"(?<=\S)\s*(第\s*\d+(?:-\d+)?\s*部分)", r" \1", joined)
             titles[lang] = re.sub(r"\s+", " ", joined).strip()
-    doc.titles = titles
+    doc.titles = {k: re.sub(r"\s*[（(]\s*(?:征求意见稿|送审稿|报批稿)\s*[)）]\s*", "", v).strip() for k, v in titles.items()}
     adoption = find_adoption(text) or (find_adoption(foreword) if foreword else None)
     if adoption is None and re.match(r"(DIN|BS|NF)\s+EN", doc.id):
         # a national adoption of a European standard names the IEC/ISO original on its cover

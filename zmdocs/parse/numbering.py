@@ -11,7 +11,16 @@ import re
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
 # "5", "5.2.3", "A.1", "NA.2" then a space, a CJK char, or the end of the paragraph.
-CLAUSE_RE = re.compile(rf"^(?P<num>(?:\d{{1,3}}|[A-Z]{{1,2}}\.\d{{1,3}})(?:\.\d{{1,3}}){{0,6}})(?:\s+|(?=[{_CJK}])|$)(?P<rest>.*)$", re.S)
+# A trailing dot ("3.6.3.", "1.") is how UNECE and many regulations print their numbers.
+CLAUSE_RE = re.compile(rf"^(?P<num>(?:\d{{1,3}}|[A-Z]{{1,2}}\.\d{{1,3}})(?:\.\d{{1,3}}){{0,6}})\.?(?:\s+|(?=[{_CJK}])|$)(?P<rest>.*)$", re.S)
+
+# "8位值", "2个", "3次": a number glued to a measure word is a quantity, never a clause number.
+_QUANTITY = re.compile(r"^\d{1,3}(?:位|个|字节|次|项|种|倍|名|只|台|块|路|层|年|月|日|天|周|小时|分钟|秒|克|千克|公斤|米|厘米|毫米|伏|安|瓦|元|份|帧|比特|片|张|根|条|组|级|档|挡)")
+
+
+def quantity_start(text: str) -> bool:
+    """True when a paragraph starts with a number glued to a Chinese measure word ("8位值")."""
+    return bool(_QUANTITY.match(text.strip()))
 
 ANNEX_RE = re.compile(
     r"^(?:附\s*录\s*(?P<l1>[A-Z]{1,2})(?![A-Za-z])|(?:(?:Nationaler|National)\s+)?(?:Annex|ANNEX|Anhang|ANHANG|Annexe|ANNEXE|Appendix|APPENDIX)\s+(?P<l2>[A-Z]{1,2})(?![A-Za-z]))"
@@ -40,7 +49,7 @@ TOC_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|(?:\. ){3,})")
 LIST_RE = re.compile(r"^(?:[a-z]\)|[a-z]\s*）|\d{1,2}\)|\d{1,2}）|[（(]\d{1,2}[）)]|[①-⑳]|[—–-]{1,2}\s?|——|•|·|\*\s)")
 NOTE_RE = re.compile(r"^(?:注\s*\d*\s*[：:]|注\s*\d+\s|NOTE\b|Note\s+\d|ANMERKUNG\b|Anmerkung\s+\d|示例\s*\d*|EXAMPLE\b|BEISPIEL\b|EXEMPLE\b)")
 TABLE_CAPTION_RE = re.compile(
-    r"^(?:表\s*(?P<n1>[A-Z]{0,2}\.?\d{1,3}(?:\.\d{1,3})?)(?![\d.])|(?:Table|TABLE|Tabelle|TABELLE|Tableau|TABLEAU)\s+(?P<n2>[A-Z]{0,2}\.?\d{1,3}(?:\.\d{1,3})?)(?![\d.]))"
+    r"^(?:表\s*(?P<n1>[A-Z]{0,2}\.?\d{1,3}(?:\.\d{1,3})?)(?![\d.])|(?:Table|TABLE|Tabelle|TABELLE|Tableau|TABLEAU)\s+(?P<n2>[A-Z]{0,2}[.\-]?\d{1,3}(?:[.\-]\d{1,3})?)(?![\d.]))"
     r"\s*(?P<cont>[（(]\s*(?:续|continued|fortgesetzt|suite)\s*[)）])?\s*(?:[—–\-:：]\s*)?(?P<cap>.*)$"
 )
 FIGURE_CAPTION_RE = re.compile(r"^(?:图\s*[A-Z]{0,2}\.?\d{1,3}|(?:Figure|Bild|Figure)\s+[A-Z]{0,2}\.?\d{1,3})(?![\d.])")
@@ -85,6 +94,22 @@ def parse_annex(text: str) -> tuple[str, str, str] | None:
     return letter, typ, rest
 
 
+_NUM_ANNEX_RE = re.compile(r"^(?:Annex|ANNEX|Anhang|ANHANG|Anlage|ANLAGE|Annexe|ANNEXE|Appendix|APPENDIX)\s+(?P<n>\d{1,2}[a-z]?)(?![\w.,])\s*(?:[—–\-:]\s*)?(?P<rest>.*)$", re.S)
+
+
+def parse_numbered_annex(text: str) -> tuple[str, str] | None:
+    """(n, title-on-the-line) for a numbered annex heading ("Annex 3", "Annex 3 – Test procedure"), as regulations number them."""
+    m = _NUM_ANNEX_RE.match(text.strip())
+    if not m:
+        return None
+    rest = m.group("rest").strip()
+    if rest and (rest[0].islower() or not is_heading_text(rest) and len(rest.split()) > 40):
+        return None  # "Annex 4 to this Regulation …" inside running text
+    if rest.startswith(("to ", "of ", "in ", "gives", "specifies", "describes")):
+        return None
+    return m.group("n"), rest
+
+
 def annex_type(text: str) -> str | None:
     """'normative'/'informative' when a paragraph is just an annex type line like '（规范性）'."""
     m = _ANNEX_TYPE.match(text.strip())
@@ -119,6 +144,8 @@ def looks_like_value(rest: str) -> bool:
         return False
     if r[0].isdigit() or r[0] in "×x*/+-=~～<>≤≥±%,，、。）)]":
         return True
+    if re.match(r"^A\s+[a-z]{2,}", r):
+        return False  # "5.6.3. A light source module …": the English article, not amperes
     return bool(_UNIT_AFTER.match(r))
 
 

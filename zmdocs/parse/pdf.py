@@ -1,10 +1,14 @@
-"""PDF reader: pdfplumber pages -> line and table Blocks in reading order.
+"""PDF reader: pages -> line and table Blocks in reading order.
 
-One pass over each page's chars builds the lines (pdf_layout). Pages without rulings are read
-with PDFium (pdf_pdfium, ~10x faster than pdfminer); pages with rulings go through pdfplumber,
-whose table finder runs only there (pdf_tables). ZMDOCS_PDF_BACKEND=pdfminer reads every page
-with pdfplumber. Running headers/footers/page numbers/licence stamps are dropped across pages,
-and long PDFs are read by worker processes over page ranges (ZMDOCS_WORKERS, default 2).
+One pass over each page's chars builds the lines (pdf_layout); char boxes come from baselines and
+sizes, not from fonts' ascent/descent, so digits, Latin and punctuation set on baselines of their
+own (SPC typesetting) rejoin their line. Pages are read with PDFium (pdf_pdfium, ~10x faster than
+pdfminer; kept from the machine's fonts so a parse is the same everywhere), and on pages with
+rulings pdfplumber's table finder runs over PDFium's paths (pdf_tables). Pages where PDFium would
+drop text, or fails, are read with pdfminer; ZMDOCS_PDF_BACKEND=pdfminer reads every page so.
+Slanted watermarks are dropped, full-width forms folded (zmdocs.textnorm), running headers/footers,
+page numbers and licence stamps dropped across pages, and long PDFs are read by worker processes
+over page ranges (ZMDOCS_WORKERS, default 2).
 """
 
 from __future__ import annotations
@@ -84,6 +88,8 @@ def _light_objects(page) -> tuple[list[dict], tuple[int, float], int, int, list]
     """
     from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
 
+    from zmdocs.parse.pdf_layout import baseline_box, text_direction
+
     layout = page.layout  # pdfminer interpretation, cached on the page for the table finder
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
@@ -97,11 +103,13 @@ def _light_objects(page) -> tuple[list[dict], tuple[int, float], int, int, list]
         o = stack.pop()
         if isinstance(o, LTChar):
             a, b = o.matrix[0], o.matrix[1]
-            # text direction: 0 upright, 1 rotated 90° counter-clockwise, 2 clockwise, 3 upside down
-            direction = (0 if a > 0 else 3) if abs(b) <= abs(a) else (1 if b > 0 else 2)
-            chars.append({"text": o.get_text(), "x0": o.x0 + mb_x0, "x1": o.x1 + mb_x0,
-                          "top": height - o.y1 + mb_top, "bottom": height - o.y0 + mb_top,
-                          "size": o.size, "upright": direction == 0, "dir": direction})
+            direction, aligned = text_direction(a, b)
+            top, bottom = height - o.y1 + mb_top, height - o.y0 + mb_top
+            if direction == 0:  # the box from the baseline (matrix origin), not from the font's descent
+                top, bottom = baseline_box(height - o.matrix[5] + mb_top, o.size)
+            chars.append({"text": o.get_text(), "x0": o.x0 + mb_x0, "x1": o.x1 + mb_x0, "top": top,
+                          "bottom": bottom, "size": o.size, "upright": direction == 0 and aligned,
+                          "dir": direction if aligned else 4})
         elif isinstance(o, LTImage):
             images += 1
             big_image = max(big_image, (o.x1 - o.x0) * (o.y1 - o.y0) / max(page_area, 1.0))
@@ -145,6 +153,7 @@ def _finish_page(number: int, w: float, h: float, raw_chars: list[dict], images:
     """Chars (+ tables when a pdfplumber page with rulings is given) -> ordered line/table items."""
     from zmdocs.parse.pdf_layout import clean_chars, page_lines
     from zmdocs.parse.pdf_tables import extract_tables
+    from zmdocs.textnorm import to_halfwidth
 
     # a page-sized picture with only a stamp or watermark of text is a scanned page
     scanned = bool(images) and (not raw_chars or (big_image > 0.7 and len(raw_chars) < 60))
@@ -155,7 +164,8 @@ def _finish_page(number: int, w: float, h: float, raw_chars: list[dict], images:
     chars, cid = clean_chars(raw_chars)
     tables = []
     if chars and not rotated and table_page is not None:
-        _prime_graphics(table_page, graphics or [])
+        if graphics:
+            _prime_graphics(table_page, graphics)
         try:
             tables = extract_tables(table_page, chars)
         except Exception as e:  # a broken grid must not lose the page's text
@@ -174,10 +184,11 @@ def _finish_page(number: int, w: float, h: float, raw_chars: list[dict], images:
     items = []
     for ln in lines:
         t = ln.extra.get("table")
-        if t is not None:
-            items.append({"table": t.rows, "header_rows": t.header_rows, "bbox": t.bbox})
+        if t is not None:  # full-width digits, letters and signs folded (textnorm keeps Chinese punctuation)
+            rows = [[to_halfwidth(cell) for cell in row] for row in t.rows]
+            items.append({"table": rows, "header_rows": t.header_rows, "bbox": t.bbox})
         else:
-            items.append({"text": ln.text, "x0": round(ln.x0, 2), "x1": round(ln.x1, 2), "top": round(ln.top, 2),
+            items.append({"text": to_halfwidth(ln.text), "x0": round(ln.x0, 2), "x1": round(ln.x1, 2), "top": round(ln.top, 2),
                           "bottom": round(ln.bottom, 2), "size": round(float(ln.size), 2), "column": ln.column})
     return {"page": number, "width": w, "height": h, "items": items, "chars": len(raw_chars),
             "scanned": scanned, "cid": cid, "rotated": rotated, "graphics": len(graphics or []) if not raw_chars else 0}
@@ -187,7 +198,7 @@ def _rotated_direction(chars: list[dict]) -> int:
     """1 or 2 when most of the page's text runs sideways (90° counter-clockwise / clockwise)."""
     if not chars:
         return 0
-    counts = [0, 0, 0, 0]
+    counts = [0, 0, 0, 0, 0]  # 4: slanted (watermarks), never a reading direction
     for c in chars:
         if not c["text"].isspace():
             counts[c["dir"]] += 1
@@ -334,10 +345,12 @@ def drop_running(pages: list[dict]) -> int:
     exact_pages: dict[str, set[int]] = {}
     key_pages: dict[str, set[int]] = {}
     cands: list[tuple[int, int, bool]] = []  # (page index, item index, in the outer margin)
+    ends: set[tuple[int, int]] = set()  # the first and last text line of each page
     for pi, pg in enumerate(pages):
         h = pg["height"]
         texts = [(ii, it) for ii, it in enumerate(pg["items"]) if "text" in it]
         edge = {ii for ii, _ in texts[:3]} | {ii for ii, _ in texts[-3:]}
+        ends.update((pi, ii) for ii, _ in texts[:1] + texts[-1:])
         for ii, it in texts:
             if ii in edge and (it["top"] < 0.12 * h or it["bottom"] > 0.9 * h):
                 outer = it["top"] < 0.08 * h or it["bottom"] > 0.93 * h
@@ -356,6 +369,8 @@ def drop_running(pages: list[dict]) -> int:
             drop.add((pi, ii))
         elif outer and len(text) <= 50 and len(key_pages[_key(text)]) >= need:
             drop.add((pi, ii))
+        elif (pi, ii) in ends and len(text) <= 120 and len(key_pages[_key(text)]) >= max(need, 3):
+            drop.add((pi, ii))  # a long running head whose page number or date varies (Official Journal)
     for pi, pg in enumerate(pages):
         for ii, it in enumerate(pg["items"]):
             if "text" in it and _ANYWHERE.search(it["text"]):
@@ -370,8 +385,12 @@ def _pages_list(nums: list[int]) -> str:
     return ", ".join(str(x) for x in nums[:12]) + (" …" if len(nums) > 12 else "")
 
 
-def read_pdf(path: Path, workers: int | None = None) -> RawDocument:
-    """Read a PDF into line/table Blocks; bad files raise ParseError with a one-line hint."""
+def read_pdf(path: Path, workers: int | None = None, ocr: str = "auto", progress=None) -> RawDocument:
+    """Read a PDF into line/table Blocks; bad files raise ParseError with a one-line hint.
+
+    `ocr`: "auto" OCRs pages without text or with a garbled text layer, "force" every page, "off" none
+    (zmdocs.parse.ocr); `progress(done, total)` is called per OCRed page.
+    """
     path = Path(path)
     n = _n_pages(path)
     if n == 0:
@@ -389,6 +408,9 @@ def read_pdf(path: Path, workers: int | None = None) -> RawDocument:
     if failed:
         warnings.append(f"{path.name}: page(s) {_pages_list([p['page'] for p in failed])} could not be read "
                         f"({failed[0]['error']}); their content is missing — {CORRUPT_HINT}")
+    from zmdocs.parse.ocr import fix_pages  # scanned and garbled pages; the OCR model loads only if needed
+
+    warnings.extend(fix_pages(path, pages, ocr, progress, _finish_page))
     text_pages = [p["page"] for p in pages if p["chars"] and not p.get("scanned")]
     image_pages = [p["page"] for p in pages if p.get("scanned")]
     if not text_pages:

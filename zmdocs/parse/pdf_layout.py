@@ -17,6 +17,22 @@ LIGATURES = str.maketrans({
     "\ufb05": "st", "\ufb06": "st", "\u00ad": "",  # soft hyphen: invisible
 })
 CID_RE = re.compile(r"\(cid:\d+\)")
+# A char's box, from its baseline and size alone: fonts' own ascent/descent values disagree wildly
+# (SPC PDFs give Latin fonts boxes twice as tall as their CJK neighbours'), so rows built from
+# them split one printed line into several. Both readers (pdfminer, PDFium) use these ratios.
+ASCENT, DESCENT = 0.8, 0.2
+
+
+def text_direction(a: float, b: float) -> tuple[int, bool]:
+    """Direction of a char from its matrix's first row (0 upright, 1 rotated 90° counter-clockwise,
+    2 clockwise, 3 upside down) and whether it runs along an axis (a slanted watermark does not)."""
+    direction = (0 if a > 0 else 3) if abs(b) <= abs(a) else (1 if b > 0 else 2)
+    return direction, min(abs(a), abs(b)) <= 0.1 * max(abs(a), abs(b))
+
+
+def baseline_box(base: float, size: float) -> tuple[float, float]:
+    """(top, bottom) of an upright char whose baseline lies `base` points below the page top."""
+    return base - ASCENT * size, base + DESCENT * size
 
 
 def is_cjk(ch: str) -> bool:
@@ -123,11 +139,14 @@ def join_chars(chars: list[dict]) -> str:
     """Text of x-sorted chars: spaces between Latin words by gap, none between CJK chars."""
     parts: list[str] = []
     prev = None
-    pending_space = False
+    pending_space = inferred = False  # a space char before this one; one PDFium inferred from spacing
     for c in chars:
         t = c["text"]
         if t.isspace():
-            pending_space = prev is not None
+            if c.get("gen"):
+                inferred = prev is not None
+            else:
+                pending_space = prev is not None
             continue
         if prev is not None:
             if t == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.15 * max(prev["size"], 1.0):
@@ -139,18 +158,18 @@ def join_chars(chars: list[dict]) -> str:
                 cjk_pair = is_cjk(a) and is_cjk(b)
                 if cjk_pair:
                     # justified CJK text spreads chars a little; a space char or an em-wide gap separates
-                    need = pending_space or gap > 0.6 * size
+                    need = pending_space or gap > 0.35 * size
                 else:
-                    need = pending_space or gap > 0.2 * size
+                    need = pending_space or inferred or gap > 0.2 * size
                 if need and not (is_cjk(a) and unicodedata.category(a).startswith("P")) and not (
                     is_cjk(b) and unicodedata.category(b).startswith("P")
                 ):
                     parts.append(" ")
-            elif pending_space or gap > 0.2 * size:
+            elif pending_space or inferred or gap > 0.2 * size:
                 parts.append(" ")
         parts.append(t)
         prev = c
-        pending_space = False
+        pending_space = inferred = False
     return "".join(parts).strip()
 
 

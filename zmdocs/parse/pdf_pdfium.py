@@ -1,9 +1,10 @@
 """Fast page reading with PDFium (pypdfium2, a pdfplumber dependency): chars, images and rulings.
 
-PDFium's C++ text layer reads a page about ten times faster than pdfminer. Pages that carry
-rulings (possible tables) still go through pdfplumber, whose table finder needs pdfminer
-objects; every other page is read here. Chars come out in the same shape as pdf.py's
-pdfminer path (top measured from the top, size = effective font size, direction 0-3).
+PDFium's C++ text layer reads a page about ten times faster than pdfminer. Every page is read
+here: its chars, and on pages with rulings its painted paths as edges for pdfplumber's table
+finder (no pdfminer pass). Chars come out in the same shape as pdf.py's pdfminer path (box from
+the baseline, size = effective font size, direction 0-3). PDFium is kept from the machine's
+fonts (isolate_fonts); pages where it would drop text are read with pdfminer instead.
 """
 
 from __future__ import annotations
@@ -12,22 +13,65 @@ import ctypes
 import logging
 import math
 
+from zmdocs.parse.pdf_layout import baseline_box, is_cjk, text_direction
+
 log = logging.getLogger(__name__)
 
 _UNMAPPED = {0, 0xFFFD, 0xFFFE, 0xFFFF}
+_WIDE = set("mwMWŒœÆæ")  # letters that may really be about one em wide
+_NO_SYSTEM_FONTS: list = []  # the installed empty font table and its callbacks (kept alive)
 
 
-def page_objects(page, pdfium_c) -> tuple[int, float, int, int, float, float, float, float]:
-    """Images (count, largest share of the page) and ruling counts from the page's objects."""
+def isolate_fonts(pdfium_c) -> None:
+    """Make PDFium ignore the fonts installed on this machine (once per process).
+
+    PDFium substitutes a system font for every font a PDF does not embed, and the substitute's
+    glyphs decide box heights and whether a text object counts at all: a text object whose glyphs
+    the substitute lacks has an empty box and PDFium's text layer drops it (a lone "。" when no CJK
+    font is installed). With an empty system-font table PDFium always falls back to its own
+    built-in fonts, so a PDF reads the same on every machine; pdf.py re-reads pages where PDFium
+    dropped text with pdfminer, which never looks at system fonts.
+    """
+    if _NO_SYSTEM_FONTS:
+        return
+    info = pdfium_c.FPDF_SYSFONTINFO()
+    fields = dict(info._fields_)
+    callbacks = {
+        "Release": fields["Release"](lambda this: None),
+        "EnumFonts": fields["EnumFonts"](lambda this, mapper: None),
+        "MapFont": fields["MapFont"](lambda this, weight, italic, charset, pitch, face, exact: None),
+        "GetFont": fields["GetFont"](lambda this, face: None),
+        "GetFontData": fields["GetFontData"](lambda this, font, table, buf, size: 0),
+        "GetFaceName": fields["GetFaceName"](lambda this, font, buf, size: 0),
+        "GetFontCharset": fields["GetFontCharset"](lambda this, font: 0),
+        "DeleteFont": fields["DeleteFont"](lambda this, font: None),
+    }
+    info.version = 1
+    for name, fn in callbacks.items():
+        setattr(info, name, fn)
+    pdfium_c.FPDF_SetSystemFontInfo(ctypes.byref(info))
+    _NO_SYSTEM_FONTS.extend([info, callbacks])
+
+
+_FONT_NONSYMBOLIC = 32  # PDF font descriptor flag: the font uses the standard Latin character set
+
+
+def page_objects(page, pdfium_c) -> tuple[int, float, int, int, int, float, float, float, float]:
+    """Images (count, largest share of the page), ruling counts and text objects PDFium's text
+    layer will drop (empty box, a non-embedded non-Latin font: glyphs no built-in font has)."""
     left, bottom, right, top = page.get_mediabox()
     area = max((right - left) * (top - bottom), 1.0)
-    images = h_rules = v_rules = 0
+    images = h_rules = v_rules = lost = 0
     big = 0.0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH]):
+    kinds = [pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT]
+    for obj in page.get_objects(filter=kinds):
         bounds = getattr(obj, "get_bounds", None) or obj.get_pos  # pypdfium2 5.x / 4.x
         x0, y0, x1, y1 = bounds()
         w, h = x1 - x0, y1 - y0
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            if w < 1e-3 and _lost_text(obj, pdfium_c):
+                lost += 1
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
             big = max(big, w * h / area)
         elif w > 5 and h > 5:  # a box, or a whole grid drawn as one path
@@ -37,7 +81,18 @@ def page_objects(page, pdfium_c) -> tuple[int, float, int, int, float, float, fl
             h_rules += 1
         elif w < 2.5 and h > 5:
             v_rules += 1
-    return images, big, h_rules, v_rules, left, bottom, right, top
+    return images, big, h_rules, v_rules, lost, left, bottom, right, top
+
+
+def _lost_text(obj, pdfium_c) -> bool:
+    """An empty-boxed text object in a non-embedded, non-Latin (e.g. CJK) font: PDFium lost its glyphs.
+
+    Empty boxes in Latin or embedded fonts are spaces; those the text layer may drop.
+    """
+    font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+    if not font or pdfium_c.FPDFFont_GetIsEmbedded(font):
+        return False
+    return not pdfium_c.FPDFFont_GetFlags(font) & _FONT_NONSYMBOLIC
 
 
 def page_chars(page, pdfium_c, box: tuple[float, float, float, float]) -> list[dict]:
@@ -47,12 +102,16 @@ def page_chars(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
     try:
         n = tp.count_chars()
         out: list[dict] = []
+        index: list[int] = []  # PDFium's char index of each out char (-1: a generated space)
         m = pdfium_c.FS_MATRIX()
         rect = pdfium_c.FS_RECTF()
         m_ref, rect_ref = ctypes.byref(m), ctypes.byref(rect)
         raw = tp.raw
         get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
         get_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
+        get_origin = pdfium_c.FPDFText_GetCharOrigin
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
         for k in range(n):
             u = get_unicode(raw, k)
             if u in (0x0D, 0x0A):
@@ -63,17 +122,10 @@ def page_chars(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
             if generated:  # a word break PDFium inferred from spacing: a zero-width space char
                 if out and out[-1]["text"] != " ":
                     prev = out[-1]
-                    out.append(dict(prev, text=" ", x0=prev["x1"], x1=prev["x1"]))
+                    out.append(dict(prev, text=" ", x0=prev["x1"], x1=prev["x1"], gen=True))
+                    index.append(-1)
                 continue
-            if u == 0x02:
-                text = "-"  # PDFium's marker for a hyphen at a line end
-            elif u in _UNMAPPED or (u < 0x20 and u != 0x09):
-                text = f"(cid:{u})"
-            else:
-                try:
-                    text = chr(u)
-                except ValueError:
-                    text = f"(cid:{u})"
+            text = _char_text(u)
             if not get_box(raw, k, rect_ref):
                 continue
             x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
@@ -83,12 +135,43 @@ def page_chars(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
             if get_matrix(raw, k, m_ref):
                 a, b = m.a, m.b
                 size *= math.hypot(m.c, m.d) or 1.0
-            direction = (0 if a > 0 else 3) if abs(b) <= abs(a) else (1 if b > 0 else 2)
-            out.append({"text": text, "x0": x0 - left, "x1": x1 - left, "top": top_edge - y1,
-                        "bottom": top_edge - y0, "size": size, "upright": direction == 0, "dir": direction})
+            direction, aligned = (0, True) if b == 0.0 and a > 0 else text_direction(a, b)
+            top, bottom = top_edge - y1, top_edge - y0
+            if 0 < y1 - y0 < 0.7 * size:  # glyphs drawn smaller than the nominal size (e-book fonts): the box tells
+                size = y1 - y0
+            if direction == 0 and get_origin(raw, k, ox_ref, oy_ref):  # box from the baseline, as in pdf.py
+                top, bottom = baseline_box(top_edge - oy.value, size)
+            out.append({"text": text, "x0": x0 - left, "x1": x1 - left, "top": top, "bottom": bottom,
+                        "size": size, "upright": direction == 0 and aligned, "dir": direction if aligned else 4})
+            index.append(k)
+        _fix_advances(out, index, tp, left)
         return _split_ligatures(out)
     finally:
         tp.close()
+
+
+def _char_text(u: int) -> str:
+    if u == 0x02:
+        return "-"  # PDFium's marker for a hyphen at a line end
+    if u in _UNMAPPED or (u < 0x20 and u != 0x09) or u > 0x10FFFF:
+        return f"(cid:{u})"
+    return chr(u)
+
+
+def _fix_advances(chars: list[dict], index: list[int], tp, left: float) -> None:
+    """Latin letters and digits one em wide that run into the next char (a font whose widths all
+    say one em, SPC PDFs): end them at their ink instead, so word gaps show and letters stay joined."""
+    for i in range(len(chars) - 1):
+        c, d = chars[i], chars[i + 1]
+        size = c["size"]
+        if (c["x1"] - c["x0"] < 0.95 * size or c["x1"] <= d["x0"] or d["x0"] <= c["x0"] + 0.05 * size
+                or index[i] < 0 or abs(c["bottom"] - d["bottom"]) > 0.3 * size or not c["upright"]):
+            continue
+        a, b = c["text"], d["text"]
+        if not (a.isalnum() and b.isalnum()) or is_cjk(a) or is_cjk(b) or a in _WIDE:
+            continue
+        ink_right = tp.get_charbox(index[i])[2] - left
+        c["x1"] = max(c["x0"], min(c["x1"], ink_right - 0.12 * size))
 
 
 def _split_ligatures(chars: list[dict]) -> list[dict]:
@@ -110,11 +193,12 @@ def _split_ligatures(chars: list[dict]) -> list[dict]:
 
 
 def read_range(path: str, first: int, last: int, plumber_page, finish_page) -> list[dict]:
-    """Read pages first..last: PDFium for plain pages; `plumber_page(n)` for pages with rulings
-    (the table finder needs pdfplumber) and for any page PDFium fails on."""
+    """Read pages first..last with PDFium (chars, and rulings for pdfplumber's table finder on ruled
+    pages); `plumber_page(n)` reads pages where PDFium would drop text and any page it fails on."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
+    isolate_fonts(pdfium_c)
     doc = pdfium.PdfDocument(path)
     out: list[dict] = []
     try:
@@ -122,13 +206,18 @@ def read_range(path: str, first: int, last: int, plumber_page, finish_page) -> l
             page = None
             try:
                 page = doc[i]
-                images, big, h_rules, v_rules, *box = page_objects(page, pdfium_c)
-                if h_rules >= 2 and v_rules >= 2:
+                images, big, h_rules, v_rules, lost, *box = page_objects(page, pdfium_c)
+                if lost:
                     out.append(plumber_page(i + 1))
                     continue
                 chars = page_chars(page, pdfium_c, tuple(box))
                 w, h = box[2] - box[0], box[3] - box[1]
-                out.append(finish_page(i + 1, w, h, chars, images, big))
+                rulings = None
+                if h_rules >= 2 and v_rules >= 2:  # only ruled pages hold ruled tables
+                    from zmdocs.parse.pdf_tables import RulingsPage
+
+                    rulings = RulingsPage(page_edges(page, pdfium_c, tuple(box)), w, h)
+                out.append(finish_page(i + 1, w, h, chars, images, big, rulings))
             except Exception as e:
                 log.debug("PDFium failed on page %d (%r); using pdfminer", i + 1, e)
                 out.append(plumber_page(i + 1))
@@ -138,3 +227,97 @@ def read_range(path: str, first: int, last: int, plumber_page, finish_page) -> l
     finally:
         doc.close()
     return out
+
+
+# --------------------------------------------------------------------------- rulings for the table finder
+def page_edges(page, pdfium_c, box: tuple[float, float, float, float]) -> list[dict]:
+    """The page's painted paths as pdfplumber edges (top from the page top), for its table finder.
+
+    Subpaths become what pdfminer would make of them: an axis-aligned four-corner subpath a
+    rectangle (four rect edges), any other one a polyline (one edge per segment).
+    """
+    left, _bottom, _right, top_edge = box
+    edges: list[dict] = []
+    raw_page = page.raw
+    identity = pdfium_c.FS_MATRIX(1, 0, 0, 1, 0, 0)
+    for k in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
+        _walk_paths(pdfium_c.FPDFPage_GetObject(raw_page, k), identity, pdfium_c, edges, 0)
+
+    def flip(e: dict) -> dict:
+        x0, x1, y0, y1 = e["x0"] - left, e["x1"] - left, e["y0"], e["y1"]
+        top, bottom = top_edge - y1, top_edge - y0
+        return dict(e, x0=x0, x1=x1, top=top, bottom=bottom, doctop=top, width=x1 - x0, height=bottom - top)
+
+    return [flip(e) for e in edges]
+
+
+def _mul(m, n, pdfium_c):
+    """m then n (row-vector convention, as PDF matrices compose)."""
+    return pdfium_c.FS_MATRIX(m.a * n.a + m.b * n.c, m.a * n.b + m.b * n.d, m.c * n.a + m.d * n.c,
+                              m.c * n.b + m.d * n.d, m.e * n.a + m.f * n.c + n.e, m.e * n.b + m.f * n.d + n.f)
+
+
+def _walk_paths(obj, parent, pdfium_c, edges: list[dict], depth: int) -> None:
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM) or depth > 8:
+        return
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        m = pdfium_c.FS_MATRIX(1, 0, 0, 1, 0, 0)
+    m = _mul(m, parent, pdfium_c)
+    if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+        for k in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+            _walk_paths(pdfium_c.FPDFFormObj_GetObject(obj, k), m, pdfium_c, edges, depth + 1)
+        return
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and not (fill.value or stroke.value):
+        return  # a clipping path, never painted
+    x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
+    if pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(x0), ctypes.byref(y0), ctypes.byref(x1), ctypes.byref(y1)):
+        scale = max(math.hypot(parent.a, parent.b), math.hypot(parent.c, parent.d))  # bounds are in the parent's space
+        if max(x1.value - x0.value, y1.value - y0.value) * scale < 3:
+            return  # a dot, a glyph drawn as outlines: shorter than any edge the table finder keeps
+    for pts in _subpaths(obj, m, pdfium_c):
+        edges.extend(_subpath_edges(pts))
+
+
+def _subpaths(obj, m, pdfium_c) -> list[list[tuple[float, float]]]:
+    out: list[list[tuple[float, float]]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    get_seg, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
+    get_type, get_close, moveto = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose, \
+        pdfium_c.FPDF_SEGMENT_MOVETO
+    a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        seg = get_seg(obj, k)
+        if not get_point(seg, x_ref, y_ref):
+            continue
+        px, py = x.value, y.value
+        p = (a * px + c * py + e, b * px + d * py + f)
+        if not out or get_type(seg) == moveto:
+            out.append([p])
+        else:
+            out[-1].append(p)
+        if get_close(seg) and out[-1][0] != p:
+            out[-1].append(out[-1][0])
+    return [pts for pts in out if len(pts) >= 2]
+
+
+def _subpath_edges(pts: list[tuple[float, float]]) -> list[dict]:
+    xs, ys = {round(p[0], 3) for p in pts}, {round(p[1], 3) for p in pts}
+    if len(pts) in (4, 5) and len(xs) == 2 and len(ys) == 2 and (len(pts) == 4 or pts[0] == pts[-1]):
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        kind = "rect_edge"
+        return [_edge(kind, x0, x1, y1, y1, "h"), _edge(kind, x0, x1, y0, y0, "h"),
+                _edge(kind, x0, x0, y0, y1, "v"), _edge(kind, x1, x1, y0, y1, "v")]
+    kind = "line" if len(pts) == 2 else "curve_edge"
+    out = []
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        orient = "v" if abs(ax - bx) < 1e-3 else "h" if abs(ay - by) < 1e-3 else None
+        out.append(_edge(kind, min(ax, bx), max(ax, bx), min(ay, by), max(ay, by), orient))
+    return out
+
+
+def _edge(kind: str, x0: float, x1: float, y0: float, y1: float, orientation: str | None) -> dict:
+    return {"object_type": kind, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "orientation": orientation}

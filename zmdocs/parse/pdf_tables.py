@@ -49,6 +49,11 @@ def _cjk_end(s: str) -> bool:
     return bool(s) and is_cjk(s[-1])
 
 
+def _split_word(row: list[str]) -> bool:
+    """True when a word runs on from one cell into the next (a letter, then a lowercase letter)."""
+    return any(a[-1:].isalpha() and b[:1].islower() and not _cjk_end(a) for a, b in zip(row, row[1:], strict=False))
+
+
 def _in(c: dict, bbox) -> bool:
     x = (c["x0"] + c["x1"]) / 2
     y = (c["top"] + c["bottom"]) / 2
@@ -129,6 +134,21 @@ def extract_tables(page, chars: list[dict]) -> list[PdfTable]:
             grid.append(row)
         width = max(len(r) for r in grid)
         grid = [r + [""] * (width - len(r)) for r in grid]
+        if len(grid) == 1 and _split_word(grid[0]):
+            continue  # a label in a drawing cut by its lines ("Drivin" | "g direction"), not a table
         header = 2 if (spans_h or spans_v) and len(grid) >= 3 else 1
         out.append(PdfTable(bbox=tuple(float(v) for v in bbox), rows=grid, header_rows=header))
     return out
+
+
+class RulingsPage:
+    """What pdfplumber's table finder needs of a page (its edges and box), built from PDFium paths."""
+
+    def __init__(self, edges: list[dict], width: float, height: float) -> None:
+        self.edges = edges
+        self.bbox = (0.0, 0.0, width, height)
+
+    def find_tables(self, settings: dict) -> list:
+        from pdfplumber.table import TableFinder
+
+        return TableFinder(self, settings).tables  # type: ignore[arg-type]

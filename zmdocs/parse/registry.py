@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import sys
 import zipfile
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from pathlib import Path
 from zmdocs.errors import ParseError, UnsupportedFormatError
 from zmdocs.model import Document
 from zmdocs.parse.blocks import RawDocument
+from zmdocs.parse.limits import check_regular_file, check_zip
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +26,11 @@ _BUILTIN = {
     "docx": ((".docx",), "zmdocs.parse.docx:read_docx"),
     "text": ((".txt", ".text"), "zmdocs.parse.text:read_text"),
     "markdown": ((".md", ".markdown"), "zmdocs.parse.text:read_markdown"),
+    "sts": ((".xml", ".sts"), "zmdocs.parse.sts:read_sts"),  # NISO STS / ISO STS XML
 }
 _READERS.update(_BUILTIN)
+# extensions of binary Office formats zmdocs does not read; a file so named that is neither OLE nor zip is refused
+_BINARY_OFFICE = (".doc", ".dot", ".xls", ".xlsx", ".ppt", ".pptx", ".docm", ".dotx", ".odt", ".wps")
 
 
 def register(fmt: str, extensions: tuple[str, ...], target: str) -> None:
@@ -44,6 +49,7 @@ def supported_extensions() -> set[str]:
 def detect_format(path: str | Path) -> str:
     """Tell the format from the file's content first, its extension second."""
     p = Path(path)
+    check_regular_file(p)
     if not p.exists():
         raise ParseError(str(p), "no such file", "check the path")
     if p.is_dir():
@@ -60,8 +66,9 @@ def detect_format(path: str | Path) -> str:
         try:
             with zipfile.ZipFile(p) as z:
                 if "word/document.xml" in z.namelist():
+                    check_zip(z, p)
                     return "docx"
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
             pass
         raise ParseError(str(p), "is a zip archive but not a Word .docx file", "save it as .docx from Word or give a PDF")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -74,14 +81,27 @@ def detect_format(path: str | Path) -> str:
         raise ParseError(str(p), "is not a PDF (no %PDF header): the file is corrupt or misnamed", "re-export or re-download it")
     if ext == ".docx":
         raise ParseError(str(p), "is not a valid .docx (not a zip package): the file is corrupt or misnamed", "open and re-save it in Word")
+    if ext in _BINARY_OFFICE:
+        looks = "plain text" if _looks_textual(p) else "not a Word, Excel or PowerPoint file"
+        raise ParseError(str(p), f"is named {ext} but its content is {looks}: the extension lies or the file is corrupt",
+                         "rename a text file to .txt, or save the document as .docx or PDF")
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and _looks_sts(p):
+        return "sts"
     for fmt, (exts, _) in _READERS.items():
         if ext in exts:
             return fmt
     if ext in ("", ".text") or _looks_textual(p):
         return "text"
     raise UnsupportedFormatError(
-        str(p), f"unsupported file type '{ext}'", "zmdocs reads .pdf, .docx, .txt and .md"
+        str(p), f"unsupported file type '{ext}'", "zmdocs reads .pdf, .docx, .txt, .md and STS .xml"
     )
+
+
+def _looks_sts(p: Path) -> bool:
+    """An XML file whose opening names an STS root or meta block (<standard>, <iso-meta>, <std-meta>, <nat-meta>)."""
+    with p.open("rb") as fh:
+        chunk = fh.read(8192)
+    return bool(re.search(rb"<(?:standard|adoption)[\s>]|<(?:iso|std|nat|reg)-meta[\s>]", chunk))
 
 
 def _ole_encrypted(p: Path) -> bool:
@@ -119,38 +139,93 @@ def sha256_of(path: str | Path) -> str:
     return h.hexdigest()
 
 
-def parse_file(path: str | Path, fmt: str | None = None) -> Document:
-    """Parse one file into a Document; raises ParseError with a one-line reason on bad input."""
+def parse_file(path: str | Path, fmt: str | None = None, ocr: str = "auto", ocr_progress=None) -> Document:
+    """Parse one file into a Document; raises ParseError with a one-line reason on bad input.
+
+    PDF only: `ocr` "auto" (pages without text or with a garbled text layer), "force" or "off";
+    `ocr_progress(done, total)` is called after each OCRed page (zmdocs.parse.ocr).
+    """
     from zmdocs.parse.structure import build_document
 
     p = Path(path)
     fmt = fmt or detect_format(p)
-    raw = _reader(fmt)(p)
+    raw = _reader(fmt)(p, ocr=ocr, progress=ocr_progress) if fmt == "pdf" else _reader(fmt)(p)
     if not any(b.text.strip() or b.rows for b in raw.blocks):
         raise ParseError(str(p), "contains no text", "check that it is the right file")
+    bad = clean_surrogates(raw.blocks)
     doc = build_document(raw.blocks, source=str(p))
     doc.format = raw.format or fmt
     doc.pages = raw.pages
     doc.sha256 = sha256_of(p)
     doc.warnings.extend(raw.warnings)
+    if bad:
+        doc.warnings.append(f"{p.name}: {bad} character(s) that are not valid Unicode (lone surrogates, from a broken "
+                            "font map or encoding) were replaced by U+FFFD")
     return doc
 
 
-def parse_many(paths, workers: int | None = None, progress: bool = True) -> tuple[list[Document], list[ParseError]]:
-    """Parse several files; bad ones are returned as errors, the good ones still parsed."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_surrogates(blocks) -> int:
+    """Replace lone surrogates in blocks' text and cells by U+FFFD (they break encoders and tokenizers)."""
+    n = 0
+    for b in blocks:
+        if _SURROGATE.search(b.text):
+            b.text, k = _SURROGATE.subn("\ufffd", b.text)
+            n += k
+        for row in b.rows or ():
+            if not isinstance(row, list):
+                continue
+            for j, cell in enumerate(row):
+                if isinstance(cell, str) and _SURROGATE.search(cell):
+                    row[j], k = _SURROGATE.subn("\ufffd", cell)
+                    n += k
+    return n
+
+
+def parse_many(paths, workers: int | None = None, progress: bool = True, isolate: bool = True,
+               timeout: float | None = None, max_memory: int | None = None, then=None,
+               **kwargs) -> tuple[list[Document], list[ParseError]]:
+    """Parse several files; bad ones are returned as errors, the good ones still parsed.
+
+    With `isolate` (the default) every file is parsed in a worker process with a time limit
+    (`timeout` seconds) and a memory limit (`max_memory` MB), so a hang, an abort inside a
+    native library or a memory blow-up is one error for that file; `workers` files run at once.
+    `then(doc)` runs on each parsed Document, in the worker when isolated (see `parse_isolated`).
+    """
     from zmdocs.errors import ZmdocsError
+    from zmdocs.parse.isolate import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Limits, parse_isolated
 
     paths = [Path(p) for p in paths]
-    docs: list[Document] = []
-    failures: list[ParseError] = []
-    it = paths
+    bar = None
     if progress and len(paths) > 1 and sys.stderr.isatty():
         from tqdm import tqdm
 
-        it = tqdm(paths, desc="parsing", unit="file", file=sys.stderr)
-    for p in it:
-        try:
-            docs.append(parse_file(p))
-        except ZmdocsError as e:
-            failures.append(e if isinstance(e, ParseError) else ParseError(str(p), str(e)))
+        tqdm.monitor_interval = 0  # no monitor thread: workers are forked from a single-threaded parent
+        bar = tqdm(total=len(paths), desc="parsing", unit="file", file=sys.stderr)
+    try:
+        if isolate:
+            limits = Limits(DEFAULT_TIMEOUT if timeout is None else timeout,
+                            DEFAULT_MAX_MEMORY if max_memory is None else max_memory)
+            results = parse_isolated(paths, limits, jobs=workers, on_done=(lambda _i: bar.update(1)) if bar else None,
+                                     then=then, **kwargs)
+        else:
+            results = []
+            for p in paths:
+                try:
+                    doc = parse_file(p, **kwargs)
+                    if then is not None:
+                        then(doc)
+                    results.append(doc)
+                except ZmdocsError as e:
+                    results.append(e)
+                if bar:
+                    bar.update(1)
+    finally:
+        if bar:
+            bar.close()
+    docs = [r for r in results if isinstance(r, Document)]
+    failures = [r if isinstance(r, ParseError) else ParseError(str(p), str(r))
+                for p, r in zip(paths, results, strict=True) if not isinstance(r, Document)]
     return docs, failures

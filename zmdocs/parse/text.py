@@ -121,10 +121,37 @@ def _cells(line: str) -> list[str]:
     return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s)]
 
 
+def html_tables(html: str) -> list[Block]:
+    """Table blocks from HTML `<table>` markup inside Markdown (colspan/rowspan resolved, `<thead>`/`<th>` rows as header)."""
+    import lxml.html
+
+    from zmdocs.parse.sts import _grid
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return [Block(kind="para", text=re.sub(r"<[^>]+>", " ", html).strip(), page=1)]
+    out: list[Block] = []
+    for t in root.iter("table"):
+        rows, heads = _grid(t)
+        if not any(r.tag == "thead" for r in t.iter()):  # no <thead>: leading rows of <th> cells are the header
+            heads = 0
+            for tr in t.iter("tr"):
+                cells = [c for c in tr if c.tag in ("td", "th")]
+                if cells and all(c.tag == "th" for c in cells):
+                    heads += 1
+                else:
+                    break
+        if rows:
+            out.append(Block(kind="table", rows=rows, header_rows=max(heads, 1), page=1))
+    return out
+
+
 def markdown_to_blocks(text: str) -> list[Block]:
     """Para blocks from Markdown: headings, paragraphs (soft-wrapped lines joined), pipe tables, list items."""
     from zmdocs.textnorm import join_lines
 
+    front, text = _front_matter(text)
     lines = text.split("\n")
     blocks: list[Block] = []
     para: list[str] = []
@@ -154,6 +181,14 @@ def markdown_to_blocks(text: str) -> list[Block]:
             blocks.append(Block(kind="para", text=m.group(2).replace("**", "").strip(), page=1, style=f"Heading {len(m.group(1))}"))
             i += 1
             continue
+        if re.match(r"^\s*<table\b", ln, re.I):
+            flush()
+            j = i
+            while j < len(lines) and not re.search(r"</table\s*>", lines[j], re.I):
+                j += 1
+            blocks.extend(html_tables("\n".join(lines[i: j + 1])))
+            i = j + 1
+            continue
         if "|" in ln and i + 1 < len(lines) and _MD_TABLE_SEP.match(lines[i + 1]):
             flush()
             rows = [_cells(ln)]
@@ -176,7 +211,35 @@ def markdown_to_blocks(text: str) -> list[Block]:
             para.append(re.sub(r"\*\*|__", "", ln).strip())
         i += 1
     flush()
+    if front and blocks:
+        blocks[0].meta["doc_meta"] = front
     return blocks
+
+
+_FRONT_KEYS = {"id": ("id", "jurabk", "standard", "number", "docnumber", "reference"),
+               "title": ("title", "titel"), "published": ("date", "published", "ausfertigungsdatum")}
+
+
+def _front_matter(text: str) -> tuple[dict, str]:
+    """YAML-style front matter ("---" … "---" at the top) as document metadata, and the text after it."""
+    m = re.match(r"^\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.S)
+    if not m:
+        return {}, text
+    kv: dict[str, str] = {}
+    for ln in m.group(1).split("\n"):
+        km = re.match(r"^([A-Za-z_\-]+)\s*:\s*(.+?)\s*$", ln)
+        if km:
+            kv[km.group(1).lower()] = km.group(2).strip("\"' ")
+    out: dict = {}
+    for field_, keys in _FRONT_KEYS.items():
+        val = next((kv[k] for k in keys if kv.get(k)), "")
+        if val and field_ == "title":
+            from zmdocs.verbal import detect_lang
+
+            out["titles"] = {detect_lang(val, default="en"): val}
+        elif val and (field_ != "published" or re.match(r"^(?:19|20)\d{2}-\d{2}-\d{2}$", val)):
+            out[field_] = val
+    return out, text[m.end():]
 
 
 def read_markdown(path: str | Path) -> RawDocument:

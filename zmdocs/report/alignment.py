@@ -6,23 +6,27 @@ correspondence table and the technical deviations (changed indicators, added/del
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from zmdocs.model import Alignment
+from zmdocs.report import dumps
 
 
 def _d(result: Alignment | dict) -> dict[str, Any]:
     return result if isinstance(result, dict) else result.to_dict()
 
 
-def render_alignment(result: Alignment | dict, fmt: str = "table") -> str | bytes:
-    """json | table | md | docx (bytes)."""
+def render_alignment(result: Alignment | dict, fmt: str = "table", lang: str = "en") -> str | bytes:
+    """json | table | md | docx (bytes); `lang="zh"` writes md/docx as the GB/T 1.1-2020 annexes of an adopting standard."""
     d = _d(result)
     if fmt == "json":
-        return json.dumps(d, ensure_ascii=False, indent=2)
+        return dumps(d, indent=2)
     if fmt == "table":
         return _table(d)
+    if fmt in ("md", "docx") and lang == "zh":
+        from zmdocs.report.annex_zh import render_annexes
+
+        return render_annexes(d, fmt)
     if fmt == "md":
         return _markdown(d)
     if fmt == "docx":
@@ -144,7 +148,11 @@ def _docx(d: dict) -> bytes:
     doc = Docx()
     doc.add_heading(f"Alignment of {d['doc_a']} and {d['doc_b']}", level=1)
     for line in _summary_lines(d)[2:]:
-        doc.add_paragraph(line.strip(), style="List Bullet" if line.startswith("  ") else None)
+        bullet = line.startswith("  ")
+        text = line.strip()
+        if bullet and text.startswith("- "):
+            text = text[2:]  # the style draws the bullet
+        doc.add_paragraph(text, style="List Bullet" if bullet else None)
     doc.add_heading("Clause correspondence table", level=2)
     rows = _rows(d)
     t = doc.add_table(rows=1, cols=3)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
-
 from zmdocs.model import Document, Table
+from zmdocs.report import dumps
 
 
 def render_documents(docs: list[Document], fmt: str = "json") -> str:
     """Render documents as json (one object, or an array for several), jsonl, tree or md."""
     if fmt == "json":
         if len(docs) == 1:
-            return docs[0].to_json(indent=2)
-        return json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2)
+            return dumps(docs[0].to_dict(), indent=2)
+        return dumps([d.to_dict() for d in docs], indent=2)
     if fmt == "jsonl":
-        return "\n".join(json.dumps(d.to_dict(), ensure_ascii=False) for d in docs)
+        return "\n".join(dumps(d.to_dict()) for d in docs)
     if fmt == "tree":
         return "\n\n".join(render_tree(d) for d in docs)
     if fmt == "md":

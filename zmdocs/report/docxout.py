@@ -1,15 +1,30 @@
-"""DOCX rendering (python-docx): the benchmarking table and conclusion as a writer pastes them into the 编制说明.
+"""DOCX rendering (python-docx): the benchmarking section as a writer pastes it into the 编制说明.
 
-宋体 for East Asian text and Times New Roman for Latin (set via w:rFonts), table borders,
-the header row repeated across pages (w:tblHeader), the conclusion paragraph.
+The reference list, the table captioned `表N 主要技术指标对比` with its header row repeated across
+pages (w:tblHeader), conditions in the 指标 cell, margins and reasons, the 水平判定依据 (the rules as
+applied), the missing requirements grouped and short, and the conclusion paragraph. 宋体 for East
+Asian text and Times New Roman for Latin (w:rFonts), explicit table borders.
 """
 
 from __future__ import annotations
 
 import io
 
-from zmdocs.compare.labels import fmt_counterpart, fmt_value, t, tier_column
-from zmdocs.compare.result import result_label
+from zmdocs.report.wording import (
+    cp_line,
+    fmt_margin,
+    fmt_value,
+    group_missing,
+    indicator_cell,
+    key_source,
+    reason,
+    ref_line,
+    result_label,
+    rules_lines,
+    t,
+    tier_column,
+    tier_label,
+)
 
 EAST_ASIA = "宋体"
 LATIN = "Times New Roman"
@@ -75,8 +90,72 @@ def _para(doc, text: str, size: float = 10.5, bold: bool = False, style: str | N
     return p
 
 
-def render(result, lang: str = "zh") -> bytes:
-    """The comparison table and conclusion as a .docx (bytes)."""
+def _widths(table, cm: list[float]) -> None:
+    """Fixed column widths (序号 narrow, 指标 and 说明 wide)."""
+    from docx.shared import Cm
+
+    table.autofit = False
+    for row in table.rows:
+        for cell, w in zip(row.cells, cm, strict=False):
+            cell.width = Cm(w)
+
+
+def _caption(doc, text: str):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    p = _para(doc, text, 10.5, True)
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return p
+
+
+def _heading(doc, text: str):
+    return _para(doc, text, 12, True)
+
+
+def _table_rows(cmp, tiers: list[str], lang: str) -> list[list[str]]:
+    rows = []
+    for r in cmp.rows:
+        vals = [str(r.n), indicator_cell(r, lang), f"{fmt_value(r.draft)}（{r.evidence.clause}）" if lang == "zh"
+                else f"{fmt_value(r.draft)} ({r.evidence.clause})"]
+        for tier in tiers:
+            cps = [c for c in r.counterparts if c.tier == tier]
+            vals.append("\n".join(cp_line(c, lang) + f" {result_label(c.result, lang)}" for c in cps) or "—")
+        vals += [result_label(r.result, lang), fmt_margin(r) if r.result in ("stricter", "looser") else "", reason(r.reason, lang)]
+        rows.append(vals)
+    return rows
+
+
+def _missing_lines(cmp, lang: str, limit: int = 12) -> list[str]:
+    """Missing requirements, grouped by parameter: `绝缘电阻：GB 4706.19—2024 16.101（≥2 MΩ）`; at most `limit` lines."""
+    groups = group_missing(cmp.missing, lang)
+    out = []
+    for label, _key, docs in groups[:limit]:
+        parts = []
+        for d, items in docs:
+            vals = "、".join(dict.fromkeys(f"{m.evidence.clause} {fmt_value(m.value)}" for m in items[:3]))
+            parts.append(f"{d} {vals}")
+        out.append(f"{label}：{'；'.join(parts)}" if lang == "zh" else f"{label}: {'; '.join(parts)}")
+    if len(groups) > limit:
+        rest = len(groups) - limit
+        out.append(f"……另有{rest}项，见 XLSX 或 HTML 报告" if lang == "zh" else f"… and {rest} more (see the XLSX or HTML report)")
+    return out
+
+
+def _levels_section(doc, cmp, lang: str) -> None:
+    """水平判定依据: the rules file, where the key indicators come from, each level's test as applied, per-tier verdicts."""
+    _heading(doc, t("levels", lang))
+    _para(doc, f"{t('rules', lang)}：{cmp.rules_source}；{t('key_source', lang)}：{key_source(cmp, lang)}" if lang == "zh"
+          else f"{t('rules', lang)}: {cmp.rules_source}; {t('key_source', lang)}: {key_source(cmp, lang)}", 10)
+    for line in rules_lines(cmp, lang):
+        _para(doc, line, 10)
+    if cmp.tier_verdicts:
+        sep = "；" if lang == "zh" else "; "
+        _para(doc, f"{t('tier_verdicts', lang)}：" + sep.join(f"{tier_label(k, lang)} {v.get(lang, v['id'])}"
+                                                           for k, v in cmp.tier_verdicts.items()), 10)
+
+
+def render(result, lang: str = "zh", table_number: int = 1) -> bytes:
+    """The 编制说明 section as a .docx (bytes): references, 表N 主要技术指标对比, 水平判定依据, conclusion."""
     from docx import Document as Docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
@@ -92,8 +171,17 @@ def render(result, lang: str = "zh") -> bytes:
     _para(doc, f"{t('title', lang)} — {cmp.draft.id}", 14, True)
     _para(doc, cmp.verdict_label(lang), 12, True)
 
+    _heading(doc, t("references", lang))
+    for k, r in enumerate((r for r in cmp.refs if not r.merged_into), 1):
+        _para(doc, f"[{k}] {tier_label(r.tier, lang)}：{ref_line(r, lang)}" if lang == "zh" else f"[{k}] {tier_label(r.tier, lang)}: {ref_line(r, lang)}")
+    for r in (r for r in cmp.refs if r.merged_into):
+        _para(doc, f"注：{ref_line(r, lang)}" if lang == "zh" else f"Note: {ref_line(r, lang)}", 9)
+
     tiers = cmp.tiers_present()
-    head = [t("n", lang), t("indicator", lang), t("draft", lang)] + [tier_column(x, lang) for x in tiers] + [t("result", lang)]
+    caption = f"表{table_number} {t('caption', lang)}" if lang == "zh" else f"Table {table_number} {t('caption', lang)}"
+    _caption(doc, caption)
+    head = [t("n", lang), t("indicator", lang), t("draft", lang)] + [tier_column(x, lang) for x in tiers] + [
+        t("result", lang), t("margin", lang), t("reason", lang)]
     table = doc.add_table(rows=1, cols=len(head))
     try:
         table.style = doc.styles["Table Grid"]
@@ -103,26 +191,24 @@ def render(result, lang: str = "zh") -> bytes:
     for c, h in zip(table.rows[0].cells, head, strict=True):
         _cell(c, h, bold=True)
     _repeat_header(table.rows[0])
-    for r in cmp.rows:
-        cells = table.add_row().cells
-        vals = [str(r.n), ("★" if r.is_key else "") + r.parameter, fmt_value(r.draft)]
-        for tier in tiers:
-            cps = [c for c in r.counterparts if c.tier == tier]
-            vals.append("\n".join(f"{fmt_counterpart(c)}（{c.doc} {c.evidence.clause}）" for c in cps) or "—")
-        vals.append(result_label(r.result, lang))
-        for c, v in zip(cells, vals, strict=True):
+    for vals in _table_rows(cmp, tiers, lang):
+        for c, v in zip(table.add_row().cells, vals, strict=True):
             _cell(c, v)
+    free = 25.7 - 1.0 - 4.0 - 2.6 - 1.3 - 1.3
+    tier_w = [min(4.2, free * 0.62 / max(1, len(tiers)))] * len(tiers)
+    _widths(table, [1.0, 4.0, 2.6, *tier_w, 1.3, 1.3, max(3.0, free - sum(tier_w))])
     _para(doc, t("legend", lang), 9)
 
+    _levels_section(doc, cmp, lang)
     if cmp.missing:
-        _para(doc, t("missing", lang), 10.5, True)
-        for m in cmp.missing:
-            _para(doc, f"{m.parameter}：{fmt_value(m.value)}（{m.doc} {m.evidence.clause}）", 10.5)
+        _heading(doc, t("missing", lang))
+        for line in _missing_lines(cmp, lang):
+            _para(doc, line, 10)
     if cmp.new:
-        _para(doc, t("new", lang), 10.5, True)
-        for r in cmp.new:
-            _para(doc, f"{r.parameter}：{fmt_value(r.draft)}（{r.evidence.clause}）", 10.5)
-    _para(doc, t("conclusion", lang), 10.5, True)
+        _heading(doc, t("new", lang))
+        sep = "；" if lang == "zh" else "; "
+        _para(doc, sep.join(f"{r.parameter} {fmt_value(r.draft)}（{r.evidence.clause}）" for r in cmp.new), 10)
+    _heading(doc, t("conclusion", lang))
     _para(doc, cmp.conclusion(lang), 10.5)
     buf = io.BytesIO()
     doc.save(buf)

@@ -9,19 +9,24 @@ from __future__ import annotations
 
 from html import escape
 
-from zmdocs.compare.labels import (
+from zmdocs.compare.result import Evidence
+from zmdocs.report.wording import (
     anchor,
     fmt_counterpart,
     fmt_margin,
     fmt_value,
     group_missing,
+    indicator_cell,
     key_source,
+    next_level_text,
     reason,
+    ref_line,
+    result_label,
+    rules_lines,
     t,
     tier_column,
     tier_label,
 )
-from zmdocs.compare.result import Evidence, result_label
 
 CSS = """
 *{box-sizing:border-box}
@@ -36,7 +41,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}
 th,td{border:1px solid #c9d1db;padding:5px 7px;vertical-align:top;text-align:left}
 th{background:#e8edf3;position:sticky;top:0}
-#comparison th:first-child{white-space:nowrap}#comparison td:last-child{width:210px;max-width:210px}
+#comparison th:first-child{white-space:nowrap}#comparison td.reason{min-width:220px;font-size:12px;color:#2d3748}
 tr.key td:first-child{font-weight:700}
 a{color:#2b6cb0;text-decoration:none}a:hover{text-decoration:underline}
 .cp{display:block;margin-bottom:3px}.doc{color:#5b6675;font-size:11px}
@@ -115,7 +120,7 @@ def render(result, lang: str = "zh") -> str:
     cmp = result
     tiers = cmp.tiers_present()
     ev = _Evidence()
-    nr = cmp.verdict == "not-reached"
+    nr = cmp.verdict in ("not-reached", "insufficient-evidence")
     h = [f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
          f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>{_e(t("title", lang))} — {_e(cmp.draft.id)}</title>',
          f"<script>{_JS}</script><style>{CSS}</style></head><body>",
@@ -125,36 +130,36 @@ def render(result, lang: str = "zh") -> str:
     h.append(f'<span class="chip">{_e(t("overall", lang))}: <b>{_e(cmp.verdict_name(lang))}</b></span>')
     for tier, v in cmp.tier_verdicts.items():
         h.append(f'<span class="chip">{_e(tier_label(tier, lang))}: <b>{_e(v.get(lang, v["id"]))}</b></span>')
-    h.append("</div></div>")
+    nxt = next_level_text(cmp, lang)
+    h.append("</div>" + (f'<div class="sub" id="next-level">{_e(nxt)}</div>' if nxt else "") + "</div>")
 
     h.append(f'<h2>{_e(t("references", lang))}</h2><ul>')
     for r in cmp.refs:
         found = f' <span class="found">({_e(t("found", lang))})</span>' if r.found else ""
-        title = f" — {_e(r.title)}" if r.title and r.title != r.id else ""
-        h.append(f"<li>{_e(tier_label(r.tier, lang))}: <b>{_e(r.id)}</b>{title}{found}</li>")
+        h.append(f"<li>{_e(tier_label(r.tier, lang))}: {_e(ref_line(r, lang))}{found}</li>")
     h.append(f'</ul><p class="sub">{_e(t("key_source", lang))}: {_e(key_source(cmp, lang))}</p>')
 
     h.append(f'<h2>{_e(t("comparison", lang))}</h2><table id="comparison"><thead><tr>')
-    for col in [t("n", lang), t("indicator", lang), t("draft", lang)] + [tier_column(x, lang) for x in tiers] + [t("result", lang)]:
+    for col in [t("n", lang), t("indicator", lang), t("draft", lang)] + [tier_column(x, lang) for x in tiers] + [
+            t("result", lang), t("reason", lang)]:
         h.append(f"<th>{_e(col)}</th>")
     h.append("</tr></thead><tbody>")
     for r in cmp.rows:
         a = ev.ref(r.evidence, t("draft", lang))
         h.append(f'<tr class="{"key" if r.is_key else ""}" id="row-{r.n}"><td>{r.n}</td>'
-                 f'<td>{"★ " if r.is_key else ""}{_e(r.parameter)}</td>'
+                 f'<td>{_e(indicator_cell(r, lang))}</td>'
                  f'<td><a href="#{a}">{_e(fmt_value(r.draft))}</a> <span class="doc">{_e(r.evidence.clause)}</span></td>')
         for tier in tiers:
             cells = []
             for c in (c for c in r.counterparts if c.tier == tier):
                 a = ev.ref(c.evidence, c.doc)
                 found = f' <span class="found">{_e(t("found", lang))}</span>' if c.found else ""
+                also = f" = {', '.join(c.also)}" if c.also else ""
                 cells.append(f'<span class="cp" title="{_e(reason(c.reason, lang))}"><a href="#{a}">{_e(fmt_counterpart(c))}</a> '
-                             f'{_res(c.result, lang)}<br><span class="doc">{_e(c.doc)} {_e(c.evidence.clause)}</span>{found}</span>')
+                             f'{_res(c.result, lang)}<br><span class="doc">{_e(c.doc + also)} {_e(c.evidence.clause)}</span>{found}</span>')
             h.append(f"<td>{''.join(cells) or '—'}</td>")
         marg = f' <span class="doc">{_e(fmt_margin(r))}</span>' if r.result in ("stricter", "looser") else ""
-        if r.result in ("looser", "not-comparable") and r.reason:
-            marg += f'<br><span class="doc">{_e(reason(r.reason, lang)[:90])}</span>'
-        h.append(f'<td title="{_e(reason(r.reason, lang))}">{_res(r.result, lang)}{marg}</td></tr>')
+        h.append(f'<td>{_res(r.result, lang)}{marg}</td><td class="reason">{_e(reason(r.reason, lang))}</td></tr>')
     h.append(f'</tbody></table><p class="sub">{_e(t("legend", lang))}</p>')
 
     h.append(f'<h2>{_e(t("margin_chart", lang))}</h2><div id="chart">{_chart(cmp.rows, lang)}</div>')
@@ -179,10 +184,8 @@ def render(result, lang: str = "zh") -> str:
     h.append(f"<li>{_e(t('none', lang))}</li>" if not nc else "")
 
     h.append(f'</ul><h2>{_e(t("levels", lang))}</h2><ul id="levels">')
-    for lv in cmp.levels:
-        cls, mark = ("pass", t("passed", lang)) if lv.passed else ("fail", t("failed", lang))
-        h.append(f'<li><b>{_e(lv.label.get(lang, lv.id))}</b> ({_e(", ".join(tier_label(x, lang) for x in lv.against))}): '
-                 f'<span class="{cls}">{_e(mark)}</span> — {_e(lv.reason_zh if lang == "zh" else lv.reason)}</li>')
+    for lv, line in zip(cmp.levels, rules_lines(cmp, lang), strict=True):
+        h.append(f'<li class="{"pass" if lv.passed else "fail"}">{_e(line)}</li>')
     h.append(f'</ul><p class="sub">{_e(t("rules", lang))}: {_e(cmp.rules_source)}</p>')
     h.append(f'<h2>{_e(t("conclusion", lang))}</h2><p class="conclusion" id="conclusion">{_e(cmp.conclusion(lang))}</p>')
     if cmp.warnings:

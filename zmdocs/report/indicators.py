@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import math
 import re
 import unicodedata
 from typing import Any
 
 from zmdocs.model import Document, Indicator
+from zmdocs.report import dumps
 
 FIELDS = ["doc", "clause", "parameter", "key", "comparator", "value", "min", "max", "unit", "normalized",
           "conditions", "method", "direction", "text", "page", "origin", "ordinal"]
@@ -39,6 +40,8 @@ def _value_text(ind: Indicator) -> str:
 def _n(x: Any) -> str:
     if x is None:
         return ""
+    if isinstance(x, float) and not math.isfinite(x):
+        return ""  # a number too large for a float is not a value anyone can compare
     if isinstance(x, float) and x.is_integer():
         return str(int(x))
     return str(x)
@@ -142,9 +145,9 @@ def _cellval(c: str) -> Any:
 def render_indicators(docs: list[Document], fmt: str) -> str | bytes:
     """Render the indicators of parsed documents: table, json, jsonl, csv or xlsx (bytes)."""
     if fmt == "json":
-        return json.dumps([indicator_record(i) for d in docs for i in d.indicators], ensure_ascii=False, indent=2) + "\n"
+        return dumps([indicator_record(i) for d in docs for i in d.indicators], indent=2) + "\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(indicator_record(i), ensure_ascii=False) + "\n" for d in docs for i in d.indicators)
+        return "".join(dumps(indicator_record(i)) + "\n" for d in docs for i in d.indicators)
     if fmt == "csv":
         return render_csv(docs)
     if fmt == "xlsx":

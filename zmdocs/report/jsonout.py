@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
+from zmdocs.report import dumps
 
 
 def render(result, lang: str = "zh") -> str:
-    """The comparison as pretty JSON (UTF-8, not ASCII-escaped)."""
-    return json.dumps(result.to_dict(lang), ensure_ascii=False, indent=2) + "\n"
+    """The comparison as pretty JSON (UTF-8, not ASCII-escaped, never `Infinity`)."""
+    return dumps(result.to_dict(lang), indent=2) + "\n"

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from zmdocs.compare.labels import (
-    fmt_counterpart,
+from zmdocs.report.wording import (
+    cp_line,
     fmt_margin,
     fmt_value,
     group_missing,
+    indicator_cell,
     key_source,
+    next_level_text,
     reason,
+    ref_line,
+    result_label,
+    rules_lines,
     t,
     tier_column,
     tier_label,
 )
-from zmdocs.compare.result import result_label
 
 
 def _cell(s: str) -> str:
@@ -25,6 +29,9 @@ def render(result, lang: str = "zh") -> str:
     cmp = result
     tiers = cmp.tiers_present()
     out = [f"# {t('title', lang)}: {cmp.draft.id}", "", f"**{cmp.verdict_label(lang)}**", ""]
+    nxt = next_level_text(cmp, lang)
+    if nxt:
+        out += [nxt, ""]
     if cmp.tier_verdicts:
         out.append(f"{t('tier_verdicts', lang)}: " + "; ".join(
             f"{tier_label(k, lang)} — {v.get(lang, v['id'])}" for k, v in cmp.tier_verdicts.items()))
@@ -32,21 +39,19 @@ def render(result, lang: str = "zh") -> str:
     out += [f"## {t('references', lang)}", ""]
     for r in cmp.refs:
         found = f" *({t('found', lang)})*" if r.found else ""
-        out.append(f"- {tier_label(r.tier, lang)}: {r.id}{' — ' + r.title if r.title and r.title != r.id else ''}{found}")
+        out.append(f"- {tier_label(r.tier, lang)}: {ref_line(r, lang)}{found}")
     out += ["", f"{t('key_source', lang)}: {key_source(cmp, lang)}", "", f"## {t('comparison', lang)}", ""]
-    head = [t("n", lang), t("indicator", lang), t("draft", lang)] + [tier_column(x, lang) for x in tiers] + [t("result", lang)]
+    head = [t("n", lang), t("indicator", lang), t("draft", lang)] + [tier_column(x, lang) for x in tiers] + [
+        t("result", lang), t("margin", lang), t("reason", lang)]
     out.append("| " + " | ".join(head) + " |")
     out.append("|" + "---|" * len(head))
     for r in cmp.rows:
-        cells = [str(r.n), ("★ " if r.is_key else "") + r.parameter, f"{fmt_value(r.draft)} ({r.evidence.clause})"]
+        cells = [str(r.n), indicator_cell(r, lang), f"{fmt_value(r.draft)} ({r.evidence.clause})"]
         for tier in tiers:
             cps = [c for c in r.counterparts if c.tier == tier]
-            cells.append("<br>".join(f"{fmt_counterpart(c)} — {c.doc} {c.evidence.clause}: {result_label(c.result, lang)}"
+            cells.append("<br>".join(f"{cp_line(c, lang)}: {result_label(c.result, lang)}"
                                      + (" *" + t("found", lang) + "*" if c.found else "") for c in cps) or "—")
-        res = result_label(r.result, lang)
-        if r.margin is not None and r.result in ("stricter", "looser"):
-            res += f" ({fmt_margin(r)})"
-        cells.append(res)
+        cells += [result_label(r.result, lang), fmt_margin(r) if r.result in ("stricter", "looser") else "", reason(r.reason, lang)]
         out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     out += ["", t("legend", lang), ""]
     out += [f"## {t('missing', lang)}", ""]
@@ -62,9 +67,7 @@ def render(result, lang: str = "zh") -> str:
     nc = [(r, c) for r in cmp.rows for c in r.counterparts if c.result == "not-comparable"]
     out += [f"- {r.parameter} ↔ {c.doc} {c.evidence.clause}: {reason(c.reason, lang)}" for r, c in nc] or [f"- {t('none', lang)}"]
     out += ["", f"## {t('levels', lang)}", ""]
-    for lv in cmp.levels:
-        mark = t("passed", lang) if lv.passed else t("failed", lang)
-        out.append(f"- {lv.label.get(lang, lv.id)} ({', '.join(tier_label(x, lang) for x in lv.against)}): **{mark}** — {lv.reason_zh if lang == 'zh' else lv.reason}")
+    out += [f"- {line}" for line in rules_lines(cmp, lang)]
     out += ["", f"{t('rules', lang)}: {cmp.rules_source}", "", f"## {t('conclusion', lang)}", "", cmp.conclusion(lang), ""]
     if cmp.warnings:
         out += [f"## {t('warnings', lang)}", ""] + [f"- {w}" for w in cmp.warnings] + [""]

@@ -1,0 +1,101 @@
+"""Cross-lingual recall over a mixed store: the kettle samples plus real documents of ../shared/corpus.
+
+`tests/data/search/real_queries.yaml` holds 96 queries (zh, zh-Hant -> en/de; en -> zh) with
+the relevant (document, clause) pairs judged by hand before the search was tuned. The store
+is built once per code version (incremental index into a folder under the temp dir keyed by
+the source of zmdocs and the query file), so a re-run of an unchanged tree is fast.
+
+Figures (2026-12-01, default model, 133 cross-lingual pairs): recall@5 0.226 with the search
+of zmdocs 0.1, 0.556 with the language-aware fusion. The threshold sits at what is measured.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpus"
+QUERIES = ROOT / "tests" / "data" / "search" / "real_queries.yaml"
+
+
+def _code_key() -> str:
+    h = hashlib.sha1()
+    for p in sorted((ROOT / "zmdocs").rglob("*.py")):
+        h.update(p.read_bytes())
+    h.update(QUERIES.read_bytes())
+    return h.hexdigest()[:12]
+
+
+@pytest.fixture(scope="session")
+def gold_set():
+    if not SHARED.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    from zmdocs.index import gold
+
+    data = gold.load(QUERIES, ROOT, SHARED)
+    missing = [str(d["path"]) for d in data["documents"].values() if not d["path"].exists()]
+    if missing:
+        pytest.skip(f"corpus files absent: {missing}")
+    return data
+
+
+@pytest.fixture(scope="session")
+def mixed_store(gold_set):
+    from zmdocs.index import index_paths, open_store
+
+    # ZMDOCS_TEST_MIXED_STORE: a store folder to reuse while developing (indexed incrementally)
+    store = Path(os.environ.get("ZMDOCS_TEST_MIXED_STORE") or Path(tempfile.gettempdir()) / f"zmdocs-test-mixed-store-{_code_key()}")
+    paths = [str(d["path"]) for d in gold_set["documents"].values()]
+    summary = index_paths(paths, store, model=None, workers=2, progress=False)
+    assert not summary["skipped"], summary["skipped"]
+    return open_store(store)
+
+
+def test_query_file_shape():
+    from zmdocs.index import gold
+
+    data = gold.load(QUERIES, ROOT, SHARED)
+    qs = data["queries"]
+    assert len(qs) >= 60
+    langs = {q["lang"] for q in qs}
+    assert {"zh", "zh-Hant", "en"} <= langs
+    assert sum(q["lang"] == "en" for q in qs) >= 15 and sum(q["lang"] == "zh-Hant" for q in qs) >= 10
+    assert all(q["relevant"] and all(d in data["documents"] for d, _ in q["relevant"]) for q in qs)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_judged_pairs_exist(mixed_store, gold_set):
+    from zmdocs.index import gold
+
+    assert gold.check_pairs(mixed_store, gold_set) == []
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_cross_lingual_recall_at_5(mixed_store, gold_set):
+    from zmdocs.index import gold
+
+    r, n, misses = gold.recall(mixed_store, gold_set, 5)
+    print(f"cross-lingual recall@5 = {r:.3f} over {n} pairs")
+    assert n >= 120
+    assert r >= 0.54, "\n".join(misses)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_counterparts_in_other_languages_reach_the_top(mixed_store):
+    """The issue's example: an English query finds the GB and DIN clauses that say the same, not only the IEC one."""
+    res = mixed_store.search("leakage current after humidity treatment", top=5)
+    assert {r["lang"] for r in res} >= {"en", "de", "zh"}
+    got = {(r["doc"], r["clause"]) for r in res}
+    assert ("IEC 60335-2-15:2016", "16.2") in got and ("DIN EN 60335-2-15:2020", "16.2") in got
+    zh = mixed_store.search("潮湿处理后的泄漏电流", top=5)
+    assert {r["lang"] for r in zh} != {"zh"}
+    per = mixed_store.search("潮湿处理后的泄漏电流", top=5, per_lang=2)
+    assert {r["lang"] for r in per} == set(mixed_store.languages()) and len(per) == 2 * len(mixed_store.languages())

@@ -1,0 +1,111 @@
+"""Choose the ONE applicable counterpart of a draft indicator in a reference; the others stay as evidence.
+
+A reference often sets one parameter several times: per protection class, per rated-power band,
+per part, for the type test and the heating cycles of another test. The applicable limit is the
+one whose conditions fit the draft's best (`affinity`: concept tags, applicability bands, words
+and, when a model is loaded, the similarity of parameter, conditions and headings in any
+language). Among limits that fit equally well (they differ only by conditions the draft does
+not state, such as a rated-voltage band), the strictest one is taken: the draft must meet it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from zmdocs.compare.conditions import _band_interval, signature
+from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER
+from zmdocs.model import Indicator
+
+CLASH = -10.0
+NEAR = 0.15  # same-key candidates within this affinity of the best are "equally applicable": the strictest wins
+NEAR_STATED = 0.04  # ... when the draft states free-text conditions (a part name) that tell them apart
+NEAR_SIMILAR = 0.02  # candidates found by similarity only: the most similar one
+
+
+def words(text: str) -> set[str]:
+    """Latin words and CJK bigrams, for a rough overlap of two descriptions."""
+    low = (text or "").lower()
+    cjk = re.findall(r"[\u4e00-\u9fff]+", low)
+    return set(re.findall(r"[a-zà-ÿäöüß]{3,}", low)) | {w[k:k + 2] for w in cjk for k in range(len(w) - 1)} | {
+        w for w in cjk if len(w) == 1}
+
+
+def _clamp(lo: float, hi: float, scale: float) -> tuple[float, float]:
+    return (0.0 if math.isinf(lo) else lo), (10 * scale if math.isinf(hi) else hi)
+
+
+def band_fit(a: tuple, b: tuple) -> float:
+    """Share of the draft's band `a` that the reference's band `b` covers (0 = none, 1 = all)."""
+    alo, ahi, _, _ = _band_interval(a)
+    blo, bhi, _, _ = _band_interval(b)
+    finite = [abs(x) for x in (alo, ahi, blo, bhi) if not math.isinf(x)] or [1.0]
+    scale = max(finite)
+    alo, ahi = _clamp(alo, ahi, scale)
+    blo, bhi = _clamp(blo, bhi, scale)
+    width = ahi - alo
+    if width <= 0:  # a point: inside or not
+        return 1.0 if blo <= alo <= bhi else 0.0
+    return max(0.0, min(ahi, bhi) - max(alo, blo)) / width
+
+
+def affinity(draft: Indicator, ref: Indicator, dctx: str = "", rctx: str = "", sim: float | None = None) -> float:
+    """How well a reference limit's conditions and context fit the draft's (higher is better; CLASH = excluded)."""
+    sa = signature(draft.conditions, f"{draft.parameter} {dctx}")
+    sb = signature(ref.conditions, f"{ref.parameter} {rctx}")
+    score = 0.0
+    for g, tags in sa.tags.items():
+        if g in sb.tags:
+            if not tags & sb.tags[g]:
+                return CLASH
+            score += 0.5
+    for u, band in sa.bands.items():
+        if u in sb.bands:
+            fit = band_fit(band, sb.bands[u])
+            if fit <= 0:
+                return CLASH
+            score += 0.5 * fit
+    wa = words(" ".join([draft.parameter, *draft.conditions, dctx]))
+    wb = words(" ".join([ref.parameter, *ref.conditions, rctx, (ref.text or "")[:160]]))
+    if wa:
+        score += len(wa & wb) / len(wa)
+    if sim is not None:
+        score += sim
+    return score
+
+
+def _strictness(c) -> tuple:
+    """Sort key: the counterpart that is worst for the draft first (looser < equal < stricter, then the margin)."""
+    j = c["judgement"]
+    return (RESULT_ORDER.get(j.result, 9), j.margin if j.margin is not None else 0.0)
+
+
+def states_free_conditions(ind: Indicator) -> bool:
+    """Whether the indicator's conditions include wording the condition signature cannot read (a part, a state)."""
+    for c in ind.conditions:
+        sg = signature([c])
+        if not (sg.tags or sg.quantities or sg.bands):
+            return True
+    return False
+
+
+def choose(cands: list[dict], draft: Indicator | None = None) -> tuple[dict | None, list[dict]]:
+    """(the applicable counterpart, the others) from candidates {"j", "judgement", "affinity", "score"}.
+
+    Same-parameter (key) candidates that fit about equally are all applicable and the strictest
+    decides; when the draft states a part or state in words, only the best fitting ones are; among
+    candidates found by similarity alone, the most similar one."""
+    if not cands:
+        return None, []
+    # when every limit is for another class, material or band, one is shown as not comparable, with the reason
+    pool = [c for c in cands if c["affinity"] > CLASH / 2] or cands
+    comparable = [c for c in pool if c["judgement"].result != NOT_COMPARABLE]
+    pool = comparable or pool
+    best = max(c["affinity"] for c in pool)
+    if all(c.get("score") is not None for c in pool):
+        near_by = NEAR_SIMILAR
+    else:
+        near_by = NEAR_STATED if draft is not None and states_free_conditions(draft) else NEAR
+    near = [c for c in pool if c["affinity"] >= best - near_by]
+    chosen = min(near, key=_strictness) if comparable else max(near, key=lambda c: c["affinity"])
+    return chosen, [c for c in cands if c is not chosen]

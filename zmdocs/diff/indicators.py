@@ -1,0 +1,236 @@
+"""Indicator correspondence between two editions: changed, added, deleted and moved limits.
+
+An old indicator's candidates are the new indicators in the clause its clause matched (and that
+clause's sub-clauses and ancestors, since editions split and merge clauses). Pairs need the same
+dimension (canonical unit); they are scored on parameter (glossary key, else text ratio),
+conditions, value and comparator, and taken greedily. Leftovers with the same parameter, value,
+comparator and unit anywhere else are moved; the rest are added or deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zmdocs.compare.values import canonical, fmt_number
+from zmdocs.diff.clauses import label
+from zmdocs.diff.result import Change
+from zmdocs.diff.text import key, ratio
+from zmdocs.model import Document, Indicator
+
+PAIR_TAU = 0.4
+MOVE_PARAM_TAU = 0.3
+COND_TAU = 0.6
+_SYM = {"<=": "≤", ">=": "≥", "<": "<", ">": ">", "=": ""}
+
+
+@dataclass
+class Item:
+    """An indicator with its clause number and comparison facts."""
+
+    ind: Indicator
+    number: str
+    index: int
+    unit: str | None
+    nums: tuple
+    pkey: str
+    ckey: str
+
+
+def items(doc: Document, roles: tuple[str, ...]) -> list[Item]:
+    numbers = {c.id: c.number for c in doc.clauses}
+    out = []
+    for ind in doc.indicators:
+        if ind.role not in roles:
+            continue
+        c = canonical(ind)
+        nums = tuple(None if x is None else round(float(x), 9) for x in (c.value, c.min, c.max))
+        out.append(Item(ind, numbers.get(ind.clause or "", ind.clause or ""), len(out), c.unit or "", nums,
+                        key(ind.parameter), key(" ".join(ind.conditions))))
+    return out
+
+
+def written(ind: Indicator) -> str:
+    """The limit as a writer prints it: ≤ 2 min, 26.6 ± 1 km/h, 90～95 °."""
+    u = f" {ind.unit}" if ind.unit else ""
+    if ind.comparator == "range":
+        return f"{fmt_number(ind.min)}～{fmt_number(ind.max)}{u}"
+    if ind.comparator == "tolerance":
+        if ind.value is not None and ind.max is not None:
+            return f"{fmt_number(ind.value)} ± {fmt_number(round(float(ind.max) - float(ind.value), 9))}{u}"
+        return f"{fmt_number(ind.min)}～{fmt_number(ind.max)}{u}"
+    sym = _SYM.get(ind.comparator, ind.comparator)
+    return f"{sym} {fmt_number(ind.value)}{u}".strip()
+
+
+def _param_sim(a: Item, b: Item) -> float:
+    if a.ind.key and a.ind.key == b.ind.key:
+        return 1.0
+    return ratio(a.pkey, b.pkey)
+
+
+def _score(a: Item, b: Item) -> float:
+    if a.unit != b.unit:
+        return 0.0
+    cond = ratio(a.ckey, b.ckey)
+    same_value = a.nums == b.nums
+    return 0.35 * _param_sim(a, b) + 0.25 * cond + 0.25 * same_value + 0.15 * (a.ind.comparator == b.ind.comparator)
+
+
+def _related(x: str, y: str) -> bool:
+    return x == y or x.startswith(y + ".") or y.startswith(x + ".")
+
+
+def _aspects(a: Item, b: Item) -> list[str]:
+    out = []
+    if a.nums != b.nums:
+        out.append("value")
+    if a.ind.comparator != b.ind.comparator:
+        out.append("comparator")
+    if key(a.ind.unit) != key(b.ind.unit):
+        out.append("unit")
+    if (a.ckey or b.ckey) and ratio(a.ckey, b.ckey) < COND_TAU:
+        out.append("conditions")
+    return out
+
+
+def _change(kind: str, a: Item | None, b: Item | None, order: float, aspects: list[str] | None = None) -> Change:
+    ref = b or a
+    assert ref is not None
+    return Change(kind, a.number if a else None, b.number if b else None, parameter=_parameter(ref.ind),
+                  old_value=written(a.ind) if a else "", new_value=written(b.ind) if b else "",
+                  aspects=aspects or [], order=order)
+
+
+def _parameter(ind: Indicator) -> str:
+    p = re.sub(r"^[\s—\-–、,，:：的]+", "", " ".join(ind.parameter.split()))
+    p = re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])", "", p)
+    return p or ind.key
+
+
+def _pairs(ia: list[Item], ib: list[Item], clause_map: dict[str, str]) -> dict[int, int]:
+    cand = []
+    for a in ia:
+        target = clause_map.get(a.number)
+        if target is None:
+            continue
+        for b in ib:
+            if _related(target, b.number):
+                s = _score(a, b)
+                if s >= PAIR_TAU:
+                    cand.append((s - 0.001 * abs(a.index - b.index) / max(len(ib), 1), a.index, b.index))
+    cand.sort(reverse=True)
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in cand:
+        if i not in out and j not in used:
+            out[i] = j
+            used.add(j)
+    return out
+
+
+def _moves(ia: list[Item], ib: list[Item], m: dict[int, int]) -> dict[int, int]:
+    used = set(m.values())
+    out: dict[int, int] = {}
+    for a in ia:
+        if a.index in m:
+            continue
+        for b in ib:
+            if b.index in used or b.unit != a.unit or b.nums != a.nums or b.ind.comparator != a.ind.comparator:
+                continue
+            if _param_sim(a, b) >= MOVE_PARAM_TAU or (a.ckey and ratio(a.ckey, b.ckey) >= COND_TAU):
+                out[a.index] = b.index
+                used.add(b.index)
+                break
+    return out
+
+
+_WORDS = (("<=", "不高于|不大于|不超过|不多于|最大为|≤|<=|not more than|not exceeding|at most|no more than"),
+          (">=", "不低于|不小于|不少于|至少|最小为|≥|>=|not less than|at least|no less than"),
+          (">", "大于|高于|超过|多于|>|more than|greater than|exceeding|above"),
+          ("<", "小于|低于|少于|<|less than|below"))
+_CMP_WORD = re.compile("(" + "|".join(w for _, w in _WORDS) + r")?\s*$", re.I)
+
+
+def in_text(ind: Indicator, text: str) -> Indicator | None:
+    """The same quantity (number and unit) written in a clause's text, with the comparator word before it;
+    None when the text does not state it. Catches limits the extractor reads in one edition only."""
+    value = ind.value if isinstance(ind.value, (int, float)) else None
+    if value is None or not ind.unit or not text:
+        return None
+    num = fmt_number(value)
+    for m in re.finditer(rf"(?<![\d.]){re.escape(num)}\s*{re.escape(ind.unit)}(?![A-Za-z])", text):
+        word = _CMP_WORD.search(text[max(0, m.start() - 16):m.start()])
+        w = (word.group(1) or "").lower() if word else ""
+        cmp = next((c for c, ws in _WORDS if w and re.fullmatch(ws, w, re.I)), "=")
+        return Indicator(parameter=ind.parameter, comparator=cmp, value=value, unit=ind.unit, key=ind.key,
+                         text=text[max(0, m.start() - 16):m.end()])
+    return None
+
+
+def _in_matched_table(item: Item, matched: set[str]) -> bool:
+    """A table cell of a table that has a counterpart: the row diff reports it, not the indicator lists."""
+    o = item.ind.origin or {}
+    return o.get("type") == "table" and str(o.get("table")) in matched
+
+
+def _nums(ind: Indicator) -> tuple:
+    c = canonical(ind)
+    return tuple(None if x is None else round(float(x), 9) for x in (c.value, c.min, c.max))
+
+
+def _counterpart_text(number: str, mapping: dict[str, str], texts: dict[str, str]) -> tuple[str, str] | None:
+    """The matched clause in the other edition and its text (with its sub-clauses' texts)."""
+    other = mapping.get(number)
+    if other is None:
+        return None
+    body = " ".join(t for n, t in texts.items() if n == other or n.startswith(other + "."))
+    return other, body
+
+
+def indicator_changes(old: Document, new: Document, clause_map: dict[str, str], order_of: dict[str, int],
+                      old_pos: dict[str, float], table_map: dict[str, str] | None = None,
+                      roles: tuple[str, ...] = ("requirement", "test-condition")) -> list[Change]:
+    """Changed, moved, added and deleted indicators; `clause_map` maps old clause numbers to new ones,
+    `order_of` new clause numbers to their position, `old_pos` old ones to a position in the new order."""
+    ia, ib = items(old, roles), items(new, roles)
+    heads = {c.number: label(c) for c in old.clauses} | {c.number: label(c) for c in new.clauses}
+    m = _pairs(ia, ib, clause_map)
+    moved = _moves(ia, ib, m)
+    out: list[Change] = []
+    for i, j in m.items():
+        asp = _aspects(ia[i], ib[j])
+        if asp:
+            out.append(_change("indicator-changed", ia[i], ib[j], order_of.get(ib[j].number, 0) + 0.2, asp))
+    for i, j in moved.items():
+        out.append(_change("indicator-moved", ia[i], ib[j], order_of.get(ib[j].number, 0) + 0.2, ["clause"]))
+    tmap = table_map or {}
+    taken_b = set(m.values()) | set(moved.values())
+    texts_old = {c.number: c.text for c in old.clauses}
+    texts_new = {c.number: c.text for c in new.clauses}
+    inv = {v: k for k, v in clause_map.items()}
+    for b in ib:
+        if b.index in taken_b or _in_matched_table(b, set(tmap.values())):
+            continue
+        src = _counterpart_text(b.number, inv, texts_old)
+        was = in_text(b.ind, src[1]) if src else None
+        if was is None:
+            out.append(_change("indicator-added", None, b, order_of.get(b.number, 0) + 0.3))
+        elif was.comparator != b.ind.comparator or _nums(was) != b.nums:
+            a = Item(was, src[0], -1, b.unit, _nums(was), b.pkey, "")
+            out.append(_change("indicator-changed", a, b, order_of.get(b.number, 0) + 0.2, ["comparator"]
+                               if _nums(was) == b.nums else ["value", "comparator"]))
+    for a in ia:
+        if a.index in m or a.index in moved or _in_matched_table(a, set(tmap)):
+            continue
+        src = _counterpart_text(a.number, clause_map, texts_new)
+        now = in_text(a.ind, src[1]) if src else None
+        if now is None:
+            out.append(_change("indicator-deleted", a, None, old_pos.get(a.number, 0.0) + 0.4))
+        elif now.comparator != a.ind.comparator or _nums(now) != a.nums:
+            b = Item(now, src[0], -1, a.unit, _nums(now), a.pkey, "")
+            out.append(_change("indicator-changed", a, b, order_of.get(src[0], 0) + 0.2, ["comparator"]
+                               if _nums(now) == a.nums else ["value", "comparator"]))
+    for c in out:
+        c.heading = heads.get(c.new_clause or c.old_clause or "", "")
+    return out

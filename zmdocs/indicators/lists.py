@@ -1,0 +1,57 @@
+"""List items that take their comparator and parameter from a lead-in sentence.
+
+    机动车方向盘的最大自由转动量应小于等于：            The deviation shall not exceed:
+    a）最大设计车速大于等于100km/h的机动车：15°；        (a) for class A: 5 mm;
+    b）三轮汽车：35°。                                  (b) 10 mm for others.
+
+Each item is restated as one self-contained sentence ("对于<item label>，<parameter><cue><value>",
+"for <label>, <parameter> <cue> <value>") before extraction, so the ordinary prose rules read the bound,
+the parameter and the condition. Items that carry a comparator of their own are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ZH_CUE = (r"(?:应|均应|须|必须)?\s*(?:小于或等于|小于等于|不大于|不超过|不高于|不应大于|不应超过|不得大于|不得超过|"
+           r"大于或等于|大于等于|不小于|不低于|不少于|不应小于|不应低于|不得小于|不得低于|为|是)")
+_EN_CUE = (r"(?:shall|must|should)\s+(?:not\s+(?:exceed|be\s+(?:more|less|greater|lower)\s+than)|be\s+(?:at\s+least|at\s+most|"
+           r"not\s+(?:more|less)\s+than|(?:less|greater|more)\s+than(?:\s+or\s+equal\s+to)?|within|equal\s+to))"
+           r"|(?:darf|dürfen)\s+(?:nicht\s+)?(?:überschreiten|höchstens|mindestens)|ne\s+doit\s+pas\s+dépasser")
+_LEAD_ZH = re.compile(rf"^(?P<param>[^：:。；;]{{2,60}}?)(?P<cue>{_ZH_CUE})\s*[：:]\s*$")
+_LEAD_EN = re.compile(rf"(?i)^(?P<param>[^:;]{{3,160}}?)\s+(?P<cue>{_EN_CUE})\s*:\s*$")
+_MARK = re.compile(r"^\s*(?P<mark>(?:[a-z]|\d{1,2})\s*[)）]|[(（]\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})\s*[)）]|[—–\-•·])\s*")
+_ITEM_LABEL = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<value>[-+±]?\d.*)$")
+_OWN_CUE = re.compile(r"[<>≤≥]|不大于|不小于|大于|小于|不超过|不低于|以上|以下|以内|\b(?:not|less|more|greater|at\s+least|exceed|maximum|minimum)\b", re.I)
+
+
+def restate_lists(text: str, lang: str) -> str:
+    """`text` with the list items under a comparator lead-in restated as full sentences (line structure kept)."""
+    if "\n" not in text or not re.search(r"[：:]\s*\n", text):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    lead: re.Match | None = None
+    for ln in lines:
+        stripped = ln.strip()
+        m = _MARK.match(stripped)
+        if lead is not None and m:
+            out.append(_restate(stripped, m, lead, lang))
+            continue
+        lead = (_LEAD_ZH if lang == "zh" else _LEAD_EN).match(stripped)
+        out.append(ln)
+    return "\n".join(out)
+
+
+def _restate(item: str, m: re.Match, lead: re.Match, lang: str) -> str:
+    mark, body = m.group("mark"), item[m.end():]
+    param, cue = lead.group("param").strip(), lead.group("cue").strip()
+    lab = _ITEM_LABEL.match(body)
+    if lab and not _OWN_CUE.search(lab.group("value")[:12]):
+        label, value = lab.group("label").strip(), lab.group("value")
+        if lang == "zh":
+            return f"{mark}对于{label}，{param}{cue}{value}"
+        return f"{mark} for {label}, {param} {cue} {value}"
+    if re.match(r"[-+±]?\d", body) and not _OWN_CUE.search(body[:16]):
+        return f"{mark}{param}{cue}{body}" if lang == "zh" else f"{mark} {param} {cue} {body}"
+    return item
