@@ -161,3 +161,43 @@ def test_placeholders_skipped_text_boxes_and_inline_controls_kept(tmp_path):
     d.save(tmp_path / "c.docx")
     raw = read_docx(tmp_path / "c.docx")
     assert [b.text for b in raw.blocks] == ["Rated voltage: 220 V", "Boxed note"]
+
+
+def test_restart_num_first_used_below_level_0_keeps_shared_letter():
+    """Annex lists: each annex's sub-clauses use a new num (startOverride on every level) of the shared
+    abstract; Word restarts only the levels the num is used at, so the annex letter keeps counting."""
+    from lxml import etree
+
+    from zmdocs.parse.docx_numbering import dotted_annex
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    restart = "".join(f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="1"/></w:lvlOverride>' for i in range(3))
+    xml = f"""<w:numbering xmlns:w="{w}">
+      <w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="Annex %1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlRestart w:val="0"/>
+          <w:lvlText w:val="%1-%2"/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1-%2.%3"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="1"/>{restart}</w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="1"/>{restart}</w:num>
+    </w:numbering>"""
+    n = Numbering.from_xml(etree.fromstring(xml))
+    seq = [n.next_number(*a) for a in [("1", 0), ("1", 1), ("1", 1), ("1", 0), ("2", 1), ("1", 2), ("1", 0),
+                                        ("1", 0), ("3", 1), ("3", 2), ("3", 1)]]
+    assert seq == ["Annex A.", "A-1", "A-2", "Annex B.", "B-1", "B-1.1", "Annex C.", "Annex D.", "D-1", "D-1.1",
+                   "D-2"]
+    assert [dotted_annex(s) for s in ("B-1.1", "D-2", "Annex B.", "1-2", "4.1")] == ["B.1.1", "D.2", "Annex B.",
+                                                                                   "1-2", "4.1"]
+
+
+def test_annex_label_with_full_stop_separator():
+    """Word's "Annex %1." lvlText is prefixed to the heading text: "Annex A. Title" is an annex heading."""
+    from zmdocs.parse.numbering import parse_annex
+
+    long_title = "Gridded Source Data and its Relationship to the Charted Depths of a Navigational Product"
+    assert parse_annex("Annex A. Encoding Guide") == ("A", "", "Encoding Guide")
+    assert parse_annex(f"Annex C. {long_title}") == ("C", "", long_title)
+    assert parse_annex("Annex A specifies the tests to be used when the device is operated in one mode only, "
+                       "not in the others.") is None

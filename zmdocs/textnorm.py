@@ -160,3 +160,17 @@ def clean_odd(text: str) -> tuple[str, int]:
     n += k
     text, k = _CONTROL.subn("", text)
     return text, n + k
+
+
+def display_width(s: str) -> int:
+    """Terminal columns of `s`: wide and full-width characters (CJK) count 2."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def fit_cell(s: str, width: int) -> str:
+    """`s` cut to `width` terminal columns (with "…" when cut) and padded with spaces: a table cell."""
+    if display_width(s) > width:
+        while s and display_width(s + "…") > width:
+            s = s[:-1]
+        s += "…"
+    return s + " " * max(0, width - display_width(s))

@@ -81,6 +81,11 @@ def _scores(ua: list[Unit], ub: list[Unit], embed=None) -> list[list[float]]:
 def _greedy(scores: list[list[float]], ua: list[Unit], ub: list[Unit], tau: float) -> dict[int, int]:
     na, nb = max(len(ua), 1), max(len(ub), 1)
     cand = [(s - 0.01 * abs(i / na - j / nb), i, j) for i, row in enumerate(scores) for j, s in enumerate(row) if s >= tau]
+    return greedy_pairs(cand)
+
+
+def greedy_pairs(cand: list[tuple[float, int, int]]) -> dict[int, int]:
+    """One-to-one pairs from (score, i, j) candidates, best score first."""
     cand.sort(reverse=True)
     out: dict[int, int] = {}
     used: set[int] = set()

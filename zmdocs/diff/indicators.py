@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from zmdocs.compare.values import canonical, fmt_number
-from zmdocs.diff.clauses import label
+from zmdocs.diff.clauses import greedy_pairs, label
 from zmdocs.diff.result import Change
 from zmdocs.diff.text import key, ratio
 from zmdocs.model import Document, Indicator
@@ -119,14 +119,7 @@ def _pairs(ia: list[Item], ib: list[Item], clause_map: dict[str, str]) -> dict[i
                 s = _score(a, b)
                 if s >= PAIR_TAU:
                     cand.append((s - 0.001 * abs(a.index - b.index) / max(len(ib), 1), a.index, b.index))
-    cand.sort(reverse=True)
-    out: dict[int, int] = {}
-    used: set[int] = set()
-    for _, i, j in cand:
-        if i not in out and j not in used:
-            out[i] = j
-            used.add(j)
-    return out
+    return greedy_pairs(cand)
 
 
 def _moves(ia: list[Item], ib: list[Item], m: dict[int, int]) -> dict[int, int]:

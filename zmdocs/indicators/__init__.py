@@ -72,6 +72,7 @@ import re
 
 from zmdocs.indicators.common import direction, guess_lang
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
+from zmdocs.indicators.leadins import apply_table_leadins
 from zmdocs.indicators.lists import restate_lists
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
@@ -114,6 +115,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             j = (i.origin or {}).get("col")
             i._table_text = (" ".join(r[j] for r in t.header if isinstance(j, int) and j < len(r)), every)
         out.extend(found)
+    out = apply_table_leadins(doc, out)
     _methods_from_test_chapter(doc, out)
     assign_roles(doc, out)
     if embed:

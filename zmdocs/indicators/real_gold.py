@@ -8,10 +8,13 @@ prefixes annotated exhaustively (`scope`) and the indicators found there, each a
 Matching is exact on (clause number, comparator, value or (min, max), unit symbol) as multisets,
 micro-averaged. Only predicted indicators whose clause lies in the scope are scored: a scope entry
 covers its clause and every sub-clause on whole number parts ("4.1" covers "4.1.2", not "4.10").
+With `fold_parts: true` a predicted clause's Part component ("anl2.pt1", zmdocs' code for Teil I of
+Anlage 2) is dropped before matching, for gold files that annotate Parts as conditions.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ from zmdocs.indicators.common import gold_tuple
 from zmdocs.indicators.evaluate import parse_gold
 
 ROLES = ("requirement", "test-condition", "informative")
+_PART = re.compile(r"\.pt\d+(?=$|\.)")
 
 
 class GoldError(ZmdocsError):
@@ -102,6 +106,8 @@ def score_real(doc: Any, indicators: list, gold: dict[str, Any]) -> dict[str, An
     p_by: dict[tuple, list] = defaultdict(list)
     for ind in indicators:
         num = clause_number(getattr(ind, "clause", None), numbers)
+        if gold.get("fold_parts"):  # the gold puts an annex's Teil/Part into `conditions`, not the clause
+            num = _PART.sub("", num)
         if num and in_scope(num, scope):
             p_by[(num, *gold_tuple(ind))].append(ind)
     g_count = Counter({k: len(v) for k, v in g_by.items()})

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from zmdocs.errors import ParseError
 from zmdocs.parse.blocks import Block, RawDocument
-from zmdocs.parse.docx_numbering import Numbering, q, wval
+from zmdocs.parse.docx_numbering import Numbering, dotted_annex, q, wval
 from zmdocs.parse.limits import bounded_span
 
 log = logging.getLogger(__name__)
@@ -218,7 +218,7 @@ class _Reader:
         if not num_id or num_id == "0":
             return ""
         try:
-            return self.numbering.next_number(num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0)
+            return dotted_annex(self.numbering.next_number(num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0))
         except Exception as e:  # a malformed definition must not lose the paragraph
             log.debug("numbering %s/%s failed: %s", num_id, ilvl, e)
             return ""

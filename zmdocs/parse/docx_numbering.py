@@ -1,13 +1,15 @@
 """Word auto-numbering: render the number Word shows ("5.2.1", "a)", "附录A") from numbering.xml.
 
 Word stores list/heading numbers as numbering definitions, not text. Counters live per abstract
-numbering (instances sharing one continue it, unless a num overrides a start value), deeper
+numbering (instances sharing one continue it; a num's startOverride for a level restarts that
+level when the num is first used at that level, as Word renders it), deeper
 levels restart when a shallower level advances (or as lvlRestart says), and lvlText such as
 "%1.%2" is filled with each level's counter in that level's format.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from zmdocs.parse.limits import bounded_start
@@ -49,7 +51,7 @@ class Numbering:
     overrides: dict[str, dict[int, tuple[int | None, Level | None]]] = field(default_factory=dict)
     counters: dict[str, dict[int, int | None]] = field(default_factory=dict)
     style_links: dict[str, str] = field(default_factory=dict)  # abstractNumId -> numbering style id
-    _started: set[str] = field(default_factory=set)
+    _started: set[tuple[str, int]] = field(default_factory=set)  # (numId, ilvl) seen
 
     def resolve_style_links(self, style_num: dict[str, str]) -> None:
         """An abstractNum with numStyleLink borrows the levels of the list its style points to."""
@@ -111,14 +113,13 @@ class Numbering:
             return ""
         levels = self.abstract[aid]
         ctr = self.counters.setdefault(aid, {})
-        if num_id not in self._started:
-            self._started.add(num_id)
-            for il, (start, lv) in self.overrides.get(num_id, {}).items():
-                if start is not None or lv is not None:
-                    ctr[il] = None  # restart this level at the override's start value
-                    for d in list(ctr):
-                        if d > il:
-                            ctr[d] = None
+        if (num_id, ilvl) not in self._started:
+            # An override takes effect when its num is first used AT THAT LEVEL (as Word does): a
+            # "restart" num first used at level 1 restarts level 1 but keeps the shared level-0 count.
+            self._started.add((num_id, ilvl))
+            start, lv = self.overrides.get(num_id, {}).get(ilvl, (None, None))
+            if start is not None or lv is not None:
+                ctr[ilvl] = None  # restart this level at the override's start value
         lvl = self.level(num_id, ilvl) or Level()
         cur = ctr.get(ilvl)
         ctr[ilvl] = (self._start(num_id, ilvl, lvl) if cur is None else cur + 1)
@@ -157,6 +158,16 @@ class Numbering:
             out.append(ch)
             i += 1
         return "".join(out).strip()
+
+
+_HYPHEN_ANNEX = re.compile(r"([A-Z]{1,2})-(\d{1,3}(?:\.\d{1,3})*)")
+
+
+def dotted_annex(number: str) -> str:
+    """Annex sub-clause numbers Word renders as "B-1.1" (lvlText "%1-%2.%3" under a letter level) in
+    the dotted form "B.1.1" the clause grammar reads; any other number is returned unchanged."""
+    m = _HYPHEN_ANNEX.fullmatch(number)
+    return f"{m.group(1)}.{m.group(2)}" if m else number
 
 
 def _level(lv) -> Level:

@@ -86,11 +86,11 @@ def parse_annex(text: str) -> tuple[str, str, str] | None:
         t = tm.group("t").lower()
         typ = "normative" if t.startswith(("规范", "normativ", "标准的")) else "informative"
         rest = rest[tm.end():].strip()
-    elif rest and not re.match(r"^[—–\-:：]", rest) and not _ANNEX_TYPE.match(rest) and len(rest) > 80:
+    elif rest and not re.match(r"^(?:[—–\-:：]|\.\s)", rest) and not _ANNEX_TYPE.match(rest) and len(rest) > 80:
         return None  # "Annex A specifies ..." inside running text
     if rest.startswith(("gives", "specifies", "describes", "给出", "规定")):
         return None
-    rest = re.sub(r"^[—–\-:：]\s*", "", rest)
+    rest = re.sub(r"^(?:[—–\-:：]|\.(?=\s))\s*", "", rest)  # "Annex A – Title", "Annex A. Title"
     return letter, typ, rest
 
 

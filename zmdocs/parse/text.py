@@ -200,6 +200,13 @@ def markdown_to_blocks(text: str) -> list[Block]:
             rows = [r + [""] * (width - len(r)) for r in rows]
             blocks.append(Block(kind="table", rows=rows, header_rows=1, page=1))
             continue
+        if _MD_ROW_START.match(ln):
+            table, j = _list_table(lines, i)
+            if table is not None:
+                flush()
+                blocks.append(table)
+                i = j
+                continue
         if not ln.strip():
             flush()
         elif re.match(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[a-z][.)]\s+|>\s?)", ln):
@@ -214,6 +221,46 @@ def markdown_to_blocks(text: str) -> list[Block]:
     if front and blocks:
         blocks[0].meta["doc_meta"] = front
     return blocks
+
+
+_MD_ROW_START = re.compile(r"^[*+-]\s+[*+-](?=\s|$|\[\^)")  # "*    *   cell": an item whose content is an item
+_MD_CELL = re.compile(r"^\s{2,8}[*+-](?=\s|$|\[\^)")
+_MD_FOOTREF = re.compile(r"\[\^[^\]\s]+\]")
+
+
+def _list_table(lines: list[str], i: int) -> tuple[Block | None, int]:
+    """A table flattened into nested lists (one outer item per row, one inner item per cell), from line i.
+
+    Converters of legal texts write a grid table as `*    *   cell` / `    *   cell` items; rows
+    shorter than the header lost their leading (row-spanning) cells, which are carried down from the
+    row above. Returns (None, i) when the run is not table-shaped.
+    """
+    rows: list[list[list[str]]] = []
+    j = i
+    blank = False
+    while j < len(lines):
+        ln = lines[j]
+        indent = len(ln) - len(ln.lstrip(" \t"))
+        if ln.strip() and blank and indent < 4 and not _MD_ROW_START.match(ln) and not _MD_CELL.match(ln):
+            break  # "   **Teil II**" after a blank line: the text after the table, not a cell's next paragraph
+        blank = not ln.strip()
+        if _MD_ROW_START.match(ln):
+            rows.append([[_MD_FOOTREF.sub("", ln[_MD_ROW_START.match(ln).end():]).strip()]])
+        elif _MD_CELL.match(ln) and rows:
+            rows[-1].append([_MD_FOOTREF.sub("", ln[_MD_CELL.match(ln).end():]).strip()])
+        elif ln.strip() and ln[:1] in " \t" and rows:
+            rows[-1][-1].append(_MD_FOOTREF.sub("", ln).strip())
+        elif ln.strip():
+            break
+        j += 1
+    grid = [[" ".join(x for x in cell if x) for cell in row] for row in rows]
+    width = max((len(r) for r in grid), default=0)
+    if len(grid) < 2 or width < 2 or len(grid[0]) != width or sum(len(r) > 1 for r in grid) * 2 < len(grid):
+        return None, i
+    out = [grid[0]]
+    for r in grid[1:]:
+        out.append(out[-1][: width - len(r)] + r if len(r) < width else r)
+    return Block(kind="table", rows=out, header_rows=1, page=1, meta={"from_list": True}), j
 
 
 _FRONT_KEYS = {"id": ("id", "jurabk", "standard", "number", "docnumber", "reference"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from zmdocs.check.result import Check, CheckResult
 from zmdocs.compare.values import fmt_number
 from zmdocs.report import dumps
+from zmdocs.textnorm import display_width, fit_cell
 
 FORMATS = ("table", "md", "json")
 
@@ -82,22 +83,10 @@ def _rows(result: CheckResult, lang: str) -> list[list[str]]:
              c.limit.clause if c.limit else "", limit_text(c), reason(c, lang)] for c in result.checks]
 
 
-def _w(s: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in s)
-
-
-def _pad(s: str, width: int) -> str:
-    if _w(s) > width:
-        while s and _w(s + "…") > width:
-            s = s[:-1]
-        s += "…"
-    return s + " " * (width - _w(s))
-
-
 def _table(result: CheckResult, lang: str) -> str:
     head, rows = _HEAD[lang], _rows(result, lang)
-    widths = [min(30 if k < 6 else 60, max(_w(r[k]) for r in [head] + rows)) for k in range(len(head))]
-    lines = ["  ".join(_pad(r[k], widths[k]) for k in range(len(head))).rstrip() for r in [head] + rows]
+    widths = [min(30 if k < 6 else 60, max(display_width(r[k]) for r in [head] + rows)) for k in range(len(head))]
+    lines = ["  ".join(fit_cell(r[k], widths[k]) for k in range(len(head))).rstrip() for r in [head] + rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     n = result.counts()
     lines.append(", ".join(f"{_RESULT[k][lang]} {v}" for k, v in n.items()))

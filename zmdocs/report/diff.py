@@ -13,6 +13,7 @@ from collections import OrderedDict
 
 from zmdocs.diff.result import Change, EditionDiff
 from zmdocs.report import dumps
+from zmdocs.textnorm import display_width, fit_cell
 
 FORMATS = ("md", "json", "docx", "table")
 
@@ -242,22 +243,10 @@ def _row(c: Change, lang: str) -> list[str]:
 def _table(diff: EditionDiff, lang: str) -> str:
     head = _T["col"][lang]
     rows = [[str(i + 1)] + _row(c, lang) for i, c in enumerate(diff.changes)]
-    widths = [min(28, max(_w(r[k]) for r in [head] + rows)) for k in range(len(head))]
-    out = ["  ".join(_pad(r[k], widths[k]) for k in range(len(head))).rstrip() for r in [head] + rows]
+    widths = [min(28, max(display_width(r[k]) for r in [head] + rows)) for k in range(len(head))]
+    out = ["  ".join(fit_cell(r[k], widths[k]) for k in range(len(head))).rstrip() for r in [head] + rows]
     out.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(out) + "\n"
-
-
-def _w(s: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in s)
-
-
-def _pad(s: str, width: int) -> str:
-    if _w(s) > width:
-        while s and _w(s + "…") > width:
-            s = s[:-1]
-        s += "…"
-    return s + " " * (width - _w(s))
 
 
 def _docx(diff: EditionDiff, lang: str, label: str | None) -> bytes:

@@ -1,0 +1,107 @@
+"""Markdown tables flattened into nested lists (legal-text converters) and table lead-ins."""
+
+from __future__ import annotations
+
+from zmdocs.parse.text import markdown_to_blocks
+
+FLAT = """Die Anlagen dürfen die folgenden Werte nicht überschreiten:
+
+*    *   Nr.
+
+    *   Stoff
+
+    *[^1]
+   Grenzwert
+        mg/l
+
+
+*    *   1
+
+    *   Stoff A
+
+    *   0,50
+
+
+*    *   2
+
+    *   Stoff B
+        (gelöst)
+
+    *   1,5
+
+Danach folgt Text.
+"""
+
+SPANNED = """*    *
+    *   Leistung (kW)
+
+    *   Wert (g/m3)
+
+
+*    *   Gruppe 1
+
+    *   *   4*   50
+
+    *   0,20
+
+
+*    *   *   50
+
+    *   0,10
+"""
+
+
+def test_nested_list_becomes_table() -> None:
+    blocks = markdown_to_blocks(FLAT)
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.header_rows == 1
+    assert t.rows[0] == ["Nr.", "Stoff", "Grenzwert mg/l"]
+    assert t.rows[2] == ["2", "Stoff B (gelöst)", "1,5"]
+    assert blocks[-1].kind == "para" and blocks[-1].text == "Danach folgt Text."
+
+
+def test_short_rows_carry_spanned_cells_down() -> None:
+    t = next(b for b in markdown_to_blocks(SPANNED) if b.kind == "table")
+    assert t.rows[0][0] == "" and len(t.rows[0]) == 3
+    assert t.rows[2][0] == "Gruppe 1" and t.rows[2][-1] == "0,10"
+
+
+def test_ordinary_list_stays_text() -> None:
+    blocks = markdown_to_blocks("*   erstens\n*   zweitens\n\n1. drittens\n")
+    assert all(b.kind == "para" for b in blocks)
+
+
+def _table_indicators(md: str, lead_in: str) -> list:
+    from types import SimpleNamespace
+
+    from zmdocs.indicators import extract_table
+    from zmdocs.indicators.leadins import apply_table_leadins
+    from zmdocs.model import Table
+
+    b = next(b for b in markdown_to_blocks(md) if b.kind == "table")
+    t = Table(id="d#table-1", clause="d#5", header_rows=b.header_rows, rows=b.rows)
+    inds = extract_table(t, lang="de", clause="d#5")
+    doc = SimpleNamespace(clauses=[SimpleNamespace(id="d#5", text=lead_in + "\n. Weiter.")], tables=[t])
+    return apply_table_leadins(doc, inds)
+
+
+def test_flattened_limits_table_is_read_as_upper_limits() -> None:
+    got = {(i.comparator, i.value, (i.unit or "").lower()) for i in _table_indicators(FLAT, "Text:")}
+    assert ("<=", 0.5, "mg/l") in got and ("<=", 1.5, "mg/l") in got  # header "Grenzwert", decimal commas
+
+
+def test_lead_in_makes_bare_values_upper_limits_and_lost_sign_bands_give_nothing() -> None:
+    inds = _table_indicators(SPANNED, "(1) Die Massenkonzentrationen dürfen die folgenden Werte nicht überschreiten:")
+    got = {(i.comparator, i.value) for i in inds}
+    assert ("<=", 0.2) in got and ("<=", 0.1) in got
+    assert not any(i.value in (4, 50) for i in inds)  # "* 4* 50": a band whose signs were lost
+    plain = _table_indicators(SPANNED, "(1) Es gelten die folgenden Werte:")
+    assert {i.comparator for i in plain} == {"="}
+
+
+def test_text_after_table_is_not_swallowed_by_last_cell() -> None:
+    blocks = markdown_to_blocks(FLAT.replace("Danach folgt Text.", "   **Teil II**\nNächster Teil"))
+    assert next(b for b in blocks if b.kind == "table").rows[-1] == ["2", "Stoff B (gelöst)", "1,5"]
+    assert any(b.kind == "para" and "Teil II" in b.text for b in blocks)

@@ -1,0 +1,45 @@
+"""Table values read through the sentence that introduces their table (German/English/French legal texts).
+
+Laws print a limits table after a lead-in such as "… dürfen die folgenden Grenzwerte nicht
+überschreiten:" and leave the comparator out of the cells; a bare table value ("=") of the only
+table in such a clause is then an upper bound. Markdown converters also write a lost ≤/≥ sign
+of a band cell as "*" ("* 4* 500"): such a cell states no value of its own, only the band a row
+holds for, so it gives no indicator.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+
+from zmdocs.indicators.common import direction
+
+log = logging.getLogger(__name__)
+
+# a lead-in that ends with a colon right before the (removed) table: "… nicht überschreiten:"
+_UPPER_LEADIN = re.compile(
+    r"(?i)(?:nicht\s+überschreit\w*|nicht\s+größer\s+sein|shall\s+not\s+exceed|must\s+not\s+exceed"
+    r"|ne\s+(?:doivent|doit)\s+pas\s+dépasser)\s*:\s*(?:\n|$)")
+_LOST_SIGN = re.compile(r"^\s*\*\s*\d")
+
+
+def apply_table_leadins(doc, inds: list) -> list:
+    """Indicators with lost-sign band cells dropped and bare values under an upper-limit lead-in made `<=`."""
+    text_of = {c.id: c.text or "" for c in getattr(doc, "clauses", []) or []}
+    tables_in = Counter(t.clause for t in getattr(doc, "tables", []) or [] if t.clause)
+    out = []
+    for ind in inds:
+        origin = getattr(ind, "origin", None) or {}
+        if origin.get("type") != "table" or origin.get("note") or origin.get("footnote"):
+            out.append(ind)
+            continue
+        if _LOST_SIGN.match(ind.text or ""):
+            log.debug("%s: band cell %r with a lost comparator sign gives no indicator", ind.clause, ind.text)
+            continue
+        if (ind.comparator == "=" and getattr(ind, "_bare", False) and tables_in.get(ind.clause) == 1
+                and len(_UPPER_LEADIN.findall(text_of.get(ind.clause, ""))) == 1):
+            ind.comparator = "<="
+            ind.direction = direction(ind)
+        out.append(ind)
+    return out
