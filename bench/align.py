@@ -24,6 +24,7 @@ os.environ["ZMDOCS_CACHE"] = "off"
 
 from zmdocs.align import align_documents  # noqa: E402
 from zmdocs.align.evaluate import links, prf  # noqa: E402
+from zmdocs.app import prepare  # noqa: E402
 from zmdocs.model import Clause, ClausePair, Document  # noqa: E402
 
 # (zh parameter, en parameter, unit, zh comparator, en comparator, typical values)
@@ -193,7 +194,7 @@ def main() -> None:
     get_embedder(args.model).encode(["warm-up"])  # load the model outside the timings
     print(f"documents: {len(da.clauses)} zh clauses vs {len(db.clauses)} en clauses, {len(g)} gold links; model {get_embedder(args.model).name}")
     t = time.perf_counter()
-    res = align_documents(da, db, model=get_embedder(args.model))
+    res = align_documents(prepare(da), prepare(db), model=get_embedder(args.model))  # prepared as zmdocs align does
     t_z = time.perf_counter() - t
     t = time.perf_counter()
     base = baseline_argmax(da, db, args.model)

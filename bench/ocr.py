@@ -57,7 +57,7 @@ def ocr_text(path: Path, numbers: list[int], dpi: int) -> tuple[dict[int, str], 
     import pypdfium2 as pdfium
 
     from zmdocs.parse.ocr import engine, ocr_page, page_text
-    from zmdocs.parse.pdf import _finish_page
+    from zmdocs.parse.pdf_page import finish_page as _finish_page
 
     engine()  # load the model outside the timing
     doc = pdfium.PdfDocument(str(path))

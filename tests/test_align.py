@@ -10,10 +10,11 @@ import pytest
 from zmdocs.align import align_documents
 from zmdocs.align.degree import choose_mode, declared_adoption, same_standard
 from zmdocs.align.evaluate import links, outline_document, prf
-from zmdocs.align.indicators import align_indicators, indicator_deviations, units_compatible
+from zmdocs.align.indicators import align_indicators, indicator_deviations
 from zmdocs.align.monotonic import diagonal_strength, merged_sims, monotonic_align, recover_moved
 from zmdocs.errors import AlignError
 from zmdocs.model import Adoption, Document, Indicator
+from zmdocs.pairing import units_compatible
 from zmdocs.report.alignment import render_alignment
 
 
@@ -160,8 +161,9 @@ def test_cli_align_json_documents(tmp_path):
 
 
 def test_regulation_articles_and_unnumbered_fallback(fake_embedder):
-    from zmdocs.align.units import clause_units, norm_number
+    from zmdocs.align.units import clause_units
     from zmdocs.model import Clause
+    from zmdocs.text.clausenum import norm_number
 
     assert norm_number("第十二条") == norm_number("Article 12") == norm_number("§ 12") == "12"
     assert norm_number("a.1") == "A.1" and norm_number("5.2.") == "5.2"
@@ -178,8 +180,9 @@ def test_regulation_articles_and_unnumbered_fallback(fake_embedder):
 
 
 def test_running_text_regulation_is_cut_into_articles(fake_embedder):
-    from zmdocs.align.units import clause_units, norm_number
+    from zmdocs.align.units import clause_units
     from zmdocs.model import Clause
+    from zmdocs.text.clausenum import norm_number
 
     assert norm_number("第二章") == norm_number("Chapter II") == "CH2"
     text = "第一章 总则\n第一条 为了加强产品质量监督，制定本法。\n第二条 生产者应当遵守本法。\n第二章 监督\n第三条 国家实行抽查制度。"

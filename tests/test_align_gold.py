@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from zmdocs.align import align_documents, load_document
+from zmdocs.align import align_documents
 from zmdocs.align.evaluate import outline_document, score_alignment
+from zmdocs.app import load_prepared, prepare
 
 ALIGN = Path(__file__).resolve().parent / "data" / "align"
 GOLD_SAMPLES = Path(__file__).resolve().parent / "data" / "gold" / "align"
@@ -21,7 +22,7 @@ OWN_FLOOR = {"iron-gold.json": 0.95}
 
 
 def _outline(name: str):
-    return outline_document((ALIGN / name).read_text(encoding="utf-8"))
+    return prepare(outline_document((ALIGN / name).read_text(encoding="utf-8")))
 
 
 @pytest.mark.model
@@ -63,7 +64,7 @@ _DOCS: dict[str, object] = {}
 
 def _sample_doc(stem: str, samples_dir: Path):
     if stem not in _DOCS:
-        _DOCS[stem] = load_document(_sample_file(stem, samples_dir))
+        _DOCS[stem] = load_prepared(_sample_file(stem, samples_dir))
     return _DOCS[stem]
 
 

@@ -22,6 +22,7 @@ CASES = [
     ("zip-not-docx.docx", "zip archive but not a Word .docx", "save it as .docx"),
     ("broken-xml.docx", "not a readable Word .docx", "re-save"),
     ("encrypted-office.docx", "password-protected", "remove the password"),
+    ("future-zip.docx", "damaged Word package", "save it again"),
     ("binary.xyz", "unsupported file type", ".pdf, .docx"),
     ("a-folder", "is a folder", "zmdocs index"),
     ("missing.pdf", "no such file", "check the path"),
@@ -40,6 +41,12 @@ def bad_dir(data_dir, tmp_path_factory):
     ole = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1016)
     ole += "EncryptionInfo".encode("utf-16-le") + b"\x00" * 512
     (d / "encrypted-office.docx").write_bytes(bytes(ole))
+    # regression (fuzz seed 7, #388): a flipped byte made the zip directory claim version 7.8,
+    # and zipfile's NotImplementedError ended as an "unexpected" internal error
+    z = bytearray((d / "broken-xml.docx").read_bytes())
+    cd = z.find(b"PK\x01\x02")
+    z[cd + 6 : cd + 8] = (78).to_bytes(2, "little")
+    (d / "future-zip.docx").write_bytes(bytes(z))
     return d
 
 

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from zmdocs.check import check_documents, check_files, load_spec
+from zmdocs.app import check_files
+from zmdocs.check import check_documents, load_spec
 from zmdocs.report.check import reason, render_check
 
 STANDARD = """# GB 99999—2025 电动自行车 示例

@@ -22,9 +22,10 @@ def result():
     pdf = CORPUS / "cn-product" / "gb7258-2017-vehicle-safety.pdf"
     if not pdf.exists():
         pytest.skip("../shared/corpus is absent")
+    from zmdocs.app import prepare
     from zmdocs.parse.registry import parse_file
 
-    return check_documents(load_spec(SPEC), [parse_file(pdf, ocr="off")], model=False)
+    return check_documents(load_spec(SPEC), [prepare(parse_file(pdf, ocr="off"))], model=False)
 
 
 def _rows(result, parameter):

@@ -10,8 +10,10 @@ import pytest
 from zmdocs.compare import compare_documents
 from zmdocs.compare.product import load_product
 from zmdocs.compare.rules import load_rules
-from zmdocs.compare.tiers import family_of, tier_of_family
+from zmdocs.compare.tiers import tier_of_family
 from zmdocs.errors import CompareError
+from zmdocs.report.wording import conclusion, verdict_sentence
+from zmdocs.text.stdnum import family_of
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "compare"))
 from cases import doc, ind, kettle  # noqa: E402
@@ -51,7 +53,7 @@ def _ref(doc_id, family, leak=0.75, standby=0.5, eff=85, earth=0.1):
 ])
 def test_default_levels(gb, iec, verdict):
     c = compare_documents(_draft(), [_ref("GB 1—2020", "GB", **gb), _ref("IEC 1:2020", "IEC", **iec)])
-    assert c.verdict == verdict, [(lv.id, lv.reason) for lv in c.levels]
+    assert c.verdict == verdict, [(lv.id, lv.codes) for lv in c.levels]
 
 
 def test_looser_key_indicator_blocks_and_names_itself():
@@ -59,9 +61,9 @@ def test_looser_key_indicator_blocks_and_names_itself():
     adv = next(lv for lv in c.levels if lv.id == "international-advanced")
     assert not adv.passed
     assert any("待机功率" in b and "IEC 1:2020" in b for b in adv.blocking)
-    assert "待机功率" in c.conclusion("zh")
-    assert c.verdict_label("zh") == "本标准主要技术指标达到国内领先水平"
-    assert c.verdict_label("en") == "The key indicators reach the domestic leading level"
+    assert "待机功率" in conclusion(c, "zh")
+    assert verdict_sentence(c, "zh") == "本标准主要技术指标达到国内领先水平"
+    assert verdict_sentence(c, "en") == "The key indicators reach the domestic leading level"
 
 
 def test_per_tier_verdicts_and_strictest_counterpart():
@@ -121,7 +123,7 @@ def test_rules_file_replaces_default(tmp_path):
     f.write_text("levels:\n  - id: ok\n    label: {zh: 合格, en: fine}\n    against: [international]\n"
                  "    all_at_least_equal: false\n", encoding="utf-8")
     c = compare_documents(draft, refs, rules=f)
-    assert c.verdict == "ok" and c.verdict_label("zh") == "本标准主要技术指标达到合格水平"
+    assert c.verdict == "ok" and verdict_sentence(c, "zh") == "本标准主要技术指标达到合格水平"
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -194,13 +196,13 @@ def test_product_csv_and_yaml(tmp_path):
 def test_labels_and_conclusion_for_not_reached():
     c = compare_documents(_draft(), [_ref("GB 1—2020", "GB", leak=0.3)])
     assert c.verdict == "not-reached"
-    assert c.verdict_label("zh") == "本标准主要技术指标未达到国内先进水平"
-    assert c.verdict_label("en") == "The key indicators do not reach the domestic advanced level"
-    zh = c.conclusion("zh")
+    assert verdict_sentence(c, "zh") == "本标准主要技术指标未达到国内先进水平"
+    assert verdict_sentence(c, "en") == "The key indicators do not reach the domestic advanced level"
+    zh = conclusion(c, "zh")
     # 宽于, never the ambiguous 低于; the verdict sentence, then what blocks the level
     assert "1项宽于（泄漏电流）" in zh and "本标准主要技术指标未达到国内先进水平。" in zh and "低于" not in zh
     assert "未达到国内先进水平的原因：泄漏电流宽于GB 1—2020" in zh
-    assert "1 looser (泄漏电流)" in c.conclusion("en")
+    assert "1 looser (泄漏电流)" in conclusion(c, "en")
 
 
 def test_key_column_in_a_table_marks_key_indicators():

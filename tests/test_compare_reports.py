@@ -14,6 +14,7 @@ import pytest
 from zmdocs.compare import compare_documents
 from zmdocs.model import Adoption
 from zmdocs.report import render_comparison
+from zmdocs.report.wording import conclusion, level_reason, verdict_sentence
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "compare"))
 from cases import doc, ind, kettle  # noqa: E402
@@ -40,7 +41,7 @@ def test_docx_for_the_drafting_explanation(comparison):
     i = texts.index("对比文件")
     assert texts[i + 1].startswith("[1] ") and any(r.id in texts[i + 1] for r in comparison.refs)  # the reference list
     assert "水平判定依据" in texts and any(t.startswith("国际领先（") for t in texts)
-    assert comparison.conclusion("zh") in texts and texts[-1] == comparison.conclusion("zh")
+    assert conclusion(comparison, "zh") in texts and texts[-1] == conclusion(comparison, "zh")
     body = "\n".join(texts) + "\n".join(c.text for row in table.rows for c in row.cells)
     assert "低于" not in body and "宽于" in body  # 噪声 is looser than IEC
 
@@ -104,7 +105,7 @@ def test_unpaired_and_empty_drafts_give_insufficient_evidence():
     gb = doc("GB 3—2020", "GB", [ind("泄漏电流", "<=", 0.75, "mA", "leakage_current")])
     c = compare_documents(draft, [gb], model=None)
     assert c.verdict == "insufficient-evidence"
-    assert c.verdict_label("zh").startswith("证据不足，无法判定") and "未达到" not in c.conclusion("zh")
+    assert verdict_sentence(c, "zh").startswith("证据不足，无法判定") and "未达到" not in conclusion(c, "zh")
     empty = doc("T/ZZB 0004—2026", "T/ZZB", [])
     c = compare_documents(empty, [gb], model=None)
     assert c.verdict == "insufficient-evidence" and c.warnings
@@ -121,7 +122,7 @@ def test_a_better_product_blocks_leading_and_the_rules_can_change_it(tmp_path):
     with_product = compare_documents(draft, [refs[0], load_product(csv)], model="hash")
     lead = next(lv for lv in with_product.levels if lv.id == "international-leading")
     assert any(c["code"] == "product-better" for c in lead.codes)
-    assert "国外先进产品p的泄漏电流优于本标准" in lead.reason_zh
+    assert "国外先进产品p的泄漏电流优于本标准" in level_reason(lead, "zh")
     assert base.verdict == with_product.verdict or with_product.verdict != "international-leading"
     assert load_rules().level("international-leading").products == "block"
     text = (Path(__file__).resolve().parents[1] / "zmdocs" / "data" / "rules.yaml").read_text(encoding="utf-8")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from zmdocs.report.wording import verdict_sentence
+
 SAMPLES = Path(__file__).resolve().parent.parent / "corpora" / "samples"
 FILES = ["T-ZZB-0999-2026-kettle.docx", "GB-4706.19-2024-kettle.pdf", "IEC-60335-2-15-2016-kettle.pdf",
          "DIN-EN-60335-2-15-2020-kettle.pdf", "kettle-competitor.csv"]
@@ -21,7 +23,7 @@ pytestmark = [pytest.mark.model, pytest.mark.skipif(not all((SAMPLES / f).exists
 
 @pytest.fixture(scope="module")
 def cmp():
-    from zmdocs.compare import compare_files
+    from zmdocs.app import compare_files
 
     paths = [SAMPLES / f for f in FILES]
     return compare_files(paths[0], paths[1:], model=os.environ.get("ZMDOCS_TEST_MODEL", "use-multilingual"))
@@ -36,8 +38,8 @@ def row(cmp, param: str, value):
 def test_verdict_and_key_rows(cmp):
     assert cmp.verdict in {lv.id for lv in cmp.levels} | {"not-reached"}
     # the competitor beats the draft on four key indicators: that blocks "leading" (issue #12; 0.1 said 国际领先)
-    assert cmp.verdict == "international-advanced", [(lv.id, lv.reason) for lv in cmp.levels]
-    assert cmp.verdict_label("zh") == "本标准主要技术指标达到国际先进水平"
+    assert cmp.verdict == "international-advanced", [(lv.id, lv.codes) for lv in cmp.levels]
+    assert verdict_sentence(cmp, "zh") == "本标准主要技术指标达到国际先进水平"
     lead = next(lv for lv in cmp.levels if lv.id == "international-leading")
     assert {c["code"] for c in lead.codes} == {"product-better"}
     assert {r.tier for r in cmp.refs} == {"domestic", "international", "foreign", "product"}
@@ -114,7 +116,7 @@ def test_sample_report_in_browser(cmp, tmp_path):
     html = tmp_path / "report.html"
     html.write_text(render_comparison(cmp, "html", "zh"), encoding="utf-8")
     png = tmp_path / "report.png"
-    dom = check_in_browser(html, png, tmp_path, cmp.verdict_label("zh"), [f'id="row-{r.n}"' for r in cmp.rows])
+    dom = check_in_browser(html, png, tmp_path, verdict_sentence(cmp, "zh"), [f'id="row-{r.n}"' for r in cmp.rows])
     assert all(r.parameter in dom for r in cmp.rows)
     if os.environ.get("ZMDOCS_SCREENSHOT") == "1":
         shutil.copy(png, Path(__file__).resolve().parent.parent / "docs" / "report.png")

@@ -16,7 +16,7 @@ DATA = Path(__file__).parent / "data" / "compare"
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
-    from zmdocs.index import index_paths
+    from zmdocs.app import index_paths
 
     corpus = tmp_path_factory.mktemp("corpus")
     for name in ("iec-kettle.txt", "gb-kettle.txt"):

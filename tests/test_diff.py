@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from zmdocs.app import prepare
 from zmdocs.diff import diff_documents
 from zmdocs.model import Clause, Document, Table
 from zmdocs.report.diff import clause_ref, foreword_lines, render_diff
@@ -98,7 +99,7 @@ def _kinds(d, kind):
 
 
 def test_markdown_editions(editions):
-    from zmdocs.diff import diff_files
+    from zmdocs.app import diff_files
 
     d = diff_files(*editions)
     assert d.old_id == "GB 99999—2018" and d.old_year == 2018
@@ -119,7 +120,7 @@ def test_markdown_editions(editions):
 
 
 def test_foreword_wording_zh_and_en(editions):
-    from zmdocs.diff import diff_files
+    from zmdocs.app import diff_files
 
     d = diff_files(*editions)
     zh = foreword_lines(d, "zh")
@@ -139,7 +140,7 @@ def test_foreword_wording_zh_and_en(editions):
 
 
 def test_formats(editions):
-    from zmdocs.diff import diff_files
+    from zmdocs.app import diff_files
 
     d = diff_files(*editions)
     data = json.loads(render_diff(d, "json"))
@@ -168,7 +169,7 @@ def _doc(did: str, clauses: list[tuple[str, str, str]], tables: list[Table] = ()
         parent = f"{did}#{num.rsplit('.', 1)[0]}" if "." in num else None
         cs.append(Clause(id=f"{did}#{num}", number=num, heading=heading, text=text, level=num.count(".") + 1,
                          parent=parent, kind="requirements"))
-    return Document(id=did, clauses=cs, tables=list(tables))
+    return prepare(Document(id=did, clauses=cs, tables=list(tables)))
 
 
 def test_document_objects_tables_and_moves():
@@ -222,7 +223,7 @@ def test_cli_diff(editions, tmp_path):
 
 
 def test_embeddings_can_join_the_clause_matching(editions, fake_embedder):
-    from zmdocs.diff import diff_files
+    from zmdocs.app import diff_files
 
     plain, blended = diff_files(*editions), diff_files(*editions, model=fake_embedder)
     assert [(c.kind, c.old_clause, c.new_clause) for c in blended.changes] == \

@@ -78,9 +78,10 @@ def ecall_diff():
     old, new = CORPUS / "cn-draft" / "gb-aecs-draft-zqyj.pdf", CORPUS / "cn-product" / "gb45672-2025-aecs.pdf"
     if not (old.exists() and new.exists()):
         pytest.skip("../shared/corpus is absent")
+    from zmdocs.app import prepare
     from zmdocs.parse.registry import parse_file
 
-    return diff_documents(parse_file(old, ocr="off"), parse_file(new, ocr="off"))
+    return diff_documents(prepare(parse_file(old, ocr="off")), prepare(parse_file(new, ocr="off")))
 
 
 @pytest.fixture(scope="module")

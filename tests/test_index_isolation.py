@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from zmdocs.index.build import index_paths
+from zmdocs.app import index_paths
 from zmdocs.parse import registry
 
 GOOD = ("GB/T {n}—2020\n\n1 范围\n本文件规定了电热水壶的要求。\n\n2 要求\n泄漏电流应不大于0.5 mA。\n"

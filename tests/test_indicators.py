@@ -6,9 +6,9 @@ import pytest
 
 from zmdocs.indicators import extract_document, extract_table, extract_text
 from zmdocs.indicators.keys import key_for
-from zmdocs.indicators.numbers import parse_number
 from zmdocs.indicators.units import normalize, unit_symbol
 from zmdocs.model import Clause, Document, Table
+from zmdocs.text.numbers import parse_number
 
 
 def one(text: str, lang: str | None = None):

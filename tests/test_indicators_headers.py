@@ -8,8 +8,8 @@ import re
 import pytest
 
 from zmdocs.indicators import extract_document, extract_table
-from zmdocs.indicators.numbers import fold
 from zmdocs.model import Table
+from zmdocs.text.width import fold_chars as fold
 
 
 def table(rows, header_rows=2, caption="", number="7"):

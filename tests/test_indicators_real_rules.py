@@ -11,7 +11,7 @@ from zmdocs.indicators.common import gold_tuple
 from zmdocs.indicators.lists import restate_lists
 from zmdocs.indicators.tables import caption_unit, header_unit
 from zmdocs.model import Clause, Document, Indicator, Table
-from zmdocs.textnorm import sentence_spans
+from zmdocs.text.sentences import sentence_spans
 
 
 def tuples(inds):

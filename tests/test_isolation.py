@@ -8,6 +8,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
+from zmdocs import app
 from zmdocs.cli import cli
 from zmdocs.parse import registry
 from zmdocs.parse.isolate import Limits, parse_isolated
@@ -93,14 +94,14 @@ def test_pdf_abort_names_the_pdf_engine(tmp_path, monkeypatch):
 def test_fifo_is_refused_without_blocking(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    docs, failures = registry.parse_many([fifo], isolate=False)
+    docs, failures = app.parse_many([fifo], isolate=False)
     assert not docs and "named pipe" in str(failures[0])
 
 
 def test_in_process_mode_still_reports_per_file(tmp_path):
     good = tmp_path / "a.txt"
     good.write_text(GOOD, encoding="utf-8")
-    docs, failures = registry.parse_many([good, tmp_path / "missing.pdf"], isolate=False)
+    docs, failures = app.parse_many([good, tmp_path / "missing.pdf"], isolate=False)
     assert len(docs) == 1 and "no such file" in str(failures[0])
 
 

@@ -75,7 +75,7 @@ def test_docx_with_huge_spans_and_starts_parses_quickly(tmp_path):
 
 
 def test_index_does_not_follow_symlinks_out_of_the_folder(tmp_path):
-    from zmdocs.index.build import walk
+    from zmdocs.app import walk
 
     folder = tmp_path / "docs"
     folder.mkdir()

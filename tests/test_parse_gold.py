@@ -159,7 +159,7 @@ def _source_doc(name: str):
 @pytest.mark.parametrize("name", STEMS)
 def test_source_paragraphs_land_in_their_clause(name):
     """Every paragraph, list item and note of the source is found, whole, in the text of its own clause."""
-    from zmdocs.textnorm import normalize
+    from zmdocs.text.normalize import normalize
 
     doc, _ = _parsed(name)
     src = _source_doc(name)
@@ -182,7 +182,7 @@ def test_source_paragraphs_land_in_their_clause(name):
 
 @pytest.mark.parametrize("name", STEMS)
 def test_table_footnotes_match_source(name):
-    from zmdocs.textnorm import normalize
+    from zmdocs.text.normalize import normalize
 
     doc, _ = _parsed(name)
     src = _source_doc(name)

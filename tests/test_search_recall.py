@@ -45,7 +45,8 @@ def sample_store(tmp_path_factory, samples_dir: Path):
     missing = [p.name for p in paths if not p.exists()]
     if missing:
         pytest.fail(f"sample files missing: {missing} (run scripts/make_samples.py)")
-    from zmdocs.index import index_paths, open_store
+    from zmdocs.app import index_paths
+    from zmdocs.index import open_store
 
     store = tmp_path_factory.mktemp("samples") / "store"
     summary = index_paths([str(p) for p in paths], store, model=None, workers=2, progress=False)
@@ -94,3 +95,17 @@ def test_result_contract_and_filters(sample_store):
     assert {r["kind"] for r in sample_store.search("泄漏电流", top=10, kind="test-methods")} == {"test-methods"}
     fams = {r["family"] for r in sample_store.search("leakage current", top=10, family="GB")}
     assert fams and all(f.startswith("GB") for f in fams)
+
+
+@pytest.mark.model
+def test_adoption_counterparts_follow_the_hit_they_translate(sample_store):
+    """GB 4706.19 (MOD) and DIN EN 60335-2-15 (IDT) adopt IEC 60335-2-15: a clause found in one
+    lends its score to the same clause number in the others, within the filters only."""
+    groups = {sample_store._groups_of(pk)[0] for pk, in sample_store.con.execute("SELECT pk FROM documents WHERE family != 'T/ZZB'")}
+    assert len(groups) == 1  # the three kettle standards share one numbering group
+    res = sample_store.search("壶盖的保持", top=5)
+    got = {(r["doc"], r["clause"]) for r in res}
+    assert {("IEC 60335-2-15:2016", "22.101"), ("DIN EN 60335-2-15:2020", "22.101")} <= got, got
+    assert {r["lang"] for r in sample_store.search("壶盖的保持", top=5, lang="zh")} == {"zh"}
+    only = sample_store.search("壶盖的保持", top=5, doc="IEC 60335-2-15:2016")
+    assert only and {r["doc"] for r in only} == {"IEC 60335-2-15:2016"}

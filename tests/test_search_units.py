@@ -8,9 +8,10 @@ import numpy as np
 
 from zmdocs.index import faissidx
 from zmdocs.index.lexical import tokenize
-from zmdocs.index.writer import chunks, clause_lang, doc_records
+from zmdocs.index.writer import chunks, doc_records
 from zmdocs.model import Clause, Document, Indicator, Provision, Table
 from zmdocs.report.search import render_results, render_summary
+from zmdocs.text.lang import clause_lang
 
 
 def test_tokenize_languages():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zmdocs.stdnum import family_of, find_standards, normalize_id, same_standard, tier_of
+from zmdocs.text.stdnum import family_of, find_standards, normalize_id, same_standard, tier_of
 
 
 @pytest.mark.parametrize(

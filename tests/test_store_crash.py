@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from zmdocs.app import index_paths
 from zmdocs.errors import StoreError
-from zmdocs.index import index_paths, open_store, store_info
+from zmdocs.index import open_store, store_info
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,7 +84,7 @@ WRITER = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from zmdocs.index import index_paths
+from zmdocs.app import index_paths
 import importlib.util
 spec = importlib.util.spec_from_file_location("c", {crash!r}); c = importlib.util.module_from_spec(spec)
 sys.modules["c"] = c; spec.loader.exec_module(c)

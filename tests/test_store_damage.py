@@ -12,8 +12,9 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from zmdocs.app import index_paths
 from zmdocs.cli import cli
-from zmdocs.index import index_paths, open_store, store_info
+from zmdocs.index import open_store, store_info
 from zmdocs.index.store import MANIFEST, VECTORS
 
 STANDARDS = {

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from zmdocs.textnorm import cjk_ratio, fold, join_lines, normalize
+from zmdocs.text.lang import cjk_ratio
+from zmdocs.text.normalize import fold, join_lines, normalize
 
 
 def test_fullwidth_to_halfwidth_keeps_chinese_punctuation():

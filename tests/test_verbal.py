@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from zmdocs.verbal import classify, detect_lang, provisions, split_sentences
+from zmdocs.text.lang import detect_lang
+from zmdocs.text.sentences import split_sentences
+from zmdocs.verbal import classify, provisions
 
 
 @pytest.mark.parametrize(

@@ -128,12 +128,6 @@ def cli(verbose: int) -> None:
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
-def _extract_indicators(doc) -> None:
-    from zmdocs.indicators import extract_document
-
-    doc.indicators = extract_document(doc)
-
-
 class PageBar:
     """Per-page OCR progress as a tqdm bar on stderr (a tty only); picklable, so parse workers draw it."""
 
@@ -173,7 +167,7 @@ def _report_failures(failures: list[ZmdocsError]) -> None:
 def parse(files: tuple[str, ...], fmt: str | None, output: str | None, timeout: float, max_memory: int,
           ocr: str) -> None:
     """Parse standards (PDF, DOCX, TXT, MD) into clause trees."""
-    from zmdocs.parse.registry import parse_many
+    from zmdocs.app import parse_many
     from zmdocs.report.document import render_documents
 
     fmt = output_format(fmt, output, ("json", "jsonl", "tree", "md"), "json")
@@ -198,17 +192,13 @@ def parse(files: tuple[str, ...], fmt: str | None, output: str | None, timeout: 
 def indicators(files: tuple[str, ...], fmt: str | None, embed_keys: bool, model: str | None, output: str | None,
                timeout: float, max_memory: int, ocr: str) -> None:
     """Extract technical indicators (parameter, comparator, value, unit, conditions) from standards."""
-    from zmdocs.indicators import extract_document
-    from zmdocs.parse.registry import parse_many
+    from zmdocs.app import prepare_many
     from zmdocs.report.indicators import render_indicators
 
     fmt = output_format(fmt, output, ("table", "json", "jsonl", "csv", "xlsx"), "table")
-    # without a model, extraction runs in the parse worker, under the same per-file limits
-    docs, failures = parse_many(files, timeout=timeout, max_memory=max_memory, ocr=ocr, ocr_progress=PageBar(),
-                                then=None if embed_keys else _extract_indicators)
+    docs, failures = prepare_many(files, embed_keys=embed_keys, model=model, timeout=timeout, max_memory=max_memory,
+                                  ocr=ocr, ocr_progress=PageBar())
     _report_failures(failures)
-    for d in docs if embed_keys else ():
-        d.indicators = extract_document(d, embed=True, model=model)
     if docs:
         emit(render_indicators(docs, fmt), output, fmt)
     if failures:
@@ -228,7 +218,7 @@ def indicators(files: tuple[str, ...], fmt: str | None, embed_keys: bool, model:
 @OUTPUT_OPTION
 def align(a: str, b: str, mode: str, fmt: str | None, lang: str, model: str | None, output: str | None) -> None:
     """Align the clauses and indicators of two standards, in any two languages."""
-    from zmdocs.align import align_files
+    from zmdocs.app import align_files
     from zmdocs.report.alignment import render_alignment
 
     fmt = output_format(fmt, output, ("json", "table", "md", "docx"), "table")
@@ -253,12 +243,10 @@ def index(paths: tuple[str, ...], store: str | None, model: str | None, workers:
     skipped with the reason in the summary, as are unreadable files; the exit code is then 1
     (the rest is indexed). Files sharing one standard id are kept apart and listed.
     """
-    from zmdocs.index import index_paths
+    from zmdocs.app import index_paths, repair_store
     from zmdocs.report.search import render_summary
 
     if repair:
-        from zmdocs.index.repair import repair_store
-
         rep = repair_store(_need_store(store), model=model)
         click.echo(__import__("json").dumps(rep, ensure_ascii=False, indent=1) if fmt == "json" else
                    "\n".join([f"repaired {rep['store']}: {rep['documents']} documents", *(f"- {a}" for a in rep["actions"])]))
@@ -350,16 +338,18 @@ def remove(doc_ids: tuple[str, ...], store: str | None, all_matches: bool) -> No
 def compare(draft: str, refs: tuple[str, ...], store: str | None, model: str | None, key_indicators: str | None,
             rules: str | None, fmt: str | None, lang: str, output: str | None) -> None:
     """Benchmark a B-standard's key indicators against references and judge its level."""
-    from zmdocs.compare import compare_files
+    from zmdocs.app import compare_files
     from zmdocs.report import render_comparison
+    from zmdocs.report.wording import verdict_sentence
 
     if not refs and not store:
         raise click.UsageError("give at least one --against document or a --store to search")
     fmt = output_format(fmt, output, ("html", "md", "json", "docx", "xlsx"), "md")
-    result = compare_files(draft, list(refs), store=store, model=model, key_indicators=key_indicators, rules=rules)
+    result = compare_files(draft, list(refs), store=store, model=model, key_indicators=key_indicators, rules=rules,
+                           progress=True)
     emit(render_comparison(result, fmt, lang=lang), output, fmt)
     if output:
-        click.echo(f"{result.verdict_label(lang)} — report written to {output}", err=True)
+        click.echo(f"{verdict_sentence(result, lang)} — report written to {output}", err=True)
 
 
 def _need_store(store: str | None) -> str:
@@ -383,7 +373,7 @@ def _need_store(store: str | None) -> str:
 @OUTPUT_OPTION
 def diff(old: str, new: str, fmt: str | None, lang: str, old_label: str | None, model: str | None, output: str | None) -> None:
     """List the technical changes from OLD to NEW, as a foreword's list of main technical changes."""
-    from zmdocs.diff import diff_files
+    from zmdocs.app import diff_files
     from zmdocs.report.diff import render_diff
 
     fmt = output_format(fmt, output, ("md", "json", "docx", "table"), "md")
@@ -401,7 +391,7 @@ def diff(old: str, new: str, fmt: str | None, lang: str, old_label: str | None, 
 @OUTPUT_OPTION
 def check(spec: str, standards: tuple[str, ...], fmt: str | None, lang: str, model: str | None, output: str | None) -> None:
     """Check a product's parameters (CSV/YAML: parameter,value,unit[,conditions]) against standards' limits."""
-    from zmdocs.check import check_files
+    from zmdocs.app import check_files
     from zmdocs.report.check import render_check
 
     fmt = output_format(fmt, output, ("table", "md", "json"), "table")

@@ -2,7 +2,10 @@
 
 Everything here is plain dataclasses that round-trip through JSON (`to_dict`/`from_dict`).
 Clauses are stored flat, in document order, with stable ids (`GB/T 1234-2020#5.2.1`) and
-parent ids; vectors never live here (they belong to the index).
+parent ids; vectors never live here (they belong to the index). Closed sets of strings are
+`Literal` types (their tuples below are derived from them); an indicator's origin, normalized
+value and ordinal are small read-only records. Nothing is ever cached in an instance: saved
+JSON holds the declared fields only. Validation of files read from outside is `zmdocs.schema`.
 """
 
 from __future__ import annotations
@@ -11,12 +14,13 @@ import json
 import re
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, get_args
 
-SCHEMA_VERSION = 2  # 2: Document.status, Clause.items (version-1 JSON still reads)
+SCHEMA_VERSION = 2  # 2: Document.status, Clause.items (version-1 JSON, zmdocs 0.1, still reads)
+READABLE_SCHEMAS = (1, 2)
 
 # Clause kinds (GB/T 1.1-2020 / ISO/IEC Directives Part 2 element types).
-CLAUSE_KINDS = (
+ClauseKind = Literal[
     "cover",
     "foreword",
     "introduction",
@@ -31,15 +35,122 @@ CLAUSE_KINDS = (
     "annex-informative",
     "bibliography",
     "other",
-)
-
+]
 # Verbal forms of provisions.
-FORMS = ("requirement", "recommendation", "permission", "possibility", "statement")
-
-COMPARATORS = ("<=", ">=", "<", ">", "=", "range", "tolerance")
+Form = Literal["requirement", "recommendation", "permission", "possibility", "statement"]
+Comparator = Literal["<=", ">=", "<", ">", "=", "range", "tolerance"]
 # What an indicator is: a limit the product must meet, a quantity a test applies, or a note/example/statistic.
-INDICATOR_ROLES = ("requirement", "test-condition", "informative")
-DIRECTIONS = ("lower-is-stricter", "higher-is-stricter", "neither")
+Role = Literal["requirement", "test-condition", "informative"]
+Direction = Literal["lower-is-stricter", "higher-is-stricter", "neither"]
+Relation = Literal["IDT", "MOD", "NEQ"]  # degree of correspondence (EQV is read as MOD)
+Status = Literal["final", "征求意见稿", "送审稿", "报批稿"]  # draft stage printed on the cover
+OriginType = Literal["prose", "table", "product"]
+AlignMode = Literal["auto", "translation", "free"]  # auto is resolved to one of the others by align_documents
+
+CLAUSE_KINDS: tuple[str, ...] = get_args(ClauseKind)
+FORMS: tuple[str, ...] = get_args(Form)
+COMPARATORS: tuple[str, ...] = get_args(Comparator)
+INDICATOR_ROLES: tuple[str, ...] = get_args(Role)
+DIRECTIONS: tuple[str, ...] = get_args(Direction)
+RELATIONS: tuple[str, ...] = get_args(Relation)
+STATUSES: tuple[str, ...] = get_args(Status)
+
+
+def check_schema_version(ver: Any, what: str = "document") -> int:
+    """The saved schema version if this zmdocs reads it; SchemaError for a newer or unknown one."""
+    from zmdocs.errors import SchemaError
+
+    if isinstance(ver, bool) or not isinstance(ver, int) or ver < 1:
+        raise SchemaError(f"{what}: schema_version {ver!r} is not a zmdocs schema — "
+                          f"this zmdocs reads {', '.join(map(str, READABLE_SCHEMAS))}")
+    if ver > SCHEMA_VERSION:
+        raise SchemaError(f"{what}: schema_version {ver} is newer than this zmdocs reads (up to {SCHEMA_VERSION})"
+                          " — upgrade zmdocs")
+    return ver
+
+
+# -- small records ------------------------------------------------------------------
+def _key(name: str, doc: str) -> property:
+    return property(lambda self: self.get(name), doc=doc)
+
+
+class _Record(dict):
+    """A read-only dict with typed attribute access (`o.row`); the JSON is the dict itself.
+
+    A dict, so that the saved JSON, `o["row"]`, `o.get("row")`, `{**o, ...}` and `asdict` stay
+    as they were when these were plain dicts; read-only, so that no stage edits another's record
+    (build a changed copy with `replace`).
+    """
+
+    __slots__ = ()
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError(f"{type(self).__name__} is read-only: build a changed copy with .replace(...)")
+
+    __setitem__ = __delitem__ = update = pop = popitem = setdefault = clear = __ior__ = _read_only  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple:
+        return type(self), (dict(self),)
+
+    def __copy__(self) -> _Record:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> _Record:
+        import copy
+
+        return type(self)(copy.deepcopy(dict(self), memo))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict.__repr__(self)})"
+
+    def replace(self, **changes: Any) -> _Record:
+        """A copy with some keys changed."""
+        return type(self)({**self, **changes})
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)
+
+
+class Origin(_Record):
+    """Where an indicator was read: `{"type": "prose"}`, a table cell, a footnote, a product row."""
+
+    __slots__ = ()
+    FIELDS = ("type", "table", "row", "col", "note", "footnote", "source")
+    type = _key("type", "prose | table | product (OriginType)")
+    table = _key("table", "table number (or id) of a table indicator")
+    row = _key("row", "table row index, or the product file's row number")
+    col = _key("col", "table column index")
+    note = _key("note", "True when read from a table note")
+    footnote = _key("footnote", "True when read from a table footnote")
+    source = _key("source", "a product row's source (catalogue, URL)")
+
+
+class Normalized(_Record):
+    """An indicator's numbers in a canonical unit: `{"value", "min", "max", "unit"}` (unit None: unknown)."""
+
+    __slots__ = ()
+    FIELDS = ("value", "min", "max", "unit", "ambient")
+    value = _key("value", "the value in the canonical unit")
+    min = _key("min", "lower bound in the canonical unit")
+    max = _key("max", "upper bound in the canonical unit")
+    unit = _key("unit", "canonical unit symbol (None when the unit is unknown)")
+    ambient = _key("ambient", "ambient °C subtracted when a temperature was read as a rise")
+
+
+class Ordinal(_Record):
+    """A value on an ordered scale (IP code, grade, class): `{"scale", "rank", "label"}`."""
+
+    __slots__ = ()
+    FIELDS = ("scale", "rank", "label", "better", "best")
+    scale = _key("scale", "ip | grade-cn | grade | grade-letter | class")
+    rank = _key("rank", "position on the scale (an IP code: [first digit, second digit], None for X)")
+    label = _key("label", "the value as written (IPX4, 2级)")
+    better = _key("better", '"lower" when a lower rank is better (Chinese grades)')
+    best = _key("best", '"low" when the lowest rank is best')
+
+
+_RECORDS: dict[str, type[_Record]] = {"origin": Origin, "normalized": Normalized, "ordinal": Ordinal}
 
 
 @dataclass
@@ -47,7 +158,7 @@ class Provision:
     """One sentence of a clause and its verbal form (shall/should/may/can/statement)."""
 
     text: str
-    form: str = "statement"
+    form: Form = "statement"
     negated: bool = False
     start: int | None = None  # character offset in the clause text
     end: int | None = None
@@ -81,7 +192,7 @@ class Clause:
     text: str = ""
     level: int = 1
     parent: str | None = None
-    kind: str = "other"
+    kind: ClauseKind = "other"
     page: int | None = None
     page_end: int | None = None
     provisions: list[Provision] = field(default_factory=list)
@@ -139,7 +250,7 @@ class Term:
 class Adoption:
     """Degree of correspondence with an international standard: IDT, MOD or NEQ."""
 
-    relation: str
+    relation: Relation
     standard: str
     text: str = ""
 
@@ -153,23 +264,34 @@ class Indicator:
     """A technical indicator: parameter, comparator, value(s), unit, conditions, method."""
 
     parameter: str
-    comparator: str
+    comparator: Comparator
     value: float | str | None = None
     min: float | None = None
     max: float | None = None
     unit: str = ""
     key: str = ""
-    normalized: dict[str, Any] | None = None  # {"value", "min", "max", "unit"} in a canonical unit
+    normalized: Normalized | None = None  # the numbers in a canonical unit
     conditions: list[str] = field(default_factory=list)
     method: str | None = None
-    direction: str = "neither"
+    direction: Direction = "neither"
     clause: str | None = None  # clause id
     page: int | None = None
     text: str = ""
-    origin: dict[str, Any] = field(default_factory=lambda: {"type": "prose"})
-    ordinal: dict[str, Any] | None = None  # for IP codes / grades: {"scale", "rank", "label"}
+    origin: Origin | None = field(default_factory=lambda: Origin(type="prose"))
+    ordinal: Ordinal | None = None  # for IP codes / grades
     doc: str | None = None
-    role: Literal["requirement", "test-condition", "informative"] = "requirement"  # see INDICATOR_ROLES
+    role: Role = "requirement"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # origin / normalized / ordinal given (or later assigned) as plain dicts become their records
+        kind = _RECORDS.get(name)
+        if kind is not None and value is not None and type(value) is not kind:
+            value = kind(value)
+        object.__setattr__(self, name, value)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The declared fields only (never a scratch attribute), as saved in a document's JSON."""
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Indicator:
@@ -193,7 +315,7 @@ class Document:
     implemented: str = ""
     replaces: list[str] = field(default_factory=list)
     adoption: Adoption | None = None
-    status: str = "final"  # final | 征求意见稿 | 送审稿 | 报批稿 (draft stage printed on the cover)
+    status: Status = "final"  # draft stage printed on the cover
     source: str = ""
     format: str = ""
     sha256: str = ""
@@ -205,6 +327,7 @@ class Document:
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
+    extractor_version: str = ""  # zmdocs.indicators.EXTRACTOR_VERSION that filled `indicators` ('' = not extracted here)
 
     # -- navigation -------------------------------------------------------
     def clause(self, ref: str) -> Clause | None:
@@ -237,6 +360,8 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d = {"schema_version": d.pop("schema_version"), **d}
+        if not d["extractor_version"]:  # unprepared documents serialise as before
+            del d["extractor_version"]
         return d
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -246,11 +371,8 @@ class Document:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Document:
-        from zmdocs.errors import SchemaError
-
-        ver = d.get("schema_version", SCHEMA_VERSION)
-        if ver > SCHEMA_VERSION:
-            raise SchemaError(f"document {d.get('id')!r} has schema_version {ver}; this zmdocs reads up to {SCHEMA_VERSION}: upgrade zmdocs")
+        """A document from saved JSON of any readable schema (1: zmdocs 0.1, 2: now); unknown keys are ignored."""
+        check_schema_version(d.get("schema_version", SCHEMA_VERSION), f"document {d.get('id')!r}")
         kw = {k: d[k] for k in d if k in _FIELDS["Document"]}
         kw["clauses"] = [Clause.from_dict(c) for c in d.get("clauses", [])]
         kw["tables"] = [Table.from_dict(t) for t in d.get("tables", [])]
@@ -262,6 +384,7 @@ class Document:
 
     @classmethod
     def load(cls, path: str | Path) -> Document:
+        """Read a saved document unchecked; files from outside go through `zmdocs.schema.load_document`."""
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
@@ -297,7 +420,7 @@ class Alignment:
 
     doc_a: str
     doc_b: str
-    mode: str = "auto"
+    mode: AlignMode = "auto"
     pairs: list[ClausePair] = field(default_factory=list)
     unmatched_a: list[str] = field(default_factory=list)
     unmatched_b: list[str] = field(default_factory=list)

@@ -2,7 +2,8 @@
 
 Forms follow GB/T 1.1-2020 (应/宜/可/能), ISO/IEC Directives Part 2 (shall/should/may/can) and
 their German (muss/sollte/darf/kann) and French (doit/il convient/peut) counterparts. Notes and
-examples are informative: always "statement". Also detects the language of a text.
+examples are informative: always "statement". Sentences come from `zmdocs.text.sentences`, the
+language from `zmdocs.text.lang`.
 """
 
 from __future__ import annotations
@@ -10,119 +11,15 @@ from __future__ import annotations
 import re
 
 from zmdocs.model import Provision
-from zmdocs.textnorm import CJK_CHAR
+from zmdocs.text.lang import KANA, detect_lang
+from zmdocs.text.sentences import line_sentence_spans
 
-# --------------------------------------------------------------------------- language
-
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_STOP = {
-    "en": {"the", "and", "of", "to", "shall", "is", "be", "with", "for", "in", "a", "an", "are", "or", "not", "by", "which", "that", "this"},
-    "de": {"der", "die", "das", "und", "ist", "mit", "für", "nicht", "ein", "eine", "muss", "von", "zu", "den", "dem", "sind", "auf", "des", "im", "wird"},
-    "fr": {"le", "la", "les", "et", "est", "des", "du", "de", "doit", "pour", "un", "une", "dans", "ne", "pas", "au", "aux", "sont", "par", "qui"},
-}
-
-
-def detect_lang(text: str, default: str = "en") -> str:
-    """zh/ja by the share of CJK characters (ja when kana present), else en/de/fr by stop words."""
-    sample = text[:20000]
-    letters = [c for c in sample if c.isalpha()]
-    if not letters:
-        return default
-    cjk = sum(1 for c in letters if CJK_CHAR.match(c))
-    if cjk / len(letters) > 0.2:
-        kana = len(_KANA.findall(sample))
-        return "ja" if kana > 0.05 * cjk else "zh"
-    words = re.findall(r"[a-zäöüßàâçéèêëîïôûùœ']+", sample.lower())
-    scores = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOP.items()}
-    if any(ch in sample for ch in "äöüß"):
-        scores["de"] += 3
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] else default
-
-
-# --------------------------------------------------------------------------- sentences
-
-_ABBREV = {
-    "e.g", "i.e", "etc", "fig", "figs", "tab", "no", "nos", "cf", "approx", "max", "min", "vol", "ed", "al",
-    "nr", "z.b", "b", "z", "u.a", "bzw", "ca", "vgl", "abs", "bild", "tabelle", "s", "d.h", "ggf", "inkl", "evtl", "usw",
-    "p", "pp", "art", "mr", "dr", "st", "resp", "incl", "excl", "env", "cl", "annexe", "ann", "voir", "chap",
-}
-_ZH_END = "。；！？"
 _NOTE_RE = re.compile(r"^\s*(?:注\s*\d*\s*[：:]|注\s|NOTE\b|Note\s*\d*\s*[:–-]|ANMERKUNG\b|Anmerkung\b|示例|EXAMPLE\b|BEISPIEL\b|EXEMPLE\b)")
 
 
 def is_note(line: str) -> bool:
     """True for a note or example line (注：, NOTE, ANMERKUNG, 示例, EXAMPLE…)."""
     return bool(_NOTE_RE.match(line))
-
-
-def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
-    """Character spans of the sentences of `text` (line breaks always end a sentence)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        _split_line(line, start, spans)
-    return spans
-
-
-_WORD_REVERSED = re.compile(r"[A-Za-zÄÖÜäöüß.]+")
-# candidate sentence ends: a Chinese stop, or . ! ? at the end or before a space, quote or bracket
-_STOPS = re.compile("[" + _ZH_END + r"]|[.!?](?=$|[ \t\"'’”)])")
-
-
-def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
-    """Cut one line at its sentence ends; linear in the line's length (only stops are examined)."""
-    n, s = len(line), 0
-    for m in _STOPS.finditer(line):
-        i = m.start()
-        if i < s:
-            continue
-        end = i + 1 if line[i] in _ZH_END else _latin_stop(line, i, s, n)
-        if end is None:
-            continue
-        if line[s:end].strip():
-            spans.append(_trim(line, s, end, offset))
-        s = end
-    if line[s:].strip():
-        spans.append(_trim(line, s, n, offset))
-
-
-def _latin_stop(line: str, i: int, s: int, n: int) -> int | None:
-    """Where the sentence ending with the . ! or ? at `i` ends (after closing quotes), or None if it does not."""
-    ch = line[i]
-    j = i + 1
-    while j < n and line[j] in "\"'’”)":
-        j += 1
-    k = j
-    while k < n and line[k].isspace():  # only the first character after the stop matters
-        k += 1
-    nxt = line[k:k + 1]
-    # look back a bounded window only: copying the whole sentence at every stop is quadratic
-    word = _WORD_REVERSED.match(line[max(s, i - 64):i][::-1])
-    prev = (word.group(0)[::-1] if word else "").lower().strip(".")
-    if ch == "." and (prev in _ABBREV or re.fullmatch(r"[a-z]", prev)
-                      or re.search(r"\b(?:z|d|u)\.\s?[a-z]$", line[max(s, i - 5):i].lower())):
-        return None
-    if ch == "." and i > s and line[i - 1].isdecimal() and nxt.isdigit():
-        return None
-    if not nxt or nxt.isupper() or nxt.isdigit() or nxt in "(—–-«\"“":
-        return j
-    return None
-
-
-def _trim(line: str, a: int, b: int, offset: int) -> tuple[int, int]:
-    while a < b and line[a].isspace():
-        a += 1
-    while b > a and line[b - 1].isspace():
-        b -= 1
-    return (offset + a, offset + b)
-
-
-def split_sentences(text: str, lang: str | None = None) -> list[str]:
-    """The sentences of `text`."""
-    return [text[a:b] for a, b in sentence_spans(text, lang)]
 
 
 # --------------------------------------------------------------------------- forms (zh)
@@ -230,7 +127,7 @@ def classify(sentence: str, lang: str | None = None) -> tuple[str, bool]:
     if not s or is_note(s):
         return "statement", False
     lang = lang or detect_lang(s)
-    if lang == "zh" or (lang == "ja" and not _KANA.search(s)):
+    if lang == "zh" or (lang == "ja" and not KANA.search(s)):
         return _form_zh(s)
     table = _COMPILED.get(lang, _COMPILED["en"])
     if lang == "en":
@@ -257,7 +154,7 @@ def provisions(text: str, lang: str | None = None) -> list[Provision]:
             note_lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     lead: tuple[str, bool] | None = None  # the form of a lead-in sentence ending with a colon
-    for a, b in sentence_spans(text, lang):
+    for a, b in line_sentence_spans(text, lang):
         sent = text[a:b]
         if any(x <= a < y for x, y in note_lines):
             form, neg = "statement", False

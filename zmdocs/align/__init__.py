@@ -12,7 +12,6 @@ of the similarity matrix's diagonal, and says why in `Alignment.mode_reason`.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -30,19 +29,20 @@ from zmdocs.align.free import (
 )
 from zmdocs.align.indicators import (
     align_indicators,
-    canonical_unit,
     condition_vectors,
     indicator_deviations,
     indicator_text,
 )
 from zmdocs.align.monotonic import diagonal_strength, merged_sims, monotonic_align, recover_moved
-from zmdocs.align.units import Unit, clause_units, ensure_indicators, is_clause_number, norm_number, unit_text
+from zmdocs.align.units import Unit, clause_units, unit_text
 from zmdocs.errors import AlignError, ZmdocsError
 from zmdocs.model import Alignment, ClausePair, Document
+from zmdocs.pairing import dimension
+from zmdocs.text.clausenum import is_clause_number, norm_number
 
 log = logging.getLogger(__name__)
 
-__all__ = ["align_documents", "align_files", "load_document", "PARAMS"]
+__all__ = ["align_documents", "PARAMS"]
 
 # Tuned on tests/data/align (see tests/test_align_gold.py); one place so bench/ can vary them.
 PARAMS: dict[str, float] = {
@@ -69,33 +69,6 @@ PARAMS: dict[str, float] = {
 }
 
 
-def load_document(path: str | Path) -> Document:
-    """A parsed document from a standard file, or from zmdocs' own JSON (`zmdocs parse` output)."""
-    p = Path(path)
-    if p.suffix.lower() == ".json" and p.is_file():
-        import json
-
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise AlignError(f"{p}: not a readable zmdocs JSON document ({e}); give the standard file instead") from None
-        if isinstance(data, list) and len(data) == 1:
-            data = data[0]
-        if not isinstance(data, dict) or "clauses" not in data:
-            raise AlignError(f"{p}: JSON without 'clauses' is not a zmdocs document; run `zmdocs parse` on the standard first")
-        return Document.from_dict(data)
-    from zmdocs.parse.registry import parse_file
-
-    return parse_file(p)
-
-
-def align_files(path_a: str | Path, path_b: str | Path, mode: str = "auto", model: Any = None) -> Alignment:
-    """Parse two files (or load zmdocs JSON) and align them."""
-    doc_a = load_document(path_a)
-    doc_b = load_document(path_b)
-    return align_documents(doc_a, doc_b, mode=mode, model=model)
-
-
 def _embedder(model: Any):
     from zmdocs.embed import Embedder, get_embedder
 
@@ -111,7 +84,7 @@ def clause_vectors(ua: list[Unit], ub: list[Unit], emb, chars: int = 500) -> tup
     ha = [u.heading for u in ua]
     hb = [u.heading for u in ub]
     heads = sorted({h for h in ha + hb if h})
-    vec = emb.encode(ta + tb + heads, progress=len(ta) + len(tb) > 500)
+    vec = emb.encode(ta + tb + heads)
     va, vb, vh = vec[: len(ta)], vec[len(ta) : len(ta) + len(tb)], vec[len(ta) + len(tb) :]
     s = va @ vb.T
     hs = None
@@ -140,7 +113,7 @@ def clause_scores(ua: list[Unit], ub: list[Unit], emb, params: dict[str, float])
 
 def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model: Any = None,
                     params: dict[str, float] | None = None) -> Alignment:
-    """Align the numbered clauses and the indicators of two documents."""
+    """Align the numbered clauses and the indicators of two prepared documents (see `zmdocs.app.prepare`)."""
     if mode not in ("auto", "translation", "free"):
         raise AlignError(f"unknown alignment mode '{mode}': use auto, translation or free")
     prm = {**PARAMS, **(params or {})}
@@ -158,7 +131,39 @@ def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model:
         raise
     except Exception as e:  # a model failing mid-run is reported, not dumped
         raise AlignError(f"embedding failed with model {getattr(emb, 'name', model)!r}: {e}") from None
+    declared = declared_adoption(doc_a, doc_b)
+    beads, s_tr = None, s
+    reason = "chosen by the user (--mode)"
+    if mode in ("auto", "translation"):
+        beads, s_tr = _translation_beads(s, va, vb, ua, ub, prm)
+    if mode == "auto":
+        diag = diagonal_strength(s_tr, beads) if beads is not None else None
+        mode, reason = choose_mode(declared, len(ua), len(ub), diag)
+    inds_a, inds_b = doc_a.indicators, doc_b.indicators
+    if mode == "translation":
+        assert beads is not None
+        pairs = _translation_pairs(s, s_tr, beads, ua, ub, prm)
+    else:
+        base = blend(s_text, hs, prm["free_heading_weight"])
+        pairs = _free_pairs(base, s, va, vb, ua, ub, doc_a.id, doc_b.id, inds_a, inds_b, emb, prm)
+    got_a = {x for p in pairs for x in p.a}
+    got_b = {x for p in pairs for x in p.b}
+    unmatched_a = [u.number for u in ua if u.number not in got_a]
+    unmatched_b = [u.number for u in ub if u.number not in got_b]
+    ind_pairs, devs = _indicator_results(ua, ub, pairs, inds_a, inds_b, emb, mode)
+    head_a = {u.number: u.heading for u in ua}
+    head_b = {u.number: u.heading for u in ub}
+    devs += [{"type": "added", "clause": n, "heading": head_a.get(n, "")} for n in unmatched_a]
+    devs += [{"type": "deleted", "clause": n, "heading": head_b.get(n, "")} for n in unmatched_b]
+    degree = estimate_degree(mode, len(ua), len(ub), pairs, unmatched_a, unmatched_b,
+                             sum(1 for d in devs if d["type"] == "indicator"), len(ind_pairs), declared)
+    return Alignment(doc_a=doc_a.id, doc_b=doc_b.id, mode=mode, mode_reason=reason, pairs=pairs,
+                     unmatched_a=unmatched_a, unmatched_b=unmatched_b, indicator_pairs=ind_pairs, adoption=degree,
+                     deviations=devs, headings={"a": head_a, "b": head_b})
 
+
+def _number_matrices(ua: list[Unit], ub: list[Unit]) -> tuple[np.ndarray, np.ndarray]:
+    """(same clause number, same parent number) between the units of A and B, as 0/1 matrices."""
     na = np.array([norm_number(u.number) for u in ua], dtype=object)
     nb = np.array([norm_number(u.number) for u in ub], dtype=object)
     real_b = np.array([not str(x).startswith("¶") for x in nb])  # paragraph positions are no clause numbers
@@ -166,106 +171,85 @@ def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model:
     pa = np.array([norm_number(u.parent or "") for u in ua], dtype=object)
     pb = np.array([norm_number(u.parent or "") for u in ub], dtype=object)
     par_eq = ((pa[:, None] == pb[None, :]) & (pa != "")[:, None] & real_b[None, :]).astype(float)
+    return num_eq, par_eq
+
+
+def _translation_beads(s: np.ndarray, va, vb, ua: list[Unit], ub: list[Unit], prm: dict[str, float]) -> tuple[list, np.ndarray]:
+    """Monotonic beads and the score they were found on (numbering bonus as far as numbering is shared)."""
+    num_eq, par_eq = _number_matrices(ua, ub)
+    s12, s21 = merged_sims(va, vb)
+
+    def _dp(m: np.ndarray) -> list:
+        return monotonic_align(m, s12, s21, tau=prm["tau"], merge_penalty=prm["merge_penalty"],
+                               part_margin=prm["part_margin"], base=s)
+
+    beads = _dp(s)
+    # clause numbers help only as far as the two documents share their numbering: measure it
+    one = [(a[0], b[0]) for a, b in beads if len(a) == 1 and len(b) == 1]
+    shared = float(np.mean([num_eq[i, j] for i, j in one])) if one else 0.0
     s_tr = s
-    declared = declared_adoption(doc_a, doc_b)
-    beads = None
-    reason = "chosen by the user (--mode)"
-    if mode == "auto" or mode == "translation":
-        s12, s21 = merged_sims(va, vb)
+    if shared > 0:
+        s_tr = s + prm["number_bonus"] * shared * num_eq + prm["parent_bonus"] * par_eq
+        beads = _dp(s_tr)
+    return beads, s_tr
 
-        def _dp(m: np.ndarray) -> list:
-            return monotonic_align(m, s12, s21, tau=prm["tau"], merge_penalty=prm["merge_penalty"],
-                                   part_margin=prm["part_margin"], base=s)
 
-        beads = _dp(s)
-        # clause numbers help only as far as the two documents share their numbering: measure it
-        one = [(a[0], b[0]) for a, b in beads if len(a) == 1 and len(b) == 1]
-        shared = float(np.mean([num_eq[i, j] for i, j in one])) if one else 0.0
-        if shared > 0:
-            s_tr = s + prm["number_bonus"] * shared * num_eq + prm["parent_bonus"] * par_eq
-            beads = _dp(s_tr)
-    if mode == "auto":
-        diag = diagonal_strength(s_tr, beads) if beads is not None else None
-        mode, reason = choose_mode(declared, len(ua), len(ub), diag)
+def _translation_pairs(s: np.ndarray, s_tr: np.ndarray, beads: list, ua: list[Unit], ub: list[Unit],
+                       prm: dict[str, float]) -> list[ClausePair]:
+    """Clause pairs of translation mode: the beads plus moved clauses recovered out of order."""
+    beads = beads + recover_moved(s_tr, beads, prm["moved_threshold"])
+    beads.sort(key=lambda bd: (bd[0][0], bd[1][0]))
+    return [ClausePair(a=[ua[i].number for i in a], b=[ub[j].number for j in b],
+                       score=round(float(np.mean([s[i, j] for i in a for j in b])), 4)) for a, b in beads]
 
-    inds_a, inds_b = ensure_indicators(doc_a), ensure_indicators(doc_b)
-    ua, ub = clause_units(doc_a), clause_units(doc_b)  # re-attach indicators if just extracted
 
-    if mode == "translation":
-        assert beads is not None
-        beads = beads + recover_moved(s_tr, beads, prm["moved_threshold"])
-        beads.sort(key=lambda bd: (bd[0][0], bd[1][0]))
-        pairs = [ClausePair(a=[ua[i].number for i in a], b=[ub[j].number for j in b],
-                            score=round(float(np.mean([s[i, j] for i in a for j in b])), 4)) for a, b in beads]
-    else:
-        base = blend(s_text, hs, prm["free_heading_weight"])
-        fsim, fhits = facet_matrix(ua, ub, emb, prm["facet_tau"])
-        # one table row about noise never stands for a clause about leakage current
-        conflict = key_conflicts(ua, ub, inds_a, inds_b)
-        fhits &= ~conflict
-        base = np.maximum(base, np.where(conflict, -1.0, fsim) - prm["facet_discount"])
-        cites = citation_matrix(ua, ub, doc_a.id, doc_b.id)
-        base = base + prm["cite_bonus"] * np.minimum(cites, 1.0) + prm["cite_bonus"] * (cites > 1)
-        score = base + kind_matrix(ua, ub) + concept_matrix(ua, ub) + container_matrix(ua, ub, prm["container_penalty"]) + _indicator_bonus(ua, ub, inds_a, inds_b, prm["key_bonus"])
-        links = free_align(score, ua, ub, tau=prm["free_tau"], margin=prm["free_margin"], slack=prm["free_slack"],
-                           force=(cites > 0) | fhits, force_tau=prm["cite_tau"])
-        links = one_to_one_terms(links, score, ua, ub)
-        links = apply_evidence(links, score, ua, ub, doc_a.id, doc_b.id, inds_a, inds_b,
-                               evidence_tau=prm["evidence_tau"], inherit_tau=prm["inherit_tau"], self_sims=(va @ va.T, vb @ vb.T),
-                               ind_sims=indicator_clause_sims(ua, ub, inds_a, inds_b, emb) if inds_a or inds_b else None)
-        by_a: dict[int, list[tuple[int, float]]] = {}
-        for i, j, sc in links:
-            by_a.setdefault(i, []).append((j, sc))
-        pairs = [ClausePair(a=[ua[i].number], b=[ub[j].number for j, _ in sorted(js)],
-                            score=round(float(np.mean([s[i, j] for j, _ in js])), 4)) for i, js in sorted(by_a.items())]
+def _free_pairs(base: np.ndarray, s: np.ndarray, va, vb, ua: list[Unit], ub: list[Unit], id_a: str, id_b: str,
+                inds_a, inds_b, emb, prm: dict[str, float]) -> list[ClausePair]:
+    """Clause pairs of free mode: similarity, facets, citations, kinds, concepts and indicators, then evidence."""
+    fsim, fhits = facet_matrix(ua, ub, emb, prm["facet_tau"])
+    # one table row about noise never stands for a clause about leakage current
+    conflict = key_conflicts(ua, ub, inds_a, inds_b)
+    fhits &= ~conflict
+    base = np.maximum(base, np.where(conflict, -1.0, fsim) - prm["facet_discount"])
+    cites = citation_matrix(ua, ub, id_a, id_b)
+    base = base + prm["cite_bonus"] * np.minimum(cites, 1.0) + prm["cite_bonus"] * (cites > 1)
+    score = (base + kind_matrix(ua, ub) + concept_matrix(ua, ub) + container_matrix(ua, ub, prm["container_penalty"])
+             + _indicator_bonus(ua, ub, inds_a, inds_b, prm["key_bonus"]))
+    links = free_align(score, ua, ub, tau=prm["free_tau"], margin=prm["free_margin"], slack=prm["free_slack"],
+                       force=(cites > 0) | fhits, force_tau=prm["cite_tau"])
+    links = one_to_one_terms(links, score, ua, ub)
+    links = apply_evidence(links, score, ua, ub, id_a, id_b, inds_a, inds_b,
+                           evidence_tau=prm["evidence_tau"], inherit_tau=prm["inherit_tau"], self_sims=(va @ va.T, vb @ vb.T),
+                           ind_sims=indicator_clause_sims(ua, ub, inds_a, inds_b, emb) if inds_a or inds_b else None)
+    by_a: dict[int, list[tuple[int, float]]] = {}
+    for i, j, sc in links:
+        by_a.setdefault(i, []).append((j, sc))
+    return [ClausePair(a=[ua[i].number], b=[ub[j].number for j, _ in sorted(js)],
+                       score=round(float(np.mean([s[i, j] for j, _ in js])), 4)) for i, js in sorted(by_a.items())]
 
-    got_a = {x for p in pairs for x in p.a}
-    got_b = {x for p in pairs for x in p.b}
-    unmatched_a = [u.number for u in ua if u.number not in got_a]
-    unmatched_b = [u.number for u in ub if u.number not in got_b]
 
-    # indicators
+def _indicator_results(ua: list[Unit], ub: list[Unit], pairs: list[ClausePair], inds_a, inds_b, emb,
+                       mode: str) -> tuple[list, list[dict[str, Any]]]:
+    """(indicator pairs, indicator deviations) within the paired clauses."""
+    if not (inds_a and inds_b):
+        return [], []
     id_a = {u.number: u.clause_id for u in ua}
     id_b = {u.number: u.clause_id for u in ub}
     paired_clauses = {(id_a[x], id_b[y]) for p in pairs for x in p.a for y in p.b}
     paired_clauses |= {(x, y) for p in pairs for x in p.a for y in p.b}
-    ind_pairs = []
-    devs: list[dict[str, Any]] = []
-    if inds_a and inds_b:
-        iv = emb.encode([indicator_text(i) for i in inds_a] + [indicator_text(i) for i in inds_b])
-        ca, cb = condition_vectors(inds_a, emb), condition_vectors(inds_b, emb)
-        ind_pairs = align_indicators(inds_a, inds_b, iv[: len(inds_a)], iv[len(inds_a) :], paired_clauses,
-                                     cond_a=ca, cond_b=cb, one_to_one=mode == "translation")
-        devs = indicator_deviations(inds_a, inds_b, ind_pairs, ca, cb)
-    head_a = {u.number: u.heading for u in ua}
-    head_b = {u.number: u.heading for u in ub}
-    devs += [{"type": "added", "clause": n, "heading": head_a.get(n, "")} for n in unmatched_a]
-    devs += [{"type": "deleted", "clause": n, "heading": head_b.get(n, "")} for n in unmatched_b]
-    degree = estimate_degree(mode, len(ua), len(ub), pairs, unmatched_a, unmatched_b,
-                             sum(1 for d in devs if d["type"] == "indicator"), len(ind_pairs), declared)
-    return Alignment(
-        doc_a=doc_a.id,
-        doc_b=doc_b.id,
-        mode=mode,
-        mode_reason=reason,
-        pairs=pairs,
-        unmatched_a=unmatched_a,
-        unmatched_b=unmatched_b,
-        indicator_pairs=ind_pairs,
-        adoption=degree,
-        deviations=devs,
-        headings={"a": head_a, "b": head_b},
-    )
+    iv = emb.encode([indicator_text(i) for i in inds_a] + [indicator_text(i) for i in inds_b])
+    ca, cb = condition_vectors(inds_a, emb), condition_vectors(inds_b, emb)
+    ind_pairs = align_indicators(inds_a, inds_b, iv[: len(inds_a)], iv[len(inds_a) :], paired_clauses,
+                                 cond_a=ca, cond_b=cb, one_to_one=mode == "translation")
+    return ind_pairs, indicator_deviations(inds_a, inds_b, ind_pairs, ca, cb)
 
 
 def _indicator_bonus(ua: list[Unit], ub: list[Unit], inds_a, inds_b, key_bonus: float) -> np.ndarray:
     def facts(units, inds):
-        dims = [{canonical_unit(inds[k]) for k in u.indicators} - {""} for u in units]
+        dims = [{dimension(inds[k]) for k in u.indicators} - {""} for u in units]  # °C and K are one
         keys = [{inds[k].key for k in u.indicators} - {""} for u in units]
         return dims, keys
 
     da, ka = facts(ua, inds_a)
     db, kb = facts(ub, inds_b)
-    # temperature and temperature rise are one dimension for this purpose
-    norm = lambda ds: [{"°C" if d == "K" else d for d in x} for x in ds]  # noqa: E731
-    return indicator_matrix(ua, ub, norm(da), norm(db), ka, kb, key_bonus)
+    return indicator_matrix(ua, ub, da, db, ka, kb, key_bonus)

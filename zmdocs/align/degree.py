@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from zmdocs.model import Document
+from zmdocs.text.stdnum import same_standard as _same
 
 NATIONAL_ANNEX = re.compile(r"^N[A-Z](?:\.|$)")
 
@@ -21,14 +22,9 @@ def _core(ident: str) -> str:
 
 def same_standard(x: str, y: str) -> bool:
     """Do two standard ids name the same standard (ignoring year, family prefix and dash style)?"""
-    try:
-        from zmdocs.stdnum import same_standard as _same  # written by another module; preferred
-
-        if _same(x, y):
-            return True
-    except Exception:
-        pass
-    cx, cy = _core(x), _core(y)
+    if _same(x, y):
+        return True
+    cx, cy = _core(x), _core(y)  # an id stdnum cannot read: compare the number cores
     return bool(cx) and cx == cy
 
 

@@ -16,7 +16,9 @@ import re
 
 import numpy as np
 
-from zmdocs.align.units import Unit, cited_clauses, norm_number
+from zmdocs.align.units import Unit, cited_clauses
+from zmdocs.pairing import dimension
+from zmdocs.text.clausenum import norm_number
 
 # A sentence that states a requirement (rather than describing how a test is done).
 _REQUIREMENT_FORM = re.compile(r"\bshall\b|\bmust\b|\bmuss\b|\bdarf nicht\b|\bdoit\b|应|不得|须", re.I)
@@ -33,15 +35,12 @@ def _children(units: list[Unit]) -> dict[str, list[int]]:
 
 
 def _dims(u: Unit, inds) -> dict[str, set[str]]:
-    """Indicator key -> canonical dimensions of that key's limits in this clause."""
-    from zmdocs.align.indicators import canonical_unit
-
+    """Indicator key -> dimensions (`zmdocs.pairing.dimension`) of that key's limits in this clause."""
     out: dict[str, set[str]] = {}
     for k in u.indicators:
         ind = inds[k]
         if ind.key:
-            d = canonical_unit(ind)
-            out.setdefault(ind.key, set()).add("°C" if d == "K" else d)
+            out.setdefault(ind.key, set()).add(dimension(ind))
     return out
 
 
@@ -143,10 +142,7 @@ def method_targets(ua: list[Unit], ub: list[Unit], inds_a, inds_b, score: np.nda
         i = num.get((ind.method or "").strip())
         if i is not None and ind.key:
             mine.setdefault(i, []).append((ind.key, n))
-            from zmdocs.align.indicators import canonical_unit
-
-            d = canonical_unit(ind)
-            keys.setdefault(i, {}).setdefault(ind.key, set()).add("°C" if d == "K" else d)
+            keys.setdefault(i, {}).setdefault(ind.key, set()).add(dimension(ind))
     db = [_dims(u, inds_b) for u in ub]
     out: dict[int, set[int]] = {}
     for i, da in keys.items():

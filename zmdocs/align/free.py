@@ -23,7 +23,7 @@ def facet_matrix(ua: list[Unit], ub: list[Unit], emb, facet_tau: float = 1.1) ->
     hits = np.zeros((len(ua), len(ub)), dtype=bool)
     if not fa or not fb:
         return out, hits
-    v = emb.encode([f for _, f in fa] + [f for _, f in fb], progress=len(fa) + len(fb) > 2000)
+    v = emb.encode([f for _, f in fa] + [f for _, f in fb])
     sim = v[: len(fa)] @ v[len(fa) :].T
     ia = np.array([i for i, _ in fa])
     ib = np.array([j for j, _ in fb])
@@ -66,7 +66,8 @@ def citation_matrix(ua: list[Unit], ub: list[Unit], id_a: str, id_b: str) -> np.
     document; 1 for another standard, e.g. a GB that adopts it with the same numbering)."""
     from zmdocs.align.degree import same_standard
     from zmdocs.align.evidence import trusted_standards
-    from zmdocs.align.units import cited_clauses, norm_number
+    from zmdocs.align.units import cited_clauses
+    from zmdocs.text.clausenum import norm_number
 
     out = np.zeros((len(ua), len(ub)))
     for units, others, own, other_id, flip in ((ua, ub, id_a, id_b, False), (ub, ua, id_b, id_a, True)):

@@ -1,51 +1,35 @@
 """Indicator alignment: each indicator of A to its counterpart(s) in B, with a score.
 
 Evidence: the same parameter key, similar parameter text (cross-language embeddings),
-compatible unit dimension (mandatory: mA never pairs with dB), similar conditions, and whether
-the two indicators sit in clauses the clause alignment paired.
+compatible unit dimension (mandatory: mA never pairs with dB) — all three as `zmdocs.pairing`
+decides them — similar conditions, and whether the two indicators sit in clauses the clause
+alignment paired.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from zmdocs.model import Indicator, IndicatorPair
-
-_TEMPERATURE = {"°C", "K", "℃"}
-
-
-def canonical_unit(ind: Indicator) -> str:
-    """The canonical unit symbol of an indicator ('' when it has none)."""
-    norm = ind.normalized or {}
-    u = norm.get("unit") or ind.unit or ""
-    if ind.ordinal:
-        return f"ordinal:{ind.ordinal.get('scale', '')}"
-    return str(u).strip()
+from zmdocs.pairing import bound_side, dimension, key_matrices
+from zmdocs.text.clausenum import CLAUSE_NO
 
 
-def units_compatible(ua: str, ub: str) -> bool:
-    """Same canonical unit (hence dimension); temperature and temperature rise count as one."""
-    if ua == ub:
-        return True
-    if ua in _TEMPERATURE and ub in _TEMPERATURE:
-        return True
-    if not ua or not ub:
-        return False
-    if ua.startswith("ordinal:") or ub.startswith("ordinal:"):
-        return False
-    try:
-        from zmdocs.indicators.units import conversion
+@dataclass
+class Side:
+    """One document's indicators with their text vectors and condition vectors (None without a model)."""
 
-        ca, cb = conversion(ua)[0], conversion(ub)[0]
-        return ca is not None and ca == cb
-    except Exception:  # units module not there or unit unknown: units differ
-        return False
+    inds: list[Indicator]
+    vec: np.ndarray | None = None
+    cond: np.ndarray | None = None
 
 
 def indicator_text(ind: Indicator) -> str:
+    """What align embeds for an indicator: its parameter with the first conditions in brackets."""
     cond = "; ".join(ind.conditions[:3])
     return f"{ind.parameter} ({cond})" if cond else (ind.parameter or ind.text[:120])
 
@@ -79,29 +63,19 @@ def _ranks(inds: list[Indicator]) -> list[int]:
     return out
 
 
-def indicator_scores(
-    inds_a: list[Indicator],
-    inds_b: list[Indicator],
-    va: np.ndarray | None,
-    vb: np.ndarray | None,
-    paired_clauses: set[tuple[str, str]],
-    cond_a: np.ndarray | None = None,
-    cond_b: np.ndarray | None = None,
-) -> np.ndarray:
-    """Score (about 0..1.3) for every (A, B) indicator pair; -1 where the unit dimensions differ."""
+def indicator_scores(a: Side, b: Side, paired_clauses: set[tuple[str, str]]) -> np.ndarray:
+    """Score (about 0..1.3) for every (A, B) indicator pair; -1 where the unit dimensions differ.
+
+    The notion of the same parameter is `zmdocs.pairing`'s (keys, dimension, bound side); the
+    weights are align's: soft, so the clause pairing and conditions can outvote a missing key."""
+    inds_a, inds_b = a.inds, b.inds
     n, m = len(inds_a), len(inds_b)
-    ua = [canonical_unit(i) for i in inds_a]
-    ub = [canonical_unit(i) for i in inds_b]
-    uu_a, ia = np.unique(np.array(ua, dtype=object).astype(str), return_inverse=True)
-    uu_b, ib = np.unique(np.array(ub, dtype=object).astype(str), return_inverse=True)
-    compat_u = np.array([[units_compatible(x, y) for y in uu_b] for x in uu_a], dtype=bool)
-    compat = compat_u[ia][:, ib]
-    ka = np.array([i.key or "" for i in inds_a], dtype=object)
-    kb = np.array([i.key or "" for i in inds_b], dtype=object)
-    has_a, has_b = (ka != "")[:, None], (kb != "")[None, :]
-    same_key = (ka[:, None] == kb[None, :]) & has_a & has_b
-    sim = va @ vb.T if va is not None and vb is not None else np.zeros((n, m))
-    s = 0.45 * same_key + 0.45 * np.maximum(sim, 0) - 0.1 * (~same_key & has_a & has_b)
+    dims_a = np.array([dimension(i) for i in inds_a], dtype=object)
+    dims_b = np.array([dimension(i) for i in inds_b], dtype=object)
+    compat = dims_a[:, None] == dims_b[None, :]
+    same_key, conflict = key_matrices(inds_a, inds_b)
+    sim = a.vec @ b.vec.T if a.vec is not None and b.vec is not None else np.zeros((n, m))
+    s = 0.45 * same_key + 0.45 * np.maximum(sim, 0) - 0.1 * conflict
     ca = np.array([i.clause or "" for i in inds_a], dtype=object)
     cb = np.array([i.clause or "" for i in inds_b], dtype=object)
     if paired_clauses:
@@ -109,11 +83,11 @@ def indicator_scores(
         _, ica = np.unique(ca, return_inverse=True)
         _, icb = np.unique(cb, return_inverse=True)
         s += 0.15 * pc[ica][:, icb]
-    if cond_a is not None and cond_b is not None:
+    if a.cond is not None and b.cond is not None:
         both = np.array([bool(i.conditions) for i in inds_a])[:, None] & np.array([bool(i.conditions) for i in inds_b])[None, :]
-        s += np.where(both, 0.1 * (cond_a @ cond_b.T), 0.0)
-    side_a = np.array([_bound_side(i.comparator) for i in inds_a], dtype=object)
-    side_b = np.array([_bound_side(i.comparator) for i in inds_b], dtype=object)
+        s += np.where(both, 0.1 * (a.cond @ b.cond.T), 0.0)
+    side_a = np.array([bound_side(i) for i in inds_a], dtype=object)
+    side_b = np.array([bound_side(i) for i in inds_b], dtype=object)
     s -= 0.1 * ((side_a[:, None] != side_b[None, :]) & (side_a != "")[:, None] & (side_b != "")[None, :])
     an_a, an_b = [anchors(i) for i in inds_a], [anchors(i) for i in inds_b]
     if any(an_a) and any(an_b):
@@ -143,7 +117,7 @@ def align_indicators(
     """
     if not inds_a or not inds_b:
         return []
-    sc = indicator_scores(inds_a, inds_b, va, vb, paired_clauses, cond_a, cond_b)
+    sc = indicator_scores(Side(inds_a, va, cond_a), Side(inds_b, vb, cond_b), paired_clauses)
     pairs: list[IndicatorPair] = []
     if one_to_one:
         used_a: set[int] = set()
@@ -169,10 +143,6 @@ def align_indicators(
     return pairs
 
 
-def _bound_side(comp: str) -> str:
-    return {"<=": "upper", "<": "upper", ">=": "lower", ">": "lower"}.get(comp, comp)
-
-
 def _values(ind: Indicator) -> tuple[Any, Any, Any]:
     n = ind.normalized or {}
     return (n.get("value", ind.value), n.get("min", ind.min), n.get("max", ind.max))
@@ -190,7 +160,6 @@ def condition_vectors(inds: list[Indicator], emb) -> np.ndarray | None:
     return out
 
 
-_CLAUSE_REF = re.compile(r"^(?:[A-Z]\.)?\d+(?:\.\d+)*$")
 
 
 def indicator_deviations(inds_a: list[Indicator], inds_b: list[Indicator], pairs: list[IndicatorPair],
@@ -220,7 +189,7 @@ def indicator_deviations(inds_a: list[Indicator], inds_b: list[Indicator], pairs
             elif _cond_tokens(a) != _cond_tokens(b):
                 diffs.append("conditions")
         ma, mb = (a.method or "").strip(), (b.method or "").strip()
-        if ma and mb and not (_CLAUSE_REF.match(ma) or _CLAUSE_REF.match(mb)) and ma != mb:
+        if ma and mb and not (CLAUSE_NO.match(ma) or CLAUSE_NO.match(mb)) and ma != mb:
             diffs.append("method")
         if not diffs:
             continue

@@ -77,7 +77,11 @@ def monotonic_align(
         mv[take_skip] = SKIP_B
         D[i] = acc
         B[i] = mv
-    # backtrack
+    return _backtrack(B, n, m)
+
+
+def _backtrack(B: np.ndarray, n: int, m: int) -> list[tuple[list[int], list[int]]]:
+    """The beads of the best path, read back from the move table."""
     beads: list[tuple[list[int], list[int]]] = []
     i, j = n, m
     while i > 0 or j > 0:

@@ -5,15 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from zmdocs.model import Clause, Document, Indicator
+from zmdocs.model import Clause, Document
+from zmdocs.text.clausenum import ARTICLE_LINE_RE, CHAPTER_RE, CITED_NUMBER, is_clause_number
+from zmdocs.text.sentences import FACET_SPLIT
+from zmdocs.text.stdnum import find_standards
 
-# A clause number as GB/T 1.1 and ISO/IEC Part 2 write them: 5, 5.2.1, A, A.1, A.1.2.
-NUMBER_RE = re.compile(r"^(?:\d+(?:\.\d+)*|[A-Z]{1,2}(?:\.\d+)*)$")
-# Articles and sections of regulations: 第十二条, Article 12, Art. 12, § 12, Section 12.
-ARTICLE_RE = re.compile(
-    r"^(?:第\s*(?P<zh>[零〇一二两三四五六七八九十百千\d]+)\s*[条章节款]|(?:Article|Art\.?|Artikel|Section|Sec\.?|§)\s*(?P<n>\d+[a-z]?))$",
-    re.I,
-)
 SKIP_KINDS = {"cover", "foreword", "introduction"}
 # Kinds that may pair with each other in free mode (everything else pairs with its own kind).
 KIND_GROUPS = {
@@ -54,13 +50,6 @@ class Unit:
         return self.number.split(".")[0]
 
 
-_ARTICLE_START = re.compile(
-    r"^(?P<num>第\s*[零〇一二两三四五六七八九十百千\d]+\s*[条章节]|(?:Article|Art\.|Artikel|Section|§)\s*\d+[a-z]?"
-    r"|(?:Chapter|CHAPTER|Kapitel|Chapitre)\s+(?:[IVXLC]+|\d+))(?=[\s.:：、]|$)\s*[.:：]?\s*(?P<rest>.*)$"
-)
-CHAPTER_RE = re.compile(r"^(?:第\s*(?P<zh>[零〇一二两三四五六七八九十百千\d]+)\s*章|(?:Chapter|CHAPTER|Kapitel|Chapitre)\s+(?P<n>[IVXLC]+|\d+))$")
-
-
 def segment_articles(doc: Document) -> list[Clause]:
     """Clauses cut from running text at article/section/chapter lines (regulations, laws)."""
     out: list[Clause] = []
@@ -70,7 +59,7 @@ def segment_articles(doc: Document) -> list[Clause]:
             continue
         for line in (c.text or "").split("\n"):
             line = line.strip()
-            m = _ARTICLE_START.match(line)
+            m = ARTICLE_LINE_RE.match(line)
             if m:
                 num = re.sub(r"\s+", " ", m.group("num")).strip()
                 is_ch = bool(CHAPTER_RE.match(num))
@@ -86,50 +75,6 @@ def segment_articles(doc: Document) -> list[Clause]:
             elif out and line:
                 out[-1].text = (out[-1].text + "\n" + line).strip()
     return out
-
-
-def _roman(s: str) -> int | None:
-    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    if not s or any(ch not in vals for ch in s):
-        return None
-    total = 0
-    for a, b in zip(s, s[1:] + " ", strict=True):
-        v = vals[a]
-        total += -v if b in vals and vals[b] > v else v
-    return total
-
-
-def _zh_int(zh: str) -> str:
-    if zh.isdigit():
-        return zh
-    try:
-        import cn2an
-
-        return str(cn2an.cn2an(zh, "smart"))
-    except Exception:  # not a number cn2an reads: keep it as written
-        return zh
-
-
-def norm_number(num: str) -> str:
-    """Comparable clause number: '5.2.' -> '5.2', '第十二条' -> '12', 'Article 12' -> '12', 'a.1' -> 'A.1'."""
-    n = re.sub(r"\s+", "", num or "").rstrip(".")
-    m = CHAPTER_RE.match(num.strip()) or CHAPTER_RE.match(n)
-    if m:
-        if m.group("n"):
-            r = m.group("n")
-            return f"CH{r if r.isdigit() else _roman(r)}"
-        return f"CH{_zh_int(m.group('zh'))}"
-    m = ARTICLE_RE.match(n) or ARTICLE_RE.match(num.strip())
-    if m:
-        if m.group("n"):
-            return m.group("n").lower()
-        return _zh_int(m.group("zh"))
-    return n.upper()
-
-
-def is_clause_number(num: str) -> bool:
-    n = (num or "").strip().rstrip(".")
-    return bool(NUMBER_RE.match(n) or ARTICLE_RE.match(n) or CHAPTER_RE.match(n))
 
 
 def _clean(s: str) -> str:
@@ -202,7 +147,6 @@ def _refine_groups(units: list[Unit]) -> None:
                 break
 
 
-_SENT_SPLIT = re.compile(r"(?<=[。；;！？!?])|(?<=[.:：])\s+|\n+")
 MAX_FACETS = 12
 
 
@@ -212,7 +156,7 @@ def _attach_facets(doc: Document, units: list[Unit]) -> None:
     pos = {u.clause_id: u for u in units}
     num = {u.number: u for u in units}
     for u in units:
-        parts = [p.strip(" \t-—–") for p in _SENT_SPLIT.split(u.text)]
+        parts = [p.strip(" \t-—–") for p in FACET_SPLIT.split(u.text)]
         u.facets = [p for p in parts if len(p) >= 6][:MAX_FACETS]
     for t in doc.tables:
         ref = t.clause or ""
@@ -256,49 +200,27 @@ def unit_text(u: Unit, chars: int = TEXT_CHARS) -> str:
     return u.heading or body or u.number
 
 
-def ensure_indicators(doc: Document) -> list[Indicator]:
-    """The document's indicators, extracting them when the parser did not (if the extractor exists)."""
-    if doc.indicators:
-        return doc.indicators
-    try:
-        from zmdocs.indicators import extract_document
-    except ImportError:
-        return doc.indicators
-    try:
-        doc.indicators = list(extract_document(doc))
-    except Exception as e:  # the extractor is another module's job; alignment still works without it
-        import logging
-
-        logging.getLogger(__name__).warning("indicator extraction failed for %s: %s", doc.id, e)
-    return doc.indicators
-
-
-_NUM = r"(?:\d{1,3}(?:\.\d{1,3})*|[A-Z]{1,2}\.\d{1,3}(?:\.\d{1,3})*)"
 _AFTER = re.compile(
     rf"^\s*(?:[,，]\s*)?(?:中|的|之|clause|subclause|Abschnitt|article|article\s)?\s*(?:第\s*)?"
-    rf"(?P<nums>{_NUM}(?:\s*(?:和|、|及|与|或|至|,|，|and|or|und|et)\s*{_NUM})*)\s*(?P<chap>章)?"
+    rf"(?P<nums>{CITED_NUMBER}(?:\s*(?:和|、|及|与|或|至|,|，|and|or|und|et)\s*{CITED_NUMBER})*)\s*(?P<chap>章)?"
 )
-_ITS = re.compile(rf"其\s*(?:第\s*)?(?P<nums>{_NUM}(?:\s*(?:和|、|及|与|或)\s*{_NUM})*)")
-_BEFORE = re.compile(rf"(?:clause|subclause|Abschnitt|article|paragraphe)\s+(?P<nums>{_NUM})\s+(?:of|der|de\s+la|de\s+l')\s*$", re.I)
+_ITS = re.compile(rf"其\s*(?:第\s*)?(?P<nums>{CITED_NUMBER}(?:\s*(?:和|、|及|与|或)\s*{CITED_NUMBER})*)")
+_BEFORE = re.compile(rf"(?:clause|subclause|Abschnitt|article|paragraphe)\s+(?P<nums>{CITED_NUMBER})\s+(?:of|der|de\s+la|de\s+l')\s*$", re.I)
 
 
 def cited_clauses(text: str) -> list[tuple[str, str]]:
     """(standard id, clause number) for every clause of another standard the text cites:
     'GB 4706.19—2024中13.2和16.2', 'GB 4706.19—2024第7章', 'clause 13.2 of IEC 60335-2-15'."""
-    try:
-        from zmdocs.stdnum import find_standards
-    except ImportError:  # pragma: no cover - stdnum is part of zmdocs
-        return []
     out: list[tuple[str, str]] = []
     for ref in find_standards(text):
         start, end = ref.span
         m = _AFTER.match(text[end : end + 60])
         if m:
-            out += [(ref.id, n) for n in re.findall(_NUM, m.group("nums"))]
+            out += [(ref.id, n) for n in re.findall(CITED_NUMBER, m.group("nums"))]
         # '稳定性按其20.1进行试验': 其 ('its') refers back to the standard just named
         nxt = [r.span[0] for r in find_standards(text[end:])]
         tail = text[end : end + nxt[0]] if nxt else text[end:]
-        out += [(ref.id, n) for m2 in _ITS.finditer(tail) for n in re.findall(_NUM, m2.group("nums"))]
+        out += [(ref.id, n) for m2 in _ITS.finditer(tail) for n in re.findall(CITED_NUMBER, m2.group("nums"))]
         m = _BEFORE.search(text[max(0, start - 40) : start])
         if m:
             out.append((ref.id, m.group("nums")))

@@ -9,7 +9,6 @@ converted to the limit's unit with pint; a tolerance is judged on the deviation 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from zmdocs.check.judge import judge
 from zmdocs.check.match import (
@@ -17,7 +16,6 @@ from zmdocs.check.match import (
     NAME_TAU,
     by_key,
     conditions_score,
-    dimension,
     embedding_scores,
     name_score,
     names_of,
@@ -25,19 +23,16 @@ from zmdocs.check.match import (
 from zmdocs.check.result import Check, CheckResult, Limit
 from zmdocs.check.spec import Param, ProductData, load_spec
 from zmdocs.model import Document, Indicator
+from zmdocs.pairing import unit_dimension as dimension
 
-__all__ = ["Check", "CheckResult", "Limit", "Param", "ProductData", "check_documents", "check_files", "load_spec"]
+__all__ = ["Check", "CheckResult", "Limit", "Param", "ProductData", "check_documents", "load_spec"]
 
 log = logging.getLogger(__name__)
 COND_TAU = 0.7
 
 
 def limits_of(doc: Document) -> list[tuple[Indicator, Limit, list[str]]]:
-    """The requirement limits of a document, with their names (parameter, clause heading)."""
-    if not doc.indicators:
-        from zmdocs.indicators import extract_document
-
-        doc.indicators = extract_document(doc)
+    """The requirement limits of a prepared document, with their names (parameter, clause heading)."""
     clauses = {c.id: c for c in doc.clauses}
     out = []
     for ind in doc.indicators:
@@ -118,12 +113,3 @@ def check_documents(product: ProductData, docs: list[Document], model=None) -> C
         if not any(k[0] == i for k in pairs):
             out.checks.append(Check(p.parameter, p.value, p.unit, "not-covered", None, "no-limit"))
     return out
-
-
-def check_files(spec_path: str | Path, standard_paths: list[str | Path], model=None) -> CheckResult:
-    """Read the product data and the standards (files or zmdocs JSON) and check."""
-    from zmdocs.align import load_document
-
-    product = load_spec(spec_path)
-    docs = [load_document(p) for p in standard_paths]
-    return check_documents(product, docs, model=model)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 
-from zmdocs.check.match import dimension
 from zmdocs.check.result import Check, Limit
 from zmdocs.check.spec import Param
 from zmdocs.compare.values import conversion, fmt_number, interval
 from zmdocs.diff.text import key
 from zmdocs.model import Indicator
+from zmdocs.pairing import unit_dimension as dimension
 
 
 def _indicator(lim: Limit) -> Indicator:

@@ -1,5 +1,8 @@
 """Which limit a product parameter answers: glossary key, then normalised-text similarity, then embeddings.
 
+The engine's order of `zmdocs.pairing` (key, then similarity above its threshold, within one unit
+dimension), applied to product names that are not indicators; the name scores are check's own.
+
 The limit's names are its indicator's parameter and its clause heading (a limit often sits under a
 heading that names the parameter better than the sentence does). A match by embedding also needs
 compatible units, so similar words cannot pair a mass with a speed, and only the best-named limit
@@ -10,25 +13,19 @@ from __future__ import annotations
 
 import logging
 
-from zmdocs.compare.values import conversion
 from zmdocs.diff.text import containment, key, ratio
 from zmdocs.indicators.keys import key_for
+from zmdocs.pairing import SIM_THRESHOLD
 
 log = logging.getLogger(__name__)
 
 NAME_TAU = 0.8
-EMBED_TAU = 0.5  # cosine of the best dimension-compatible limit (USE multilingual: 0.5–0.8 for true pairs)
+EMBED_TAU = SIM_THRESHOLD  # the pairing engine's cosine for the same parameter (USE multilingual: 0.5–0.8 for true pairs)
 
 
 def names_of(parameter: str, heading: str) -> list[str]:
+    """A limit's names: its indicator's parameter and its clause heading, without repeats or blanks."""
     return [n for n in dict.fromkeys([parameter.strip(), heading.strip()]) if n]
-
-
-def dimension(unit: str) -> str | None:
-    """The canonical unit of a written unit ("" for none, None when unknown)."""
-    if not unit:
-        return ""
-    return conversion(unit)[0]
 
 
 def name_score(param: str, names: list[str]) -> float:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-RESULTS = ("pass", "fail", "not-comparable", "not-covered")
+CheckResultCode = Literal["pass", "fail", "not-comparable", "not-covered"]
+RESULTS: tuple[str, ...] = get_args(CheckResultCode)
+CheckCode = Literal["within", "outside", "outside-rank", "not-numeric", "no-value", "ordinal-limit", "no-unit",
+                    "unknown-unit", "unit-mismatch", "limit-incomplete", "no-product-value", "conditions-differ", "no-limit"]
+"""Why a check came out as it did; its parameters are in `Check.args` (zmdocs.report.reasons words each as `check.<code>`)."""
 
 
 @dataclass
@@ -29,14 +33,14 @@ class Limit:
 
 @dataclass
 class Check:
-    """One result row. `reason` is a code with `args`; zmdocs.report.check words it."""
+    """One result row. `reason` is a code with `args` (margin, conditions, product_conditions); zmdocs.report.check words it."""
 
     parameter: str
     value: float | int | str | None
     unit: str
-    result: str
+    result: CheckResultCode
     limit: Limit | None
-    reason: str
+    reason: CheckCode
     args: dict[str, Any] = field(default_factory=dict)
     match: str = ""  # key | name | embedding (how the parameter found the limit)
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zmdocs.errors import ParseError
-from zmdocs.indicators.numbers import fold, parse_number
+from zmdocs.text.numbers import parse_number
+from zmdocs.text.width import fold_chars as fold
 
 _VALUE_UNIT = re.compile(r"^\s*([-+]?\d[\d,.\s]*)\s*([^\d\s].*)?$")
 

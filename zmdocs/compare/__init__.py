@@ -1,7 +1,7 @@
 """Benchmarking (对标): compare a draft B-standard's indicators with references and judge its level.
 
-`compare_files(draft_path, ref_paths, ...)` parses, extracts and compares; `compare_documents`
-works on parsed Documents (and ProductSpecs from CSV/YAML). Per draft indicator: counterparts in
+`compare_documents` works on prepared Documents (indicators extracted by `zmdocs.app.prepare`)
+and ProductSpecs from CSV/YAML; loading files is `zmdocs.app.compare_files`. Per draft indicator: counterparts in
 every reference (same parameter key, else text similarity), values in the draft's unit, a result
 (stricter / equal / looser / not-comparable / new); indicators only references have are `missing`.
 The level verdict follows a replaceable rules file (`data/rules.yaml`).
@@ -13,51 +13,36 @@ import logging
 from pathlib import Path
 
 from zmdocs.compare.adoption import fold, links
-from zmdocs.compare.level import INSUFFICIENT, INSUFFICIENT_LABEL, judge_levels
+from zmdocs.compare.level import INSUFFICIENT, judge_levels
 from zmdocs.compare.pairing import (
     BODY_KINDS,
-    SAME_CLAUSE_BONUS,
-    SIM_THRESHOLD,
-    SIM_WITH_WORDS,
     clause_kind,
-    clause_number,
-    compatible,
     find_clause,
     heading_context,
     is_requirement,
     is_routine_test,
     key_counterparts,
-    pairing_text,
     read_key_list,
     select_keys,
 )
-from zmdocs.compare.product import ProductSpec, is_product_file, load_product
+from zmdocs.compare.product import ProductSpec, load_product
 from zmdocs.compare.result import Comparison, Counterpart, Evidence, Missing, RefInfo, Row, Value
 from zmdocs.compare.rules import Rules, load_rules
-from zmdocs.compare.select import affinity, choose, words
+from zmdocs.compare.select import affinity, choose
 from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER, judge
-from zmdocs.compare.tiers import family_of, tier_of
+from zmdocs.compare.tiers import tier_of
 from zmdocs.compare.values import canonical, conversion, from_canonical
 from zmdocs.errors import CompareError
 from zmdocs.model import Document, Indicator
+from zmdocs.pairing import clause_number, pairing_text, similarity_match
+from zmdocs.text.stdnum import family_of
 
 log = logging.getLogger(__name__)
 
-__all__ = ["compare_documents", "compare_files", "load_rules", "load_product", "Comparison", "ProductSpec"]
+__all__ = ["compare_documents", "load_rules", "load_product", "Comparison", "ProductSpec"]
 
 
 _HIDDEN = Indicator(parameter="", comparator="=", key="\x00hidden")  # stands in for non-requirement indicators
-
-
-def _indicators(doc) -> list[Indicator]:
-    if doc.indicators or isinstance(doc, ProductSpec):
-        return doc.indicators
-    try:
-        from zmdocs.indicators import extract_document
-    except ImportError:  # pragma: no cover - the extractor ships with zmdocs
-        return []
-    doc.indicators = extract_document(doc)
-    return doc.indicators
 
 
 def _evidence(doc, ind: Indicator) -> Evidence:
@@ -202,17 +187,13 @@ def _candidates(d: Indicator, i: int, req: list[Indicator], rinds, ctx, dctx, ro
     cands = [(j, None) for j in key_counterparts(d, req, ctx, dctx, routine, body)]
     if sim_row is not None:
         have = {j for j, _ in cands}
-        mine = words(d.parameter)
         extra = []
         for j, r in enumerate(req):
-            if j in have or r.key.startswith("\x00") or (d.key and r.key and d.key != r.key) or (j in routine and body):
+            if j in have or r.key.startswith("\x00") or (j in routine and body):
                 continue
-            score = float(sim_row[j]) + (SAME_CLAUSE_BONUS if clause_number(d) and clause_number(d) == clause_number(r) else 0.0)
-            if score < SIM_WITH_WORDS or not compatible(d, r):
-                continue
-            if score < SIM_THRESHOLD and len(mine & words(f"{r.parameter} {r.text}")) < 0.6 * max(1, len(mine)):
-                continue
-            extra.append((j, round(score, 3)))
+            score = similarity_match(d, r, float(sim_row[j]))
+            if score is not None:
+                extra.append((j, round(score, 3)))
         extra.sort(key=lambda x: -x[1])
         cands += extra[:3 if cands else 5]
     roles = {getattr(rinds[j], "role", "requirement") for j, _ in cands}
@@ -224,7 +205,7 @@ def _candidates(d: Indicator, i: int, req: list[Indicator], rinds, ctx, dctx, ro
 
 def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, sims, ambient) -> set[int]:
     """Pair every draft row with its one applicable counterpart in `ref`; returns the reference indices used."""
-    rinds = _indicators(ref)
+    rinds = ref.indicators
     ctx = {j: heading_context(ref, r) for j, r in enumerate(rinds)}
     req = [r if _usable(ref, r) else _HIDDEN for r in rinds]
     routine = {j for j, r in enumerate(rinds) if is_routine_test(ref, r)}
@@ -269,7 +250,7 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
         key_indicators = read_key_list(key_indicators)
     found = found or set()
     get_embedder = _embedder_factory(model)
-    dinds = _indicators(draft)
+    dinds = draft.indicators
     warnings: list[str] = []
     if not dinds:
         msg = (f"{draft.source or draft.id}: no technical indicators found in the draft — check that it is a standard "
@@ -291,7 +272,7 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
         tier = tier_of(ref)
         if tier != "product" and not (getattr(ref, "family", "") or family_of(ref.id)):
             warnings.append(f"cannot tell the family of {ref.id} ({getattr(ref, 'source', '')}): treated as a foreign standard")
-        rinds = _indicators(ref)
+        rinds = ref.indicators
         is_found = ref.id in found
         ref_infos.append(RefInfo(ref.id, getattr(ref, "title", "") or "", tier,
                                  getattr(ref, "family", "") or family_of(ref.id), getattr(ref, "source", ""), is_found, len(rinds)))
@@ -311,7 +292,7 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
     verdict, checks, tier_verdicts = judge_levels(ordered, rules, [t for t in TIERS if t in info])
     labels = next((dict(c.label) for c in checks if c.id == verdict), None)
     if labels is None:
-        labels = dict(INSUFFICIENT_LABEL) if verdict == INSUFFICIENT else dict(rules.not_reached)
+        labels = {} if verdict == INSUFFICIENT else dict(rules.not_reached)  # the report words insufficient evidence
     return Comparison(
         draft=RefInfo(draft.id, draft.title, tier_of(draft), draft.family or family_of(draft.id), draft.source, False, len(dinds)),
         refs=ref_infos, rows=ordered, missing=missing, levels=checks, verdict=verdict, verdict_labels=labels,
@@ -345,7 +326,7 @@ def _finish_row(r: Row, counted: set[str]) -> None:
     The overall result uses the tiers the rules count (standards by default); products decide it
     only when nothing else is there."""
     if any(c.result in RESULT_ORDER for c in r.counterparts):  # a unit slip elsewhere is noise, not a finding
-        r.counterparts = [c for c in r.counterparts if not c.reason.startswith("different dimensions")]
+        r.counterparts = [c for c in r.counterparts if c.code != "different-dimensions"]
     if not r.counterparts:
         r.result, r.reason = "new", "no counterpart in any reference"
         return
@@ -384,40 +365,3 @@ def _missing(dinds: list[Indicator], refs, paired: dict[str, set[int]], found: s
             seen.add(sig)
             out.append(Missing(ind.parameter, ind.key, ref.id, tier_of(ref), _value(ind), _evidence(ref, ind), ref.id in found))
     return out
-
-
-def _load_ref(path: str):
-    if is_product_file(path):
-        return load_product(path)
-    from zmdocs.parse.registry import parse_file
-
-    return parse_file(path)
-
-
-def compare_files(draft_path, ref_paths, store=None, model=None, key_indicators=None, rules=None) -> Comparison:
-    """Parse the draft and references (standards or product CSV/YAML), optionally find more in a store, compare."""
-    from zmdocs.parse.registry import parse_file
-
-    rules_obj = load_rules(rules)  # a bad rules file fails before any parsing
-    if key_indicators:
-        read_key_list(key_indicators)  # an unreadable or empty list fails before any parsing
-    draft = parse_file(draft_path)
-    refs = []
-    paths = list(ref_paths)
-    it = paths
-    if len(paths) > 1:
-        from tqdm import tqdm
-
-        it = tqdm(paths, desc="parsing references", unit="file", leave=False)
-    for p in it:
-        refs.append(_load_ref(str(p)))
-    found: set[str] = set()
-    if store:
-        from zmdocs.compare.store import find_counterparts
-
-        _indicators(draft)  # the store is searched by the draft's parameters
-        extra = find_counterparts(store, draft, refs, model=model)
-        found = {d.id for d in extra}
-        refs.extend(extra)
-    return compare_documents(draft, refs, key_indicators=key_indicators, rules=rules_obj, model=model if model else "use-multilingual",
-                             found=found)

@@ -1,6 +1,7 @@
 """Adoption-aware tiers: an IDT adoption carries the same requirements as the standard it adopts, so it
 is counted once (`IEC 60335-2-15:2016 (= DIN EN 60335-2-15:2020, IDT)`); a MOD adoption is kept and its
-values that differ from the adopted standard are shown as deviations.
+values that differ from the adopted standard are shown as deviations (`Counterpart.deviation_of` and
+`deviation_value`; the report words them).
 """
 
 from __future__ import annotations
@@ -60,8 +61,6 @@ def _same_limit(a: Counterpart, b: Counterpart) -> bool:
 
 def fold(rows: list[Row], infos: list[RefInfo], adoptions: dict[str, tuple[str, str]]) -> None:
     """Fold IDT counterparts into the adopted standard's; mark MOD deviations. Edits rows and infos in place."""
-    from zmdocs.report.wording import fmt_value
-
     by_id = {i.id: i for i in infos}
     for src, (rel, target) in adoptions.items():
         if rel == "IDT":
@@ -79,9 +78,9 @@ def fold(rows: list[Row], infos: list[RefInfo], adoptions: dict[str, tuple[str, 
                 if _same_limit(c, twin):
                     twin.also.append(c.doc)
                     continue
-                c.deviation = f"{target}: {fmt_value(twin.original)}"
+                c.deviation_of, c.deviation_value = target, twin.original
             elif rel in ("MOD", "NEQ") and twin is not None and not _same_limit(c, twin):
-                c.deviation = f"{target}: {fmt_value(twin.original)}"
+                c.deviation_of, c.deviation_value = target, twin.original
                 by_id[c.doc].deviations.append(r.parameter)
             keep.append(c)
         r.counterparts = keep

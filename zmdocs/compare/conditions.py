@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.compare.values import conversion, fmt_number
+from zmdocs.text.numbers import parse_number
 
 # concept group -> {tag: pattern}; two indicators whose tags in one group differ are not comparable.
 _TAGS: dict[str, dict[str, str]] = {
@@ -85,7 +86,7 @@ def _signature(conditions: tuple[str, ...], context: str) -> Signature:
         if found:
             sig.tags[group] = frozenset(found)
     for m in _MULT_RE.finditer(text):
-        sig.quantities["×rated"] = float(m.group(1).replace(",", "."))
+        sig.quantities["×rated"] = float(parse_number(m.group(1), "fr") or 0.0)  # a multiplier has no thousands
     for unit, value, band in _quantities(_MULT_RE.sub(" ", text)):
         if band:
             sig.bands[unit] = tuple(sorted(set(sig.bands.get(unit, ())) | {(band, value)}))
@@ -100,10 +101,7 @@ _BAND_AFTER = re.compile(r"^\s*(?:[~～\-–]|以上|以下|及以上|及以下|
 
 
 def _quantities(text: str) -> list[tuple[str, float, str]]:
-    try:
-        from zmdocs.indicators.units import UNIT_RE, unit_symbol
-    except ImportError:  # pragma: no cover
-        return []
+    from zmdocs.indicators.units import UNIT_RE, unit_symbol  # pint is heavy: loaded when conditions are read
     out = []
     rng = re.compile(r"([＞>≥])?\s*(\d+(?:[.,]\d+)?)\s*(?:～|~|–|至|-)\s*(\d+(?:[.,]\d+)?)\s*(?=" + UNIT_RE.pattern + ")")
     for m in list(rng.finditer(text)):
@@ -111,19 +109,17 @@ def _quantities(text: str) -> list[tuple[str, float, str]]:
         canon, f, off = conversion(unit_symbol(um.group(0)))
         if not canon:
             continue
-        lo, hi = (float(x.replace(",", ".")) * f + off for x in (m.group(2), m.group(3)))
+        lo, hi = (float(parse_number(x) or 0.0) * f + off for x in (m.group(2), m.group(3)))
         out += [(canon, lo, ">" if m.group(1) in ("＞", ">") else "≥"), (canon, hi, "≤")]
         text = text[:m.start()] + " " * (um.end() - m.start()) + text[um.end():]
     for m in _NUM_UNIT_RE.finditer(text):
         um = UNIT_RE.match(text, m.end())
         if not um:
             continue
-        num = m.group(1).replace(" ", "")
-        num = num.replace(",", ".") if num.count(",") == 1 and "." not in num else num.replace(",", "")
-        try:
-            v = float(num)
-        except ValueError:
+        v = parse_number(m.group(1))  # the one reading of numbers: 1,250 is 1250, 0,5 is 0.5
+        if v is None:
             continue
+        v = float(v)
         sym = unit_symbol(um.group(0))
         canon, f, off = conversion(sym)
         if canon:

@@ -1,13 +1,14 @@
 """Aggregate indicator results into a level verdict per tier and overall, by the rules file.
 
-Every judgement carries reason codes with parameters (`LevelCheck.codes`): `too-few-compared`,
-`looser`, `looser-than`, `product-better`, `not-comparable`, `too-few-stricter`,
-`too-small-share`; the report layer words them (zmdocs/report/wording.py).
+Every judgement carries reasons as codes with parameters (`LevelCheck.reasons`, see `LevelCode`):
+`too-few-compared`, `looser`, `looser-than`, `product-better`, `not-comparable`, `too-few-stricter`,
+`too-small-share`; the verdict is a level id, `not-reached` or `insufficient-evidence`. No wording
+here: zmdocs.report.reasons holds the zh and en templates.
 """
 
 from __future__ import annotations
 
-from zmdocs.compare.result import LevelCheck, Row
+from zmdocs.compare.result import LevelCheck, Reason, Row
 from zmdocs.compare.rules import Level, Rules
 from zmdocs.compare.strictness import worst
 
@@ -29,7 +30,7 @@ def _count_row(chk: LevelCheck, level: Level, r: Row, tiers: list[str]) -> None:
         chk.not_comparable += 1
         if level.not_comparable == "block":
             chk.blocking.append(r.parameter)
-            chk.codes.append({"code": "not-comparable", "indicator": r.parameter, "n": r.n})
+            chk.reasons.append(Reason("not-comparable", {"indicator": r.parameter, "n": r.n}))
         return
     chk.compared += 1
     if res == "stricter":
@@ -41,7 +42,7 @@ def _count_row(chk: LevelCheck, level: Level, r: Row, tiers: list[str]) -> None:
         if level.all_at_least_equal:
             docs = _docs(cps, "looser")
             chk.blocking.append(f"{r.parameter} ({', '.join(docs)})")
-            chk.codes.append({"code": "looser", "indicator": r.parameter, "n": r.n, "docs": docs})
+            chk.reasons.append(Reason("looser", {"indicator": r.parameter, "n": r.n, "docs": docs}))
 
 
 def _extra_blocks(chk: LevelCheck, level: Level, rows: list[Row]) -> None:
@@ -53,15 +54,15 @@ def _extra_blocks(chk: LevelCheck, level: Level, rows: list[Row]) -> None:
         if cps:
             docs = _docs(cps, "looser")
             chk.blocking.append(f"{r.parameter} ({', '.join(docs)})")
-            chk.codes.append({"code": "looser-than", "indicator": r.parameter, "n": r.n, "docs": docs,
-                              "tiers": sorted({c.tier for c in cps})})
+            chk.reasons.append(Reason("looser-than", {"indicator": r.parameter, "n": r.n, "docs": docs,
+                                                      "tiers": sorted({c.tier for c in cps})}))
         if level.products == "block" and "product" not in level.against:
             prods = [c for c in r.counterparts if c.tier == "product" and c.result == "looser"]
             if prods:
                 docs = _docs(prods, "looser")
                 chk.blocking.append(f"{r.parameter} ({', '.join(docs)})")
                 chk.product_blocking.append(r.parameter)
-                chk.codes.append({"code": "product-better", "indicator": r.parameter, "n": r.n, "docs": docs})
+                chk.reasons.append(Reason("product-better", {"indicator": r.parameter, "n": r.n, "docs": docs}))
 
 
 def check_level(level: Level, rows: list[Row], tiers: list[str] | None = None) -> LevelCheck:
@@ -73,26 +74,18 @@ def check_level(level: Level, rows: list[Row], tiers: list[str] | None = None) -
             _count_row(chk, level, r, tiers)
     if tiers == level.against:
         _extra_blocks(chk, level, rows)
-    failed = []
+    first, last = [], []
     if chk.compared < level.min_compared:
-        failed.append({"code": "too-few-compared", "compared": chk.compared, "needed": level.min_compared, "tiers": list(tiers)})
+        first.append(Reason("too-few-compared", {"compared": chk.compared, "needed": level.min_compared, "tiers": list(tiers)}))
     if chk.stricter < level.min_stricter:
-        failed.append({"code": "too-few-stricter", "stricter": chk.stricter, "needed": level.min_stricter})
+        last.append(Reason("too-few-stricter", {"stricter": chk.stricter, "needed": level.min_stricter}))
     share = chk.stricter / chk.compared if chk.compared else 0.0
     if level.min_stricter_share and share + 1e-12 < level.min_stricter_share:
-        failed.append({"code": "too-small-share", "share": share, "needed": level.min_stricter_share})
+        last.append(Reason("too-small-share", {"share": share, "needed": level.min_stricter_share}))
     chk.evidence = chk.compared >= max(1, level.min_compared)
-    chk.codes = [c for c in failed if c["code"] == "too-few-compared"] + chk.codes + [c for c in failed if c["code"] != "too-few-compared"]
-    chk.passed = not chk.codes
-    _word(chk)
+    chk.reasons = first + chk.reasons + last
+    chk.passed = not chk.reasons
     return chk
-
-
-def _word(chk: LevelCheck) -> None:
-    from zmdocs.report.wording import level_reason
-
-    chk.reason = level_reason(chk, "en")
-    chk.reason_zh = level_reason(chk, "zh")
 
 
 def evidence_count(rows: list[Row]) -> tuple[int, int]:
@@ -123,10 +116,7 @@ def judge_levels(rows: list[Row], rules: Rules, tiers_present: list[str]) -> tup
         if got and enough:
             tier_verdicts[tier] = {"id": got.id, **got.label}
         elif not enough or not any(c.evidence for c in tchecks):
-            tier_verdicts[tier] = {"id": INSUFFICIENT, **INSUFFICIENT_LABEL}
+            tier_verdicts[tier] = {"id": INSUFFICIENT}  # no level to name: the report words the id
         else:
             tier_verdicts[tier] = {"id": NOT_REACHED, **rules.not_reached}
     return verdict, checks, tier_verdicts
-
-
-INSUFFICIENT_LABEL = {"zh": "证据不足，无法判定", "en": "insufficient evidence"}

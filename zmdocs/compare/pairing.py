@@ -1,38 +1,51 @@
-"""Which indicators take part and how they pair: key indicators, rows, counterparts per reference."""
+"""Compare's side of pairing: key indicators, requirement rows, counterparts per reference.
+
+Whether two indicators set the same parameter (keys, dimension, bound, text similarity) is
+`zmdocs.pairing`'s; here is what only benchmarking needs: which clauses hold requirements, routine-test
+annexes, key marks and lists, and narrowing several same-key limits to the like-for-like ones."""
 
 from __future__ import annotations
 
-import logging
 import re
+import weakref
 from pathlib import Path
 
 from zmdocs.compare.conditions import bands_agree, signature
-from zmdocs.compare.values import canonical
 from zmdocs.errors import CompareError
 from zmdocs.model import Document, Indicator
-
-log = logging.getLogger(__name__)
+from zmdocs.pairing import bound_side, clause_number, same_dimension, same_parameter, words
 
 # Chapters whose indicators are requirements (others hold test conditions, sampling plans, …).
 ROW_KINDS = {"requirements", "annex-normative", "annex-informative", "other", ""}
 _KEY_MARK_RE = re.compile(r"[★☆▲]|\(关键\)|（关键）|\bkey\b", re.I)
 
 
+# Clause indexes by document, held here rather than in the Document (no cache ever reaches saved JSON).
+_INDEX: dict[int, tuple[weakref.ref, int, dict]] = {}
+
+
+def _clause_index(doc: Document) -> dict:
+    hit = _INDEX.get(id(doc))
+    if hit is not None and hit[0]() is doc and hit[1] == len(doc.clauses):
+        return hit[2]
+    m: dict = {}
+    for c in doc.clauses:
+        m.setdefault(c.id, c)
+        m.setdefault(c.number, c)
+    if len(_INDEX) > 256:
+        _INDEX.clear()
+    _INDEX[id(doc)] = (weakref.ref(doc), len(doc.clauses), m)
+    return m
+
+
 def find_clause(doc, ref: str | None):
     """A clause by id or number through a per-document index (Document.clause is a linear scan)."""
     if not ref or not isinstance(doc, Document):
         return None
-    idx = doc.__dict__.get("_zm_clauses")
-    if idx is None or idx[0] != len(doc.clauses):
-        m: dict = {}
-        for c in doc.clauses:
-            m.setdefault(c.id, c)
-            m.setdefault(c.number, c)
-        idx = (len(doc.clauses), m)
-        doc.__dict__["_zm_clauses"] = idx
-    c = idx[1].get(ref)
+    idx = _clause_index(doc)
+    c = idx.get(ref)
     if c is None and "#" in ref:
-        c = idx[1].get(ref.split("#", 1)[1])
+        c = idx.get(ref.split("#", 1)[1])
     return c
 
 
@@ -40,11 +53,6 @@ def clause_kind(doc, ind: Indicator) -> str:
     """The chapter kind of the clause an indicator sits in ('' when unknown)."""
     c = find_clause(doc, ind.clause)
     return c.kind if c else ""
-
-
-def clause_number(ind: Indicator) -> str:
-    c = ind.clause or ""
-    return c.split("#", 1)[1] if "#" in c else c
 
 
 def heading_context(doc, ind: Indicator) -> str:
@@ -194,37 +202,11 @@ def select_keys(draft: Document, inds: list[Indicator], rows: list[int], key_lis
 RELATED = {"surface_temperature": {"temperature_rise"}, "temperature_rise": {"surface_temperature"}}
 
 
-def _words(text: str) -> set[str]:
-    """Latin words and CJK bigrams, for a rough overlap of two descriptions."""
-    low = text.lower()
-    cjk = re.findall(r"[\u4e00-\u9fff]+", low)
-    return set(re.findall(r"[a-zà-ÿäöüß]{3,}", low)) | {w[k:k + 2] for w in cjk for k in range(len(w) - 1)}
-
-
 def _names_key(ind: Indicator) -> bool:
     """Whether the indicator's own parameter text carries its key (not a key guessed from context)."""
-    try:
-        from zmdocs.indicators.keys import key_for
-    except ImportError:  # pragma: no cover
-        return True
+    from zmdocs.indicators.keys import key_for
+
     return bool(ind.key) and key_for(ind.parameter or "") == ind.key
-
-
-def _same_dimension(a: Indicator, b: Indicator) -> bool:
-    if bool(a.ordinal) != bool(b.ordinal):
-        return False
-    if a.ordinal:
-        return a.ordinal.get("scale") == b.ordinal.get("scale")
-    ua, ub = canonical(a).unit or "", canonical(b).unit or ""
-    return ua == ub or {ua, ub} == {"°C", "K"}
-
-
-def _side(ind: Indicator) -> str:
-    if ind.ordinal:
-        return "ordinal"
-    if ind.comparator == "=" and ind.direction in ("lower-is-stricter", "higher-is-stricter"):
-        return "upper" if ind.direction == "lower-is-stricter" else "lower"
-    return {"<=": "upper", "<": "upper", ">=": "lower", ">": "lower"}.get(ind.comparator, ind.comparator)
 
 
 def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int, str] | None = None,
@@ -233,27 +215,23 @@ def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int,
 
     `routine`/`body`: indices of reference indicators in a routine-test annex / in the body
     (requirements, test methods); the routine ones are dropped when the body has the key too."""
-    if draft.key:
-        cands = [j for j, r in enumerate(refs) if r.key == draft.key]
-    else:
-        p = re.sub(r"\s+", "", draft.parameter.lower())
-        cands = [j for j, r in enumerate(refs) if p and re.sub(r"\s+", "", r.parameter.lower()) == p]
+    cands = [j for j, r in enumerate(refs) if same_parameter(draft, r)]
     if not cands and draft.key in RELATED:
         # a related parameter (surface temperature vs temperature rise): the closest one, to say why not
         rel = [j for j, r in enumerate(refs) if r.key in RELATED[draft.key] and _names_key(r)]
-        words = _words(" ".join([draft.parameter, *draft.conditions, draft_context]))
-        rel.sort(key=lambda j: -len(words & _words(" ".join([refs[j].parameter, *refs[j].conditions, (context or {}).get(j, "")]))))
+        mine = words(" ".join([draft.parameter, *draft.conditions, draft_context]))
+        rel.sort(key=lambda j: -len(mine & words(" ".join([refs[j].parameter, *refs[j].conditions, (context or {}).get(j, "")]))))
         return rel[:60]  # the caller picks the one whose part and material fit (compare.select)
     if not cands:
         return cands
     # another unit dimension under the same key is nearly always an extraction slip (a condition read as
     # a limit): it is not paired; °C vs K and ordinal scales are judged (and explained) by `judge`
-    cands = [j for j in cands if _same_dimension(draft, refs[j])]
+    cands = [j for j in cands if same_dimension(draft, refs[j])]
     if routine and body and any(j in body for j in cands):
         cands = [j for j in cands if j not in routine]
     if len(cands) <= 1:
         return cands
-    side = [j for j in cands if _side(refs[j]) == _side(draft)]
+    side = [j for j in cands if bound_side(refs[j]) == bound_side(draft)]
     cands = side or cands
     context = context or {}
     sa = signature(draft.conditions, f"{draft.parameter} {draft_context}")
@@ -282,9 +260,6 @@ def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int,
             row = [j for j in cands if (refs[j].origin or {}).get("row") == o["row"]]
             cands = cell or row or cands
     return cands
-
-
-COND_MARGIN = 0.05
 
 
 def differ_only_unstated(draft: Indicator, refs: list[Indicator], cands: list[int], context: dict[int, str] | None = None,
@@ -319,88 +294,3 @@ def _readable(cond: str) -> bool:
     """A condition the signature reads entirely (a tag, a quantity or a band), not free wording."""
     sg = signature([cond])
     return bool(sg.tags or sg.quantities or sg.bands)
-
-
-def narrow_by_conditions(draft: Indicator, refs: list[Indicator], cands: list[int], embedder,
-                         context: dict[int, str] | None = None, draft_context: str = "") -> list[int]:
-    """Among several counterparts for other parts/conditions (a table of limits per part), keep the closest.
-
-    Conditions are compared by sentence embedding (any language); only used when every candidate
-    states conditions that differ from each other, and not when they differ only by bands the
-    draft does not state (then all are kept: see `differ_only_unstated`)."""
-    if len(cands) < 2 or embedder is None or not draft.conditions:
-        return cands
-    if differ_only_unstated(draft, refs, cands, context, draft_context):
-        return cands
-    texts = ["; ".join(refs[j].conditions) for j in cands]
-    if not all(texts) or len(set(texts)) < 2:
-        return cands
-    try:
-        v = embedder.encode(["; ".join(draft.conditions)] + texts)
-    except Exception as e:  # similarity is a refinement; keep every candidate when it fails
-        log.debug("condition similarity skipped: %s", e)
-        return cands
-    sims = v[1:] @ v[0]
-    top = float(sims.max())
-    return [j for j, sv in zip(cands, sims, strict=True) if float(sv) >= top - COND_MARGIN]
-
-
-SIM_THRESHOLD = 0.5  # cosine of the multilingual default model; unrelated parameters score ~0.1-0.4
-SIM_WITH_WORDS = 0.3  # a lower similarity suffices when the texts share most of the draft parameter's words
-SAME_CLAUSE_BONUS = 0.15  # an adoption keeps clause numbers (GB 13.2 = IEC 13.2)
-
-
-def _text(ind: Indicator) -> str:
-    """What is embedded: the parameter name (conditions are judged separately)."""
-    return ind.parameter or ind.text[:80]
-
-
-def pairing_text(ind: Indicator) -> str:
-    """What is embedded to find a counterpart in any language: parameter and conditions, with the source
-    sentence when the parameter alone is too short to say what is limited (起动时间, In height)."""
-    param = (ind.parameter or "").strip()
-    own = " ".join([param, *ind.conditions[:3]]).strip()
-    short = len(param) < 6 if re.search(r"[\u4e00-\u9fff]", param) else len(param.split()) < 3
-    if short and ind.text and ind.text.strip() != param:
-        return f"{own} {ind.text[:120]}".strip()
-    return own
-
-
-def compatible(d: Indicator, r: Indicator) -> bool:
-    """Same unit dimension and the same kind of bound (a range pairs with either), so the two can be judged."""
-    return _same_dimension(d, r) and (_side(d) == _side(r) or "range" in (_side(d), _side(r)))
-
-
-def similar_counterparts(draft_inds: list[Indicator], rows: list[int], ref_inds: list[Indicator],
-                         have: dict[int, list[int]], embedder) -> dict[int, list[tuple[int, float]]]:
-    """Counterparts by parameter similarity (sentence embeddings, any language) when keys do not pair them.
-
-    Only when one side has no glossary key (two different keys never pair), only within one unit
-    dimension, and only the best match above SIM_THRESHOLD."""
-    todo = [i for i in rows if not have.get(i)]
-    cand = [j for j, r in enumerate(ref_inds) if not r.key.startswith("\x00")]
-    if not todo or embedder is None or not cand:
-        return {}
-    try:
-        va = embedder.encode([_text(draft_inds[i]) for i in todo])
-        vb = embedder.encode([_text(ref_inds[j]) for j in cand])
-    except Exception as e:  # a model that fails must not stop the comparison
-        log.warning("indicator similarity skipped: %s", e)
-        return {}
-    sim = va @ vb.T
-    out: dict[int, list[tuple[int, float]]] = {}
-    for a, i in enumerate(todo):
-        d = draft_inds[i]
-        best, best_j = SIM_THRESHOLD, None
-        for b, j in enumerate(cand):
-            r = ref_inds[j]
-            if d.key and r.key and d.key != r.key:
-                continue
-            if not _same_dimension(d, r) or _side(d) != _side(r) and "range" not in (_side(d), _side(r)):
-                continue
-            score = float(sim[a, b]) + (SAME_CLAUSE_BONUS if clause_number(d) and clause_number(d) == clause_number(r) else 0.0)
-            if score >= best:
-                best, best_j = score, j
-        if best_j is not None:
-            out[i] = [(best_j, round(best, 3))]
-    return out

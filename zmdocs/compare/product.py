@@ -17,14 +17,9 @@ from pathlib import Path
 
 from zmdocs.errors import CompareError
 from zmdocs.model import Indicator
+from zmdocs.text.comparators import comparator_of
+from zmdocs.text.numbers import parse_number
 
-_CMP = {
-    "<=": "<=", "≤": "<=", "=<": "<=", "max": "<=", "max.": "<=", "maximum": "<=", "不大于": "<=", "不超过": "<=",
-    "不高于": "<=", "at most": "<=", "höchstens": "<=", "<": "<", "＜": "<", "小于": "<", "低于": "<",
-    ">=": ">=", "≥": ">=", "=>": ">=", "min": ">=", "min.": ">=", "minimum": ">=", "at least": ">=", "不小于": ">=",
-    "不低于": ">=", "mindestens": ">=", ">": ">", "＞": ">", "大于": ">", "高于": ">", "=": "=", "==": "=",
-    "": "=", "range": "range", "~": "range", "～": "range", "tolerance": "tolerance", "±": "tolerance",
-}
 _RANGE_RE = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(?:~|～|\.\.|–|—|至|to|-)\s*(-?\d+(?:[.,]\d+)?)\s*$")
 _TOL_RE = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)?\s*±\s*(\d+(?:[.,]\d+)?)\s*$")
 _IP_RE = re.compile(r"^\s*IP\s*([0-6X])\s*([0-9X])([A-DHMSW]*)\s*$", re.I)
@@ -55,12 +50,7 @@ def _num(s, path: str, row: int, what: str) -> float | None:
         return None
     if isinstance(s, (int, float)) and not isinstance(s, bool):
         return float(s)
-    from zmdocs.indicators.numbers import parse_number
-
-    try:  # the one home of number reading: 1,250 is 1250, 0,5 is 0.5, 1 250 is 1250
-        v = parse_number(str(s).strip())
-    except ValueError:
-        v = None
+    v = parse_number(str(s).strip())  # the one reading of numbers: 1,250 is 1250, 0,5 is 0.5, 1 250 is 1250
     if v is None:
         raise CompareError(f"{path}: row {row}: {what} {s!r} is not a number — write e.g. 0.5 (or 10~20 for a range)")
     return float(v)
@@ -68,14 +58,6 @@ def _num(s, path: str, row: int, what: str) -> float | None:
 
 def ordinal_of(label: str) -> dict | None:
     """An ordinal for an IP code or a Chinese grade label (None when it is neither)."""
-    try:
-        from zmdocs.indicators import ordinal_of as _ord  # the extractor's own scales, when it has them
-
-        o = _ord(label)
-        if o:
-            return o
-    except Exception:
-        pass
     m = _IP_RE.match(label)
     if m:
         a, b = m.group(1).upper(), m.group(2).upper()
@@ -92,7 +74,7 @@ def _indicator(rec: dict, path: str, row: int, product: str) -> Indicator:
     if not param:
         raise CompareError(f"{path}: row {row}: the `parameter` column is empty — name the parameter (e.g. leakage current)")
     raw_cmp = str(rec.get("comparator") or "").strip()
-    cmp = _CMP.get(raw_cmp.lower(), _CMP.get(raw_cmp))
+    cmp = comparator_of(raw_cmp)
     if cmp is None:
         raise CompareError(f"{path}: row {row}: unknown comparator {raw_cmp!r} — use <=, <, >=, >, =, range or tolerance")
     unit = str(rec.get("unit") or "").strip()
@@ -146,34 +128,19 @@ def _indicator(rec: dict, path: str, row: int, product: str) -> Indicator:
 
 
 def _key_for(parameter: str) -> str:
-    try:
-        from zmdocs.indicators.keys import key_for
+    from zmdocs.indicators.keys import key_for  # the glossary is read on first use
 
-        k = key_for(parameter)
-        if k:
-            return k
-    except Exception:
-        pass
-    return re.sub(r"[^0-9a-z\u4e00-\u9fff]+", "_", parameter.lower()).strip("_")
+    return key_for(parameter) or re.sub(r"[^0-9a-z\u4e00-\u9fff]+", "_", parameter.lower()).strip("_")
 
 
 def _normalized(ind: Indicator) -> dict | None:
     if ind.ordinal or not ind.unit:
         return None
-    try:
-        from zmdocs.indicators.units import normalize, unit_symbol
+    from zmdocs.indicators.keys import key_kind
+    from zmdocs.indicators.units import normalize, unit_symbol  # pint is heavy: loaded on use
 
-        delta = False
-        try:
-            from zmdocs.indicators.keys import key_kind
-
-            delta = key_kind(ind.key) == "delta"
-        except Exception:
-            pass
-        n = normalize(unit_symbol(ind.unit), ind.value, ind.min, ind.max, delta=delta)
-        return n if n.get("unit") else None
-    except Exception:
-        return None
+    n = normalize(unit_symbol(ind.unit), ind.value, ind.min, ind.max, delta=key_kind(ind.key) == "delta")
+    return n if n.get("unit") else None
 
 
 def load_product(path: str | Path) -> ProductSpec:
@@ -193,13 +160,10 @@ def load_product(path: str | Path) -> ProductSpec:
             data = yaml.safe_load(text)
         except yaml.YAMLError:
             raise CompareError(f"{p}: not valid YAML — fix the syntax (a list of parameter/comparator/value/unit/source)") from None
-        if isinstance(data, dict):
-            name = str(data.get("product") or data.get("name") or name)
-            records = data.get("parameters") or data.get("indicators")
-        else:
-            records = data
-        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-            raise CompareError(f"{p}: expected a list of mappings with parameter, comparator, value, unit, source")
+        from zmdocs.schema import product_from_data
+
+        label, records = product_from_data(data, str(p))  # an unknown key or a wrong shape: one CompareError line
+        name = label or name
         rows = [(i, r) for i, r in enumerate(records, 1)]
     else:
         delim = "\t" if p.suffix.lower() == ".tsv" else (";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ",")

@@ -1,18 +1,32 @@
-"""The comparison result: rows per draft indicator, counterparts, missing/new lists, level checks, verdict."""
+"""The comparison result as data: rows per draft indicator, counterparts, missing/new lists, level checks, verdict.
+
+Judgements are codes with parameters (`Reason`, `LevelCheck.reasons`, `Counterpart.code`, the verdict id);
+no sentence is built here — zmdocs.report.wording words them in zh or en, and zmdocs.report.jsonout
+writes the JSON contract.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from zmdocs.model import SCHEMA_VERSION
 
+LevelCode = Literal["too-few-compared", "looser", "looser-than", "product-better", "not-comparable",
+                    "too-few-stricter", "too-small-share"]
+"""Why a level is not reached (zmdocs.report.reasons words each)."""
 
-def result_label(result: str | None, lang: str = "zh") -> str:
-    """A result in the report language (严于/相当/宽于/不可比/新增); the wording lives in report/wording.py."""
-    from zmdocs.report.wording import result_label as _label
 
-    return _label(result, lang)
+@dataclass(frozen=True)
+class Reason:
+    """A judgement's reason as data: a code and its parameters, e.g. `Reason("looser", {"indicator": .., "docs": [..]})`."""
+
+    code: LevelCode
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The flat JSON form `{"code": .., **params}` (the `codes` of a level in the JSON contract)."""
+        return {"code": self.code, **self.params}
 
 
 @dataclass
@@ -57,7 +71,8 @@ class Counterpart:
     code: str = ""  # reason code (report/wording.py words it)
     params: dict[str, Any] | None = None
     also: list[str] = field(default_factory=list)  # IDT adoptions that carry the same requirement (counted once)
-    deviation: str = ""  # a MOD adoption's value that differs from the standard it adopts
+    deviation_of: str = ""  # an adoption whose value differs from the standard it adopts: that standard's id
+    deviation_value: Value | None = None  # ... and the value that standard sets (report/wording.py words it)
     alternatives: list[Evidence] = field(default_factory=list)  # other limits of this reference, kept as evidence
 
 
@@ -109,11 +124,14 @@ class LevelCheck:
     looser: int = 0
     not_comparable: int = 0
     blocking: list[str] = field(default_factory=list)  # parameters of looser / blocking key indicators
-    reason: str = ""
-    reason_zh: str = ""
-    codes: list[dict[str, Any]] = field(default_factory=list)  # why not passed: [{"code", ...parameters}]
+    reasons: list[Reason] = field(default_factory=list)  # why not passed, in the order a report lists them
     product_blocking: list[str] = field(default_factory=list)
     evidence: bool = True  # enough comparable key indicators in its tiers to judge it at all
+
+    @property
+    def codes(self) -> list[dict[str, Any]]:
+        """The reasons in their flat JSON form: [{"code", ...parameters}]."""
+        return [r.to_dict() for r in self.reasons]
 
 
 @dataclass
@@ -142,9 +160,9 @@ class Comparison:
     rows: list[Row]
     missing: list[Missing]
     levels: list[LevelCheck]
-    verdict: str  # level id, or "not-reached"
-    verdict_labels: dict[str, str]
-    tier_verdicts: dict[str, dict[str, str]]  # tier -> {"id", "zh", "en"}
+    verdict: str  # level id, "not-reached" or "insufficient-evidence"
+    verdict_labels: dict[str, str]  # the level's names from the rules file ({} when insufficient evidence)
+    tier_verdicts: dict[str, dict[str, str]]  # tier -> {"id", "zh", "en"} (names from the rules file, none when insufficient)
     key_source: str = "default"  # marked | list | default
     rules_source: str = "built-in"
     warnings: list[str] = field(default_factory=list)
@@ -170,13 +188,8 @@ class Comparison:
         return [t for t in TIERS if t in have]
 
     def verdict_name(self, lang: str = "zh") -> str:
+        """The verdict level's name from the rules file (the id when it has none)."""
         return self.verdict_labels.get(lang) or self.verdict_labels.get("en") or self.verdict
-
-    def verdict_label(self, lang: str = "zh") -> str:
-        """One sentence: "本标准主要技术指标达到国际先进水平" / "证据不足，无法判定…"."""
-        from zmdocs.report.wording import verdict_sentence
-
-        return verdict_sentence(self, lang)
 
     def next_level(self) -> LevelCheck | None:
         """The check of the level just above the verdict (the lowest judged level when none is reached)."""
@@ -188,53 +201,3 @@ class Comparison:
             judged = [lv for lv in self.levels if lv.evidence]
             return judged[-1] if judged else None
         return None
-
-    def conclusion(self, lang: str = "zh") -> str:
-        """The conclusion paragraph a writer pastes into the 编制说明 (drafting explanation)."""
-        from zmdocs.report.wording import conclusion
-
-        return conclusion(self, lang)
-
-    # -- serialisation -----------------------------------------------------
-    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
-        """The JSON contract: verdict, tiers, indicators, missing, new (plus details)."""
-
-        def val(v: Value) -> dict[str, Any]:
-            return {"comparator": v.comparator, "value": v.value, "min": v.min, "max": v.max, "unit": v.unit}
-
-        indicators = []
-        for r in self.rows:
-            indicators.append({
-                "parameter": r.parameter, "key": r.key, "is_key": r.is_key,
-                "draft": {**val(r.draft), "clause": r.evidence.clause, "page": r.evidence.page, "text": r.evidence.text},
-                "conditions": list(r.conditions),
-                "counterparts": [{
-                    "doc": c.doc, "tier": c.tier, "clause": c.evidence.clause, "page": c.evidence.page,
-                    **val(c.value), "original": val(c.original), "result": c.result, "reason": c.reason, "code": c.code,
-                    "params": c.params or {}, "margin": c.margin, "found": c.found, "text": c.evidence.text,
-                    "also": list(c.also), "deviation": c.deviation,
-                    "alternatives": [{"doc": e.doc, "clause": e.clause, "page": e.page, "text": e.text} for e in c.alternatives],
-                } for c in r.counterparts],
-                "tiers": dict(r.tiers), "result": r.result, "reason": r.reason, "code": r.code, "margin": r.margin,
-            })
-        return {
-            "schema_version": self.schema_version,
-            "draft": asdict(self.draft),
-            "references": [asdict(r) for r in self.refs],
-            "verdict": self.verdict_name(lang),
-            "verdict_id": self.verdict,
-            "next_level": (lambda n: None if n is None else {"id": n.id, "codes": n.codes})(self.next_level()),
-            "verdict_label": self.verdict_label(lang),
-            "conclusion": self.conclusion(lang),
-            "tiers": {t: v.get(lang, v.get("id")) for t, v in self.tier_verdicts.items()},
-            "levels": [asdict(lv) for lv in self.levels],
-            "key_indicators": self.key_source,
-            "rules": self.rules_source,
-            "indicators": indicators,
-            "missing": [{"parameter": m.parameter, "key": m.key, "doc": m.doc, "tier": m.tier, **val(m.value),
-                         "clause": m.evidence.clause, "page": m.evidence.page, "text": m.evidence.text, "found": m.found}
-                        for m in self.missing],
-            "new": [{"parameter": r.parameter, "key": r.key, "is_key": r.is_key, **val(r.draft), "clause": r.evidence.clause}
-                    for r in self.new],
-            "warnings": list(self.warnings),
-        }

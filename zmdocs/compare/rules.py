@@ -1,20 +1,12 @@
-"""The level rules (a documented YAML file the user can replace): load and validate them."""
+"""The level rules (a documented YAML file the user can replace): load them; `zmdocs.schema` checks them."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from zmdocs.compare.tiers import TIERS
 from zmdocs.errors import CompareError
-
-RULES_SCHEMA_VERSION = 1
-_LEVEL_KEYS = {"id", "label", "against", "all_at_least_equal", "min_stricter", "min_stricter_share", "min_compared",
-               "not_comparable",
-               "not_looser_than", "products"}
-_EVIDENCE_KEYS = {"min_key_compared", "min_key_share"}
 
 
 @dataclass
@@ -76,81 +68,14 @@ def load_rules(path: str | Path | None = None) -> Rules:
     return parse_rules(data, name)
 
 
-def _bad(name: str, problem: str) -> CompareError:
-    return CompareError(f"{name}: {problem} — see zmdocs/data/rules.yaml for the documented format")
-
-
 def parse_rules(data, name: str = "rules") -> Rules:
-    """Validate a rules mapping (as loaded from YAML)."""
-    if not isinstance(data, dict):
-        raise _bad(name, "the rules file must be a mapping with a `levels` list")
-    ver = data.get("schema_version", RULES_SCHEMA_VERSION)
-    if ver != RULES_SCHEMA_VERSION:
-        raise _bad(name, f"schema_version {ver!r} is not supported (this zmdocs reads {RULES_SCHEMA_VERSION})")
-    raw = data.get("levels")
-    if not isinstance(raw, list) or not raw:
-        raise _bad(name, "`levels` must be a non-empty list")
-    levels, seen = [], set()
-    for i, lv in enumerate(raw, 1):
-        if not isinstance(lv, dict):
-            raise _bad(name, f"level {i} must be a mapping")
-        unknown = set(lv) - _LEVEL_KEYS
-        if unknown:
-            raise _bad(name, f"level {i} has unknown field(s) {', '.join(sorted(unknown))}")
-        lid = lv.get("id")
-        if not isinstance(lid, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", lid):
-            raise _bad(name, f"level {i} needs an `id` of letters, digits and dashes")
-        if lid in seen:
-            raise _bad(name, f"level id {lid!r} appears twice")
-        seen.add(lid)
-        label = lv.get("label", lid)
-        if isinstance(label, str):
-            label = {"zh": label, "en": label}
-        if not isinstance(label, dict) or not all(isinstance(v, str) for v in label.values()):
-            raise _bad(name, f"level {lid}: `label` must be a string or a mapping like {{zh: 国际先进, en: international advanced}}")
-        against = lv.get("against")
-        if isinstance(against, str):
-            against = [against]
-        if not isinstance(against, list) or not against or any(t not in TIERS for t in against):
-            raise _bad(name, f"level {lid}: `against` must list tiers among {', '.join(TIERS)}")
-        ale = lv.get("all_at_least_equal", True)
-        if not isinstance(ale, bool):
-            raise _bad(name, f"level {lid}: `all_at_least_equal` must be true or false")
-        ms = lv.get("min_stricter", 0)
-        if not isinstance(ms, int) or isinstance(ms, bool) or ms < 0:
-            raise _bad(name, f"level {lid}: `min_stricter` must be a whole number ≥ 0")
-        share = lv.get("min_stricter_share", 0)
-        if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 <= share <= 1:
-            raise _bad(name, f"level {lid}: `min_stricter_share` must be a number from 0 to 1")
-        mc = lv.get("min_compared", 1)
-        if not isinstance(mc, int) or isinstance(mc, bool) or mc < 0:
-            raise _bad(name, f"level {lid}: `min_compared` must be a whole number ≥ 0")
-        nc = lv.get("not_comparable", "ignore")
-        if nc not in ("ignore", "block"):
-            raise _bad(name, f"level {lid}: `not_comparable` must be ignore or block")
-        nlt = lv.get("not_looser_than", [])
-        if isinstance(nlt, str):
-            nlt = [nlt]
-        if not isinstance(nlt, list) or any(x not in TIERS for x in nlt):
-            raise _bad(name, f"level {lid}: `not_looser_than` must list tiers among {', '.join(TIERS)}")
-        prod = lv.get("products", "ignore")
-        if prod not in ("ignore", "block"):
-            raise _bad(name, f"level {lid}: `products` must be ignore or block")
-        levels.append(Level(lid, dict(label), list(against), ale, ms, float(share), mc, nc, list(nlt), prod))
-    nr = data.get("not_reached", {"zh": "未达到", "en": "not reached"})
-    if isinstance(nr, str):
-        nr = {"zh": nr, "en": nr}
-    if not isinstance(nr, dict):
-        raise _bad(name, "`not_reached` must be a string or a zh/en mapping")
-    extra = set(data) - {"schema_version", "levels", "not_reached", "evidence"}
-    if extra:
-        raise _bad(name, f"unknown top-level field(s) {', '.join(sorted(extra))}")
-    ev = data.get("evidence") or {}
-    if not isinstance(ev, dict) or set(ev) - _EVIDENCE_KEYS:
-        raise _bad(name, f"`evidence` must be a mapping with {', '.join(sorted(_EVIDENCE_KEYS))}")
-    mkc, mks = ev.get("min_key_compared", 1), ev.get("min_key_share", 0.0)
-    if not isinstance(mkc, int) or isinstance(mkc, bool) or mkc < 0:
-        raise _bad(name, "`evidence.min_key_compared` must be a whole number ≥ 0")
-    if not isinstance(mks, (int, float)) or isinstance(mks, bool) or not 0 <= mks <= 1:
-        raise _bad(name, "`evidence.min_key_share` must be a number from 0 to 1")
-    return Rules(levels, dict(nr), name, mkc, float(mks))
+    """Rules from a mapping as loaded from YAML, checked by `zmdocs.schema.RulesFile` (a bad one: CompareError)."""
+    from zmdocs.schema import rules_from_data
+
+    f = rules_from_data(data, name)
+    levels = [Level(lv.id, dict(lv.label or {"zh": lv.id, "en": lv.id}), list(lv.against), lv.all_at_least_equal,
+                    lv.min_stricter, float(lv.min_stricter_share), lv.min_compared, lv.not_comparable,
+                    list(lv.not_looser_than), lv.products) for lv in f.levels]
+    ev = f.evidence
+    return Rules(levels, dict(f.not_reached), name, ev.min_key_compared if ev else 1,
+                 float(ev.min_key_share) if ev else 0.0)

@@ -11,24 +11,16 @@ not state, such as a rated-voltage band), the strictest one is taken: the draft 
 from __future__ import annotations
 
 import math
-import re
 
 from zmdocs.compare.conditions import _band_interval, signature
 from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER
 from zmdocs.model import Indicator
+from zmdocs.pairing import words
 
 CLASH = -10.0
 NEAR = 0.15  # same-key candidates within this affinity of the best are "equally applicable": the strictest wins
 NEAR_STATED = 0.04  # ... when the draft states free-text conditions (a part name) that tell them apart
 NEAR_SIMILAR = 0.02  # candidates found by similarity only: the most similar one
-
-
-def words(text: str) -> set[str]:
-    """Latin words and CJK bigrams, for a rough overlap of two descriptions."""
-    low = (text or "").lower()
-    cjk = re.findall(r"[\u4e00-\u9fff]+", low)
-    return set(re.findall(r"[a-zà-ÿäöüß]{3,}", low)) | {w[k:k + 2] for w in cjk for k in range(len(w) - 1)} | {
-        w for w in cjk if len(w) == 1}
 
 
 def _clamp(lo: float, hi: float, scale: float) -> tuple[float, float]:

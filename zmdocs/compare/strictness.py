@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from zmdocs.compare.conditions import compare_conditions, compare_methods
 from zmdocs.compare.values import INF, Interval, canonical, close, interval
 from zmdocs.model import Indicator
+from zmdocs.text.numbers import parse_number
 
 STRICTER, EQUAL, LOOSER, NOT_COMPARABLE = "stricter", "equal", "looser", "not-comparable"
 # Order used to find the strictest counterpart: the worst result for the draft wins.
@@ -65,7 +66,8 @@ def ambient_of(texts: list[str]) -> float | None:
     for t in texts:
         m = _AMBIENT_RE.search(t or "")
         if m:
-            return float(m.group(1).replace(",", "."))
+            v = parse_number(m.group(1))
+            return None if v is None else float(v)
     return None
 
 
@@ -90,12 +92,7 @@ def _is_ordinal(ind: Indicator) -> bool:
 
 
 def _numeric_str(s: str) -> bool:
-    from zmdocs.indicators.numbers import parse_number
-
-    try:
-        return parse_number(s) is not None
-    except ValueError:
-        return False
+    return parse_number(s) is not None
 
 
 def _ranks(ind: Indicator) -> list[float] | None:

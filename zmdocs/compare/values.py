@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from dataclasses import dataclass
 
 from zmdocs.model import Indicator
+from zmdocs.text.numbers import parse_number
+from zmdocs.text.temperature import is_rise, rise_unit
 
 INF = math.inf
-_RISE_RE = re.compile(r"rise|温升|升温|übertemperatur|erwärmung|échauffement|temperaturanstieg|delta", re.I)
-_TEMPS = {"°C", "degC", "℃", "K", "kelvin"}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -26,12 +25,7 @@ def conversion(unit: str) -> tuple[str | None, float, float]:
     return _conv(unit_symbol(u))
 
 
-def is_rise(ind: Indicator) -> bool:
-    """Whether the indicator is a temperature difference (a rise), so °C counts as K."""
-    return bool(_RISE_RE.search(f"{ind.key} {ind.parameter}"))
-
-
-@dataclass
+@dataclass(frozen=True)
 class Canon:
     """An indicator's numbers in its canonical unit."""
 
@@ -46,22 +40,21 @@ def _num(x) -> float | None:
         return None
     if isinstance(x, (int, float)):
         return float(x)
-    from zmdocs.indicators.numbers import parse_number
+    return parse_number(str(x))  # the one reading of numbers (1,250 is 1250; 0,5 is 0.5)
 
-    try:  # the one home of number reading (1,250 is 1250; 0,5 is 0.5)
-        return parse_number(str(x))
-    except ValueError:
-        return None
+
+# Canonical forms keyed by the indicator's own values, held here and never in the Indicator (no cache reaches JSON).
+_CANON: dict[tuple, Canon] = {}
 
 
 def canonical(ind: Indicator) -> Canon:
     """The indicator's value/min/max in the canonical unit of its dimension (°C of a rise counts as K)."""
     sig = (ind.unit, ind.value, ind.min, ind.max, repr(ind.normalized), ind.key, ind.parameter)
-    memo = ind.__dict__.get("_zm_canon")
-    if memo is not None and memo[0] == sig:
-        return memo[1]
-    c = _canonical(ind)
-    ind.__dict__["_zm_canon"] = (sig, c)
+    c = _CANON.get(sig)
+    if c is None:
+        if len(_CANON) >= 4096:
+            _CANON.clear()
+        c = _CANON[sig] = _canonical(ind)
     return c
 
 
@@ -72,8 +65,7 @@ def _canonical(ind: Indicator) -> Canon:
     else:
         unit, f, off = conversion(ind.unit)
         v, lo, hi = (None if _num(x) is None else _num(x) * f + off for x in (ind.value, ind.min, ind.max))
-    if unit in ("°C", "degC") and is_rise(ind):
-        unit = "K"
+    unit = rise_unit(unit, is_rise(ind.key, ind.parameter))
     return Canon(unit, v, lo, hi)
 
 

@@ -10,7 +10,6 @@ foreword's list of main technical changes is `zmdocs.report.diff`.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from zmdocs.diff.clauses import clause_changes, match_clauses, old_positions, units
 from zmdocs.diff.indicators import indicator_changes
@@ -18,16 +17,9 @@ from zmdocs.diff.result import Change, ClausePair, EditionDiff
 from zmdocs.diff.tables import match_tables, row_changes
 from zmdocs.model import Document
 
-__all__ = ["Change", "ClausePair", "EditionDiff", "diff_documents", "diff_files"]
+__all__ = ["Change", "ClausePair", "EditionDiff", "diff_documents"]
 
 log = logging.getLogger(__name__)
-
-
-def _ensure_indicators(doc: Document) -> None:
-    if not doc.indicators:
-        from zmdocs.indicators import extract_document
-
-        doc.indicators = extract_document(doc)
 
 
 def _embedder(model):
@@ -40,9 +32,7 @@ def _embedder(model):
 
 def diff_documents(old: Document, new: Document, model=None,
                    roles: tuple[str, ...] = ("requirement", "test-condition")) -> EditionDiff:
-    """The changes from `old` to `new`. `model`: None (text similarity only), a model name or an Embedder."""
-    _ensure_indicators(old)
-    _ensure_indicators(new)
+    """The changes from prepared `old` to `new`. `model`: None (text similarity only), a model name or an Embedder."""
     ua, ub = units(old), units(new)
     m = match_clauses(ua, ub, embed=_embedder(model))
     changes, pairs = clause_changes(ua, ub, m)
@@ -68,12 +58,3 @@ def _drop_explained(changes: list[Change], tau: float = 0.7) -> list[Change]:
     with_limits = {(c.old_clause, c.new_clause) for c in changes if c.kind == "indicator-changed"}
     return [c for c in changes if not (c.kind == "clause-changed" and (c.old_clause, c.new_clause) in with_limits
                                        and (c.similarity or 0) >= tau)]
-
-
-def diff_files(old_path: str | Path, new_path: str | Path, model=None) -> EditionDiff:
-    """Parse two files (or load zmdocs JSON) and diff them."""
-    from zmdocs.align import load_document
-
-    old = load_document(old_path)
-    new = load_document(new_path)
-    return diff_documents(old, new, model=model)

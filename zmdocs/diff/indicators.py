@@ -17,6 +17,7 @@ from zmdocs.diff.clauses import greedy_pairs, label
 from zmdocs.diff.result import Change
 from zmdocs.diff.text import key, ratio
 from zmdocs.model import Document, Indicator
+from zmdocs.text.comparators import cue_comparator, cue_pattern
 
 PAIR_TAU = 0.4
 MOVE_PARAM_TAU = 0.3
@@ -138,11 +139,7 @@ def _moves(ia: list[Item], ib: list[Item], m: dict[int, int]) -> dict[int, int]:
     return out
 
 
-_WORDS = (("<=", "不高于|不大于|不超过|不多于|最大为|≤|<=|not more than|not exceeding|at most|no more than"),
-          (">=", "不低于|不小于|不少于|至少|最小为|≥|>=|not less than|at least|no less than"),
-          (">", "大于|高于|超过|多于|>|more than|greater than|exceeding|above"),
-          ("<", "小于|低于|少于|<|less than|below"))
-_CMP_WORD = re.compile("(" + "|".join(w for _, w in _WORDS) + r")?\s*$", re.I)
+_CMP_WORD = re.compile("(" + cue_pattern() + r")?\s*$", re.I)
 
 
 def in_text(ind: Indicator, text: str) -> Indicator | None:
@@ -155,7 +152,7 @@ def in_text(ind: Indicator, text: str) -> Indicator | None:
     for m in re.finditer(rf"(?<![\d.]){re.escape(num)}\s*{re.escape(ind.unit)}(?![A-Za-z])", text):
         word = _CMP_WORD.search(text[max(0, m.start() - 16):m.start()])
         w = (word.group(1) or "").lower() if word else ""
-        cmp = next((c for c, ws in _WORDS if w and re.fullmatch(ws, w, re.I)), "=")
+        cmp = (cue_comparator(w) if w else None) or "="
         return Indicator(parameter=ind.parameter, comparator=cmp, value=value, unit=ind.unit, key=ind.key,
                          text=text[max(0, m.start() - 16):m.end()])
     return None
@@ -181,6 +178,24 @@ def _counterpart_text(number: str, mapping: dict[str, str], texts: dict[str, str
     return other, body
 
 
+def _unpaired(it: Item, cmap: dict[str, str], texts: dict[str, str], new_side: bool,
+              order_of: dict[str, int], old_pos: dict[str, float]) -> Change | None:
+    """A limit of one edition without a pair: added (deleted) when the other edition's text lacks it,
+    changed when that text states it otherwise, nothing when it reads the same there."""
+    src = _counterpart_text(it.number, cmap, texts)
+    other = in_text(it.ind, src[1]) if src else None
+    if other is None:
+        if new_side:
+            return _change("indicator-added", None, it, order_of.get(it.number, 0) + 0.3)
+        return _change("indicator-deleted", it, None, old_pos.get(it.number, 0.0) + 0.4)
+    if other.comparator == it.ind.comparator and _nums(other) == it.nums:
+        return None
+    twin = Item(other, src[0], -1, it.unit, _nums(other), it.pkey, "")
+    a, b = (twin, it) if new_side else (it, twin)
+    aspects = ["comparator"] if _nums(other) == it.nums else ["value", "comparator"]
+    return _change("indicator-changed", a, b, order_of.get(b.number, 0) + 0.2, aspects)
+
+
 def indicator_changes(old: Document, new: Document, clause_map: dict[str, str], order_of: dict[str, int],
                       old_pos: dict[str, float], table_map: dict[str, str] | None = None,
                       roles: tuple[str, ...] = ("requirement", "test-condition")) -> list[Change]:
@@ -202,28 +217,9 @@ def indicator_changes(old: Document, new: Document, clause_map: dict[str, str], 
     texts_old = {c.number: c.text for c in old.clauses}
     texts_new = {c.number: c.text for c in new.clauses}
     inv = {v: k for k, v in clause_map.items()}
-    for b in ib:
-        if b.index in taken_b or _in_matched_table(b, set(tmap.values())):
-            continue
-        src = _counterpart_text(b.number, inv, texts_old)
-        was = in_text(b.ind, src[1]) if src else None
-        if was is None:
-            out.append(_change("indicator-added", None, b, order_of.get(b.number, 0) + 0.3))
-        elif was.comparator != b.ind.comparator or _nums(was) != b.nums:
-            a = Item(was, src[0], -1, b.unit, _nums(was), b.pkey, "")
-            out.append(_change("indicator-changed", a, b, order_of.get(b.number, 0) + 0.2, ["comparator"]
-                               if _nums(was) == b.nums else ["value", "comparator"]))
-    for a in ia:
-        if a.index in m or a.index in moved or _in_matched_table(a, set(tmap)):
-            continue
-        src = _counterpart_text(a.number, clause_map, texts_new)
-        now = in_text(a.ind, src[1]) if src else None
-        if now is None:
-            out.append(_change("indicator-deleted", a, None, old_pos.get(a.number, 0.0) + 0.4))
-        elif now.comparator != a.ind.comparator or _nums(now) != a.nums:
-            b = Item(now, src[0], -1, a.unit, _nums(now), a.pkey, "")
-            out.append(_change("indicator-changed", a, b, order_of.get(src[0], 0) + 0.2, ["comparator"]
-                               if _nums(now) == a.nums else ["value", "comparator"]))
+    lone = [(b, inv, texts_old, True) for b in ib if not (b.index in taken_b or _in_matched_table(b, set(tmap.values())))]
+    lone += [(a, clause_map, texts_new, False) for a in ia if not (a.index in m or a.index in moved or _in_matched_table(a, set(tmap)))]
+    out += [c for c in (_unpaired(*x, order_of, old_pos) for x in lone) if c is not None]
     for c in out:
         c.heading = heads.get(c.new_clause or c.old_clause or "", "")
     return out

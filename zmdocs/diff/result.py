@@ -3,29 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-# Kinds of change, in the order a foreword lists them when they touch the same clause.
-KINDS = (
+# Kinds of change, in the order a foreword lists them when they touch the same clause; a change is data
+# (kind, clause numbers, values as written, aspects): zmdocs.report.diff words it (`diff.<kind>` templates).
+ChangeKind = Literal[
     "clause-added", "clause-deleted", "clause-renumbered", "clause-changed",
     "indicator-changed", "indicator-added", "indicator-deleted", "indicator-moved",
     "row-added", "row-deleted", "row-changed",
-)
-ASPECTS = ("value", "comparator", "unit", "conditions", "clause")
+]
+KINDS: tuple[str, ...] = get_args(ChangeKind)
+Aspect = Literal["value", "comparator", "unit", "conditions", "clause", "merged"]
+ASPECTS = ("value", "comparator", "unit", "conditions", "clause")  # of a changed limit ("merged": of a clause)
 
 
 @dataclass
 class Change:
     """One change. Clause numbers are the numbers printed in each document (not ids)."""
 
-    kind: str
+    kind: ChangeKind
     old_clause: str | None = None  # number in the old document
     new_clause: str | None = None  # number in the new document
     heading: str = ""  # heading (or the first words) of the clause concerned
     parameter: str = ""  # indicator parameter or table row label
     old_value: str = ""  # the limit as written: "≤ 2 min", "26.6 ± 1 km/h"
     new_value: str = ""
-    aspects: list[str] = field(default_factory=list)  # for indicator changes: value, comparator, unit, conditions
+    aspects: list[Aspect] = field(default_factory=list)  # indicator changes: value, comparator, unit, conditions, clause
     added: list[str] = field(default_factory=list)  # text pieces added (clause / row changes)
     deleted: list[str] = field(default_factory=list)  # text pieces deleted
     children: list[str] = field(default_factory=list)  # sub-clauses added/deleted with this clause

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
-from zmdocs.textnorm import normalize
+from zmdocs.text.normalize import normalize
 
 # punctuation, dashes, brackets and spaces carry no technical content between editions
 _NOISE = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"

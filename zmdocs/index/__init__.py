@@ -1,4 +1,4 @@
-"""Corpus index and clause search: `index_paths`, `open_store`, `store_info`, `remove_documents`.
+"""Corpus index and clause search: `open_store`, `store_info`, `remove_documents` (indexing runs in `zmdocs.app.index_paths`).
 
 A store is a folder: `store.sqlite` (documents, clauses, provisions, indicators, terms, vector
 ids, model and dimension), `vectors.f32` (raw float32 vectors, row = vector id), a FAISS index
@@ -12,14 +12,7 @@ from typing import Any
 
 from zmdocs.index.search import Store, open_store
 
-
-def index_paths(*args: Any, **kwargs: Any) -> dict[str, Any]:
-    """Index files and folders into a store (see `zmdocs.index.build.index_paths`)."""
-    from zmdocs.index.build import index_paths as run  # imported on use: a query does not need it
-
-    return run(*args, **kwargs)
-
-__all__ = ["index_paths", "open_store", "store_info", "remove_documents", "Store"]
+__all__ = ["open_store", "store_info", "remove_documents", "Store"]
 
 
 def store_info(store_dir: str | Path) -> dict[str, Any]:
@@ -89,7 +82,7 @@ def remove_documents(store_dir: str | Path, ids_or_paths: list[str], all_matches
 
 def _matches(con, ref: str) -> list[Any]:
     """Documents a reference names: the file at that path, else every document with that id."""
-    from zmdocs.stdnum import normalize_id
+    from zmdocs.text.stdnum import normalize_id
 
     p = str(Path(ref).expanduser().resolve())
     rows = con.execute("SELECT pk, doc_id, source FROM documents WHERE source = ?", (p,)).fetchall()

@@ -10,9 +10,21 @@ counterpart out of the top results. So each language is ranked on its own:
 
 (reciprocal rank fusion with k = `RRF_K`; a language where BM25 matched nothing is normalised
 over the dense list alone, so cross-lingual hits are not halved for lacking words in common).
+BM25 counts in a language by the share of the query's words written in its script (see
+`lexical.script_weights`): an English query's words found in Chinese clauses are mostly the
+English equivalents of their terms entries, not evidence against the dense ranking there.
 The languages are then merged by that score times a damping factor that keeps languages with
 nothing relevant out of the top: a language whose best cosine falls more than `MARGIN` below
-the best language's is damped linearly, down to `FLOOR`.
+the best language's is damped linearly (by `SLOPE`), down to `FLOOR`. Measured on the tune half
+of the judged queries, no margin at all (damping from the best language down) beats 0.1-0.2.
+
+Adoption echo: a national adoption keeps the numbering of the standard it adopts (GB/T 1.1
+and the ISO/IEC Directives: IDT and MOD adoptions restructure nothing, or say where they do),
+and so do a standard's drafts, so clause N of one member of such a group is the counterpart
+of clause N of the others (groups: `search.Store._groups_of`). Each of the best `ECHO_DEPTH`
+hits lends `ECHO` times its (damped) score to its counterparts, combined with their own score
+by noisy-or, so a counterpart in a language the encoder matches poorly follows the hit it
+translates, and one that no signal found still enters.
 
 The resulting `score` (0-1, 1 = ranked first in its language by every signal that found
 anything there, in a language that holds a close match) is the one number shown in every
@@ -22,12 +34,18 @@ output format.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 RRF_K = int(os.environ.get("ZMDOCS_RRF_K", "3"))
-MARGIN = float(os.environ.get("ZMDOCS_LANG_MARGIN", "0.2"))
+MARGIN = float(os.environ.get("ZMDOCS_LANG_MARGIN", "0.0"))
 SLOPE = 0.25  # cosine below the margin over which the factor falls from 1 to FLOOR
 FLOOR = 0.3
+ECHO = float(os.environ.get("ZMDOCS_ECHO", "0.8"))  # weight of an adoption counterpart's score
+ECHO_DEPTH = int(os.environ.get("ZMDOCS_ECHO_DEPTH", "2"))  # best hits (overall) that lend to their counterparts
+
+# rows -> {row: [(counterpart row, its language)]}
+Counterparts = Callable[[list[int]], dict[int, list[tuple[int, str]]]]
 
 
 @dataclass
@@ -44,13 +62,13 @@ def _rrf(rank: int) -> float:
     return 1.0 / (RRF_K + rank + 1)
 
 
-def language_scores(dense: list[tuple[int, float]], lex: list[tuple[int, float]]) -> dict[int, float]:
-    """Within-language fused score (0-1] per row."""
+def language_scores(dense: list[tuple[int, float]], lex: list[tuple[int, float]], lex_weight: float = 1.0) -> dict[int, float]:
+    """Within-language fused score (0-1] per row; the BM25 ranking counts `lex_weight` times."""
     score: dict[int, float] = {}
-    for ranking in (dense, lex):
-        for rank, (row, _) in enumerate(ranking):
-            score[row] = score.get(row, 0.0) + _rrf(rank)
-    best = _rrf(0) * sum(1 for ranking in (dense, lex) if ranking)
+    for ranking, w in ((dense, 1.0), (lex, lex_weight)):
+        for rank, (row, _) in enumerate(ranking if w > 0 else ()):
+            score[row] = score.get(row, 0.0) + w * _rrf(rank)
+    best = _rrf(0) * ((1.0 if dense else 0.0) + (max(lex_weight, 0.0) if lex else 0.0))
     return {r: s / best for r, s in score.items()} if best else {}
 
 
@@ -63,33 +81,40 @@ def damping(best_cos: dict[str, float]) -> dict[str, float]:
 
 
 def merge(dense: dict[str, list[tuple[int, float]]], lex: dict[str, list[tuple[int, float]]], top: int,
-          per_lang: int | None = None) -> list[Hit]:
+          per_lang: int | None = None, echo: Counterparts | None = None,
+          lex_weight: dict[str, float] | None = None) -> list[Hit]:
     """Fuse per-language (row, value) rankings into one list of hits, best first.
 
     `per_lang=K`: the best K of each language (all of them, ordered by score), else the top `top`.
+    `echo`: the adoption counterparts of rows (see the module docstring), or None.
+    `lex_weight`: per language, how much its BM25 ranking counts (default 1).
     """
     best_cos = {lg: d[0][1] for lg, d in dense.items() if d}
     damp = damping(best_cos)
-    hits: list[Hit] = []
-    for lg in dense.keys() | lex.keys():
-        d, lx = dense.get(lg, []), lex.get(lg, [])
-        scores = language_scores(d, lx)
-        cos, bm = dict(d), dict(lx)
+    cos = {r: x for d in dense.values() for r, x in d}
+    bm = {r: x for lx in lex.values() for r, x in lx}
+    score: dict[int, float] = {}
+    lang: dict[int, str] = {}
+    for lg in sorted(dense.keys() | lex.keys()):  # sorted: ties break the same way in every run
         factor = damp.get(lg, FLOOR)  # a language found only lexically
-        ordered = sorted(scores, key=lambda r: (-scores[r], -cos.get(r, -1.0)))
-        if per_lang:
-            ordered = ordered[:per_lang]
-        for rank, row in enumerate(ordered, 1):
-            hits.append(Hit(row, lg, scores[row] * factor, rank, cos.get(row), bm.get(row)))
+        for row, x in language_scores(dense.get(lg, []), lex.get(lg, []), (lex_weight or {}).get(lg, 1.0)).items():
+            if x * factor > score.get(row, -1.0):
+                score[row], lang[row] = x * factor, lg
+    if echo is not None and ECHO > 0 and score:
+        _echo(score, lang, echo)
+    by_lang: dict[str, list[int]] = {}
+    for row in sorted(score, key=lambda r: (-score[r], -cos.get(r, -1.0))):
+        by_lang.setdefault(lang[row], []).append(row)
+    hits = [Hit(row, lg, score[row], rank, cos.get(row), bm.get(row))
+            for lg, rows in by_lang.items() for rank, row in enumerate(rows[:per_lang] if per_lang else rows, 1)]
     hits.sort(key=lambda h: (-h.score, -(h.cosine if h.cosine is not None else -1.0)))
-    if per_lang:
-        return hits
-    seen: set[int] = set()
-    out = []
-    for h in hits:
-        if h.row not in seen:
-            seen.add(h.row)
-            out.append(h)
-        if len(out) >= top:
-            break
-    return out
+    return hits if per_lang else hits[:top]
+
+
+def _echo(score: dict[int, float], lang: dict[int, str], counterparts: Counterparts) -> None:
+    """Lend `ECHO` times the score of each of the best `ECHO_DEPTH` hits to its counterparts (in place)."""
+    lenders = {r: score[r] for r in sorted(score, key=lambda r: -score[r])[:ECHO_DEPTH]}
+    for row, others in counterparts(list(lenders)).items():
+        for other, lg in others:
+            if other not in lenders:  # noisy-or: own evidence and the echo add up, never past 1
+                score[other], lang[other] = 1.0 - (1.0 - score.get(other, 0.0)) * (1.0 - ECHO * lenders[row]), lg

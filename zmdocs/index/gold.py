@@ -6,6 +6,9 @@ relative to the shared corpus folder) with their language; each query lists the 
 basename and its clause number is the pair's. Recall@k is the mean share of relevant pairs
 found in the top k; the cross-lingual figure counts only pairs whose document language
 differs from the query's (zh-Hant counts as zh).
+
+`halves` splits the queries by position into a tune half (even) and a held-out half (odd):
+tuning looks at the tune half's misses only, so the held-out figure estimates unseen queries.
 """
 
 from __future__ import annotations
@@ -47,6 +50,12 @@ def recall(store: Any, data: dict[str, Any], k: int = 5, cross_only: bool = True
         if len(hit) < len(want):
             misses.append(f"{q['q']}: missed {sorted(set(want) - set(hit))}; got {[(r['doc'], r['clause']) for r in res[:k]]}")
     return (found / total if total else 0.0), total, misses
+
+
+def halves(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(tune, held-out): the query set split by query position (even, odd), documents shared."""
+    qs = data["queries"]
+    return {**data, "queries": qs[0::2]}, {**data, "queries": qs[1::2]}
 
 
 def check_pairs(store: Any, data: dict[str, Any]) -> list[str]:

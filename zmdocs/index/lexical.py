@@ -2,8 +2,11 @@
 
 Chinese (simplified or traditional, via OpenCC t2s) is cut with jieba in search mode; Latin
 scripts (en/de/fr) become lowercase words with numbers kept whole ("60335-2-15", "0.75");
-a short stop list removes function words. Tokens never contain spaces, so a clause's tokens
-are stored in SQLite as one space-joined string and BM25 is rebuilt without re-tokenising.
+a short stop list removes function words. German and French clause words are stemmed with
+Snowball (PyStemmer, the stemmer bm25s uses), so "Ableitströme" finds "Ableitstrom"; a query,
+whose language is not known, adds the de/fr stems of its words that the index holds. Tokens
+never contain spaces, so a clause's tokens are stored in SQLite as one space-joined string
+and BM25 is rebuilt without re-tokenising.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from zmdocs.textnorm import CJK_CHAR, normalize
+from zmdocs.text.lang import CJK_CHAR
+from zmdocs.text.normalize import normalize
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +65,42 @@ def _cut_cjk(run: str) -> tuple[str, ...]:
     return tuple(_jieba().cut_for_search(run))
 
 
-def tokenize(text: str, vocab: Container[str] | None = None) -> list[str]:
-    """Tokens of one text for BM25 (language-independent, deterministic).
+STEM_LANGS = {"de": "german", "fr": "french"}  # inflected languages whose words are stemmed
+
+
+@lru_cache(maxsize=4)
+def _stemmer(lang: str):
+    try:
+        import Stemmer
+
+        return Stemmer.Stemmer(STEM_LANGS[lang])
+    except Exception as e:  # pragma: no cover - a declared dependency
+        log.warning("PyStemmer unavailable (%s): %s words are indexed unstemmed", e, lang)
+        return None
+
+
+def _stem(tokens: list[str], lang: str | None) -> list[str]:
+    """Snowball stems of the alphabetic tokens for a stemmed language; numbers and codes kept."""
+    st = _stemmer(lang) if lang in STEM_LANGS else None
+    if st is None:
+        return tokens
+    return [st.stemWord(t) if t.isalpha() and not _CJK_RUN.search(t) else t for t in tokens]
+
+
+def query_tokens(query: str, vocab: Container[str] | None = None) -> list[str]:
+    """A query's tokens plus the de/fr stems of its words that `vocab` holds (the query's language is unknown)."""
+    toks = tokenize(query, vocab=vocab)
+    seen = set(toks)
+    for lang in STEM_LANGS:
+        for t in _stem(toks, lang):
+            if t not in seen and (vocab is None or t in vocab):
+                seen.add(t)
+                toks.append(t)
+    return toks
+
+
+def tokenize(text: str, vocab: Container[str] | None = None, lang: str | None = None) -> list[str]:
+    """Tokens of one text for BM25 (deterministic); `lang` de or fr stems its words (see `STEM_LANGS`).
 
     Indexed texts are cut with jieba. A query may pass the index `vocab` instead: its Chinese
     runs are then matched against the indexed words (every vocabulary word of 2-6 characters
@@ -80,7 +118,7 @@ def tokenize(text: str, vocab: Container[str] | None = None) -> list[str]:
         out.extend(t for t in words if t.strip() and t not in _STOP)
         pos = m.end()
     out.extend(_latin(text[pos:]))
-    return out
+    return _stem(out, (lang or "").lower().split("-")[0]) if lang else out
 
 
 def _match_vocab(run: str, vocab: Container[str]) -> list[str]:
@@ -105,6 +143,22 @@ def _latin(s: str) -> list[str]:
         if w and w not in _STOP and (len(w) > 1 or w.isdigit()):
             toks.append(w)
     return toks
+
+
+def script_weights(query: str, langs: Sequence[str]) -> dict[str, float]:
+    """Per clause language, the share of the query's words written in that language's script.
+
+    BM25 ranks within a language; an English query's words found in Chinese clauses are mostly
+    the English equivalents in their terms entries, so they should not outrank the dense match
+    there. Languages of CJK script (zh, ja) get the CJK share, the others the Latin share.
+    """
+    text = normalize(query or "").lower()
+    cjk = sum(len(m.group()) for m in _CJK_RUN.finditer(text)) / 2  # about two characters a word
+    latin = len(re.findall(r"[a-zà-öø-ÿß]+", text))
+    if not cjk + latin:
+        return {}
+    share = cjk / (cjk + latin)
+    return {lg: share if lg in ("zh", "ja") else 1.0 - share for lg in langs}
 
 
 def has_cjk(text: str) -> bool:

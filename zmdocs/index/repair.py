@@ -39,8 +39,11 @@ from zmdocs.index.store import (
 log = logging.getLogger(__name__)
 
 
-def repair_store(store_dir: str | Path, model: str | None = None) -> dict[str, Any]:
-    """Repair a store in place; returns {"store", "actions": [what was done], "documents", "missing"}."""
+def repair_store(store_dir: str | Path, model: str | None = None, reindex=None) -> dict[str, Any]:
+    """Repair a store in place; returns {"store", "actions": [what was done], "documents", "missing"}.
+
+    `reindex(paths, store, model=, progress=, all_files=)` indexes source files again when the
+    database is lost (the application layer passes `zmdocs.app.index_paths`)."""
     store = Path(store_dir).expanduser()
     if not store.is_dir():
         raise StoreError(f"{store}: no store folder here; give the folder of a zmdocs store to --store")
@@ -51,7 +54,7 @@ def repair_store(store_dir: str | Path, model: str | None = None) -> dict[str, A
         report["actions"].append(f"removed the folder {LOCK} (the lock is a file)")
     why = db_problem(store)
     if why:
-        _reindex_from_sources(store, model, why, report)
+        _reindex_from_sources(store, model, why, report, reindex)
     else:
         _repair_derived(store, model, report)
     from zmdocs.index import store_info
@@ -83,10 +86,10 @@ def db_problem(store: Path) -> str | None:
         return f"{DB_NAME}: {e}"
 
 
-def _reindex_from_sources(store: Path, model: str | None, why: str, report: dict[str, Any]) -> None:
-    """Move the lost database and derived files aside and index the recorded sources again."""
-    from zmdocs.index.build import index_paths
-
+def _reindex_from_sources(store: Path, model: str | None, why: str, report: dict[str, Any], index_paths=None) -> None:
+    """Move the lost database and derived files aside and index the recorded sources again (by `index_paths`)."""
+    if index_paths is None:  # nothing moved yet: only the application layer can parse the sources again
+        raise StoreError(f"{store}: the database is lost ({why}); repair it with `zmdocs index --repair --store {store}`")
     try:
         rec = json.loads((store / SOURCES).read_text(encoding="utf-8"))
         sources = [d["source"] for d in rec.get("documents", [])]

@@ -38,7 +38,8 @@ log = logging.getLogger(__name__)
 
 # A clause's dense score is its best vector's cosine times this weight: a bare heading is
 # weaker evidence than the clause text (short queries still reach a clause through it).
-VECTOR_WEIGHT = {"heading": float(os.environ.get("ZMDOCS_HEADING_WEIGHT", "0.97"))}
+VECTOR_WEIGHT = {"heading": float(os.environ.get("ZMDOCS_HEADING_WEIGHT", "0.97")),
+                 "path": float(os.environ.get("ZMDOCS_PATH_WEIGHT", "1.0"))}
 EXACT_SUBSET_MAX = 200_000  # filtered searches scan the subset exactly up to this many vectors
 # flat stores up to this many vectors are searched in numpy (faster than FAISS there, and a
 # cold query need not import it); bigger or IVF stores use the published FAISS index
@@ -73,6 +74,8 @@ class Store:
         self._filters: dict[tuple, _Filter] = {}
         self._langs: list[str] | None = None
         self._dead: np.ndarray | None = None
+        self._qtok: tuple[str, list[str]] | None = None  # (last query, its tokens)
+        self._groups: dict[int, tuple[str, ...]] = {}  # document pk -> keys of its numbering groups
         # map the published generation now (cheap: mmap), so a writer publishing a newer one
         # and deleting these files later does not change what this reader sees
         self.manifest, self._index, self._bm25, self._bm25_rows = open_generation(
@@ -106,7 +109,7 @@ class Store:
             where.append("(upper(c.family) = ? OR upper(c.family) LIKE ?)")
             args += [f, f + "/%"]
         if doc:
-            from zmdocs.stdnum import normalize_id
+            from zmdocs.text.stdnum import normalize_id
 
             where.append("(c.doc_id = ? OR c.doc_id = ? OR c.doc_pk IN (SELECT pk FROM documents WHERE source = ?))")
             args += [doc, normalize_id(doc), str(Path(doc).expanduser().resolve())]
@@ -141,20 +144,88 @@ class Store:
             raise StoreError(f"{self.path}: query vectors are {qv.shape[1]}-d, the store holds {self.dim}-d")
         base = {k: filters.get(k) for k in ("lang", "family", "doc", "kind")}
         langs = [base["lang"].lower().split("-")[0]] if base["lang"] else self.languages()
+        return [self._one(q, v, langs, base, top, per_lang) for q, v in zip(queries, qv, strict=True)]
+
+    def _one(self, q: str, v: np.ndarray, langs: list[str], base: dict[str, Any], top: int,
+             per_lang: int | None) -> list[dict[str, Any]]:
+        """One query: dense and BM25 rankings per language, fused (see `fusion.merge`)."""
         need = max(top, per_lang or 0)
         base_filt = self._filter(base)
-        out = []
-        for q, v in zip(queries, qv, strict=True):
-            dense = self._by_lang(self._dense(v, need * 20, base_filt), langs)
-            lex = self._by_lang(self._lex(q, need * 4, base_filt), langs)
-            for lg in langs:  # a language the over-fetch missed: ranked on its own rows
-                if len(langs) > 1 and (len(dense[lg]) < need or len(lex[lg]) < need):
-                    filt = self._filter({**base, "lang": lg})
-                    dense[lg] = dense[lg] if len(dense[lg]) >= need else self._dense(v, need, filt)
-                    lex[lg] = lex[lg] if len(lex[lg]) >= need else self._lex(q, need, filt)
-                dense[lg], lex[lg] = dense[lg][: need * 4 + 20], lex[lg][: need * 4 + 20]
-            out.append(self._results(q, fusion.merge(dense, lex, top=top, per_lang=per_lang)))
+        dense = self._by_lang(self._dense(v, need * 20, base_filt), langs)
+        lex = self._by_lang(self._lex(q, need * 4, base_filt), langs)
+        for lg in langs:  # a language the over-fetch missed: ranked on its own rows
+            if len(langs) > 1 and (len(dense[lg]) < need or len(lex[lg]) < need):
+                filt = self._filter({**base, "lang": lg})
+                dense[lg] = dense[lg] if len(dense[lg]) >= need else self._dense(v, need, filt)
+                lex[lg] = lex[lg] if len(lex[lg]) >= need else self._lex(q, need, filt)
+            dense[lg], lex[lg] = dense[lg][: need * 4 + 20], lex[lg][: need * 4 + 20]
+        # over-fetch: hits of a second copy of one file are dropped in `_results`
+        hits = fusion.merge(dense, lex, top=top * 2, per_lang=per_lang, echo=self._echo_for(dense, lex, base_filt),
+                            lex_weight=lexical.script_weights(q, langs))
+        return self._results(q, hits, None if per_lang else top)
+
+    def _echo_for(self, dense: dict[str, list[tuple[int, float]]], lex: dict[str, list[tuple[int, float]]],
+                  filt: _Filter | None = None):
+        """The counterparts function of one query for `fusion.merge`: clauses with the same number in
+        the other members of a numbering group among the documents the query's candidates come from,
+        in the languages searched and passing the query's filter."""
+        langs = set(dense) | set(lex)
+        cand = {r for d in (dense, lex) for ranking in d.values() for r, _ in ranking}
+        docs = self._docs_of(list(cand))
+        groups: dict[str, set[int]] = {}
+        for pk in sorted(set(docs.values())):
+            for key in self._groups_of(pk):
+                groups.setdefault(key, set()).add(pk)
+        member_of: dict[int, set[int]] = {}
+        for m in groups.values():
+            for pk in m if len(m) > 1 else ():
+                member_of.setdefault(pk, set()).update(m - {pk})
+        if not member_of:
+            return None
+
+        def counterparts(rows: list[int]) -> dict[int, list[tuple[int, str]]]:
+            out: dict[int, list[tuple[int, str]]] = {}
+            q = "SELECT row, doc_pk, number FROM clauses WHERE row = ?"
+            for row in rows:
+                r = self.con.execute(q, (row,)).fetchone()
+                others = sorted(member_of.get(r[1], ())) if r and r[2] else []
+                if others:
+                    q2 = f"SELECT row, lang FROM clauses WHERE number = ? AND doc_pk IN ({','.join('?' * len(others))})"
+                    found = [(x[0], x[1] or "") for x in self.con.execute(q2, [r[2], *others]) if (x[1] or "") in langs]
+                    ok = filt.check({x for x, _ in found}) if filt is not None and found else None
+                    out[row] = [x for x in found if ok is None or x[0] in ok]
+            return out
+
+        return counterparts
+
+    def _docs_of(self, rows: list[int]) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for i in range(0, len(rows), 900):
+            part = rows[i : i + 900]
+            q = f"SELECT row, doc_pk FROM clauses WHERE row IN ({','.join('?' * len(part))})"
+            out.update((r[0], r[1]) for r in self.con.execute(q, part))
         return out
+
+    def _groups_of(self, pk: int) -> tuple[str, ...]:
+        """Keys of the groups whose members share their clause numbering (cached per document).
+
+        The standard a document adopts (IDT or MOD), else its own id; and its family and title,
+        which its drafts and editions share (a draft's number is a placeholder).
+        """
+        if pk not in self._groups:
+            q = ("SELECT doc_id, family, title, json_extract(json, '$.adoption.relation'),"
+                 " json_extract(json, '$.adoption.standard') FROM documents WHERE pk = ?")
+            r = self.con.execute(q, (pk,)).fetchone()
+            if r is None:
+                return ()
+            ident = r[4] if str(r[3] or "").upper() in ("IDT", "MOD") and r[4] else r[0] or ""
+            keys = ["id:" + re.sub(r"[\s\u2010-\u2015\-:/]+", "", ident.upper())]
+            title = (r[2] or "").lower()
+            # a real title, not a parse's stray cover word: 4+ CJK characters or 3+ Latin words
+            if len(lexical.CJK_CHAR.findall(title)) >= 4 or len(re.findall(r"[a-zà-öø-ÿß]{2,}", title)) >= 3:
+                keys.append(f"title:{r[1] or ''}:" + re.sub(r"\W+", "", title))
+            self._groups[pk] = tuple(keys)
+        return self._groups[pk]
 
     def _by_lang(self, ranked: list[tuple[int, float]], langs: list[str]) -> dict[str, list[tuple[int, float]]]:
         """Split a ranking by clause language (order kept)."""
@@ -278,7 +349,7 @@ class Store:
         if bm is None:
             return []
         rows = self._bm25_rows
-        toks = lexical.tokenize(query, vocab=getattr(bm, "vocab_dict", None))
+        toks = self._query_tokens(query)
         worded = lexical.postings(bm, [t for t in toks if any(ch.isalpha() for ch in t)])
         if not worded:
             return []
@@ -299,6 +370,13 @@ class Store:
             out = [(int(rows[i]), x) for i, x in hits if int(rows[i]) in ok]
         return out
 
+    def _query_tokens(self, query: str) -> list[str]:
+        """The query's BM25 tokens, cut once per query (the lexical side asks once per language)."""
+        if self._qtok is None or self._qtok[0] != query:
+            bm = self._lexical()
+            self._qtok = (query, lexical.query_tokens(query, vocab=getattr(bm, "vocab_dict", None) or {}))
+        return list(self._qtok[1])
+
     def _live_rows(self, rows: list[int]) -> set[int]:
         """The rows still in the store (a document deleted after the published BM25 index)."""
         out: set[int] = set()
@@ -308,20 +386,31 @@ class Store:
             out.update(r[0] for r in self.con.execute(q, part))
         return out
 
-    def _results(self, query: str, ranked: list[fusion.Hit]) -> list[dict[str, Any]]:
-        """Result dicts for fused hits: standard, clause, heading first; one `score`; a snippet."""
+    def _results(self, query: str, ranked: list[fusion.Hit], top: int | None = None) -> list[dict[str, Any]]:
+        """Result dicts for fused hits: standard, clause, heading first; one `score`; a snippet.
+
+        A file indexed from two places (a copied folder) holds the same clauses twice: only the
+        first hit of each (file content, clause) is kept, so copies never fill the top.
+        """
         if not ranked:
             return []
         rows = [h.row for h in ranked]
-        q = ("SELECT c.*, d.source, d.title FROM clauses c JOIN documents d ON d.pk = c.doc_pk"
+        q = ("SELECT c.*, d.source, d.title, d.sha256 FROM clauses c JOIN documents d ON d.pk = c.doc_pk"
              f" WHERE c.row IN ({','.join('?' * len(rows))})")
         info = {r["row"]: r for r in self.con.execute(q, rows)}
-        qtok = set(lexical.tokenize(query, vocab=getattr(self._bm25, "vocab_dict", None) or {}))
-        out = []
+        qtok = set(self._query_tokens(query))
+        out: list[dict[str, Any]] = []
+        seen: set[tuple[str, str, str]] = set()
         for h in ranked:
             r = info.get(h.row)
             if r is None:
                 continue
+            same = (r["sha256"] or r["source"], r["clause_id"] or "", r["number"] or "")
+            if same in seen:
+                continue
+            seen.add(same)
+            if top is not None and len(out) >= top:
+                break
             out.append({
                 "doc": r["doc_id"], "clause": r["number"], "heading": r["heading"] or "",
                 "score": round(h.score, 4), "lang": r["lang"],

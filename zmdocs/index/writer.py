@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import shutil
 import time
 from pathlib import Path
@@ -39,42 +38,21 @@ from zmdocs.index.store import (
     write_json_atomic,
 )
 from zmdocs.model import Document
-from zmdocs.textnorm import cjk_ratio
+from zmdocs.text.clausenum import CLAUSE_NO
+from zmdocs.text.lang import cjk_ratio, clause_lang
+from zmdocs.text.sentences import CHUNK_SPLIT
 
 log = logging.getLogger(__name__)
 
 CHUNK_CHARS = 500
 # What gets a vector besides the clause itself (each points at its clause; results are per clause).
-VECTOR_KINDS = frozenset(os.environ.get("ZMDOCS_INDEX_VECTORS", "heading,provision,table-row,indicator").split(","))
-_SENT_END = re.compile(r"(?<=[。；！？.;!?])\s*")
-_DE = re.compile(r"\b(der|die|das|und|nicht|muss|werden|mit|für)\b", re.I)
-_FR = re.compile(r"\b(le|la|les|des|et|doit|être|pour|avec|est)\b", re.I)
-_KANA = re.compile(r"[\u3040-\u30ff]")
-
-
-def clause_lang(text: str, doc_lang: str) -> str:
-    """The language of one clause: Chinese/Japanese by script, else the document's or a guess."""
-    if not text.strip():
-        return doc_lang or ""
-    if cjk_ratio(text) > 0.3:
-        return "ja" if _KANA.search(text) else ("zh" if doc_lang != "ja" else "ja")
-    if doc_lang and doc_lang not in ("zh", "ja"):
-        return doc_lang
-    de, fr = len(_DE.findall(text)), len(_FR.findall(text))
-    words = max(1, len(text.split()))
-    if de / words > 0.08:
-        return "de"
-    if fr / words > 0.08:
-        return "fr"
-    return "en"
-
-
+VECTOR_KINDS = frozenset(os.environ.get("ZMDOCS_INDEX_VECTORS", "heading,path,provision,table-row,indicator").split(","))
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     """Split a long text at sentence ends into pieces of about `size` characters."""
     if len(text) <= size * 1.2:
         return [text]
     out, cur = [], ""
-    for sent in _SENT_END.split(text):
+    for sent in CHUNK_SPLIT.split(text):
         if cur and len(cur) + len(sent) > size:
             out.append(cur)
             cur = ""
@@ -88,75 +66,24 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 
 
 def doc_records(doc: Document) -> dict[str, Any]:
-    """Flatten a Document into clause rows and the texts to embed (each pointing at a clause index)."""
-    from zmdocs.stdnum import family_of
+    """Flatten a prepared Document into clause rows and the texts to embed (each pointing at a clause index)."""
+    from zmdocs.text.stdnum import family_of
 
     family = doc.family or family_of(doc.id or doc.number)
     index_of = {c.id: i for i, c in enumerate(doc.clauses)}
-    extra: dict[int, list[str]] = {}
     row_tables = _row_clause_tables(doc)
-    for t in doc.tables:
-        ci = index_of.get(t.clause or "", 0 if doc.clauses else None)
-        if ci is None or id(t) in row_tables:
-            continue
-        head = " | ".join(c for c in (t.rows[0] if t.rows else []) if c)
-        for row in t.body[:300]:
-            cells = " | ".join(c for c in row if c)
-            if cells:
-                extra.setdefault(ci, []).append(f"{t.number} {t.caption} {head} :: {cells}".strip())
-    clauses, vec = [], []
+    extra = _table_lines(doc, index_of, row_tables)
+    clauses: list[dict[str, Any]] = []
+    vec: list[tuple[int, str, str]] = []
     by_id = {c.id: c for c in doc.clauses}
     # text of tables turned into row clauses is not repeated in the clause that holds them
     row_cells: dict[str, set[str]] = {}
     for t, _ in row_tables.values():
         row_cells.setdefault(t.clause or "", set()).update(x.strip() for r in t.rows for x in r if x.strip())
     for i, c in enumerate(doc.clauses):
-        parent = by_id.get(c.parent or "")
-        context = parent.heading if parent is not None and parent.heading else ""
-        text = c.text
-        if c.id in row_cells:
-            text = "\n".join(ln for ln in text.split("\n") if ln.strip() not in row_cells[c.id])
-        # a clause without a heading ("4.2.1 与水接触的…") borrows its parent's heading as context
-        body = f"{c.heading or context} {text}".strip()
-        lang = clause_lang(text or c.heading, doc.lang)
-        table_lines = extra.get(i, [])
-        tokens = lexical.tokenize(" ".join([body, *table_lines]))
-        clauses.append({
-            "clause_id": c.id, "number": c.number, "heading": c.heading, "text": text, "kind": c.kind,
-            "lang": lang, "family": family, "page": c.page, "parent": c.parent, "tokens": " ".join(tokens),
-        })
-        seen: set[str] = set()
-
-        def add(what: str, text: str, i: int = i, seen: set[str] = seen) -> None:
-            text = text.strip()
-            if text and text not in seen and (what == "clause" or what in VECTOR_KINDS):
-                seen.add(text)
-                vec.append((i, what, text))
-
-        head = c.heading or context
-        for part in chunks(body) if body else [c.number]:
-            add("clause", part if part.startswith(head) else f"{head} {part}")
-        if c.heading and text:  # short queries match headings best ("溢水试验" ~ "Spillage test")
-            add("heading", f"{context} {c.heading}".strip() if context and len(c.heading) < 12 else c.heading)
-        if len(c.provisions) > 1 and c.id not in row_cells:
-            for p in c.provisions:
-                if len(p.text) >= 8:
-                    add("provision", p.text)
-        for line in table_lines:
-            add("table-row", line)
+        _clause_record(doc, i, c, by_id, row_cells, extra.get(i, []), family, clauses, vec)
     for t, col in row_tables.values():
-        parent = doc.clauses[index_of[t.clause]] if t.clause in index_of else None
-        for number, heading, text in _row_clauses(t, col):
-            i = len(clauses)
-            lang = clause_lang(f"{heading} {text}", doc.lang)
-            clauses.append({
-                "clause_id": f"{doc.id}#{number}", "number": number, "heading": heading, "text": text,
-                "kind": parent.kind if parent is not None else "other", "lang": lang, "family": family,
-                "page": t.page, "parent": t.clause, "tokens": " ".join(lexical.tokenize(f"{number} {heading} {text}")),
-            })
-            vec.append((i, "clause", f"{heading} {text}".strip()))
-            if heading and text and "heading" in VECTOR_KINDS:
-                vec.append((i, "heading", heading))
+        _row_table_records(doc, t, col, index_of, family, clauses, vec)
     for ind in doc.indicators:
         ci = index_of.get(ind.clause or "")
         if ci is not None and ind.text and "indicator" in VECTOR_KINDS and ind.clause not in row_cells:
@@ -166,7 +93,73 @@ def doc_records(doc: Document) -> dict[str, Any]:
     return {"family": family, "clauses": clauses, "vectors": vec}
 
 
-_CLAUSE_NO = re.compile(r"^(?:[A-Z]{1,2}\.)?\d{1,3}(?:\.\d{1,3}){0,4}$")
+def _table_lines(doc: Document, index_of: dict[str, int], row_tables: dict[int, Any]) -> dict[int, list[str]]:
+    """Clause index -> one searchable line per body row of the tables it holds (row-clause tables excepted)."""
+    extra: dict[int, list[str]] = {}
+    for t in doc.tables:
+        ci = index_of.get(t.clause or "", 0 if doc.clauses else None)
+        if ci is None or id(t) in row_tables:
+            continue
+        head = " | ".join(c for c in (t.rows[0] if t.rows else []) if c)
+        for row in t.body[:300]:
+            cells = " | ".join(c for c in row if c)
+            if cells:
+                extra.setdefault(ci, []).append(f"{t.number} {t.caption} {head} :: {cells}".strip())
+    return extra
+
+
+def _clause_record(doc: Document, i: int, c: Any, by_id: dict[str, Any], row_cells: dict[str, set[str]],
+                   table_lines: list[str], family: str, clauses: list, vec: list) -> None:
+    """Append clause `c`'s row and its texts to embed (chunks, heading, provisions, table rows)."""
+    parent = by_id.get(c.parent or "")
+    context = parent.heading if parent is not None and parent.heading else ""
+    text = c.text
+    if c.id in row_cells:
+        text = "\n".join(ln for ln in text.split("\n") if ln.strip() not in row_cells[c.id])
+    # a clause without a heading ("4.2.1 与水接触的…") borrows its parent's heading as context
+    body = f"{c.heading or context} {text}".strip()
+    lang = clause_lang(text or c.heading, doc.lang)
+    tokens = lexical.tokenize(" ".join([body, *table_lines]), lang=lang)
+    clauses.append({
+        "clause_id": c.id, "number": c.number, "heading": c.heading, "text": text, "kind": c.kind,
+        "lang": lang, "family": family, "page": c.page, "parent": c.parent, "tokens": " ".join(tokens),
+    })
+    seen: set[str] = set()
+
+    def add(what: str, text: str) -> None:
+        text = text.strip()
+        if text and text not in seen and (what == "clause" or what in VECTOR_KINDS):
+            seen.add(text)
+            vec.append((i, what, text))
+
+    head = c.heading or context
+    for part in chunks(body) if body else [c.number]:
+        add("clause", part if part.startswith(head) else f"{head} {part}")
+    if c.heading and text:  # short queries match headings best ("溢水试验" ~ "Spillage test")
+        add("heading", f"{context} {c.heading}".strip() if context and len(c.heading) < 12 else c.heading)
+    if len(c.provisions) > 1 and c.id not in row_cells:
+        for p in c.provisions:
+            if len(p.text) >= 8:
+                add("provision", p.text)
+    for line in table_lines:
+        add("table-row", line)
+
+
+def _row_table_records(doc: Document, t: Any, col: int, index_of: dict[str, int], family: str,
+                       clauses: list, vec: list) -> None:
+    """Append one clause row (and its vectors) per numbered row of a table whose rows are clauses."""
+    parent = doc.clauses[index_of[t.clause]] if t.clause in index_of else None
+    for number, heading, text in _row_clauses(t, col):
+        i = len(clauses)
+        lang = clause_lang(f"{heading} {text}", doc.lang)
+        clauses.append({
+            "clause_id": f"{doc.id}#{number}", "number": number, "heading": heading, "text": text,
+            "kind": parent.kind if parent is not None else "other", "lang": lang, "family": family,
+            "page": t.page, "parent": t.clause, "tokens": " ".join(lexical.tokenize(f"{number} {heading} {text}", lang=lang)),
+        })
+        vec.append((i, "clause", f"{heading} {text}".strip()))
+        if heading and text and "heading" in VECTOR_KINDS:
+            vec.append((i, "heading", heading))
 
 
 def _row_clause_tables(doc: Document) -> dict[int, tuple[Any, int]]:
@@ -176,7 +169,7 @@ def _row_clause_tables(doc: Document) -> dict[int, tuple[Any, int]]:
     then a table column holding mostly clause numbers ("13.2", "19.101", "A.2") makes each
     row a searchable clause of its own, so results point at "13.2", not at the whole body.
     """
-    numbered = sum(1 for c in doc.clauses if _CLAUSE_NO.match(c.number or ""))
+    numbered = sum(1 for c in doc.clauses if CLAUSE_NO.match(c.number or ""))
     out: dict[int, tuple[Any, int]] = {}
     if numbered >= 5:
         return out
@@ -186,7 +179,7 @@ def _row_clause_tables(doc: Document) -> dict[int, tuple[Any, int]]:
             continue
         for col in range(min(2, max((len(r) for r in body), default=0))):
             cells = [r[col].strip() if col < len(r) else "" for r in body]
-            nums = [c for c in cells if _CLAUSE_NO.match(c)]
+            nums = [c for c in cells if CLAUSE_NO.match(c)]
             if len(nums) >= 3 and len(nums) >= 0.4 * len(body) and any("." in c for c in nums):
                 out[id(t)] = (t, col)
                 break
@@ -201,7 +194,7 @@ def _row_clauses(t, col: int) -> list[tuple[str, str, str]]:
         num = cells[col] if col < len(cells) else ""
         rest = [c for j, c in enumerate(cells) if j != col and c]
         rest = [c for k, c in enumerate(rest) if k == 0 or c != rest[k - 1]]  # merged cells repeat their text
-        if _CLAUSE_NO.match(num):
+        if CLAUSE_NO.match(num):
             out.append([num, rest[0] if rest else "", " | ".join(rest[1:])])
         elif out and rest:
             out[-1][2] = " | ".join(x for x in (out[-1][2], *rest) if x)
@@ -276,7 +269,9 @@ class Writer:
 
     # -- documents -------------------------------------------------------------
     def add_document(self, doc: Document, source: str, sha: str) -> int:
-        """Index one parsed document (replacing the one from the same source); returns its clause count."""
+        """Index one prepared document (replacing the one from the same source); returns its clause count.
+
+        The stored JSON keeps `extractor_version`, so `compare --store` can tell stale indicators."""
         rec = doc_records(doc)
         texts = [t for _, _, t in rec["vectors"]]
         v = self.embedder.encode(texts) if texts else np.zeros((0, self.dim), np.float32)
@@ -312,7 +307,7 @@ class Writer:
                             [(rows[i], pk, p.text, p.form) for i, c in enumerate(doc.clauses) for p in c.provisions])
             con.executemany("INSERT INTO indicators VALUES (?,?,?,?,?,?,?,?,?)", [
                 (row_of.get(ind.clause or ""), pk, ind.parameter, ind.comparator, None if ind.value is None else str(ind.value),
-                 ind.unit, ind.key, ind.text, json.dumps(ind.__dict__, ensure_ascii=False, default=str)) for ind in doc.indicators])
+                 ind.unit, ind.key, ind.text, json.dumps(ind.to_dict(), ensure_ascii=False, default=str)) for ind in doc.indicators])
             con.executemany("INSERT INTO terms VALUES (?,?,?,?,?)", [
                 (pk, t.number, json.dumps(t.terms, ensure_ascii=False), t.definition, t.clause) for t in doc.terms])
             con.executemany("INSERT INTO vectors VALUES (?,?,?,?)",

@@ -63,6 +63,14 @@ Conventions of the `Indicator` fields this package fills:
   (`lists.restate_lists`); in en/de/fr a lower and an upper bound written together ("not less
   than 350 mm nor more than 1 500 mm") are one range, in zh they stay two limits (GB drafting);
   a chained inequality "0.3 ≤ pLC ≤ 0.8" is a range; "may be reduced to 5°" keeps the bound.
+- Counts per sample volume ("0/100 ml", "100/ml", a unit column "Anzahl/100 ml") keep the volume in the
+  unit (`/100 mL`); a unit column "mg/l O 2" or "… (NTU)" gives mg/l or NTU; "pro Tag … 10 m³" is m³/d.
+- en/de/fr: a remarks column written in sentences is read as prose about the row's parameter; values
+  listed under a title or lead-in naming limit values ("2. Grenzwerte für …", "folgende Grenzwerte:"),
+  and the only table under such a title or heading, are upper limits; "(2 100 mm if …)" right after a
+  bound is an alternative bound of the same kind, the rest of the parenthesis its condition;
+  "6.75 V, 13.5 V or 28.0 V respectively" and three or more listed test points are stated values; a
+  clause headed "Number" states counts, in words too ("Two.").
 """
 
 from __future__ import annotations
@@ -70,7 +78,7 @@ from __future__ import annotations
 import logging
 import re
 
-from zmdocs.indicators.common import direction, guess_lang
+from zmdocs.indicators.common import direction
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.leadins import apply_table_leadins
 from zmdocs.indicators.lists import restate_lists
@@ -78,10 +86,14 @@ from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
 from zmdocs.indicators.tables import extract_table
 from zmdocs.model import Document, Indicator
+from zmdocs.text.lang import guess_lang
 
-__all__ = ["extract_document", "extract_text", "extract_table", "direction", "key_for"]
+__all__ = ["EXTRACTOR_VERSION", "extract_document", "extract_text", "extract_table", "direction", "key_for"]
 
 log = logging.getLogger(__name__)
+# Stamped on every prepared document (zmdocs.app.prepare); bump it when extraction changes, so that
+# indicators kept in a store by an older extractor are extracted again instead of reused.
+EXTRACTOR_VERSION = "2026.12.2"  # .2: issue 11 kinds (counts per volume, remarks, alternative bounds, limit titles)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Clause kinds that state no requirements (scope limits like "额定电压不超过250V" are not indicators).
@@ -151,13 +163,6 @@ def _methods_from_test_chapter(doc: Document, inds: list[Indicator]) -> None:
     for i in inds:
         if not i.method and i.key in by_key and kinds.get(i.clause or "") != "test-methods":
             i.method = by_key[i.key] if re.match(r"^[A-Z]?\d", by_key[i.key]) else None
-
-
-def extract_file(path: str) -> list[Indicator]:
-    """Parse a file and extract its indicators (convenience for scripts)."""
-    from zmdocs.parse.registry import parse_file
-
-    return extract_document(parse_file(path))
 
 
 _ = guess_lang

@@ -1,30 +1,12 @@
-"""Building Indicator objects: normalisation, direction, language guess (shared by prose and tables)."""
+"""Building Indicator objects: normalisation and direction (shared by prose and tables)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from zmdocs.indicators import units
 from zmdocs.indicators.keys import fits, key_kind
 from zmdocs.model import Indicator
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_DE = re.compile(r"\b(?:der|die|das|und|nicht|muss|darf|ist|mit|für|bei|den|eines|einer|wird|werden|höchstens|mindestens|nach)\b", re.I)
-_FR = re.compile(r"\b(?:le|la|les|et|doit|des|du|une|est|pas|pour|avec|au|aux|lorsque|dans|être|ne)\b", re.I)
-_EN = re.compile(r"\b(?:the|and|shall|of|is|be|with|for|at|not|than|to|are|when)\b", re.I)
-
-
-def guess_lang(text: str) -> str:
-    """zh when CJK characters are frequent, else en/de/fr by function words."""
-    if not text:
-        return "en"
-    cjk = len(_CJK.findall(text))
-    if cjk and cjk >= 0.15 * len(re.sub(r"\s", "", text)) or cjk >= 4:
-        return "zh"
-    scores = {"en": len(_EN.findall(text)), "de": len(_DE.findall(text)), "fr": len(_FR.findall(text))}
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] > 0 else "en"
 
 
 def direction(ind: Indicator) -> str:

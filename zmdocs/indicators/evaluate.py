@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from zmdocs.indicators.common import gold_tuple
-from zmdocs.indicators.numbers import parse_number
 from zmdocs.model import Indicator, Table
+from zmdocs.text.numbers import parse_number
 
 
 def parse_gold(s: str) -> tuple:
@@ -63,7 +63,7 @@ def predict(item: dict) -> list[Indicator]:
 
 
 def item_lang(item: dict) -> str:
-    from zmdocs.indicators.common import guess_lang
+    from zmdocs.text.lang import guess_lang
 
     if item.get("lang"):
         return item["lang"]

@@ -18,11 +18,14 @@ log = logging.getLogger(__name__)
 
 @functools.lru_cache(maxsize=1)
 def glossary() -> dict[str, dict]:
-    """The glossary: key -> {"zh": [...], "en": [...], "de": [...], "fr": [...], "kind": ...}."""
+    """The glossary: key -> {"zh": [...], "en": [...], "de": [...], "fr": [...], "kind": ...}, checked by
+    `zmdocs.schema.GlossaryFile` (a typo in a field or a kind is one SchemaError naming the key)."""
     import yaml
 
+    from zmdocs.schema import glossary_from_data
+
     text = (resources.files("zmdocs") / "data" / "glossary.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)["keys"]
+    return glossary_from_data(yaml.safe_load(text), "zmdocs/data/glossary.yaml")
 
 
 _FIRST_CJK: set[str] = set()

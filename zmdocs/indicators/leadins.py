@@ -1,8 +1,9 @@
 """Table values read through the sentence that introduces their table (German/English/French legal texts).
 
 Laws print a limits table after a lead-in such as "… dürfen die folgenden Grenzwerte nicht
-überschreiten:" and leave the comparator out of the cells; a bare table value ("=") of the only
-table in such a clause is then an upper bound. Markdown converters also write a lost ≤/≥ sign
+überschreiten:" or under a title naming them ("1. Emissionsgrenzwerte und …", a heading "Limit values …")
+and leave the comparator out of the cells; a bare table value ("=") of the only table in such a
+clause (every table under one lead-in) is then an upper bound. Markdown converters also write a lost ≤/≥ sign
 of a band cell as "*" ("* 4* 500"): such a cell states no value of its own, only the band a row
 holds for, so it gives no indicator.
 """
@@ -22,11 +23,15 @@ _UPPER_LEADIN = re.compile(
     r"(?i)(?:nicht\s+überschreit\w*|nicht\s+größer\s+sein|shall\s+not\s+exceed|must\s+not\s+exceed"
     r"|ne\s+(?:doivent|doit)\s+pas\s+dépasser)\s*:\s*(?:\n|$)")
 _LOST_SIGN = re.compile(r"^\s*\*\s*\d")
+# a title that names limit values: the clause heading or a numbered title line ("1. Emissionsgrenzwerte und …")
+_LIMIT_TITLE = re.compile(r"(?im)^\s*(?:\d+\.\s*)?(?:[\w-]+\s+){0,3}?(?:\w*grenzwerte|limit\s+values|valeurs\s+limites)\b[^\n:;]*$")
 
 
 def apply_table_leadins(doc, inds: list) -> list:
     """Indicators with lost-sign band cells dropped and bare values under an upper-limit lead-in made `<=`."""
     text_of = {c.id: c.text or "" for c in getattr(doc, "clauses", []) or []}
+    titled = {c.id for c in getattr(doc, "clauses", []) or []
+              if _LIMIT_TITLE.search(getattr(c, "heading", "") or "") or _LIMIT_TITLE.search(c.text or "")}
     tables_in = Counter(t.clause for t in getattr(doc, "tables", []) or [] if t.clause)
     out = []
     for ind in inds:
@@ -37,8 +42,9 @@ def apply_table_leadins(doc, inds: list) -> list:
         if _LOST_SIGN.match(ind.text or ""):
             log.debug("%s: band cell %r with a lost comparator sign gives no indicator", ind.clause, ind.text)
             continue
-        if (ind.comparator == "=" and getattr(ind, "_bare", False) and tables_in.get(ind.clause) == 1
-                and len(_UPPER_LEADIN.findall(text_of.get(ind.clause, ""))) == 1):
+        if (ind.comparator == "=" and getattr(ind, "_bare", False) and tables_in.get(ind.clause)
+                and (len(_UPPER_LEADIN.findall(text_of.get(ind.clause, ""))) == 1
+                     or tables_in.get(ind.clause) == 1 and ind.clause in titled)):
             ind.comparator = "<="
             ind.direction = direction(ind)
         out.append(ind)

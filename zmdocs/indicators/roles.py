@@ -27,12 +27,13 @@ _TEST_HEADING = re.compile(
     r"|\btest(?:ing)?\s+(?:methods?|procedures?|conditions?|equipment|apparatus)|method(?:s)?\s+of\s+(?:test|measurement)|\bprocedure\b|\btesting\b"
     r"|\btests?\b(?!\s+report)|measurement\s+(?:method|procedure)|Prüfverfahren|Prüfbedingung|Prüfung$|Messverfahren|Messung$"
     r"|méthodes?\s+d['’]essai|conditions\s+d['’]essai|\bessais?\b|mode\s+opératoire")
-_JUDGE_HEADING = re.compile(r"(?i)判定|判据|评价|评定|合格|结果|acceptance|criteria|evaluation|assessment|Bewertung|critères")
+_JUDGE_HEADING = re.compile(r"(?i)判定|判据|评价|评定|合格|结果|acceptance|criteria|evaluation|assessment|Bewertung|critères"
+                            r"|^(?:Anforderungen|Requirements|Exigences)\b")  # "Anforderungen bei der Typprüfung": limits a type test checks
 _TEST_SENT = re.compile(
     r"(?i)将[^，,。；;]{0,30}(?:放置|置于|放在|安装|固定|加热|浸入|连接)|施加(?!于[^，,。；;]{0,12}的)|加载|放置于|置于|试验时|测试时|检验时|测量时|检测时|试验中"
     r"|试验电压|试验温度|试验速度|试验时间|初速度|屏幕距离|以\s*\d[^，,。；;]{0,12}的?(?:速度|车速)|上进行(?:试验)?[。.]?\s*$|进行[^，,。；;]{0,10}试验"
     r"|\bappl(?:y|ied|ying)\b|\bis\s+(?:applied|placed|heated)\s+(?:to|on|at|in)\b|\bat\s+a\s+distance\s+of\b|\bweigh\b|\bplace\b|\bimmerse"
-    r"|\btest(?:ed)?\s+(?:at|with|under|voltage|temperature|load|speed|duration)|\bduring\s+the\s+test|\bthe\s+test\s+shall"
+    r"|\btest(?:ed)?\s+(?:at|with|under|voltage|temperature|load|speed|duration)|\bduring\s+the\s+test|\bthe\s+test\s+shall|\btests\s+shall\s+(?:also\s+)?be\s+(?:carried\s+out|performed|made)"
     r"|\bspecimens?\b|\bsamples?\s+of\b|\bwird\s+(?:geprüft|gemessen|aufgebracht)|\bPrüf(?:ling|spannung|temperatur|dauer)|\bProbe\b"
     r"|\bPeser\b|prise\s+d['’]essai|\bappliquer\b|\best\s+appliqué|\bau\s+cours\s+de\s+l['’]essai")
 _TEST_PARAM = re.compile(r"(?i)试验|测试|初速度|屏幕距离|test\s|testing|Prüf|essai")

@@ -15,13 +15,15 @@ Bare numbers take the comparator the header, row label or caption implies (最�
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from zmdocs.indicators.common import direction, guess_lang
+from zmdocs.indicators.common import direction
 from zmdocs.indicators.keys import fits, key_for, key_kind
-from zmdocs.indicators.numbers import fold
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.units import UNIT_PATTERN, unit_symbol
 from zmdocs.model import Indicator, Table
+from zmdocs.text.lang import guess_lang
+from zmdocs.text.width import fold_chars as fold
 
 _ROLE = {
     "seq": re.compile(r"(?i)^(?:序号|编号|No\.?|Nr\.?|N°|n°|#|Item\s+no\.?)$"),
@@ -32,7 +34,7 @@ _ROLE = {
     "cond": re.compile(r"(?i)^(?:条件|试验条件|检测条件|适用范围|适用条件|适用产品|备注|说明|Conditions?|Test\s+conditions?|Remarks?|Notes?|Bedingung(?:en)?|Prüfbedingung(?:en)?|Bemerkung(?:en)?|Remarques?|Observations?)$"),
 }
 _HEADER_UNIT = re.compile(r"(?:^|/|\(|（|\s|(?<=[\u4e00-\u9fff.)]))\s*(" + UNIT_PATTERN + r")\s*[)）]?\s*(\([^()]*\))?\s*$")
-_UPPER_HINT = re.compile(r"(?i)最大|最高|上限|upper\s+limit|不确定度|\buncertaint(?:y|ies)\b|限值|极限|不大于|不超过|≤|<=|maximum|\bmax\b|limit|höchst|grenzwert|maximal|limite|maximale|允许值")
+_UPPER_HINT = re.compile(r"(?i)最大|最高|上限|upper\s+limit|不确定度|\buncertaint(?:y|ies)\b|限值|极限|不大于|不超过|≤|<=|maximum|\bmax\b|limit|höchst|grenzwert|maßnahmenwert|action\s+(?:value|level)|maximal|limite|maximale|允许值")
 _LOWER_HINT = re.compile(r"(?i)最小|最低|下限|lower\s+limit|覆盖率|\bcoverage\b|能力$|capability|\bresistance\b|不小于|不低于|≥|>=|minimum|(?<!\d)(?<!\d\s)\bmin\b(?!\s*\))|mindest|minimal|minimale|至少")
 _MARK = re.compile(r"(?<=[\d%)A-Za-zΩ℃\u4e00-\u9fff])\s*([a-e]|[¹²³⁴⁵]|\*{1,3})\s*$")
 _FOOT_MARK = re.compile(r"^\s*(?:注\s*)?([a-e]|[¹²³⁴⁵]|\*{1,3}|\d)\s*[):：.、]?\s+")
@@ -92,10 +94,12 @@ def header_unit(text: str) -> tuple[str, str]:
 
 
 def _role(text: str) -> str:
+    """The role of a column from its header; "Grenzwert/ Anforderung", "Einheit, als": the first name decides."""
     t = re.sub(r"\s+", " ", fold(text)).strip()
-    for role, rx in _ROLE.items():
-        if rx.match(t):
-            return role
+    for cand in dict.fromkeys((t, re.split(r"\s*[/,]\s*", t)[0], header_unit(t)[0])):  # "Grenzwert mg/l" too
+        for role, rx in _ROLE.items():
+            if rx.match(cand):
+                return role
     return ""
 
 
@@ -221,10 +225,13 @@ def _item_layout(table, lang, clause, page, joined, roles, marks, general, base,
         pc = _PAREN_COND.search(param)
         if pc:  # "烧水时间（额定功率≥1 800 W）": a band in the item's parenthesis is the row's condition
             param = (param[:pc.start()] + param[pc.end():]).strip()
-        unit = (cells[ucol].strip() if ucol is not None else "") or hunit or tunit
+        unit = (_unit_cell(cells[ucol]) if ucol is not None else "") or hunit or tunit
         method = cells[mcol].strip() if mcol is not None and cells[mcol].strip() else None
-        row_conds = [cells[k].strip() for k, r in enumerate(roles) if r == "cond" and cells[k].strip()]
+        remarks = [k for k, r in enumerate(roles) if r == "cond" and lang != "zh" and _REMARK.match(cells[k])]
+        row_conds = [cells[k].strip() for k, r in enumerate(roles) if r == "cond" and cells[k].strip() and k not in remarks]
         row_conds += [pc.group(1).strip()] if pc else []
+        for k in remarks:  # a remarks cell written in sentences: prose about the row's parameter, not a condition
+            out.extend(extract_text(cells[k], lang, clause=clause, page=page, context=param, origin={**base, "row": i, "col": k}))
         row_conds += [_band(joined[k], fold(cells[k]), lang) for k in cond_cols if cells[k].strip() and cells[k].strip() not in "—–-/"]
         for j, role in enumerate(roles):
             if j in cond_cols or role != "req" and (role or j <= pcol or not _NUMERIC.search(cells[j])):
@@ -246,10 +253,29 @@ def _item_layout(table, lang, clause, page, joined, roles, marks, general, base,
     return out
 
 
-def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, marks, general, base) -> list[Indicator]:
-    out: list[Indicator] = []
-    body = table.body
-    ncol = len(joined)
+@dataclass
+class _Matrix:
+    """A matrix-layout table read once: its label columns, their headers, grade columns and caption unit."""
+
+    table: Table
+    lang: str
+    joined: list[str]
+    pparts: list[str]
+    cparts: list[list[str]]
+    roles: list[str]
+    nlab: int
+    labels: list[list[str]]
+    label_notes: list[list[str]]
+    rows_are_params: bool
+    lab_cols: list[int]
+    lab_headers: list[tuple[str, str]]
+    tunit: str
+    gcols: set[int]
+
+
+def _matrix(table, lang, joined, pparts, cparts, roles, marks) -> _Matrix:
+    """The label columns (left of the values) and what the layout makes of rows and columns."""
+    body, ncol = table.body, len(joined)
     nlab = _label_columns(body, ncol, pparts, cparts)
     if any(roles[j] == "seq" for j in range(nlab)) and nlab < ncol - 1:
         nlab = max(nlab, [j for j in range(nlab) if roles[j] == "seq"][-1] + 2)
@@ -261,69 +287,93 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
     keyed_rows = sum(1 for lab in labels if any(key_for(x) for x in lab))
     rows_are_params = keyed_rows * 2 >= max(1, len(body)) and not any(key_for(pparts[j]) for j in range(nlab, ncol))
     lab_cols = [j for j in range(nlab) if roles[j] != "seq"]
-    lab_headers = [header_unit(joined[j]) for j in lab_cols]
-    tunit = caption_unit(table.caption)
-    gcols = _grade_columns(body, joined, nlab)
-    for i, row in enumerate(body, start=table.header_rows):
-        lab = labels[i - table.header_rows]
+    return _Matrix(table, lang, joined, pparts, cparts, roles, nlab, labels, label_notes, rows_are_params, lab_cols,
+                   [header_unit(joined[j]) for j in lab_cols], caption_unit(table.caption), _grade_columns(body, joined, nlab))
+
+
+_REMARK = re.compile(r"^\s*\S+(?:\s+\S+){7,}")  # eight words or more: a remark in sentences
+_UNIT_AS = re.compile(r"^\s*(" + UNIT_PATTERN + r")\s+(?:als\s+|as\s+|en\s+)?[A-Z][A-Za-z]{0,3}(?:\s?[A-Za-z0-9]{1,3}){0,3}\s*$")
+_UNIT_ABBR = re.compile(r"\(([A-Za-z]{2,6})\)\s*$")
+
+
+def _unit_cell(text: str) -> str:
+    """The unit a unit column states: "mg/l O 2" (as O₂) -> mg/l, "Nephelometrische Trübungseinheiten (NTU)" -> NTU."""
+    t = fold(text).strip()
+    m = _UNIT_AS.match(t)
+    if m:
+        return m.group(1)
+    m = _UNIT_ABBR.search(t)
+    return m.group(1) if m and len(t) > m.end() - m.start() + 3 else t
+
+
+def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, marks, general, base) -> list[Indicator]:
+    out: list[Indicator] = []
+    mx = _matrix(table, lang, joined, pparts, cparts, roles, marks)
+    ncol = len(joined)
+    for i, row in enumerate(table.body, start=table.header_rows):
+        lab = mx.labels[i - table.header_rows]
         if not any(lab) or _is_note_row(row) or _is_footnote_row(row):
             continue
-        grade_conds = [fold(row[k]).strip() for k in sorted(gcols) if k < len(row) and row[k].strip()]
-        spanned = _spanning_grade_cell(row, pparts, nlab, ncol)
-        for j in range(nlab, ncol):
-            if j >= len(row) or roles[j] in ("seq", "method", "unit", "cond") or j in gcols or j in spanned:
+        grade_conds = [fold(row[k]).strip() for k in sorted(mx.gcols) if k < len(row) and row[k].strip()]
+        spanned = _spanning_grade_cell(row, pparts, mx.nlab, ncol)
+        for j in range(mx.nlab, ncol):
+            if j >= len(row) or roles[j] in ("seq", "method", "unit", "cond") or j in mx.gcols or j in spanned:
                 continue
             text, conds = _cell(row[j], marks)
             conds = conds + grade_conds
-            conds += [row[k].strip() for k in range(nlab, min(ncol, len(row))) if roles[k] == "cond" and row[k].strip()]
+            conds += [row[k].strip() for k in range(mx.nlab, min(ncol, len(row))) if roles[k] == "cond" and row[k].strip()]
             if not text or not _NUMERIC.search(text) and "IP" not in text or _FORMULA.match(text):
                 continue
-            conds = conds + label_notes[i - table.header_rows]
-            col_label, col_unit = header_unit(pparts[j])
-            sub = [_sub_header(c) for c in cparts[j]]
-            col_unit = col_unit or next((u for _, u in sub if u), "")
-            col_conds = [lb for lb, _ in sub if lb]
-            part_of = ""
-            if rows_are_params:
-                param, unit = header_unit(" ".join(x for x in lab if x))
-                unit = unit or col_unit or (header_unit(joined[0])[1] if nlab == 1 else "") or tunit
-                conds = conds + ([joined[j]] if joined[j] else [])
-                hints = [" ".join(lab), pparts[j], table.caption]
-            elif _GRADE_COLUMN.match(fold(pparts[j])):
-                # grade/class columns (特级/一级, Class A, L1…L4, M1/N1, Order 1a): the row names the parameter,
-                # the column is the condition, the caption and row label imply the bound
-                lab_units = [hu for (_hl, hu) in lab_headers if hu]
-                param, lunit = header_unit(" ".join(x for x in lab if x and not _CLAUSE_REF_LABEL.match(x)))
-                unit = lunit or (lab_units[0] if lab_units else "") or tunit  # "Class A" names no ampere
-                conds = conds + col_conds + [pparts[j]]
-                hints = [" ".join(x for x in lab if not _BAND_CELL.match(fold(x))), " ".join(joined[k] for k in lab_cols),
-                         pparts[j], " ".join(cparts[j]), table.caption]
-            else:
-                param, unit = col_label, col_unit or tunit
-                row_conds, parts = [], []
-                for (hl, hu), x, k in zip(lab_headers, lab, lab_cols, strict=False):
-                    x = x.strip()
-                    if not x:
-                        continue
-                    if roles[k] != "cond" and hl and _BAND_CELL.match(fold(x)) and not key_for(x):
-                        row_conds.append(_band(joined[k], fold(x), lang, hl, hu))
-                    else:
-                        row_conds.append(x)
-                    if not _NUMERIC.search(x) and (_PART.match(hl) or not hl and key_for(param) in _PART_KEYS):
-                        parts.append(x)
-                if parts:  # "最高温度（手柄）": the part a row names qualifies the header's parameter (key unchanged)
-                    part_of = " ".join(parts)
-                conds = conds + col_conds + row_conds
-                hints = [pparts[j], table.caption]
+            conds = conds + mx.label_notes[i - table.header_rows]
+            param, unit, more, hints, part_of = _matrix_cell(mx, lab, j)
             inds = extract_text(text, lang, clause=clause, page=page, context=param, default_unit=unit,
                                 origin={**base, "row": i, "col": j}, bare_is_value=True)
             for ind in inds:
-                _finish(ind, param, conds + general, hints)
+                _finish(ind, param, conds + more + general, hints)
                 if part_of:
                     ind.parameter = f"{ind.parameter}（{part_of}）" if lang == "zh" else f"{ind.parameter} ({part_of})"
             # a bare unitless number under a header without unit or known parameter is not a limit
             out.extend(_cell_conditions([i for i in inds if i.unit or i.ordinal or not getattr(i, "_bare", False) or i.key]))
     return out
+
+
+def _matrix_cell(mx: _Matrix, lab: list[str], j: int) -> tuple[str, str, list[str], list[str], str]:
+    """(parameter, unit, conditions, hint texts, part) of the value cell in column j of a row labelled `lab`."""
+    pparts, joined = mx.pparts, mx.joined
+    col_label, col_unit = header_unit(pparts[j])
+    sub = [_sub_header(c) for c in mx.cparts[j]]
+    col_unit = col_unit or next((u for _, u in sub if u), "")
+    col_conds = [lb for lb, _ in sub if lb]
+    if mx.rows_are_params:
+        param, unit = header_unit(" ".join(x for x in lab if x))
+        unit = unit or col_unit or (header_unit(joined[0])[1] if mx.nlab == 1 else "") or mx.tunit
+        return param, unit, ([joined[j]] if joined[j] else []), [" ".join(lab), pparts[j], mx.table.caption], ""
+    if _GRADE_COLUMN.match(fold(pparts[j])):
+        # grade/class columns (特级/一级, Class A, L1…L4, M1/N1, Order 1a): the row names the parameter,
+        # the column is the condition, the caption and row label imply the bound
+        lab_units = [hu for (_hl, hu) in mx.lab_headers if hu]
+        param, lunit = header_unit(" ".join(x for x in lab if x and not _CLAUSE_REF_LABEL.match(x)))
+        sub_unit = next((u for _, u in sub if u), "")  # "Stufe 1" over "CO [g/m3]": the sub-header's unit
+        unit = lunit or (lab_units[0] if lab_units else "") or sub_unit or mx.tunit  # "Class A" names no ampere
+        hints = [" ".join(x for x in lab if not _BAND_CELL.match(fold(x))), " ".join(joined[k] for k in mx.lab_cols),
+                 pparts[j], " ".join(mx.cparts[j]), mx.table.caption]
+        return param, unit, col_conds + [pparts[j]], hints, ""
+    param, unit = col_label, col_unit or mx.tunit
+    row_conds, parts = [], []
+    for (hl, hu), x, k in zip(mx.lab_headers, lab, mx.lab_cols, strict=False):
+        x = x.strip()
+        if not x:
+            continue
+        if mx.roles[k] != "cond" and hl and _BAND_CELL.match(fold(x)) and not key_for(x):
+            row_conds.append(_band(joined[k], fold(x), mx.lang, hl, hu))
+        else:
+            row_conds.append(x)
+        if not _NUMERIC.search(x) and (_PART.match(hl) or not hl and key_for(param) in _PART_KEYS):
+            parts.append(x)
+    # "最高温度（手柄）": the part a row names qualifies the header's parameter (key unchanged)
+    # a named sub-header ("Mindest- wirkungsgrad [%]" under a group "Stufe 1") may carry the bound too; a band does not
+    named = " ".join(c for c in mx.cparts[j] if not re.search(r"[\d<>≤≥]", header_unit(c)[0]))
+    return param, unit, col_conds + row_conds, [pparts[j], named, mx.table.caption], " ".join(parts)
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]")

@@ -33,6 +33,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     # power
     ("W", "watt", ("W", "watts", "Watt", "瓦特", "瓦")),
     ("kW", "kilowatt", ("kW", "千瓦", "Kilowatt", "kilowatts")),
+    ("MW", "megawatt", ("MW", "兆瓦", "Megawatt", "megawatts")),
     ("mW", "milliwatt", ("mW", "毫瓦")),
     ("VA", "apparent_va", ("VA", "伏安")),
     ("kVA", "apparent_kva", ("kVA", "千伏安")),
@@ -59,7 +60,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("s", "second", ("s", "sec", "seconds", "second", "Sekunden", "secondes", "seconde", "秒钟", "秒")),
     ("ms", "millisecond", ("ms", "毫秒")),
     ("min", "minute", ("min", "minutes", "minute", "Minuten", "Minute", "分钟")),
-    ("h", "hour", ("h", "hours", "hour", "Stunden", "heures", "heure", "小时")),
+    ("h", "hour", ("h", "hours", "hour", "Stunden", "Stunde", "heures", "heure", "小时")),
     ("d", "day", ("days", "Tage", "jours", "天")),
     ("month", "month", ("个月", "months", "Monate", "mois")),
     ("a", "year", ("years", "Jahre", "ans", "年")),
@@ -74,21 +75,21 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("m", "meter", ("m", "米", "Meter", "Metern", "metres", "meters", "mètres")),
     ("km", "kilometer", ("km", "千米", "公里")),
     ("µm", "micrometer", ("µm", "um", "微米")),
-    ("mm²", "millimeter ** 2", ("mm²", "mm2", "平方毫米")),
-    ("cm²", "centimeter ** 2", ("cm²", "cm2", "平方厘米")),
-    ("m²", "meter ** 2", ("m²", "m2", "平方米")),
+    ("mm²", "millimeter ** 2", ("mm²", "mm2", "平方毫米", "square millimetres", "square millimeters")),
+    ("cm²", "centimeter ** 2", ("cm²", "cm2", "平方厘米", "square centimetres", "square centimeters")),
+    ("m²", "meter ** 2", ("m²", "m2", "平方米", "square metres", "square meters")),
     ("L", "liter", ("L", "l", "litres", "liters", "Liter", "Litern", "升")),
-    ("mL", "milliliter", ("mL", "ml", "毫升")),
-    ("m³", "meter ** 3", ("m³", "m3", "立方米", "Kubikmeter", "Kubikmetern")),
+    ("mL", "milliliter", ("mL", "ml", "毫升", "Milliliter", "millilitres", "milliliters")),
+    ("m³", "meter ** 3", ("m³", "m3", "立方米", "Kubikmeter", "Kubikmetern", "cubic metres", "cubic meters")),
     ("cm³", "centimeter ** 3", ("cm³", "cm3")),
-    ("g", "gram", ("g", "克")),
+    ("g", "gram", ("g", "克", "Gramm", "grams")),
     ("kg", "kilogram", ("kg", "千克", "公斤")),
-    ("mg", "milligram", ("mg", "毫克")),
+    ("mg", "milligram", ("mg", "毫克", "Milligramm", "milligrams")),
     # energy, frequency, speed, flow
     ("J", "joule", ("J", "焦耳", "焦")),
     ("kJ", "kilojoule", ("kJ", "千焦")),
     ("Wh", "watt_hour", ("Wh", "W·h", "瓦时")),
-    ("kWh", "kilowatt_hour", ("kWh", "kW·h", "kW h", "kW.h", "千瓦时")),
+    ("kWh", "kilowatt_hour", ("kWh", "kW·h", "kW h", "kW.h", "千瓦时", "Kilowattstunde", "Kilowattstunden")),
     ("Hz", "hertz", ("Hz", "赫兹", "赫")),
     ("kHz", "kilohertz", ("kHz", "千赫")),
     ("r/min", "revolution_per_minute_", ("r/min", "rpm", "min⁻¹", "min-1", "U/min", "tr/min", "转/分钟", "转/分")),
@@ -97,11 +98,12 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("L/h", "liter / hour", ("L/h", "l/h")),
     ("m³/h", "meter ** 3 / hour", ("m³/h", "m3/h")),
     ("m/s", "meter / second", ("m/s", "米/秒")),
+    ("kn", "knot", ("kn", "knots", "knot")),
     ("km/h", "kilometer / hour", ("km/h", "公里/小时", "千米/小时", "千米每小时")),
     ("m/s²", "meter / second ** 2", ("m/s²", "m/s2", "米每二次方秒")),
     ("m/s³", "meter / second ** 3", ("m/s³", "m/s3")),
     ("°/s", None, ("°/s", "(°)/s")),
-    ("m⁻¹", "1 / meter", ("m⁻¹", "m-1", "m −1", "m -1", "m−1")),
+    ("m⁻¹", "1 / meter", ("m⁻¹", "m-1", "m −1", "m -1", "m−1", "m –1", "m–1")),
     ("g/m³", "gram / meter ** 3", ("g/m³", "g/m3", "g/m 3")),
     ("ng/m³", "nanogram / meter ** 3", ("ng/m³", "ng/m3")),
     ("mg/kWh", None, ("mg/kWh", "mg/kW·h")),
@@ -186,7 +188,22 @@ def unit_symbol(written: str) -> str:
     for k, v in SYMBOLS.items():
         if k.replace(" ", "") == w2:
             return v
-    return w
+    return _quotient_symbol(w) if "/" in w else w
+
+
+_COUNT_WORD = re.compile(r"(?i)^(?:Anzahl|number|count|KBE|cfu|colonies|nombre)$")
+_COUNT_DEN = re.compile(r"^(\d+ ?)?(\S.*)$")
+
+
+def _quotient_symbol(w: str) -> str:
+    """"Litern/Kilowatt" -> "L/kW", "Anzahl/ 100 ml" -> "/100 mL": a quotient the lexicon lacks, side by side."""
+    num, _, den = re.sub(r"\s*/\s*", "/", w).partition("/")
+    if _COUNT_WORD.match(num):
+        num = ""  # a count per volume: the count word is no unit
+    dm = _COUNT_DEN.match(den)
+    if not dm or (num and num not in SYMBOLS) or dm.group(2) not in SYMBOLS:
+        return w
+    return f"{SYMBOLS.get(num, '')}/{dm.group(1) or ''}{SYMBOLS[dm.group(2)]}"
 
 
 def is_known(symbol: str) -> bool:

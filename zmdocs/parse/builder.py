@@ -30,14 +30,12 @@ from zmdocs.parse.numbering import (
     continuation_start,
     is_heading_text,
     looks_like_value,
-    number_tuple,
     parse_annex,
     parse_numbered_annex,
     prelim_number,
-    quantity_start,
-    split_number,
 )
 from zmdocs.parse.sequence import Candidate
+from zmdocs.text.clausenum import number_tuple, quantity_start, split_number
 
 
 @dataclass
@@ -270,39 +268,11 @@ class _Builder:
         t = p.text.strip()
         pre = prelim_number(t)
         if pre and not (self.current and self.current.number == pre and not self.current.lines):
-            n = self.used_prelim.get(pre, 0) + 1
-            self.used_prelim[pre] = n
-            number = pre if n == 1 else f"{pre}-{n}"
-            heading = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", t)
-            self._open(number, (), heading, PRELIM_KIND[pre], 1, p.page)
-            if pre != "bibliography":
-                self.in_annex = None if pre != "index" else self.in_annex
-            return 1
+            return self._prelim(pre, p, t)
         ax = parse_annex(t)
         if ax:
-            letter, typ, title = ax
-            used = 1
-            if not typ and nxt is not None and nxt.kind == "para" and annex_type(nxt.text):
-                typ = annex_type(nxt.text) or ""
-                used += 1
-                nxt = paras[i + used] if i + used < len(paras) else None
-            if not title and nxt is not None and nxt.kind == "para" and is_heading_text(nxt.text) and not split_number(nxt.text) and not caption_of(nxt.text):
-                title = nxt.text.strip()
-                used += 1
-            clean = not title or is_heading_text(title)  # "Annex A (normative) gives …" is a sentence, not a heading
-            in_prelim = self.current is not None and not self.current.tup and self.last_top is None
-            ok = clean and bool(typ or title) and not (in_prelim and not typ)
-            if ok and self.allowed is None:
-                self.cands.append(Candidate(i, (letter,), 1.0, annex=True))
-            if ok and letter not in self.annexes and (self.allowed is None or i in self.allowed):
-                self.annexes.add(letter)
-                self.in_annex = letter
-                kind = "annex-normative" if typ == "normative" else "annex-informative"
-                self.stack = []
-                self.last_tup = (letter,)
-                self.last_top = letter
-                c = self._open(letter, (letter,), title, kind, 1, p.page)
-                c.page_end = paras[i + used - 1].page_end or p.page
+            used, nxt = self._annex(ax, p, nxt, paras, i)
+            if used:
                 return used
         am = _APPENDIX.match(t)
         if am and self.in_annex and self.in_annex.startswith("#") and self.stack:
@@ -312,41 +282,87 @@ class _Builder:
             return self._numbered_annex(na, p, paras, i)
         sn = split_number(t)
         if sn and self._accept_number(sn[0], sn[1], nxt, i, t):
-            num, rest = sn
-            tup = self._number_tuple(num, rest, nxt, t) or number_tuple(num)
-            if isinstance(tup[0], str) and tup[0].startswith("#"):
-                holder = self.app if self.app is not None else (self.stack[0] if self.stack else None)
-                num = f"{holder.number if holder else 'Annex ' + tup[0][1:].lstrip('0')}.{num}"
-            if self.allowed is None:
-                self.cands.append(Candidate(i, tup, self._weight(p, rest, nxt)))
-            used = 1
-            heading, text = "", ""
-            defined = _DEFINED.match(rest)
-            if defined:  # '"Stop-lamp" means …': a definition, headed by its term
-                heading, text = defined.group(1).strip(), rest
-            elif rest:
-                if is_heading_text(rest):
-                    heading = rest
-                elif _colon_title(rest):  # "9. Concise description:" over its sub-clauses
-                    heading = rest[:-1].strip()
-                else:
-                    text = rest
-            elif nxt is not None and nxt.kind == "para" and is_heading_text(nxt.text) and not self._starts_other(nxt.text):
-                heading = nxt.text.strip()
-                used = 2
-            if len(tup) == 1 or self.last_top != tup[0]:
-                self.last_top = tup[0]
-                kind = chapter_kind(heading) if len(tup) == 1 else "other"
-                self.stack = [] if len(tup) == 1 else [c for c in self.stack if c.tup[:1] == tup[:1]]
-            else:
-                kind = self.stack[0].kind if self.stack and self.stack[0].tup[:1] == tup[:1] else "other"
-            self.last_tup = tup
-            c = self._open(num, tup, heading, kind, len(tup), p.page)
-            c.page_end = paras[i + used - 1].page_end or p.page
-            if text:
-                c.lines.append(text)
-            return used
+            return self._numbered(sn[0], sn[1], p, nxt, paras, i, t)
         return 0
+
+    def _prelim(self, pre: str, p: Para, t: str) -> int:
+        """Open a preliminary element (foreword, introduction, bibliography, index …)."""
+        n = self.used_prelim.get(pre, 0) + 1
+        self.used_prelim[pre] = n
+        number = pre if n == 1 else f"{pre}-{n}"
+        heading = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", t)
+        self._open(number, (), heading, PRELIM_KIND[pre], 1, p.page)
+        if pre != "bibliography":
+            self.in_annex = None if pre != "index" else self.in_annex
+        return 1
+
+    def _annex(self, ax: tuple, p: Para, nxt: Para | None, paras: list[Para], i: int) -> tuple[int, Para | None]:
+        """Open an annex heading (its type and title may follow on the next paragraphs).
+
+        Returns (paragraphs consumed, 0 when it is no annex heading; the paragraph after the type line).
+        """
+        letter, typ, title = ax
+        used = 1
+        if not typ and nxt is not None and nxt.kind == "para" and annex_type(nxt.text):
+            typ = annex_type(nxt.text) or ""
+            used += 1
+            nxt = paras[i + used] if i + used < len(paras) else None
+        if not title and nxt is not None and nxt.kind == "para" and is_heading_text(nxt.text) and not split_number(nxt.text) and not caption_of(nxt.text):
+            title = nxt.text.strip()
+            used += 1
+        clean = not title or is_heading_text(title)  # "Annex A (normative) gives …" is a sentence, not a heading
+        in_prelim = self.current is not None and not self.current.tup and self.last_top is None
+        ok = clean and bool(typ or title) and not (in_prelim and not typ)
+        if ok and self.allowed is None:
+            self.cands.append(Candidate(i, (letter,), 1.0, annex=True))
+        if not (ok and letter not in self.annexes and (self.allowed is None or i in self.allowed)):
+            return 0, nxt
+        self.annexes.add(letter)
+        self.in_annex = letter
+        kind = "annex-normative" if typ == "normative" else "annex-informative"
+        self.stack = []
+        self.last_tup = (letter,)
+        self.last_top = letter
+        c = self._open(letter, (letter,), title, kind, 1, p.page)
+        c.page_end = paras[i + used - 1].page_end or p.page
+        return used, nxt
+
+    def _heading_and_text(self, rest: str, nxt: Para | None) -> tuple[str, str, int]:
+        """(heading, text, paragraphs consumed) of a numbered clause whose number line goes on with `rest`."""
+        defined = _DEFINED.match(rest)
+        if defined:  # '"Stop-lamp" means …': a definition, headed by its term
+            return defined.group(1).strip(), rest, 1
+        if rest:
+            if is_heading_text(rest):
+                return rest, "", 1
+            if _colon_title(rest):  # "9. Concise description:" over its sub-clauses
+                return rest[:-1].strip(), "", 1
+            return "", rest, 1
+        if nxt is not None and nxt.kind == "para" and is_heading_text(nxt.text) and not self._starts_other(nxt.text):
+            return nxt.text.strip(), "", 2
+        return "", "", 1
+
+    def _numbered(self, num: str, rest: str, p: Para, nxt: Para | None, paras: list[Para], i: int, t: str) -> int:
+        """Open a numbered clause; returns the paragraphs consumed (the heading may be the next one)."""
+        tup = self._number_tuple(num, rest, nxt, t) or number_tuple(num)
+        if isinstance(tup[0], str) and tup[0].startswith("#"):
+            holder = self.app if self.app is not None else (self.stack[0] if self.stack else None)
+            num = f"{holder.number if holder else 'Annex ' + tup[0][1:].lstrip('0')}.{num}"
+        if self.allowed is None:
+            self.cands.append(Candidate(i, tup, self._weight(p, rest, nxt)))
+        heading, text, used = self._heading_and_text(rest, nxt)
+        if len(tup) == 1 or self.last_top != tup[0]:
+            self.last_top = tup[0]
+            kind = chapter_kind(heading) if len(tup) == 1 else "other"
+            self.stack = [] if len(tup) == 1 else [c for c in self.stack if c.tup[:1] == tup[:1]]
+        else:
+            kind = self.stack[0].kind if self.stack and self.stack[0].tup[:1] == tup[:1] else "other"
+        self.last_tup = tup
+        c = self._open(num, tup, heading, kind, len(tup), p.page)
+        c.page_end = paras[i + used - 1].page_end or p.page
+        if text:
+            c.lines.append(text)
+        return used
 
     def _starts_other(self, t: str) -> bool:
         return bool(split_number(t) or parse_annex(t) or prelim_number(t) or caption_of(t))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.parse.limits import bounded_start
+from zmdocs.text.numbers import to_roman
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -197,19 +198,6 @@ def _letters(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
-def _roman(n: int) -> str:
-    if n <= 0 or n >= 4000:
-        return str(n)
-    vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-            (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-    out = ""
-    for v, s in vals:
-        while n >= v:
-            out += s
-            n -= v
-    return out
-
-
 def _chinese(n: int) -> str:
     """Chinese counting as Word renders it: 一 … 十, 十一, 二十一, 一百零一."""
     if n <= 0 or n >= 10000:
@@ -246,9 +234,9 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _letters(n).upper()
     if fmt == "lowerRoman":
-        return _roman(n)
+        return to_roman(n).lower()
     if fmt == "upperRoman":
-        return _roman(n).upper()
+        return to_roman(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "japaneseCounting",
                "taiwaneseCounting", "taiwaneseCountingThousand", "ideographLegalTraditional"):
         return _chinese(n)

@@ -6,8 +6,8 @@ import re
 
 from zmdocs.model import Item, Term
 from zmdocs.parse.numbering import NOTE_RE, TABLE_CAPTION_RE
-from zmdocs.stdnum import find_standards
-from zmdocs.textnorm import cjk_ratio
+from zmdocs.text.lang import cjk_ratio
+from zmdocs.text.stdnum import find_standards
 
 _FOOTNOTE_RE = re.compile(r"^(?:[a-z][\s\u3000)）]|[a-z]$|[ᵃᵇᶜᵈᵉ¹²³⁴⁵⁶⁷⁸⁹*†‡]|注\s*\d*\s*[：:]|NOTE\b|Note\b|ANMERKUNG\b|Anmerkung\b|[a-z]\)\s)")
 _NUMERIC_CELL = re.compile(r"\d")

@@ -121,9 +121,8 @@ def _child(conn: Any, path: str, kwargs: dict[str, Any], limits: Limits, then: A
 
     try:
         doc = parse_file(path, **_with_heartbeat(conn, kwargs))
-        if then is not None:
-            then(doc)
-        msg: tuple = ("ok", doc)
+        out = then(doc) if then is not None else None
+        msg: tuple = ("ok", doc if out is None else out)
     except ZmdocsError as e:
         msg = ("error", type(e), dict(e.__dict__), str(e))
     except MemoryError:
@@ -221,7 +220,9 @@ def parse_isolated(paths: list[Path], limits: Limits | None = None, jobs: int | 
     """Parse each path in its own worker process; returns, in order, a Document or a ZmdocsError per path.
 
     `then(doc)`, a module-level function, runs on each parsed Document inside the worker (e.g.
-    indicator extraction), under the same limits; `kwargs` go to `parse_file`.
+    indicator extraction), under the same limits; what it returns, unless None, is the result in
+    place of the document (so a worker's figures travel beside the document, not in it); `kwargs`
+    go to `parse_file`.
     """
     results: list[Any] = [None] * len(paths)
     for i, res in iter_isolated(paths, limits, jobs, then=then, **kwargs):

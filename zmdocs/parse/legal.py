@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from zmdocs.text.clausenum import SUB_ARTICLE, legal_id
+from zmdocs.text.numbers import cn_number, roman
+
 _CN_DIGITS = "零〇一二两兩三四五六七八九十百千"
 _ZH_UNITS = {"编": "part", "編": "part", "章": "chapter", "节": "section", "節": "section", "条": "article", "條": "article"}
 _EN_UNITS = {"part": "part", "chapter": "chapter", "section": "section", "article": "article", "art.": "article", "§": "article",
              "teil": "part", "kapitel": "chapter", "abschnitt": "section", "artikel": "article"}
 RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3}
-PREFIX = {"part": "pt", "chapter": "ch", "section": "s"}
 
 _ZH_HEAD = re.compile(
     rf"^第\s*(?P<n>\d{{1,4}}|[{_CN_DIGITS}]{{1,8}})\s*(?P<u>[编編章节節条條])"
@@ -56,60 +58,6 @@ class LegalHead:
     sub: int = 0
     rest: str = ""
     lang: str = "zh"
-
-
-def cn_number(s: str) -> int | None:
-    """'十二' -> 12, '一百零三' -> 103, '12' -> 12 (via cn2an); None if not a number."""
-    s = s.strip()
-    if s.isdigit():
-        return int(s)
-    s = s.replace("兩", "两").replace("〇", "零")
-    try:
-        import cn2an
-
-        v = cn2an.cn2an(s, "smart")
-    except ImportError:
-        v = _cn_simple(s)
-    except Exception:  # cn2an raises ValueError on anything it cannot read
-        return None
-    return int(v) if v is not None and v == int(v) and v > 0 else None
-
-
-def _cn_simple(s: str) -> int | None:
-    """Chinese numerals up to 9999 without cn2an ('一百零三' -> 103)."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-    total, cur = 0, 0
-    for c in s:
-        if c in digits:
-            cur = digits[c]
-        elif c in "十百千":
-            total += (cur or 1) * {"十": 10, "百": 100, "千": 1000}[c]
-            cur = 0
-        else:
-            return None
-    return total + cur
-
-
-def roman(s: str) -> int | None:
-    """'XIV' -> 14; None for an invalid numeral."""
-    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    s = s.upper()
-    if not s or any(c not in vals for c in s):
-        return None
-    total = 0
-    for i, c in enumerate(s):
-        v = vals[c]
-        total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
-    return total if _to_roman(total) == s else None
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for v, r in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out += r
-            n -= v
-    return out
 
 
 # German ordinal headings: "1. Abschnitt - Allgemeine Vorschriften", "2. Kapitel Überwachung"
@@ -152,7 +100,7 @@ def parse_legal(text: str) -> LegalHead | None:
         return None  # "Section 5 specifies …" continues a sentence
     # "Article 12-1" / "Article 12a" / "Article 12 bis" all render 第十二条之一 -> "12-1"
     sub = int(m.group("subn")) if m.group("subn") else ord(m.group("sub").lower()) - 96 if m.group("sub") else \
-        {"bis": 1, "ter": 2, "quater": 3}.get((m.group("lat") or "").lower(), 0)
+        SUB_ARTICLE.get((m.group("lat") or "").lower(), 0)
     unit = _EN_UNITS[u.lower()]
     lang = "de" if u.lower() in ("teil", "kapitel", "abschnitt", "artikel") else "en"
     return LegalHead(unit, n, sub, rest, lang)
@@ -190,10 +138,5 @@ def detect(texts: list[str]) -> dict[str, str] | None:
 
 def number_of(unit: str, n: int, sub: int, path: list[tuple[str, str]]) -> str:
     """The language-independent clause number (see the module docstring); `path` holds open (unit, number) containers."""
-    if unit == "article":
-        return f"{n}-{sub}" if sub else str(n)
-    own = f"{PREFIX[unit]}{n}"
-    if unit == "section":
-        above = [num for u, num in path if RANK[u] < RANK["section"]]
-        return f"{above[-1]}.{own}" if above else own
-    return own
+    above = [num for u, num in path if RANK[u] < RANK["section"]] if unit == "section" else []
+    return legal_id(unit, n, sub, above[-1] if above else None)

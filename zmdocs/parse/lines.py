@@ -17,7 +17,6 @@ from zmdocs.parse.legal import detect as detect_legal
 from zmdocs.parse.legal import parse_legal
 from zmdocs.parse.numbering import (
     ANNEX_RE,
-    CLAUSE_RE,
     FIGURE_CAPTION_RE,
     LIST_RE,
     NOTE_RE,
@@ -30,7 +29,8 @@ from zmdocs.parse.numbering import (
     parse_annex,
     prelim_number,
 )
-from zmdocs.textnorm import join_lines, normalize
+from zmdocs.text.clausenum import CLAUSE_RE
+from zmdocs.text.normalize import join_lines, normalize
 
 _SENT_END = tuple("。；！？.;!?:：")
 
@@ -176,6 +176,48 @@ def _full_line(prev: Block, margins: dict, wrap: int | None) -> bool:
     return False
 
 
+def _geometry_breaks(prev: Block, cur: Block, pt: str, ct: str, margins: dict) -> bool:
+    """`_breaks` for lines with positions (PDF): indents, margins and the room left on the previous line."""
+    pm, cm = prev.meta, cur.meta
+    left, right = margins[id(prev)]
+    cw = _char_w(prev)
+    cl, cr = margins.get(id(cur), (left, right))
+    ccw = _char_w(cur)
+    full = right - pm["x1"] < 2 * cw
+    if full and cm["x0"] > pm["x0"] - ccw and pm["x0"] - left < 6 * cw and not pt.endswith(_SENT_END):
+        return False  # after a full line that ends mid-sentence, the same or a hanging indent goes on
+    if cm["x0"] - cl > 2.5 * ccw:
+        # a continuation line starts at the left margin; a line that does not is a new paragraph,
+        # except inside a centred multi-line title whose previous line is nearly full width
+        mid = (cl + cr) / 2
+        centred = abs((cm["x0"] + cm["x1"]) / 2 - mid) < 3 * ccw and abs((pm["x0"] + pm["x1"]) / 2 - mid) < 3 * cw
+        if not (centred and pm["x0"] - left > 1.5 * cw and pm["x1"] - pm["x0"] >= 0.75 * (right - left)):
+            return True
+    if pm["x0"] - left > 6 * cw:
+        # the previous line was right-aligned or centred and short (cover lines, captions): it stands alone
+        mid = (left + right) / 2
+        centred = abs((pm["x0"] + pm["x1"]) / 2 - mid) < 3 * cw
+        if not (centred and pm["x1"] - pm["x0"] >= 0.75 * (right - left)):
+            return True
+    room = right - pm["x1"]
+    need = width(_first_word(ct)) * _char_w(cur) + cw
+    if room > need + cw:
+        return True
+    if cm["x0"] - cl > 1.5 * cw and pt.endswith(_SENT_END):
+        return True
+    return False
+
+
+def _wrap_breaks(pt: str, ct: str, cm: dict, wrap: int) -> bool:
+    """`_breaks` for hard-wrapped plain text: the room left before the wrap column, and indents."""
+    room = wrap - width(pt)
+    if room > width(_first_word(ct)) + 2:
+        return True
+    if cm.get("indent", 0) >= 2 and pt.endswith(_SENT_END):
+        return True
+    return False
+
+
 def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: bool = False) -> bool:
     """Does `cur` start a new paragraph after `prev`? (`legal`: 第N条/Article N lines start paragraphs too.)"""
     pt, ct = prev.text.strip(), cur.text.strip()
@@ -203,40 +245,9 @@ def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: boo
     if cm.get("blank_before") and cur.page == prev.page:
         return True
     if "x0" in pm and "x1" in pm and "x0" in cm and id(prev) in margins:
-        left, right = margins[id(prev)]
-        cw = _char_w(prev)
-        cl, cr = margins.get(id(cur), (left, right))
-        ccw = _char_w(cur)
-        full = right - pm["x1"] < 2 * cw
-        if full and cm["x0"] > pm["x0"] - ccw and pm["x0"] - left < 6 * cw and not pt.endswith(_SENT_END):
-            return False  # after a full line that ends mid-sentence, the same or a hanging indent goes on
-        if cm["x0"] - cl > 2.5 * ccw:
-            # a continuation line starts at the left margin; a line that does not is a new paragraph,
-            # except inside a centred multi-line title whose previous line is nearly full width
-            mid = (cl + cr) / 2
-            centred = abs((cm["x0"] + cm["x1"]) / 2 - mid) < 3 * ccw and abs((pm["x0"] + pm["x1"]) / 2 - mid) < 3 * cw
-            if not (centred and pm["x0"] - left > 1.5 * cw and pm["x1"] - pm["x0"] >= 0.75 * (right - left)):
-                return True
-        if pm["x0"] - left > 6 * cw:
-            # the previous line was right-aligned or centred and short (cover lines, captions): it stands alone
-            mid = (left + right) / 2
-            centred = abs((pm["x0"] + pm["x1"]) / 2 - mid) < 3 * cw
-            if not (centred and pm["x1"] - pm["x0"] >= 0.75 * (right - left)):
-                return True
-        room = right - pm["x1"]
-        need = width(_first_word(ct)) * _char_w(cur) + cw
-        if room > need + cw:
-            return True
-        if cm["x0"] - cl > 1.5 * cw and pt.endswith(_SENT_END):
-            return True
-        return False
+        return _geometry_breaks(prev, cur, pt, ct, margins)
     if wrap:
-        room = wrap - width(pt)
-        if room > width(_first_word(ct)) + 2:
-            return True
-        if cm.get("indent", 0) >= 2 and pt.endswith(_SENT_END):
-            return True
-        return False
+        return _wrap_breaks(pt, ct, cm, wrap)
     return True  # no geometry and no wrapping: each line is a paragraph
 
 

@@ -10,9 +10,8 @@ import re
 from pathlib import Path
 
 from zmdocs.model import Adoption, Document
-from zmdocs.stdnum import StdRef, family_of, find_standards, tier_of
-from zmdocs.textnorm import cjk_ratio
-from zmdocs.verbal import detect_lang
+from zmdocs.text.lang import cjk_ratio, detect_lang
+from zmdocs.text.stdnum import StdRef, family_of, find_standards, tier_of
 
 _DATE = r"(?:19|20)\d{2}\s*[-./年]\s*(?:\d{1,2}|XX|xx|××)(?:\s*[-./月]\s*(?:\d{1,2}|XX|xx|××)\s*日?)?"
 _PUB = re.compile(rf"({_DATE})\s*发\s*布|(?:publication\s+date|date\s+of\s+publication|published|ausgabe(?:datum)?|ausfertigungsdatum|date\s+de\s+publication)\s*[:：]?\s*({_DATE})", re.I)
@@ -166,12 +165,8 @@ def _special_id(cover: list[str]) -> str | None:
     return None
 
 
-def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, running: list[str] | None = None) -> None:
-    """Set id, family, number, year, ics, ccs, titles, dates, replaces and adoption on `doc`.
-
-    `running`: running-header texts a reader removed; they name the standard when the cover does not.
-    """
-    text = "\n".join(cover)
+def _dates(text: str) -> tuple[str, str, int | None]:
+    """(publication date, implementation date, publication year) printed on the cover."""
     published = implemented = ""
     m = _PUB.search(text)
     if m:
@@ -181,12 +176,13 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
         implemented = _fmt_date(m.group(1) or m.group(2))
     if not published:
         published = _cover_date(text, implemented)
-    year = None
     ym = re.match(r"((?:19|20)\d{2})", published)
-    if ym:
-        year = int(ym.group(1))
+    return published, implemented, int(ym.group(1)) if ym else None
 
-    # the document's own number: the first standard number on the cover not after 代替/Replaces
+
+def _cover_numbers(cover: list[str]) -> tuple[StdRef | None, list[str]]:
+    """The document's own number (the first standard number on the cover not after 代替/Replaces)
+    and the numbers it replaces."""
     own: StdRef | None = None
     replaces: list[str] = []
     for line in cover[:60]:  # only the cover gives the id, never a reference deep in a garbled text
@@ -196,14 +192,24 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
                 replaces.append(r.id)
             elif own is None and r.family != "VDE" and not _copyright_ref(line, r) and not re.search(r"(?:Fassung|version|Version|Reference\s+number)\s*$", line[: r.span[0]]) and not re.search(r"[（(]\s*$", line[: r.span[0]]) and not _COVER_ADOPT.search(line):
                 own = r
-    placeholder = None
-    if own is None:  # a draft's number is often a placeholder: "T/ZZB XXXX—2026"
-        for line in cover:
-            m = _PLACEHOLDER.search(line)
-            if m:
-                fam_txt = re.sub(r"\s+", "", m.group(1))
-                placeholder = f"{fam_txt} {m.group(2).upper().replace('×', 'X')}—{m.group(3).upper().replace('×', 'X')}"
-                break
+    return own, replaces
+
+
+def _placeholder(cover: list[str]) -> str | None:
+    """A draft's placeholder number: "T/ZZB XXXX—2026"."""
+    for line in cover:
+        m = _PLACEHOLDER.search(line)
+        if m:
+            fam_txt = re.sub(r"\s+", "", m.group(1))
+            return f"{fam_txt} {m.group(2).upper().replace('×', 'X')}—{m.group(3).upper().replace('×', 'X')}"
+    return None
+
+
+def _set_id(doc: Document, cover: list[str], text: str, source: str, running: list[str] | None,
+            year: int | None) -> list[str]:
+    """Set id, status, family, number and year on `doc`; return the numbers the cover says it replaces."""
+    own, replaces = _cover_numbers(cover)
+    placeholder = _placeholder(cover) if own is None else None
     special = None if own is not None or placeholder is not None else _special_id(cover)
     if own is None and placeholder is None and special is None:
         for line in running or []:
@@ -223,30 +229,37 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
     if refs:
         doc.number = refs[0].number
         doc.year = refs[0].year
-    if foreword:
-        for sent in re.split(r"(?<=[。；;])|(?<=\.)\s+", foreword):
-            rm = _REPLACES.search(sent)
-            if rm and (rm.start() < 20 or re.search(r"cancels\s+and\s+replaces|annule\s+et\s+remplace", sent, re.I)) and not re.search(r"历次版本|previous\s+editions?|frühere\s+Ausgaben", sent, re.I):  # "本文件代替…", "This edition replaces…"; not a mention deep in a sentence
-                for r in find_standards(sent[rm.start():])[:1]:
-                    if r.id not in replaces and r.id != doc.id:
-                        replaces.append(r.id)
-    doc.replaces = list(dict.fromkeys(replaces))
+    return replaces
 
+
+def _foreword_replaces(foreword: str, replaces: list[str], own_id: str) -> None:
+    """Add to `replaces` the standard a foreword's "本文件代替…" / "This edition replaces…" names."""
+    for sent in re.split(r"(?<=[。；;])|(?<=\.)\s+", foreword):
+        rm = _REPLACES.search(sent)
+        if rm and (rm.start() < 20 or re.search(r"cancels\s+and\s+replaces|annule\s+et\s+remplace", sent, re.I)) and not re.search(r"历次版本|previous\s+editions?|frühere\s+Ausgaben", sent, re.I):  # "本文件代替…", "This edition replaces…"; not a mention deep in a sentence
+            for r in find_standards(sent[rm.start():])[:1]:
+                if r.id not in replaces and r.id != own_id:
+                    replaces.append(r.id)
+
+
+def _set_codes(doc: Document, cover: list[str], text: str) -> None:
+    """ICS and CCS codes from the cover."""
     m = _ICS.search(text)
     if m:
         doc.ics = re.sub(r"\s*[;；,，]\s*|\s+", "; ", m.group(1).strip())
     m = _CCS.search(text)
     if m:
         doc.ccs = f"{m.group(1)} {m.group(2)}"
-    else:
-        for line in cover[:8]:
-            mm = _OLD_CCS.match(line.strip())
-            if mm:
-                doc.ccs = f"{mm.group(1)} {mm.group(2)}"
-                break
-    doc.published, doc.implemented = published, implemented
+        return
+    for line in cover[:8]:
+        mm = _OLD_CCS.match(line.strip())
+        if mm:
+            doc.ccs = f"{mm.group(1)} {mm.group(2)}"
+            break
 
-    titles: dict[str, str] = {}
+
+def _title_groups(cover: list[str]) -> list[tuple[str, list[str]]]:
+    """Runs of consecutive title lines on the cover, by language."""
     groups: list[tuple[str, list[str]]] = []
     for line in cover:
         t = line.strip()
@@ -261,7 +274,13 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
             groups[-1][1].append(t)
         else:
             groups.append((lang, [t]))
-    for lang, ls in groups:
+    return groups
+
+
+def _titles(cover: list[str]) -> dict[str, str]:
+    """The first title of each language on the cover, wrapped lines joined, draft stage removed."""
+    titles: dict[str, str] = {}
+    for lang, ls in _title_groups(cover):
         if lang and ls and lang not in titles:
             joined = ls[0]
             for part in ls[1:]:
@@ -272,14 +291,34 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
             if lang in ("zh", "ja"):  # GB/T 1.1 title elements are separated by a space: "…的安全 第2部分：…"
                 joined = re.sub(r"(?<=\S)\s*(第\s*\d+(?:-\d+)?\s*部分)", r" \1", joined)
             titles[lang] = re.sub(r"\s+", " ", joined).strip()
-    doc.titles = {k: re.sub(r"\s*[（(]\s*(?:征求意见稿|送审稿|报批稿)\s*[)）]\s*", "", v).strip() for k, v in titles.items()}
+    return {k: re.sub(r"\s*[（(]\s*(?:征求意见稿|送审稿|报批稿)\s*[)）]\s*", "", v).strip() for k, v in titles.items()}
+
+
+def _adoption(text: str, foreword: str, own_id: str) -> Adoption | None:
+    """IDT/MOD/NEQ adoption from the cover or foreword; a DIN/BS/NF EN names its IEC/ISO original."""
     adoption = find_adoption(text) or (find_adoption(foreword) if foreword else None)
-    if adoption is None and re.match(r"(DIN|BS|NF)\s+EN", doc.id):
+    if adoption is None and re.match(r"(DIN|BS|NF)\s+EN", own_id):
         # a national adoption of a European standard names the IEC/ISO original on its cover
         for r in find_standards(text):
             if tier_of(r.family) == "international":
-                adoption = Adoption("IDT", r.id, text=f"({r.id})")
-                break
-    doc.adoption = adoption
+                return Adoption("IDT", r.id, text=f"({r.id})")
+    return adoption
+
+
+def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, running: list[str] | None = None) -> None:
+    """Set id, family, number, year, ics, ccs, titles, dates, replaces and adoption on `doc`.
+
+    `running`: running-header texts a reader removed; they name the standard when the cover does not.
+    """
+    text = "\n".join(cover)
+    published, implemented, year = _dates(text)
+    replaces = _set_id(doc, cover, text, source, running, year)
+    if foreword:
+        _foreword_replaces(foreword, replaces, doc.id)
+    doc.replaces = list(dict.fromkeys(replaces))
+    _set_codes(doc, cover, text)
+    doc.published, doc.implemented = published, implemented
+    doc.titles = _titles(cover)
+    doc.adoption = _adoption(text, foreword, doc.id)
 
 

@@ -8,20 +8,6 @@ from __future__ import annotations
 
 import re
 
-_CJK = r"\u3400-\u9fff\uf900-\ufaff"
-
-# "5", "5.2.3", "A.1", "NA.2" then a space, a CJK char, or the end of the paragraph.
-# A trailing dot ("3.6.3.", "1.") is how UNECE and many regulations print their numbers.
-CLAUSE_RE = re.compile(rf"^(?P<num>(?:\d{{1,3}}|[A-Z]{{1,2}}\.\d{{1,3}})(?:\.\d{{1,3}}){{0,6}})\.?(?:\s+|(?=[{_CJK}])|$)(?P<rest>.*)$", re.S)
-
-# "8位值", "2个", "3次": a number glued to a measure word is a quantity, never a clause number.
-_QUANTITY = re.compile(r"^\d{1,3}(?:位|个|字节|次|项|种|倍|名|只|台|块|路|层|年|月|日|天|周|小时|分钟|秒|克|千克|公斤|米|厘米|毫米|伏|安|瓦|元|份|帧|比特|片|张|根|条|组|级|档|挡)")
-
-
-def quantity_start(text: str) -> bool:
-    """True when a paragraph starts with a number glued to a Chinese measure word ("8位值")."""
-    return bool(_QUANTITY.match(text.strip()))
-
 ANNEX_RE = re.compile(
     r"^(?:附\s*录\s*(?P<l1>[A-Z]{1,2})(?![A-Za-z])|(?:(?:Nationaler|National)\s+)?(?:Annex|ANNEX|Anhang|ANHANG|Annexe|ANNEXE|Appendix|APPENDIX)\s+(?P<l2>[A-Z]{1,2})(?![A-Za-z]))"
     r"\s*(?P<rest>.*)$",
@@ -117,24 +103,6 @@ def annex_type(text: str) -> str | None:
         t = m.group("t").lower()
         return "normative" if t.startswith(("规范", "normativ", "标准的")) else "informative"
     return None
-
-
-def split_number(text: str) -> tuple[str, str] | None:
-    """(number, rest) when the paragraph starts with a clause-number-shaped token."""
-    m = CLAUSE_RE.match(text.strip())
-    if not m:
-        return None
-    num = m.group("num")
-    rest = m.group("rest").strip()
-    return num, rest
-
-
-def number_tuple(num: str) -> tuple:
-    """'5.2.3' -> (5, 2, 3); 'A.1' -> ('A', 1)."""
-    out: list = []
-    for p in num.split("."):
-        out.append(int(p) if p.isdigit() else p)
-    return tuple(out)
 
 
 def looks_like_value(rest: str) -> bool:

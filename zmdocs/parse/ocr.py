@@ -34,20 +34,13 @@ _ENGINE: dict = {}
 _LOCK = threading.Lock()
 
 
-class OcrUnavailable(ParseError):
-    """rapidocr-onnxruntime is not installed."""
-
-
 def engine():
     """The shared RapidOCR engine (loaded once per process; its loggers silenced, nothing on stdout)."""
     with _LOCK:
         if "ocr" not in _ENGINE:
-            try:
-                from rapidocr_onnxruntime import RapidOCR
-                from rapidocr_onnxruntime.utils import get_logger
-            except ImportError as e:
-                raise OcrUnavailable("rapidocr-onnxruntime", f"is not installed ({e.name or e})",
-                                     "pip install rapidocr-onnxruntime==1.4.4") from None
+            from rapidocr_onnxruntime import RapidOCR  # a declared dependency
+            from rapidocr_onnxruntime.utils import get_logger
+
             for name in ("RapidOCR", "OrtInferSession"):
                 lg = get_logger(name)  # cached by the library: quiet it before it is first used
                 lg.setLevel(logging.ERROR)
@@ -360,7 +353,7 @@ def _run(path: Path, pages: list[dict], whole: dict[int, str], lines: dict[int, 
     import pypdfium2 as pdfium
 
     if finish_page is None:
-        from zmdocs.parse.pdf import _finish_page as finish_page
+        from zmdocs.parse.pdf_page import finish_page
     todo = sorted(set(whole) | set(lines))
     doc = pdfium.PdfDocument(str(path))
     done_whole: list[int] = []
@@ -380,9 +373,6 @@ def _run(path: Path, pages: list[dict], whole: dict[int, str], lines: dict[int, 
                     n = _reread_lines(page, pages[i], lines[i], windows)
                     if n:
                         repaired[pages[i]["page"]] = n
-            except OcrUnavailable as e:
-                raise ParseError(str(path), f"has scanned or garbled pages to OCR, but {e.path} {e.problem}",
-                                 f"{e.hint}, or parse it with --ocr off") from None
             except Exception as e:  # one page the OCR engine chokes on must not lose the document
                 log.debug("OCR failed on page %s: %r", pages[i]["page"], e)
                 failed.append(pages[i]["page"])

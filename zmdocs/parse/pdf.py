@@ -6,7 +6,7 @@ own (SPC typesetting) rejoin their line. Pages are read with PDFium (pdf_pdfium,
 pdfminer; kept from the machine's fonts so a parse is the same everywhere), and on pages with
 rulings pdfplumber's table finder runs over PDFium's paths (pdf_tables). Pages where PDFium would
 drop text, or fails, are read with pdfminer; ZMDOCS_PDF_BACKEND=pdfminer reads every page so.
-Slanted watermarks are dropped, full-width forms folded (zmdocs.textnorm), running headers/footers,
+Slanted watermarks are dropped, full-width forms folded (zmdocs.text.width), running headers/footers,
 page numbers and licence stamps dropped across pages, and long PDFs are read by worker processes
 over page ranges (ZMDOCS_WORKERS, default 2).
 """
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from zmdocs.errors import ParseError
 from zmdocs.parse.blocks import Block, RawDocument
+from zmdocs.parse.pdf_page import finish_page
 
 log = logging.getLogger(__name__)
 
@@ -128,91 +129,12 @@ def _light_objects(page) -> tuple[list[dict], tuple[int, float], int, int, list]
     return chars, (images, big_image), h_rules, v_rules, graphics
 
 
-def _prime_graphics(page, graphics: list) -> None:
-    """Give pdfplumber only the page's lines/rects/curves, so its table finder skips char conversion."""
-    objects: dict[str, list] = {}
-    try:
-        for o in graphics:
-            d = page.process_object(o)
-            objects.setdefault(d["object_type"], []).append(d)
-        page._objects = objects
-    except Exception as e:  # pdfplumber internals changed: let it parse the page itself
-        log.debug("falling back to pdfplumber objects: %s", e)
-
-
 def _read_page(page) -> dict:
     """Everything the document pass needs from one pdfplumber page, as plain picklable data."""
     raw_chars, (images, big_image), h_rules, v_rules, graphics = _light_objects(page)
     table_page = page if h_rules >= 2 and v_rules >= 2 else None  # only ruled pages hold ruled tables
-    return _finish_page(page.page_number, float(page.width), float(page.height), raw_chars, images, big_image,
-                        table_page, graphics)
-
-
-def _finish_page(number: int, w: float, h: float, raw_chars: list[dict], images: int, big_image: float,
-                 table_page=None, graphics=None) -> dict:
-    """Chars (+ tables when a pdfplumber page with rulings is given) -> ordered line/table items."""
-    from zmdocs.parse.pdf_layout import clean_chars, page_lines
-    from zmdocs.parse.pdf_tables import extract_tables
-    from zmdocs.textnorm import to_halfwidth
-
-    # a page-sized picture with only a stamp or watermark of text is a scanned page
-    scanned = bool(images) and (not raw_chars or (big_image > 0.7 and len(raw_chars) < 60))
-    rotated = _rotated_direction(raw_chars)
-    if rotated:  # landscape content drawn sideways on a portrait page: read it in its own frame
-        raw_chars = [_turn(c, rotated, w, h) for c in raw_chars if c["dir"] == rotated]
-        w, h = h, w
-    chars, cid = clean_chars(raw_chars)
-    tables = []
-    if chars and not rotated and table_page is not None:
-        if graphics:
-            _prime_graphics(table_page, graphics)
-        try:
-            tables = extract_tables(table_page, chars)
-        except Exception as e:  # a broken grid must not lose the page's text
-            log.debug("table finder failed on page %s: %s", number, e)
-            tables = []
-    if tables:
-        boxes = [t.bbox for t in tables]
-
-        def outside(c: dict) -> bool:
-            x = (c["x0"] + c["x1"]) / 2
-            y = (c["top"] + c["bottom"]) / 2
-            return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-        chars = [c for c in chars if outside(c)]
-    lines = page_lines(chars, w, h, tables)
-    items = []
-    for ln in lines:
-        t = ln.extra.get("table")
-        if t is not None:  # full-width digits, letters and signs folded (textnorm keeps Chinese punctuation)
-            rows = [[to_halfwidth(cell) for cell in row] for row in t.rows]
-            items.append({"table": rows, "header_rows": t.header_rows, "bbox": t.bbox})
-        else:
-            items.append({"text": to_halfwidth(ln.text), "x0": round(ln.x0, 2), "x1": round(ln.x1, 2), "top": round(ln.top, 2),
-                          "bottom": round(ln.bottom, 2), "size": round(float(ln.size), 2), "column": ln.column})
-    return {"page": number, "width": w, "height": h, "items": items, "chars": len(raw_chars),
-            "scanned": scanned, "cid": cid, "rotated": rotated, "graphics": len(graphics or []) if not raw_chars else 0}
-
-
-def _rotated_direction(chars: list[dict]) -> int:
-    """1 or 2 when most of the page's text runs sideways (90° counter-clockwise / clockwise)."""
-    if not chars:
-        return 0
-    counts = [0, 0, 0, 0, 0]  # 4: slanted (watermarks), never a reading direction
-    for c in chars:
-        if not c["text"].isspace():
-            counts[c["dir"]] += 1
-    side = 1 if counts[1] >= counts[2] else 2
-    return side if counts[side] > counts[0] else 0
-
-
-def _turn(c: dict, direction: int, w: float, h: float) -> dict:
-    """Char box in the frame where sideways text reads left to right (top measured from the top)."""
-    if direction == 1:  # reads bottom-to-top; following lines lie to the right
-        x0, x1, top, bottom = h - c["bottom"], h - c["top"], c["x0"], c["x1"]
-    else:  # reads top-to-bottom; following lines lie to the left
-        x0, x1, top, bottom = c["top"], c["bottom"], w - c["x1"], w - c["x0"]
-    return dict(c, x0=x0, x1=x1, top=top, bottom=bottom, upright=True, dir=0)
+    return finish_page(page.page_number, float(page.width), float(page.height), raw_chars, images, big_image,
+                       table_page, graphics)
 
 
 def _plumber_range(path: str, first: int, last: int):
@@ -251,12 +173,10 @@ def _read_range(path: str, first: int, last: int) -> list[dict]:
     read, close = _plumber_range(path, first, last)
     try:
         if _backend() == "pdfium":
-            try:
-                from zmdocs.parse.pdf_pdfium import read_range
+            from zmdocs.parse.pdf_pdfium import read_range
 
-                return read_range(path, first, last, read, _finish_page)
-            except ImportError:
-                pass
+            try:
+                return read_range(path, first, last, read, finish_page)
             except Exception as e:  # PDFium cannot open what pdfminer opened: read it all with pdfminer
                 log.debug("PDFium could not read %s (%r); using pdfminer", path, e)
         return [read(n) for n in range(first, last + 1)]
@@ -385,6 +305,51 @@ def _pages_list(nums: list[int]) -> str:
     return ", ".join(str(x) for x in nums[:12]) + (" …" if len(nums) > 12 else "")
 
 
+def _text_layer_warnings(path: Path, pages: list[dict]) -> list[str]:
+    """Warnings for scanned pages and unmapped (cid:x) characters; ParseError when no usable text is left."""
+    warnings: list[str] = []
+    text_pages = [p["page"] for p in pages if p["chars"] and not p.get("scanned")]
+    image_pages = [p["page"] for p in pages if p.get("scanned")]
+    if not text_pages:
+        if image_pages:
+            raise ParseError(str(path), "is a scanned (image-only) PDF with no text layer", OCR_HINT)
+        if sum(p.get("graphics", 0) for p in pages) >= 200:
+            raise ParseError(str(path), "has no text layer (its text is drawn as vector outlines, or it is a drawing)",
+                             OCR_HINT)
+        raise ParseError(str(path), "is empty: no text and no images on any page", "check that it is the right file")
+    if image_pages:
+        warnings.append(f"{path.name}: page(s) {_pages_list(image_pages)} have no text layer (scanned images); "
+                        f"their content is missing — {OCR_HINT}")
+    cid_pages = [p["page"] for p in pages if p["cid"]]
+    if cid_pages:
+        total = sum(p["cid"] for p in pages)
+        if total > 0.5 * sum(p["chars"] for p in pages):
+            raise ParseError(str(path), f"has text in fonts without a Unicode mapping ({total} (cid:x) characters)",
+                             "re-export it with embedded Unicode fonts, or " + OCR_HINT)
+        warnings.append(f"{path.name}: {total} characters without a Unicode mapping ((cid:x)) were dropped on "
+                        f"page(s) {_pages_list(cid_pages)}; the text there may be incomplete")
+    return warnings
+
+
+def _blocks(pages: list[dict]) -> list[Block]:
+    """The page dicts' line and table items as Blocks, with their geometry in `meta`."""
+    blocks: list[Block] = []
+    for pg in pages:
+        for it in pg["items"]:
+            if "table" in it:
+                blocks.append(Block(kind="table", page=pg["page"], rows=it["table"], header_rows=it["header_rows"],
+                                    meta={"x0": it["bbox"][0], "top": it["bbox"][1], "x1": it["bbox"][2],
+                                          "bottom": it["bbox"][3], "page_width": pg["width"],
+                                          "page_height": pg["height"]}))
+            else:
+                meta = {k: it[k] for k in ("x0", "x1", "top", "bottom", "size")}
+                meta.update(page_width=pg["width"], page_height=pg["height"])
+                if it["column"]:
+                    meta["column"] = it["column"]
+                blocks.append(Block(kind="line", text=it["text"], page=pg["page"], meta=meta))
+    return blocks
+
+
 def read_pdf(path: Path, workers: int | None = None, ocr: str = "auto", progress=None) -> RawDocument:
     """Read a PDF into line/table Blocks; bad files raise ParseError with a one-line hint.
 
@@ -410,41 +375,9 @@ def read_pdf(path: Path, workers: int | None = None, ocr: str = "auto", progress
                         f"({failed[0]['error']}); their content is missing — {CORRUPT_HINT}")
     from zmdocs.parse.ocr import fix_pages  # scanned and garbled pages; the OCR model loads only if needed
 
-    warnings.extend(fix_pages(path, pages, ocr, progress, _finish_page))
-    text_pages = [p["page"] for p in pages if p["chars"] and not p.get("scanned")]
-    image_pages = [p["page"] for p in pages if p.get("scanned")]
-    if not text_pages:
-        if image_pages:
-            raise ParseError(str(path), "is a scanned (image-only) PDF with no text layer", OCR_HINT)
-        if sum(p.get("graphics", 0) for p in pages) >= 200:
-            raise ParseError(str(path), "has no text layer (its text is drawn as vector outlines, or it is a drawing)",
-                             OCR_HINT)
-        raise ParseError(str(path), "is empty: no text and no images on any page", "check that it is the right file")
-    if image_pages:
-        warnings.append(f"{path.name}: page(s) {_pages_list(image_pages)} have no text layer (scanned images); "
-                        f"their content is missing — {OCR_HINT}")
-    cid_pages = [p["page"] for p in pages if p["cid"]]
-    if cid_pages:
-        total = sum(p["cid"] for p in pages)
-        if total > 0.5 * sum(p["chars"] for p in pages):
-            raise ParseError(str(path), f"has text in fonts without a Unicode mapping ({total} (cid:x) characters)",
-                             "re-export it with embedded Unicode fonts, or " + OCR_HINT)
-        warnings.append(f"{path.name}: {total} characters without a Unicode mapping ((cid:x)) were dropped on "
-                        f"page(s) {_pages_list(cid_pages)}; the text there may be incomplete")
+    warnings.extend(fix_pages(path, pages, ocr, progress, finish_page))
+    warnings.extend(_text_layer_warnings(path, pages))
     dropped = drop_running(pages)
     log.debug("%s: %d running header/footer lines dropped", path, dropped)
-    blocks: list[Block] = []
-    for pg in pages:
-        for it in pg["items"]:
-            if "table" in it:
-                blocks.append(Block(kind="table", page=pg["page"], rows=it["table"], header_rows=it["header_rows"],
-                                    meta={"x0": it["bbox"][0], "top": it["bbox"][1], "x1": it["bbox"][2],
-                                          "bottom": it["bbox"][3], "page_width": pg["width"],
-                                          "page_height": pg["height"]}))
-            else:
-                meta = {k: it[k] for k in ("x0", "x1", "top", "bottom", "size")}
-                meta.update(page_width=pg["width"], page_height=pg["height"])
-                if it["column"]:
-                    meta["column"] = it["column"]
-                blocks.append(Block(kind="line", text=it["text"], page=pg["page"], meta=meta))
+    blocks = _blocks(pages)
     return RawDocument(blocks=blocks, pages=n, format="pdf", warnings=warnings)

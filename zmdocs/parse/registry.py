@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -68,8 +67,11 @@ def detect_format(path: str | Path) -> str:
                 if "word/document.xml" in z.namelist():
                     check_zip(z, p)
                     return "docx"
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-            pass
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+            # NotImplementedError: a damaged directory claiming an unknown zip version or compression
+            if ext == ".docx":
+                raise ParseError(str(p), "is a damaged Word package (its zip directory cannot be read)",
+                                 "open it in Word and save it again, or ask the sender for a new copy") from None
         raise ParseError(str(p), "is a zip archive but not a Word .docx file", "save it as .docx from Word or give a PDF")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         if _ole_encrypted(p):  # an encrypted .docx/.xlsx is an OLE container with EncryptionInfo
@@ -182,50 +184,3 @@ def clean_surrogates(blocks) -> int:
                     row[j], k = _SURROGATE.subn("\ufffd", cell)
                     n += k
     return n
-
-
-def parse_many(paths, workers: int | None = None, progress: bool = True, isolate: bool = True,
-               timeout: float | None = None, max_memory: int | None = None, then=None,
-               **kwargs) -> tuple[list[Document], list[ParseError]]:
-    """Parse several files; bad ones are returned as errors, the good ones still parsed.
-
-    With `isolate` (the default) every file is parsed in a worker process with a time limit
-    (`timeout` seconds) and a memory limit (`max_memory` MB), so a hang, an abort inside a
-    native library or a memory blow-up is one error for that file; `workers` files run at once.
-    `then(doc)` runs on each parsed Document, in the worker when isolated (see `parse_isolated`).
-    """
-    from zmdocs.errors import ZmdocsError
-    from zmdocs.parse.isolate import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Limits, parse_isolated
-
-    paths = [Path(p) for p in paths]
-    bar = None
-    if progress and len(paths) > 1 and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        tqdm.monitor_interval = 0  # no monitor thread: workers are forked from a single-threaded parent
-        bar = tqdm(total=len(paths), desc="parsing", unit="file", file=sys.stderr)
-    try:
-        if isolate:
-            limits = Limits(DEFAULT_TIMEOUT if timeout is None else timeout,
-                            DEFAULT_MAX_MEMORY if max_memory is None else max_memory)
-            results = parse_isolated(paths, limits, jobs=workers, on_done=(lambda _i: bar.update(1)) if bar else None,
-                                     then=then, **kwargs)
-        else:
-            results = []
-            for p in paths:
-                try:
-                    doc = parse_file(p, **kwargs)
-                    if then is not None:
-                        then(doc)
-                    results.append(doc)
-                except ZmdocsError as e:
-                    results.append(e)
-                if bar:
-                    bar.update(1)
-    finally:
-        if bar:
-            bar.close()
-    docs = [r for r in results if isinstance(r, Document)]
-    failures = [r if isinstance(r, ParseError) else ParseError(str(p), str(r))
-                for p, r in zip(paths, results, strict=True) if not isinstance(r, Document)]
-    return docs, failures

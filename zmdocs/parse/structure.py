@@ -22,11 +22,12 @@ from zmdocs.parse.elements import list_items, make_term, references_in
 from zmdocs.parse.legal_builder import LegalBuilder
 from zmdocs.parse.lines import Para, to_paragraphs
 from zmdocs.parse.meta import fill_metadata
-from zmdocs.parse.numbering import number_tuple
 from zmdocs.parse.sequence import best_chain
 from zmdocs.parse.testreport import row_clauses
-from zmdocs.textnorm import clean_odd
-from zmdocs.verbal import detect_lang, provisions
+from zmdocs.text.clausenum import number_tuple
+from zmdocs.text.lang import detect_lang
+from zmdocs.text.normalize import clean_odd
+from zmdocs.verbal import provisions
 
 __all__ = ["build_document", "_Builder", "_Open"]
 
@@ -89,7 +90,7 @@ _FOOTNOTE_MARK = re.compile(r"(?:\s*[(（][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}[)�
 
 def _apply_given(doc: Document, given: dict) -> None:
     """Metadata a structured format states outright (STS XML) wins over what the cover text suggests."""
-    from zmdocs.stdnum import family_of, find_standards, normalize_id
+    from zmdocs.text.stdnum import family_of, find_standards, normalize_id
 
     if given.get("id"):
         doc.id = normalize_id(given["id"])
@@ -142,10 +143,8 @@ def _prefer_legal(lb: _Builder, b: _Builder) -> bool:
     return articles >= 5 and articles > chapters
 
 
-def build_document(blocks: list[Block], source: str = "") -> Document:
-    """Turn a Block stream into a Document: metadata, clause tree, tables, terms, references, provisions."""
-    odd = _clean_blocks(blocks)
-    paras = to_paragraphs(blocks)
+def _clause_builder(paras: list[Para], odd: int) -> _Builder:
+    """The standard-style or, for a law or regulation, the legal clause builder, run; never without a clause."""
     b = build_clauses(paras)
     if odd:
         b.warnings.append(f"{odd} odd character(s) normalised (lone surrogates, private-use glyphs, control characters)")
@@ -165,18 +164,11 @@ def build_document(blocks: list[Block], source: str = "") -> Document:
         b.warnings.append("no clause numbers found: the text is kept as one clause")
     if sum(1 for c in b.clauses if c.tup) < 5 and b.tables:
         _add_row_clauses(b)
-    all_text = "\n".join(b.cover + [ln for c in b.clauses for ln in [c.heading, *c.lines]])
-    lang = detect_lang(all_text, default="zh")
-    doc = Document(id="", lang=lang, source=source)
-    foreword = "\n".join(ln for c in b.clauses if c.kind in ("foreword", "introduction") for ln in c.lines)
-    running = [t for blk in blocks for t in (blk.meta.get("running") or [])]
-    fill_metadata(doc, b.cover, foreword, source, running)
-    given = blocks[0].meta.get("doc_meta") if blocks else None
-    if given:
-        _apply_given(doc, given)
-    doc.title = doc.titles.get(lang) or next(iter(doc.titles.values()), "")
-    clause_kind = {c.number: c.kind for c in b.clauses}
-    _strip_titles(b.clauses, [t for t in doc.titles.values() if len(t) >= 2])
+    return b
+
+
+def _add_clauses(doc: Document, b: _Builder, lang: str) -> None:
+    """The builder's clauses as Clauses of `doc`, with their provisions, list items, terms and references."""
     for c in b.clauses:
         text = "\n".join(c.lines).strip()
         cl = Clause(id=doc.clause_id(c.number), number=c.number, heading=_FOOTNOTE_MARK.sub("", c.heading).strip(), text=text, level=c.level,
@@ -187,6 +179,11 @@ def build_document(blocks: list[Block], source: str = "") -> Document:
             doc.terms.append(make_term(c.number, c.heading, text, cl.id, lang))
         if c.kind == "normative-references" and c.level == 1:
             doc.references.extend(r for r in references_in(text) if r not in doc.references)
+
+
+def _add_tables(doc: Document, b: _Builder) -> None:
+    """The builder's tables on `doc`, with unique ids and the clause that holds them."""
+    clause_kind = {c.number: c.kind for c in b.clauses}
     unnamed = 0
     seen: set[str] = set()
     for clause_no, t in b.tables:
@@ -202,5 +199,25 @@ def build_document(blocks: list[Block], source: str = "") -> Document:
         seen.add(t.id)
         t.clause = doc.clause_id(clause_no) if clause_no in clause_kind else None
         doc.tables.append(t)
+
+
+def build_document(blocks: list[Block], source: str = "") -> Document:
+    """Turn a Block stream into a Document: metadata, clause tree, tables, terms, references, provisions."""
+    odd = _clean_blocks(blocks)
+    paras = to_paragraphs(blocks)
+    b = _clause_builder(paras, odd)
+    all_text = "\n".join(b.cover + [ln for c in b.clauses for ln in [c.heading, *c.lines]])
+    lang = detect_lang(all_text, default="zh")
+    doc = Document(id="", lang=lang, source=source)
+    foreword = "\n".join(ln for c in b.clauses if c.kind in ("foreword", "introduction") for ln in c.lines)
+    running = [t for blk in blocks for t in (blk.meta.get("running") or [])]
+    fill_metadata(doc, b.cover, foreword, source, running)
+    given = blocks[0].meta.get("doc_meta") if blocks else None
+    if given:
+        _apply_given(doc, given)
+    doc.title = doc.titles.get(lang) or next(iter(doc.titles.values()), "")
+    _strip_titles(b.clauses, [t for t in doc.titles.values() if len(t) >= 2])
+    _add_clauses(doc, b, lang)
+    _add_tables(doc, b)
     doc.warnings.extend(b.warnings)
     return doc

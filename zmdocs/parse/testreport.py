@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.model import Table
-from zmdocs.parse.numbering import chapter_kind, is_heading_text, number_tuple
+from zmdocs.parse.numbering import chapter_kind, is_heading_text
+from zmdocs.text.clausenum import CLAUSE_NO, number_tuple
 
-CLAUSE_NO = re.compile(r"^(?:[A-Z]{1,2}\.)?[1-9]\d{0,2}(?:\.\d{1,3}){0,5}$")
 _DEFAULT_KIND = {1: "scope", 2: "normative-references", 3: "terms"}
 
 

@@ -147,9 +147,33 @@ def html_tables(html: str) -> list[Block]:
     return out
 
 
+def _md_table_at(lines: list[str], i: int) -> tuple[list[Block], int] | None:
+    """The blocks of an HTML, pipe or list table starting at line `i` and the line after it; None if none does."""
+    ln = lines[i]
+    if re.match(r"^\s*<table\b", ln, re.I):
+        j = i
+        while j < len(lines) and not re.search(r"</table\s*>", lines[j], re.I):
+            j += 1
+        return html_tables("\n".join(lines[i: j + 1])), j + 1
+    if "|" in ln and i + 1 < len(lines) and _MD_TABLE_SEP.match(lines[i + 1]):
+        rows = [_cells(ln)]
+        i += 2
+        while i < len(lines) and "|" in lines[i] and lines[i].strip():
+            rows.append(_cells(lines[i]))
+            i += 1
+        width = max(len(r) for r in rows)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        return [Block(kind="table", rows=rows, header_rows=1, page=1)], i
+    if _MD_ROW_START.match(ln):
+        table, j = _list_table(lines, i)
+        if table is not None:
+            return [table], j
+    return None
+
+
 def markdown_to_blocks(text: str) -> list[Block]:
     """Para blocks from Markdown: headings, paragraphs (soft-wrapped lines joined), pipe tables, list items."""
-    from zmdocs.textnorm import join_lines
+    from zmdocs.text.normalize import join_lines
 
     front, text = _front_matter(text)
     lines = text.split("\n")
@@ -181,32 +205,12 @@ def markdown_to_blocks(text: str) -> list[Block]:
             blocks.append(Block(kind="para", text=m.group(2).replace("**", "").strip(), page=1, style=f"Heading {len(m.group(1))}"))
             i += 1
             continue
-        if re.match(r"^\s*<table\b", ln, re.I):
+        found = _md_table_at(lines, i)
+        if found is not None:
             flush()
-            j = i
-            while j < len(lines) and not re.search(r"</table\s*>", lines[j], re.I):
-                j += 1
-            blocks.extend(html_tables("\n".join(lines[i: j + 1])))
-            i = j + 1
+            tables, i = found
+            blocks.extend(tables)
             continue
-        if "|" in ln and i + 1 < len(lines) and _MD_TABLE_SEP.match(lines[i + 1]):
-            flush()
-            rows = [_cells(ln)]
-            i += 2
-            while i < len(lines) and "|" in lines[i] and lines[i].strip():
-                rows.append(_cells(lines[i]))
-                i += 1
-            width = max(len(r) for r in rows)
-            rows = [r + [""] * (width - len(r)) for r in rows]
-            blocks.append(Block(kind="table", rows=rows, header_rows=1, page=1))
-            continue
-        if _MD_ROW_START.match(ln):
-            table, j = _list_table(lines, i)
-            if table is not None:
-                flush()
-                blocks.append(table)
-                i = j
-                continue
         if not ln.strip():
             flush()
         elif re.match(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[a-z][.)]\s+|>\s?)", ln):
@@ -223,7 +227,7 @@ def markdown_to_blocks(text: str) -> list[Block]:
     return blocks
 
 
-_MD_ROW_START = re.compile(r"^[*+-]\s+[*+-](?=\s|$|\[\^)")  # "*    *   cell": an item whose content is an item
+_MD_ROW_START = re.compile(r"^ {0,4}[*+-]\s+[*+-](?=\s|$|\[\^)")  # "*    *   cell": an item whose content is an item (in a list item: indented)
 _MD_CELL = re.compile(r"^\s{2,8}[*+-](?=\s|$|\[\^)")
 _MD_FOOTREF = re.compile(r"\[\^[^\]\s]+\]")
 
@@ -238,29 +242,47 @@ def _list_table(lines: list[str], i: int) -> tuple[Block | None, int]:
     rows: list[list[list[str]]] = []
     j = i
     blank = False
+    base = len(lines[i]) - len(lines[i].lstrip(" "))  # a table inside a list item is indented as a whole
     while j < len(lines):
         ln = lines[j]
         indent = len(ln) - len(ln.lstrip(" \t"))
-        if ln.strip() and blank and indent < 4 and not _MD_ROW_START.match(ln) and not _MD_CELL.match(ln):
+        row_start = indent == base and _MD_ROW_START.match(ln)  # deeper, "*   * 4" is a cell whose "≤" was lost
+        if ln.strip() and blank and indent < 4 + base and not row_start and not _MD_CELL.match(ln):
             break  # "   **Teil II**" after a blank line: the text after the table, not a cell's next paragraph
         blank = not ln.strip()
-        if _MD_ROW_START.match(ln):
+        if row_start:
             rows.append([[_MD_FOOTREF.sub("", ln[_MD_ROW_START.match(ln).end():]).strip()]])
         elif _MD_CELL.match(ln) and rows:
             rows[-1].append([_MD_FOOTREF.sub("", ln[_MD_CELL.match(ln).end():]).strip()])
-        elif ln.strip() and ln[:1] in " \t" and rows:
-            rows[-1][-1].append(_MD_FOOTREF.sub("", ln).strip())
+        elif ln.strip() and (ln[:1] in " \t" or _MD_FOOTREF.fullmatch(ln.strip())) and rows:
+            rows[-1][-1].append(_MD_FOOTREF.sub("", ln).strip())  # a footnote mark alone on a line stays in its cell
         elif ln.strip():
             break
         j += 1
     grid = [[" ".join(x for x in cell if x) for cell in row] for row in rows]
     width = max((len(r) for r in grid), default=0)
+    heads = 1
+    if len(grid) > 2 and 1 < len(grid[0]) < width == len(grid[1]):
+        grid[0], heads = _spread_group_row(grid[0], width), 2  # "Stufe 1 | Stufe 2" over pairs of columns
     if len(grid) < 2 or width < 2 or len(grid[0]) != width or sum(len(r) > 1 for r in grid) * 2 < len(grid):
         return None, i
     out = [grid[0]]
     for r in grid[1:]:
         out.append(out[-1][: width - len(r)] + r if len(r) < width else r)
-    return Block(kind="table", rows=out, header_rows=1, page=1, meta={"from_list": True}), j
+    return Block(kind="table", rows=out, header_rows=heads, page=1, meta={"from_list": True}), j
+
+
+def _spread_group_row(row: list[str], width: int) -> list[str]:
+    """A group-header row with fewer cells than the table: leading empty cells stay, each label spans an even share."""
+    lead = next((k for k, c in enumerate(row) if c), len(row))
+    labels = row[lead:]
+    if not labels:
+        return row + [""] * (width - len(row))
+    base, extra = divmod(width - lead, len(labels))
+    out = row[:lead]
+    for k, lab in enumerate(labels):
+        out += [lab] * (base + (k < extra))
+    return out
 
 
 _FRONT_KEYS = {"id": ("id", "jurabk", "standard", "number", "docnumber", "reference"),
@@ -281,7 +303,7 @@ def _front_matter(text: str) -> tuple[dict, str]:
     for field_, keys in _FRONT_KEYS.items():
         val = next((kv[k] for k in keys if kv.get(k)), "")
         if val and field_ == "title":
-            from zmdocs.verbal import detect_lang
+            from zmdocs.text.lang import detect_lang
 
             out["titles"] = {detect_lang(val, default="en"): val}
         elif val and (field_ != "published" or re.match(r"^(?:19|20)\d{2}-\d{2}-\d{2}$", val)):

@@ -10,6 +10,17 @@ from typing import Any
 
 from zmdocs.model import Alignment
 from zmdocs.report import dumps
+from zmdocs.report.reasons import columns, say
+from zmdocs.text.width import fit_cell
+
+
+def _w(code: str, **params: Any) -> str:
+    return say(f"align.{code}", "en", **params)
+
+
+def _col(k: int) -> str:
+    """clause | differs in | score."""
+    return columns("align", "en")[k]
 
 
 def _d(result: Alignment | dict) -> dict[str, Any]:
@@ -57,53 +68,28 @@ def _summary_lines(d: dict) -> list[str]:
     lines = [
         f"A: {d['doc_a']}",
         f"B: {d['doc_b']}",
-        f"mode: {d['mode']} ({d.get('mode_reason', '')})",
-        f"clause pairs: {len(d['pairs'])}; only in A: {len(d['unmatched_a'])}; only in B: {len(d['unmatched_b'])}; "
-        f"indicator pairs: {len(d['indicator_pairs'])}",
+        _w("mode", mode=d["mode"], reason=d.get("mode_reason", "")),
+        _w("counts", pairs=len(d["pairs"]), only_a=len(d["unmatched_a"]), only_b=len(d["unmatched_b"]),
+           indicators=len(d["indicator_pairs"])),
     ]
     if ad:
-        decl = f", declared {ad['declared']}" if ad.get("declared") else ""
-        lines.append(f"degree of correspondence (estimate): {ad.get('estimate')}{decl}")
+        decl = _w("declared", declared=ad["declared"]) if ad.get("declared") else ""
+        lines.append(_w("estimate", estimate=ad.get("estimate"), declared=decl))
         lines += [f"  - {e}" for e in ad.get("evidence", [])]
     return lines
-
-
-def _width(s: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def _cut(s: str, w: int) -> str:
-    """Shorten to display width `w` (CJK characters count double), ending in … when cut."""
-    if _width(s) <= w:
-        return s
-    out, n = "", 0
-    for c in s:
-        cw = _width(c)
-        if n + cw > w - 1:
-            break
-        out += c
-        n += cw
-    return out + "…"
-
-
-def _pad(s: str, w: int) -> str:
-    s = _cut(s, w)
-    return s + " " * max(0, w - _width(s))
 
 
 def _table(d: dict) -> str:
     rows = _rows(d)
     wa, wb = 46, 46
     out = _summary_lines(d) + [""]
-    out.append(f"{_pad('A', wa)}  {_pad('B', wb)}  score")
+    out.append(f"{fit_cell('A', wa)}  {fit_cell('B', wb)}  {_col(2)}")
     out.append(f"{'-' * wa}  {'-' * wb}  -----")
     for a, b, s in rows:
-        out.append(f"{_pad(a, wa)}  {_pad(b, wb)}  {s}")
+        out.append(f"{fit_cell(a, wa)}  {fit_cell(b, wb)}  {s}")
     devs = [x for x in d.get("deviations", []) if x["type"] == "indicator"]
     if devs:
-        out += ["", "technical deviations (indicators):"]
+        out += ["", _w("indicator_deviations")]
         out += [f"  {x.get('clause_a') or ''} | {x['text_a']}  <->  {x['text_b']}  [{', '.join(x['differs_in'])}]" for x in devs]
     return "\n".join(out) + "\n"
 
@@ -113,18 +99,18 @@ def _md_cell(s: str) -> str:
 
 
 def _markdown(d: dict) -> str:
-    out = [f"# Alignment of {d['doc_a']} and {d['doc_b']}", ""]
+    out = [f"# {_w('title', a=d['doc_a'], b=d['doc_b'])}", ""]
     out += [f"- {_md_cell(x.strip())}" for x in _summary_lines(d)[2:] if not x.startswith("  ")]
     ad = d.get("adoption") or {}
     if ad.get("evidence"):
-        out += ["", "Evidence:", ""] + [f"- {_md_cell(e)}" for e in ad["evidence"]]
-    out += ["", "## Clause correspondence table", "", f"| {d['doc_a']} | {d['doc_b']} | score |", "|---|---|---|"]
+        out += ["", _w("evidence"), ""] + [f"- {_md_cell(e)}" for e in ad["evidence"]]
+    out += ["", f"## {_w('correspondence')}", "", f"| {d['doc_a']} | {d['doc_b']} | {_col(2)} |", "|---|---|---|"]
     out += [f"| {_md_cell(a)} | {_md_cell(b)} | {s} |" for a, b, s in _rows(d)]
-    out += ["", "## Technical deviations", ""]
+    out += ["", f"## {_w('deviations')}", ""]
     devs = d.get("deviations", [])
     ind = [x for x in devs if x["type"] == "indicator"]
     if ind:
-        out += [f"| clause ({d['doc_a']}) | {d['doc_a']} | {d['doc_b']} | differs in |", "|---|---|---|---|"]
+        out += [f"| {_w('clause_of', a=d['doc_a'])} | {d['doc_a']} | {d['doc_b']} | {_col(1)} |", "|---|---|---|---|"]
         for x in ind:
             ca = (x.get("clause_a") or "").split("#")[-1]
             out.append(f"| {_md_cell(ca)} | {_md_cell(x['text_a'])} | {_md_cell(x['text_b'])} | {', '.join(x['differs_in'])} |")
@@ -132,11 +118,11 @@ def _markdown(d: dict) -> str:
     added = [x for x in devs if x["type"] == "added"]
     deleted = [x for x in devs if x["type"] == "deleted"]
     if added:
-        out += [f"Clauses added in {d['doc_a']}:", ""] + [f"- {x['clause']} {_md_cell(x.get('heading', ''))}".rstrip() for x in added] + [""]
+        out += [_w("added", a=d["doc_a"]) + ":", ""] + [f"- {x['clause']} {_md_cell(x.get('heading', ''))}".rstrip() for x in added] + [""]
     if deleted:
-        out += [f"Clauses of {d['doc_b']} not taken over:", ""] + [f"- {x['clause']} {_md_cell(x.get('heading', ''))}".rstrip() for x in deleted] + [""]
+        out += [_w("deleted", b=d["doc_b"]) + ":", ""] + [f"- {x['clause']} {_md_cell(x.get('heading', ''))}".rstrip() for x in deleted] + [""]
     if not devs:
-        out.append("No technical deviation found.")
+        out.append(_w("none"))
     return "\n".join(out) + "\n"
 
 
@@ -146,34 +132,34 @@ def _docx(d: dict) -> bytes:
     from docx import Document as Docx
 
     doc = Docx()
-    doc.add_heading(f"Alignment of {d['doc_a']} and {d['doc_b']}", level=1)
+    doc.add_heading(_w("title", a=d["doc_a"], b=d["doc_b"]), level=1)
     for line in _summary_lines(d)[2:]:
         bullet = line.startswith("  ")
         text = line.strip()
         if bullet and text.startswith("- "):
             text = text[2:]  # the style draws the bullet
         doc.add_paragraph(text, style="List Bullet" if bullet else None)
-    doc.add_heading("Clause correspondence table", level=2)
+    doc.add_heading(_w("correspondence"), level=2)
     rows = _rows(d)
     t = doc.add_table(rows=1, cols=3)
     t.style = "Table Grid"
-    for cell, text in zip(t.rows[0].cells, (d["doc_a"], d["doc_b"], "score"), strict=True):
+    for cell, text in zip(t.rows[0].cells, (d["doc_a"], d["doc_b"], _col(2)), strict=True):
         cell.text = text
     for a, b, s in rows:
         cells = t.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = a, b, s
-    doc.add_heading("Technical deviations", level=2)
+    doc.add_heading(_w("deviations"), level=2)
     ind = [x for x in d.get("deviations", []) if x["type"] == "indicator"]
     if ind:
         t = doc.add_table(rows=1, cols=4)
         t.style = "Table Grid"
-        for cell, text in zip(t.rows[0].cells, ("clause", d["doc_a"], d["doc_b"], "differs in"), strict=True):
+        for cell, text in zip(t.rows[0].cells, (_col(0), d["doc_a"], d["doc_b"], _col(1)), strict=True):
             cell.text = text
         for x in ind:
             cells = t.add_row().cells
             cells[0].text = (x.get("clause_a") or "").split("#")[-1]
             cells[1].text, cells[2].text, cells[3].text = x["text_a"], x["text_b"], ", ".join(x["differs_in"])
-    for kind, title in (("added", f"Clauses added in {d['doc_a']}"), ("deleted", f"Clauses of {d['doc_b']} not taken over")):
+    for kind, title in (("added", _w("added", a=d["doc_a"])), ("deleted", _w("deleted", b=d["doc_b"]))):
         items = [x for x in d.get("deviations", []) if x["type"] == kind]
         if items:
             doc.add_paragraph(title + ":")

@@ -11,8 +11,11 @@ import io
 import re
 from typing import Any
 
-_DIFF_ZH = {"value": "限值", "comparator": "比较关系", "unit": "单位", "conditions": "条件", "method": "试验方法"}
-TODO = "（待编写：说明差异原因）"
+from zmdocs.report.reasons import columns, label, say
+
+
+def _say(code: str, **params: Any) -> str:
+    return say(f"annex.{code}", "zh", **params)
 
 
 def _num(n: str) -> str:
@@ -41,21 +44,31 @@ def deviation_rows(d: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(本文件的章条编号, 技术性差异, 原因) for changed indicators, added and deleted clauses."""
     other = d.get("doc_b", "")
     out = []
+    todo = _say("todo")
     for x in d.get("deviations", []):
         if x["type"] == "indicator":
-            what = "、".join(_DIFF_ZH.get(k, k) for k in x.get("differs_in", []))
-            out.append((_num(x.get("clause_a") or ""), f"更改了{x.get('parameter', '')}的{what}：{other}为“{x['text_b']}”，"
-                        f"本文件为“{x['text_a']}”", TODO))
+            what = "、".join(label("annex.aspect", k, "zh") for k in x.get("differs_in", []))
+            out.append((_num(x.get("clause_a") or ""), _say("indicator", parameter=x.get("parameter", ""), aspects=what,
+                                                            other=other, b=x["text_b"], a=x["text_a"]), todo))
         elif x["type"] == "added":
-            out.append((_num(x["clause"]), f"增加了“{x.get('heading') or _num(x['clause'])}”的内容", TODO))
+            out.append((_num(x["clause"]), _say("added", heading=x.get("heading") or _num(x["clause"])), todo))
         elif x["type"] == "deleted":
-            out.append(("—", f"删除了{other}的{_num(x['clause'])}“{x.get('heading', '')}”".replace("“”", ""), TODO))
+            text = _say("deleted", other=other, clause=_num(x["clause"]), heading=x.get("heading", ""))
+            out.append(("—", text.replace("“”", ""), todo))
     return out
 
 
 def _titles(d: dict[str, Any]) -> tuple[str, str]:
     other = d.get("doc_b", "")
-    return (f"本文件与{other}的章条编号对照", f"本文件与{other}的技术性差异及其原因")
+    return _say("title_a", other=other), _say("title_b", other=other)
+
+
+def _parts(d: dict[str, Any]) -> list[tuple[str, str, str, list[str], list[tuple]]]:
+    """(letter, title, intro, header, rows) of annex A (clause correspondence) and B (technical deviations)."""
+    other = d.get("doc_b", "")
+    t1, t2 = _titles(d)
+    return [("A", t1, _say("intro_a", other=other), columns("annex_a", "zh"), correspondence_rows(d)),
+            ("B", t2, _say("intro_b", other=other), columns("annex_b", "zh"), deviation_rows(d) or [("—", _say("none"), "—")])]
 
 
 def _md_cell(s: str) -> str:
@@ -63,15 +76,12 @@ def _md_cell(s: str) -> str:
 
 
 def _markdown(d: dict[str, Any]) -> str:
-    t1, t2 = _titles(d)
-    other = d.get("doc_b", "")
-    out = ["## 附录 A", "（资料性）", f"### {t1}", "", f"表A.1给出了本文件与{other}的章条编号对照一览表。", "",
-           f"**表A.1 {t1}**", "", "| 本文件章条编号 | 对应的国际文件章条编号 |", "|---|---|"]
-    out += [f"| {_md_cell(a)} | {_md_cell(b)} |" for a, b in correspondence_rows(d)]
-    out += ["", "## 附录 B", "（资料性）", f"### {t2}", "", f"表B.1给出了本文件与{other}的技术性差异及其原因一览表。", "",
-            f"**表B.1 {t2}**", "", "| 本文件的章条编号 | 技术性差异 | 原因 |", "|---|---|---|"]
-    devs = deviation_rows(d)
-    out += [f"| {_md_cell(a)} | {_md_cell(b)} | {_md_cell(c)} |" for a, b, c in devs] or ["| — | 无技术性差异 | — |"]
+    out: list[str] = []
+    for k, (letter, title, intro, head, rows) in enumerate(_parts(d)):
+        out += ([""] if k else []) + [f"## {_say('annex_heading', letter=letter)}", _say("informative"), f"### {title}", "", intro, "",
+                                      f"**{_say('caption', letter=letter, title=title)}**", "",
+                                      "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(out) + "\n"
 
 
@@ -79,35 +89,18 @@ def _docx(d: dict[str, Any]) -> bytes:
     from docx import Document as Docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from zmdocs.report.docxout import _borders, _cell, _fonts, _para, _repeat_header
+    from zmdocs.report.docxout import _fonts, _para, grid_table
 
     doc = Docx()
     _fonts(doc.styles["Normal"], 10.5)
-    other = d.get("doc_b", "")
-    for letter, title, intro, head, rows in (
-        ("A", _titles(d)[0], f"表A.1给出了本文件与{other}的章条编号对照一览表。", ("本文件章条编号", "对应的国际文件章条编号"),
-         correspondence_rows(d)),
-        ("B", _titles(d)[1], f"表B.1给出了本文件与{other}的技术性差异及其原因一览表。", ("本文件的章条编号", "技术性差异", "原因"),
-         deviation_rows(d) or [("—", "无技术性差异", "—")]),
-    ):
-        for text, size in ((f"附录{letter}", 12), ("（资料性）", 10.5), (title, 12)):
+    for letter, title, intro, head, rows in _parts(d):
+        for text, size in ((_say("annex", letter=letter), 12), (_say("informative"), 10.5), (title, 12)):
             p = _para(doc, text, size, True)
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _para(doc, intro)
-        cap = _para(doc, f"表{letter}.1 {title}", 10.5, True)
+        cap = _para(doc, _say("caption", letter=letter, title=title), 10.5, True)
         cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        table = doc.add_table(rows=1, cols=len(head))
-        try:
-            table.style = doc.styles["Table Grid"]
-        except KeyError:
-            pass
-        _borders(table)
-        for c, h in zip(table.rows[0].cells, head, strict=True):
-            _cell(c, h, bold=True, size=10.5)
-        _repeat_header(table.rows[0])
-        for row in rows:
-            for c, v in zip(table.add_row().cells, row, strict=True):
-                _cell(c, v, size=10.5)
+        grid_table(doc, head, rows, size=10.5)
         if letter == "A":
             doc.add_page_break()
     buf = io.BytesIO()

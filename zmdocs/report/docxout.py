@@ -10,21 +10,9 @@ from __future__ import annotations
 
 import io
 
-from zmdocs.report.wording import (
-    cp_line,
-    fmt_margin,
-    fmt_value,
-    group_missing,
-    indicator_cell,
-    key_source,
-    reason,
-    ref_line,
-    result_label,
-    rules_lines,
-    t,
-    tier_column,
-    tier_label,
-)
+from zmdocs.report import table as tab
+from zmdocs.report import wording as w
+from zmdocs.report.wording import fmt_value, t
 
 EAST_ASIA = "宋体"
 LATIN = "Times New Roman"
@@ -74,6 +62,23 @@ def _repeat_header(row) -> None:
     trpr.append(h)
 
 
+def grid_table(doc, head: list[str], rows, size: float = 9):
+    """A bordered table: the header row in bold, repeated on every page, then `rows`; text at `size` pt."""
+    table = doc.add_table(rows=1, cols=len(head))
+    try:
+        table.style = doc.styles["Table Grid"]
+    except KeyError:  # the default template has it; explicit borders cover other templates
+        pass
+    _borders(table)
+    for c, h in zip(table.rows[0].cells, head, strict=True):
+        _cell(c, h, bold=True, size=size)
+    _repeat_header(table.rows[0])
+    for vals in rows:
+        for c, v in zip(table.add_row().cells, vals, strict=True):
+            _cell(c, v, size=size)
+    return table
+
+
 def _cell(cell, text: str, bold: bool = False, size: float = 9) -> None:
     p = cell.paragraphs[0]
     for r in list(p.runs):
@@ -96,8 +101,8 @@ def _widths(table, cm: list[float]) -> None:
 
     table.autofit = False
     for row in table.rows:
-        for cell, w in zip(row.cells, cm, strict=False):
-            cell.width = Cm(w)
+        for cell, width in zip(row.cells, cm, strict=False):
+            cell.width = Cm(width)
 
 
 def _caption(doc, text: str):
@@ -115,19 +120,18 @@ def _heading(doc, text: str):
 def _table_rows(cmp, tiers: list[str], lang: str) -> list[list[str]]:
     rows = []
     for r in cmp.rows:
-        vals = [str(r.n), indicator_cell(r, lang), f"{fmt_value(r.draft)}（{r.evidence.clause}）" if lang == "zh"
+        vals = [str(r.n), w.indicator_cell(r, lang), f"{fmt_value(r.draft)}（{r.evidence.clause}）" if lang == "zh"
                 else f"{fmt_value(r.draft)} ({r.evidence.clause})"]
         for tier in tiers:
-            cps = [c for c in r.counterparts if c.tier == tier]
-            vals.append("\n".join(cp_line(c, lang) + f" {result_label(c.result, lang)}" for c in cps) or "—")
-        vals += [result_label(r.result, lang), fmt_margin(r) if r.result in ("stricter", "looser") else "", reason(r.reason, lang)]
+            vals.append("\n".join(w.cp_line(c, lang) + f" {w.result_label(c.result, lang)}" for c in tab.in_tier(r, tier)) or "—")
+        vals += tab.result_cells(r, lang)
         rows.append(vals)
     return rows
 
 
 def _missing_lines(cmp, lang: str, limit: int = 12) -> list[str]:
     """Missing requirements, grouped by parameter: `绝缘电阻：GB 4706.19—2024 16.101（≥2 MΩ）`; at most `limit` lines."""
-    groups = group_missing(cmp.missing, lang)
+    groups = w.group_missing(cmp.missing, lang)
     out = []
     for label, _key, docs in groups[:limit]:
         parts = []
@@ -144,14 +148,13 @@ def _missing_lines(cmp, lang: str, limit: int = 12) -> list[str]:
 def _levels_section(doc, cmp, lang: str) -> None:
     """水平判定依据: the rules file, where the key indicators come from, each level's test as applied, per-tier verdicts."""
     _heading(doc, t("levels", lang))
-    _para(doc, f"{t('rules', lang)}：{cmp.rules_source}；{t('key_source', lang)}：{key_source(cmp, lang)}" if lang == "zh"
-          else f"{t('rules', lang)}: {cmp.rules_source}; {t('key_source', lang)}: {key_source(cmp, lang)}", 10)
-    for line in rules_lines(cmp, lang):
+    _para(doc, f"{t('rules', lang)}：{cmp.rules_source}；{t('key_source', lang)}：{w.key_source(cmp, lang)}" if lang == "zh"
+          else f"{t('rules', lang)}: {cmp.rules_source}; {t('key_source', lang)}: {w.key_source(cmp, lang)}", 10)
+    for line in w.rules_lines(cmp, lang):
         _para(doc, line, 10)
     if cmp.tier_verdicts:
         sep = "；" if lang == "zh" else "; "
-        _para(doc, f"{t('tier_verdicts', lang)}：" + sep.join(f"{tier_label(k, lang)} {v.get(lang, v['id'])}"
-                                                           for k, v in cmp.tier_verdicts.items()), 10)
+        _para(doc, f"{t('tier_verdicts', lang)}：" + sep.join(f"{k} {v}" for k, v in tab.tier_verdicts(cmp, lang)), 10)
 
 
 def render(result, lang: str = "zh", table_number: int = 1) -> bytes:
@@ -169,31 +172,20 @@ def render(result, lang: str = "zh", table_number: int = 1) -> bytes:
         setattr(sec, side, Cm(2.0))
     _fonts(doc.styles["Normal"], 10.5)
     _para(doc, f"{t('title', lang)} — {cmp.draft.id}", 14, True)
-    _para(doc, cmp.verdict_label(lang), 12, True)
+    _para(doc, w.verdict_sentence(cmp, lang), 12, True)
 
     _heading(doc, t("references", lang))
     for k, r in enumerate((r for r in cmp.refs if not r.merged_into), 1):
-        _para(doc, f"[{k}] {tier_label(r.tier, lang)}：{ref_line(r, lang)}" if lang == "zh" else f"[{k}] {tier_label(r.tier, lang)}: {ref_line(r, lang)}")
+        tier = w.tier_label(r.tier, lang)
+        _para(doc, f"[{k}] {tier}：{w.ref_line(r, lang)}" if lang == "zh" else f"[{k}] {tier}: {w.ref_line(r, lang)}")
     for r in (r for r in cmp.refs if r.merged_into):
-        _para(doc, f"注：{ref_line(r, lang)}" if lang == "zh" else f"Note: {ref_line(r, lang)}", 9)
+        _para(doc, f"注：{w.ref_line(r, lang)}" if lang == "zh" else f"Note: {w.ref_line(r, lang)}", 9)
 
     tiers = cmp.tiers_present()
     caption = f"表{table_number} {t('caption', lang)}" if lang == "zh" else f"Table {table_number} {t('caption', lang)}"
     _caption(doc, caption)
-    head = [t("n", lang), t("indicator", lang), t("draft", lang)] + [tier_column(x, lang) for x in tiers] + [
-        t("result", lang), t("margin", lang), t("reason", lang)]
-    table = doc.add_table(rows=1, cols=len(head))
-    try:
-        table.style = doc.styles["Table Grid"]
-    except KeyError:  # the default template has it; explicit borders cover other templates
-        pass
-    _borders(table)
-    for c, h in zip(table.rows[0].cells, head, strict=True):
-        _cell(c, h, bold=True)
-    _repeat_header(table.rows[0])
-    for vals in _table_rows(cmp, tiers, lang):
-        for c, v in zip(table.add_row().cells, vals, strict=True):
-            _cell(c, v)
+    head = tab.head(tiers, lang)
+    table = grid_table(doc, head, _table_rows(cmp, tiers, lang))
     free = 25.7 - 1.0 - 4.0 - 2.6 - 1.3 - 1.3
     tier_w = [min(4.2, free * 0.62 / max(1, len(tiers)))] * len(tiers)
     _widths(table, [1.0, 4.0, 2.6, *tier_w, 1.3, 1.3, max(3.0, free - sum(tier_w))])
@@ -209,7 +201,7 @@ def render(result, lang: str = "zh", table_number: int = 1) -> bytes:
         sep = "；" if lang == "zh" else "; "
         _para(doc, sep.join(f"{r.parameter} {fmt_value(r.draft)}（{r.evidence.clause}）" for r in cmp.new), 10)
     _heading(doc, t("conclusion", lang))
-    _para(doc, cmp.conclusion(lang), 10.5)
+    _para(doc, w.conclusion(cmp, lang), 10.5)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

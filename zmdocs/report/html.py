@@ -9,24 +9,10 @@ from __future__ import annotations
 
 from html import escape
 
-from zmdocs.compare.result import Evidence
-from zmdocs.report.wording import (
-    anchor,
-    fmt_counterpart,
-    fmt_margin,
-    fmt_value,
-    group_missing,
-    indicator_cell,
-    key_source,
-    next_level_text,
-    reason,
-    ref_line,
-    result_label,
-    rules_lines,
-    t,
-    tier_column,
-    tier_label,
-)
+from zmdocs.compare.result import Comparison, Evidence, Row
+from zmdocs.report import table
+from zmdocs.report import wording as w
+from zmdocs.report.wording import fmt_margin, fmt_value, reason, result_label, t
 
 CSS = """
 *{box-sizing:border-box}
@@ -80,7 +66,7 @@ class _Evidence:
     def ref(self, ev: Evidence, label: str) -> str:
         k = (ev.doc, ev.clause, ev.page, ev.text)
         if k not in self.ids:
-            self.ids[k] = anchor(ev.doc, ev.clause, len(self.items) + 1)
+            self.ids[k] = w.anchor(ev.doc, ev.clause, len(self.items) + 1)
             self.items.append((self.ids[k], ev, label))
         return self.ids[k]
 
@@ -115,86 +101,106 @@ def _chart(rows, lang: str) -> str:
     return "".join(parts)
 
 
-def render(result, lang: str = "zh") -> str:
-    """The comparison as one self-contained HTML page."""
-    cmp = result
-    tiers = cmp.tiers_present()
-    ev = _Evidence()
+def _top(cmp: Comparison, lang: str) -> list[str]:
+    """The page head, the verdict box with its chips and what blocks the next level, and the references."""
     nr = cmp.verdict in ("not-reached", "insufficient-evidence")
     h = [f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
          f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>{_e(t("title", lang))} — {_e(cmp.draft.id)}</title>',
          f"<script>{_JS}</script><style>{CSS}</style></head><body>",
          f'<h1>{_e(t("title", lang))}</h1><div class="sub">{_e(cmp.draft.id)} {_e(cmp.draft.title)} · {_e(t("illustrative", lang))}</div>',
-         f'<div class="verdict{" not-reached" if nr else ""}" id="verdict"><div class="main">{_e(cmp.verdict_label(lang))}</div>',
+         f'<div class="verdict{" not-reached" if nr else ""}" id="verdict"><div class="main">{_e(w.verdict_sentence(cmp, lang))}</div>',
          '<div class="chips">']
-    h.append(f'<span class="chip">{_e(t("overall", lang))}: <b>{_e(cmp.verdict_name(lang))}</b></span>')
-    for tier, v in cmp.tier_verdicts.items():
-        h.append(f'<span class="chip">{_e(tier_label(tier, lang))}: <b>{_e(v.get(lang, v["id"]))}</b></span>')
-    nxt = next_level_text(cmp, lang)
+    h.append(f'<span class="chip">{_e(t("overall", lang))}: <b>{_e(w.verdict_name(cmp, lang))}</b></span>')
+    for tier, v in table.tier_verdicts(cmp, lang):
+        h.append(f'<span class="chip">{_e(tier)}: <b>{_e(v)}</b></span>')
+    nxt = w.next_level_text(cmp, lang)
     h.append("</div>" + (f'<div class="sub" id="next-level">{_e(nxt)}</div>' if nxt else "") + "</div>")
-
     h.append(f'<h2>{_e(t("references", lang))}</h2><ul>')
     for r in cmp.refs:
         found = f' <span class="found">({_e(t("found", lang))})</span>' if r.found else ""
-        h.append(f"<li>{_e(tier_label(r.tier, lang))}: {_e(ref_line(r, lang))}{found}</li>")
-    h.append(f'</ul><p class="sub">{_e(t("key_source", lang))}: {_e(key_source(cmp, lang))}</p>')
+        h.append(f"<li>{_e(w.tier_label(r.tier, lang))}: {_e(w.ref_line(r, lang))}{found}</li>")
+    h.append(f'</ul><p class="sub">{_e(t("key_source", lang))}: {_e(w.key_source(cmp, lang))}</p>')
+    return h
 
-    h.append(f'<h2>{_e(t("comparison", lang))}</h2><table id="comparison"><thead><tr>')
-    for col in [t("n", lang), t("indicator", lang), t("draft", lang)] + [tier_column(x, lang) for x in tiers] + [
-            t("result", lang), t("reason", lang)]:
-        h.append(f"<th>{_e(col)}</th>")
+
+def _row(r: Row, tiers: list[str], ev: _Evidence, lang: str) -> str:
+    """One row of the comparison table, every value linked to its evidence."""
+    a = ev.ref(r.evidence, t("draft", lang))
+    h = [f'<tr class="{"key" if r.is_key else ""}" id="row-{r.n}"><td>{r.n}</td>'
+         f'<td>{_e(w.indicator_cell(r, lang))}</td>'
+         f'<td><a href="#{a}">{_e(fmt_value(r.draft))}</a> <span class="doc">{_e(r.evidence.clause)}</span></td>']
+    for tier in tiers:
+        cells = []
+        for c in table.in_tier(r, tier):
+            a = ev.ref(c.evidence, c.doc)
+            found = f' <span class="found">{_e(t("found", lang))}</span>' if c.found else ""
+            also = f" = {', '.join(c.also)}" if c.also else ""
+            cells.append(f'<span class="cp" title="{_e(reason(c.reason, lang))}"><a href="#{a}">{_e(w.fmt_counterpart(c))}</a> '
+                         f'{_res(c.result, lang)}<br><span class="doc">{_e(c.doc + also)} {_e(c.evidence.clause)}</span>{found}</span>')
+        h.append(f"<td>{''.join(cells) or '—'}</td>")
+    marg = table.shown_margin(r)
+    marg = f' <span class="doc">{_e(marg)}</span>' if marg else ""
+    h.append(f'<td>{_res(r.result, lang)}{marg}</td><td class="reason">{_e(reason(r.reason, lang))}</td></tr>')
+    return "".join(h)
+
+
+def _table(cmp: Comparison, ev: _Evidence, lang: str) -> list[str]:
+    tiers = cmp.tiers_present()
+    h = [f'<h2>{_e(t("comparison", lang))}</h2><table id="comparison"><thead><tr>']
+    h += [f"<th>{_e(col)}</th>" for col in table.head(tiers, lang, margin=False)]
     h.append("</tr></thead><tbody>")
-    for r in cmp.rows:
-        a = ev.ref(r.evidence, t("draft", lang))
-        h.append(f'<tr class="{"key" if r.is_key else ""}" id="row-{r.n}"><td>{r.n}</td>'
-                 f'<td>{_e(indicator_cell(r, lang))}</td>'
-                 f'<td><a href="#{a}">{_e(fmt_value(r.draft))}</a> <span class="doc">{_e(r.evidence.clause)}</span></td>')
-        for tier in tiers:
-            cells = []
-            for c in (c for c in r.counterparts if c.tier == tier):
-                a = ev.ref(c.evidence, c.doc)
-                found = f' <span class="found">{_e(t("found", lang))}</span>' if c.found else ""
-                also = f" = {', '.join(c.also)}" if c.also else ""
-                cells.append(f'<span class="cp" title="{_e(reason(c.reason, lang))}"><a href="#{a}">{_e(fmt_counterpart(c))}</a> '
-                             f'{_res(c.result, lang)}<br><span class="doc">{_e(c.doc + also)} {_e(c.evidence.clause)}</span>{found}</span>')
-            h.append(f"<td>{''.join(cells) or '—'}</td>")
-        marg = f' <span class="doc">{_e(fmt_margin(r))}</span>' if r.result in ("stricter", "looser") else ""
-        h.append(f'<td>{_res(r.result, lang)}{marg}</td><td class="reason">{_e(reason(r.reason, lang))}</td></tr>')
+    h += [_row(r, tiers, ev, lang) for r in cmp.rows]
     h.append(f'</tbody></table><p class="sub">{_e(t("legend", lang))}</p>')
+    return h
 
-    h.append(f'<h2>{_e(t("margin_chart", lang))}</h2><div id="chart">{_chart(cmp.rows, lang)}</div>')
 
-    h.append(f'<h2>{_e(t("missing", lang))}</h2><ul id="missing">')
-    for label, key, docs in group_missing(cmp.missing, lang):
+def _lists(cmp: Comparison, ev: _Evidence, lang: str) -> list[str]:
+    """Missing (grouped by parameter), new and not-comparable indicators."""
+    none = f"<li>{_e(t('none', lang))}</li>"
+    h = [f'<h2>{_e(t("missing", lang))}</h2><ul id="missing">']
+    for label, key, docs in w.group_missing(cmp.missing, lang):
         parts = []
         for doc, items in docs:
             links = ", ".join(f'<a href="#{ev.ref(m.evidence, m.doc)}">{_e(fmt_value(m.value))}</a> '
                               f'<span class="doc">{_e(m.evidence.clause)}</span>' for m in items)
             parts.append(f"{_e(doc)}: {links}")
         h.append(f'<li><b>{_e(label)}</b> <code>{_e(key)}</code> — {"; ".join(parts)}</li>')
-    h.append(f"<li>{_e(t('none', lang))}</li>" if not cmp.missing else "")
+    h.append(none if not cmp.missing else "")
     h.append(f'</ul><h2>{_e(t("new", lang))}</h2><ul id="new">')
     for r in cmp.new:
         h.append(f'<li>{"★ " if r.is_key else ""}{_e(r.parameter)}: <a href="#row-{r.n}">{_e(fmt_value(r.draft))}</a> ({_e(r.evidence.clause)})</li>')
-    h.append(f"<li>{_e(t('none', lang))}</li>" if not cmp.new else "")
+    h.append(none if not cmp.new else "")
     h.append(f'</ul><h2>{_e(t("not_comparable", lang))}</h2><ul id="not-comparable">')
-    nc = [(r, c) for r in cmp.rows for c in r.counterparts if c.result == "not-comparable"]
+    nc = table.not_comparable(cmp)
     for r, c in nc:
         h.append(f'<li>{_e(r.parameter)} ↔ {_e(c.doc)} {_e(c.evidence.clause)}: {_e(reason(c.reason, lang))}</li>')
-    h.append(f"<li>{_e(t('none', lang))}</li>" if not nc else "")
+    h.append(none if not nc else "")
+    return h
 
-    h.append(f'</ul><h2>{_e(t("levels", lang))}</h2><ul id="levels">')
-    for lv, line in zip(cmp.levels, rules_lines(cmp, lang), strict=True):
+
+def _end(cmp: Comparison, ev: _Evidence, lang: str) -> list[str]:
+    """The level reasoning, the conclusion, warnings and the evidence entries."""
+    h = [f'</ul><h2>{_e(t("levels", lang))}</h2><ul id="levels">']
+    for lv, line in zip(cmp.levels, w.rules_lines(cmp, lang), strict=True):
         h.append(f'<li class="{"pass" if lv.passed else "fail"}">{_e(line)}</li>')
     h.append(f'</ul><p class="sub">{_e(t("rules", lang))}: {_e(cmp.rules_source)}</p>')
-    h.append(f'<h2>{_e(t("conclusion", lang))}</h2><p class="conclusion" id="conclusion">{_e(cmp.conclusion(lang))}</p>')
+    h.append(f'<h2>{_e(t("conclusion", lang))}</h2><p class="conclusion" id="conclusion">{_e(w.conclusion(cmp, lang))}</p>')
     if cmp.warnings:
-        h.append(f'<h2>{_e(t("warnings", lang))}</h2><ul>' + "".join(f"<li>{_e(w)}</li>" for w in cmp.warnings) + "</ul>")
-
+        h.append(f'<h2>{_e(t("warnings", lang))}</h2><ul>' + "".join(f"<li>{_e(x)}</li>" for x in cmp.warnings) + "</ul>")
     h.append(f'<h2>{_e(t("evidence", lang))}</h2><div id="evidence">')
     for aid, e, _label in ev.items:
         page = f', {_e(t("page", lang))} {e.page}' if e.page else ""
         h.append(f'<div class="ev" id="{aid}"><b>{_e(e.doc)}</b> {_e(t("clause", lang))} {_e(e.clause)}{page}'
                  f'<q>{_e(e.text)}</q></div>')
     h.append('</div><pre id="js-errors" hidden></pre></body></html>')
+    return h
+
+
+def render(result: Comparison, lang: str = "zh") -> str:
+    """The comparison as one self-contained HTML page."""
+    cmp = result
+    ev = _Evidence()
+    h = _top(cmp, lang) + _table(cmp, ev, lang)
+    h.append(f'<h2>{_e(t("margin_chart", lang))}</h2><div id="chart">{_chart(cmp.rows, lang)}</div>')
+    h += _lists(cmp, ev, lang) + _end(cmp, ev, lang)
     return "".join(h) + "\n"

@@ -6,11 +6,11 @@ import csv
 import io
 import math
 import re
-import unicodedata
 from typing import Any
 
 from zmdocs.model import Document, Indicator
 from zmdocs.report import dumps
+from zmdocs.text.width import display_width
 
 FIELDS = ["doc", "clause", "parameter", "key", "comparator", "value", "min", "max", "unit", "normalized",
           "conditions", "method", "direction", "text", "page", "origin", "ordinal"]
@@ -60,14 +60,11 @@ def _rows(docs: list[Document]) -> list[list[str]]:
     return rows
 
 
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
 def _cut(s: str, n: int) -> str:
+    """`s` cut after `n` terminal columns, with "…" when cut."""
     out, w = "", 0
     for c in s:
-        cw = 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        cw = display_width(c)
         if w + cw > n - 1 and w + cw > n:
             return out + "…"
         out += c
@@ -80,11 +77,11 @@ def render_table(docs: list[Document]) -> str:
     head = ["document", "clause", "parameter", "key", "limit", "unit", "conditions", "method"]
     limits = [18, 14, 24, 22, 16, 8, 36, 16]
     rows = [[_cut(c, lim) for c, lim in zip(r, limits, strict=True)] for r in _rows(docs)]
-    widths = [max([_width(h)] + [_width(r[k]) for r in rows]) for k, h in enumerate(head)]
-    lines = ["  ".join(h + " " * (w - _width(h)) for h, w in zip(head, widths, strict=True)).rstrip()]
+    widths = [max([display_width(h)] + [display_width(r[k]) for r in rows]) for k, h in enumerate(head)]
+    lines = ["  ".join(h + " " * (w - display_width(h)) for h, w in zip(head, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     for r in rows:
-        lines.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip())
+        lines.append("  ".join(c + " " * (w - display_width(c)) for c, w in zip(r, widths, strict=True)).rstrip())
     n = sum(len(d.indicators) for d in docs)
     lines.append(f"{n} indicator(s) in {len(docs)} document(s)")
     return "\n".join(lines) + "\n"
@@ -128,7 +125,7 @@ def render_xlsx(docs: list[Document]) -> bytes:
                 c.font = Font(bold=True)
     ws.freeze_panes = "A2"
     for col in ws.columns:
-        width = max((_width(str(c.value or "")) for c in col), default=8)
+        width = max((display_width(str(c.value or "")) for c in col), default=8)
         ws.column_dimensions[col[0].column_letter].width = min(60, max(8, width + 2))
     buf = io.BytesIO()
     wb.save(buf)

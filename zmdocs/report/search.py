@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import shutil
-import unicodedata
 from typing import Any
 
 from zmdocs.report import dumps
+from zmdocs.text.width import display_width, fit_cell
 
 CONTRACT = ("doc", "clause", "heading", "score", "lang", "match", "text")
 
 
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
 def _fit(s: str, width: int) -> str:
-    """Cut `s` to `width` terminal columns (CJK counts 2) and pad it."""
-    s = " ".join((s or "").split())
-    out, w = "", 0
-    for c in s:
-        cw = 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        if w + cw > width - (1 if _width(s) > width else 0):
-            out += "…"
-            w += 1
-            break
-        out += c
-        w += cw
-    return out + " " * max(0, width - w)
+    """`s` on one line, cut to `width` terminal columns (CJK counts 2) and padded."""
+    return fit_cell(" ".join((s or "").split()), width)
 
 
 def render_summary(summary: dict[str, Any], fmt: str = "text") -> str:
@@ -78,8 +64,8 @@ def render_results(results: list[dict[str, Any]], fmt: str = "table", query: str
     if not results:
         return "no matching clauses"
     cols = max(80, shutil.get_terminal_size((120, 24)).columns)
-    w_doc = min(24, max(_width(r["doc"] or "") for r in results))
-    w_cl = min(10, max(6, max(_width(r["clause"] or "") for r in results)))
+    w_doc = min(24, max(display_width(r["doc"] or "") for r in results))
+    w_cl = min(10, max(6, max(display_width(r["clause"] or "") for r in results)))
     w_head = 24
     fixed = 3 + 1 + w_doc + 1 + w_cl + 1 + w_head + 1 + 3 + 1 + 6 + 1
     w_text = max(30, cols - fixed - 1)

@@ -52,13 +52,12 @@ def write_docx(spec: dict[str, Any], folder: Path) -> Path:
 
 
 def _load(path: Path, cache: dict | None):
-    from zmdocs.compare import _indicators, _load_ref
+    from zmdocs.app import load_reference
 
     key = str(path)
     if cache is not None and key in cache:
         return cache[key]
-    doc = _load_ref(key)
-    _indicators(doc)
+    doc = load_reference(key)  # prepared: parsed and indicators extracted once
     if cache is not None:
         cache[key] = doc
     return doc
@@ -137,7 +136,7 @@ def check_case(case: dict[str, Any], cmp) -> list[str]:
     bad: list[str] = []
     want = case.get("verdict_in") or [case["verdict"]]
     if cmp.verdict not in want:
-        bad.append(f"verdict {cmp.verdict} not in {want}: {[(lv.id, lv.reason) for lv in cmp.levels]}")
+        bad.append(f"verdict {cmp.verdict} not in {want}: {[(lv.id, lv.codes) for lv in cmp.levels]}")
     for tier, lid in (case.get("tier_verdicts") or {}).items():
         got = (cmp.tier_verdicts.get(tier) or {}).get("id")
         if got != lid:

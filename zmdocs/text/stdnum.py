@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from zmdocs.textnorm import to_halfwidth
+from zmdocs.text.width import to_halfwidth
 
 _DASH = "-‐‑‒–—―－−"
 _D = f"[{_DASH}]"

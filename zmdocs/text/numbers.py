@@ -1,25 +1,12 @@
-"""Numbers as standards write them: full-width forms, decimal commas, digit grouping, Chinese numerals."""
+"""Numbers as standards write them: decimal commas and digit grouping, Chinese numerals, Roman numerals.
+
+The one home of number reading: `parse_number("1,250")` is 1250, `"4,0"` is 4.0, `"0,5"` is 0.5 (a comma
+before exactly three digits groups thousands unless the language writes decimal commas).
+"""
 
 from __future__ import annotations
 
 import re
-
-# One-to-one character folding (keeps offsets): full-width digits/signs/letters, dashes, spaces, micro, ohm.
-_FOLD = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"}
-_FOLD.update({ord(a): b for a, b in {
-    "．": ".", "＜": "<", "＞": ">", "＝": "=", "＋": "+", "－": "-", "−": "-", "–": "-", "‑": "-",
-    "～": "~", "〜": "~", "∼": "~", "％": "%", "（": "(", "）": ")", "／": "/", "≦": "≤", "≧": "≥",
-    "μ": "µ", "Ω": "Ω", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ", "\u2002": " ",
-    "\u2003": " ", "＇": "'", "·": "·", "•": "·", "⋅": "·", "∙": "·", "×": "×", "：": ":",
-}.items()})
-# Superscript footnote marks and exponents we fold to plain forms.
-_SUP = {"²": "²", "³": "³"}
-
-
-def fold(text: str) -> str:
-    """Fold full-width and look-alike characters to one form, keeping every character offset."""
-    return text.translate(_FOLD)
-
 
 NUM = r"\d+(?:[ ,.]\d{3}(?!\d))*(?:[.,]\d+)?"  # a group of three is whole: 0.0075 is not 0.007|5
 NUM_RE = re.compile(NUM)
@@ -107,3 +94,70 @@ def number_out(v: float | int) -> float | int:
     if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
         return int(v)
     return v
+
+
+# --------------------------------------------------------------------------- Chinese and Roman numerals (legal numbering)
+
+
+def cn_number(s: str) -> int | None:
+    """'十二' -> 12, '一百零三' -> 103, '一万零五' -> 10005, '12' -> 12; None if not a positive whole number."""
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    s = s.replace("兩", "两").replace("〇", "零")
+    if not s:
+        return None
+    high, _, low = s.rpartition("万") if "万" in s else ("", "", s)
+    hi = _cn_below_10k(high) if high else 0
+    lo = _cn_below_10k(low) if low else 0
+    if hi is None or lo is None:
+        return None
+    v = hi * 10000 + lo
+    return v if v > 0 else None
+
+
+def _cn_below_10k(s: str) -> int | None:
+    """Chinese numerals below 10,000 ('一百零三' -> 103, '十五' -> 15); None for anything else."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+    places = {"十": 10, "百": 100, "千": 1000}
+    total, cur, last = 0, 0, 10000
+    for c in s:
+        if c in digits:
+            cur = digits[c]
+        elif c in places:
+            if places[c] >= last:  # '十百', '百千': not a numeral
+                return None
+            last = places[c]
+            total += (cur or 1) * places[c]
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman(s: str) -> int | None:
+    """'XIV' -> 14 (either case); None for an invalid numeral ('IIII', 'VX', 'IC')."""
+    s = (s or "").upper()
+    if not s or any(c not in _ROMAN_VALUES for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN_VALUES[c]
+        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
+    return total if 0 < total < 4000 and to_roman(total) == s else None
+
+
+def to_roman(n: int) -> str:
+    """14 -> 'XIV' (upper case; 1..3999, other numbers as digits)."""
+    if n <= 0 or n >= 4000:
+        return str(n)
+    out = ""
+    for v, r in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out += r
+            n -= v
+    return out

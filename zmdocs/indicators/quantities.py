@@ -1,0 +1,380 @@
+"""Quantities in folded, masked text: single values, ranges, tolerances, deviation bands, IP codes and grades.
+
+`scan` finds every quantity of a span with its unit and the comparator cue read left or right of it
+(`_comparator`); the passage reader (`prose.extract_text`) then decides what each quantity is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from zmdocs.indicators import patterns_en, patterns_zh
+from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
+from zmdocs.text.numbers import NUM, convert_cn_numerals, number_out, parse_number
+from zmdocs.text.sentences import sentence_spans
+from zmdocs.text.width import fold_chars as fold
+
+_SN = r"(?<![A-Za-z0-9.,/\x00])-?" + NUM
+_U = UNIT_PATTERN
+QRE = re.compile(
+    rf"(?P<tolp>\(\s*(?P<tpn>{_SN})\s*(?P<tpnu>{_U})?\s*±\s*(?P<tpt>{NUM})\s*(?P<tptu>{_U})?\s*\)\s*(?P<tpu>{_U})?)"
+    rf"|(?P<rng>(?P<ra>{_SN})\s*(?P<rau>{_U})?\s*(?P<sep>~|-|—|至|到|\.\.\.|…|(?<![A-Za-z])(?:to|bis|à|and|und|et)(?![A-Za-z]))\s*(?P<rb>[-+]?{NUM})\s*(?P<rbu>{_U})?)"
+    rf"|(?P<tol>(?P<tn>{_SN})\s*(?P<tnu>{_U})?\s*±\s*(?P<tt>{NUM})\s*(?P<ttu>{_U})?)"
+    rf"|(?P<asym>\+\s*(?P<ap>{NUM})\s*(?P<apu>{_U})?\s*(?P<alt>(?:or|oder|ou|或)\s*{NUM}\s*(?:{_U})\s*\([^()]{{0,40}}\)\s*)?"
+    rf"(?:or|and|/|,|，|、|oder|ou|或|和)?\s*-\s*(?P<am>{NUM})\s*(?P<amu>{_U}))"
+    rf"|(?P<asymr>(?<![A-Za-z0-9.,/\x00])-\s*(?P<rm>{NUM})\s*(?P<rmu>{_U})?\s*(?:or|and|/|,|，|、|oder|ou|或|和)\s*\+\s*(?P<rp>{NUM})\s*(?P<rpu>{_U}))"
+    rf"|(?P<pm>(?<![\d)\s])±\s*(?P<pmv>{NUM})\s*(?P<pmu>{_U})?|(?<=\s)±\s*(?P<pmv2>{NUM})\s*(?P<pmu2>{_U})?)"
+    rf"|(?P<one>(?P<v>{_SN})\s*(?P<vu>{_U})?)"
+)
+_SINGLE_RE = re.compile(rf"(?P<v>{_SN})\s*(?P<vu>{_U})?")
+IP_RE = re.compile(r"(?<![A-Za-z])IP\s?([0-6X])([0-9X])([A-D])?([HMSW])?(?![A-Za-z0-9])")
+GRADE_ZH = re.compile(r"(?<![\d.\x00])((?:V-?)?\d{1,2}(?:\.\d)?)\s*级")
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:darf|dürfen|muss|müssen|soll)\b[^\d;:.]*$")
+_PER_WORD = re.compile(rf"\s*(?:per|pro|par|je)\s+(?:(?:1|one|an?|un|une|ein)\s+)?({_U})(?![A-Za-z])", re.I)
+_PER_TIME = {"tag": "d", "day": "d", "jour": "d", "stunde": "h", "hour": "h", "heure": "h", "jahr": "a", "year": "a", "an": "a"}
+_PER_TIME_BEFORE = re.compile(r"(?i)\b(?:pro|per|je|par)\s+(" + "|".join(_PER_TIME) + r")\s*$")
+_PER_VOLUME = re.compile(r"/\s?((?:\d+\s?)?(?:ml|mL|l|L|cm³|m³|g|kg))(?![A-Za-z0-9])")  # "0/100 ml", "100/ml"
+_PER_UNIT = re.compile(r"/(?:\([A-Za-zµΩ°²³·0-9]{1,8}\)|[A-Za-zµΩ°²³·]{1,6})(?![A-Za-z])")
+_MULTIPLE = re.compile(r"\s*(?:倍|times\b|fois\b|[-‑]?fache[nr]?\b|x\b|×)", re.I)
+_ARITH = re.compile(r"\s*(?:减去|加上|减|加|minus\b|plus\b|moins\b)\s*\d", re.I)
+PREFIX_UNIT = re.compile(r"(?<![A-Za-z])(HRC|HRA|HRB|HV\d*|HBW|HB|Shore\s?[AD])\s*$")
+GRADE_EN = re.compile(r"(?i)\b(?:grade|class|Klasse|Schutzklasse|classe|Stufe|niveau)\s+([A-G]\+{0,3}|[1-5]|(?-i:[IV]{1,3}|0I))(?![A-Za-z0-9+])")
+CLASS_ZH = re.compile(r"([ⅠⅡⅢ]|0Ⅰ|0)\s*类")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "0I": 0.5, "0Ⅰ": 0.5, "0": 0}
+_BETWEEN = re.compile(r"(?i)(?:between|zwischen|entre)\s*$")
+_RANGE_WORD = re.compile(r"(?i)(?:between|zwischen|entre|from|von|de|在|为|within|range)\s*$")
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    kind: str  # one, rng, tol, ip, grade
+    value: object = None
+    vmin: float | None = None
+    vmax: float | None = None
+    unit: str = ""
+    comparator: str | None = None
+    cue_start: int = 0
+    ordinal: dict | None = None
+    role: str = ""  # indicator | condition | drop
+    bare: bool = False  # no cue of its own (a table cell): a header may imply the comparator
+    defaulted: bool = False  # the unit is the caller's default (a table header's), not written here
+    alt: bool = False  # an alternative bound in parentheses: "nor more than 1 500 mm (2 100 mm if …)"
+    conds: list[str] = field(default_factory=list)
+
+
+def patterns_for(lang: str):
+    return patterns_zh if lang == "zh" else patterns_en
+
+
+_SPACED_SIGN = re.compile(r"(?<![\w)\]%°.,])([-+]) (?=\d)")
+
+
+_WORD_NUMBERS = {
+    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12},
+    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwölf": 12},
+    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "douze": 12},
+}
+_BOUND_WORD = {"en": r"at\s+least|at\s+most", "de": "mindestens|höchstens", "fr": r"au\s+moins|au\s+plus"}
+_HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
+
+
+@functools.lru_cache(maxsize=4)
+def _word_number_res(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    """"drei Minuten", "zwölf Litern" (a number in words before a unit), "mindestens drei" (after a bound)."""
+    words = "|".join(_WORD_NUMBERS[lang])
+    before_unit = re.compile(rf"(?i)(?<![\w-])({words})(?=\s+(?:{UNIT_PATTERN})(?![A-Za-zÀ-ÿ0-9]))")
+    after_bound = re.compile(rf"(?i)(\b(?:{_BOUND_WORD[lang]})\s+)({words})(?![\w-])")
+    return before_unit, after_bound
+
+
+def prepare(text: str, lang: str) -> str:
+    """Folded text; Chinese numerals as digits for zh, small numbers in words before a unit for en/de/fr."""
+    t = _SPACED_SIGN.sub(lambda m: " " + m.group(1), fold(text))  # "- 5 °C to + 30 °C": the sign belongs to the number
+    if lang == "zh":
+        return convert_cn_numerals(t)
+    if lang not in _WORD_NUMBERS:
+        return t
+    if lang == "de":
+        t = _HALF.sub("0,5 ", t)  # "eine halbe Stunde"
+    nums = _WORD_NUMBERS[lang]
+    before_unit, after_bound = _word_number_res(lang)
+    t = before_unit.sub(lambda m: str(nums[m.group(1).lower()]), t)
+    return after_bound.sub(lambda m: m.group(1) + str(nums[m.group(2).lower()]), t)
+
+
+def sentences(t: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans in folded text: the one splitter, `zmdocs.text.sentences.sentence_spans`."""
+    return sentence_spans(t, lang)
+
+
+def _num(s: str | None, lang: str):
+    return None if s is None else parse_number(s, lang)
+
+
+def scan(t: str, masked: str, lang: str, default_unit: str = "", start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in masked[start:end], with its unit and comparator cue."""
+    P = patterns_for(lang)
+    end = len(masked) if end is None else end
+    out: list[Quantity] = []
+    chains = _chains(masked, lang, start, end)
+    out.extend(q for q, _ in chains)
+    for m in QRE.finditer(masked, start, end):
+        if any(a <= m.start() < b for _, (a, b) in chains):
+            continue
+        q = _match_quantity(t, masked, m, lang, default_unit)
+        if isinstance(q, list):  # a dash or "and" that joins no range: the two ends as single quantities
+            out.extend(q)
+            continue
+        if q is not None and _complete(t, masked, q, P, default_unit):
+            out.append(q)
+    if any(q.unit and not q.defaulted and dim_of(q.unit) == dim_of(default_unit) for q in out):
+        for q in out:  # "a = 0.25 m b = 0.0075": the header's unit is written where it applies; b has none
+            if q.defaulted:
+                q.unit, q.defaulted = "", False
+    ords = _ordinals(t, masked, lang, P, start, end)
+    out = [q for q in out if not any(o.start <= q.start < o.end for o in ords)] + ords
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _match_quantity(t: str, masked: str, m: re.Match, lang: str, default_unit: str) -> Quantity | list[Quantity] | None:
+    """The quantity of one QRE match (a list of singles when a range reading is refused)."""
+    g = m.groupdict()
+    if g["tolp"]:  # "(30 ± 1) km/h"
+        nom, tol = _num(g["tpn"], lang), _num(g["tpt"], lang)
+        unit = g["tpu"] or g["tpnu"] or (g["tptu"] if g["tptu"] != "%" else "") or ""
+        return _tol(m.start(), m.end(), nom, tol, unit, g["tptu"] == "%" and bool(g["tpu"] or g["tpnu"]) and "%" not in (g["tpu"], g["tpnu"]))
+    if g["rng"]:
+        return _range(t, masked, m, lang, default_unit)
+    if g["tol"]:
+        nom, tol = _num(g["tn"], lang), _num(g["tt"], lang)
+        unit = g["tnu"] or (g["ttu"] if g["ttu"] != "%" else "") or ""
+        return _tol(m.start(), m.end(), nom, tol, unit, g["ttu"] == "%" and bool(g["tnu"]) and g["tnu"] != "%")
+    if g["asym"]:  # "+5 % or -10 %": an asymmetric deviation band
+        hi, lo = _num(g["ap"], lang), _num(g["am"], lang)
+        if hi is None or lo is None:
+            return None
+        q = Quantity(m.start(), m.end(), "rng", None, number_out(-lo), number_out(hi), g["amu"] or g["apu"] or "")
+        if g["alt"]:  # "+5 % or 20 W (whichever is greater) / -10 %": the alternative bound qualifies the band
+            q.conds.append(g["alt"].strip())
+        return q
+    if g["asymr"]:  # "-10 % / +5 %"
+        hi, lo = _num(g["rp"], lang), _num(g["rm"], lang)
+        if hi is None or lo is None:
+            return None
+        return Quantity(m.start(), m.end(), "rng", None, number_out(-lo), number_out(hi), g["rpu"] or g["rmu"] or "")
+    if g["pm"]:
+        v = _num(g["pmv"] or g["pmv2"], lang)
+        return None if v is None else Quantity(m.start(), m.end(), "rng", None, number_out(-v), number_out(v), (g["pmu"] or g["pmu2"] or ""))
+    v = _num(g["v"], lang)
+    return None if v is None else Quantity(m.start(), m.end(), "one", number_out(v), unit=g["vu"] or "")
+
+
+def _range(t: str, masked: str, m: re.Match, lang: str, default_unit: str) -> Quantity | list[Quantity]:
+    """A two-ended range, or its two ends as singles when the separator does not make one."""
+    g = m.groupdict()
+    a, b = _num(g["ra"], lang), _num(g["rb"], lang)
+    sep = g["sep"].strip().lower()
+    unit = g["rbu"] or g["rau"] or ""
+    left = t[max(0, m.start() - 25): m.start()]
+    wordy = sep in ("and", "und", "et", "to", "bis", "à")
+    if (sep in ("and", "und", "et") and not _RANGE_WORD.search(left)) or (sep in ("-", "—") and not unit and not default_unit) \
+            or a is None or b is None or (g["rau"] and g["rbu"] and dim_of(g["rau"]) != dim_of(g["rbu"])):
+        return _singles(t, masked, m.start(), m.end(), lang)
+    if wordy and not g["rbu"] and not g["rau"] and not default_unit and not _BETWEEN.search(left):
+        return _singles(t, masked, m.start(), m.end(), lang)
+    return Quantity(m.start(), m.end(), "rng", None, number_out(min(a, b)), number_out(max(a, b)), unit)
+
+
+def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
+    """Read the comparator and finish the unit (per-unit, compound, prefix, unknown); False drops the quantity."""
+    q.unit = q.unit.strip()
+    if q.unit:
+        per = _PER_WORD.match(masked, q.end)
+        if per:  # "1 mA per kW", "0,75 mA pro kW", "每千瓦": a limit per unit
+            q.unit = f"{q.unit}/{per.group(1)}"
+            q.end = per.end()
+    if not q.unit and q.kind == "one" and masked[q.end:q.end + 1] == "/":
+        cnt = _PER_VOLUME.match(masked, q.end)
+        if cnt:  # "0/100 ml", "100/ml": a count (organisms, colonies) per sample volume
+            q.unit = "/" + re.sub(r"\s+", " ", cnt.group(1))
+            q.end = cnt.end()
+    if q.unit and masked[q.end:q.end + 1] == "/":
+        ext = _PER_UNIT.match(masked, q.end)
+        if ext:  # "g/(m²·d)": a compound unit the lexicon lacks, kept as written
+            q.unit += ext.group()
+            q.end = ext.end()
+    _comparator(t, q, P)  # after the unit: "1 300 Milligramm je Kilowattstunde nicht überschreiten"
+    per_before = _PER_TIME_BEFORE.search(t, max(0, q.cue_start - 30), q.cue_start) if q.unit and "/" not in q.unit else None
+    if per_before:  # "aus denen pro Tag mindestens 10 Kubikmeter": a rate whose time unit is written first
+        q.unit = f"{unit_symbol(q.unit)}/{_PER_TIME[per_before.group(1).lower()]}"
+    if _ARITH.match(t, q.end):
+        return False  # "标称值的90%减0.1mm": an expression, not a limit of its own
+    if not q.unit and _MULTIPLE.match(t, q.end):
+        return False  # "额定电流的6倍", "1.5 times": a multiple of another quantity, not a limit
+    if not q.unit:
+        pre = PREFIX_UNIT.search(t, max(0, q.start - 12), q.start)
+        if pre:
+            q.unit = pre.group(1)
+    if not q.unit:
+        unk = UNKNOWN_UNIT_RE.match(masked, q.end + (1 if masked[q.end:q.end + 1] == " " else 0))
+        if unk and q.comparator and q.comparator not in ("=",):
+            q.unit = unk.group()
+            q.end = unk.end()
+        elif default_unit:
+            q.unit, q.defaulted = default_unit, True
+    return True
+
+
+_CHAIN = re.compile(rf"(?P<a>{_SN})\s*(?P<au>{_U})?\s*[<≤]\s*(?P<var>[A-Za-zα-ω][A-Za-z0-9_]{{0,5}})\s*[<≤]\s*(?P<b>-?{NUM})\s*(?P<bu>{_U})?")
+
+
+def _chains(masked: str, lang: str, start: int, end: int) -> list[tuple[Quantity, tuple[int, int]]]:
+    """"0.3 ≤ pLC ≤ 0.8", "50 000 v < m ≤ 200 000 v": a chained inequality is one range on the named variable."""
+    out: list[tuple[Quantity, tuple[int, int]]] = []
+    seg = masked[start:end]
+    if seg.count("<") + seg.count("≤") < 2:
+        return out
+    for m in _CHAIN.finditer(masked, start, end):
+        a, b = _num(m.group("a"), lang), _num(m.group("b"), lang)
+        if a is None or b is None or a >= b:
+            continue
+        q = Quantity(m.start(), m.end(), "rng", None, number_out(a), number_out(b), (m.group("bu") or m.group("au") or "").strip())
+        q.comparator, q.cue_start = "range", m.start()
+        out.append((q, (m.start(), m.end())))
+    return out
+
+
+def canon_of(q: Quantity) -> str | None:
+    from zmdocs.indicators.units import conversion
+
+    return conversion(unit_symbol(q.unit))[0] if q.unit else None
+
+
+def dim_of(unit: str) -> str:
+    from zmdocs.indicators.units import conversion
+
+    sym = unit_symbol(unit)
+    return conversion(sym)[0] or sym
+
+
+def _singles(t: str, masked: str, s: int, e: int, lang: str) -> list[Quantity]:
+    P = patterns_for(lang)
+    res = []
+    for m in _SINGLE_RE.finditer(masked, s, e):
+        v = _num(m.group("v"), lang)
+        if v is None:
+            continue
+        q = Quantity(m.start(), m.end(), "one", number_out(v), unit=(m.group("vu") or "").strip())
+        _comparator(t, q, P)
+        res.append(q)
+    return res
+
+
+def _tol(s: int, e: int, nom, tol, unit: str, relative: bool) -> Quantity | None:
+    if nom is None or tol is None:
+        return None
+    d = abs(nom) * tol / 100.0 if relative else tol
+    q = Quantity(s, e, "tol", number_out(nom), number_out(round(nom - d, 10)), number_out(round(nom + d, 10)), unit)
+    q.comparator = "tolerance"
+    return q
+
+
+def _comparator(t: str, q: Quantity, P) -> None:
+    """Read the comparator cue left (≤, 不大于, shall not exceed) or right (以下, or less) of a quantity."""
+    if q.kind == "tol":
+        q.cue_start = q.start
+        return
+    left = t[max(0, q.start - 48): q.start]
+    for rx, comp in P.LEFT:
+        m = rx.search(left)
+        if m:
+            if comp == "range?":
+                if q.kind == "rng":
+                    q.comparator = "range"
+                    q.cue_start = q.start - (len(left) - m.start())
+                    return
+                continue
+            if q.kind == "rng":  # "不超过±3%" keeps the range; the cue still ends the parameter
+                q.comparator = "range"
+                q.cue_start = q.start - (len(left) - m.start())
+                return
+            q.comparator = comp
+            q.cue_start = q.start - (len(left) - m.start())
+            return
+    if q.kind == "rng":
+        q.comparator = "range"
+        q.cue_start = q.start
+        return
+    right = t[q.end: q.end + 40]
+    for rx, comp in P.RIGHT:
+        m = rx.match(right)
+        if m and comp != "range?":
+            q.comparator = comp
+            q.cue_start = q.start
+            return
+    if q.kind == "ip":  # "mindestens der Schutzart IPX4", "不低于防护等级IPX4"
+        words = left
+        for _ in range(3):
+            words = re.sub(r"(?:\s*[^\s\d]+\s*|[\u4e00-\u9fff]{1,4})$", "", words)
+            for rx, comp in P.LEFT:
+                if comp != "range?" and rx.search(words):
+                    q.comparator, q.cue_start = comp, q.start
+                    return
+    for rx, comp in P.RIGHT_FAR:
+        if rx.match(t[q.end: q.end + 120]) and _MODAL_BEFORE.search(left):
+            q.comparator = comp
+            q.cue_start = q.start
+            return
+    if q.kind == "one" and re.search(r"\+\s*$", left):
+        q.comparator, q.cue_start = "<=", q.start  # "+20 %": a one-sided deviation limit
+        return
+    m = P.EQ_CUE.search(left)
+    if m:
+        q.comparator = "="
+        q.cue_start = q.start - (len(left) - m.start())
+    else:
+        q.cue_start = q.start
+
+
+def _ordinals(t: str, masked: str, lang: str, P, start: int = 0, end: int | None = None) -> list[Quantity]:
+    out = []
+    end = len(masked) if end is None else end
+    for m in IP_RE.finditer(masked, start, end):
+        a, b = m.group(1), m.group(2)
+        label = m.group().replace(" ", "")
+        q = Quantity(m.start(), m.end(), "ip", label, unit="",
+               ordinal={"scale": "ip", "rank": [None if a == "X" else int(a), None if b == "X" else int(b)], "label": label})
+        _comparator(t, q, P)
+        out.append(q)
+    if lang == "zh":
+        for m in CLASS_ZH.finditer(masked, start, end):  # "应为Ⅱ类器具": a protection class, only with a cue
+            q = Quantity(m.start(), m.end(), "grade", m.group().strip(), unit="",
+                   ordinal={"scale": "class", "rank": _ROMAN[m.group(1)], "label": m.group().strip()})
+            _comparator(t, q, P)
+            if q.comparator:
+                out.append(q)
+    rx = GRADE_ZH if lang == "zh" else GRADE_EN
+    for m in rx.finditer(masked, start, end):
+        lab = m.group(1)
+        if lab in _ROMAN:  # "shall be of class II": a protection class, only with a cue
+            q = Quantity(m.start(), m.end(), "grade", m.group().strip(), unit="",
+                   ordinal={"scale": "class", "rank": _ROMAN[lab], "label": m.group().strip()})
+            _comparator(t, q, P)
+            if q.comparator:
+                out.append(q)
+            continue
+        scale = "grade-cn" if lang == "zh" else ("grade-letter" if lab[0].isalpha() else "grade")
+        digits = re.sub(r"[^\d.]", "", lab)
+        rank = (float(digits) if "." in digits else int(digits)) if digits else ord(lab[0].upper()) - ord("A") + 1
+        q = Quantity(m.start(), m.end(), "grade", m.group().strip(), unit="",
+               ordinal={"scale": scale, "rank": rank, "label": m.group().strip(), "better": "lower"})
+        _comparator(t, q, P)
+        out.append(q)
+    return out
+
+

@@ -1,0 +1,164 @@
+"""Whether two indicators set the same parameter: the one pairing engine of align, compare and check.
+
+"Same parameter" is decided in one order everywhere: the glossary keys when both sides have one
+(equal keys pair, two different keys never do: `same_parameter`, `keys_conflict`), else the
+similarity of the parameter texts (sentence embeddings, any language) above SIM_THRESHOLD —
+SIM_WITH_WORDS when the texts share most of the parameter's words (`similarity_match`) — and
+always within one unit dimension (`dimension`, `compatible`: mA never pairs with dB). Each
+stage keeps only its own policy on top: align's soft scores, compare's tiers and annex preference,
+check's product-name matching.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from zmdocs.model import Indicator
+from zmdocs.text.temperature import temperature_dimension
+
+SIM_THRESHOLD = 0.5  # cosine of the multilingual default model; unrelated parameters score ~0.1-0.4
+SIM_WITH_WORDS = 0.3  # a lower similarity suffices when the texts share most of the parameter's words
+WORDS_SHARE = 0.6  # ... "most": this share of the draft parameter's words
+SAME_CLAUSE_BONUS = 0.15  # an adoption keeps clause numbers (GB 13.2 = IEC 13.2)
+
+
+# --- units and dimensions -------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1024)
+def unit_dimension(unit: str) -> str | None:
+    """The canonical unit of a written unit: "" for none, None when the unit is unknown."""
+    from zmdocs.indicators.units import conversion, unit_symbol
+
+    u = (unit or "").strip()
+    if not u:
+        return ""
+    return conversion(unit_symbol(u))[0]
+
+
+def _written_dimension(unit: str) -> str:
+    """A unit's dimension for pairing: canonical (temperatures folded), an unknown unit as written."""
+    d = unit_dimension(unit or "")
+    return temperature_dimension(d if d is not None else (unit or "").strip())
+
+
+def units_compatible(ua: str, ub: str) -> bool:
+    """Whether limits in these two written units can be judged against each other."""
+    return _written_dimension(ua) == _written_dimension(ub)
+
+
+def dimension(ind: Indicator) -> str:
+    """The indicator's dimension for pairing: 'ordinal:<scale>', the canonical unit ('°C' also for K),
+    an unknown unit as written, '' for none. Two indicators pair only within one dimension."""
+    if ind.ordinal:
+        return f"ordinal:{ind.ordinal.get('scale', '')}"
+    norm = (ind.normalized or {}).get("unit")
+    return temperature_dimension(str(norm).strip()) if norm else _written_dimension(ind.unit or "")
+
+
+def same_dimension(a: Indicator, b: Indicator) -> bool:
+    return dimension(a) == dimension(b)
+
+
+def bound_side(ind: Indicator) -> str:
+    """upper | lower | range | ordinal | … : which way the limit bounds (an '=' on a directed level counts)."""
+    if ind.ordinal:
+        return "ordinal"
+    if ind.comparator == "=" and ind.direction in ("lower-is-stricter", "higher-is-stricter"):
+        return "upper" if ind.direction == "lower-is-stricter" else "lower"
+    return {"<=": "upper", "<": "upper", ">=": "lower", ">": "lower"}.get(ind.comparator, ind.comparator)
+
+
+def compatible(a: Indicator, b: Indicator) -> bool:
+    """Same unit dimension and the same kind of bound (a range pairs with either), so the two can be judged."""
+    sa, sb = bound_side(a), bound_side(b)
+    return same_dimension(a, b) and (sa == sb or "range" in (sa, sb))
+
+
+# --- keys -------------------------------------------------------------------------------------
+
+
+def same_key(a: Indicator, b: Indicator) -> bool:
+    """Both carry a glossary key and it is the same one."""
+    return bool(a.key) and a.key == b.key
+
+
+def same_parameter(a: Indicator, b: Indicator) -> bool:
+    """Paired without any similarity: `a`'s key is `b`'s, or (when `a` has none) the same parameter name."""
+    if a.key:
+        return same_key(a, b)
+    p = re.sub(r"\s+", "", (a.parameter or "").lower())
+    return bool(p) and re.sub(r"\s+", "", (b.parameter or "").lower()) == p
+
+
+def keys_conflict(a: Indicator, b: Indicator) -> bool:
+    """Both carry a glossary key and they differ: never the same parameter."""
+    return bool(a.key) and bool(b.key) and a.key != b.key
+
+
+def key_matrices(inds_a: list[Indicator], inds_b: list[Indicator]):
+    """(same_key, keys_conflict) as boolean [A × B] arrays, for scoring many pairs at once."""
+    import numpy as np
+
+    ka = np.array([i.key or "" for i in inds_a], dtype=object)
+    kb = np.array([i.key or "" for i in inds_b], dtype=object)
+    both = (ka != "")[:, None] & (kb != "")[None, :]
+    eq = ka[:, None] == kb[None, :]
+    return eq & both, ~eq & both
+
+
+# --- clauses and texts ------------------------------------------------------------------------
+
+
+def clause_number(ind: Indicator) -> str:
+    """The clause number of the indicator ('13.2' of 'GB 4706.19—2024#13.2')."""
+    c = ind.clause or ""
+    return c.split("#", 1)[1] if "#" in c else c
+
+
+def same_clause(a: Indicator, b: Indicator) -> bool:
+    n = clause_number(a)
+    return bool(n) and n == clause_number(b)
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> frozenset[str]:
+    low = text.lower()
+    cjk = re.findall(r"[\u4e00-\u9fff]+", low)
+    return frozenset(set(re.findall(r"[a-zà-ÿäöüß]{3,}", low)) | {w[k:k + 2] for w in cjk for k in range(len(w) - 1)}
+                     | {w for w in cjk if len(w) == 1})
+
+
+def words(text: str) -> set[str]:
+    """Latin words and CJK bigrams (a lone CJK character as itself), for a rough overlap of two descriptions."""
+    return set(_words(text or ""))
+
+
+def pairing_text(ind: Indicator) -> str:
+    """What is embedded to find a counterpart in any language: parameter and conditions, with the source
+    sentence when the parameter alone is too short to say what is limited (起动时间, In height)."""
+    param = (ind.parameter or "").strip()
+    own = " ".join([param, *ind.conditions[:3]]).strip()
+    short = len(param) < 6 if re.search(r"[\u4e00-\u9fff]", param) else len(param.split()) < 3
+    if short and ind.text and ind.text.strip() != param:
+        return f"{own} {ind.text[:120]}".strip()
+    return own
+
+
+# --- the decision -----------------------------------------------------------------------------
+
+
+def similarity_match(a: Indicator, b: Indicator, sim: float) -> float | None:
+    """The pairing score of two indicators no key pairs, from their text similarity `sim`; None when
+    they are not the same parameter (keys differ, other dimension or bound, too dissimilar)."""
+    if keys_conflict(a, b):
+        return None
+    score = sim + (SAME_CLAUSE_BONUS if same_clause(a, b) else 0.0)
+    if score < SIM_WITH_WORDS or not compatible(a, b):
+        return None
+    if score < SIM_THRESHOLD:
+        mine = _words(a.parameter or "")
+        if len(mine & _words(f"{b.parameter} {b.text}")) < WORDS_SHARE * max(1, len(mine)):
+            return None
+    return score
