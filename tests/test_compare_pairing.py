@@ -85,3 +85,41 @@ def test_bands_kept_only_when_the_draft_does_not_state_them():
     draft.conditions = ["手柄"]  # a condition read only by similarity: leave it to the embedding
     assert not differ_only_unstated(draft, ref.indicators, cands)
     assert not differ_only_unstated(_draft().indicators[0], ref.indicators, [2, 4])  # other insulation: not only bands
+
+
+class _Fake:
+    """Embeddings by keyword, so that similarities are known: the draft's connector, a keyless foreign
+    connector limit that reads 0.45 like it, and a thermostat limit under the same key that reads unlike it."""
+
+    def encode(self, texts):
+        import numpy as np
+
+        def vec(t):
+            if "连接器" in t:
+                return (1.0, 0.0, 0.0)
+            if "connector" in t.lower():
+                return (0.45, 0.893, 0.0)
+            return (0.0, 0.0, 1.0)
+        return np.array([vec(t) for t in texts], dtype=np.float32)
+
+
+def test_a_shared_key_for_another_part_gives_way_to_a_far_more_similar_keyless_limit():
+    did, rid = "T/ZZB 0002—2026", "IEC 1:2020"
+    draft = Document(id=did, family="T/ZZB", lang="zh", clauses=[
+        Clause(id=f"{did}#5", number="5", heading="技术要求", kind="requirements"),
+        Clause(id=f"{did}#5.2", number="5.2", heading="连接器寿命", kind="requirements", parent=f"{did}#5", level=2)],
+        indicators=[Indicator(parameter="连接器插拔次数", comparator=">=", value=20000, unit="次", key="lifetime_cycles",
+                              clause=f"{did}#5.2", doc=did, direction="higher-is-stricter", text="连接器插拔次数不少于20 000次")])
+    ref = Document(id=rid, family="IEC", lang="en", clauses=[
+        Clause(id=f"{rid}#22", number="22", heading="Construction", kind="requirements"),
+        Clause(id=f"{rid}#22.103", number="22.103", heading="Connector contacts", kind="requirements", parent=f"{rid}#22", level=2),
+        Clause(id=f"{rid}#24", number="24", heading="Components", kind="requirements"),
+        Clause(id=f"{rid}#24.1.4", number="24.1.4", heading="Thermostats", kind="requirements", parent=f"{rid}#24", level=2)],
+        indicators=[Indicator(parameter="Thermostats that operate", comparator=">=", value=10000, unit="cycles", key="lifetime_cycles",
+                              clause=f"{rid}#24.1.4", doc=rid, direction="higher-is-stricter", text="Thermostats: at least 10 000 cycles"),
+                    Indicator(parameter="contacts of the connector", comparator=">=", value=10000, unit="cycles",
+                              clause=f"{rid}#22.103", doc=rid, text="The connector contacts withstand at least 10 000 cycles")])
+    row = compare_documents(draft, [ref], model=_Fake()).rows[0]
+    assert [c.evidence.clause for c in row.counterparts] == ["22.103"]
+    assert [e.clause for e in row.counterparts[0].alternatives] == ["24.1.4"]
+    assert compare_documents(draft, [ref], model=None).rows[0].counterparts[0].evidence.clause == "24.1.4"  # keys only

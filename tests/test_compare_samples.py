@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from zmdocs.report.reasons import why
 from zmdocs.report.wording import verdict_sentence
 
 SAMPLES = Path(__file__).resolve().parent.parent / "corpora" / "samples"
@@ -93,7 +94,8 @@ def test_not_comparable_and_new(cmp):
     handle = {r.draft.value: r for r in cmp.rows if r.draft.unit in ("℃", "°C") and r.draft.value in (55, 65, 70)}
     # the draft states the ambient (25±2) ℃: 55/65/70 ℃ are 30/40/45 K rises against 30/40/50 K (metal/glass/moulded)
     assert {v: r.result for v, r in handle.items()} == {55: "equal", 65: "equal", 70: "stricter"}
-    assert all("ambient" in c.reason for r in handle.values() for c in r.counterparts)
+    assert all("ambient" in why(c.reason, "en") for r in handle.values() for c in r.counterparts)
+    assert all(c.reason.params.get("ambient") == 25 for r in handle.values() for c in r.counterparts)
     for param, value in [("保温温度", None), ("实际容量", 95), ("铅的迁移量", 0.01)]:
         hits = [r for r in cmp.rows if param in r.parameter and (value is None or r.draft.value == value)]
         assert hits and all(r.result == "new" for r in hits), param

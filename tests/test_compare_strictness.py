@@ -6,6 +6,7 @@ import pytest
 
 from zmdocs.compare.strictness import judge, worst
 from zmdocs.model import Indicator
+from zmdocs.report.reasons import why as words
 
 
 def I(cmp, value=None, unit="", **kw) -> Indicator:  # noqa: E743 - short constructor for tables of cases
@@ -91,7 +92,7 @@ def test_strictness(draft, ref, expected):
 def test_not_comparable_with_reason(draft, ref, why):
     j = judge(draft, ref)
     assert j.result == "not-comparable"
-    assert why in j.reason
+    assert why in words(j.reason, "en")
 
 
 def test_harsher_condition_counts_only_when_known():
@@ -102,7 +103,7 @@ def test_harsher_condition_counts_only_when_known():
     assert judge(es(1250, "1 min"), es(1250, "5 min")).result == "looser"
     # higher voltage but shorter time: cannot tell
     j = judge(es(1500, "3 s"), es(1250, "1 min"))
-    assert j.result == "not-comparable" and "cannot tell" in j.reason
+    assert j.result == "not-comparable" and "cannot tell" in words(j.reason, "en")
     # limit at a higher test voltage (1.1 × rated vs 1.06 ×) with the same value: stricter
     lc = lambda v, cond: I("<=", v, "mA", conditions=[cond])  # noqa: E731
     assert judge(lc(0.75, "在1.1倍额定电压下"), lc(0.75, "at 1.06 times rated voltage")).result == "stricter"
@@ -142,4 +143,33 @@ def test_applicability_bands(a, b, expected):
     j = judge(I("<=", 0.3, "mA", conditions=[a]), I("<=", 0.5, "mA", conditions=[b]))
     assert j.result == expected, j.reason
     if expected == "not-comparable":
-        assert "applicability" in j.reason
+        assert "applicability" in words(j.reason, "en")
+
+
+def test_reasons_are_codes_worded_by_the_report():
+    """A judgement carries a code with parameters (no sentence); report/reasons.py words it in zh and en."""
+    import ast
+    from pathlib import Path
+
+    from zmdocs.report import reasons
+
+    j = judge(I("<=", 55, "°C", parameter="表面温度"), I("<=", 40, "K", parameter="temperature rise"), ambient=25.0)
+    assert (j.result, j.code, j.params) == ("stricter", "lower-upper-limit", {"word": "stricter", "ambient": 25.0})
+    assert words(j.reason, "en") == "stricter: lower upper limit (as a rise over the draft's ambient 25 °C)"
+    assert words(j.reason, "zh") == "严于: 上限值更低 (按本标准规定的环境温度换算为温升，环境温度 25 °C)"
+    j = judge(I("=", 1250, "V", direction="higher-is-stricter", conditions=["持续 5 min"]),
+              I("=", 1250, "V", direction="higher-is-stricter", conditions=["for 1 min"]))
+    assert words(j.reason, "zh") == "限值相同; 本标准试验条件更严酷 (持续时间: 300 对 60 s)"
+    assert words(j.reason.to_dict(), "en") == "same limit; harsher test condition in the draft (duration: 300 vs 60 s)"
+    assert "zh_phrases" not in reasons.table()
+    # every code the stage can give has words in both languages
+    pkg = Path(reasons.__file__).resolve().parents[1] / "compare"
+    codes = set()
+    for name in ("strictness.py", "conditions.py", "__init__.py"):
+        for node in ast.walk(ast.parse((pkg / name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("Reason", "_nc") and node.args \
+                    and isinstance(node.args[0], ast.Constant):
+                codes.add(node.args[0].value)
+    assert len(codes) > 25
+    templates = reasons.table()["templates"]
+    assert not [c for c in codes - {""} if set(templates.get(f"why.{c}", {})) != {"zh", "en"}]

@@ -3,6 +3,8 @@ alternative bounds, counts in words, value lists, limit titles over tables. Synt
 
 from __future__ import annotations
 
+import pytest
+
 from zmdocs.indicators import extract_document, extract_table, extract_text
 from zmdocs.indicators.common import gold_tuple
 from zmdocs.indicators.units import unit_symbol
@@ -150,3 +152,17 @@ def test_small_numbers_in_words_before_a_unit_or_after_a_bound() -> None:
     assert _tuples(extract_text("ein Speicher mit einem Volumen von zwölf Litern je Liter Füllraum", "de")) == [("=", 12.0, "L/L")]
     assert _tuples(extract_text("The conditioning period shall be at least two hours.", "en")) == [(">=", 2.0, "h")]
     assert extract_text("Two lamps and three reflectors are fitted.", "en") == []  # a count of things, not a quantity
+
+
+@pytest.mark.parametrize("text,lang", [("连接器应能承受10 000次插拔循环。", "zh"),
+                                       ("The connector shall withstand 10 000 cycles of operation.", "en")])
+def test_endurance_count_is_a_minimum(text, lang):
+    """Regression (kettle connector row): "withstand 10 000 cycles" was read as "= 10000", so a
+    reference asking for 5 000 cycles could not be judged; the count is a minimum."""
+    (ind,) = extract_text(text, lang=lang)
+    assert (ind.comparator, ind.value, ind.direction) == (">=", 10000, "higher-is-stricter")
+
+
+def test_withstood_test_level_stays_a_stated_value():
+    (ind,) = extract_text("绝缘应能承受1250 V的试验电压。", lang="zh")
+    assert ind.comparator == "="

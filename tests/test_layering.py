@@ -266,6 +266,24 @@ def test_tqdm_only_in_the_cli_and_app_layer():
     assert not bad, _report("progress bars drawn by library code", bad)
 
 
+MAX_FUNCTION_LINES = 60
+MAX_FILE_LINES = 600
+
+
+def test_functions_and_files_stay_small():
+    """House style: functions up to 60 lines, modules up to 600, so one change stays in one place."""
+    bad = []
+    for mod, tree in TREES.items():
+        path = SOURCES[mod]
+        n = len(path.read_text(encoding="utf-8").splitlines())
+        if n > MAX_FILE_LINES:
+            bad.append(f"{path.relative_to(ROOT)}: {n} lines")
+        bad += [f"{path.relative_to(ROOT)}:{f.lineno}: {f.name} is {f.end_lineno - f.lineno + 1} lines"
+                for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and f.end_lineno - f.lineno + 1 > MAX_FUNCTION_LINES]
+    assert not bad, _report("functions over 60 lines or files over 600", bad)
+
+
 def test_the_rules_see_the_package():
     """Guard against a silently empty check: the walker finds modules, imports and a known edge."""
     assert "zmdocs.parse.registry" in SOURCES and "zmdocs.embed" in SOURCES

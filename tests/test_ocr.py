@@ -206,3 +206,141 @@ def test_garbled_spc_pdf_gets_its_identity_from_ocr():
     doc = parse_file(_corpus("cn-garbled/gbt38909-2020-uav-emc.pdf"), ocr="auto")
     assert doc.id == "GB/T 38909—2020"
     assert any("garbled text layer" in w for w in doc.warnings)
+
+
+# --------------------------------------------------------------------------- foreign OCR layers
+def _layer_pdf(path: Path, lines: list[list[tuple[str, float, float]]], visible: bool = False,
+               end: str = " ") -> None:
+    """A scan-like PDF: a page-sized picture with invisible words over it, each word its own text
+    object stretched (Tz) past the next word's start, as Tesseract's PDF renderer draws them."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.drawImage(ImageReader(Image.new("RGB", (200, 280), "white")), 0, 0, 595, 842)
+    for row, words in enumerate(lines):
+        y = 780 - 30 * row
+        for text, x, stretch in words:
+            t = c.beginText(x, y)
+            t.setFont("Helvetica", 10)
+            t.setTextRenderMode(0 if visible else 3)
+            t.setHorizScale(stretch)
+            t.textOut(text + end)
+            c.drawText(t)
+    c.showPage()
+    c.save()
+
+
+_WORDS = [[("3.", 72, 100), ("7", 81, 100), ("Scope", 100, 100)],
+          [("alpha", 72, 260), ("beta", 100, 260), ("gamma", 125, 100)],
+          [(f"paragraph{k}", 72 + 60 * k, 100) for k in range(7)]]  # enough text not to be a mere stamp
+
+
+def test_a_foreign_ocr_layer_is_rebuilt_word_by_word(tmp_path):
+    from zmdocs.parse.pdf import read_pdf
+
+    path = tmp_path / "layer.pdf"
+    _layer_pdf(path, _WORDS)
+    raw = read_pdf(path, ocr="off")
+    got = [b.text for b in raw.blocks]
+    assert got[:2] == ["3.7 Scope", "alpha beta gamma"]  # stretched words no longer interleave
+    assert not raw.warnings
+
+
+def test_a_layer_drawn_in_word_fragments_is_left_as_read(tmp_path):
+    from zmdocs.parse.ocr_layer import repair_layers
+    from zmdocs.parse.pdf import _read_range
+    from zmdocs.parse.pdf_page import finish_page
+
+    path = tmp_path / "acrobat.pdf"  # Acrobat cuts words into fragments (no trailing spaces, true boxes)
+    _layer_pdf(path, [[("Determi", 72, 100), ("nation", 107.6, 100)]] + _WORDS[2:], end="")
+    pages = _read_range(str(path), 1, 1)
+    before = [it["text"] for it in pages[0]["items"]]
+    assert repair_layers(path, pages, finish_page) == [0] and pages[0]["ocr_layer"]
+    assert [it["text"] for it in pages[0]["items"]] == before
+
+
+def test_visible_text_is_no_ocr_layer(tmp_path):
+    from zmdocs.parse.ocr_layer import repair_layers
+    from zmdocs.parse.pdf_page import finish_page
+
+    path = tmp_path / "text.pdf"
+    _layer_pdf(path, _WORDS, visible=True)
+    assert repair_layers(path, [{"page": 1, "chars": 20, "items": []}], finish_page) == []
+
+
+def test_layer_words_keep_their_order_and_drop_spaces_between_ideographs():
+    from zmdocs.parse.ocr_layer import word_chars
+    from zmdocs.parse.pdf_layout import page_lines
+
+    # Tesseract boxes: each word stretched into the next one; spaces between Chinese "words"
+    words = [{"text": "la)", "x0": 90, "x1": 104, "base": 200, "size": 10},
+             {"text": "AECS", "x0": 106, "x1": 132, "base": 200, "size": 10},
+             {"text": "供电", "x0": 134, "x1": 170, "base": 200, "size": 10},
+             {"text": "的", "x0": 156, "x1": 176, "base": 200, "size": 10},
+             {"text": "部件", "x0": 166, "x1": 200, "base": 200.5, "size": 10},
+             {"text": "4.1", "x0": 72, "x1": 88, "base": 230, "size": 10},
+             {"text": "一般", "x0": 92, "x1": 112, "base": 230, "size": 10},
+             {"text": "要求", "x0": 118, "x1": 140, "base": 230, "size": 10}]
+    got = [ln.text for ln in page_lines(word_chars(words), 595, 842)]
+    assert got == ["la) AECS 供电的部件", "4.1 一般要求"]
+
+
+def test_a_layer_that_disagrees_with_the_embedded_ocr_is_replaced(tmp_path, monkeypatch):
+    from zmdocs.parse.pdf_page import finish_page
+
+    path = tmp_path / "layer.pdf"
+    _layer_pdf(path, _WORDS)
+    pages = [{"page": 1, "items": [{"text": "Mt 录 B " + "x" * 80}], "chars": 70}]
+
+    def ours(text: str, score: float):
+        return lambda page, number, fp, dpi=ocr.DPI: ({"page": number, "items": [{"text": text}], "ocr": True}, score)
+
+    ready: dict = {}
+    monkeypatch.setattr(ocr, "_ocr_page_scored", ours("附录 B " + "x" * 80, 0.98))
+    assert ocr._judge_layer(path, pages, [0], finish_page, ready) == ""  # 97 % alike: the layer is kept
+    monkeypatch.setattr(ocr, "_ocr_page_scored", ours("附录 B 示例 " + "y" * 80, 0.98))
+    why = ocr._judge_layer(path, pages, [0], finish_page, ready)
+    assert why.startswith("their OCR text layer agrees only") and ready[0]["ocr"]
+    monkeypatch.setattr(ocr, "_ocr_page_scored", ours("附录 B 示例 " + "y" * 80, 0.6))
+    assert ocr._judge_layer(path, pages, [0], finish_page, {}) == ""  # an unsure reading never replaces it
+
+
+# --------------------------------------------------------------------------- page images
+def test_rulings_of_a_page_image_feed_the_table_finder():
+    import numpy as np
+
+    from zmdocs.parse.ocr_image import rulings
+
+    img = np.full((400, 600), 255, dtype=np.uint8)
+    for y in (50, 100, 150):
+        img[y:y + 2, 100:500] = 0  # three rules, 2 px thick
+    for x in (100, 300, 498):
+        img[50:152, x:x + 2] = 0
+    img[300:320, 100:110] = 0  # a glyph-sized blot: no rule
+    edges = rulings(img, scale=2.0)
+    hs = sorted(round(e["top"]) for e in edges if e["orientation"] == "h")
+    vs = sorted(round(e["x0"]) for e in edges if e["orientation"] == "v")
+    assert hs == [26, 50, 76] and vs == [50, 150, 250]
+    assert all(e["bottom"] >= e["top"] and e["x1"] >= e["x0"] for e in edges)
+
+
+def test_a_clause_number_the_detector_missed_is_read_from_the_margin():
+    import numpy as np
+
+    from zmdocs.parse.ocr_image import margin_numbers
+
+    img = np.full((200, 600), 255, dtype=np.uint8)
+    img[20:40, 20:30] = 0  # ink left of line 1 ("6"), nothing left of line 2
+    lines = [(_box(50, 18, 200, 42), "轮函数F", 0.99, None), (_box(20, 60, 300, 84), "5 密钥", 0.99, None),
+             (_box(50, 100, 300, 124), "设输入为", 0.99, None)]
+    reads = []
+
+    def read(crop):
+        reads.append(crop.shape)
+        return "6", 0.97
+
+    got = margin_numbers(img, lines, read)
+    assert [t for _, t, _, _ in got] == ["6"] and len(reads) == 1  # blank margins are never recognised
+    assert margin_numbers(img, lines, lambda crop: ("的", 0.99)) == []  # only a clause number is kept

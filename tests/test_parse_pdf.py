@@ -443,3 +443,151 @@ def test_spc_clause_numbers_and_words_rejoin_their_line(spc_lines):
     assert any(x.startswith("GB 11551—2014 ") for x in spc_lines)
     assert any(" on-board accident emergency call system" in x for x in spc_lines)
     assert any("不超过2min的时间间隔" in x for x in spc_lines)
+
+
+# ------------------------------------------------------------------ issue 10: numbers as pictures, stacked rows
+def _number_picture(tmp_path, text: str):
+    """A bitonal picture of `text` as a typesetter that draws clause numbers as images makes it."""
+    import pypdfium2 as pdfium
+    from reportlab.pdfgen import canvas
+
+    src = tmp_path / f"src-{text}.pdf"
+    c = canvas.Canvas(str(src), pagesize=(120, 40))
+    c.setFont("Times-Bold", 11)
+    c.drawString(10, 15, text)
+    c.save()
+    doc = pdfium.PdfDocument(str(src))
+    img = doc[0].render(scale=300 / 72).to_pil().convert("L")
+    doc.close()
+    box = img.point(lambda v: 255 if v < 128 else 0).getbbox()
+    pad = 6
+    img = img.crop((box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)).point(lambda v: 0 if v < 128 else 255)
+    out = tmp_path / f"num-{text}.png"
+    img.convert("1").save(out)
+    return out, img.size
+
+
+def test_clause_numbers_drawn_as_images_are_read_by_ocr(tmp_path):
+    """Hanging clause numbers placed as pictures (Metanorma/OIML PDFs) rejoin their heading line."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "numbers.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Times-Roman", 11)
+    for y, number, heading in ((700, "3.2.1", "Application of load"), (660, "4.10", "Safe load limit")):
+        png, (w, h) = _number_picture(tmp_path, number)
+        scale = 11 * 0.75 / (h - 12) * 1.0  # the digits about three quarters of an em high
+        c.drawImage(str(png), 72, y - 2, width=w * scale, height=h * scale)
+        c.drawString(115, y, heading)
+    png, (w, h) = _number_picture(tmp_path, "3.1.11")
+    scale = 11 * 0.75 / (h - 12)
+    c.drawImage(str(png), 72, 620 - 2, width=w * scale, height=h * scale)  # a term number alone on its line
+    c.drawString(72, 605, "type approval")
+    c.drawString(72, 580, "Body text at the left margin.")
+    c.save()
+    raw = read_pdf(path, workers=1)
+    got = texts(raw)
+    assert got[:2] == ["3.2.1 Application of load", "4.10 Safe load limit"]
+    assert any("3 word(s) set as pictures" in w and "page(s) 1 " in w for w in raw.warnings)
+    assert "3.1.11" in got and "type approval" in got
+    assert texts(read_pdf(path, workers=1, ocr="off"))[:2] == ["Application of load", "Safe load limit"]
+
+
+def test_group_ruled_table_rows_split_into_their_lines(tmp_path):
+    """A limit table ruled only between groups of rows, its rules thin filled rectangles and no outer
+    border (the Official Journal): one logical row per stacked line, header kept."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "oj.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 9)
+    left, mid, right, top = 120, 320, 520, 700
+    c.drawString(150, top - 14, "Nominal flow G")
+    c.drawString(350, top - 14, "Absorption coefficient k")
+    groups = [[("42", "2,26"), ("45", "2,19"), ("50", "2,08")], [("55", "1,985"), ("60", "1,90")]]
+    y = top - 24
+    rules = [top, y]
+    for g in groups:
+        for a, b in g:
+            y -= 13
+            c.drawString(200, y, a)
+            c.drawString(400, y, b)
+        y -= 6
+        rules.append(y)
+    c.rect(left, top, right - left, 0.5, stroke=0, fill=1)  # the top rule runs edge to edge
+    for r in rules[1:]:
+        c.rect(left, r, mid - left - 0.5, 0.5, stroke=0, fill=1)  # the others stop at the column rule
+        c.rect(mid + 0.5, r, right - mid - 0.5, 0.5, stroke=0, fill=1)
+    for a, b in zip(rules, rules[1:], strict=False):  # the column rule, drawn row group by row group
+        c.rect(mid, b, 0.5, a - b, stroke=0, fill=1)
+    c.drawString(120, y - 30, "Note: values are rounded.")
+    c.save()
+    raw = read_pdf(path)
+    tabs = [b for b in raw.blocks if b.kind == "table"]
+    assert len(tabs) == 1
+    assert tabs[0].rows == [["Nominal flow G", "Absorption coefficient k"], ["42", "2,26"], ["45", "2,19"],
+                            ["50", "2,08"], ["55", "1,985"], ["60", "1,90"]]
+
+
+def test_stacked_cells_split_only_when_lines_share_baselines():
+    from zmdocs.parse.pdf_tables import _split_stacked
+
+    stacked = [[(10.0, 9.0, "42"), (23.0, 9.0, "45")], [(10.2, 9.0, "2,26"), (23.1, 9.0, "2,19")]]
+    assert _split_stacked(stacked) == [["42", "2,26"], ["45", "2,19"]]
+    prose = [[(10.0, 9.0, "Intake system and"), (23.0, 9.0, "manifold")], [(10.0, 9.0, "Yes, standard"),
+                                                                           (23.0, 9.0, "equipment")]]
+    assert _split_stacked(prose) is None  # wrapped words in every column
+    uneven = [[(10.0, 9.0, "42"), (23.0, 9.0, "45")], [(10.0, 9.0, "2,26")]]
+    assert _split_stacked(uneven) is None
+    assert _split_stacked([[(10.0, 9.0, "1"), (23.0, 9.0, "2")], None]) is None  # a merged slot
+
+
+def _line(text, x0, top, size=11.0, x1=None, page=1, x2=None):
+    from zmdocs.parse.blocks import Block
+
+    meta = {"x0": x0, "x1": x1 if x1 is not None else x0 + 5.5 * len(text), "top": top, "bottom": top + size,
+            "size": size, "page_width": 595, "page_height": 842}
+    if x2 is not None:
+        meta["x2"] = x2
+    return Block(kind="line", text=text, page=page, meta=meta)
+
+
+def _body(top0: float, n: int = 8) -> list:
+    return [_line("Body text that runs to the right margin of the page and goes on to the next", 72, top0 + 13 * i,
+                  x1=523) for i in range(n)]
+
+
+def test_spaced_number_line_after_a_full_line_starts_a_paragraph():
+    """A term number after a paragraph gap is not a number wrapped into the sentence above."""
+    from zmdocs.parse.lines import to_paragraphs
+
+    blocks = _body(100) + [_line("load cell interval, expressed in units of mass, used in the test of the", 72, 204,
+                                 x1=523),
+                           _line("3.5.5", 72, 229), _line("maximum capacity", 72, 242)]
+    paras = [p.text for p in to_paragraphs(blocks)]
+    assert "3.5.5" in paras and "maximum capacity" in paras
+
+
+def test_hanging_heading_second_line_joins_its_heading():
+    from zmdocs.parse.lines import to_paragraphs
+
+    blocks = [_line("5.7.2.6 Span stability: maximum allowable variation requirements", 72, 100, x1=395, x2=114.6),
+              _line("(not applicable to class A load cells)", 114.6, 113, x1=282)] + _body(135)
+    paras = [p.text for p in to_paragraphs(blocks)]
+    assert paras[0] == "5.7.2.6 Span stability: maximum allowable variation requirements (not applicable to class " \
+                       "A load cells)"
+    blocks = [_line("60.2.4. Other Requirements", 85, 100, x1=252, x2=156),
+              _line("Each lamp must:-", 156, 113, x1=242)] + _body(135)
+    assert [p.text for p in to_paragraphs(blocks)][:2] == ["60.2.4. Other Requirements", "Each lamp must:-"]
+
+
+def test_small_type_number_in_a_figure_is_marked_small():
+    """Figure callouts ("3" over a box) are set far below the body size: never a clause heading."""
+    from zmdocs.parse.lines import to_paragraphs
+
+    blocks = _body(100) + [_line("3", 241, 230, size=6.0), _line("Analogue to digital converter", 230, 250, size=7.0)]
+    paras = to_paragraphs(blocks)
+    small = [p for p in paras if p.meta.get("small")]
+    assert [p.text for p in small] == ["3", "Analogue to digital converter"]
+    assert not any(p.meta.get("small") for p in paras[:1])

@@ -90,3 +90,14 @@ def test_families_and_tiers_have_one_home(ident, family, tier):
 def test_tier_of_unknown_and_product():
     assert tier_of_family("") == "" and tier_of_family("product") == "product"
     assert tier_of(Document(id="some notes")) == "foreign"
+
+
+def test_ohm_and_kelvin_signs_fold_to_the_letters_units_use():
+    """Regression: the fold table mapped Greek Omega to itself, so "2 MΩ" written with the OHM SIGN
+    (U+2126, as some PDF fonts emit it) lost its unit and read as "2 M"."""
+    from zmdocs.indicators import extract_text
+    from zmdocs.text.width import fold_chars
+
+    assert fold_chars("2 M\u2126, 300 \u212a") == "2 M\u03a9, 300 K"
+    (ind,) = extract_text("绝缘电阻不应小于2 M\u2126。", lang="zh")
+    assert (ind.comparator, ind.value, ind.unit) == (">=", 2, "MΩ")

@@ -86,6 +86,20 @@ def _prepare_in_worker(doc: Document) -> None:
     prepare(doc)
 
 
+def _warm_for_fork(then: Callable | None) -> None:
+    """Before forking workers that prepare documents: load the extractor once in the parent.
+
+    Forked children share it; with threads alive the workers are spawned and load it
+    themselves, so the parent does not pay for nothing.
+    """
+    import threading
+
+    if then is not None and hasattr(os, "fork") and threading.active_count() == 1:
+        from zmdocs.indicators import warm
+
+        warm()
+
+
 def _prepare_timed(doc: Document) -> tuple[Document, float]:
     """`then` hook for indexing: prepare; (document, the worker's CPU seconds) for the run summary."""
     prepare(doc)
@@ -156,6 +170,7 @@ def parse_many(paths: Iterable[str | Path], workers: int | None = None, progress
         if isolate:
             limits = Limits(DEFAULT_TIMEOUT if timeout is None else timeout,
                             DEFAULT_MAX_MEMORY if max_memory is None else max_memory)
+            _warm_for_fork(then)
             results = parse_isolated(paths, limits, jobs=workers, on_done=(lambda _i: bar.update(1)) if bar else None,
                                      then=then, **kwargs)
         else:
@@ -323,6 +338,7 @@ def _parse_all(todo: list[tuple[str, str, str]], workers: int | None, ocr: str =
     from zmdocs.parse.isolate import iter_isolated
 
     jobs = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    _warm_for_fork(_prepare_timed)
     for i, res in iter_isolated([Path(t[0]) for t in todo], None, jobs, then=_prepare_timed, ocr=ocr):
         src, sha, status = todo[i]
         if isinstance(res, ZmdocsError):

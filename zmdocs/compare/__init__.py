@@ -13,11 +13,12 @@ import logging
 from pathlib import Path
 
 from zmdocs.compare.adoption import fold, links
+from zmdocs.compare.evidence import evidence as _evidence
 from zmdocs.compare.level import INSUFFICIENT, judge_levels
+from zmdocs.compare.missing import find_missing
 from zmdocs.compare.pairing import (
     BODY_KINDS,
     clause_kind,
-    find_clause,
     heading_context,
     is_requirement,
     is_routine_test,
@@ -26,15 +27,15 @@ from zmdocs.compare.pairing import (
     select_keys,
 )
 from zmdocs.compare.product import ProductSpec, load_product
-from zmdocs.compare.result import Comparison, Counterpart, Evidence, Missing, RefInfo, Row, Value
+from zmdocs.compare.result import Comparison, Counterpart, Reason, RefInfo, Row, Value
 from zmdocs.compare.rules import Rules, load_rules
 from zmdocs.compare.select import affinity, choose
 from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER, judge
 from zmdocs.compare.tiers import tier_of
 from zmdocs.compare.values import canonical, conversion, from_canonical
-from zmdocs.errors import CompareError
+from zmdocs.errors import CompareError, ModelError
 from zmdocs.model import Document, Indicator
-from zmdocs.pairing import clause_number, pairing_text, similarity_match
+from zmdocs.pairing import SIM_WITH_WORDS, compatible, pairing_text, similarity_match
 from zmdocs.text.stdnum import family_of
 
 log = logging.getLogger(__name__)
@@ -42,34 +43,9 @@ log = logging.getLogger(__name__)
 __all__ = ["compare_documents", "load_rules", "load_product", "Comparison", "ProductSpec"]
 
 
+_MODEL_ERRORS = (ModelError, ImportError, OSError, ValueError)  # what loading or running an embedding model raises
+WEAK_KEY_MARGIN = 0.25  # similarity by which a keyless limit must beat key counterparts that read unlike the draft
 _HIDDEN = Indicator(parameter="", comparator="=", key="\x00hidden")  # stands in for non-requirement indicators
-
-
-def _evidence(doc, ind: Indicator) -> Evidence:
-    page = ind.page
-    if page is None:
-        c = find_clause(doc, ind.clause)
-        page = c.page if c else None
-    return Evidence(doc=doc.id, clause=clause_number(ind), page=page, text=_quote(doc, ind),
-                    source=getattr(doc, "source", ""), origin=dict(ind.origin or {}))
-
-
-def _quote(doc, ind: Indicator) -> str:
-    """The source text; for a table cell, the table, its row and column headers and the cell."""
-    text = ind.text or ind.parameter
-    o = ind.origin or {}
-    if o.get("type") != "table" or not isinstance(doc, Document):
-        return text
-    t = next((t for t in doc.tables if t.number == str(o.get("table")) and (not ind.clause or t.clause in (None, ind.clause))),
-             None) or next((t for t in doc.tables if t.number == str(o.get("table"))), None)
-    r, c = o.get("row"), o.get("col")
-    if t is None or r is None or c is None or r >= len(t.rows) or c >= len(t.rows[r]):
-        return text
-    label = {"zh": "表", "ja": "表", "de": "Tabelle ", "fr": "Tableau "}.get(doc.lang, "Table ") + t.number + (f" {t.caption}" if t.caption else "")
-    heads = [h[c] for h in t.header if c < len(h) and h[c]]
-    row_head = t.rows[r][0] if c > 0 else ""
-    parts = [p for p in dict.fromkeys([row_head, *heads]) if p]
-    return f"{label}: {' | '.join(parts)} → {t.rows[r][c]}"
 
 
 def _value(ind: Indicator) -> Value:
@@ -101,7 +77,7 @@ def _embedder_factory(model):
                 from zmdocs.embed import get_embedder
 
                 state["e"] = get_embedder(model, cache=True) if isinstance(model, str) else model
-            except Exception as e:  # similarity pairing is a bonus; key pairing still works
+            except _MODEL_ERRORS as e:  # similarity pairing is a bonus; key pairing still works
                 log.warning("indicator similarity disabled (%s)", e)
                 state["e"] = None
         return state["e"]
@@ -126,10 +102,11 @@ def _doc_ambient(doc, inds: list[Indicator]) -> float | None:
     from zmdocs.compare.strictness import ambient_of
 
     for ind in inds:
-        if ind.key == "ambient_temperature" or ambient_of([ind.text or ""]) is not None:
-            v = ambient_of([ind.text or "", f"环境温度{ind.value}℃" if isinstance(ind.value, (int, float)) else ""])
-            if v is not None:
-                return v
+        v = ambient_of([ind.text or ""])
+        if v is None and ind.key == "ambient_temperature" and isinstance(ind.value, (int, float)):
+            v = float(ind.value)
+        if v is not None:
+            return v
     return None
 
 
@@ -147,7 +124,7 @@ class _Sims:
             return None
         try:
             return self.emb.encode([t or "-" for t in texts])
-        except Exception as e:  # a model that fails must not stop the comparison
+        except _MODEL_ERRORS as e:  # a model that fails to load or encode must not stop the comparison
             log.warning("indicator similarity skipped: %s", e)
             self.emb = None
             return None
@@ -187,11 +164,19 @@ def _candidates(d: Indicator, i: int, req: list[Indicator], rinds, ctx, dctx, ro
     cands = [(j, None) for j in key_counterparts(d, req, ctx, dctx, routine, body)]
     if sim_row is not None:
         have = {j for j, _ in cands}
+        # a key that several parts share (cycles of a thermostat and of a connector) is weak evidence when
+        # every key counterpart reads unlike the draft: a far more similar keyless limit may then compete
+        key_sim = max((float(sim_row[j]) for j in have), default=None)
+        weak = key_sim is not None and key_sim < SIM_WITH_WORDS
         extra = []
         for j, r in enumerate(req):
             if j in have or r.key.startswith("\x00") or (j in routine and body):
                 continue
-            score = similarity_match(d, r, float(sim_row[j]))
+            s = float(sim_row[j])
+            score = similarity_match(d, r, s)
+            if score is None and weak and s >= max(SIM_WITH_WORDS, key_sim + WEAK_KEY_MARGIN) and not r.key \
+                    and compatible(d, r):
+                score = s
             if score is not None:
                 extra.append((j, round(score, 3)))
         extra.sort(key=lambda x: -x[1])
@@ -280,12 +265,13 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
             warnings.append(f"no indicators found in {ref.id}")
             continue
         paired_ref[ref.id] = _pair_reference(ref, tier, is_found, dinds, row_idx, dctx, rows, sims, ambient)
-    fold(list(rows.values()), ref_infos, links(refs, ref_infos))
+    adoptions = links(refs, ref_infos)
+    fold(list(rows.values()), ref_infos, adoptions)
     counted = {t for lv in rules.levels for t in lv.against}
     for r in rows.values():
         _finish_row(r, counted)
     ordered = _table(draft, dinds, row_idx, rows)
-    missing = _missing(dinds, refs, paired_ref, found)
+    missing = find_missing(dinds, refs, paired_ref, found, adoptions)
     info = {r.tier for r in ref_infos}
     from zmdocs.compare.tiers import TIERS
 
@@ -313,11 +299,11 @@ def _judge(a: Indicator, b: Indicator, actx: str = "", bctx: str = "", ambient: 
     """`judge`, but an indicator the extractor filled oddly gives "not comparable", never a traceback."""
     try:
         return judge(a, b, actx, bctx, ambient)
-    except Exception as e:  # unexpected field contents from a document nobody has seen
-        log.warning("cannot compare %r with %r: %s", a.text[:60], b.text[:60], e)
+    except (TypeError, ValueError, KeyError, ArithmeticError) as e:  # a str value where a number was expected, a partial dict…
+        log.warning("cannot compare %r with %r: %s", (a.text or "")[:60], (b.text or "")[:60], e)
         from zmdocs.compare.strictness import Judgement
 
-        return Judgement(NOT_COMPARABLE, f"could not compare ({type(e).__name__})")
+        return Judgement(NOT_COMPARABLE, Reason("could-not-compare", {"error": type(e).__name__}))
 
 
 def _finish_row(r: Row, counted: set[str]) -> None:
@@ -328,7 +314,7 @@ def _finish_row(r: Row, counted: set[str]) -> None:
     if any(c.result in RESULT_ORDER for c in r.counterparts):  # a unit slip elsewhere is noise, not a finding
         r.counterparts = [c for c in r.counterparts if c.code != "different-dimensions"]
     if not r.counterparts:
-        r.result, r.reason = "new", "no counterpart in any reference"
+        r.result, r.reason = "new", Reason("row.new")
         return
     pool = [k for k, c in enumerate(r.counterparts) if c.tier in counted] or list(range(len(r.counterparts)))
     comparable = [k for k in pool if r.counterparts[k].result in RESULT_ORDER]
@@ -337,7 +323,8 @@ def _finish_row(r: Row, counted: set[str]) -> None:
         r.tiers[tier] = min(res, key=RESULT_ORDER.__getitem__) if res else NOT_COMPARABLE
     if not comparable:
         r.result = NOT_COMPARABLE
-        r.reason = "; ".join(dict.fromkeys(f"{r.counterparts[k].doc}: {r.counterparts[k].reason}" for k in pool))
+        items = [{"doc": r.counterparts[k].doc, "reason": r.counterparts[k].reason} for k in pool]
+        r.reason = Reason("row.not-comparable", {"items": [x for n, x in enumerate(items) if x not in items[:n]]})
         return
 
     def strictness(k: int):
@@ -347,21 +334,4 @@ def _finish_row(r: Row, counted: set[str]) -> None:
     k = min(comparable, key=strictness)
     c = r.counterparts[k]
     r.strictest, r.result, r.margin, r.margin_kind = k, c.result, c.margin, c.margin_kind
-    r.reason = f"{c.doc} {c.evidence.clause}: {c.reason}".strip()
-
-
-def _missing(dinds: list[Indicator], refs, paired: dict[str, set[int]], found: set[str]) -> list[Missing]:
-    """Indicators references set that the draft lacks (by parameter key), once per document and limit."""
-    draft_keys = {d.key for d in dinds if d.key}
-    out, seen = [], set()
-    for ref in refs:
-        for j, ind in enumerate(ref.indicators):
-            if not ind.key or ind.key in draft_keys or j in paired.get(ref.id, set()) or not is_requirement(ref, ind) \
-                    or getattr(ind, "role", "requirement") != "requirement":
-                continue
-            sig = (ref.id, ind.key, ind.comparator, str(ind.value), ind.min, ind.max)
-            if sig in seen:
-                continue
-            seen.add(sig)
-            out.append(Missing(ind.parameter, ind.key, ref.id, tier_of(ref), _value(ind), _evidence(ref, ind), ref.id in found))
-    return out
+    r.reason = Reason("row.against", {"doc": c.doc, "clause": c.evidence.clause, "reason": c.reason})

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from zmdocs.compare.result import Reason
 from zmdocs.compare.values import conversion, fmt_number
 from zmdocs.text.numbers import parse_number
 
@@ -52,8 +53,8 @@ _CLASS_LIST_RE = re.compile(r"\b(?:class(?:es)?|Schutzklassen?|classes?)\s+((?:0
 
 _MULT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:倍|times|fache[ns]?|fois)", re.I)
 _NUM_UNIT_RE = re.compile(r"(\d+(?:[ .,]\d{3})*(?:[.,]\d+)?)\s*")
-# Dimensions where a bigger condition value is known to be harsher for the product.
-_HARSHER_WHEN_HIGHER = {"V": "test voltage", "s": "duration", "cycles": "number of cycles", "×rated": "multiple of the rated value"}
+# Dimensions where a bigger condition value is known to be harsher for the product (the report names the quantity).
+_HARSHER_WHEN_HIGHER = {"V": "test-voltage", "s": "duration", "cycles": "cycles", "×rated": "rated-multiple"}
 
 
 @dataclass
@@ -135,8 +136,8 @@ class ConditionVerdict:
     """How the draft's conditions relate to the reference's: same, harsher, milder, different, unknown."""
 
     relation: str
-    reason: str = ""
-    note: str = ""
+    reason: Reason | None = None  # why different / harsher / milder (codes `cond.*`, `method.different`)
+    notes: list[Reason] = field(default_factory=list)  # what differs without deciding (codes `note.*`)
 
 
 def compare_conditions(draft: list[str] | None, ref: list[str] | None, draft_context: str = "",
@@ -147,18 +148,18 @@ def compare_conditions(draft: list[str] | None, ref: list[str] | None, draft_con
         return ConditionVerdict("same")
     for group in set(a.tags) & set(b.tags):
         if not a.tags[group] & b.tags[group]:
-            return ConditionVerdict("different", f"different conditions: {_tags(a.tags[group])} vs {_tags(b.tags[group])}")
+            return ConditionVerdict("different", Reason("cond.tags-differ", {"draft": _tags(a.tags[group]), "ref": _tags(b.tags[group])}))
     for unit in set(a.bands) & set(b.bands):
         if not bands_agree(a.bands[unit], b.bands[unit]):
-            return ConditionVerdict("different", f"different applicability conditions: {_band(a.bands[unit], unit)} vs "
-                                                 f"{_band(b.bands[unit], unit)}")
+            return ConditionVerdict("different", Reason("cond.bands-differ", {"draft": _band(a.bands[unit], unit),
+                                                                               "ref": _band(b.bands[unit], unit)}))
     harsher, milder, unknown = [], [], []
     for unit in set(a.quantities) & set(b.quantities):
         va, vb = a.quantities[unit], b.quantities[unit]
         if abs(va - vb) <= 1e-9 * max(abs(va), abs(vb), 1.0):
             continue
         what = _HARSHER_WHEN_HIGHER.get(unit)
-        desc = f"{what or unit}: {fmt_number(va)} vs {fmt_number(vb)}{'' if unit == '×rated' else ' ' + unit}"
+        desc = {"quantity": what or "", "unit": unit, "draft": fmt_number(va), "ref": fmt_number(vb)}
         if what is None:
             unknown.append(desc)
         elif va > vb:
@@ -166,22 +167,21 @@ def compare_conditions(draft: list[str] | None, ref: list[str] | None, draft_con
         else:
             milder.append(desc)
     if unknown or (harsher and milder):
-        return ConditionVerdict("different", "different test conditions whose severity cannot be judged ("
-                                + "; ".join(unknown + harsher + milder) + ")")
+        return ConditionVerdict("different", Reason("cond.severity-unknown", {"items": unknown + harsher + milder}))
     if harsher:
-        return ConditionVerdict("harsher", "harsher test condition in the draft (" + "; ".join(harsher) + ")")
+        return ConditionVerdict("harsher", Reason("cond.harsher", {"items": harsher}))
     if milder:
-        return ConditionVerdict("milder", "milder test condition in the draft (" + "; ".join(milder) + ")")
+        return ConditionVerdict("milder", Reason("cond.milder", {"items": milder}))
     if any(a.bands[u] != b.bands[u] for u in set(a.bands) & set(b.bands)):
-        return ConditionVerdict("same", note="applicability conditions overlap: " + "; ".join(
-            f"{_band(a.bands[u], u)} vs {_band(b.bands[u], u)}" for u in set(a.bands) & set(b.bands) if a.bands[u] != b.bands[u]))
+        return ConditionVerdict("same", notes=[Reason("note.bands-overlap", {"pairs": [
+            [_band(a.bands[u], u), _band(b.bands[u], u)] for u in set(a.bands) & set(b.bands) if a.bands[u] != b.bands[u]]})])
     only = set(a.quantities) ^ set(b.quantities)
-    note = "conditions worded differently" if a.text and b.text and a.text != b.text else ""
+    note = Reason("note.worded-differently") if a.text and b.text and a.text != b.text else None
     if bool(a.text) != bool(b.text):
-        note = f"conditions stated only in the {'draft' if a.text else 'reference'}: {a.text or b.text}"
+        note = Reason("note.only-draft" if a.text else "note.only-ref", {"text": a.text or b.text})
     if only:
-        note = "condition quantities given on one side only: " + ", ".join(sorted(only))
-    return ConditionVerdict("same", note=note)
+        note = Reason("note.one-side-quantities", {"units": sorted(only)})
+    return ConditionVerdict("same", notes=[note] if note else [])
 
 
 _OPS = [("≤", r"≤|不超过|不大于|不高于|以下|及以下|up to|not exceeding|or less|and below|bis|jusqu'à"),
@@ -257,5 +257,7 @@ def compare_methods(draft: str | None, ref: str | None) -> ConditionVerdict:
         na = {n.split("-")[0] if fam in ("GB", "GB/T") else n for f, n in a if f == fam}
         nb = {n.split("-")[0] if fam in ("GB", "GB/T") else n for f, n in b if f == fam}
         if not na & nb:
-            return ConditionVerdict("different", f"different test methods: {draft} vs {ref}")
-    return ConditionVerdict("same", note="" if shared or not (a and b) else f"methods cite different standards ({draft} / {ref})")
+            return ConditionVerdict("different", Reason("method.different", {"draft": draft, "ref": ref}))
+    if shared or not (a and b):
+        return ConditionVerdict("same")
+    return ConditionVerdict("same", notes=[Reason("note.methods-differ", {"draft": draft, "ref": ref})])

@@ -19,14 +19,28 @@ LevelCode = Literal["too-few-compared", "looser", "looser-than", "product-better
 
 @dataclass(frozen=True)
 class Reason:
-    """A judgement's reason as data: a code and its parameters, e.g. `Reason("looser", {"indicator": .., "docs": [..]})`."""
+    """A judgement's reason as data: a code and its parameters, e.g. `Reason("looser", {"indicator": .., "docs": [..]})`.
 
-    code: LevelCode
+    Level reasons take a `LevelCode`; a counterpart's or row's reason a strictness, condition or row
+    code (`lower-upper-limit`, `cond.harsher`, `row.against`…), whose parameters may hold Reasons
+    (a condition folded into a limit's judgement). zmdocs.report.reasons words every code."""
+
+    code: str
     params: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """The flat JSON form `{"code": .., **params}` (the `codes` of a level in the JSON contract)."""
-        return {"code": self.code, **self.params}
+        """The flat JSON form `{"code": .., **params}` (the `codes` of a level in the JSON contract), nested reasons too."""
+        return {"code": self.code, **{k: _plain(v) for k, v in self.params.items()}}
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, Reason):
+        return v.to_dict()
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    return v
 
 
 @dataclass
@@ -63,12 +77,12 @@ class Counterpart:
     original: Value  # as the reference writes it
     evidence: Evidence
     result: str
-    reason: str = ""
+    reason: Reason | None = None  # why this result (zmdocs.report.reasons words it)
     margin: float | None = None
     margin_kind: str = ""
     found: bool = False  # proposed from the store, not given by the user
     score: float | None = None
-    code: str = ""  # reason code (report/wording.py words it)
+    code: str = ""  # the reason's code, and its parameters in JSON form (the JSON contract's `code`, `params`)
     params: dict[str, Any] | None = None
     also: list[str] = field(default_factory=list)  # IDT adoptions that carry the same requirement (counted once)
     deviation_of: str = ""  # an adoption whose value differs from the standard it adopts: that standard's id
@@ -88,7 +102,7 @@ class Row:
     evidence: Evidence
     counterparts: list[Counterpart] = field(default_factory=list)
     result: str = "new"
-    reason: str = ""
+    reason: Reason | None = None  # `row.new`, `row.not-comparable` or `row.against` (the strictest counterpart)
     tiers: dict[str, str] = field(default_factory=dict)  # tier -> result against its strictest counterpart
     margin: float | None = None  # against the strictest counterpart overall
     margin_kind: str = ""

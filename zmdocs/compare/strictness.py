@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from zmdocs.compare.conditions import compare_conditions, compare_methods
+from zmdocs.compare.result import Reason
 from zmdocs.compare.values import INF, Interval, canonical, close, interval
 from zmdocs.model import Indicator
 from zmdocs.text.numbers import parse_number
@@ -26,14 +27,37 @@ RESULT_ORDER = {LOOSER: 0, EQUAL: 1, STRICTER: 2}
 
 @dataclass
 class Judgement:
-    """The result of comparing a draft indicator with one counterpart."""
+    """The result of comparing a draft indicator with one counterpart, and why (a code with parameters).
+
+    The reason's parameters may qualify the code: `one_side` (the draft sets one side of the reference's
+    range), `ambient` (°C; a surface temperature judged as a rise), `notes` (condition differences that
+    did not decide), `condition` (the harsher or milder test condition that did)."""
 
     result: str
-    reason: str = ""
+    reason: Reason = field(default_factory=lambda: Reason(""))
     margin: float | None = None  # relative margin of the draft (positive = stricter), e.g. 0.33
     margin_kind: str = ""  # "relative" (share of the counterpart's bound) or "rank" (ordinal steps)
-    code: str = ""  # language-independent reason code (the report layer words it), e.g. "lower-upper-limit"
-    params: dict | None = None  # the code's parameters (values, units, conditions)
+
+    @property
+    def code(self) -> str:
+        """The language-independent reason code, e.g. "lower-upper-limit" (zmdocs.report.reasons words it)."""
+        return self.reason.code
+
+    @property
+    def params(self) -> dict:
+        """The code's parameters in JSON form (values, units, conditions; nested reasons as dicts)."""
+        d = self.reason.to_dict()
+        d.pop("code")
+        return d
+
+
+def _nc(code: str, **params) -> Judgement:
+    return Judgement(NOT_COMPARABLE, Reason(code, params))
+
+
+def _with(j: Judgement, **params) -> Judgement:
+    """`j` with more parameters on its reason."""
+    return Judgement(j.result, Reason(j.reason.code, {**j.reason.params, **params}), j.margin, j.margin_kind)
 
 
 def judge(draft: Indicator, ref: Indicator, draft_context: str = "", ref_context: str = "",
@@ -49,9 +73,7 @@ def judge(draft: Indicator, ref: Indicator, draft_context: str = "", ref_context
         as_rise = _as_rise(draft, ref, draft_context, ambient)
         j = _judge_numeric(as_rise or draft, ref)
         if as_rise is not None and j.result != NOT_COMPARABLE:
-            amb = as_rise.normalized["ambient"]
-            j = Judgement(j.result, f"{j.reason} (as a rise over the draft's ambient {amb:g} °C)", j.margin, j.margin_kind,
-                          j.code, {**(j.params or {}), "ambient": amb})
+            j = _with(j, ambient=as_rise.normalized["ambient"])
     if j.result == NOT_COMPARABLE:
         return j
     return _with_conditions(draft, ref, j, draft_context, ref_context)
@@ -114,59 +136,56 @@ def _lower_rank_better(ind: Indicator) -> bool:
 
 def _judge_ordinal(draft: Indicator, ref: Indicator) -> Judgement:
     if not (draft.ordinal and ref.ordinal):
-        return Judgement(NOT_COMPARABLE, "ordinal vs numeric value", code="ordinal-vs-numeric")
+        return _nc("ordinal-vs-numeric")
     sa, sb = draft.ordinal.get("scale"), ref.ordinal.get("scale")
     if sa != sb:
-        return Judgement(NOT_COMPARABLE, f"different ordinal scales ({sa} vs {sb})", code="different-scales", params={"draft": sa, "ref": sb})
+        return _nc("different-scales", draft=sa, ref=sb)
     ra, rb = _ranks(draft), _ranks(ref)
     if ra is None or rb is None or len(ra) != len(rb):
-        return Judgement(NOT_COMPARABLE, "ordinal ranks unknown", code="ranks-unknown")
+        return _nc("ranks-unknown")
     if _lower_rank_better(draft):
         ra, rb = [-x for x in ra], [-x for x in rb]
     ge = all(x >= y for x, y in zip(ra, rb, strict=True))
     le = all(x <= y for x, y in zip(ra, rb, strict=True))
     la, lb = draft.ordinal.get("label", draft.value), ref.ordinal.get("label", ref.value)
     step = sum(x - y for x, y in zip(ra, rb, strict=True))
+    labels = {"draft": la, "ref": lb}
     if ge and le:
-        return Judgement(EQUAL, f"same rank ({la} = {lb})", 0.0, "rank", "same-rank", {"draft": la, "ref": lb})
+        return Judgement(EQUAL, Reason("same-rank", labels), 0.0, "rank")
     if ge:
-        return Judgement(STRICTER, f"higher rank ({la} vs {lb})", step, "rank", "higher-rank", {"draft": la, "ref": lb})
+        return Judgement(STRICTER, Reason("higher-rank", labels), step, "rank")
     if le:
-        return Judgement(LOOSER, f"lower rank ({la} vs {lb})", step, "rank", "lower-rank", {"draft": la, "ref": lb})
-    return Judgement(NOT_COMPARABLE, f"ranks differ in opposite ways ({la} vs {lb})", code="ranks-opposite", params={"draft": la, "ref": lb})
+        return Judgement(LOOSER, Reason("lower-rank", labels), step, "rank")
+    return _nc("ranks-opposite", **labels)
 
 
 def _judge_numeric(draft: Indicator, ref: Indicator) -> Judgement:
     ca, cb = canonical(draft), canonical(ref)
     if (ca.unit or "") != (cb.unit or ""):
         if {ca.unit, cb.unit} == {"°C", "K"}:
-            return Judgement(NOT_COMPARABLE, "absolute temperature (°C) vs temperature rise (K)", code="absolute-vs-rise")
-        return Judgement(NOT_COMPARABLE, f"different dimensions ({draft.unit or 'no unit'} vs {ref.unit or 'no unit'})",
-                             code="different-dimensions", params={"draft": draft.unit, "ref": ref.unit})
+            return _nc("absolute-vs-rise")
+        return _nc("different-dimensions", draft=draft.unit, ref=ref.unit)
     if ca.unit is None:
         if (draft.unit or "") != (ref.unit or ""):
-            return Judgement(NOT_COMPARABLE, f"units cannot be converted ({draft.unit} vs {ref.unit})", code="units-not-convertible",
-                             params={"draft": draft.unit, "ref": ref.unit})
+            return _nc("units-not-convertible", draft=draft.unit, ref=ref.unit)
     ia, ib = interval(draft, ca), interval(ref, cb)
     if ia is None or ib is None:
-        return Judgement(NOT_COMPARABLE, "value missing", code="value-missing")
+        return _nc("value-missing")
     if ia.kind == "tolerance" or ib.kind == "tolerance":
         if ia.kind != ib.kind:
-            return Judgement(NOT_COMPARABLE, "tolerance vs limit", code="tolerance-vs-limit")
+            return _nc("tolerance-vs-limit")
         if ia.nominal is not None and ib.nominal is not None and not close(ia.nominal, ib.nominal):
-            return Judgement(NOT_COMPARABLE, "tolerances around different nominal values", code="different-nominal")
+            return _nc("different-nominal")
     if "point" in (ia.kind, ib.kind) and ia.kind != ib.kind:
-        return Judgement(NOT_COMPARABLE, "a fixed value vs a limit", code="fixed-vs-limit")
+        return _nc("fixed-vs-limit")
     if {ia.kind, ib.kind} == {"upper", "lower"}:
-        return Judgement(NOT_COMPARABLE, "an upper limit vs a lower limit", code="upper-vs-lower")
+        return _nc("upper-vs-lower")
     if ia.kind in ("upper", "lower") and ib.kind == "two-sided":
         # the draft sets one side of the reference's range: compare that side, and say so
         side = Interval(ib.lo, INF, ib.lo_open, True, "lower") if ia.kind == "lower" else Interval(-INF, ib.hi, True, ib.hi_open, "upper")
         j = _judge_intervals(ia, side)
         if j.result != NOT_COMPARABLE:
-            other = "upper" if ia.kind == "lower" else "lower"
-            return Judgement(j.result, f"{j.reason} (the {ia.kind} limit of the reference's range; the draft sets no {other} limit)",
-                             j.margin, j.margin_kind, j.code, {"one_side": ia.kind})
+            return _with(j, one_side=ia.kind)
     return _judge_intervals(ia, ib)
 
 
@@ -174,14 +193,14 @@ def _judge_intervals(ia: Interval, ib: Interval) -> Judgement:
     a_in_b, b_in_a = _subset(ia, ib), _subset(ib, ia)
     margin = _margin(ia, ib)
     if a_in_b and b_in_a:
-        return Judgement(EQUAL, "same limit", 0.0, "relative", "same-limit")
+        return Judgement(EQUAL, Reason("same-limit"), 0.0, "relative")
     if a_in_b:
-        return Judgement(STRICTER, _why(ia, ib, True), margin, "relative", _code(ia, ib, True))
+        return Judgement(STRICTER, _why(ia, ib, True), margin, "relative")
     if b_in_a:
-        return Judgement(LOOSER, _why(ia, ib, False), margin, "relative", _code(ia, ib, False))
+        return Judgement(LOOSER, _why(ia, ib, False), margin, "relative")
     if ia.kind == ib.kind == "point":
-        return Judgement(NOT_COMPARABLE, "different fixed values and no known direction of strictness", code="fixed-values-differ")
-    return Judgement(NOT_COMPARABLE, "the accepted ranges overlap without one containing the other", code="ranges-overlap")
+        return _nc("fixed-values-differ")
+    return _nc("ranges-overlap")
 
 
 def _subset(a: Interval, b: Interval) -> bool:
@@ -202,30 +221,18 @@ def _margin(a: Interval, b: Interval) -> float | None:
     return None
 
 
-def _why(a: Interval, b: Interval, stricter: bool) -> str:
-    word = "stricter" if stricter else "looser"
-    if a.kind == b.kind == "upper":
-        if close(a.hi, b.hi):
-            return f"{word}: {'exclusive' if a.hi_open else 'inclusive'} vs {'exclusive' if b.hi_open else 'inclusive'} upper limit at the same value"
-        return f"{word}: {'lower' if a.hi < b.hi else 'higher'} upper limit"
-    if a.kind == b.kind == "lower":
-        if close(a.lo, b.lo):
-            return f"{word}: {'exclusive' if a.lo_open else 'inclusive'} vs {'exclusive' if b.lo_open else 'inclusive'} lower limit at the same value"
-        return f"{word}: {'higher' if a.lo > b.lo else 'lower'} lower limit"
+def _why(a: Interval, b: Interval, stricter: bool) -> Reason:
+    """The reason of a stricter/looser judgement on two intervals: which bound, and how it differs."""
+    word = {"word": STRICTER if stricter else LOOSER}
+    for side, va, vb, oa, ob in (("upper", a.hi, b.hi, a.hi_open, b.hi_open), ("lower", a.lo, b.lo, a.lo_open, b.lo_open)):
+        if a.kind == b.kind == side:
+            if close(va, vb):
+                return Reason("bound-at-same-value", {**word, "side": side, "draft": "exclusive" if oa else "inclusive",
+                                                      "ref": "exclusive" if ob else "inclusive"})
+            return Reason(f"{'lower' if va < vb else 'higher'}-{side}-limit", word)
     if a.kind == b.kind == "tolerance":
-        return f"{word}: {'smaller' if stricter else 'larger'} tolerance"
-    return f"{word}: {'narrower' if stricter else 'wider'} range"
-
-
-def _code(a: Interval, b: Interval, stricter: bool) -> str:
-    """The reason code of a stricter/looser judgement on two intervals."""
-    if a.kind == b.kind == "upper":
-        return "bound-at-same-value" if close(a.hi, b.hi) else ("lower-upper-limit" if a.hi < b.hi else "higher-upper-limit")
-    if a.kind == b.kind == "lower":
-        return "bound-at-same-value" if close(a.lo, b.lo) else ("higher-lower-limit" if a.lo > b.lo else "lower-lower-limit")
-    if a.kind == b.kind == "tolerance":
-        return "smaller-tolerance" if stricter else "larger-tolerance"
-    return "narrower-range" if stricter else "wider-range"
+        return Reason("smaller-tolerance" if stricter else "larger-tolerance", word)
+    return Reason("narrower-range" if stricter else "wider-range", word)
 
 
 def _with_conditions(draft: Indicator, ref: Indicator, j: Judgement, draft_context: str = "",
@@ -233,20 +240,19 @@ def _with_conditions(draft: Indicator, ref: Indicator, j: Judgement, draft_conte
     """Fold in test conditions and methods: judge a harsher condition only when the direction is known."""
     mv = compare_methods(draft.method, ref.method)
     if mv.relation == "different":
-        return Judgement(NOT_COMPARABLE, mv.reason, code="different-methods")
+        return _nc("different-methods", detail=mv.reason)
     cv = compare_conditions(draft.conditions, ref.conditions, f"{draft.parameter} {draft_context}".strip(),
                             f"{ref.parameter} {ref_context}".strip())
-    notes = "; ".join(x for x in (cv.note, mv.note) if x)
     if cv.relation == "same":
-        return Judgement(j.result, j.reason + (f" ({notes})" if notes else ""), j.margin, j.margin_kind, j.code, {**(j.params or {}), "note": notes})
+        notes = cv.notes + mv.notes
+        return _with(j, notes=notes) if notes else j
     if cv.relation == "different":
-        return Judgement(NOT_COMPARABLE, cv.reason, code="different-conditions")
+        return _nc("different-conditions", detail=cv.reason)
     if cv.relation == "harsher" and j.result in (STRICTER, EQUAL):
-        return Judgement(STRICTER, f"{j.reason}; {cv.reason}", j.margin, j.margin_kind, j.code, {"condition": cv.reason})
+        return Judgement(STRICTER, _with(j, condition=cv.reason).reason, j.margin, j.margin_kind)
     if cv.relation == "milder" and j.result in (LOOSER, EQUAL):
-        return Judgement(LOOSER, f"{j.reason}; {cv.reason}", j.margin, j.margin_kind, j.code, {"condition": cv.reason})
-    return Judgement(NOT_COMPARABLE, f"{cv.reason}, but the limit is {j.result}: cannot tell which is stricter", code="conditions-vs-limit",
-                     params={"condition": cv.reason, "limit": j.result})
+        return Judgement(LOOSER, _with(j, condition=cv.reason).reason, j.margin, j.margin_kind)
+    return _nc("conditions-vs-limit", condition=cv.reason, limit=j.result)
 
 
 def worst(results: list[str]) -> str | None:

@@ -93,11 +93,25 @@ __all__ = ["EXTRACTOR_VERSION", "extract_document", "extract_text", "extract_tab
 log = logging.getLogger(__name__)
 # Stamped on every prepared document (zmdocs.app.prepare); bump it when extraction changes, so that
 # indicators kept in a store by an older extractor are extracted again instead of reused.
-EXTRACTOR_VERSION = "2026.12.2"  # .2: issue 11 kinds (counts per volume, remarks, alternative bounds, limit titles)
+EXTRACTOR_VERSION = "2026.12.4"  # .4: endurance counts (withstand N cycles) are minimums, ohm and kelvin signs folded; .3: glossary keys by spaCy phrase matcher (plurals, elisions), fragment parameters named
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Clause kinds that state no requirements (scope limits like "额定电压不超过250V" are not indicators).
 SKIP_KINDS = {"cover", "foreword", "introduction", "scope", "normative-references", "terms", "bibliography"}
+
+
+def warm() -> None:
+    """Build the extractor's heavy pieces now (spaCy blank pipelines, the glossary matcher).
+
+    A parent that forks one worker per file calls this first, so each worker inherits them
+    instead of importing spaCy again (seconds per file).
+    """
+    from zmdocs.indicators.keys import key_for as _key_for
+    from zmdocs.text.nlp import blank
+
+    for lang in ("zh", "en", "de"):
+        blank(lang)
+    _key_for("leakage current")
 
 
 def extract_document(doc: Document, embed: bool = False, model: str | None = None) -> list[Indicator]:

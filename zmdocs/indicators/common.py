@@ -2,11 +2,39 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from zmdocs.indicators import units
-from zmdocs.indicators.keys import fits, key_kind
+from zmdocs.indicators.keys import fits, key_for, key_kind
 from zmdocs.model import Indicator
+
+# Headings that name a part of the document, not a quantity: never a parameter.
+_GENERIC_HEADING = re.compile(
+    r"(?i)要求|总则|通则|一般|概述|规定|方法|程序|试验$|测试$|检验|说明|分类|标志|general|requirements?\b|specifications?\b|provisions?\b|"
+    r"\blimits?\b|\btests?\b|scope|procedure|method|definition|allgemein|anforderung|vorschrift|prüfung|verfahren|begriff|pflicht|"
+    r"ordnungswidrig|exigences?|généralités|essais?\b|dispositions?")
+_DIGIT = re.compile(r"\d")
+
+
+def parameter_name(param: str, key: str, heading: str, lang: str) -> str:
+    """The measured quantity a parameter names, when the extractor took a fragment of the sentence
+    (`将供电电压`, `of diameter`, `同时`, `be such that`): the fragment's own noun phrase, else the clause
+    heading's (a short heading naming a quantity, not `General requirements`); anything else is kept.
+    The key never changes: a trimmed name must still give the key the fragment gave."""
+    from zmdocs.text.nlp import is_fragment, noun_phrase, noun_phrases
+
+    if not param or lang not in ("zh", "en", "de", "fr") or not is_fragment(param, lang):
+        return param
+    own = key_for(param)
+    np = next((p for p in noun_phrases(param, lang) if key_for(p) == own), "")
+    if np:
+        return np
+    head = noun_phrase(heading, lang) if heading and not _DIGIT.search(heading) else ""
+    if head and len(head) <= (20 if lang == "zh" else 60) and not _GENERIC_HEADING.search(head) \
+            and not is_fragment(head, lang) and (not key or key_for(head) in ("", key)):
+        return head
+    return param
 
 
 def direction(ind: Indicator) -> str:

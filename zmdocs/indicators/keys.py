@@ -1,7 +1,7 @@
 """Parameter keys: the bilingual glossary (`data/glossary.yaml`) and an optional embedding fallback.
 
-`key_for(parameter)` finds the longest glossary synonym inside the parameter text (any of
-zh/en/de/fr) and returns its language-independent key (`泄漏电流` and `Ableitstrom` both give
+`key_for(parameter)` finds the glossary synonym that heads the parameter text (any of zh/en/de/fr;
+a spaCy phrase matcher on blank pipelines, `zmdocs.text.nlp`) and returns its language-independent key (`泄漏电流` and `Ableitstrom` both give
 `leakage_current`), so compare/align can pair indicators across languages. When nothing
 matches, `EmbeddingKeys` (opt-in: it loads a model) picks the nearest synonym by cosine.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 from importlib import resources
 
 log = logging.getLogger(__name__)
@@ -28,27 +27,18 @@ def glossary() -> dict[str, dict]:
     return glossary_from_data(yaml.safe_load(text), "zmdocs/data/glossary.yaml")
 
 
-_FIRST_CJK: set[str] = set()
-
-
 @functools.lru_cache(maxsize=1)
-def _matchers() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
-    cjk: dict[str, str] = {}
-    latin: dict[str, str] = {}
-    for key, entry in glossary().items():
-        for lang in ("zh", "en", "de", "fr"):
-            for syn in entry.get(lang) or []:
-                s = str(syn)
-                if re.search(r"[\u4e00-\u9fff]", s):
-                    cjk.setdefault(s.replace(" ", ""), key)
-                else:
-                    latin.setdefault(s.lower(), key)
-    cjk_re = re.compile("|".join(re.escape(s) for s in sorted(cjk, key=len, reverse=True)))
-    _FIRST_CJK.update(s[0] for s in cjk)
-    latin_re = re.compile(
-        r"(?<![a-zà-ÿ])(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(latin, key=len, reverse=True)) + r")(?![a-zà-ÿ])"
-    )
-    return cjk_re, cjk, latin_re, latin
+def _matcher():
+    """The glossary's synonyms in a spaCy phrase matcher (`zmdocs.text.nlp.TermMatcher`), built on first use."""
+    from zmdocs.text.nlp import TermMatcher
+
+    return TermMatcher((str(syn), key, lang) for key, entry in glossary().items()
+                       for lang in ("zh", "en", "de", "fr") for syn in entry.get(lang) or [])
+
+
+def _spans(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """(start, end, key, is Chinese) of every glossary synonym in `text`, overlapping ones included."""
+    return _matcher().find(text) if text else ()
 
 
 def key_kind(key: str) -> str:
@@ -63,13 +53,16 @@ def key_units(key: str) -> list[str]:
 
 
 def keys_in(text: str) -> list[str]:
-    """Every glossary key named anywhere in `text` (for test-level checks)."""
-    if not text:
-        return []
-    cjk_re, cjk, latin_re, latin = _matchers()
-    found = [cjk[m.group()] for m in cjk_re.finditer(text.replace(" ", ""))]
-    found += [latin.get(re.sub(r"\s+", " ", m.group()), "") for m in latin_re.finditer(text.lower())]
-    return [k for k in dict.fromkeys(found) if k]
+    """Every glossary key named anywhere in `text` (for test-level checks): leftmost-longest occurrences
+    that do not overlap, Chinese ones first (耐压时间 names a duration, not the 耐压 inside it)."""
+    found: list[str] = []
+    for cjk in (True, False):
+        end = -1
+        for a, b, key, is_cjk in sorted(_spans(text), key=lambda m: (m[0], -m[1])):
+            if is_cjk == cjk and a >= end:
+                found.append(key)
+                end = b
+    return list(dict.fromkeys(found))
 
 
 def fits(key: str, canonical_unit: str | None) -> bool:
@@ -80,43 +73,25 @@ def fits(key: str, canonical_unit: str | None) -> bool:
 
 
 def key_for(text: str) -> str:
-    """The key of the longest glossary synonym found in `text`, or "" when none matches."""
-    if not text:
-        return ""
-    cjk_re, cjk, latin_re, latin = _matchers()
-    best = ""
-    best_len = 0
-    best_end = -1
-    compact = text.replace(" ", "")
-    # Chinese noun phrases put the head last: the synonym ending latest wins (潮湿处理后的泄漏电流 -> leakage
-    # current), then the longest; overlapping matches are tried from every start.
-    for i, ch in enumerate(compact):
-        if ch not in _FIRST_CJK:
-            continue
-        m = cjk_re.match(compact, i)
-        if m and (m.end() > best_end or (m.end() == best_end and len(m.group()) > best_len)):
-            best, best_len, best_end = cjk[m.group()], len(m.group()), m.end()
-    if best:
-        return best
-    # English, German and French noun phrases put the head first ("leakage current after humidity
-    # treatment", "Ableitstrom nach der Feuchtebehandlung"): the earliest synonym wins, then the longest.
-    # (the alternation is sorted longest first, so the first match is the earliest and, there, the longest)
-    m = latin_re.search(text.lower())
-    if m:
-        best = latin.get(re.sub(r"\s+", " ", m.group()), "")
-    return best
+    """The key of the glossary synonym that heads the parameter text, or "" when none matches.
+
+    Chinese noun phrases put the head last: the synonym ending latest wins (潮湿处理后的泄漏电流 -> leakage
+    current), then the longest. English, German and French put it first ("leakage current after humidity
+    treatment", "Ableitstrom nach der Feuchtebehandlung"): the earliest synonym wins, then the longest.
+    """
+    spans = _spans(text)
+    cjk = [m for m in spans if m[3]]
+    if cjk:
+        return max(cjk, key=lambda m: (m[1], m[1] - m[0]))[2]
+    latin = [m for m in spans if not m[3]]
+    return min(latin, key=lambda m: (m[0], m[0] - m[1]))[2] if latin else ""
 
 
 def key_at_end(text: str) -> str:
     """The key of a Chinese glossary synonym that ends `text` (试验电压 in 电气强度试验电压), else ""."""
-    cjk_re, cjk, _, _ = _matchers()
-    t = text.replace(" ", "")
-    best, best_len = "", 0
-    for i in range(max(0, len(t) - 12), len(t)):
-        m = cjk_re.match(t, i)
-        if m and m.end() == len(t) and len(m.group()) > best_len:
-            best, best_len = cjk[m.group()], len(m.group())
-    return best
+    end = len(text.rstrip())
+    at_end = [m for m in _spans(text) if m[3] and m[1] == end]
+    return max(at_end, key=lambda m: m[1] - m[0])[2] if at_end else ""
 
 
 def labels(key: str, lang: str = "en") -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from zmdocs.indicators.common import make
+from zmdocs.indicators.common import make, parameter_name
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
 from zmdocs.indicators.pairs import merge_bounds
@@ -342,6 +342,7 @@ def _indicator(px: _Passage, st: _Sentence, q: Quantity, a: int, b: int, cond: l
         q.role = "condition"
         conds.append(t[q.cue_start:q.end].strip())
         return None
+    param = parameter_name(param, key, px.context, px.lang)  # a fragment ("将供电电压", "of diameter") -> the noun phrase
     st.prev_param, st.prev_key = param, key
     ind = make(
         parameter=param, comparator=q.comparator or "=", unit=q.unit,

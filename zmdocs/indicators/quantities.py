@@ -335,10 +335,16 @@ def _comparator(t: str, q: Quantity, P) -> None:
         return
     m = P.EQ_CUE.search(left)
     if m:
-        q.comparator = "="
+        # "应能承受10 000次循环", "shall withstand 10 000 cycles": an endurance count is a minimum
+        endures = _ENDURE.search(m.group()) and _COUNT_UNIT.match(q.unit or "")
+        q.comparator = ">=" if endures else "="
         q.cue_start = q.start - (len(left) - m.start())
     else:
         q.cue_start = q.start
+
+
+_ENDURE = re.compile(r"承受|经受|耐受|withstands?|endures?|survives?|aushalten|standhalten|résister|supporter", re.I)
+_COUNT_UNIT = re.compile(r"^(?:次|cycles?|operations?|times|Zyklen|Schaltspiele|Betätigungen|manœuvres|manoeuvres)$", re.I)
 
 
 def _ordinals(t: str, masked: str, lang: str, P, start: int = 0, end: int | None = None) -> list[Quantity]:

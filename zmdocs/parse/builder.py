@@ -281,7 +281,7 @@ class _Builder:
         if na:
             return self._numbered_annex(na, p, paras, i)
         sn = split_number(t)
-        if sn and self._accept_number(sn[0], sn[1], nxt, i, t):
+        if sn and not p.meta.get("small") and self._accept_number(sn[0], sn[1], nxt, i, t):  # small type: a label
             return self._numbered(sn[0], sn[1], p, nxt, paras, i, t)
         return 0
 

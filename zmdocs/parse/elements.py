@@ -83,11 +83,13 @@ def merge_continued(prev_rows: list[list[str]], prev_header: int, rows: list[lis
 # --------------------------------------------------------------------------- terms
 
 _SOURCE = re.compile(r"^\s*[\[［【]\s*(?:来源|SOURCE|QUELLE)\s*[:：].*$", re.I | re.M)
+# a source cited after the term itself ("durability [VIML 5.15]", "fault [ISO 9000:2015, 3.6.2]"): not the term
+_CITED_AFTER = re.compile(r"\s*[\[［]\s*[A-Z][A-Za-z/ ]{1,20}\s*[\d:.,\- ]*\d[^\]］]{0,12}[\]］]\s*$")
 
 
 def split_term(heading: str, doc_lang: str) -> dict[str, str]:
     """'电热水壶 electric kettle' -> {'zh': '电热水壶', 'en': 'electric kettle'}; a lone Latin term gets the doc language."""
-    h = heading.strip()
+    h = _CITED_AFTER.sub("", heading).strip()
     if not h:
         return {}
     m = re.match(r"^([\u3400-\u9fff\uf900-\ufaff0-9A-Za-z（）()、/·\-\s]*?[\u3400-\u9fff\uf900-\ufaff）)][\u3400-\u9fff\uf900-\ufaff（）()、/·\-0-9]*)\s+([A-Za-zÀ-ÿ].*)$", h)

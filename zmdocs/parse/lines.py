@@ -218,8 +218,62 @@ def _wrap_breaks(pt: str, ct: str, cm: dict, wrap: int) -> bool:
     return False
 
 
-def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: bool = False) -> bool:
-    """Does `cur` start a new paragraph after `prev`? (`legal`: 第N条/Article N lines start paragraphs too.)"""
+def _leading(lines: list[Block]) -> float | None:
+    """The usual white gap between two lines of one paragraph, relative to the type size (PDF only)."""
+    gaps = []
+    for a, b in zip(lines, lines[1:], strict=False):
+        am, bm = a.meta, b.meta
+        size = float(am.get("size") or 0)
+        if a.page == b.page and size >= 2 and "bottom" in am and "top" in bm:
+            g = (bm["top"] - am["bottom"]) / size
+            if -0.2 < g < 2.0:
+                gaps.append(g)
+    return sorted(gaps)[len(gaps) // 2] if len(gaps) >= 8 else None
+
+
+def _spaced(prev: Block, cur: Block, lead: float | None) -> bool:
+    """Is there paragraph spacing (clearly more white than the usual leading) between the two lines?"""
+    pm, cm = prev.meta, cur.meta
+    size = float(pm.get("size") or 0)
+    if lead is None or prev.page != cur.page or size < 2 or "bottom" not in pm or "top" not in cm:
+        return False
+    return (cm["top"] - pm["bottom"]) / size > lead + 0.5
+
+
+def _caption_title(prev: Block, cur: Block, pt: str, ct: str) -> bool:
+    """A bare "Table 1" line with its title on the line below (Official Journal, UNECE): one caption."""
+    from zmdocs.parse.elements import caption_of
+
+    cap = caption_of(pt)
+    if not cap or cap[1] or cap[2] or starts_structure(ct) or len(ct) > 120 or prev.page != cur.page:
+        return False
+    pm, cm = prev.meta, cur.meta
+    size = float(pm.get("size") or 0)
+    if size < 2 or "bottom" not in pm or "top" not in cm:
+        return False  # no geometry (text files): the next line may as well be the table's first row
+    return 0 <= cm["top"] - pm["bottom"] < 2.5 * size
+
+
+def _hanging_heading_rest(prev: Block, cur: Block, pt: str, ct: str, margins: dict, lead: float | None) -> bool:
+    """A numbered heading's second line set under its text, past the number ("5.7.2.6 Span stability:
+    maximum …" + "(not applicable to …)"): short, visibly going on (a bracket, lower case, a dangling
+    "and"), no sentence end, same leading; body text indented to the heading ("Each lamp must:-") is not."""
+    pm, cm = prev.meta, cur.meta
+    if "x2" not in pm or "x0" not in cm or prev.page != cur.page or id(prev) not in margins:
+        return False
+    if not CLAUSE_RE.match(pt) or not _heading_only(pt) or ct.endswith(_SENT_END) or _spaced(prev, cur, lead):
+        return False
+    if abs(cm["x0"] - pm["x2"]) > 0.6 * _char_w(cur) or cm["x0"] - margins[id(prev)][0] < 2 * _char_w(cur):
+        return False
+    goes_on = ct[:1].islower() or ct[:1] in "([（" or pt.endswith((",", "–", "-")) or \
+        pt.rsplit(None, 1)[-1].lower() in {"and", "or", "of", "for", "the", "to", "in", "with", "on", "by", "a"}
+    return goes_on and len(pt) + len(ct) <= 160 and not _full_line(cur, margins, None) and not starts_structure(ct)
+
+
+def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: bool = False,
+            lead: float | None = None) -> bool:
+    """Does `cur` start a new paragraph after `prev`? (`legal`: 第N条/Article N lines start paragraphs too;
+    `lead`: the document's usual leading, see `_leading`.)"""
     pt, ct = prev.text.strip(), cur.text.strip()
     ps, cs = float(prev.meta.get("size", 0) or 0), float(cur.meta.get("size", 0) or 0)
     if ps and cs and abs(ps - cs) > 1.5:
@@ -228,13 +282,18 @@ def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: boo
         ph = parse_legal(pt)
         if ph is not None and ph.unit != "article" and len(ph.rest) <= 40:
             return True  # "第一章 总则" / "CHAPTER I GENERAL PROVISIONS" stands alone
+    if _caption_title(prev, cur, pt, ct):
+        return False
     if starts_structure(ct) or (legal and parse_legal(ct) is not None):
         if not pt.endswith(_SENT_END) and _full_line(prev, margins, wrap) and not _heading_only(pt) \
-                and not prelim_number(ct) and not TOC_HEAD_RE.match(ct.replace(" ", "")):
+                and not prelim_number(ct) and not TOC_HEAD_RE.match(ct.replace(" ", "")) \
+                and not _spaced(prev, cur, lead):
             # "… Für die Prüfung nach" + "22.102 darf …", "(20 ±" + "5) °C", "given in" + "Table 1. The …":
             # a number or reference wrapped to the start of a line continues the sentence
             return False
         return True
+    if _hanging_heading_rest(prev, cur, pt, ct, margins, lead):
+        return False
     if starts_structure(pt) and _heading_only(pt):
         return True
     if ct[0] in "。，、；：！？）」』】》”’,;:)]" and not _heading_only(pt):
@@ -274,9 +333,31 @@ def _framed_text(b: Block, before: list[Para]) -> bool:
     return not (prev is not None and TABLE_CAPTION_RE.match(prev.text.strip()) and before[-1] is prev)
 
 
+SMALL_TYPE = 0.8  # type under this share of the body size: figure labels, footnotes, never a heading
+
+
+def _body_size(lines: list[Block]) -> float:
+    """The document's body type size: the size most of the text is set in (0 without sizes)."""
+    weight: dict[float, int] = {}
+    for b in lines:
+        size = float(b.meta.get("size") or 0)
+        if size >= 2:
+            weight[round(size, 1)] = weight.get(round(size, 1), 0) + len(b.text)
+    return max(weight, key=lambda k: (weight[k], k)) if weight else 0.0
+
+
+def _small(size, body: float) -> bool:
+    return bool(body and size and 2 <= float(size) < SMALL_TYPE * body)
+
+
 def to_paragraphs(blocks: list[Block]) -> list[Para]:
-    """Turn a Block stream into paragraphs and tables; line blocks are joined, para blocks kept."""
+    """Turn a Block stream into paragraphs and tables; line blocks are joined, para blocks kept.
+
+    Paragraphs set in small type (figure labels and callouts, footnotes) carry meta["small"]:
+    the clause builder never opens a clause at them."""
     lines = [b for b in blocks if b.kind == "line"]
+    body = _body_size(lines)
+    lead = _leading(lines)
     margins = _line_margins(lines)
     wrap = None if margins else _text_wrap_width(lines)
     legal = detect_legal([b.text for b in lines]) is not None
@@ -287,7 +368,8 @@ def to_paragraphs(blocks: list[Block]) -> list[Para]:
         if cur:
             text = normalize(join_lines([b.text for b in cur]))
             if text:
-                out.append(Para("para", text, cur[0].page, cur[-1].page, meta={"lines": len(cur)}))
+                meta = {"lines": len(cur), **({"small": True} if _small(cur[0].meta.get("size"), body) else {})}
+                out.append(Para("para", text, cur[0].page, cur[-1].page, meta=meta))
             cur.clear()
 
     for b in blocks:
@@ -297,7 +379,8 @@ def to_paragraphs(blocks: list[Block]) -> list[Para]:
                 for part in dict.fromkeys(ln for c in row for ln in (c or "").split("\n")):
                     t = normalize(part)
                     if t:
-                        out.append(Para("para", t, b.page, b.page, meta={"framed": True}))
+                        small = {"small": True} if _small(b.meta.get("size"), body) else {}
+                        out.append(Para("para", t, b.page, b.page, meta={"framed": True, **small}))
         elif b.kind == "table":
             flush()
             out.append(Para("table", "", b.page, b.page, rows=[[normalize(c or "") for c in r] for r in (b.rows or [])],
@@ -305,7 +388,7 @@ def to_paragraphs(blocks: list[Block]) -> list[Para]:
         elif b.kind == "line":
             if not b.text.strip() or 0 < float(b.meta.get("size", 10) or 10) < 2:
                 continue  # empty, or set in invisible type (under 2 pt)
-            if cur and _breaks(cur[-1], b, margins, wrap, legal):
+            if cur and _breaks(cur[-1], b, margins, wrap, legal, lead):
                 flush()
             cur.append(b)
         else:

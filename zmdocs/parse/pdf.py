@@ -168,15 +168,16 @@ def _backend() -> str:
     return os.environ.get("ZMDOCS_PDF_BACKEND", "pdfium").strip().lower() or "pdfium"
 
 
-def _read_range(path: str, first: int, last: int) -> list[dict]:
-    """Worker: open the PDF itself and read pages first..last (1-based, inclusive)."""
+def _read_range(path: str, first: int, last: int, image_text: bool = False) -> list[dict]:
+    """Worker: open the PDF itself and read pages first..last (1-based, inclusive); `image_text`
+    OCRs small pictures standing in for a line's first word (pdf_pdfium.text_images)."""
     read, close = _plumber_range(path, first, last)
     try:
         if _backend() == "pdfium":
             from zmdocs.parse.pdf_pdfium import read_range
 
             try:
-                return read_range(path, first, last, read, finish_page)
+                return read_range(path, first, last, read, finish_page, image_text)
             except Exception as e:  # PDFium cannot open what pdfminer opened: read it all with pdfminer
                 log.debug("PDFium could not read %s (%r); using pdfminer", path, e)
         return [read(n) for n in range(first, last + 1)]
@@ -195,9 +196,9 @@ def _workers(n_pages: int, workers: int | None) -> int:
     return max(1, min(workers, n_pages // 8))
 
 
-def _read_pages(path: Path, n: int, workers: int) -> list[dict]:
+def _read_pages(path: Path, n: int, workers: int, image_text: bool = False) -> list[dict]:
     if workers <= 1:
-        return _read_range(str(path), 1, n)
+        return _read_range(str(path), 1, n, image_text)
     # contiguous ranges, a few per worker so a slow range does not leave a core idle
     chunks = workers * 3
     step = -(-n // chunks)
@@ -210,10 +211,10 @@ def _read_pages(path: Path, n: int, workers: int) -> list[dict]:
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
             parts = list(ex.map(_read_range, [str(path)] * len(ranges), [a for a, _ in ranges],
-                                [b for _, b in ranges]))
+                                [b for _, b in ranges], [image_text] * len(ranges)))
     except (OSError, BrokenProcessPool) as e:  # no processes allowed here (sandbox, daemon): read serially
         log.debug("page workers unavailable (%s); reading serially", e)
-        return _read_range(str(path), 1, n)
+        return _read_range(str(path), 1, n, image_text)
     return [p for part in parts for p in part]
 
 
@@ -295,6 +296,9 @@ def drop_running(pages: list[dict]) -> int:
         for ii, it in enumerate(pg["items"]):
             if "text" in it and _ANYWHERE.search(it["text"]):
                 drop.add((pi, ii))
+    if pages:  # the texts of the first pages' running heads name a standard whose cover does not (parse.meta)
+        heads = [pages[pi]["items"][ii]["text"].strip() for pi, ii in sorted(drop) if pi < 6]
+        pages[0]["running"] = [t for t in dict.fromkeys(heads) if t and not _is_page_number(t)][:24]
     for pi, pg in enumerate(pages):
         pg["items"] = [it for ii, it in enumerate(pg["items"]) if (pi, ii) not in drop]
     return len(drop)
@@ -340,12 +344,14 @@ def _blocks(pages: list[dict]) -> list[Block]:
                 blocks.append(Block(kind="table", page=pg["page"], rows=it["table"], header_rows=it["header_rows"],
                                     meta={"x0": it["bbox"][0], "top": it["bbox"][1], "x1": it["bbox"][2],
                                           "bottom": it["bbox"][3], "page_width": pg["width"],
-                                          "page_height": pg["height"]}))
+                                          "page_height": pg["height"], "size": it.get("size", 0.0)}))
             else:
                 meta = {k: it[k] for k in ("x0", "x1", "top", "bottom", "size")}
                 meta.update(page_width=pg["width"], page_height=pg["height"])
                 if it["column"]:
                     meta["column"] = it["column"]
+                if "x2" in it:
+                    meta["x2"] = it["x2"]
                 blocks.append(Block(kind="line", text=it["text"], page=pg["page"], meta=meta))
     return blocks
 
@@ -361,7 +367,7 @@ def read_pdf(path: Path, workers: int | None = None, ocr: str = "auto", progress
     if n == 0:
         raise ParseError(str(path), "has no pages (empty or corrupt PDF)", CORRUPT_HINT)
     try:
-        pages = _read_pages(path, n, _workers(n, workers))
+        pages = _read_pages(path, n, _workers(n, workers), image_text=ocr != "off")
     except ParseError:
         raise
     except Exception as e:
@@ -377,7 +383,13 @@ def read_pdf(path: Path, workers: int | None = None, ocr: str = "auto", progress
 
     warnings.extend(fix_pages(path, pages, ocr, progress, finish_page))
     warnings.extend(_text_layer_warnings(path, pages))
+    pictured = [p["page"] for p in pages if p.get("image_text")]
+    if pictured:
+        warnings.append(f"{path.name}: {sum(p.get('image_text', 0) for p in pages)} word(s) set as pictures (clause "
+                        f"numbers) on page(s) {_pages_list(pictured)} were read by OCR; check them")
     dropped = drop_running(pages)
     log.debug("%s: %d running header/footer lines dropped", path, dropped)
     blocks = _blocks(pages)
+    if blocks and pages and pages[0].get("running"):
+        blocks[0].meta["running"] = pages[0]["running"]
     return RawDocument(blocks=blocks, pages=n, format="pdf", warnings=warnings)

@@ -192,6 +192,18 @@ def _superscripts(chars: list[dict], size: float) -> list[dict]:
     return out
 
 
+def _second_word_x(chars: list[dict]) -> float | None:
+    """x0 of a line's second word (where the text after a hanging clause number starts)."""
+    prev = None
+    for c in chars:
+        if c["text"].isspace():
+            continue
+        if prev is not None and c["x0"] - prev["x1"] > 0.2 * max(min(c["size"], prev["size"]), 1.0):
+            return c["x0"]
+        prev = c
+    return None
+
+
 def make_line(chars: list[dict], column: int = 0) -> Line | None:
     sizes = [c["size"] for c in chars if not c["text"].isspace()] or [c["size"] for c in chars]
     size = median(sizes)
@@ -201,6 +213,7 @@ def make_line(chars: list[dict], column: int = 0) -> Line | None:
     # band of the main-size chars (ignore super/subscripts when measuring the line box)
     main = [c for c in chars if c["size"] >= 0.8 * size] or chars
     return Line(
+        extra={"x2": _second_word_x(chars)},
         text=text,
         x0=min(c["x0"] for c in chars),
         x1=max(c["x1"] for c in chars),

@@ -46,25 +46,33 @@ def finish_page(number: int, w: float, h: float, raw_chars: list[dict], images: 
         except Exception as e:  # a broken grid must not lose the page's text
             log.debug("table finder failed on page %s: %s", number, e)
             tables = []
+    sizes: dict[int, float] = {}
     if tables:
         boxes = [t.bbox for t in tables]
 
-        def outside(c: dict) -> bool:
+        def inside(c: dict) -> int:
             x = (c["x0"] + c["x1"]) / 2
             y = (c["top"] + c["bottom"]) / 2
-            return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+            return next((k for k, b in enumerate(boxes) if b[0] <= x <= b[2] and b[1] <= y <= b[3]), -1)
 
-        chars = [c for c in chars if outside(c)]
+        where = [inside(c) for c in chars]
+        for k in range(len(boxes)):  # a table's type size: small type in boxes is a figure, not a table
+            ks = sorted(c["size"] for c, w in zip(chars, where, strict=True) if w == k and not c["text"].isspace())
+            if ks:
+                sizes[id(tables[k])] = ks[len(ks) // 2]
+        chars = [c for c, w in zip(chars, where, strict=True) if w < 0]
     lines = page_lines(chars, w, h, tables)
     items = []
     for ln in lines:
         t = ln.extra.get("table")
         if t is not None:  # full-width digits, letters and signs folded (zmdocs.text.width keeps Chinese punctuation)
             rows = [[to_halfwidth(cell) for cell in row] for row in t.rows]
-            items.append({"table": rows, "header_rows": t.header_rows, "bbox": t.bbox})
+            items.append({"table": rows, "header_rows": t.header_rows, "bbox": t.bbox,
+                          "size": round(sizes.get(id(t), 0.0), 2)})
         else:
             items.append({"text": to_halfwidth(ln.text), "x0": round(ln.x0, 2), "x1": round(ln.x1, 2), "top": round(ln.top, 2),
-                          "bottom": round(ln.bottom, 2), "size": round(float(ln.size), 2), "column": ln.column})
+                          "bottom": round(ln.bottom, 2), "size": round(float(ln.size), 2), "column": ln.column,
+                          **({"x2": round(ln.extra["x2"], 2)} if ln.extra.get("x2") is not None else {})})
     return {"page": number, "width": w, "height": h, "items": items, "chars": len(raw_chars),
             "scanned": scanned, "cid": cid, "rotated": rotated, "graphics": len(graphics or []) if not raw_chars else 0}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import math
+import re
 
 from zmdocs.parse.pdf_layout import baseline_box, is_cjk, text_direction
 
@@ -192,15 +193,17 @@ def _split_ligatures(chars: list[dict]) -> list[dict]:
     return chars
 
 
-def read_range(path: str, first: int, last: int, plumber_page, finish_page) -> list[dict]:
+def read_range(path: str, first: int, last: int, plumber_page, finish_page, image_text: bool = False) -> list[dict]:
     """Read pages first..last with PDFium (chars, and rulings for pdfplumber's table finder on ruled
-    pages); `plumber_page(n)` reads pages where PDFium would drop text and any page it fails on."""
+    pages); `plumber_page(n)` reads pages where PDFium would drop text and any page it fails on.
+    `image_text`: read the small pictures that stand in for a line's first word (clause numbers) by OCR."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     isolate_fonts(pdfium_c)
     doc = pdfium.PdfDocument(path)
     out: list[dict] = []
+    budget = [MAX_TEXT_IMAGES]
     try:
         for i in range(first - 1, last):
             page = None
@@ -211,6 +214,12 @@ def read_range(path: str, first: int, last: int, plumber_page, finish_page) -> l
                     out.append(plumber_page(i + 1))
                     continue
                 chars = page_chars(page, pdfium_c, tuple(box))
+                pictured: list[dict] = []
+                if images and image_text and budget[0] > 0:
+                    found = text_images(page, pdfium_c, tuple(box), chars)[: budget[0]]
+                    budget[0] -= len(found)
+                    pictured = read_text_images(found)
+                    chars.extend(pictured)
                 w, h = box[2] - box[0], box[3] - box[1]
                 rulings = None
                 if h_rules >= 2 and v_rules >= 2:  # only ruled pages hold ruled tables
@@ -218,6 +227,8 @@ def read_range(path: str, first: int, last: int, plumber_page, finish_page) -> l
 
                     rulings = RulingsPage(page_edges(page, pdfium_c, tuple(box)), w, h)
                 out.append(finish_page(i + 1, w, h, chars, images, big, rulings))
+                if pictured:  # how many pictures were read as words, for the document's warning
+                    out[-1]["image_text"] = sum(1 for c in pictured if c.get("image") == 1)
             except Exception as e:
                 log.debug("PDFium failed on page %d (%r); using pdfminer", i + 1, e)
                 out.append(plumber_page(i + 1))
@@ -227,6 +238,83 @@ def read_range(path: str, first: int, last: int, plumber_page, finish_page) -> l
     finally:
         doc.close()
     return out
+
+
+# --------------------------------------------------------------------------- text set as pictures
+_IMAGE_TEXT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-–()]{0,23}$")  # a clause number, a label: never prose
+_MIN_IMAGE_SCORE = 0.9
+MAX_TEXT_IMAGES = 400  # per page range: beyond this the page is a picture gallery, not text
+
+
+def text_images(page, pdfium_c, box: tuple[float, float, float, float], chars: list[dict]) -> list[tuple]:
+    """Small images standing where a text line's first word belongs: clause numbers some typesetters
+    (Metanorma/OIML) place as pictures in the hanging-number column.
+    [(x0, top, x1, bottom, RGB array, chars beside it on its line)]."""
+    import numpy as np
+
+    left, _bottom, _right, top_edge = box
+    body = [c for c in chars if c["upright"] and not c["text"].isspace()]
+    if not body:
+        return []
+    margin = min(c["x0"] for c in body)
+    out = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        bounds = getattr(obj, "get_bounds", None) or obj.get_pos
+        x0, y0, x1, y1 = bounds()
+        x0, x1, top, bottom = x0 - left, x1 - left, top_edge - y1, top_edge - y0
+        h, w = bottom - top, x1 - x0
+        if not (4.0 <= h <= 24.0 and 0.6 * h <= w <= 12 * h):
+            continue
+        if any(x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom for c in body):
+            continue  # text already lies over it: a background, a highlight
+        beside = [c for c in body if min(bottom, c["bottom"]) - max(top, c["top"]) >= 0.5 * h
+                  and x1 <= c["x0"] <= x1 + 4 * h]
+        if not beside and abs(x0 - margin) > 2.0:
+            continue  # neither the first word of a line nor a number alone at the text's left edge
+        try:
+            pil = obj.get_bitmap(render=False).to_pil()
+        except Exception as e:  # an image PDFium cannot decode
+            log.debug("image not decoded: %r", e)
+            continue
+        if pil.width * pil.height > 200_000:
+            continue
+        grey = np.asarray(pil.convert("L"))
+        if float(grey.std()) < 8.0:
+            continue  # blank: a spacer, a filled box
+        out.append((x0, top, x1, bottom, np.asarray(pil.convert("RGB")), beside))
+    return out
+
+
+def read_text_images(found: list[tuple]) -> list[dict]:
+    """OCR (recognition only) of `text_images`; pseudo chars on the line they stand on."""
+    if not found:
+        return []
+    from zmdocs.parse.ocr import engine
+
+    eng = engine()
+    try:
+        results, _ = eng.text_rec([f[4] for f in found])  # one batch: ~30 ms an image
+    except Exception as e:  # the library's internals moved: one image at a time
+        log.debug("batched recognition failed (%r)", e)
+        results = []
+        for f in found:
+            r, _ = eng(f[4], use_det=False, use_cls=False)
+            results.append((r[0][0], r[0][1]) if r else ("", 0.0))
+    chars: list[dict] = []
+    for (x0, top, x1, bottom, _img, beside), (text, score) in zip(found, results, strict=False):
+        text = "".join(str(text).split())
+        if float(score) < _MIN_IMAGE_SCORE or not _IMAGE_TEXT.match(text):
+            continue
+        if beside:  # sit on the baseline of the words beside it
+            ref = min(beside, key=lambda c: c["x0"])
+            size, ctop, cbottom = ref["size"], ref["top"], ref["bottom"]
+        else:
+            size = (bottom - top) / 0.75  # digits fill about three quarters of the em
+            ctop, cbottom = baseline_box(bottom - 0.05 * size, size)
+        step = (x1 - x0) / len(text)
+        chars.extend({"text": ch, "x0": x0 + k * step, "x1": x0 + (k + 1) * step, "top": ctop, "bottom": cbottom,
+                      "size": size, "upright": True, "dir": 0, "image": k + 1} for k, ch in enumerate(text))
+    return chars
 
 
 # --------------------------------------------------------------------------- rulings for the table finder

@@ -43,6 +43,35 @@ def _cell_text(chars: list[dict]) -> str:
     return out
 
 
+def _cell_rows(chars: list[dict]) -> list[tuple[float, float, str]]:
+    """A cell's text lines as (middle y, type size, text), top down."""
+    out = []
+    for r in group_rows(chars):
+        text = join_chars(sorted(r, key=lambda c: c["x0"]))
+        if text:
+            out.append((sum((c["top"] + c["bottom"]) / 2 for c in r) / len(r), max(c["size"] for c in r), text))
+    return sorted(out)
+
+
+def _split_stacked(row_cells: list[list[tuple[float, float, str]] | None]) -> list[list[str]] | None:
+    """A ruled row whose cells stack the same number of lines side by side ("42 / 45 / 50" | "2,26 / 2,19 /
+    2,08"): several logical rows drawn in one (three-line and group-ruled tables). None when it is not."""
+    filled = [c for c in row_cells if c]
+    if len(filled) < 2 or any(c is None for c in row_cells):
+        return None  # a slot covered by a merged cell: keep the row
+    k = len(filled[0])
+    if k < 2 or any(len(c) != k for c in filled):
+        return None
+    size = max(s for c in filled for _, s, _ in c)
+    for i in range(k):  # the lines must sit on shared baselines
+        mids = [c[i][0] for c in filled]
+        if max(mids) - min(mids) > 0.5 * size:
+            return None
+    if not any(all(any(ch.isdigit() for ch in t) for _, _, t in c) for c in filled):
+        return None  # wrapped prose in every column, not stacked values
+    return [[c[i][2] if c else "" for c in row_cells] for i in range(k)]
+
+
 def _cjk_end(s: str) -> bool:
     from zmdocs.parse.pdf_layout import is_cjk
 
@@ -64,7 +93,7 @@ def _closing_edges(page) -> list[dict]:
     """Outer verticals for open-sided tables: rows ruled edge to edge but no left/right border."""
     edges = page.edges
     hs = sorted((e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 20), key=lambda e: e["x0"])
-    vs = [e for e in edges if e["orientation"] == "v"]
+    vs = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 3]  # not a thin rule's ends
     groups: list[list[dict]] = []
     for e in hs:
         for g in groups:
@@ -77,14 +106,27 @@ def _closing_edges(page) -> list[dict]:
     for g in groups:
         if len(g) < 3:
             continue
+        x0, x1 = min(e["x0"] for e in g), max(e["x1"] for e in g)
         top, bottom = min(e["top"] for e in g), max(e["bottom"] for e in g)
         inner = [v for v in vs if v["top"] >= top - 3 and v["bottom"] <= bottom + 3]
         if not inner:
             continue  # rules only (a three-line table or separators): no grid to close
-        for x in (min(e["x0"] for e in g), max(e["x1"] for e in g)):
-            if not any(abs(v["x0"] - x) < 3 for v in inner):
-                extra.append({"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom,
-                              "width": 0, "height": bottom - top})
+        beside = [v for v in vs if v["top"] < bottom and v["bottom"] > top]
+        if any(v["x0"] < x0 - 3 for v in beside) and any(v["x0"] > x1 + 3 for v in beside):
+            continue  # short rules inside a ruled cell (a drawn symbol): the grid is closed already
+        ys = [e["top"] for e in g]
+        for x in (x0, x1):
+            joint = any(e not in g and min(abs(e["x0"] - x), abs(e["x1"] - x)) < 3
+                        and any(abs(e["top"] - y) < 1 for y in ys) for e in hs)
+            if not joint and not any(abs(v["x0"] - x) < 3 for v in inner):  # a rule going on is no open side
+                # a head row ruled edge to edge above the column rules (their group starts below it) closes too
+                row = [e for e in hs if abs(e["top"] - top) < 1.5]  # the whole rule at the group's top, all columns
+                rx0, rx1 = min(e["x0"] for e in row), max(e["x1"] for e in row)
+                above = [e["top"] for e in hs if abs(e["x0"] - rx0) < 3 and abs(e["x1"] - rx1) < 3
+                         and top - 60 <= e["top"] < top - 1]  # as wide as the table: not a running head's rule
+                y0 = max(above) if above else top
+                extra.append({"object_type": "line", "x0": x, "x1": x, "top": y0, "bottom": bottom,
+                              "width": 0, "height": bottom - y0})
     return extra
 
 
@@ -104,8 +146,11 @@ def extract_tables(page, chars: list[dict]) -> list[PdfTable]:
         inside = [c for c in chars if _in(c, bbox)]
         cells = [cell for cell in t.cells]
         texts: dict[tuple, str] = {}
+        stacks: dict[tuple, list] = {}
         for cell in cells:
-            texts[tuple(cell)] = _cell_text([c for c in inside if _in(c, cell)])
+            own = [c for c in inside if _in(c, cell)]
+            texts[tuple(cell)] = _cell_text(own)
+            stacks[tuple(cell)] = _cell_rows(own)
         if not any(texts.values()):
             continue  # a drawn frame or figure with no text
         # column boundaries for locating covered slots
@@ -116,6 +161,11 @@ def extract_tables(page, chars: list[dict]) -> list[PdfTable]:
             ytop = r.bbox[1]
             ybot = rows[ri + 1].bbox[1] if ri + 1 < len(rows) else bbox[3]
             row: list[str] = []
+            split = _split_stacked([stacks.get(tuple(cell), []) if cell is not None else None for cell in r.cells]) \
+                if ri >= 1 else None
+            if split:
+                grid.extend(split)
+                continue
             for j, cell in enumerate(r.cells):
                 if cell is not None:
                     row.append(texts.get(tuple(cell), ""))

@@ -22,7 +22,7 @@ def _val(v: Value) -> dict[str, Any]:
 def _counterpart(c: Counterpart) -> dict[str, Any]:
     return {
         "doc": c.doc, "tier": c.tier, "clause": c.evidence.clause, "page": c.evidence.page,
-        **_val(c.value), "original": _val(c.original), "result": c.result, "reason": c.reason, "code": c.code,
+        **_val(c.value), "original": _val(c.original), "result": c.result, "reason": w.reason(c.reason, "en"), "code": c.code,
         "params": c.params or {}, "margin": c.margin, "found": c.found, "text": c.evidence.text,
         "also": list(c.also), "deviation": w.deviation_text(c), "deviation_of": c.deviation_of,
         "alternatives": [{"doc": e.doc, "clause": e.clause, "page": e.page, "text": e.text} for e in c.alternatives],
@@ -35,7 +35,7 @@ def _indicator(r: Row) -> dict[str, Any]:
         "draft": {**_val(r.draft), "clause": r.evidence.clause, "page": r.evidence.page, "text": r.evidence.text},
         "conditions": list(r.conditions),
         "counterparts": [_counterpart(c) for c in r.counterparts],
-        "tiers": dict(r.tiers), "result": r.result, "reason": r.reason, "code": r.code, "margin": r.margin,
+        "tiers": dict(r.tiers), "result": r.result, "reason": w.reason(r.reason, "en"), "code": r.code, "margin": r.margin,
     }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 @cache
 def table() -> dict[str, Any]:
-    """The parsed wording table (text, results, tiers, tier_columns, templates, labels, columns, zh_phrases)."""
+    """The parsed wording table (text, results, tiers, tier_columns, templates, terms, labels, columns)."""
     from importlib import resources
 
     import yaml
@@ -65,9 +65,69 @@ def columns(command: str, lang: str) -> list[str]:
     return list(_pick(table()["columns"][command], lang))
 
 
-def zh_phrases() -> list[tuple[str, str]]:
-    """The strictness stage's fixed English phrases with their Chinese, in the order they are replaced."""
-    return [(en, zh) for en, zh in table()["zh_phrases"]]
+def term(word: str, lang: str) -> str:
+    """A word a reason's parameters name (`upper`, `exclusive`, `test-voltage`…) in `lang`; the word itself when unknown."""
+    forms = table()["terms"].get(word)
+    return _pick(forms, lang) if forms else word
+
+
+def _word(result: str, lang: str) -> str:
+    forms = table()["results"].get(result)
+    return forms.get(lang, result) if forms else result
+
+
+def _why_params(code: str, p: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A reason's parameters made printable in `lang`: results, terms and nested reasons worded, lists joined."""
+    out = dict(p)
+    for k in ("word", "limit"):
+        if k in out:
+            out[k] = _word(out[k], lang)
+    for k in ("condition", "reason", "detail"):
+        if k in out:
+            out[k] = why(out[k], lang)
+    if code == "bound-at-same-value":
+        out.update(side=term(p["side"], lang), draft=term(p["draft"], lang), ref=term(p["ref"], lang))
+    if code == "different-dimensions":
+        out.update(draft=p.get("draft") or term("no-unit", lang), ref=p.get("ref") or term("no-unit", lang))
+    if code.startswith("cond.") and "items" in p:
+        out["items"] = "; ".join(say("why.cond.item", lang, quantity=term(x["quantity"], lang) if x.get("quantity") else x["unit"],
+                                     draft=x["draft"], ref=x["ref"], unit="" if x["unit"] == "×rated" else " " + x["unit"])
+                                 for x in p["items"])
+    if code == "note.bands-overlap":
+        out["pairs"] = "; ".join(say("why.note.pair", lang, draft=a, ref=b) for a, b in p["pairs"])
+    if code == "note.one-side-quantities":
+        out["units"] = ", ".join(p["units"])
+    if code == "row.not-comparable":
+        out["items"] = "; ".join(say("why.row.item", lang, doc=x["doc"], reason=why(x["reason"], lang)) for x in p["items"])
+    return out
+
+
+def why(reason: Any, lang: str) -> str:
+    """The reason of a counterpart's or row's result (`compare.result.Reason`, or its JSON dict) in words.
+
+    The code's template (`why.<code>`) first, then its qualifiers in the order the judgement applies
+    them: one side of a range, a surface temperature judged as a rise, condition notes, the condition."""
+    if reason is None or isinstance(reason, str):
+        return reason or ""
+    code, p = (reason["code"], {k: v for k, v in reason.items() if k != "code"}) if isinstance(reason, dict) else (reason.code, reason.params)
+    if not code:
+        return ""
+    if not has(f"why.{code}"):  # a code this version has no words for: shown as itself
+        return code
+    q = {k: p[k] for k in ("one_side", "ambient", "notes") if k in p}
+    if code != "conditions-vs-limit" and "condition" in p:
+        q["condition"] = p["condition"]
+    s = say(f"why.{code}", lang, **_why_params(code, {k: v for k, v in p.items() if k not in q}, lang))
+    if "one_side" in q:
+        other = "upper" if q["one_side"] == "lower" else "lower"
+        s = say("why.one-side", lang, reason=s, side=term(q["one_side"], lang), other=term(other, lang))
+    if q.get("ambient") is not None:
+        s = say("why.ambient", lang, reason=s, ambient=q["ambient"], ambient_word=term("ambient", lang))
+    if q.get("notes"):
+        s = say("why.notes", lang, reason=s, notes="; ".join(why(n, lang) for n in q["notes"]))
+    if "condition" in q:
+        s = say("why.condition", lang, reason=s, condition=why(q["condition"], lang))
+    return s.strip()
 
 
 def sep(lang: str) -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from zmdocs.compare.values import fmt_number
-from zmdocs.report.reasons import has, result_name, say, sep, text, tier_name, zh_phrases
+from zmdocs.report.reasons import has, result_name, say, sep, text, tier_name, why
 
 if TYPE_CHECKING:
-    from zmdocs.compare.result import Comparison, Counterpart, LevelCheck, RefInfo, Row, Value
+    from zmdocs.compare.result import Comparison, Counterpart, LevelCheck, Reason, RefInfo, Row, Value
 
 
 def result_label(result: str | None, lang: str = "zh") -> str:
@@ -90,13 +90,9 @@ def anchor(doc: str, clause: str, idx: str | int) -> str:
     return "ev-" + re.sub(r"[^0-9A-Za-z]+", "-", f"{doc}-{clause}-{idx}").strip("-").lower()
 
 
-def reason(words: str, lang: str) -> str:
-    """A strictness reason in the report language (that stage writes English; its fixed phrases are translated)."""
-    if lang != "zh" or not words:
-        return words
-    for en, zh in zh_phrases():
-        words = words.replace(en, zh)
-    return words
+def reason(why_: Reason | None, lang: str) -> str:
+    """A counterpart's or row's reason (compare.result.Reason: a code with parameters) in the report language."""
+    return why(why_, lang)
 
 
 def key_label(key: str, fallback: str, lang: str) -> str:

@@ -100,8 +100,12 @@ def find_row(cmp, exp: dict[str, Any]):
 
 
 def _cp_value(c) -> tuple:
+    """(value, min, max) as the reference writes them; a range judged on one side (the draft sets only a lower
+    or an upper limit) has that bound as its value, the limit the row is compared with."""
     o = c.original
-    return o.value, o.min, o.max
+    side = ((c.reason.params if c.reason is not None else {}) or {}).get("one_side")
+    value = o.value if o.value is not None or side is None else (o.min if side == "lower" else o.max)
+    return value, o.min, o.max
 
 
 def check_tier(r, tier: str, exp: dict[str, Any]) -> list[str]:
@@ -148,7 +152,9 @@ def check_case(case: dict[str, Any], cmp) -> list[str]:
             bad.append(f"no row {exp['param']} {exp.get('value', exp.get('min'))}")
             continue
         if exp.get("result") and r.result != exp["result"]:
-            bad.append(f"{r.parameter} {r.draft.value}: row result {r.result} != {exp['result']} ({r.reason})")
+            from zmdocs.report.reasons import why
+
+            bad.append(f"{r.parameter} {r.draft.value}: row result {r.result} != {exp['result']} ({why(r.reason, 'en')})")
         for tier, te in (exp.get("tiers") or {}).items():
             bad += check_tier(r, tier, te)
     return bad
