@@ -107,3 +107,26 @@ def test_sample_table_7_conditions(samples_dir, name, band):
     assert len(t7) == 7 and {i.key for i in t7} == {"electric_strength"} and {i.unit for i in t7} == {"V"}
     assert any(band in i.conditions for i in t7)
     assert not any(re.search(r"\d\s*$", c) for i in t7 for c in i.conditions), [i.conditions for i in t7]
+
+
+def test_numeric_key_column_is_the_rows_condition():
+    """A column of bare numbers under a named header (a flow, a speed) is the independent variable: each limit
+    cell holds for the row's value ("Nominal flow G = 45 l/s"); decimal commas stay decimals ("1,985")."""
+    rows = [["Nominal flow G litres/second", "Limit values k m-1"], ["42", "2,26"], ["45", "2,19"], ["55", "1,985"]]
+    inds = extract_table(table(rows, header_rows=1), "en")
+    assert [(i.comparator, i.value, i.unit) for i in inds] == [("<=", 2.26, "m-1"), ("<=", 2.19, "m-1"), ("<=", 1.985, "m-1")]
+    assert inds[1].conditions == ["Nominal flow G = 45 l/s"]
+
+
+def test_list_numbers_in_first_column_are_no_condition():
+    """1, 2, 3 … down the first column are row numbers, not an independent variable."""
+    rows = [["No", "Leakage current mA"], ["1", "0,75"], ["2", "0,5"], ["3", "0,25"]]
+    conds = [c for i in extract_table(table(rows, header_rows=1), "en") for c in i.conditions]
+    assert not any("=" in c for c in conds)
+
+
+def test_annex_header_unit_split_superscript():
+    from zmdocs.indicators.tables import header_unit
+
+    assert header_unit("Absorption coefficient k m-1 m-2") == ("Absorption coefficient k", "m-1")
+    assert header_unit("Speed kilometres per hour") == ("Speed", "km/h")

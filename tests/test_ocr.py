@@ -344,3 +344,17 @@ def test_a_clause_number_the_detector_missed_is_read_from_the_margin():
     got = margin_numbers(img, lines, read)
     assert [t for _, t, _, _ in got] == ["6"] and len(reads) == 1  # blank margins are never recognised
     assert margin_numbers(img, lines, lambda crop: ("的", 0.99)) == []  # only a clause number is kept
+
+
+def test_ocr_layer_check_skips_a_page_pdfium_cannot_load():
+    """Regression (fuzz seed 7, #1065): a flipped byte left a page pdfminer reads but PDFium
+    cannot load, and the OCR-layer check ended the parse as an "unexpected PdfiumError"."""
+    import pypdfium2 as pdfium
+
+    from zmdocs.parse import ocr_layer
+
+    class Doc:
+        def __getitem__(self, i):
+            raise pdfium.PdfiumError("Failed to load page.")
+
+    assert ocr_layer._kind(Doc(), 1, None) == "text"

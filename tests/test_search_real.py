@@ -9,8 +9,9 @@ Figures (default model, 133 cross-lingual pairs): recall@5 0.226 with the search
 0.556 with the language-aware fusion (2026-12-01), 0.564 -> 0.752 on 2026-12-02 with heading-path
 vectors, adoption/draft echo, script-weighted BM25 and damping from the best language down.
 Those changes were tuned on the even-numbered queries only (`gold.halves`); the odd half, not
-looked at, went 0.667 -> 0.773 (the tune half 0.463 -> 0.731). The threshold sits 0.02 below
-the full-set figure.
+looked at, went 0.667 -> 0.773 (the tune half 0.463 -> 0.731). After the later parse changes of
+that day the fresh store measures 0.737 (tune 0.716, held out 0.758; bench/search.py); the
+threshold sits about 0.02 below that.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def test_cross_lingual_recall_at_5(mixed_store, gold_set):
     tune, held = (gold.recall(mixed_store, half, 5)[0] for half in gold.halves(gold_set))
     print(f"cross-lingual recall@5 = {r:.3f} over {n} pairs (tune half {tune:.3f}, held-out half {held:.3f})")
     assert n >= 120
-    assert r >= 0.73, "\n".join(misses)  # measured 0.752 (tune 0.731, held out 0.773)
+    assert r >= 0.72, "\n".join(misses)  # measured 0.737 (tune 0.716, held out 0.758)
 
 
 @pytest.mark.model

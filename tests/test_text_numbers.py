@@ -81,3 +81,12 @@ def test_a_multiplier_of_the_rated_value_reads_a_decimal_comma():
     assert signature(["bei 1,06facher Bemessungsspannung"]).quantities["×rated"] == pytest.approx(1.06)
     assert signature(["at 1.15 times rated voltage"]).quantities["×rated"] == pytest.approx(1.15)
     assert signature(["à 1,150 fois la tension assignée"]).quantities["×rated"] == pytest.approx(1.15)  # not 1150
+
+
+def test_chinese_numerals_without_a_third_party_reader():
+    """One reader for Chinese numerals (cn2an dropped): decimals, digit-by-digit years, 万."""
+    from zmdocs.text.numbers import cn_value
+
+    assert cn_value("一点五") == 1.5 and cn_value("二〇二三") == 2023 and cn_value("十二万三千") == 123000
+    assert cn_value("万") is None and cn_value("十百") is None and cn_value("abc") is None
+    assert convert_cn_numerals("五分钟后绝缘电阻不小于一点五兆欧") == "5分钟后绝缘电阻不小于1.5兆欧"

@@ -64,6 +64,12 @@ _IN_UNIT = re.compile(r"(?:(?<![A-Za-z])(?:in|en|je)\s+|\[\s*)(" + UNIT_PATTERN 
 _MULT_G = re.compile(r"\s*[(（]\s*[×x]\s*g\s*[)）]")
 
 
+_RATE_WORDS = re.compile(r"(?i)\b(litres?|liters?|metres?|meters?|kilometres?|kilometers?|kilograms?|grams?)\s*(?:/|per\s+)"
+                         r"(seconds?|sec|minutes?|min|hours?)\s*$")
+_RATE_UNIT = {"lit": "l", "met": "m", "kilom": "km", "kilog": "kg", "gra": "g", "sec": "s", "min": "min", "hou": "h"}
+_TRAILING_UNIT = re.compile(r"\s(?:" + UNIT_PATTERN + r"|[A-Za-z]{1,3}-\d)\s*$")
+
+
 def caption_unit(caption: str) -> str:
     """The unit a caption declares for the whole table ("单位为米" -> m, "Dimensions in millimetres" -> mm), else ""."""
     from zmdocs.indicators.units import is_known, unit_symbol
@@ -81,7 +87,15 @@ def header_unit(text: str) -> tuple[str, str]:
     t = fold(text).strip()
     t = _MULT_G.sub(" g", t)  # "加速度下限(×g)": in multiples of standard gravity
     t = re.sub(r"[(（]°[)）]\s*/\s*s\b", "°/s", t)  # "角速度上限 (°)/s"
+    w = _RATE_WORDS.search(t)  # "Nominal flow G litres/second": a rate in words
+    if w and w.start() > 0:
+        num, den = (_RATE_UNIT.get(g[:3].lower()) or _RATE_UNIT[g[:5].lower()] for g in w.groups())
+        return t[: w.start()].strip(), f"{num}/{den}"
     m = _HEADER_UNIT.search(t)
+    if not m:  # "k m-1 m-2": a second unit token split off a superscript line; the first is the column's
+        last = _TRAILING_UNIT.search(t)
+        m = _HEADER_UNIT.search(t[: last.start()]) if last and last.start() > 0 else None
+        t = t[: last.start()].rstrip() if m else t
     if not m or m.start(1) == 0:
         m2 = _IN_UNIT.search(t)  # "Maximum luminous intensity in cd when used as", "THU [m]", "Grenzwerte in Prozent"
         if m2:
@@ -271,6 +285,7 @@ class _Matrix:
     lab_headers: list[tuple[str, str]]
     tunit: str
     gcols: set[int]
+    key_cols: set[int]
 
 
 def _matrix(table, lang, joined, pparts, cparts, roles, marks) -> _Matrix:
@@ -288,7 +303,25 @@ def _matrix(table, lang, joined, pparts, cparts, roles, marks) -> _Matrix:
     rows_are_params = keyed_rows * 2 >= max(1, len(body)) and not any(key_for(pparts[j]) for j in range(nlab, ncol))
     lab_cols = [j for j in range(nlab) if roles[j] != "seq"]
     return _Matrix(table, lang, joined, pparts, cparts, roles, nlab, labels, label_notes, rows_are_params, lab_cols,
-                   [header_unit(joined[j]) for j in lab_cols], caption_unit(table.caption), _grade_columns(body, joined, nlab))
+                   [header_unit(joined[j]) for j in lab_cols], caption_unit(table.caption), _grade_columns(body, joined, nlab),
+                   {k for k in lab_cols if _is_key_column(body, k, joined[k])})
+
+
+_PLAIN_NUMBER = re.compile(r"^\s*\d[\d\s]*(?:[.,]\d+)?\s*$")
+
+
+def _is_key_column(body: list[list[str]], k: int, header: str) -> bool:
+    """A label column of bare numbers under a named header (nominal flow G, speed, mass): the independent variable
+    each row's limits hold for. Consecutive integers from 1 are list numbers (序号 without a header word), not keys."""
+    label = header_unit(header)[0]
+    if not label or not re.search(r"[^\W\d_]", label) or _ROLE["seq"].match(label):
+        return False
+    cells = [fold(r[k]).strip() for r in body if k < len(r) and not _is_note_row(r) and not _is_footnote_row(r)]
+    cells = [c for c in cells if c and not _PLACEHOLDER.match(c)]
+    if len(cells) < 3 or not all(_PLAIN_NUMBER.match(c) for c in cells):
+        return False
+    nums = [c.replace(" ", "") for c in cells]
+    return nums != [str(n) for n in range(1, len(nums) + 1)]
 
 
 _REMARK = re.compile(r"^\s*\S+(?:\s+\S+){7,}")  # eight words or more: a remark in sentences
@@ -310,6 +343,7 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
     out: list[Indicator] = []
     mx = _matrix(table, lang, joined, pparts, cparts, roles, marks)
     ncol = len(joined)
+    commas = {j for j in range(mx.nlab, ncol) if _decimal_comma_column(table.body, j)}
     for i, row in enumerate(table.body, start=table.header_rows):
         lab = mx.labels[i - table.header_rows]
         if not any(lab) or _is_note_row(row) or _is_footnote_row(row):
@@ -320,6 +354,8 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
             if j >= len(row) or roles[j] in ("seq", "method", "unit", "cond") or j in mx.gcols or j in spanned:
                 continue
             text, conds = _cell(row[j], marks)
+            if j in commas and _COMMA_NUMBER.match(text):  # "1,985" among "2,26", "1,90": a decimal comma
+                text = text.replace(",", ".")
             conds = conds + grade_conds
             conds += [row[k].strip() for k in range(mx.nlab, min(ncol, len(row))) if roles[k] == "cond" and row[k].strip()]
             if not text or not _NUMERIC.search(text) and "IP" not in text or _FORMULA.match(text):
@@ -335,6 +371,16 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
             # a bare unitless number under a header without unit or known parameter is not a limit
             out.extend(_cell_conditions([i for i in inds if i.unit or i.ordinal or not getattr(i, "_bare", False) or i.key]))
     return out
+
+
+_COMMA_NUMBER = re.compile(r"^\s*[<>≤≥]?\s*-?\d{1,3},\d+\s*$")
+_DECIMAL_COMMA = re.compile(r"^\s*[<>≤≥]?\s*-?\d+,(?:\d{1,2}|\d{4,})\s*$")
+
+
+def _decimal_comma_column(body: list[list[str]], j: int) -> bool:
+    """A column whose numbers use a decimal comma ("2,26", "1,90"): its "1,985" is 1.985, not a thousands group."""
+    cells = [fold(r[j]) for r in body if j < len(r)]
+    return any(_DECIMAL_COMMA.match(c) for c in cells) and not any(re.search(r"\d\.\d", c) for c in cells)
 
 
 def _matrix_cell(mx: _Matrix, lab: list[str], j: int) -> tuple[str, str, list[str], list[str], str]:
@@ -364,7 +410,10 @@ def _matrix_cell(mx: _Matrix, lab: list[str], j: int) -> tuple[str, str, list[st
         x = x.strip()
         if not x:
             continue
-        if mx.roles[k] != "cond" and hl and _BAND_CELL.match(fold(x)) and not key_for(x):
+        if k in mx.key_cols:  # "G = 42 l/s": the row's value of the independent variable
+            sep = "" if mx.lang == "zh" else " "
+            row_conds.append(f"{hl}{sep}={sep}{fold(x)}{sep if hu and sep else ''}{hu}".strip())
+        elif mx.roles[k] != "cond" and hl and _BAND_CELL.match(fold(x)) and not key_for(x):
             row_conds.append(_band(joined[k], fold(x), mx.lang, hl, hu))
         else:
             row_conds.append(x)

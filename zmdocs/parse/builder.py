@@ -77,6 +77,7 @@ class _Builder:
         self.last_was_table = False
         self.warnings: list[str] = []
         self.cover_tables: list[Table] = []  # tables met before any clause (kept only if no clause is ever found)
+        self.annex_first_table: dict[str, str] = {}  # numbered annex -> number of its first numbered table
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -412,13 +413,16 @@ class _Builder:
         clause_no = self.current.number if self.current else ""
         if cap and cap[2] or (cap is None and self.last_was_table and self.tables and self._same_shape(rows, p.page)):
             # continued table: merge into the previous table with that number
-            prev = self._find_table(cap[0] if cap else None)
+            prev = self._find_table(self._annex_table_number(cap[0], clause_no) if cap else None)
             if prev is not None:
                 prev.rows = merge_continued(prev.rows, prev.header_rows, rows)
                 self.after_table = prev
                 self.last_was_table = True
                 return
         num, caption = (cap[0], cap[1]) if cap else ("", "")
+        if num and (annex := _NUMBERED_ANNEX.match(clause_no)) and num.isdigit():
+            self.annex_first_table.setdefault(annex.group(1), num)
+        num = self._annex_table_number(num, clause_no)
         h = header_rows(rows, p.header_rows or 1)
         tbl = Table(id="", number=num, caption=caption, clause=clause_no, header_rows=h, rows=rows, page=p.page)
         self.tables.append((clause_no, tbl))
@@ -431,6 +435,14 @@ class _Builder:
         """A caption-less table right after a table, on the next page, with as many columns: its continuation."""
         prev = self.tables[-1][1]
         return bool(prev.rows) and len(prev.rows[0]) == len(rows[0]) and prev.page is not None and page is not None and page > prev.page
+
+    def _annex_table_number(self, num: str, clause_no: str) -> str:
+        """A table number qualified by its numbered annex when tables restart at 1 there (UNECE/OJ regulations
+        print "Table 1" in Annex 1 and again in Annex 10): "Annex 10.1", which the gold writes ann10.1."""
+        annex = _NUMBERED_ANNEX.match(clause_no or "")
+        if not num or not num.isdigit() or not annex or self.annex_first_table.get(annex.group(1)) != "1":
+            return num
+        return f"{annex.group(1)}.{num}"
 
     def _find_table(self, number: str | None) -> Table | None:
         for _, t in reversed(self.tables):
@@ -445,6 +457,7 @@ def _colon_title(rest: str) -> bool:
     return r.endswith(":") and len(r.split()) <= 8 and not re.search(r"[\u3400-\u9fff]", r) and is_heading_text(r[:-1])
 
 
+_NUMBERED_ANNEX = re.compile(r"^((?:Annex|Anhang|Annexe|Anlage|anl)\s*\d{1,2}[a-z]?)(?=\.|$)")
 _APPENDIX = re.compile(r"^(?:Appendix|APPENDIX|Anhang|Appendice)(?:\s+(\d{1,2}))?(?:\s+(?:to|of|zu|à)\s+(?:Annex|ANNEX|Anlage|l'annexe)\s+\d{1,2}[a-z]?)?\s*$")
 _DEFINED = re.compile(r'^["“„«‘\']([^"“”„«»‘’\']{1,120})["”“»’\']\s*(?:,\s*)?(?:means|is|refers\s+to|bezeichnet|ist|désigne)\b')
 

@@ -452,7 +452,12 @@ def _run(path: Path, pages: list[dict], whole: dict[int, str], lines: dict[int, 
     failed: list[int] = []
     try:
         for k, i in enumerate(todo):
-            page = doc[pages[i]["page"] - 1]
+            try:
+                page = doc[pages[i]["page"] - 1]
+            except pdfium.PdfiumError as e:  # a damaged page PDFium cannot load: it stays as read
+                log.debug("page %s not loaded for OCR: %r", pages[i]["page"], e)
+                failed.append(pages[i]["page"])
+                continue
             try:
                 if i in whole:
                     new = (ready or {}).get(i) or ocr_page(page, pages[i]["page"], finish_page)

@@ -93,7 +93,13 @@ def repair_layers(path, pages: list[dict], finish_page) -> list[int]:
 
 
 def _kind(doc, number: int, pdfium_c) -> str:
-    page = doc[number - 1]
+    import pypdfium2 as pdfium
+
+    try:
+        page = doc[number - 1]
+    except (pdfium.PdfiumError, IndexError) as e:  # a page PDFium cannot load (pdfminer could): no layer there
+        log.debug("page %s: not loaded for the OCR-layer check: %r", number, e)
+        return "text"
     try:
         return _page_kind(page, pdfium_c)
     except Exception as e:  # one odd page: leave it as the reader read it

@@ -104,16 +104,17 @@ def group_rows(chars: list[dict]) -> list[list[dict]]:
     bands: list[list[float]] = []
     for c in items:
         t, b = c["top"], c["bottom"]
-        h = max(b - t, 0.1)
+        h = b - t if b - t >= 0.1 else 0.1
         placed = False
         # compare with the last few rows only (sorted by middle, so the match is near the end)
         for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
             bt, bb = bands[k]
-            ov = min(b, bb) - max(t, bt)
-            if ov >= 0.5 * min(h, bb - bt):
+            ov = (b if b <= bb else bb) - (t if t >= bt else bt)
+            hb = bb - bt
+            if ov >= 0.5 * (h if h <= hb else hb):
                 rows[k].append(c)
-                if h >= 0.8 * (bb - bt):
-                    bands[k] = [min(bt, t), max(bb, b)]
+                if h >= 0.8 * hb:
+                    bands[k] = [bt if bt <= t else t, bb if bb >= b else b]
                 placed = True
                 break
         if not placed:
@@ -124,6 +125,8 @@ def group_rows(chars: list[dict]) -> list[list[dict]]:
         h = max(b - t, 0.1)
         best, best_ov = -1, 0.0
         for k, (bt, bb) in enumerate(bands):
+            if bb <= t or bt >= b:
+                continue  # no overlap: cannot beat best_ov >= 0
             ov = min(b, bb) - max(t, bt)
             if ov >= 0.5 * min(h, bb - bt) and ov > best_ov and h <= 2 * (bb - bt):  # not a logo over 2 lines
                 best, best_ov = k, ov
@@ -133,6 +136,9 @@ def group_rows(chars: list[dict]) -> list[list[dict]]:
             rows.append([c])
             bands.append([t, b])
     return rows
+
+
+_CJK_FIRST = "\u2e80"  # is_cjk is False below this code point: most chars skip the call
 
 
 def join_chars(chars: list[dict]) -> str:
@@ -154,15 +160,15 @@ def join_chars(chars: list[dict]) -> str:
             gap = c["x0"] - prev["x1"]
             size = max(min(c["size"], prev["size"]), 1.0)
             a, b = prev["text"][-1], t[0]
-            if is_cjk(a) or is_cjk(b):
-                cjk_pair = is_cjk(a) and is_cjk(b)
-                if cjk_pair:
+            ca, cb = a >= _CJK_FIRST and is_cjk(a), b >= _CJK_FIRST and is_cjk(b)  # one-char strings
+            if ca or cb:
+                if ca and cb:
                     # justified CJK text spreads chars a little; a space char or an em-wide gap separates
                     need = pending_space or gap > 0.35 * size
                 else:
                     need = pending_space or inferred or gap > 0.2 * size
-                if need and not (is_cjk(a) and unicodedata.category(a).startswith("P")) and not (
-                    is_cjk(b) and unicodedata.category(b).startswith("P")
+                if need and not (ca and unicodedata.category(a).startswith("P")) and not (
+                    cb and unicodedata.category(b).startswith("P")
                 ):
                     parts.append(" ")
             elif pending_space or inferred or gap > 0.2 * size:

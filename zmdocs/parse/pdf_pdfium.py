@@ -14,7 +14,7 @@ import logging
 import math
 import re
 
-from zmdocs.parse.pdf_layout import baseline_box, is_cjk, text_direction
+from zmdocs.parse.pdf_layout import ASCENT, DESCENT, baseline_box, is_cjk, text_direction
 
 log = logging.getLogger(__name__)
 
@@ -64,15 +64,12 @@ def page_objects(page, pdfium_c) -> tuple[int, float, int, int, int, float, floa
     area = max((right - left) * (top - bottom), 1.0)
     images = h_rules = v_rules = lost = 0
     big = 0.0
-    kinds = [pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT]
-    for obj in page.get_objects(filter=kinds):
-        bounds = getattr(obj, "get_bounds", None) or obj.get_pos  # pypdfium2 5.x / 4.x
-        x0, y0, x1, y1 = bounds()
+    for raw_obj, kind, (x0, y0, x1, y1) in _objects(page.raw, pdfium_c):
         w, h = x1 - x0, y1 - y0
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            if w < 1e-3 and _lost_text(obj, pdfium_c):
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            if w < 1e-3 and _lost_text(raw_obj, pdfium_c):
                 lost += 1
-        elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
             big = max(big, w * h / area)
         elif w > 5 and h > 5:  # a box, or a whole grid drawn as one path
@@ -85,12 +82,42 @@ def page_objects(page, pdfium_c) -> tuple[int, float, int, int, int, float, floa
     return images, big, h_rules, v_rules, lost, left, bottom, right, top
 
 
-def _lost_text(obj, pdfium_c) -> bool:
+def _objects(raw_page, pdfium_c, form=None, level: int = 0, max_depth: int = 15):
+    """(raw object, type, bounds) of the page's image, path and text objects, descending into form
+    XObjects: pypdfium2's `page.get_objects` order and failures, without a Python wrapper per object."""
+    kinds = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT)
+    form_kind, unknown = pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_UNKNOWN
+    if form is None:
+        count, get, parent = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, raw_page
+    else:
+        count, get, parent = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, form
+    get_type, get_bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+    n = count(parent)
+    if n < 0:
+        raise RuntimeError("failed to get the number of page objects")
+    lo_x, lo_y, hi_x, hi_y = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    refs = ctypes.byref(lo_x), ctypes.byref(lo_y), ctypes.byref(hi_x), ctypes.byref(hi_y)
+    for i in range(n):
+        obj = get(parent, i)
+        if not obj:
+            raise RuntimeError("failed to get a page object")
+        kind = get_type(obj)
+        if kind == unknown:
+            raise RuntimeError("page object of unknown type")
+        if kind in kinds:
+            if not get_bounds(obj, *refs):
+                raise RuntimeError("failed to locate a page object")
+            yield obj, kind, (lo_x.value, lo_y.value, hi_x.value, hi_y.value)
+        if kind == form_kind and level < max_depth - 1:
+            yield from _objects(raw_page, pdfium_c, obj, level + 1, max_depth)
+
+
+def _lost_text(raw_obj, pdfium_c) -> bool:
     """An empty-boxed text object in a non-embedded, non-Latin (e.g. CJK) font: PDFium lost its glyphs.
 
     Empty boxes in Latin or embedded fonts are spaces; those the text layer may drop.
     """
-    font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+    font = pdfium_c.FPDFTextObj_GetFont(raw_obj)
     if not font or pdfium_c.FPDFFont_GetIsEmbedded(font):
         return False
     return not pdfium_c.FPDFFont_GetFlags(font) & _FONT_NONSYMBOLIC
@@ -104,8 +131,7 @@ def page_chars(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
         n = tp.count_chars()
         out: list[dict] = []
         index: list[int] = []  # PDFium's char index of each out char (-1: a generated space)
-        m = pdfium_c.FS_MATRIX()
-        rect = pdfium_c.FS_RECTF()
+        m, rect = pdfium_c.FS_MATRIX(), pdfium_c.FS_RECTF()
         m_ref, rect_ref = ctypes.byref(m), ctypes.byref(rect)
         raw = tp.raw
         get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
@@ -113,35 +139,42 @@ def page_chars(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
         get_origin = pdfium_c.FPDFText_GetCharOrigin
         ox, oy = ctypes.c_double(), ctypes.c_double()
         ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
+        obj_of = _text_object_fn(pdfium_c)
+        cache: dict[int, tuple[float, float, float]] = {}
         for k in range(n):
             u = get_unicode(raw, k)
             if u in (0x0D, 0x0A):
                 continue
             generated = u == 0x20 and pdfium_c.FPDFText_IsGenerated(raw, k) == 1
-            if generated and u != 0x20:
-                continue
             if generated:  # a word break PDFium inferred from spacing: a zero-width space char
                 if out and out[-1]["text"] != " ":
                     prev = out[-1]
                     out.append(dict(prev, text=" ", x0=prev["x1"], x1=prev["x1"], gen=True))
                     index.append(-1)
                 continue
-            text = _char_text(u)
+            text = chr(u) if 0x20 <= u < 0xFFFD else _char_text(u)
             if not get_box(raw, k, rect_ref):
                 continue
             x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
-            size = get_size(raw, k)
-            a = 1.0
-            b = 0.0
-            if get_matrix(raw, k, m_ref):
-                a, b = m.a, m.b
-                size *= math.hypot(m.c, m.d) or 1.0
+            key = obj_of(raw, k) if obj_of is not None else None
+            got = cache.get(key) if key else None
+            if got is None:  # size and matrix belong to the char's text object: read them once per object
+                size = get_size(raw, k)
+                a, b = 1.0, 0.0
+                if get_matrix(raw, k, m_ref):
+                    a, b = m.a, m.b
+                    size *= math.hypot(m.c, m.d) or 1.0
+                if key:
+                    cache[key] = (size, a, b)
+            else:
+                size, a, b = got
             direction, aligned = (0, True) if b == 0.0 and a > 0 else text_direction(a, b)
             top, bottom = top_edge - y1, top_edge - y0
             if 0 < y1 - y0 < 0.7 * size:  # glyphs drawn smaller than the nominal size (e-book fonts): the box tells
                 size = y1 - y0
             if direction == 0 and get_origin(raw, k, ox_ref, oy_ref):  # box from the baseline, as in pdf.py
-                top, bottom = baseline_box(top_edge - oy.value, size)
+                base = top_edge - oy.value  # baseline_box, inlined: this loop runs once per char
+                top, bottom = base - ASCENT * size, base + DESCENT * size
             out.append({"text": text, "x0": x0 - left, "x1": x1 - left, "top": top, "bottom": bottom,
                         "size": size, "upright": direction == 0 and aligned, "dir": direction if aligned else 4})
             index.append(k)
@@ -149,6 +182,25 @@ def page_chars(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
         return _split_ligatures(out)
     finally:
         tp.close()
+
+
+_TEXT_OBJECT_FN: list = []
+
+
+def _text_object_fn(pdfium_c):
+    """FPDFText_GetTextObject returning the object's address as an int (a dict key), or None when
+    this PDFium lacks it; created once per process."""
+    if not _TEXT_OBJECT_FN:
+        fn = getattr(pdfium_c, "FPDFText_GetTextObject", None)
+        if fn is not None:
+            try:
+                fn = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+                    ctypes.cast(fn, ctypes.c_void_p).value)
+            except Exception as e:  # an unusual ctypes build: read size and matrix per char
+                log.debug("no text-object lookup: %r", e)
+                fn = None
+        _TEXT_OBJECT_FN.append(fn)
+    return _TEXT_OBJECT_FN[0]
 
 
 def _char_text(u: int) -> str:
@@ -328,8 +380,9 @@ def page_edges(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
     edges: list[dict] = []
     raw_page = page.raw
     identity = pdfium_c.FS_MATRIX(1, 0, 0, 1, 0, 0)
+    scratch = _scratch(pdfium_c)
     for k in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
-        _walk_paths(pdfium_c.FPDFPage_GetObject(raw_page, k), identity, pdfium_c, edges, 0)
+        _walk_paths(pdfium_c.FPDFPage_GetObject(raw_page, k), identity, pdfium_c, edges, 0, scratch)
 
     def flip(e: dict) -> dict:
         x0, x1, y0, y1 = e["x0"] - left, e["x1"] - left, e["y0"], e["y1"]
@@ -345,26 +398,41 @@ def _mul(m, n, pdfium_c):
                               m.c * n.b + m.d * n.d, m.e * n.a + m.f * n.c + n.e, m.e * n.b + m.f * n.d + n.f)
 
 
-def _walk_paths(obj, parent, pdfium_c, edges: list[dict], depth: int) -> None:
+def _scratch(pdfium_c) -> tuple:
+    """ctypes out-parameters for _walk_paths, made once per page instead of once per path."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    box = [ctypes.c_float() for _ in range(4)]
+    return (pdfium_c.FS_MATRIX(), fill, stroke, ctypes.byref(fill), ctypes.byref(stroke), box,
+            [ctypes.byref(v) for v in box])
+
+
+def _own_matrix(obj, parent, pdfium_c, scratch: tuple):
+    m = scratch[0]
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        m = pdfium_c.FS_MATRIX(1, 0, 0, 1, 0, 0)
+    return _mul(m, parent, pdfium_c)
+
+
+def _walk_paths(obj, parent, pdfium_c, edges: list[dict], depth: int, scratch: tuple | None = None) -> None:
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM) or depth > 8:
         return
-    m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
-        m = pdfium_c.FS_MATRIX(1, 0, 0, 1, 0, 0)
-    m = _mul(m, parent, pdfium_c)
+    if scratch is None:
+        scratch = _scratch(pdfium_c)
     if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+        m = _own_matrix(obj, parent, pdfium_c, scratch)
         for k in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-            _walk_paths(pdfium_c.FPDFFormObj_GetObject(obj, k), m, pdfium_c, edges, depth + 1)
+            _walk_paths(pdfium_c.FPDFFormObj_GetObject(obj, k), m, pdfium_c, edges, depth + 1, scratch)
         return
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) and not (fill.value or stroke.value):
+    _m, fill, stroke, fill_ref, stroke_ref, box, box_refs = scratch
+    if pdfium_c.FPDFPath_GetDrawMode(obj, fill_ref, stroke_ref) and not (fill.value or stroke.value):
         return  # a clipping path, never painted
-    x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
-    if pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(x0), ctypes.byref(y0), ctypes.byref(x1), ctypes.byref(y1)):
+    if pdfium_c.FPDFPageObj_GetBounds(obj, *box_refs):
+        x0, y0, x1, y1 = box
         scale = max(math.hypot(parent.a, parent.b), math.hypot(parent.c, parent.d))  # bounds are in the parent's space
         if max(x1.value - x0.value, y1.value - y0.value) * scale < 3:
             return  # a dot, a glyph drawn as outlines: shorter than any edge the table finder keeps
+    m = _own_matrix(obj, parent, pdfium_c, scratch)  # only for paths that may become edges
     for pts in _subpaths(obj, m, pdfium_c):
         edges.extend(_subpath_edges(pts))
 

@@ -26,9 +26,14 @@ class PdfTable:
     header_rows: int = 1
 
 
-def _cell_text(chars: list[dict]) -> str:
+def _cell_lines(chars: list[dict]) -> list[tuple[list[dict], str]]:
+    """A cell's rows of chars with their text, grouped once for _cell_text and _cell_rows."""
+    return [(r, join_chars(sorted(r, key=lambda c: c["x0"]))) for r in group_rows(chars)]
+
+
+def _cell_text(chars: list[dict], rows: list[tuple[list[dict], str]] | None = None) -> str:
     """Join a cell's chars row by row; CJK rows join without a space."""
-    lines = [join_chars(sorted(r, key=lambda c: c["x0"])) for r in group_rows(chars)]
+    lines = [text for _r, text in (rows if rows is not None else _cell_lines(chars))]
     lines = [ln for ln in lines if ln]
     out = ""
     for ln in lines:
@@ -43,11 +48,10 @@ def _cell_text(chars: list[dict]) -> str:
     return out
 
 
-def _cell_rows(chars: list[dict]) -> list[tuple[float, float, str]]:
+def _cell_rows(chars: list[dict], rows: list[tuple[list[dict], str]] | None = None) -> list[tuple[float, float, str]]:
     """A cell's text lines as (middle y, type size, text), top down."""
     out = []
-    for r in group_rows(chars):
-        text = join_chars(sorted(r, key=lambda c: c["x0"]))
+    for r, text in rows if rows is not None else _cell_lines(chars):
         if text:
             out.append((sum((c["top"] + c["bottom"]) / 2 for c in r) / len(r), max(c["size"] for c in r), text))
     return sorted(out)
@@ -130,6 +134,24 @@ def _closing_edges(page) -> list[dict]:
     return extra
 
 
+def _cells_text(cells: list, inside: list[dict]) -> tuple[dict[tuple, str], dict[tuple, list]]:
+    """Each cell's text and stacked lines from the chars whose middle lies in it (as _in decides)."""
+    mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in inside]  # once per char
+    texts: dict[tuple, str] = {}
+    stacks: dict[tuple, list] = {}
+    bands: dict[tuple, list] = {}  # the chars of one row's height, shared by the cells of that row
+    for cell in cells:
+        x0, top, x1, bottom = cell[0], cell[1], cell[2], cell[3]
+        band = bands.get((top, bottom))
+        if band is None:
+            band = bands[(top, bottom)] = [(x, c) for x, y, c in mids if top <= y < bottom]
+        own = [c for x, c in band if x0 <= x < x1]
+        rows_text = _cell_lines(own)
+        texts[tuple(cell)] = _cell_text(own, rows_text)
+        stacks[tuple(cell)] = _cell_rows(own, rows_text)
+    return texts, stacks
+
+
 def extract_tables(page, chars: list[dict]) -> list[PdfTable]:
     """Find ruled tables on the page; merged cells repeat the covering cell's text."""
     extra = _closing_edges(page)
@@ -145,12 +167,7 @@ def extract_tables(page, chars: list[dict]) -> list[PdfTable]:
         bbox = t.bbox
         inside = [c for c in chars if _in(c, bbox)]
         cells = [cell for cell in t.cells]
-        texts: dict[tuple, str] = {}
-        stacks: dict[tuple, list] = {}
-        for cell in cells:
-            own = [c for c in inside if _in(c, cell)]
-            texts[tuple(cell)] = _cell_text(own)
-            stacks[tuple(cell)] = _cell_rows(own)
+        texts, stacks = _cells_text(cells, inside)
         if not any(texts.values()):
             continue  # a drawn frame or figure with no text
         # column boundaries for locating covered slots

@@ -35,13 +35,8 @@ def convert_cn_numerals(text: str) -> str:
             return s  # 一次 is a word (一次性, 一次拉伸), not "1 time"
         if s in ("万",) or (len(s) == 1 and s in "百千"):
             return s
-        try:
-            import cn2an
-
-            v = cn2an.cn2an(s, "smart")
-        except Exception:
-            return s
-        return _fmt(float(v))
+        v = cn_value(s)
+        return s if v is None else _fmt(v)
 
     return _CN_NUM_RE.sub(repl, text)
 
@@ -104,21 +99,36 @@ def cn_number(s: str) -> int | None:
     s = s.strip()
     if s.isdigit():
         return int(s)
-    s = s.replace("兩", "两").replace("〇", "零")
-    if not s:
+    v = cn_value(s)
+    return int(v) if v is not None and v == int(v) and v > 0 else None
+
+
+_CN_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "兩": 2}
+
+
+def cn_value(s: str) -> float | None:
+    """The value of a Chinese numeral: '一点五' -> 1.5, '三百五十' -> 350, '十二万三千' -> 123000,
+    '二〇二三' -> 2023 (digit by digit); None when `s` is not one."""
+    whole, _, frac = s.strip().partition("点")
+    if not whole or any(c not in _CN_DIGIT_VALUES for c in frac):
         return None
-    high, _, low = s.rpartition("万") if "万" in s else ("", "", s)
-    hi = _cn_below_10k(high) if high else 0
-    lo = _cn_below_10k(low) if low else 0
-    if hi is None or lo is None:
-        return None
-    v = hi * 10000 + lo
-    return v if v > 0 else None
+    if all(c in _CN_DIGIT_VALUES for c in whole):
+        w = int("".join(str(_CN_DIGIT_VALUES[c]) for c in whole))  # digit by digit: 二〇二三, 五
+    else:
+        high, _, low = whole.rpartition("万") if "万" in whole else ("", "", whole)
+        hi = _cn_below_10k(high) if high else 0
+        lo = _cn_below_10k(low) if low else 0
+        if hi is None or lo is None or not hi and "万" in whole or not (high or low):
+            return None
+        w = hi * 10000 + lo
+    if not frac:
+        return float(w)
+    return float(f"{w}.{''.join(str(_CN_DIGIT_VALUES[c]) for c in frac)}")
 
 
 def _cn_below_10k(s: str) -> int | None:
     """Chinese numerals below 10,000 ('一百零三' -> 103, '十五' -> 15); None for anything else."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+    digits = _CN_DIGIT_VALUES
     places = {"十": 10, "百": 100, "千": 1000}
     total, cur, last = 0, 0, 10000
     for c in s:
