@@ -29,6 +29,25 @@ def data_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def build_kettle_store(tmp_path_factory, data_dir):
+    """A builder of small stores (hash embedder) holding the IEC and GB kettle texts of
+    tests/data/compare; each call gives a store of its own, so a test may change it."""
+    import shutil
+
+    from zmdocs.app import index_paths
+
+    def build() -> Path:
+        corpus = tmp_path_factory.mktemp("corpus")
+        for name in ("iec-kettle.txt", "gb-kettle.txt"):
+            shutil.copy(data_dir / "compare" / name, corpus / name)
+        st = tmp_path_factory.mktemp("store") / "st"
+        index_paths([str(corpus)], str(st), model="hash", workers=1, progress=False)
+        return st
+
+    return build
+
+
+@pytest.fixture(scope="session")
 def fake_embedder():
     """Deterministic character n-gram hashing embedder (no model download, same-language only)."""
     from zmdocs.embed import get_embedder

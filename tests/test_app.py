@@ -24,13 +24,8 @@ def _doc() -> Document:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    corpus = tmp_path_factory.mktemp("corpus")
-    for name in ("iec-kettle.txt", "gb-kettle.txt"):
-        shutil.copy(DATA / name, corpus / name)
-    st = tmp_path_factory.mktemp("store") / "st"
-    app.index_paths([str(corpus)], str(st), model="hash", workers=1, progress=False)
-    return st
+def store(build_kettle_store) -> Path:
+    return build_kettle_store()
 
 
 def _stored_json(store: Path, doc_id: str) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,8 @@ DATA = Path(__file__).parent / "data" / "compare"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    from zmdocs.app import index_paths
-
-    corpus = tmp_path_factory.mktemp("corpus")
-    for name in ("iec-kettle.txt", "gb-kettle.txt"):
-        shutil.copy(DATA / name, corpus / name)
-    st = tmp_path_factory.mktemp("store") / "st"
-    index_paths([str(corpus)], str(st), model="hash", workers=1, progress=False)
-    return st
+def store(build_kettle_store) -> Path:
+    return build_kettle_store()
 
 
 def test_found_counterparts_are_marked(store, tmp_path):
