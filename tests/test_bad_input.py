@@ -99,3 +99,51 @@ def test_docx_with_only_images_says_no_text(data_dir):
     errs = _errors(res.output)
     assert res.exit_code == 1 and len(errs) == 1 and "contains no text" in errs[0]
     assert "Traceback" not in res.output
+
+
+def test_zip_member_encrypted_is_one_error_line(data_dir, tmp_path):
+    """zipfile raises a plain RuntimeError for an encrypted member: it is in docx_errors(), so the
+    file is one 'not a readable Word .docx' line, not an "unexpected" internal error (#14)."""
+    z = bytearray((data_dir / "docx" / "numbered.docx").read_bytes())
+    for sig, flag_at in ((b"PK\x01\x02", 8), (b"PK\x03\x04", 6)):  # set bit 0 (encrypted) of every entry
+        i = z.find(sig)
+        while i >= 0:
+            z[i + flag_at] |= 1
+            i = z.find(sig, i + 4)
+    bad = tmp_path / "member-encrypted.docx"
+    bad.write_bytes(bytes(z))
+    res = run("parse", str(bad))
+    errs = _errors(res.output)
+    assert res.exit_code == 1 and len(errs) == 1, res.output
+    assert "not a readable Word .docx" in errs[0] and "unexpected" not in errs[0]
+
+
+def test_page_handlers_catch_damage_not_bugs(data_dir, monkeypatch):
+    """The per-page handlers take what libraries raise on damaged input (a page is lost, the file is
+    refused with a reason) but let a bug's own exception through to the isolation boundary (#14)."""
+    from zmdocs.errors import ParseError
+    from zmdocs.parse import pdf_page
+    from zmdocs.parse.pdf import read_pdf
+
+    pdf = data_dir / "pdf" / "zh-standard.pdf"
+    for exc, expect in ((ValueError("damaged"), "no page could be read (ValueError)"),
+                        (RuntimeError("a zmdocs bug"), "a zmdocs bug")):
+        def boom(chars, exc=exc):
+            raise exc
+        monkeypatch.setattr(pdf_page, "rotated_direction", boom)
+        with pytest.raises((ParseError, RuntimeError)) as got:
+            read_pdf(pdf, workers=1, ocr="off")
+        assert type(got.value) is (ParseError if isinstance(exc, ValueError) else RuntimeError)
+        assert expect in str(got.value)
+
+
+def test_library_error_tuples_name_only_loaded_libraries():
+    """pdf_errors() and kin take a library's classes from sys.modules: never importing one, and
+    complete once it is loaded (pdfminer's base class covers PDFSyntaxError, PSEOF, CMapError, …)."""
+    import pdfminer.pdfparser
+
+    from zmdocs.errors import loaded_errors, ocr_errors, pdf_errors
+
+    assert loaded_errors(("zmdocs_no_such_library:Error", "zipfile:NoSuchClass")) == ()
+    assert issubclass(pdfminer.pdfparser.PDFSyntaxError, pdf_errors())
+    assert not issubclass(RuntimeError, pdf_errors()) and not issubclass(NameError, ocr_errors())

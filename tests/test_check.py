@@ -208,3 +208,32 @@ def test_english_names_through_the_glossary(tmp_path):
     r = check_files(spec, [std], model=False)
     got = [(c.parameter, c.result, c.limit.clause, c.match) for c in r.checks]
     assert got == [("leakage current", "fail", "5.1", "key"), ("insulation resistance", "pass", "5.2", "key")]
+
+
+def test_spec_through_the_one_product_loader(tmp_path):
+    """check and compare read product files through zmdocs.schema.load_product_rows: YAML keys are checked
+    (a typo is one line naming it), CSV columns nobody reads are accepted, a row wider than the header is refused."""
+    from zmdocs.compare.product import load_product
+    from zmdocs.errors import CompareError, ParseError
+
+    typo = tmp_path / "typo.yaml"
+    typo.write_text("product: 车\nparameters:\n  - {parameter: 整车质量, value: 60, unti: kg}\n", encoding="utf-8")
+    with pytest.raises(ParseError) as e:
+        load_spec(typo)
+    msg = str(e.value)
+    assert "\n" not in msg and "typo.yaml" in msg and "parameters[1]" in msg and "unknown field `unti`" in msg
+    extra = tmp_path / "extra.csv"  # the competitor sample carries comparator and source; users add notes
+    extra.write_text("parameter,comparator,value,unit,source,note\n整车质量,<=,60,kg,catalogue,curb\n", encoding="utf-8")
+    assert [(x.parameter, x.value, x.unit) for x in load_spec(extra).params] == [("整车质量", 60, "kg")]
+    assert load_product(extra).indicators[0].value == 60.0
+    wide = tmp_path / "wide.csv"  # an unquoted 1,250 shifts the unit into the next column
+    wide.write_text("parameter,value,unit\n续行里程,1,250,km\n", encoding="utf-8")
+    for load, err in ((load_spec, ParseError), (load_product, CompareError)):
+        with pytest.raises(err, match=r"wide.csv: row 2 has 4 cells but the header names 3 columns"):
+            load(wide)
+    upper = tmp_path / "upper.yaml"
+    upper.write_text("- {Parameter: 整车质量, Value: 60, Unit: kg}\n", encoding="utf-8")
+    assert [(x.parameter, x.value, x.unit, x.row) for x in load_spec(upper).params] == [("整车质量", 60, "kg", 1)]
+    named = tmp_path / "named.csv"  # a product column naming one product names the data, as for compare
+    named.write_text("parameter,value,unit,product\n整车质量,60,kg,示例车\n", encoding="utf-8")
+    assert load_spec(named).name == "示例车" and load_product(named).id == "示例车"

@@ -123,3 +123,38 @@ def test_a_shared_key_for_another_part_gives_way_to_a_far_more_similar_keyless_l
     assert [c.evidence.clause for c in row.counterparts] == ["22.103"]
     assert [e.clause for e in row.counterparts[0].alternatives] == ["24.1.4"]
     assert compare_documents(draft, [ref], model=None).rows[0].counterparts[0].evidence.clause == "24.1.4"  # keys only
+
+
+def _lamps(did: str, lang: str, lamps: list[tuple[str, str, str, float]]) -> Document:
+    """A document with one numbered clause per lamp (heading = the lamp) holding one mounting height."""
+    clauses = [Clause(id=f"{did}#5", number="5", heading="技术要求" if lang == "zh" else "Requirements", kind="requirements")]
+    inds = []
+    for n, (num, lamp, param, value) in enumerate(lamps):
+        clauses.append(Clause(id=f"{did}#{num}", number=num, heading=lamp, kind="requirements", parent=f"{did}#5", level=2))
+        clauses.append(Clause(id=f"{did}#{num}.1", number=f"{num}.1", heading="位置" if lang == "zh" else "Position",
+                              kind="requirements", parent=f"{did}#{num}", level=3))
+        inds.append(Indicator(parameter=param, comparator=">=", value=value, unit="mm", clause=f"{did}#{num}.1", doc=did,
+                              direction="higher-is-stricter", text=f"{param} {value} mm", origin={"n": n}))
+    return Document(id=did, family="T/ZZB" if did.startswith("T/") else "GB", lang=lang, clauses=clauses, indicators=inds)
+
+
+def test_the_lamp_of_the_heading_decides_the_counterpart(fake_embedder):
+    """Issue #12 (UN R48 case): the draft's heights differ only by the lamp named in their headings; the
+    reference's fog-lamp height reads exactly like the draft's parameter, the running-lamp one does not."""
+    draft = _lamps("T/ZZB 0003—2026", "zh", [("5.1", "日间行车灯", "离地高度", 300), ("5.2", "后雾灯", "离地高度", 250)])
+    ref = _lamps("GB 2—2020", "zh", [("6.11", "后雾灯", "离地高度", 250), ("6.19", "日间行车灯", "发光面离地的高度", 250)])
+    rows = {r.evidence.clause: r for r in compare_documents(draft, [ref], model=fake_embedder).rows}
+    assert [c.evidence.clause for c in rows["5.1.1"].counterparts] == ["6.19.1"]
+    assert [c.evidence.clause for c in rows["5.2.1"].counterparts] == ["6.11.1"]
+    assert all(e.clause != "6.11.1" for e in rows["5.1.1"].counterparts[0].alternatives)  # another lamp: not even evidence
+
+
+def test_same_key_limits_of_another_subject_are_dropped():
+    from zmdocs.compare.pairing import key_counterparts
+
+    d = Indicator(parameter="离地高度", comparator=">=", value=300, unit="mm", key="mounting_height")
+    refs = [Indicator(parameter="height", comparator=">=", value=v, unit="mm", key="mounting_height") for v in (250, 350, 400)]
+    ctx = {0: "Position Rear fog lamp", 1: "Position Day-time running lamp", 2: "Position"}
+    assert key_counterparts(d, refs, ctx, "位置 日间行车灯") == [1]
+    assert key_counterparts(d, refs, ctx, "位置") == [0, 1, 2]  # the draft names no lamp: all stay
+    assert key_counterparts(d, refs, {**ctx, 1: ctx[0]}, "位置 日间行车灯") == [2]  # another lamp never; no lamp may

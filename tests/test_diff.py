@@ -254,3 +254,23 @@ def test_a_clause_merged_into_another():
     assert [(c.old_clause, c.new_clause) for c in merged] == [("4.2", "4.2")]
     assert ("4.2", None) not in _kinds(d, "clause-deleted")
     assert any("将原4.2的内容并入" in x for x in foreword_lines(d, "zh"))
+
+
+def test_two_glossary_keys_never_pair_across_editions():
+    """diff pairs through zmdocs.pairing: two different keys (leakage vs touch current) in one clause are a
+    deleted and an added limit, not one limit whose value changed; one key pairs even when reworded."""
+    from zmdocs.diff.indicators import indicator_changes
+    from zmdocs.model import Indicator
+
+    def doc(did: str, *inds: Indicator) -> Document:
+        for i in inds:
+            i.clause, i.normalized = f"{did}#5.1", {"value": i.value / 1000, "unit": "A"}
+        return Document(id=did, clauses=[Clause(id=f"{did}#5.1", number="5.1", heading="电流")], indicators=list(inds))
+
+    old = doc("OLD", Indicator(parameter="泄漏电流", comparator="<=", value=0.75, unit="mA", key="leakage_current"))
+    new = doc("NEW", Indicator(parameter="接触电流", comparator="<=", value=0.5, unit="mA", key="touch_current"))
+    got = indicator_changes(old, new, {"5.1": "5.1"}, {"5.1": 0}, {"5.1": 0.0})
+    assert sorted(c.kind for c in got) == ["indicator-added", "indicator-deleted"]
+    renamed = doc("NEW", Indicator(parameter="工作温度下的泄漏电流", comparator="<=", value=0.5, unit="mA", key="leakage_current"))
+    got = indicator_changes(old, renamed, {"5.1": "5.1"}, {"5.1": 0}, {"5.1": 0.0})
+    assert [(c.kind, c.old_value, c.new_value) for c in got] == [("indicator-changed", "≤ 0.75 mA", "≤ 0.5 mA")]

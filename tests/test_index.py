@@ -443,3 +443,44 @@ def test_copied_folder_does_not_fill_the_top_twice(corpus: Path, tmp_path: Path)
     hits = open_store(store).search("leakage current", top=5)
     keys = [(r["doc"], r["clause"]) for r in hits]
     assert len(keys) == len(set(keys)) == 5
+
+
+def _make_old_format(store: Path) -> None:
+    """What a store indexed before 2026-12-02 looks like: no format recorded, documents indexed before the cut."""
+    from zmdocs.index.store import DB_NAME, FORMAT_2_SINCE
+
+    con = sqlite3.connect(str(store / DB_NAME))
+    with con:
+        con.execute("DELETE FROM meta WHERE key IN ('format_version', 'stale_documents')")
+        con.execute("UPDATE documents SET indexed_at=?", (FORMAT_2_SINCE - 86400,))
+    con.close()
+
+
+def test_older_store_format_is_named_and_upgraded_by_index(corpus: Path, tmp_path: Path, caplog, monkeypatch):
+    """A store of an older zmdocs: info and search log one warning naming the store and `zmdocs index`; index
+    re-reads the files it is given (even unchanged) and the store records the current format once none is left."""
+    import zmdocs.index.store as store_mod
+
+    store = tmp_path / "store"
+    run([corpus], store)
+    assert store_info(store)["format_version"] == store_mod.STORE_FORMAT
+    _make_old_format(store)
+    monkeypatch.setattr(store_mod, "_warned", set())
+    with caplog.at_level("WARNING", logger="zmdocs.index.store"):
+        info = store_info(store)
+        open_store(store).search("泄漏电流", top=1)  # the same store: warned once per process
+    warned = [r.getMessage() for r in caplog.records if "older zmdocs" in r.getMessage()]
+    assert info["format_version"] == 1 and len(warned) == 1, warned
+    assert str(store) in warned[0] and "3 of 3 documents" in warned[0] and "zmdocs index" in warned[0]
+    assert "\n" not in warned[0]
+    s = run([corpus / "gb.txt"], store)  # one file: only its document is upgraded
+    assert [x["doc"] for x in s["updated"]] == ["GB 4706.19—2024"] and s["unchanged"] == 0
+    assert store_info(store)["format_version"] == 1
+    s = run([corpus], store)
+    assert len(s["updated"]) == 2 and s["unchanged"] == 1
+    caplog.clear()
+    monkeypatch.setattr(store_mod, "_warned", set())
+    with caplog.at_level("WARNING", logger="zmdocs.index.store"):
+        assert store_info(store)["format_version"] == store_mod.STORE_FORMAT
+    assert not [r for r in caplog.records if "older zmdocs" in r.getMessage()]
+    assert run([corpus], store)["unchanged"] == 3  # upgraded: nothing to re-read any more

@@ -125,3 +125,35 @@ def test_clause_lookup_writes_no_cache_into_the_document():
     assert doc.__dict__ == before
     doc.clauses.append(Clause(id="X 1—2020#6", number="6", heading="g"))
     assert find_clause(doc, "6") is doc.clauses[1]  # the index follows added clauses
+
+
+def test_subjects_are_read_from_headings_leftmost_longest():
+    from zmdocs.pairing import subjects_in
+
+    assert subjects_in("位置 日间行车灯 技术要求") == {"daytime_running_lamp"}
+    assert subjects_in("Position Day-time running lamp (Regulation No. 87) Individual specifications") == {"daytime_running_lamp"}
+    assert subjects_in("Rear position lamps") == {"rear_position_lamp"}  # not also a front one, plural read
+    assert subjects_in("Nebelschlussleuchte") == {"rear_fog_lamp"}
+    assert subjects_in("Position") == subjects_in("") == frozenset()  # a generic heading names no subject
+    from zmdocs.indicators.keys import glossary
+
+    assert "rear_fog_lamp" not in glossary()  # a subject is never a parameter key
+
+
+def test_a_subject_in_the_headings_decides_similarity_pairs():
+    """Issue #12: the lamp name lives only in the clause heading; the height of a rear fog lamp is not the
+    day-time running lamp's, however alike the parameter texts read."""
+    from zmdocs.pairing import SAME_SUBJECT_BONUS, subject_agreement
+
+    d = _ind(parameter="离地高度", comparator=">=", value=300, unit="mm", key="", clause="T#5.1.1")
+    r = _ind(parameter="height", comparator=">=", value=250, unit="mm", key="", clause="R#6.19.4.2")
+    drl, fog = "Position Day-time running lamp", "Position Rear fog lamp"
+    assert subject_agreement(d, r, "位置 日间行车灯", drl) == 1
+    assert subject_agreement(d, r, "位置 日间行车灯", fog) == -1
+    assert subject_agreement(d, r, "位置", fog) == 0
+    assert similarity_match(d, r, 0.45, "位置 日间行车灯", drl) == 0.45 + SAME_SUBJECT_BONUS
+    assert similarity_match(d, r, 0.9, "位置 日间行车灯", fog) is None
+    assert similarity_match(d, r, 0.45) is None and similarity_match(d, r, 0.9, "位置", fog) == 0.9
+    # a table row's label read as a condition names the lamp too
+    row = _ind(parameter="height", comparator=">=", value=250, unit="mm", key="", conditions=["Rear fog lamp"])
+    assert subject_agreement(d, row, "位置 日间行车灯", "Table 3 Mounting heights") == -1

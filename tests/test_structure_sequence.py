@@ -141,3 +141,14 @@ def test_appendix_of_numbered_annex_restarts_numbering():
                "Appendix", "Statement of the results", "1. Test conditions", "1.1. Pressures", "Text.")
     assert _nums(doc)[-3:] == ["Annex 10.app", "Annex 10.app.1", "Annex 10.app.1.1"]
     assert doc.clause("Annex 10.app").parent.endswith("#Annex 10")
+
+
+def test_annex_named_first_in_a_contents_list_without_page_numbers():
+    """A contents list whose page numbers were lost (a scan's OCR) names 附录A and A.1 before the body; the
+    clauses under the real annex heading must still be found (regression: A.1/A.2 of a scanned GM/T were lost)."""
+    doc = _doc("目次", "前言", "1 范围", "2 要求", "附录A（资料性附录）运算示例", "A.1 示例1", "A.2 示例2",
+               "前言", "本标准按照GB/T 1.1给出的规则起草。", "1 范围", "本标准规定了算法。", "2 要求", "算法应正确。",
+               "附录A", "（资料性附录）", "运算示例", "A.1 示例1", "本部分给出一个示例。", "A.2 示例2", "本部分给出另一个示例。")
+    nums = [n for n in _nums(doc) if not n.startswith("foreword")]
+    assert nums == ["1", "2", "A", "A.1", "A.2"]
+    assert doc.clause("A.1").text == "本部分给出一个示例。" and doc.clause("A.2").heading == "示例2"

@@ -14,6 +14,7 @@ from zmdocs.text.clausenum import (
     norm_number,
     number_tuple,
     quantity_start,
+    repair_ocr_number,
     split_number,
     sub_article,
 )
@@ -69,3 +70,32 @@ def test_parsed_legal_ids_are_clause_numbers_for_alignment():
 def test_clause_number_alone_in_a_cell():
     assert all(CLAUSE_NO.match(n) for n in ("13.2", "A.1", "NA.2.3", "5", "19.11.4.7"))
     assert not any(CLAUSE_NO.match(n) for n in ("0.5", "1250", "IPX4", "5.2 a)", ""))
+
+
+def test_dash_numbering_gulf_style():
+    """"1- SCOPE", "4.1- Heading", "3.2 - Heading" (Gulf/GSO and older national standards) are number + heading."""
+    assert split_number("1- SCOPE AND FIELD OF APPLICATION") == ("1", "SCOPE AND FIELD OF APPLICATION")
+    assert split_number("4.1- General") == ("4.1", "General")
+    assert split_number("3.2 - Label content") == ("3.2", "Label content")
+    assert split_number("2 – Normative references") == ("2", "Normative references")
+
+
+@pytest.mark.parametrize("text", ["2000-05-15 is the date", "5-10 mm is the height", "1- 2", "1-2", "3.2- 5 mm", "12-1 Article"])
+def test_dash_never_reads_dates_ranges_or_cells(text):
+    sn = split_number(text)
+    assert sn is None or sn[1][:1] in "-–"  # at most "5 - 10 mm" style: the value guard of the parser sees "- 10"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("7 .1 The criteria", "7.1 The criteria"),
+    ("7.2. l The vehicle", "7.2.1 The vehicle"),
+    ("5.4.l Determination of smoke.", "5.4.1 Determination of smoke."),
+    ("6. 1.1 Make", "6.1.1 Make"),
+    ("1. 11 System of cooling", "1.11 System of cooling"),
+    ("7. 6. In the case of", "7.6. In the case of"),  # a regulation's number with a stray inner space
+    ("5. Valve timing", "5. Valve timing"),  # a trailing dot, no OCR gap
+    ("5. I think so", "5. I think so"),  # the English pronoun after a numbered line is no broken digit
+    ("1 2 Make", "1 2 Make"),  # two numbers, not a broken one
+])
+def test_repair_ocr_number(text, want):
+    assert repair_ocr_number(text) == want

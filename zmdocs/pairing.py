@@ -7,12 +7,19 @@ SIM_WITH_WORDS when the texts share most of the parameter's words (`similarity_m
 always within one unit dimension (`dimension`, `compatible`: mA never pairs with dB). Each
 stage keeps only its own policy on top: align's soft scores, compare's tiers and annex preference,
 check's product-name matching.
+
+The clause context takes part too: the glossary's subjects (what a clause is about — a lamp of a
+lighting regulation) named in the heading paths (`subjects_in`, `subject_agreement`). Limits of one
+parameter for two different subjects never pair (the mounting height of a rear fog lamp is not the
+day-time running lamp's); a shared subject lowers the similarity a counterpart needs, as a shared
+clause number does.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from zmdocs.model import Indicator
 from zmdocs.text.temperature import temperature_dimension
@@ -21,6 +28,7 @@ SIM_THRESHOLD = 0.5  # cosine of the multilingual default model; unrelated param
 SIM_WITH_WORDS = 0.3  # a lower similarity suffices when the texts share most of the parameter's words
 WORDS_SHARE = 0.6  # ... "most": this share of the draft parameter's words
 SAME_CLAUSE_BONUS = 0.15  # an adoption keeps clause numbers (GB 13.2 = IEC 13.2)
+SAME_SUBJECT_BONUS = 0.15  # both heading paths name the same subject (日间行车灯 = Day-time running lamp)
 
 
 # --- units and dimensions -------------------------------------------------------------------
@@ -146,15 +154,67 @@ def pairing_text(ind: Indicator) -> str:
     return own
 
 
+# --- subjects of the clause context ------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _subject_matcher():
+    """The glossary's subjects (its `subjects:` section) in a phrase matcher, built on first use."""
+    from importlib import resources
+
+    import yaml
+
+    from zmdocs.errors import SchemaError
+    from zmdocs.schema import GlossaryFile, validate
+    from zmdocs.text.nlp import TermMatcher
+
+    name = "zmdocs/data/glossary.yaml"
+    data = yaml.safe_load((resources.files("zmdocs") / "data" / "glossary.yaml").read_text(encoding="utf-8"))
+    g = validate(GlossaryFile, data, name, SchemaError, "fix the glossary (see the comments at its top)")
+    return TermMatcher((str(syn), key, lang) for key, entry in g.subjects.items()
+                       for lang in ("zh", "en", "de", "fr") for syn in getattr(entry, lang) or [])
+
+
+@functools.lru_cache(maxsize=8192)
+def subjects_in(text: str) -> frozenset[str]:
+    """The glossary subjects a text names (a heading path): leftmost-longest occurrences, so 'rear position
+    lamp' is not also a 'position lamp'."""
+    if not text or not text.strip():
+        return frozenset()
+    found: set[str] = set()
+    for cjk in (True, False):
+        end = -1
+        for a, b, key, is_cjk in sorted(_subject_matcher().find(text), key=lambda m: (m[0], -m[1])):
+            if is_cjk == cjk and a >= end:
+                found.add(key)
+                end = b
+    return frozenset(found)
+
+
+def subject_agreement(a: Indicator, b: Indicator, actx: str = "", bctx: str = "") -> int:
+    """1 when the two limits' parameter, conditions (a table row's label) and heading paths name a common
+    subject, -1 when both name subjects and none is shared (limits for different things), 0 when either
+    names none."""
+    sa = subjects_in(" ".join([a.parameter or "", *a.conditions[:3], actx]).strip())
+    sb = subjects_in(" ".join([b.parameter or "", *b.conditions[:3], bctx]).strip())
+    if not sa or not sb:
+        return 0
+    return 1 if sa & sb else -1
+
+
 # --- the decision -----------------------------------------------------------------------------
 
 
-def similarity_match(a: Indicator, b: Indicator, sim: float) -> float | None:
-    """The pairing score of two indicators no key pairs, from their text similarity `sim`; None when
-    they are not the same parameter (keys differ, other dimension or bound, too dissimilar)."""
+def similarity_match(a: Indicator, b: Indicator, sim: float, actx: str = "", bctx: str = "") -> float | None:
+    """The pairing score of two indicators no key pairs, from their text similarity `sim` (and the heading
+    paths `actx`, `bctx` of their clauses, when known); None when they are not the same parameter (keys or
+    subjects differ, other dimension or bound, too dissimilar)."""
     if keys_conflict(a, b):
         return None
-    score = sim + (SAME_CLAUSE_BONUS if same_clause(a, b) else 0.0)
+    subject = subject_agreement(a, b, actx, bctx) if actx or bctx else 0
+    if subject < 0:
+        return None
+    score = sim + (SAME_CLAUSE_BONUS if same_clause(a, b) else 0.0) + (SAME_SUBJECT_BONUS if subject > 0 else 0.0)
     if score < SIM_WITH_WORDS or not compatible(a, b):
         return None
     if score < SIM_THRESHOLD:
@@ -162,3 +222,12 @@ def similarity_match(a: Indicator, b: Indicator, sim: float) -> float | None:
         if len(mine & _words(f"{b.parameter} {b.text}")) < WORDS_SHARE * max(1, len(mine)):
             return None
     return score
+
+
+def parameter_score(a: Indicator, b: Indicator, text_sim: Callable[[Indicator, Indicator], float]) -> float | None:
+    """How surely `a` and `b` set the same parameter, for a caller that scores pairs by its own text likeness
+    (`text_sim`, e.g. diff's character ratio between two editions): 1.0 for one glossary key, `text_sim(a, b)`
+    when no key decides, None when the engine rules the pair out (two different keys, other dimensions)."""
+    if not same_dimension(a, b) or keys_conflict(a, b):
+        return None
+    return 1.0 if same_key(a, b) else text_sim(a, b)

@@ -11,8 +11,11 @@ Import this module lazily (inside functions): it imports pydantic.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, get_args
 
@@ -45,7 +48,7 @@ from zmdocs.model import (
 )
 
 __all__ = ["GlossaryFile", "ProductFile", "RulesFile", "SavedDocument", "document_from_data", "glossary_from_data",
-           "load_document", "product_from_data", "rules_from_data", "validate"]
+           "load_document", "load_product_rows", "product_from_data", "rules_from_data", "validate"]
 
 M = TypeVar("M", bound=BaseModel)
 RULES_SCHEMA_VERSION = 1
@@ -106,12 +109,17 @@ def validate(model: type[M], data: Any, name: str, error: type[ZmdocsError] = Sc
     try:
         return model.model_validate(data)
     except ValidationError as e:
-        errs = e.errors(include_url=False)
-        fields = _known_fields(model, tuple(errs[0]["loc"]))
-        n = len({_where(tuple(x["loc"])) for x in errs})  # a union's branches report one problem each
-        more = f" (and {n - 1} more)" if n > 1 else ""
-        msg = f"{name}: {_problem(errs[0], fields)}{more}"
+        msg = f"{name}: {_first_problem(model, e)}"
         raise error(f"{msg} — {hint}" if hint else msg) from None
+
+
+def _first_problem(model: type[BaseModel], e: ValidationError) -> str:
+    """The first problem of a failed validation as one phrase, with how many more there are."""
+    errs = e.errors(include_url=False)
+    fields = _known_fields(model, tuple(errs[0]["loc"]))
+    n = len({_where(tuple(x["loc"])) for x in errs})  # a union's branches report one problem each
+    more = f" (and {n - 1} more)" if n > 1 else ""
+    return f"{_problem(errs[0], fields)}{more}"
 
 
 def _known_fields(model: type[BaseModel], loc: tuple) -> tuple[str, ...]:
@@ -386,6 +394,8 @@ class GlossaryEntry(_User):
 class GlossaryFile(_User):
     schema_version: Literal[1] = GLOSSARY_SCHEMA_VERSION
     keys: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], GlossaryEntry]
+    # what a clause is about (a lamp, a part), named in headings; never a parameter key (zmdocs.pairing.subjects_in)
+    subjects: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], GlossaryEntry] = {}
 
 
 def glossary_from_data(data: Any, name: str) -> dict[str, dict[str, Any]]:
@@ -395,14 +405,15 @@ def glossary_from_data(data: Any, name: str) -> dict[str, dict[str, Any]]:
 
 
 Scalar = StrictStr | StrictInt | StrictFloat | None
+ProductFault = Callable[[str, str, str], ZmdocsError]  # (file, problem, hint) -> the caller's error
 
 
 class ProductParameter(_User):
-    """One row of a product file: the CSV columns, as YAML keys."""
+    """One row of a product file (`zmdocs check` data or a `compare --against` product): the CSV columns, as YAML keys."""
 
     parameter: Scalar = None
     comparator: Scalar = None
-    value: Scalar = None
+    value: Scalar | StrictBool = None  # `是`/`yes` in YAML reads as true: kept as text by check
     unit: Scalar = None
     source: Scalar = None
     key: Scalar = None
@@ -411,6 +422,14 @@ class ProductParameter(_User):
     conditions: StrictStr | list[Scalar] | None = None
     method: Scalar = None
     product: Scalar = None
+
+
+class ProductRow(ProductParameter):
+    """A CSV row: the cells of the known columns; other columns (notes, remarks, …) are the user's, and ignored."""
+
+    model_config = ConfigDict(extra="ignore", strict=True)
+    parameter: StrictStr = ""
+    value: StrictStr = ""
 
 
 class ProductFile(_User):
@@ -423,14 +442,79 @@ class ProductFile(_User):
     indicators: list[ProductParameter] | None = None
 
 
-def product_from_data(data: Any, name: str) -> tuple[str | None, list[dict[str, Any]]]:
-    """(product name or None, parameter records as written) of a product YAML; CompareError naming the key."""
-    hint = "write `product:` and `parameters:`, a list of parameter/comparator/value/unit/source"
+def _lower_keys(data: Any) -> Any:
+    """Keys as CSV headers are read (stripped, lower case): `Parameter:` is `parameter:`."""
+    if isinstance(data, dict):
+        return {str(k).strip().lower(): v for k, v in data.items()}
+    return data
+
+
+def product_from_data(data: Any, name: str, fault: ProductFault, columns: str) -> tuple[str | None, list[dict[str, Any]]]:
+    """(product name or None, parameter records as written) of a product YAML; one `fault` line naming the key."""
+    hint = f"write `product:` and `parameters:`, a list of mappings with {columns}"
     if isinstance(data, list):
         data = {"parameters": data}
-    f = validate(ProductFile, data, name, CompareError, hint)
+    if isinstance(data, dict):
+        data = {k: [_lower_keys(r) for r in v] if k in ("parameters", "indicators") and isinstance(v, list) else v
+                for k, v in _lower_keys(data).items()}
+    try:
+        f = ProductFile.model_validate(data)
+    except ValidationError as e:
+        raise fault(name, _first_problem(ProductFile, e), hint) from None
     records = f.parameters if f.parameters is not None else f.indicators
     if not records:
-        raise CompareError(f"{name}: no parameters found — {hint}")
-    label = f.product or f.name
+        raise fault(name, "no parameters found", hint)
+    label = f.product if f.product is not None else f.name
     return (None if label is None else str(label)), [r.model_dump(exclude_unset=True) for r in records]
+
+
+def _csv_rows(text: str, path: Path, fault: ProductFault, columns: str) -> list[tuple[int, dict[str, Any]]]:
+    """The non-empty rows of a product CSV/TSV as (line number, checked record); a row with more cells than the header is an error."""
+    first = text.split("\n", 1)[0]
+    delim = "\t" if path.suffix.lower() == ".tsv" else max((",", ";", "\t"), key=first.count)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delim)
+    fields = [(f or "").strip().lower() for f in reader.fieldnames or []]
+    if "parameter" not in fields or "value" not in fields:
+        raise fault(str(path), "the CSV has no parameter and value columns", f"add a header row: {columns}")
+    rows = []
+    for i, r in enumerate(reader, 2):
+        extra = r.get(None) or []  # DictReader's restkey: cells beyond the header (empty ones are a spreadsheet's habit)
+        if any((c or "").strip() for c in extra):
+            raise fault(str(path), f"row {i} has {len(fields) + len(extra)} cells but the header names {len(fields)} columns",
+                        'quote a value that holds a comma or the delimiter ("1,250"), or name the extra column')
+        rec = {(k or "").strip().lower(): (v or "").strip() for k, v in r.items() if k}
+        if any(rec.values()):
+            rows.append((i, ProductRow.model_validate(rec).model_dump(exclude_unset=True)))
+    return rows
+
+
+def load_product_rows(path: str | Path, fault: ProductFault, columns: str) -> tuple[str, list[tuple[int, dict[str, Any]]]]:
+    """The one reader of product parameter files, for `zmdocs check` and `compare --against`.
+
+    Returns (product name, [(row number, record)]): the row number is the CSV line (header is 1)
+    or the YAML list position. The name is YAML `product`/`name`, a CSV `product` column holding
+    one name, else the file's stem. Every problem is one `fault(file, problem, hint)` error, where
+    `columns` (the caller's column list) goes into the hints.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise fault(str(p), "no such file", "check the path of the product data")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise fault(str(p), f"cannot read ({e.__class__.__name__})", "save it as UTF-8 CSV or YAML") from None
+    name = p.stem
+    if p.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError:
+            raise fault(str(p), "not valid YAML", f"fix the syntax: `product:` and `parameters:`, a list of {columns}") from None
+        label, records = product_from_data(data, str(p), fault, columns)
+        return label or name, list(enumerate(records, 1))
+    rows = _csv_rows(text, p, fault, columns)
+    if not rows:
+        raise fault(str(p), "no parameters", f"add rows of {columns}")
+    names = {str(r["product"]) for _, r in rows if r.get("product")}
+    return (names.pop() if len(names) == 1 else name), rows

@@ -35,7 +35,7 @@ from zmdocs.align.indicators import (
 )
 from zmdocs.align.monotonic import diagonal_strength, merged_sims, monotonic_align, recover_moved
 from zmdocs.align.units import Unit, clause_units, unit_text
-from zmdocs.errors import AlignError, ZmdocsError
+from zmdocs.errors import AlignError, ZmdocsError, model_errors
 from zmdocs.model import Alignment, ClausePair, Document
 from zmdocs.pairing import dimension
 from zmdocs.text.clausenum import is_clause_number, norm_number
@@ -129,7 +129,7 @@ def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model:
         s = blend(s_text, hs, prm["heading_weight"])
     except ZmdocsError:
         raise
-    except Exception as e:  # a model failing mid-run is reported, not dumped
+    except model_errors() as e:  # a model failing mid-run is reported, not dumped
         raise AlignError(f"embedding failed with model {getattr(emb, 'name', model)!r}: {e}") from None
     declared = declared_adoption(doc_a, doc_b)
     beads, s_tr = None, s

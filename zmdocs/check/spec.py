@@ -1,15 +1,14 @@
 """A product's parameters: CSV or YAML with `parameter, value, unit[, conditions]`.
 
-CSV: a header row (UTF-8, comma, semicolon or tab); YAML: a list of mappings, or a mapping with
-`product` and `parameters`. Values go through `parse_number` (so `1,250` is 1250); a value with
-its unit in the same cell (`60 kg`) is split when the unit column is empty; other text values
+CSV: a header row (UTF-8, comma, semicolon or tab; other columns are ignored); YAML: a list of
+mappings, or a mapping with `product` and `parameters` (an unknown key is an error naming it).
+Both are read by the one loader of product files, `zmdocs.schema.load_product_rows`. Values go
+through `parse_number` (so `1,250` is 1250); a value with its unit in the same cell (`60 kg`) is split when the unit column is empty; other text values
 (`IPX4`, `是`) are kept as text and can only be compared to an ordinal limit.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,46 +71,12 @@ def _param(rec: dict, path: Path, row: int) -> Param:
     return Param(name, value, unit, conditions, row)
 
 
-def _records(text: str, path: Path) -> tuple[str, list[tuple[int, dict]]]:
-    name = path.stem
-    if path.suffix.lower() in (".yaml", ".yml"):
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError:
-            raise ParseError(str(path), "not valid YAML", "write a list of mappings with parameter, value, unit") from None
-        if isinstance(data, dict):
-            name = str(data.get("product") or data.get("name") or name)
-            data = data.get("parameters")
-        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise ParseError(str(path), "expected a list of parameter/value/unit mappings", "see `zmdocs check --help`")
-        return name, [(i, {str(k).strip().lower(): v for k, v in r.items()}) for i, r in enumerate(data, 1)]
-    first = text.split("\n", 1)[0]
-    delim = max((",", ";", "\t"), key=first.count)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delim)
-    fields = [(f or "").strip().lower() for f in reader.fieldnames or []]
-    if "parameter" not in fields or "value" not in fields:
-        raise ParseError(str(path), "the CSV has no parameter and value columns",
-                         "add a header row: parameter,value,unit[,conditions]")
-    rows = []
-    for i, r in enumerate(reader, 2):
-        rec = {(k or "").strip().lower(): (v or "").strip() for k, v in r.items() if k}
-        if any(rec.values()):
-            rows.append((i, rec))
-    return name, rows
+COLUMNS = "parameter, value, unit[, conditions]"
 
 
 def load_spec(path: str | Path) -> ProductData:
-    """Read product data; a bad file raises ParseError naming the file (and row)."""
-    p = Path(path)
-    if not p.is_file():
-        raise ParseError(str(p), "no such file", "check the path of the product data")
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ParseError(str(p), f"cannot read ({e.__class__.__name__})", "save it as UTF-8 CSV or YAML") from None
-    name, rows = _records(text, p)
-    if not rows:
-        raise ParseError(str(p), "no parameters", "add rows of parameter,value,unit")
-    return ProductData(name, str(p), [_param(rec, p, i) for i, rec in rows])
+    """Read product data (zmdocs.schema.load_product_rows); a bad file raises ParseError naming the file (and row)."""
+    from zmdocs.schema import load_product_rows
+
+    name, rows = load_product_rows(path, ParseError, COLUMNS)
+    return ProductData(name, str(Path(path)), [_param(rec, Path(path), i) for i, rec in rows])

@@ -173,7 +173,7 @@ def _candidates(d: Indicator, i: int, req: list[Indicator], rinds, ctx, dctx, ro
             if j in have or r.key.startswith("\x00") or (j in routine and body):
                 continue
             s = float(sim_row[j])
-            score = similarity_match(d, r, s)
+            score = similarity_match(d, r, s, dctx, ctx.get(j, ""))
             if score is None and weak and s >= max(SIM_WITH_WORDS, key_sim + WEAK_KEY_MARGIN) and not r.key \
                     and compatible(d, r):
                 score = s

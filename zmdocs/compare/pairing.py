@@ -13,7 +13,7 @@ from pathlib import Path
 from zmdocs.compare.conditions import bands_agree, signature
 from zmdocs.errors import CompareError
 from zmdocs.model import Document, Indicator
-from zmdocs.pairing import bound_side, clause_number, same_dimension, same_parameter, words
+from zmdocs.pairing import bound_side, clause_number, same_dimension, same_parameter, subject_agreement, words
 
 # Chapters whose indicators are requirements (others hold test conditions, sampling plans, …).
 ROW_KINDS = {"requirements", "annex-normative", "annex-informative", "other", ""}
@@ -227,6 +227,7 @@ def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int,
     # another unit dimension under the same key is nearly always an extraction slip (a condition read as
     # a limit): it is not paired; °C vs K and ordinal scales are judged (and explained) by `judge`
     cands = [j for j in cands if same_dimension(draft, refs[j])]
+    cands = _same_subject(draft, refs, cands, context or {}, draft_context)
     if routine and body and any(j in body for j in cands):
         cands = [j for j in cands if j not in routine]
     if len(cands) <= 1:
@@ -260,6 +261,14 @@ def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int,
             row = [j for j in cands if (refs[j].origin or {}).get("row") == o["row"]]
             cands = cell or row or cands
     return cands
+
+
+def _same_subject(draft: Indicator, refs: list[Indicator], cands: list[int], context: dict[int, str], draft_context: str) -> list[int]:
+    """Same-key candidates without those for another subject (another lamp); those for the draft's own
+    subject when some are (the heading paths name it)."""
+    agree = {j: subject_agreement(draft, refs[j], draft_context, context.get(j, "")) for j in cands}
+    cands = [j for j in cands if agree[j] >= 0]
+    return [j for j in cands if agree[j] > 0] or cands
 
 
 def differ_only_unstated(draft: Indicator, refs: list[Indicator], cands: list[int], context: dict[int, str] | None = None,

@@ -9,8 +9,6 @@ Values: a number, `10~20` (range), `±5` (tolerance), or a label (IPX4, 1级) fo
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,45 +141,19 @@ def _normalized(ind: Indicator) -> dict | None:
     return n if n.get("unit") else None
 
 
+COLUMNS = "parameter, comparator, value, unit, source"
+
+
+def _fault(path: str, problem: str, hint: str) -> CompareError:
+    return CompareError(f"{path}: {problem} — {hint}" if hint else f"{path}: {problem}")
+
+
 def load_product(path: str | Path) -> ProductSpec:
-    """Read a product specification CSV/YAML; a bad file raises CompareError naming the file and row."""
-    p = Path(path)
-    if not p.exists():
-        raise CompareError(f"{p}: no such file — check the --against path")
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise CompareError(f"{p}: cannot read the product file ({e}) — save it as UTF-8 CSV or YAML") from None
-    name = p.stem
-    if p.suffix.lower() in (".yaml", ".yml"):
-        import yaml
+    """Read a product specification CSV/YAML (zmdocs.schema.load_product_rows); a bad file raises
+    CompareError naming the file and row."""
+    from zmdocs.schema import load_product_rows
 
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError:
-            raise CompareError(f"{p}: not valid YAML — fix the syntax (a list of parameter/comparator/value/unit/source)") from None
-        from zmdocs.schema import product_from_data
-
-        label, records = product_from_data(data, str(p))  # an unknown key or a wrong shape: one CompareError line
-        name = label or name
-        rows = [(i, r) for i, r in enumerate(records, 1)]
-    else:
-        delim = "\t" if p.suffix.lower() == ".tsv" else (";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ",")
-        reader = csv.DictReader(io.StringIO(text), delimiter=delim)
-        fields = [f.strip().lower() for f in reader.fieldnames or []]
-        if "parameter" not in fields or "value" not in fields:
-            raise CompareError(f"{p}: the CSV needs a header row with at least parameter, comparator, value, unit, source")
-        rows = []
-        for i, r in enumerate(reader, 2):
-            rec = {(k or "").strip().lower(): (v or "").strip() for k, v in r.items() if k}
-            if not any(rec.values()):
-                continue
-            rows.append((i, rec))
-        names = {r.get("product") for _, r in rows if r.get("product")}
-        if len(names) == 1:
-            name = names.pop()
-    if not rows:
-        raise CompareError(f"{p}: no parameters found — add rows of parameter, comparator, value, unit, source")
-    spec = ProductSpec(id=name, title=name, source=str(p))
-    spec.indicators = [_indicator(rec, str(p), i, name) for i, rec in rows]
+    name, rows = load_product_rows(path, _fault, COLUMNS)
+    spec = ProductSpec(id=name, title=name, source=str(Path(path)))
+    spec.indicators = [_indicator(rec, str(Path(path)), i, name) for i, rec in rows]
     return spec

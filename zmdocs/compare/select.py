@@ -4,8 +4,10 @@ A reference often sets one parameter several times: per protection class, per ra
 per part, for the type test and the heating cycles of another test. The applicable limit is the
 one whose conditions fit the draft's best (`affinity`: concept tags, applicability bands, words
 and, when a model is loaded, the similarity of parameter, conditions and headings in any
-language). Among limits that fit equally well (they differ only by conditions the draft does
-not state, such as a rated-voltage band), the strictest one is taken: the draft must meet it.
+language; a limit for another subject named in the headings, such as another lamp, never fits,
+`zmdocs.pairing.subject_agreement`). Among limits that fit equally well (they differ only by
+conditions the draft does not state, such as a rated-voltage band), the strictest one is taken:
+the draft must meet it.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ import math
 from zmdocs.compare.conditions import _band_interval, signature
 from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER
 from zmdocs.model import Indicator
-from zmdocs.pairing import words
+from zmdocs.pairing import subject_agreement, words
 
 CLASH = -10.0
 NEAR = 0.15  # same-key candidates within this affinity of the best are "equally applicable": the strictest wins
 NEAR_STATED = 0.04  # ... when the draft states free-text conditions (a part name) that tell them apart
 NEAR_SIMILAR = 0.02  # candidates found by similarity only: the most similar one
+SUBJECT_FIT = 0.5  # both heading paths name the same subject (a lamp): worth more than any similarity gap
 
 
 def _clamp(lo: float, hi: float, scale: float) -> tuple[float, float]:
@@ -61,6 +64,10 @@ def affinity(draft: Indicator, ref: Indicator, dctx: str = "", rctx: str = "", s
     wb = words(" ".join([ref.parameter, *ref.conditions, rctx, (ref.text or "")[:160]]))
     if wa:
         score += len(wa & wb) / len(wa)
+    subject = subject_agreement(draft, ref, dctx, rctx)
+    if subject < 0:
+        return CLASH
+    score += SUBJECT_FIT * subject
     if sim is not None:
         score += sim
     return score

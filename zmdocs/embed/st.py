@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from zmdocs.embed.base import Embedder
-from zmdocs.errors import ModelError
+from zmdocs.errors import ModelError, model_errors
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ class SentenceTransformerEmbedder(Embedder):
             model = None
         try:
             model = model or SentenceTransformer(target, device="cpu", local_files_only=True)
-        except Exception as e:  # OSError, ValueError, HF errors: all mean "not here"
+        except (ImportError, *model_errors()) as e:  # OSError, ValueError, HF errors: all mean "not here"
             where = " or ".join(str(d / self.model_name.split("/")[-1]) for d in models_dirs())
             raise ModelError(
                 f"sentence-transformers model '{self.model_name}' not found offline ({type(e).__name__}): "

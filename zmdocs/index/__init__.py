@@ -17,11 +17,21 @@ __all__ = ["open_store", "store_info", "remove_documents", "Store"]
 
 def store_info(store_dir: str | Path) -> dict[str, Any]:
     """Documents, clause/indicator/vector counts, model, index type and parameters, size on disk."""
-    from zmdocs.index.store import DB_NAME, connect, dir_size, meta_get, read_manifest, require_store
+    from zmdocs.index.store import (
+        DB_NAME,
+        check_schema,
+        connect,
+        dir_size,
+        format_version,
+        meta_get,
+        read_manifest,
+        require_store,
+    )
 
     path = require_store(store_dir)
     con = connect(path / DB_NAME, readonly=True)
     try:
+        check_schema(con, path)  # a newer schema refused, an older format named in one warning
         man = read_manifest(path) or {}
         counts = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM clauses),"
                              " (SELECT count(*) FROM indicators), (SELECT count(*) FROM vectors),"
@@ -36,7 +46,8 @@ def store_info(store_dir: str | Path) -> dict[str, Any]:
             "index": {k: v for k, v in (man.get("faiss") or {}).items()},
             "bm25": man.get("bm25"), "generation": gen, "published_generation": man.get("generation"),
             "up_to_date": man.get("generation") == gen, "updated": man.get("updated"),
-            "size_bytes": dir_size(path), "schema_version": meta_get(con, "schema_version"), "document_list": docs,
+            "size_bytes": dir_size(path), "schema_version": meta_get(con, "schema_version"),
+            "format_version": format_version(con), "document_list": docs,
         }
     finally:
         con.close()

@@ -43,7 +43,7 @@ def _t2s():
         import opencc
 
         return opencc.OpenCC("t2s")
-    except Exception as e:  # pragma: no cover - dependency of the package
+    except (ImportError, OSError, ValueError) as e:  # pragma: no cover - not installed, or its config missing/broken
         log.warning("OpenCC unavailable (%s): traditional Chinese is tokenised as is", e)
         return None
 
@@ -74,7 +74,7 @@ def _stemmer(lang: str):
         import Stemmer
 
         return Stemmer.Stemmer(STEM_LANGS[lang])
-    except Exception as e:  # pragma: no cover - a declared dependency
+    except (ImportError, KeyError) as e:  # pragma: no cover - not installed, or this language not compiled in
         log.warning("PyStemmer unavailable (%s): %s words are indexed unstemmed", e, lang)
         return None
 

@@ -31,7 +31,12 @@ from zmdocs.errors import ModelError, StoreError
 
 log = logging.getLogger(__name__)
 
-STORE_SCHEMA_VERSION = 1
+STORE_SCHEMA_VERSION = 1  # the tables: a newer one this zmdocs cannot read
+# What the indexed documents hold: 2 = German/French words stemmed in the BM25 tokens (zmdocs of 2026-12-02 on).
+# A format-1 document is still searchable, only less well; `zmdocs index` re-reads its file to upgrade it.
+STORE_FORMAT = 2
+FORMAT_2_SINCE = 1796169600.0  # 2026-12-02T00:00Z: documents indexed before it, in a store that records no format, are format 1
+_warned: set[str] = set()
 DB_NAME = "store.sqlite"
 MANIFEST = "manifest.json"
 VECTORS = "vectors.f32"
@@ -351,7 +356,7 @@ def init_store(store: Path, model: str, dim: int) -> sqlite3.Connection:
     con.executescript(_SCHEMA)
     if meta_get(con, "model") is None:
         raise StoreDamaged(store, f"{DB_NAME} records no model")
-    check_schema(con, store)
+    check_schema(con, store, warn=False)  # the writer upgrades what it re-reads (Writer.__enter__)
     check_model(con, store, model)
     return con
 
@@ -366,7 +371,7 @@ def create_db(store: Path, model: str, dim: int) -> None:
         con.execute("PRAGMA journal_mode=DELETE")
         con.executescript(_SCHEMA)
         con.execute("BEGIN IMMEDIATE")
-        for key, value in (("schema_version", STORE_SCHEMA_VERSION), ("model", model), ("dim", dim),
+        for key, value in (("schema_version", STORE_SCHEMA_VERSION), ("format_version", STORE_FORMAT), ("model", model), ("dim", dim),
                            ("generation", 0), ("next_vid", 0), ("created", time.time())):
             meta_set(con, key, value)
         con.execute("COMMIT")
@@ -382,10 +387,77 @@ def create_db(store: Path, model: str, dim: int) -> None:
     fsync_dir(store)
 
 
-def check_schema(con: sqlite3.Connection, store: Path) -> None:
+def check_schema(con: sqlite3.Connection, store: Path, warn: bool = True) -> None:
+    """Refuse a newer schema; with `warn`, log once per store that documents of an older format are in it."""
     ver = meta_get(con, "schema_version", 0)
     if ver > STORE_SCHEMA_VERSION:
         raise StoreError(f"{store}: store schema_version {ver} is newer than this zmdocs reads ({STORE_SCHEMA_VERSION}); upgrade zmdocs")
+    stale = stale_documents(con) if warn and str(store) not in _warned else []
+    if stale:
+        _warned.add(str(store))
+        log.warning("%s", format_note(store, len(stale), int(con.execute("SELECT count(*) FROM documents").fetchone()[0])))
+
+
+def format_version(con: sqlite3.Connection) -> int:
+    """The store's format: as recorded, else 1 when a document predates FORMAT_2_SINCE (a store of older zmdocs)."""
+    ver = meta_get(con, "format_version")
+    if ver is not None:
+        return int(ver)
+    old = con.execute("SELECT 1 FROM documents WHERE indexed_at IS NULL OR indexed_at < ? LIMIT 1", (FORMAT_2_SINCE,)).fetchone()
+    return 1 if old else STORE_FORMAT
+
+
+def stale_documents(con: sqlite3.Connection) -> list[int]:
+    """Primary keys of the documents indexed in an older format than STORE_FORMAT (to re-read)."""
+    if format_version(con) >= STORE_FORMAT:
+        return []
+    listed = meta_get(con, "stale_documents")  # written by the first writer that opened the old store
+    if listed is not None:
+        return [int(pk) for pk in listed]
+    return [int(r[0]) for r in con.execute(
+        "SELECT pk FROM documents WHERE indexed_at IS NULL OR indexed_at < ? ORDER BY pk", (FORMAT_2_SINCE,))]
+
+
+def open_format_upgrade(con: sqlite3.Connection, store: Path) -> set[int]:
+    """For a writer: record the store's format (and, in an older store, which documents to re-read); returns their pks.
+
+    The documents a run re-reads are replaced by current ones (`format_upgraded`); the store
+    records STORE_FORMAT when none of the older ones is left."""
+    if meta_get(con, "format_version") is not None and format_version(con) >= STORE_FORMAT:
+        return set()
+    stale = stale_documents(con)
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        meta_set(con, "format_version", 1 if stale else STORE_FORMAT)
+        if stale:
+            meta_set(con, "stale_documents", stale)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    if stale:
+        total = int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
+        log.warning("%s: %d of %d documents were indexed by an older zmdocs (store format 1); each is upgraded when "
+                    "its file is indexed again (the files of this run are re-read)", store, len(stale), total)
+    return set(stale)
+
+
+def format_upgraded(con: sqlite3.Connection, pk: int) -> None:
+    """Inside the writer's transaction: document `pk` is gone (deleted or replaced by a current one)."""
+    listed = meta_get(con, "stale_documents")
+    if not listed or pk not in listed:
+        return
+    left = [x for x in listed if x != pk]
+    meta_set(con, "stale_documents", left)
+    if not left:
+        meta_set(con, "format_version", STORE_FORMAT)
+
+
+def format_note(store: Path | str, stale: int, total: int) -> str:
+    """The one line that says a store holds documents of an older format and what to do."""
+    return (f"{store}: {stale} of {total} documents were indexed by an older zmdocs (store format 1: German and French "
+            f"words unstemmed), so search finds them less well — run `zmdocs index` on their files or folders with "
+            f"--store {store} again to upgrade them")
 
 
 def check_model(con: sqlite3.Connection, store: Path, model: str | None) -> str:

@@ -28,10 +28,12 @@ from zmdocs.index.store import (
     WriteLock,
     check_vectors,
     crash_point,
+    format_upgraded,
     fsync_dir,
     init_store,
     meta_get,
     meta_set,
+    open_format_upgrade,
     read_manifest,
     vectors_memmap,
     vectors_needed,
@@ -211,6 +213,7 @@ class Writer:
         self.lock = None
         self.con = None
         self.dim = 0
+        self.stale: set[int] = set()
 
     def __enter__(self) -> Writer:
         self.store.mkdir(parents=True, exist_ok=True)
@@ -219,6 +222,7 @@ class Writer:
             dim = self.embedder.dim or self._stored_dim() or self.embedder.encode(["dimension probe"]).shape[1]
             self.con = init_store(self.store, self.embedder.name, int(dim))
             self.dim = int(meta_get(self.con, "dim"))
+            self.stale = open_format_upgrade(self.con, self.store)  # documents of an older format: re-read them
             if self.check:
                 check_vectors(self.store, self.dim, max(vectors_needed(self.con), int(meta_get(self.con, "next_vid", 0))), sample=8)
             self._trim_vectors()
@@ -245,8 +249,10 @@ class Writer:
 
     # -- state ---------------------------------------------------------------
     def sources(self) -> dict[str, tuple[int, str, str]]:
-        """source path -> (document pk, sha256, doc id) of every indexed file."""
-        return {r["source"]: (r["pk"], r["sha256"], r["doc_id"]) for r in self.con.execute("SELECT pk, source, sha256, doc_id FROM documents")}
+        """source path -> (document pk, sha256, doc id) of every indexed file; a document of an older store format
+        has no sha256 here, so a run that meets its file re-reads it."""
+        return {r["source"]: (r["pk"], "" if r["pk"] in self.stale else r["sha256"], r["doc_id"])
+                for r in self.con.execute("SELECT pk, source, sha256, doc_id FROM documents")}
 
     def _trim_vectors(self) -> None:
         """Cut a torn tail left by a killed run (vectors appended but never committed)."""
@@ -327,6 +333,8 @@ class Writer:
         for table in ("vectors", "provisions", "indicators", "terms", "clauses"):
             con.execute(f"DELETE FROM {table} WHERE doc_pk=?", (pk,))
         con.execute("DELETE FROM documents WHERE pk=?", (pk,))
+        if pk in self.stale:
+            format_upgraded(con, pk)
 
     def delete(self, pks: list[int]) -> None:
         """Delete documents by primary key in one transaction."""

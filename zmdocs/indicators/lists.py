@@ -34,13 +34,23 @@ def restate_lists(text: str, lang: str) -> str:
     lead: re.Match | None = None
     for ln in lines:
         stripped = ln.strip()
-        m = _MARK.match(stripped)
+        m = _MARK.match(stripped) or (_BARE_ITEM.match(stripped) if lead is not None and lang != "zh" else None)
         if lead is not None and m:
             out.append(_restate(stripped, m, lead, lang))
             continue
-        lead = (_LEAD_ZH if lang == "zh" else _LEAD_EN).match(stripped)
+        lead = (_LEAD_ZH if lang == "zh" else _LEAD_EN).match(_last_sentence(stripped))
         out.append(ln)
     return "\n".join(out)
+
+
+# an unmarked item line under an en/de/fr lead-in: a value first, ending the item ("15 °C for load cells of class B;")
+_BARE_ITEM = re.compile(r"^(?P<mark>)(?=[-+±]?\d[^:]{0,120}(?:[;,.]|\b(?:and|or|und|oder|et|ou))\s*$)")
+
+
+def _last_sentence(line: str) -> str:
+    """The last sentence of a line: a lead-in often follows another sentence on the same line."""
+    parts = re.split(r"(?<=[\w)][.;])\s+(?=[A-Z])", line)
+    return parts[-1] if parts else line
 
 
 def _restate(item: str, m: re.Match, lead: re.Match, lang: str) -> str:

@@ -361,7 +361,7 @@ _REDUCED_FROM = re.compile(r"(?i)\s*(?:may|can|shall|could)\s+be\s+(?:reduced|in
 _REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s*$")
 _IF_HEAD = re.compile(r"(?i)\s*(?:if|when|where|unless|provided\s+that|wenn|falls|sofern|si|lorsque)\b")
 _COPULA = re.compile(r"(?i)\s*(?:is|are|ist|sind|est|sont)\s*")
-_AND_NEXT = re.compile(r"(?i)\s*[A-Za-zÀ-ÿ-]{0,15}\s*,?\s*(?:and|or|und|oder|et|ou)\s*")
+_AND_NEXT = re.compile(r"(?i)\s*[A-Za-zÀ-ÿ-]{0,15}\s*,?\s*(?:and|or|und|oder|et|ou|to|bis|à)\s*")
 _DURATION_CUE = re.compile(r"(?i)持续|历时|保持|时间|\bfor\b|pendant|\bfür\b|während|during|durée|dauer")
 
 

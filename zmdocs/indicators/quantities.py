@@ -25,12 +25,14 @@ QRE = re.compile(
     rf"|(?P<asym>\+\s*(?P<ap>{NUM})\s*(?P<apu>{_U})?\s*(?P<alt>(?:or|oder|ou|或)\s*{NUM}\s*(?:{_U})\s*\([^()]{{0,40}}\)\s*)?"
     rf"(?:or|and|/|,|，|、|oder|ou|或|和)?\s*-\s*(?P<am>{NUM})\s*(?P<amu>{_U}))"
     rf"|(?P<asymr>(?<![A-Za-z0-9.,/\x00])-\s*(?P<rm>{NUM})\s*(?P<rmu>{_U})?\s*(?:or|and|/|,|，|、|oder|ou|或|和)\s*\+\s*(?P<rp>{NUM})\s*(?P<rpu>{_U}))"
+    rf"|(?P<pmb>±\s*(?P<pmv3>{NUM})\s*[\]）)]\s*(?P<pmu3>{_U}))"  # "[Δvt(t)±1]km/h": a band around a symbol
     rf"|(?P<pm>(?<![\d)\s])±\s*(?P<pmv>{NUM})\s*(?P<pmu>{_U})?|(?<=\s)±\s*(?P<pmv2>{NUM})\s*(?P<pmu2>{_U})?)"
     rf"|(?P<one>(?P<v>{_SN})\s*(?P<vu>{_U})?)"
 )
 _SINGLE_RE = re.compile(rf"(?P<v>{_SN})\s*(?P<vu>{_U})?")
 IP_RE = re.compile(r"(?<![A-Za-z])IP\s?([0-6X])([0-9X])([A-D])?([HMSW])?(?![A-Za-z0-9])")
 GRADE_ZH = re.compile(r"(?<![\d.\x00])((?:V-?)?\d{1,2}(?:\.\d)?)\s*级")
+_MODAL_AFTER = re.compile(r"(?i)^[^.;:]{0,80}?\b(?:shall|is|are|will)\s+be\s+(?:considered|deemed|regarded)\b")  # its own modal
 _MODAL_BEFORE = re.compile(r"(?i)\b(?:darf|dürfen|muss|müssen|soll)\b[^\d;:.]*$")
 _PER_WORD = re.compile(rf"\s*(?:per|pro|par|je)\s+(?:(?:1|one|an?|un|une|ein)\s+)?({_U})(?![A-Za-z])", re.I)
 _PER_TIME = {"tag": "d", "day": "d", "jour": "d", "stunde": "h", "hour": "h", "heure": "h", "jahr": "a", "year": "a", "an": "a"}
@@ -91,9 +93,13 @@ def _word_number_res(lang: str) -> tuple[re.Pattern, re.Pattern]:
     return before_unit, after_bound
 
 
+_SUB_SUP = re.compile(r"<su[bp]>([^<>\d]{1,12})</su[bp]>")
+
+
 def prepare(text: str, lang: str) -> str:
     """Folded text; Chinese numerals as digits for zh, small numbers in words before a unit for en/de/fr."""
     t = _SPACED_SIGN.sub(lambda m: " " + m.group(1), fold(text))  # "- 5 °C to + 30 °C": the sign belongs to the number
+    t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
         return convert_cn_numerals(t)
     if lang not in _WORD_NUMBERS:
@@ -167,9 +173,10 @@ def _match_quantity(t: str, masked: str, m: re.Match, lang: str, default_unit: s
         if hi is None or lo is None:
             return None
         return Quantity(m.start(), m.end(), "rng", None, number_out(-lo), number_out(hi), g["rpu"] or g["rmu"] or "")
-    if g["pm"]:
-        v = _num(g["pmv"] or g["pmv2"], lang)
-        return None if v is None else Quantity(m.start(), m.end(), "rng", None, number_out(-v), number_out(v), (g["pmu"] or g["pmu2"] or ""))
+    if g["pm"] or g["pmb"]:
+        v = _num(g["pmv"] or g["pmv2"] or g["pmv3"], lang)
+        unit = g["pmu"] or g["pmu2"] or g["pmu3"] or ""
+        return None if v is None else Quantity(m.start(), m.end(), "rng", None, number_out(-v), number_out(v), unit)
     v = _num(g["v"], lang)
     return None if v is None else Quantity(m.start(), m.end(), "one", number_out(v), unit=g["vu"] or "")
 
@@ -212,6 +219,8 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
     per_before = _PER_TIME_BEFORE.search(t, max(0, q.cue_start - 30), q.cue_start) if q.unit and "/" not in q.unit else None
     if per_before:  # "aus denen pro Tag mindestens 10 Kubikmeter": a rate whose time unit is written first
         q.unit = f"{unit_symbol(q.unit)}/{_PER_TIME[per_before.group(1).lower()]}"
+    if q.unit and not q.defaulted and _defined_symbol(q.unit, masked[q.end:]):
+        return False
     if _ARITH.match(t, q.end):
         return False  # "标称值的90%减0.1mm": an expression, not a limit of its own
     if not q.unit and _MULTIPLE.match(t, q.end):
@@ -222,12 +231,19 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
             q.unit = pre.group(1)
     if not q.unit:
         unk = UNKNOWN_UNIT_RE.match(masked, q.end + (1 if masked[q.end:q.end + 1] == " " else 0))
+        if unk and _defined_symbol(unk.group(), masked[unk.end():]):
+            return False
         if unk and q.comparator and q.comparator not in ("=",):
             q.unit = unk.group()
             q.end = unk.end()
         elif default_unit:
             q.unit, q.defaulted = default_unit, True
     return True
+
+
+def _defined_symbol(unit: str, after: str) -> bool:
+    """"0.7H(H 为…的高度)", "0.8 K (K is the …)": a multiple of a symbol the text defines next, not a unit."""
+    return bool(re.match(r"\s*[(（]\s*" + re.escape(unit) + r"\s*(?:为|是|表示|is\b|=|:|ist\b|est\b)", after))
 
 
 _CHAIN = re.compile(rf"(?P<a>{_SN})\s*(?P<au>{_U})?\s*[<≤]\s*(?P<var>[A-Za-zα-ω][A-Za-z0-9_]{{0,5}})\s*[<≤]\s*(?P<b>-?{NUM})\s*(?P<bu>{_U})?")
@@ -326,7 +342,7 @@ def _comparator(t: str, q: Quantity, P) -> None:
                     q.comparator, q.cue_start = comp, q.start
                     return
     for rx, comp in P.RIGHT_FAR:
-        if rx.match(t[q.end: q.end + 120]) and _MODAL_BEFORE.search(left):
+        if rx.match(t[q.end: q.end + 120]) and (_MODAL_BEFORE.search(left) or _MODAL_AFTER.match(t[q.end: q.end + 120])):
             q.comparator = comp
             q.cue_start = q.start
             return
@@ -341,6 +357,20 @@ def _comparator(t: str, q: Quantity, P) -> None:
         q.cue_start = q.start - (len(left) - m.start())
     else:
         q.cue_start = q.start
+
+
+# "for load cells of class A", "Class C, 2 000 intervals", "Class A; Class B; Class C": a class that names what a
+# value is for, describes an item, or is listed, not a class the product must have
+_OF_CLASS = re.compile(r"(?i)\b(?:of|for|in|to|with|für|von|pour|de|des)\s+(?:[\w-]+\s+){0,3}$")
+_LISTED = re.compile(r"^\s*(?:[,;]\s*\d|[,;]\s*(?:grade|class|Klasse|classe|Stufe)\b|\s*(?:and|or|und|oder|et|ou)\s+[A-G1-5]\b)", re.I)
+
+
+def _grade_is_label(masked: str, m: re.Match, n: int) -> bool:
+    left = masked[max(0, m.start() - 40):m.start()]
+    if re.search(r"\b(?:shall|must|should|be|is|are|sein|ist|doit|être)\s+(?:[\w-]+\s+){0,2}$", left, re.I) or re.search(
+            r"(?:at\s+least|at\s+most|not\s+(?:lower|less|worse)\s+than|minimum|maximum|mindestens|höchstens|au\s+moins)\s*$", left, re.I):
+        return False  # "shall be class A", "of at least class A": a required class
+    return bool(_OF_CLASS.search(left) or _LISTED.match(masked[m.end():m.end() + 12]) and n >= 1)
 
 
 _ENDURE = re.compile(r"承受|经受|耐受|withstands?|endures?|survives?|aushalten|standhalten|résister|supporter", re.I)
@@ -365,8 +395,11 @@ def _ordinals(t: str, masked: str, lang: str, P, start: int = 0, end: int | None
             if q.comparator:
                 out.append(q)
     rx = GRADE_ZH if lang == "zh" else GRADE_EN
-    for m in rx.finditer(masked, start, end):
+    found = list(rx.finditer(masked, start, end))
+    for m in found:
         lab = m.group(1)
+        if lang != "zh" and _grade_is_label(masked, m, len(found)):
+            continue
         if lab in _ROMAN:  # "shall be of class II": a protection class, only with a cue
             q = Quantity(m.start(), m.end(), "grade", m.group().strip(), unit="",
                    ordinal={"scale": "class", "rank": _ROMAN[lab], "label": m.group().strip()})

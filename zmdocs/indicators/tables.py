@@ -20,6 +20,18 @@ from dataclasses import dataclass
 from zmdocs.indicators.common import direction
 from zmdocs.indicators.keys import fits, key_for, key_kind
 from zmdocs.indicators.prose import extract_text
+from zmdocs.indicators.table_cells import (
+    COMMA_NUMBER,
+    band_column,
+    band_unit,
+    decimal_comma_column,
+    header_symbols,
+    is_band,
+    limit_pair_texts,
+    num_text,
+    sibling_repeats,
+    unit_cell,
+)
 from zmdocs.indicators.units import UNIT_PATTERN, unit_symbol
 from zmdocs.model import Indicator, Table
 from zmdocs.text.lang import guess_lang
@@ -145,7 +157,7 @@ def _headers(table: Table) -> tuple[list[str], list[str], list[list[str]]]:
 
 def _footnotes(table: Table) -> tuple[dict[str, str], list[str]]:
     marked, general = {}, []
-    for f in table.footnotes or []:
+    for f in list(table.footnotes or []) + [next(c for c in r if c.strip()) for r in table.body if _is_footnote_row(r)]:
         f = fold(f).strip()
         m = _FOOT_MARK.match(f)
         if m and not re.match(r"^\d+\.\d", f):
@@ -239,7 +251,7 @@ def _item_layout(table, lang, clause, page, joined, roles, marks, general, base,
         pc = _PAREN_COND.search(param)
         if pc:  # "烧水时间（额定功率≥1 800 W）": a band in the item's parenthesis is the row's condition
             param = (param[:pc.start()] + param[pc.end():]).strip()
-        unit = (_unit_cell(cells[ucol]) if ucol is not None else "") or hunit or tunit
+        unit = (unit_cell(cells[ucol]) if ucol is not None else "") or hunit or tunit
         method = cells[mcol].strip() if mcol is not None and cells[mcol].strip() else None
         remarks = [k for k, r in enumerate(roles) if r == "cond" and lang != "zh" and _REMARK.match(cells[k])]
         row_conds = [cells[k].strip() for k, r in enumerate(roles) if r == "cond" and cells[k].strip() and k not in remarks]
@@ -292,6 +304,9 @@ def _matrix(table, lang, joined, pparts, cparts, roles, marks) -> _Matrix:
     """The label columns (left of the values) and what the layout makes of rows and columns."""
     body, ncol = table.body, len(joined)
     nlab = _label_columns(body, ncol, pparts, cparts)
+    gcols = _grade_columns(body, joined, 1)
+    if gcols and header_unit(joined[0])[1] and _is_value_column(body, 0):  # 风速m/s | … | 等级: the grade labels the row
+        nlab = 0
     if any(roles[j] == "seq" for j in range(nlab)) and nlab < ncol - 1:
         nlab = max(nlab, [j for j in range(nlab) if roles[j] == "seq"][-1] + 2)
     labels, label_notes = [], []
@@ -303,7 +318,7 @@ def _matrix(table, lang, joined, pparts, cparts, roles, marks) -> _Matrix:
     rows_are_params = keyed_rows * 2 >= max(1, len(body)) and not any(key_for(pparts[j]) for j in range(nlab, ncol))
     lab_cols = [j for j in range(nlab) if roles[j] != "seq"]
     return _Matrix(table, lang, joined, pparts, cparts, roles, nlab, labels, label_notes, rows_are_params, lab_cols,
-                   [header_unit(joined[j]) for j in lab_cols], caption_unit(table.caption), _grade_columns(body, joined, nlab),
+                   [header_unit(joined[j]) for j in lab_cols], caption_unit(table.caption), gcols if not nlab else _grade_columns(body, joined, nlab),
                    {k for k in lab_cols if _is_key_column(body, k, joined[k])})
 
 
@@ -325,38 +340,34 @@ def _is_key_column(body: list[list[str]], k: int, header: str) -> bool:
 
 
 _REMARK = re.compile(r"^\s*\S+(?:\s+\S+){7,}")  # eight words or more: a remark in sentences
-_UNIT_AS = re.compile(r"^\s*(" + UNIT_PATTERN + r")\s+(?:als\s+|as\s+|en\s+)?[A-Z][A-Za-z]{0,3}(?:\s?[A-Za-z0-9]{1,3}){0,3}\s*$")
-_UNIT_ABBR = re.compile(r"\(([A-Za-z]{2,6})\)\s*$")
-
-
-def _unit_cell(text: str) -> str:
-    """The unit a unit column states: "mg/l O 2" (as O₂) -> mg/l, "Nephelometrische Trübungseinheiten (NTU)" -> NTU."""
-    t = fold(text).strip()
-    m = _UNIT_AS.match(t)
-    if m:
-        return m.group(1)
-    m = _UNIT_ABBR.search(t)
-    return m.group(1) if m and len(t) > m.end() - m.start() + 3 else t
-
-
 def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, marks, general, base) -> list[Indicator]:
+    pairs = limit_pair_texts(table.body)
+    if pairs:  # "Lower limit" / "Upper limit" rows: one range per column
+        return [_finish(ind, table.caption, [joined[j], *general], []) for k, j, text in pairs for ind in extract_text(
+            text, lang, clause=clause, page=page, context=table.caption, default_unit=caption_unit(table.caption),
+            origin={**base, "row": k + table.header_rows, "col": j})]
     out: list[Indicator] = []
     mx = _matrix(table, lang, joined, pparts, cparts, roles, marks)
     ncol = len(joined)
-    commas = {j for j in range(mx.nlab, ncol) if _decimal_comma_column(table.body, j)}
+    commas = {j for j in range(mx.nlab, ncol) if decimal_comma_column(table.body, j)}
+    syms = [header_symbols(h) for h in joined]
     for i, row in enumerate(table.body, start=table.header_rows):
         lab = mx.labels[i - table.header_rows]
-        if not any(lab) or _is_note_row(row) or _is_footnote_row(row):
-            continue
         grade_conds = [fold(row[k]).strip() for k in sorted(mx.gcols) if k < len(row) and row[k].strip()]
-        spanned = _spanning_grade_cell(row, pparts, mx.nlab, ncol)
+        if not any(lab) and not (mx.nlab == 0 and grade_conds) or _is_note_row(row) or _is_footnote_row(row):
+            continue
+        spanned = _spanning_grade_cell(row, pparts, mx.nlab, ncol) | sibling_repeats(row, [header_unit(p)[0] for p in pparts], mx.nlab)
+        bands = {j for j in range(mx.nlab, min(ncol, len(row))) if is_band(row[j], syms[j])}  # "0 ≤ m ≤ 50 v"
         for j in range(mx.nlab, ncol):
             if j >= len(row) or roles[j] in ("seq", "method", "unit", "cond") or j in mx.gcols or j in spanned:
                 continue
+            if j in bands:  # the band a row holds for; in an all-bands row the row label holds the value
+                out.extend(_band_value(mx, row, i, j, lab, base, clause, page, general) if len(bands) * 2 > len(row) - mx.nlab else [])
+                continue
             text, conds = _cell(row[j], marks)
-            if j in commas and _COMMA_NUMBER.match(text):  # "1,985" among "2,26", "1,90": a decimal comma
+            if j in commas and COMMA_NUMBER.match(text):  # "1,985" among "2,26", "1,90": a decimal comma
                 text = text.replace(",", ".")
-            conds = conds + grade_conds
+            conds = conds + grade_conds + [fold(row[k]).strip() for k in sorted(bands)]
             conds += [row[k].strip() for k in range(mx.nlab, min(ncol, len(row))) if roles[k] == "cond" and row[k].strip()]
             if not text or not _NUMERIC.search(text) and "IP" not in text or _FORMULA.match(text):
                 continue
@@ -373,14 +384,17 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
     return out
 
 
-_COMMA_NUMBER = re.compile(r"^\s*[<>≤≥]?\s*-?\d{1,3},\d+\s*$")
-_DECIMAL_COMMA = re.compile(r"^\s*[<>≤≥]?\s*-?\d+,(?:\d{1,2}|\d{4,})\s*$")
-
-
-def _decimal_comma_column(body: list[list[str]], j: int) -> bool:
-    """A column whose numbers use a decimal comma ("2,26", "1,90"): its "1,985" is 1.985, not a thousands group."""
-    cells = [fold(r[j]) for r in body if j < len(r)]
-    return any(_DECIMAL_COMMA.match(c) for c in cells) and not any(re.search(r"\d\.\d", c) for c in cells)
+def _band_value(mx: _Matrix, row: list[str], i: int, j: int, lab: list[str], base: dict, clause, page, general) -> list[Indicator]:
+    """The row label's value ("pLC × 0.5 v") for the band cell in column j, the band and column as conditions."""
+    text = " ".join(x for x in lab if x)
+    k = mx.lab_cols[0] if mx.lab_cols else 0
+    param, unit = header_unit(mx.joined[k])
+    unit = unit or band_unit([c for c in row[mx.nlab:] if c.strip()], text) or mx.tunit
+    inds = extract_text(text, mx.lang, clause=clause, page=page, context=param, default_unit=unit,
+                        origin={**base, "row": i, "col": j}, bare_is_value=True) if _NUMERIC.search(text) else []
+    for ind in inds:
+        _finish(ind, param, [fold(row[j]).strip(), *mx.cparts[j], *general], [mx.joined[k], mx.pparts[j], mx.table.caption])
+    return inds
 
 
 def _matrix_cell(mx: _Matrix, lab: list[str], j: int) -> tuple[str, str, list[str], list[str], str]:
@@ -450,7 +464,7 @@ def note_rows(table: Table) -> list[str]:
 _PART_KEYS = {"temperature_rise", "surface_temperature"}
 _TRAIL_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _PLACEHOLDER = re.compile(r"^\s*(?:[—–\-−/×✕]+|N/?A|n\.\s?a\.|无|不适用|entfällt)?\s*$", re.I)
-_ENDS_NUMBER = re.compile(r"\d\s*$")
+_ENDS_NUMBER = re.compile(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*$")  # "≤ 150", not a symbol "L1"
 
 
 # "0.25<空机重量≤4", "50 000 v < m ≤ 200 000 v": a band the row belongs to, not a value
@@ -500,7 +514,7 @@ def _label_columns(body: list[list[str]], ncol: int, pparts: list[str], cparts: 
     """How many leading columns label the rows: the first, plus following columns that hold no values and do not
     sit under a spanning header shared with a value column (SELV | ≤150 V | >150 V under "Test voltage V")."""
     nlab = 1
-    while nlab < ncol - 1 and not _is_value_column(body, nlab):
+    while nlab < ncol - 1 and not _is_value_column(body, nlab) and not band_column(body, nlab, pparts[nlab]):
         spanned = cparts[nlab] and pparts[nlab] and any(
             pparts[k] == pparts[nlab] and _is_value_column(body, k) for k in range(nlab + 1, ncol))
         if spanned:
@@ -558,17 +572,13 @@ def _cell_conditions(inds: list[Indicator]) -> list[Indicator]:
     for i in inds:
         if not i.key and getattr(i, "_bare", False):
             for k in keyed:
-                k.conditions.append(f"{_num_text(i.value)} {i.unit}".strip())
+                k.conditions.append(f"{num_text(i.value)} {i.unit}".strip())
         else:
             out.append(i)
     return out
 
 
-def _num_text(v) -> str:
-    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
-
-
-def _finish(ind: Indicator, param: str, conds: list[str], hints: list[str]) -> None:
+def _finish(ind: Indicator, param: str, conds: list[str], hints: list[str]) -> Indicator:
     """Table context wins over what the cell alone says: parameter, key, conditions, comparator."""
     param = re.sub(r"\s+", " ", param).strip()
     if param and (not ind.parameter or ind.parameter == param or not key_for(ind.parameter)):
@@ -585,3 +595,4 @@ def _finish(ind: Indicator, param: str, conds: list[str], hints: list[str]) -> N
     ind.conditions = list(dict.fromkeys([c for c in ind.conditions + conds if c]))
     _apply_hint(ind, ind.text, hints)
     ind.direction = direction(ind)
+    return ind

@@ -14,7 +14,23 @@ import logging
 import re
 from importlib import resources
 
+from zmdocs.errors import unit_errors
+
 log = logging.getLogger(__name__)
+
+
+def _log_units() -> list[tuple[str, None, tuple[str, ...]]]:
+    """dB relative to a reference (dBµV/m, dB(µV/m), dBuV/m, dBμA, dBm, dBpW): (canonical, None, written forms)."""
+    out = []
+    for ref in ("µV/m", "µA/m", "µV", "µA", "pW", "pT", "mW", "W"):
+        sym = "dBm" if ref == "mW" else f"dB{ref}"
+        forms = {sym}
+        for mu in ("µ", "μ", "u"):
+            r = ref.replace("µ", mu)
+            forms |= {f"dB{r}", f"dB {r}", f"dB({r})", f"dB ({r})", f"dB（{r}）", f"dB[{r}]"}
+        out.append((sym, None, tuple(sorted(forms, key=len, reverse=True))))
+    return out
+
 
 # (symbol, pint expression or None for non-pint units, written forms). Longest forms win in the regex.
 _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
@@ -85,6 +101,8 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("g", "gram", ("g", "克", "Gramm", "grams")),
     ("kg", "kilogram", ("kg", "千克", "公斤")),
     ("mg", "milligram", ("mg", "毫克", "Milligramm", "milligrams")),
+    ("µg", "microgram", ("µg", "μg", "ug", "微克", "Mikrogramm", "micrograms")),
+    ("ng", "nanogram", ("ng", "纳克", "Nanogramm", "nanograms")),
     # energy, frequency, speed, flow
     ("J", "joule", ("J", "焦耳", "焦")),
     ("kJ", "kilojoule", ("kJ", "千焦")),
@@ -92,6 +110,8 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("kWh", "kilowatt_hour", ("kWh", "kW·h", "kW h", "kW.h", "千瓦时", "Kilowattstunde", "Kilowattstunden")),
     ("Hz", "hertz", ("Hz", "赫兹", "赫")),
     ("kHz", "kilohertz", ("kHz", "千赫")),
+    ("MHz", "megahertz", ("MHz", "兆赫")),
+    ("GHz", "gigahertz", ("GHz",)),
     ("r/min", "revolution_per_minute_", ("r/min", "rpm", "min⁻¹", "min-1", "U/min", "tr/min", "转/分钟", "转/分")),
     ("r/s", "revolution_per_second_", ("r/s",)),
     ("L/min", "liter / minute", ("L/min", "l/min", "升/分钟")),
@@ -115,6 +135,8 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("g/L", "gram / liter", ("g/L", "g/l")),
     ("kg/m³", "kilogram / meter ** 3", ("kg/m³", "kg/m3")),
     ("g/m²", "gram / meter ** 2", ("g/m²", "g/m2")),
+    ("g/km", "gram / kilometer", ("g/km",)),
+    ("mg/km", "milligram / kilometer", ("mg/km",)),
     ("Ω/km", "ohm / kilometer", ("Ω/km", "ohm/km")),
     ("cd/m²", "candela / meter ** 2", ("cd/m²", "cd/m2")),
     ("mm/s", "millimeter / second", ("mm/s",)),
@@ -124,6 +146,9 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("kWh/24h", None, ("kWh/24h", "kW·h/24h", "kWh/24 h", "kW·h/24 h")),
     # levels, ratios, counts, light
     ("dB(A)", None, ("dB(A)", "dB (A)", "dBA", "dB（A）", "分贝(A)")),
+    ("dB(C)", None, ("dB(C)", "dB (C)", "dBC", "dB（C）")),
+    # log units of EMC: each is its own unit (no pint dimension), one canonical spelling, comparable only to itself
+    *_log_units(),
     ("dB", None, ("dB", "分贝")),
     ("%", None, ("%", "percent", "per cent", "Prozent", "pour cent")),
     ("ppm", None, ("ppm",)),
@@ -144,9 +169,9 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
 
 # Canonical symbol per pint dimensionality (filled lazily) and symbols outside pint.
 _CANONICAL_SYMBOLS = ["A", "V", "W", "VA", "Ω", "Ω/V", "Pa", "N", "N·m", "s", "m", "m²", "m³", "kg", "J",
-                      "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm", "W/m²", "lm/W", "kg/m³", "kg/m²", "Ω/m", "cd/m²", "N/m", "mol/m³", "m/s³", "m⁻¹"]
-_CANON_EXPR = {"mol/m³": "mole / meter ** 3", "N/m": "newton / meter", "m³/s": "meter ** 3 / second", "kg/m²": "kilogram / meter ** 2", "Ω/m": "ohm / meter", "m/s³": "meter / second ** 3", "m⁻¹": "1 / meter"}
-_NON_PINT = {"dB(A)": "dB(A)", "dB": "dB", "%": "%", "ppm": "ppm", "cycles": "cycles", "r": "r", "°": "°", "kWh/24h": "kWh/24h",
+                      "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm", "W/m²", "lm/W", "kg/m³", "kg/m²", "Ω/m", "cd/m²", "N/m", "mol/m³", "m/s³", "m⁻¹", "kg/m"]
+_CANON_EXPR = {"mol/m³": "mole / meter ** 3", "N/m": "newton / meter", "m³/s": "meter ** 3 / second", "kg/m²": "kilogram / meter ** 2", "Ω/m": "ohm / meter", "m/s³": "meter / second ** 3", "m⁻¹": "1 / meter", "kg/m": "kilogram / meter"}
+_NON_PINT = {"dB(A)": "dB(A)", "dB(C)": "dB(C)", "dB": "dB", **{sym: sym for sym, _e, _f in _log_units()}, "%": "%", "ppm": "ppm", "cycles": "cycles", "r": "r", "°": "°", "kWh/24h": "kWh/24h",
              "mg/kg": "mg/kg", "mg/kWh": "mg/kWh", "°/s": "°/s", "条": "条", "套": "套", "个": "个", "件": "件", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²"}
 
 SYMBOLS: dict[str, str] = {}  # written form (lower-cased for Latin) -> symbol
@@ -155,6 +180,8 @@ for _sym, _expr, _forms in _LEXICON:
     PINT_EXPR[_sym] = _expr
     for _f in _forms:
         SYMBOLS.setdefault(_f, _sym)
+        if "/" in _f and _f[-1] in "²³" and _f[-2].isalpha():  # "ng/m 3": a PDF's superscript split off by a space
+            SYMBOLS.setdefault(_f[:-1] + " " + "23"["²³".index(_f[-1])], _sym)
 
 _LATIN = re.compile(r"[A-Za-z]$")
 
@@ -179,15 +206,20 @@ UNKNOWN_UNIT_RE = re.compile(
     r"(?:[A-Za-zµ]{0,2}[A-Z][A-Za-z0-9]{0,4}(?:-[A-Za-z]{1,2})?|[A-Za-zµΩ°]{1,4}[/·²³⁻¹][A-Za-zµΩ°0-9²³()·]{1,8}|[µΩ°][A-Za-z]{0,3})(?![A-Za-zÀ-ÿ])")
 
 
+_UNSPACED: dict[str, str] = {}
+for _k, _v in SYMBOLS.items():  # the first written form wins, as in the lexicon's order
+    _UNSPACED.setdefault(_k.replace(" ", ""), _v)
+
+
+@functools.lru_cache(maxsize=4096)
 def unit_symbol(written: str) -> str:
     """The clean symbol of a written unit (`兆欧` -> `MΩ`, `℃` -> `°C`); unknown units as written."""
     w = re.sub(r"\s+", " ", written.strip())
     if w in SYMBOLS:
         return SYMBOLS[w]
-    w2 = w.replace(" ", "")
-    for k, v in SYMBOLS.items():
-        if k.replace(" ", "") == w2:
-            return v
+    hit = _UNSPACED.get(w.replace(" ", ""))
+    if hit is not None:
+        return hit
     return _quotient_symbol(w) if "/" in w else w
 
 
@@ -262,7 +294,7 @@ def conversion(symbol: str) -> tuple[str | None, float, float]:
             return f"{base.units:~}", float(base.magnitude), 0.0
         cexpr = _CANON_EXPR.get(canon) or PINT_EXPR[canon]
         return canon, float(q.to(cexpr).magnitude), 0.0
-    except Exception as e:  # pint raises many types; an odd unit must not stop extraction
+    except unit_errors() as e:  # pint raises many types; an odd unit must not stop extraction
         log.debug("unit %s not convertible: %s", symbol, e)
         return None, 1.0, 0.0
 

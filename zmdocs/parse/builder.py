@@ -78,6 +78,7 @@ class _Builder:
         self.warnings: list[str] = []
         self.cover_tables: list[Table] = []  # tables met before any clause (kept only if no clause is ever found)
         self.annex_first_table: dict[str, str] = {}  # numbered annex -> number of its first numbered table
+        self.plain_annexes = _plain_annexes(paras)  # lettered annexes whose clauses are numbered 1, 1.1 … (no "A.")
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -128,6 +129,8 @@ class _Builder:
         if self.in_annex and self.in_annex.startswith("#") and isinstance(tup[0], int):
             scope = (self.in_annex, self.app.tup[1]) if self.app is not None else (self.in_annex,)
             return (*scope, *tup)  # paragraphs restart inside a numbered annex and inside its appendix
+        if self.in_annex in self.plain_annexes and isinstance(tup[0], int) and self.stack and self.stack[0].tup == (self.in_annex,):
+            return (self.in_annex, *tup)  # "1 Engine" inside "APPENDIX (A)" is clause A.1
         if len(tup) == 1 and not is_heading_text(rest or (nxt.text if nxt is not None and nxt.kind == "para" else "")):
             return None  # a chapter has a title
         return tup
@@ -308,15 +311,17 @@ class _Builder:
             typ = annex_type(nxt.text) or ""
             used += 1
             nxt = paras[i + used] if i + used < len(paras) else None
-        if not title and nxt is not None and nxt.kind == "para" and is_heading_text(nxt.text) and not split_number(nxt.text) and not caption_of(nxt.text):
-            title = nxt.text.strip()
+        if not title and nxt is not None and nxt.kind == "para" and _annex_title(nxt.text) and not split_number(nxt.text) and not caption_of(nxt.text):
+            title = _annex_title(nxt.text)
             used += 1
         clean = not title or is_heading_text(title)  # "Annex A (normative) gives …" is a sentence, not a heading
         in_prelim = self.current is not None and not self.current.tup and self.last_top is None
         ok = clean and bool(typ or title) and not (in_prelim and not typ)
         if ok and self.allowed is None:
             self.cands.append(Candidate(i, (letter,), 1.0, annex=True))
-        if not (ok and letter not in self.annexes and (self.allowed is None or i in self.allowed)):
+        # the probing pass reopens an annex met again (a contents list without page numbers names it first), so
+        # the clauses under the real heading are candidates too; the chosen sequence keeps one of the two
+        if not (ok and (self.allowed is None or letter not in self.annexes and i in self.allowed)):
             return 0, nxt
         self.annexes.add(letter)
         self.in_annex = letter
@@ -328,10 +333,11 @@ class _Builder:
         c.page_end = paras[i + used - 1].page_end or p.page
         return used, nxt
 
-    def _heading_and_text(self, rest: str, nxt: Para | None) -> tuple[str, str, int]:
-        """(heading, text, paragraphs consumed) of a numbered clause whose number line goes on with `rest`."""
-        defined = _DEFINED.match(rest)
-        if defined:  # '"Stop-lamp" means …': a definition, headed by its term
+    def _heading_and_text(self, rest: str, nxt: Para | None, in_terms: bool = False) -> tuple[str, str, int]:
+        """(heading, text, paragraphs consumed) of a numbered clause whose number line goes on with `rest`
+        (`in_terms`: the clause is an entry of a terms chapter)."""
+        defined = _DEFINED.match(rest) or (_TERM_COLON.match(rest) if in_terms else None)
+        if defined:  # '"Stop-lamp" means …', "Kerb weight: The weight …": a definition, headed by its term
             return defined.group(1).strip(), rest, 1
         if rest:
             if is_heading_text(rest):
@@ -349,9 +355,12 @@ class _Builder:
         if isinstance(tup[0], str) and tup[0].startswith("#"):
             holder = self.app if self.app is not None else (self.stack[0] if self.stack else None)
             num = f"{holder.number if holder else 'Annex ' + tup[0][1:].lstrip('0')}.{num}"
+        elif isinstance(tup[0], str) and isinstance(number_tuple(num)[0], int):
+            num = f"{tup[0]}.{num}"  # a plainly numbered clause of a lettered annex
         if self.allowed is None:
             self.cands.append(Candidate(i, tup, self._weight(p, rest, nxt)))
-        heading, text, used = self._heading_and_text(rest, nxt)
+        in_terms = len(tup) > 1 and bool(self.stack) and self.stack[0].tup[:1] == tup[:1] and self.stack[0].kind == "terms"
+        heading, text, used = self._heading_and_text(rest, nxt, in_terms)
         if len(tup) == 1 or self.last_top != tup[0]:
             self.last_top = tup[0]
             kind = chapter_kind(heading) if len(tup) == 1 else "other"
@@ -451,6 +460,34 @@ class _Builder:
         return None
 
 
+def _plain_annexes(paras: list[Para]) -> set[str]:
+    """Letters of the annexes whose clauses carry no letter ("APPENDIX (A)" over "1 Engine", "1.1 Make"):
+    annexes with a heading in the document and no paragraph numbered "A.1" anywhere."""
+    letters, prefixed = set(), set()
+    for p in paras:
+        if p.kind != "para":
+            continue
+        t = p.text.strip()
+        ax = parse_annex(t) if len(t) < 200 else None
+        if ax:
+            letters.add(ax[0])
+        sn = split_number(t)
+        if sn and sn[0][:1].isalpha():
+            prefixed.add(sn[0].split(".")[0])
+    return letters - prefixed
+
+
+def _annex_title(text: str) -> str:
+    """The title line under an annex heading: a heading text, or a short one closed by a full stop
+    ("Essential technical data of the engine.", as older standards set it); "" when it is neither."""
+    t = text.strip()
+    if is_heading_text(t):
+        return t
+    body = t[:-1].rstrip() if t.endswith(".") else ""
+    ok = body and body[:1].isupper() and "." not in body and len(body.split()) <= 12 and is_heading_text(body)
+    return body if ok else ""
+
+
 def _colon_title(rest: str) -> bool:
     """A short Latin-script label ending in a colon ("Concise description:"), not a sentence introducing a list."""
     r = rest.strip()
@@ -459,10 +496,13 @@ def _colon_title(rest: str) -> bool:
 
 _NUMBERED_ANNEX = re.compile(r"^((?:Annex|Anhang|Annexe|Anlage|anl)\s*\d{1,2}[a-z]?)(?=\.|$)")
 _APPENDIX = re.compile(r"^(?:Appendix|APPENDIX|Anhang|Appendice)(?:\s+(\d{1,2}))?(?:\s+(?:to|of|zu|à)\s+(?:Annex|ANNEX|Anlage|l'annexe)\s+\d{1,2}[a-z]?)?\s*$")
+# "Kerb weight: The weight of …" / "Reference weight (rw): …": a term, a colon, then its definition (older
+# and Gulf standards set their terms this way); only read so inside a terms chapter.
+_TERM_COLON = re.compile(r"^([^\W\d_][^:：.;。；]{0,80}?)\s*[:：]\s+(?=[^\W\d_]|[(\[])")
 _DEFINED = re.compile(r'^["“„«‘\']([^"“”„«»‘’\']{1,120})["”“»’\']\s*(?:,\s*)?(?:means|is|refers\s+to|bezeichnet|ist|désigne)\b')
 
 _TOC_ENTRY = re.compile(
-    r"^(?:(?:\d{1,3}|[A-Z]{1,2}\.\d{1,3})(?:\.\d{1,3})*\s+\S.*?|(?:附\s*录|Annex|Anhang|Annexe)\s*[A-Z]{1,2}.*?|"
+    r"^(?:(?:\d{1,3}|[A-Z]{1,2}\.\d{1,3})(?:\.\d{1,3})*(?:\s?[-–]\s+|\s+)\S.*?|(?:附\s*录|Annex|Anhang|Annexe)\s*[A-Z]{1,2}.*?|"
     r"(?:前\s*言|引\s*言|参考文献|Foreword|Introduction|Bibliography|Vorwort|Einleitung|Literaturhinweise|Avant-propos|Bibliographie).*?)"
     r"(?:\s|\.{2,}|…+)(?:\d{1,3}|[IVX\u2160-\u217f]{1,5}|[ivx]{1,5})$"
 )

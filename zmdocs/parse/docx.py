@@ -12,7 +12,7 @@ import logging
 import re
 from pathlib import Path
 
-from zmdocs.errors import ParseError
+from zmdocs.errors import ParseError, docx_errors
 from zmdocs.parse.blocks import Block, RawDocument
 from zmdocs.parse.docx_numbering import Numbering, dotted_annex, q, wval
 from zmdocs.parse.limits import bounded_span
@@ -219,7 +219,7 @@ class _Reader:
             return ""
         try:
             return dotted_annex(self.numbering.next_number(num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0))
-        except Exception as e:  # a malformed definition must not lose the paragraph
+        except docx_errors() as e:  # a malformed definition must not lose the paragraph
             log.debug("numbering %s/%s failed: %s", num_id, ilvl, e)
             return ""
 
@@ -323,7 +323,7 @@ def _open(path: Path):
         return docx.Document(str(path))
     except PackageNotFoundError:
         raise ParseError(str(path), "is not a readable Word .docx (not a Word package)", RESAVE_HINT) from None
-    except Exception as e:
+    except docx_errors() as e:
         reason = type(e).__name__
         if "XMLSyntax" in reason:
             reason = "broken XML"
@@ -354,7 +354,7 @@ def read_docx(path: Path) -> RawDocument:
         reader.body(body, blocks)
     except ParseError:
         raise
-    except Exception as e:
+    except docx_errors() as e:
         raise ParseError(str(path), f"is not a readable Word .docx ({type(e).__name__}: {e})", RESAVE_HINT) from None
     if not explicit:
         for b in blocks:

@@ -29,7 +29,7 @@ from zmdocs.parse.numbering import (
     parse_annex,
     prelim_number,
 )
-from zmdocs.text.clausenum import CLAUSE_RE
+from zmdocs.text.clausenum import CLAUSE_RE, repair_ocr_number
 from zmdocs.text.normalize import join_lines, normalize
 
 _SENT_END = tuple("。；！？.;!?:：")
@@ -64,6 +64,7 @@ def starts_structure(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
+    t = repair_ocr_number(t)
     m = CLAUSE_RE.match(t)
     if m:
         rest = m.group("rest")

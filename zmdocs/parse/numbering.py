@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 ANNEX_RE = re.compile(
-    r"^(?:附\s*录\s*(?P<l1>[A-Z]{1,2})(?![A-Za-z])|(?:(?:Nationaler|National)\s+)?(?:Annex|ANNEX|Anhang|ANHANG|Annexe|ANNEXE|Appendix|APPENDIX)\s+(?P<l2>[A-Z]{1,2})(?![A-Za-z]))"
+    r"^(?:附\s*录\s*(?P<l1>[A-Z]{1,2})(?![A-Za-z])|(?:(?:Nationaler|National)\s+)?(?:Annex|ANNEX|Anhang|ANHANG|Annexe|ANNEXE|Appendix|APPENDIX)\s+(?:(?P<l2>[A-Z]{1,2})(?![A-Za-z])|[(（](?P<l3>[A-Z]{1,2})[)）]))"
     r"\s*(?P<rest>.*)$",
     re.S,
 )
@@ -34,8 +34,9 @@ TOC_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|(?:\. ){3,})")
 
 LIST_RE = re.compile(r"^(?:[a-z]\)|[a-z]\s*）|\d{1,2}\)|\d{1,2}）|[（(]\d{1,2}[）)]|[①-⑳]|[—–-]{1,2}\s?|——|•|·|\*\s)")
 NOTE_RE = re.compile(r"^(?:注\s*\d*\s*[：:]|注\s*\d+\s|NOTE\b|Note\s+\d|ANMERKUNG\b|Anmerkung\s+\d|示例\s*\d*|EXAMPLE\b|BEISPIEL\b|EXEMPLE\b)")
+# "TABLE (2)": Gulf (GSO) and older standards put the table number in parentheses.
 TABLE_CAPTION_RE = re.compile(
-    r"^(?:表\s*(?P<n1>[A-Z]{0,2}\.?\d{1,3}(?:\.\d{1,3})?)(?![\d.])|(?:Table|TABLE|Tabelle|TABELLE|Tableau|TABLEAU)\s+(?P<n2>[A-Z]{0,2}[.\-]?\d{1,3}(?:[.\-]\d{1,3})?)(?![\d.]))"
+    r"^(?:表\s*(?P<n1>[A-Z]{0,2}\.?\d{1,3}(?:\.\d{1,3})?)(?![\d.])|(?:Table|TABLE|Tabelle|TABELLE|Tableau|TABLEAU)\s+(?P<po>[(（])?(?P<n2>[A-Z]{0,2}[.\-]?\d{1,3}(?:[.\-]\d{1,3})?)(?![\d.])(?(po)[)）]))"
     r"\s*(?P<cont>[（(]\s*(?:续|continued|fortgesetzt|suite)\s*[)）])?\s*(?:[—–\-:：]\s*)?(?P<cap>.*)$"
 )
 FIGURE_CAPTION_RE = re.compile(r"^(?:图\s*[A-Z]{0,2}\.?\d{1,3}|(?:Figure|Bild|Figure)\s+[A-Z]{0,2}\.?\d{1,3})(?![\d.])")
@@ -64,7 +65,7 @@ def parse_annex(text: str) -> tuple[str, str, str] | None:
     m = ANNEX_RE.match(text.strip())
     if not m:
         return None
-    letter = m.group("l1") or m.group("l2")
+    letter = m.group("l1") or m.group("l2") or m.group("l3")  # "APPENDIX (A)", as Gulf and older standards print it
     rest = m.group("rest").strip()
     typ = ""
     tm = _ANNEX_TYPE.match(rest)

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from zmdocs.errors import ParseError
+from zmdocs.errors import ParseError, ocr_errors
 
 log = logging.getLogger(__name__)
 
@@ -399,7 +399,7 @@ def _judge_layer(path: Path, pages: list[dict], layer: list[int], finish_page, r
                 page.close()
         finally:
             doc.close()
-    except Exception as e:  # no OCR engine here, or it failed: the layer is what there is
+    except (ImportError, *ocr_errors()) as e:  # no OCR engine here, or it failed: the layer is what there is
         log.debug("OCR-layer check failed on %s: %r", path, e)
         return ""
     ours = _cer_key(page_text(new))[:_SAMPLE_CHARS]
@@ -469,7 +469,7 @@ def _run(path: Path, pages: list[dict], whole: dict[int, str], lines: dict[int, 
                     n = _reread_lines(page, pages[i], lines[i], windows)
                     if n:
                         repaired[pages[i]["page"]] = n
-            except Exception as e:  # one page the OCR engine chokes on must not lose the document
+            except ocr_errors() as e:  # one page the OCR engine chokes on must not lose the document
                 log.debug("OCR failed on page %s: %r", pages[i]["page"], e)
                 failed.append(pages[i]["page"])
             finally:

@@ -16,6 +16,8 @@ import ctypes
 import logging
 import re
 
+from zmdocs.errors import pdf_errors
+
 log = logging.getLogger(__name__)
 
 SAMPLE_PAGES = 3  # pages with text looked at to decide whether a document carries a foreign OCR layer
@@ -60,7 +62,7 @@ def repair_layers(path, pages: list[dict], finish_page) -> list[int]:
         return []
     try:
         doc = pdfium.PdfDocument(str(path))
-    except Exception as e:  # PDFium cannot open what pdfminer read: no layer repair
+    except pdf_errors() as e:  # PDFium cannot open what pdfminer read: no layer repair
         log.debug("no OCR-layer check for %s: %r", path, e)
         return []
     layer: list[int] = []
@@ -77,7 +79,7 @@ def repair_layers(path, pages: list[dict], finish_page) -> list[int]:
             try:
                 rebuilt[i], (n_spaced, n_objects) = _rebuild(doc, pages[i], pdfium_c, finish_page)
                 spaced, objects = spaced + n_spaced, objects + n_objects
-            except Exception as e:  # keep the page as the reader read it
+            except pdf_errors() as e:  # keep the page as the reader read it
                 log.debug("page %s: OCR-layer rebuild failed: %r", pages[i]["page"], e)
     finally:
         doc.close()
@@ -102,7 +104,7 @@ def _kind(doc, number: int, pdfium_c) -> str:
         return "text"
     try:
         return _page_kind(page, pdfium_c)
-    except Exception as e:  # one odd page: leave it as the reader read it
+    except pdf_errors() as e:  # one odd page: leave it as the reader read it
         log.debug("page %s: OCR-layer check failed: %r", number, e)
         return "text"
     finally:

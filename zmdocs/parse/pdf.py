@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from zmdocs.errors import ParseError
+from zmdocs.errors import ParseError, pdf_errors
 from zmdocs.parse.blocks import Block, RawDocument
 from zmdocs.parse.pdf_page import finish_page
 
@@ -40,7 +40,7 @@ def _open(path: Path):
 
     try:
         pdf = pdfplumber.open(path)
-    except Exception as e:  # pdfplumber wraps pdfminer errors in PdfminerException
+    except pdf_errors() as e:  # pdfplumber wraps pdfminer errors in PdfminerException
         raise _classify(path, e) from None
     return pdf
 
@@ -71,13 +71,13 @@ def _n_pages(path: Path) -> int:
     try:
         try:
             return len(pdf.pages)
-        except Exception as e:
+        except pdf_errors() as e:
             raise _classify(path, e) from None
     finally:
         try:
             pdf.close()
-        except Exception:
-            pass
+        except pdf_errors() as e:  # a damaged file that will not close cleanly has still been counted
+            log.debug("closing %s: %r", path, e)
 
 
 # --------------------------------------------------------------------------- one page
@@ -132,7 +132,9 @@ def _light_objects(page) -> tuple[list[dict], tuple[int, float], int, int, list]
 def _read_page(page) -> dict:
     """Everything the document pass needs from one pdfplumber page, as plain picklable data."""
     raw_chars, (images, big_image), h_rules, v_rules, graphics = _light_objects(page)
-    table_page = page if h_rules >= 2 and v_rules >= 2 else None  # only ruled pages hold ruled tables
+    from zmdocs.parse.pdf_tables import wants_tables
+
+    table_page = page if wants_tables(h_rules, v_rules) else None  # only ruled pages hold tables
     return finish_page(page.page_number, float(page.width), float(page.height), raw_chars, images, big_image,
                        table_page, graphics)
 
@@ -150,7 +152,7 @@ def _plumber_range(path: str, first: int, last: int):
         page = state["pages"][number]
         try:
             return _read_page(page)
-        except Exception as e:  # one broken content stream must not lose the other pages
+        except pdf_errors() as e:  # one broken content stream must not lose the other pages
             log.debug("page %s failed: %r", number, e)
             return {"page": number, "width": float(page.width), "height": float(page.height), "items": [],
                     "chars": 0, "scanned": False, "cid": 0, "error": _reason(e)}
@@ -178,7 +180,7 @@ def _read_range(path: str, first: int, last: int, image_text: bool = False) -> l
 
             try:
                 return read_range(path, first, last, read, finish_page, image_text)
-            except Exception as e:  # PDFium cannot open what pdfminer opened: read it all with pdfminer
+            except pdf_errors() as e:  # PDFium cannot open what pdfminer opened: read it all with pdfminer
                 log.debug("PDFium could not read %s (%r); using pdfminer", path, e)
         return [read(n) for n in range(first, last + 1)]
     finally:
@@ -370,7 +372,7 @@ def read_pdf(path: Path, workers: int | None = None, ocr: str = "auto", progress
         pages = _read_pages(path, n, _workers(n, workers), image_text=ocr != "off")
     except ParseError:
         raise
-    except Exception as e:
+    except pdf_errors() as e:
         raise _classify(path, e) from None
     warnings: list[str] = []
     failed = [p for p in pages if p.get("error")]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 
+from zmdocs.errors import pdf_errors
+
 log = logging.getLogger(__name__)
 
 
@@ -19,7 +21,7 @@ def prime_graphics(page, graphics: list) -> None:
             d = page.process_object(o)
             objects.setdefault(d["object_type"], []).append(d)
         page._objects = objects
-    except Exception as e:  # pdfplumber internals changed: let it parse the page itself
+    except pdf_errors() as e:  # pdfplumber internals changed: let it parse the page itself
         log.debug("falling back to pdfplumber objects: %s", e)
 
 
@@ -27,7 +29,7 @@ def finish_page(number: int, w: float, h: float, raw_chars: list[dict], images: 
                 table_page=None, graphics=None) -> dict:
     """Chars (+ tables when a pdfplumber page with rulings is given) -> ordered line/table items."""
     from zmdocs.parse.pdf_layout import clean_chars, page_lines
-    from zmdocs.parse.pdf_tables import extract_tables
+    from zmdocs.parse.pdf_threeline import page_tables
     from zmdocs.text.width import to_halfwidth
 
     # a page-sized picture with only a stamp or watermark of text is a scanned page
@@ -42,8 +44,8 @@ def finish_page(number: int, w: float, h: float, raw_chars: list[dict], images: 
         if graphics:
             prime_graphics(table_page, graphics)
         try:
-            tables = extract_tables(table_page, chars)
-        except Exception as e:  # a broken grid must not lose the page's text
+            tables = page_tables(table_page, chars)
+        except pdf_errors() as e:  # a broken grid must not lose the page's text
             log.debug("table finder failed on page %s: %s", number, e)
             tables = []
     sizes: dict[int, float] = {}

@@ -14,6 +14,7 @@ import logging
 import math
 import re
 
+from zmdocs.errors import ocr_errors, pdf_errors
 from zmdocs.parse.pdf_layout import ASCENT, DESCENT, baseline_box, is_cjk, text_direction
 
 log = logging.getLogger(__name__)
@@ -196,7 +197,7 @@ def _text_object_fn(pdfium_c):
             try:
                 fn = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
                     ctypes.cast(fn, ctypes.c_void_p).value)
-            except Exception as e:  # an unusual ctypes build: read size and matrix per char
+            except pdf_errors() as e:  # an unusual ctypes build: read size and matrix per char
                 log.debug("no text-object lookup: %r", e)
                 fn = None
         _TEXT_OBJECT_FN.append(fn)
@@ -274,14 +275,14 @@ def read_range(path: str, first: int, last: int, plumber_page, finish_page, imag
                     chars.extend(pictured)
                 w, h = box[2] - box[0], box[3] - box[1]
                 rulings = None
-                if h_rules >= 2 and v_rules >= 2:  # only ruled pages hold ruled tables
-                    from zmdocs.parse.pdf_tables import RulingsPage
+                from zmdocs.parse.pdf_tables import RulingsPage, wants_tables
 
+                if wants_tables(h_rules, v_rules):  # only ruled pages hold tables
                     rulings = RulingsPage(page_edges(page, pdfium_c, tuple(box)), w, h)
                 out.append(finish_page(i + 1, w, h, chars, images, big, rulings))
                 if pictured:  # how many pictures were read as words, for the document's warning
                     out[-1]["image_text"] = sum(1 for c in pictured if c.get("image") == 1)
-            except Exception as e:
+            except ocr_errors() as e:  # PDFium, or the OCR of its pictured words, failed on this page
                 log.debug("PDFium failed on page %d (%r); using pdfminer", i + 1, e)
                 out.append(plumber_page(i + 1))
             finally:
@@ -325,7 +326,7 @@ def text_images(page, pdfium_c, box: tuple[float, float, float, float], chars: l
             continue  # neither the first word of a line nor a number alone at the text's left edge
         try:
             pil = obj.get_bitmap(render=False).to_pil()
-        except Exception as e:  # an image PDFium cannot decode
+        except pdf_errors() as e:  # an image PDFium cannot decode
             log.debug("image not decoded: %r", e)
             continue
         if pil.width * pil.height > 200_000:
@@ -346,7 +347,7 @@ def read_text_images(found: list[tuple]) -> list[dict]:
     eng = engine()
     try:
         results, _ = eng.text_rec([f[4] for f in found])  # one batch: ~30 ms an image
-    except Exception as e:  # the library's internals moved: one image at a time
+    except ocr_errors() as e:  # the library's internals moved: one image at a time
         log.debug("batched recognition failed (%r)", e)
         results = []
         for f in found:

@@ -152,8 +152,20 @@ def _cells_text(cells: list, inside: list[dict]) -> tuple[dict[tuple, str], dict
     return texts, stacks
 
 
+def wants_tables(h_rules: int, v_rules: int) -> bool:
+    """Whether a page's ruling counts can hold a table: a grid, or the three rules of a three-line table."""
+    return (h_rules >= 2 and v_rules >= 2) or h_rules >= 3
+
+
 def extract_tables(page, chars: list[dict]) -> list[PdfTable]:
-    """Find ruled tables on the page; merged cells repeat the covering cell's text."""
+    """Find ruled tables on the page; merged cells repeat the covering cell's text. A page with no
+    vertical rule holds no grid: the line finder is skipped (three-line tables: pdf_threeline)."""
+    if not any(e["orientation"] == "v" and e["bottom"] - e["top"] > 3 for e in page.edges):
+        return []
+    return _ruled_tables(page, chars)
+
+
+def _ruled_tables(page, chars: list[dict]) -> list[PdfTable]:
     extra = _closing_edges(page)
     found = page.find_tables(dict(TABLE_SETTINGS, explicit_vertical_lines=extra) if extra else TABLE_SETTINGS)
     out: list[PdfTable] = []

@@ -143,8 +143,8 @@ def best_chain(cands: list[Candidate]) -> set[int]:
                 if not confirmed[j]:
                     continue
             v = score[i] + c.weight - pen
-            if v > best + 1e-9:
-                best, arg = v, i
+            if v > best + 1e-9 or (arg >= 0 and v > best - 1e-9):
+                best, arg = v, i  # on a tie the nearest predecessor: a body clause, not its contents-list entry
         score[j], back[j] = best, arg
     j = max(range(n), key=lambda k: (score[k], k))
     out: set[int] = set()

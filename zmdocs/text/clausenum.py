@@ -17,7 +17,15 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
 # "5", "5.2.3", "A.1", "NA.2" then a space, a CJK char, or the end of the paragraph.
 # A trailing dot ("3.6.3.", "1.") is how UNECE and many regulations print their numbers.
-CLAUSE_RE = re.compile(rf"^(?P<num>(?:\d{{1,3}}|[A-Z]{{1,2}}\.\d{{1,3}})(?:\.\d{{1,3}}){{0,6}})\.?(?:\s+|(?=[{_CJK}])|$)(?P<rest>.*)$", re.S)
+# A dash after the number ("1- SCOPE", "4.1- Heading", "3.2 - Heading") is how Gulf (GSO), several Arab and
+# Asian national and older standards print theirs: the dash is followed by a space and then a letter, so
+# "5-10 mm" (a range), "2000-05-15" (a date) and "1- 2" (a table cell) never read as a number and a heading.
+_DASH_SEP = r"[ \t]?[-\u2010-\u2013\u2212][ \t]+(?=[^\W\d_])"
+CLAUSE_RE = re.compile(
+    rf"^(?P<num>(?:\d{{1,3}}|[A-Z]{{1,2}}\.\d{{1,3}})(?:\.\d{{1,3}}){{0,6}})"
+    rf"(?:(?P<dash>{_DASH_SEP})|\.?(?:\s+|(?=[{_CJK}])|$))(?P<rest>.*)$",
+    re.S,
+)
 
 # "8位值", "2个", "3次": a number glued to a measure word is a quantity, never a clause number.
 _QUANTITY = re.compile(r"^\d{1,3}(?:位|个|字节|次|项|种|倍|名|只|台|块|路|层|年|月|日|天|周|小时|分钟|秒|克|千克|公斤|米|厘米|毫米|伏|安|瓦|元|份|帧|比特|片|张|根|条|组|级|档|挡)")
@@ -50,9 +58,28 @@ def quantity_start(text: str) -> bool:
     return bool(_QUANTITY.match(text.strip()))
 
 
+# OCR'd and loosely typeset numbers: a space on one side of an inner dot ("7 .1", "6. 1.1", "7.2. l", UNECE's
+# "7. 6.") and a letter l/I read for the digit 1 next to a dot ("5.4.l"). Repaired only at the start of a
+# paragraph, before a word.
+_OCR_ONE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,5}\.)[lI](?=\s+[^\W\d_])")
+_OCR_GAP = re.compile(r"^(\d{1,3}(?:\s?\.\s?\d{1,3}){1,6})(?=\.?\s+[^\W\d_])")
+
+
+def repair_ocr_number(text: str) -> str:
+    """'7 .1 The …' -> '7.1 The …', '5.4.l Determination …' -> '5.4.1 Determination …' (OCR artefacts)."""
+    t = text.strip()
+    t = _OCR_ONE.sub(lambda m: m.group(1) + "1", re.sub(r"^(\d{1,3}(?:\.\d{1,3}){0,5}\.) (l)(?=\s)", r"\1\2", t))
+    m = _OCR_GAP.match(t)
+    if m and " " in m.group(1):
+        num = m.group(1)
+        if re.search(r"\d \.|\. \d", num) and not re.search(r"\d \d", num):
+            t = re.sub(r"\s", "", num) + t[m.end():]
+    return t
+
+
 def split_number(text: str) -> tuple[str, str] | None:
     """(number, rest) when the paragraph starts with a clause-number-shaped token."""
-    m = CLAUSE_RE.match(text.strip())
+    m = CLAUSE_RE.match(repair_ocr_number(text))
     if not m:
         return None
     return m.group("num"), m.group("rest").strip()
