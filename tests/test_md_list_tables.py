@@ -105,3 +105,12 @@ def test_text_after_table_is_not_swallowed_by_last_cell() -> None:
     blocks = markdown_to_blocks(FLAT.replace("Danach folgt Text.", "   **Teil II**\nNächster Teil"))
     assert next(b for b in blocks if b.kind == "table").rows[-1] == ["2", "Stoff B (gelöst)", "1,5"]
     assert any(b.kind == "para" and "Teil II" in b.text for b in blocks)
+
+
+def test_less_than_the_limits_in_the_table_makes_the_implied_bound_strict() -> None:
+    """Regression (UN R83 kind): "… shall be less than the limits shown in the table below" over a "Grenzwert"
+    table: the header implies an upper bound and the lead-in says it is strict; without the lead-in it stays `<=`."""
+    strict = _table_indicators(FLAT, "The mass obtained in each test shall be less than the limits shown in the table below:")
+    assert {(i.comparator, i.value) for i in strict} >= {("<", 0.5), ("<", 1.5)}
+    plain = _table_indicators(FLAT, "Text:")
+    assert {i.comparator for i in plain if i.value in (0.5, 1.5)} == {"<="}

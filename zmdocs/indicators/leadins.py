@@ -22,13 +22,19 @@ log = logging.getLogger(__name__)
 _UPPER_LEADIN = re.compile(
     r"(?i)(?:nicht\s+überschreit\w*|nicht\s+größer\s+sein|shall\s+not\s+exceed|must\s+not\s+exceed"
     r"|ne\s+(?:doivent|doit)\s+pas\s+dépasser)\s*:\s*(?:\n|$)")
+# a strict lead-in over the table: "… shall be less than the limits shown in the table below", "kleiner als die Grenzwerte"
+_STRICT_UPPER_LEADIN = re.compile(
+    r"(?i)(?:shall|must)\s+be\s+less\s+than\s+the\s+(?:limits?|limit\s+values|values)\s+(?:shown|given|set\s+out|specified|laid\s+down)"
+    r"|kleiner\s+als\s+die\s+(?:\w*grenzwerte|Werte)|inférieure?s?\s+aux\s+(?:limites|valeurs\s+limites)")
+_EXPLICIT_SIGN = re.compile(r"[<>≤≥]|(?i:\bmax|\bmin|不大于|不小于|不超过)")
 _LOST_SIGN = re.compile(r"^\s*\*\s*\d")
 # a title that names limit values: the clause heading or a numbered title line ("1. Emissionsgrenzwerte und …")
 _LIMIT_TITLE = re.compile(r"(?im)^\s*(?:\d+\.\s*)?(?:[\w-]+\s+){0,3}?(?:\w*grenzwerte|limit\s+values|valeurs\s+limites)\b[^\n:;]*$")
 
 
 def apply_table_leadins(doc, inds: list) -> list:
-    """Indicators with lost-sign band cells dropped and bare values under an upper-limit lead-in made `<=`."""
+    """Indicators with lost-sign band cells dropped, bare values under an upper-limit lead-in made `<=`, and an
+    implied upper bound made strict `<` under a "less than the limits shown in the table" lead-in."""
     text_of = {c.id: c.text or "" for c in getattr(doc, "clauses", []) or []}
     titled = {c.id for c in getattr(doc, "clauses", []) or []
               if _LIMIT_TITLE.search(getattr(c, "heading", "") or "") or _LIMIT_TITLE.search(c.text or "")}
@@ -46,6 +52,10 @@ def apply_table_leadins(doc, inds: list) -> list:
                 and (len(_UPPER_LEADIN.findall(text_of.get(ind.clause, ""))) == 1
                      or tables_in.get(ind.clause) == 1 and ind.clause in titled)):
             ind.comparator = "<="
+            ind.direction = direction(ind)
+        if (ind.comparator == "<=" and tables_in.get(ind.clause) == 1 and not _EXPLICIT_SIGN.search(ind.text or "")
+                and len(_STRICT_UPPER_LEADIN.findall(text_of.get(ind.clause, ""))) == 1):
+            ind.comparator = "<"  # the table's only lead-in says "less than": its implied bound is strict
             ind.direction = direction(ind)
         out.append(ind)
     return out
