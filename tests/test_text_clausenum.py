@@ -99,3 +99,14 @@ def test_dash_never_reads_dates_ranges_or_cells(text):
 ])
 def test_repair_ocr_number(text, want):
     assert repair_ocr_number(text) == want
+
+
+def test_list_item_with_a_quantity_is_not_repaired_into_a_clause_number() -> None:
+    """Regression: the OCR-gap repair read "1. 5 kg of sample" as clause 1.5; a lower-case word after the
+    gap is a list item's quantity, a capital or CJK word a clause heading."""
+    from zmdocs.text.clausenum import repair_ocr_number, split_number
+
+    assert repair_ocr_number("1. 5 kg of sample") == "1. 5 kg of sample"
+    assert split_number("3. 5 specimens shall be taken") != ("3.5", "specimens shall be taken")
+    assert repair_ocr_number("2. 1 Scope") == "2.1 Scope"
+    assert repair_ocr_number("7 .1 General") == "7.1 General"

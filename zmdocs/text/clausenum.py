@@ -62,7 +62,8 @@ def quantity_start(text: str) -> bool:
 # "7. 6.") and a letter l/I read for the digit 1 next to a dot ("5.4.l"). Repaired only at the start of a
 # paragraph, before a word.
 _OCR_ONE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,5}\.)[lI](?=\s+[^\W\d_])")
-_OCR_GAP = re.compile(r"^(\d{1,3}(?:\s?\.\s?\d{1,3}){1,6})(?=\.?\s+[^\W\d_])")
+# not before a lower-case word: "1. 5 kg of sample", "3. 5 specimens" are a list item and its quantity
+_OCR_GAP = re.compile(r"^(\d{1,3}(?:\s?\.\s?\d{1,3}){1,6})(?=\.?\s+(?![a-zµ])[^\W\d_])")
 
 
 def repair_ocr_number(text: str) -> str:
