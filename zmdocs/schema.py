@@ -391,11 +391,18 @@ class GlossaryEntry(_User):
     kind: Literal["delta", "test-level"] | None = None
 
 
+class SubjectEntry(GlossaryEntry):
+    """One subject (what a clause is about): synonyms per language and its group (lamp, part, test, …);
+    subjects of one group exclude each other, subjects of different groups do not (zmdocs.pairing)."""
+
+    group: StrictStr = ""
+
+
 class GlossaryFile(_User):
     schema_version: Literal[1] = GLOSSARY_SCHEMA_VERSION
     keys: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], GlossaryEntry]
     # what a clause is about (a lamp, a part), named in headings; never a parameter key (zmdocs.pairing.subjects_in)
-    subjects: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], GlossaryEntry] = {}
+    subjects: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], SubjectEntry] = {}
 
 
 def glossary_from_data(data: Any, name: str) -> dict[str, dict[str, Any]]:

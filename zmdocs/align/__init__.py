@@ -37,7 +37,7 @@ from zmdocs.align.monotonic import diagonal_strength, merged_sims, monotonic_ali
 from zmdocs.align.units import Unit, clause_units, unit_text
 from zmdocs.errors import AlignError, ZmdocsError, model_errors
 from zmdocs.model import Alignment, ClausePair, Document
-from zmdocs.pairing import dimension
+from zmdocs.pairing import dimension, heading_paths
 from zmdocs.text.clausenum import is_clause_number, norm_number
 
 log = logging.getLogger(__name__)
@@ -150,7 +150,8 @@ def align_documents(doc_a: Document, doc_b: Document, mode: str = "auto", model:
     got_b = {x for p in pairs for x in p.b}
     unmatched_a = [u.number for u in ua if u.number not in got_a]
     unmatched_b = [u.number for u in ub if u.number not in got_b]
-    ind_pairs, devs = _indicator_results(ua, ub, pairs, inds_a, inds_b, emb, mode)
+    ctx = (heading_paths(doc_a, inds_a), heading_paths(doc_b, inds_b))
+    ind_pairs, devs = _indicator_results(ua, ub, pairs, inds_a, inds_b, emb, mode, ctx)
     head_a = {u.number: u.heading for u in ua}
     head_b = {u.number: u.heading for u in ub}
     devs += [{"type": "added", "clause": n, "heading": head_a.get(n, "")} for n in unmatched_a]
@@ -229,8 +230,8 @@ def _free_pairs(base: np.ndarray, s: np.ndarray, va, vb, ua: list[Unit], ub: lis
 
 
 def _indicator_results(ua: list[Unit], ub: list[Unit], pairs: list[ClausePair], inds_a, inds_b, emb,
-                       mode: str) -> tuple[list, list[dict[str, Any]]]:
-    """(indicator pairs, indicator deviations) within the paired clauses."""
+                       mode: str, ctx: tuple[list[str], list[str]] | None = None) -> tuple[list, list[dict[str, Any]]]:
+    """(indicator pairs, indicator deviations) within the paired clauses; `ctx`: heading paths of A's and B's indicators."""
     if not (inds_a and inds_b):
         return [], []
     id_a = {u.number: u.clause_id for u in ua}
@@ -240,7 +241,8 @@ def _indicator_results(ua: list[Unit], ub: list[Unit], pairs: list[ClausePair], 
     iv = emb.encode([indicator_text(i) for i in inds_a] + [indicator_text(i) for i in inds_b])
     ca, cb = condition_vectors(inds_a, emb), condition_vectors(inds_b, emb)
     ind_pairs = align_indicators(inds_a, inds_b, iv[: len(inds_a)], iv[len(inds_a) :], paired_clauses,
-                                 cond_a=ca, cond_b=cb, one_to_one=mode == "translation")
+                                 cond_a=ca, cond_b=cb, one_to_one=mode == "translation",
+                                 ctx_a=ctx[0] if ctx else None, ctx_b=ctx[1] if ctx else None)
     return ind_pairs, indicator_deviations(inds_a, inds_b, ind_pairs, ca, cb)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from zmdocs.model import Indicator, IndicatorPair
-from zmdocs.pairing import bound_side, dimension, key_matrices
+from zmdocs.pairing import bound_side, dimension, groups_agreement, key_matrices, subject_groups
 from zmdocs.text.clausenum import CLAUSE_NO
 
 
@@ -26,6 +26,7 @@ class Side:
     inds: list[Indicator]
     vec: np.ndarray | None = None
     cond: np.ndarray | None = None
+    ctx: list[str] | None = None  # heading path of each indicator (zmdocs.pairing.heading_paths)
 
 
 def indicator_text(ind: Indicator) -> str:
@@ -63,8 +64,25 @@ def _ranks(inds: list[Indicator]) -> list[int]:
     return out
 
 
+SUBJECT_BONUS = 0.1  # both heading paths (or parameters) name the same subject
+
+
+def subject_matrix(a: Side, b: Side) -> np.ndarray:
+    """[A × B] `zmdocs.pairing.groups_agreement` of the subjects the indicators and their heading paths name:
+    1 the same subject, -1 another one of the same group (another part, lamp, pollutant), 0 unknown."""
+    ga = [subject_groups(i, (a.ctx or [""] * len(a.inds))[k]) for k, i in enumerate(a.inds)]
+    gb = [subject_groups(i, (b.ctx or [""] * len(b.inds))[k]) for k, i in enumerate(b.inds)]
+    out = np.zeros((len(ga), len(gb)))
+    cols = [j for j, g in enumerate(gb) if g]
+    for i, g in enumerate(ga):
+        if g:
+            for j in cols:
+                out[i, j] = groups_agreement(g, gb[j])
+    return out
+
+
 def indicator_scores(a: Side, b: Side, paired_clauses: set[tuple[str, str]]) -> np.ndarray:
-    """Score (about 0..1.3) for every (A, B) indicator pair; -1 where the unit dimensions differ.
+    """Score (about 0..1.3) for every (A, B) indicator pair; -1 where the unit dimensions or the subjects differ.
 
     The notion of the same parameter is `zmdocs.pairing`'s (keys, dimension, bound side); the
     weights are align's: soft, so the clause pairing and conditions can outvote a missing key."""
@@ -95,7 +113,9 @@ def indicator_scores(a: Side, b: Side, paired_clauses: set[tuple[str, str]]) -> 
         s += 0.1 * agree
     ra, rb = np.array(_ranks(inds_a)), np.array(_ranks(inds_b))
     s += 0.05 * (ra[:, None] == rb[None, :]) * same_key
-    return np.where(compat, s, -1.0)  # may exceed 1: ranking keeps every signal; reported scores are clipped
+    subj = subject_matrix(a, b)
+    s += SUBJECT_BONUS * (subj > 0)
+    return np.where(compat & (subj >= 0), s, -1.0)  # may exceed 1: ranking keeps every signal; reported scores are clipped
 
 
 def align_indicators(
@@ -109,6 +129,8 @@ def align_indicators(
     cond_a: np.ndarray | None = None,
     cond_b: np.ndarray | None = None,
     one_to_one: bool = False,
+    ctx_a: list[str] | None = None,
+    ctx_b: list[str] | None = None,
 ) -> list[IndicatorPair]:
     """Pairs (index in A, index in B, score in [0, 1]) for every A indicator with a counterpart.
 
@@ -117,7 +139,7 @@ def align_indicators(
     """
     if not inds_a or not inds_b:
         return []
-    sc = indicator_scores(Side(inds_a, va, cond_a), Side(inds_b, vb, cond_b), paired_clauses)
+    sc = indicator_scores(Side(inds_a, va, cond_a, ctx_a), Side(inds_b, vb, cond_b, ctx_b), paired_clauses)
     pairs: list[IndicatorPair] = []
     if one_to_one:
         used_a: set[int] = set()

@@ -23,6 +23,7 @@ from zmdocs.check.match import (
 from zmdocs.check.result import Check, CheckResult, Limit
 from zmdocs.check.spec import Param, ProductData, load_spec
 from zmdocs.model import Document, Indicator
+from zmdocs.pairing import groups_agreement, heading_paths, subject_groups, text_subject_groups
 from zmdocs.pairing import unit_dimension as dimension
 
 __all__ = ["Check", "CheckResult", "Limit", "Param", "ProductData", "check_documents", "load_spec"]
@@ -45,11 +46,27 @@ def limits_of(doc: Document) -> list[tuple[Indicator, Limit, list[str]]]:
     return out
 
 
-def _pairs(params: list[Param], limits: list, model) -> dict[tuple[int, int], str]:
-    """(param, limit) pairs and how they matched: key, name, or embedding (only for params without either)."""
+def limit_subjects(doc: Document) -> list[dict[str, frozenset[str]]]:
+    """The subjects (glossary `subjects:`, by group) of each limit of `limits_of(doc)`, read from its parameter,
+    conditions, sentence and heading path with the table caption (zmdocs.pairing)."""
+    inds = [ind for ind in doc.indicators if ind.role == "requirement"]
+    return [subject_groups(ind, ctx) for ind, ctx in zip(inds, heading_paths(doc, inds), strict=True)]
+
+
+def _subjects_differ(p: Param, limit_subj: dict[str, frozenset[str]]) -> bool:
+    """The product row names another subject than the limit (手柄 vs windings; CO vs NOx)."""
+    return bool(limit_subj) and groups_agreement(text_subject_groups(" ".join([p.parameter, *p.conditions])), limit_subj) < 0
+
+
+def _pairs(params: list[Param], limits: list, model, subjects: list | None = None) -> dict[tuple[int, int], str]:
+    """(param, limit) pairs and how they matched: key, name, or embedding (only for params without either);
+    never a limit for another subject than the one the product row names (`subjects`: `limit_subjects`)."""
     found: dict[tuple[int, int], str] = {}
+    subjects = subjects or [{} for _ in limits]
     for i, p in enumerate(params):
         for j, (ind, _, names) in enumerate(limits):
+            if _subjects_differ(p, subjects[j]):
+                continue
             if by_key(p.parameter, ind.key, names):
                 found[(i, j)] = "key"
             elif name_score(p.parameter, names) >= NAME_TAU:
@@ -59,7 +76,8 @@ def _pairs(params: list[Param], limits: list, model) -> dict[tuple[int, int], st
         sims = embedding_scores([params[i].parameter for i in rest], [" ".join(n) for _, _, n in limits], model)
         for r, i in enumerate(rest):
             dim = dimension(params[i].unit)
-            ok = [j for j, (_, lim, _) in enumerate(limits) if dimension(lim.unit) == dim]
+            ok = [j for j, (_, lim, _) in enumerate(limits) if dimension(lim.unit) == dim
+                  and not _subjects_differ(params[i], subjects[j])]
             best = max((float(sims[r, j]) for j in ok), default=0.0)
             if best >= EMBED_TAU:  # the best-named limits (variants of one name score alike), never a runner-up
                 found.update({(i, j): "embedding" for j in ok if float(sims[r, j]) >= best - 0.02})
@@ -96,7 +114,7 @@ def check_documents(product: ProductData, docs: list[Document], model=None) -> C
     """Judge every limit of `docs` on the product. `model`: embedding model name, an Embedder, None
     (the default model) or False (no embeddings: glossary keys and names only)."""
     limits = [x for d in docs for x in limits_of(d)]
-    pairs = _pairs(product.params, limits, model)
+    pairs = _pairs(product.params, limits, model, [x for d in docs for x in limit_subjects(d)])
     out = CheckResult(product.name, [d.id for d in docs])
     judged: dict[tuple[int, int], Check] = {}
     for i, p in enumerate(product.params):

@@ -13,7 +13,15 @@ from pathlib import Path
 from zmdocs.compare.conditions import bands_agree, signature
 from zmdocs.errors import CompareError
 from zmdocs.model import Document, Indicator
-from zmdocs.pairing import bound_side, clause_number, same_dimension, same_parameter, subject_agreement, words
+from zmdocs.pairing import (
+    bound_side,
+    clause_number,
+    heading_path,
+    same_dimension,
+    same_parameter,
+    subject_agreement,
+    words,
+)
 
 # Chapters whose indicators are requirements (others hold test conditions, sampling plans, …).
 ROW_KINDS = {"requirements", "annex-normative", "annex-informative", "other", ""}
@@ -56,14 +64,11 @@ def clause_kind(doc, ind: Indicator) -> str:
 
 
 def heading_context(doc, ind: Indicator) -> str:
-    """The headings of the indicator's clause and its parents (they often carry the condition)."""
+    """The caption of the indicator's table and the headings of its clause and parents (they often carry the
+    subject or the condition): `zmdocs.pairing.heading_path` through this module's clause index."""
     if not isinstance(doc, Document) or not ind.clause:
         return ""
-    out, c, seen = [], find_clause(doc, ind.clause), 0
-    while c is not None and seen < 4:
-        out.append(c.heading)
-        c, seen = find_clause(doc, c.parent), seen + 1
-    return " ".join(h for h in out if h)
+    return heading_path(lambda ref: find_clause(doc, ref), doc.tables, ind)
 
 
 def requirements_chapter(doc) -> str | None:

@@ -93,7 +93,7 @@ __all__ = ["EXTRACTOR_VERSION", "extract_document", "extract_text", "extract_tab
 log = logging.getLogger(__name__)
 # Stamped on every prepared document (zmdocs.app.prepare); bump it when extraction changes, so that
 # indicators kept in a store by an older extractor are extracted again instead of reused.
-EXTRACTOR_VERSION = "2026.12.6"  # .6: roles read around the value (test inputs, test-time frames, table lead-ins), log units (dBµV/m), table cells, "less than the limits shown in the table" strict; .5: numeric key columns (G = 42 l/s) as row conditions, decimal-comma columns, rate units in words; .4: endurance counts (withstand N cycles) are minimums, ohm and kelvin signs folded; .3: glossary keys by spaCy phrase matcher (plurals, elisions), fragment parameters named
+EXTRACTOR_VERSION = "2026.12.7"  # .7: strict lead-in on bare "=" cells, unitless factor/count columns, merged-down cells read once, per-case 对A…应 bounds, "equal to or greater than" is >=, modal and test-frame roles in en/de/fr/zh; .6: roles read around the value (test inputs, test-time frames, table lead-ins), log units (dBµV/m), table cells, "less than the limits shown in the table" strict; .5: numeric key columns (G = 42 l/s) as row conditions, decimal-comma columns, rate units in words; .4: endurance counts (withstand N cycles) are minimums, ohm and kelvin signs folded; .3: glossary keys by spaCy phrase matcher (plurals, elisions), fragment parameters named
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Clause kinds that state no requirements (scope limits like "额定电压不超过250V" are not indicators).

@@ -34,7 +34,7 @@ _LIMIT_TITLE = re.compile(r"(?im)^\s*(?:\d+\.\s*)?(?:[\w-]+\s+){0,3}?(?:\w*grenz
 
 def apply_table_leadins(doc, inds: list) -> list:
     """Indicators with lost-sign band cells dropped, bare values under an upper-limit lead-in made `<=`, and an
-    implied upper bound made strict `<` under a "less than the limits shown in the table" lead-in."""
+    implied upper bound (or a bare value) made strict `<` under a "less than the limits shown in the table" lead-in."""
     text_of = {c.id: c.text or "" for c in getattr(doc, "clauses", []) or []}
     titled = {c.id for c in getattr(doc, "clauses", []) or []
               if _LIMIT_TITLE.search(getattr(c, "heading", "") or "") or _LIMIT_TITLE.search(c.text or "")}
@@ -53,7 +53,8 @@ def apply_table_leadins(doc, inds: list) -> list:
                      or tables_in.get(ind.clause) == 1 and ind.clause in titled)):
             ind.comparator = "<="
             ind.direction = direction(ind)
-        if (ind.comparator == "<=" and tables_in.get(ind.clause) == 1 and not _EXPLICIT_SIGN.search(ind.text or "")
+        implied = ind.comparator == "<=" or ind.comparator == "=" and getattr(ind, "_bare", False)  # a bare cell too
+        if (implied and tables_in.get(ind.clause) == 1 and not _EXPLICIT_SIGN.search(ind.text or "")
                 and len(_STRICT_UPPER_LEADIN.findall(text_of.get(ind.clause, ""))) == 1):
             ind.comparator = "<"  # the table's only lead-in says "less than": its implied bound is strict
             ind.direction = direction(ind)

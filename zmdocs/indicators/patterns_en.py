@@ -11,7 +11,7 @@ _ADJ_FR = r"(?:e|s|es)?"
 LEFT: list[tuple[re.Pattern, str]] = [
     (re.compile(
         r"(?<![A-Za-zÀ-ÿ])(?:without\s+(?:[\w-]+\s+){0,3}?(?:exceeding|more\s+than)|nor\s+(?:more|greater|higher)\s+than|not\s+(?:be\s+)?(?:\w+\s+){0,2}(?:by\s+)?(?:more|greater|higher)\s+than|within|innerhalb(?:\s+von)?|dans\s+un\s+délai\s+de|en\s+moins\s+de|shall\s+not\s+(?:exceed|be\s+(?:more|greater|higher)\s+than)|must\s+not\s+exceed|not\s+(?:to\s+)?exceed(?:ing)?|does\s+not\s+exceed"
-        r"|(?:is|are|be)\s+limited\s+to|limited\s+to|(?:not|no)\s+(?:more|greater|higher|larger)\s+than|less\s+than\s+or\s+equal\s+to"
+        r"|(?:is|are|be)\s+limited\s+to|limited\s+to|(?:not|no)\s+(?:more|greater|higher|larger)\s+than|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower|smaller)\s+than"
         r"|(?:a\s+)?maximum(?:\s+value)?(?:\s+of)?|max\.?|up\s+to(?:\s+and\s+including)?|at\s+most|≤|<=|≦"
         r"|höchstens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|spätestens|at\s+the\s+latest|(?:not|no)\s+later\s+than|au\s+plus\s+tard|maximal|nicht\s+(?:größer|höher|mehr)\s+als|kleiner\s+(?:als\s+)?oder\s+gleich|bis\s+zu|darf\s+nicht\s+(?:mehr|größer|höher)\s+als"
         r"|ne\s+doit\s+pas\s+(?:dépasser|excéder|être\s+supérieur" + _ADJ_FR + r"\s+à)|au\s+maximum|au\s+plus(?:\s+égal" + _ADJ_FR + r"\s+à)?|pas\s+plus\s+de"
@@ -19,7 +19,7 @@ LEFT: list[tuple[re.Pattern, str]] = [
         r"|inférieur" + _ADJ_FR + r"\s+ou\s+égal" + _ADJ_FR + r"\s+à|maximal" + _ADJ_FR + r"|jusqu'à|n'excède\s+pas|ne\s+dépasse\s+pas"
         r")" + _END, _I), "<="),
     (re.compile(
-        r"(?<![A-Za-zÀ-ÿ])(?:shall\s+not\s+be\s+(?:less|lower|smaller)\s+than|(?:nor|or)\s+(?:less|lower|smaller)\s+than|(?:not|no)\s+(?:be\s+)?(?:less|lower|smaller|fewer)\s+than|greater\s+than\s+or\s+equal\s+to"
+        r"(?<![A-Za-zÀ-ÿ])(?:shall\s+not\s+be\s+(?:less|lower|smaller)\s+than|(?:nor|or)\s+(?:less|lower|smaller)\s+than|(?:not|no)\s+(?:be\s+)?(?:less|lower|smaller|fewer)\s+than|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|higher|larger)\s+than"
         r"|(?:a\s+)?minimum(?:\s+value)?(?:\s+of)?|min\.?|at\s+least|(?:not|no)\s+earlier\s+than|frühestens|≥|>=|≧"
         r"|mindestens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|minimal|wenigstens|nicht\s+(?:kleiner|niedriger|weniger|geringer)\s+als|größer\s+(?:als\s+)?oder\s+gleich"
         r"|ne\s+doit\s+pas\s+être\s+inférieur" + _ADJ_FR + r"\s+à|au\s+moins(?:\s+égal" + _ADJ_FR + r"\s+à)?|d'au\s+moins|pas\s+moins\s+de"
@@ -49,7 +49,7 @@ RIGHT_FAR: list[tuple[re.Pattern, str]] = [
 ]
 
 EQ_CUE = re.compile(
-    r"(?:\bof|\bis|\bbe|\bare|=|:|\bapply(?:ing)?|\bapplied|\bwithstands?|\bbeträgt|\bbetragen|\bvon|\bist|\bde|\best|\bsoit|\bégale?\s+à|\bd'une?\s+valeur\s+de)\s*(?:a\s+|an\s+|approximately\s+|etwa\s+|environ\s+)?$",
+    r"(?:\bof|\bis|\bbe|\bare|=|:|\b(?:equivalent|equal)\s+to|\bgleich|\bégale?\s+à|\bapply(?:ing)?|\bapplied|\bwithstands?|\bbeträgt|\bbetragen|\bvon|\bist|\bde|\best|\bsoit|\bégale?\s+à|\bd'une?\s+valeur\s+de)\s*(?:a\s+|an\s+|approximately\s+|etwa\s+|environ\s+)?$",
     _I)
 
 _STOP = r"(?=\s*(?:[,;.]\s|[,;](?!\d)|[.](?=\s|$)|$|\bwithout\b|\bohne\b|\bsans\b|\bshall\b|\bmust\b|\bis\b|\bare\b|\bmuss\b|\bdarf\b|\bgilt\b|\bgelten\b|\bbeträgt\b|\bist\b|\best\b|\bdoit\b|\bne\b|\bnot\b|\bthe\s+\w+\s+shall\b))"

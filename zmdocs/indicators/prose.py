@@ -294,6 +294,8 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
     if q.kind in ("ip", "grade"):
         q.role = "indicator" if q.comparator or q.kind == "ip" else "maybe"
         q.comparator = q.comparator or "="
+    elif q.kind == "one" and q.unit in ("%", "per cent") and _CONFIDENCE.match(t, q.end):
+        q.role, q.comparator = "indicator", "="  # "at 95 % confidence level" states the level, inside its "at" frame too
     elif span:
         q.role = "condition"
     elif q.comparator and q.comparator != "=":
@@ -304,7 +306,7 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.role = "indicator"
         q.comparator = "="
         q.bare = True
-    elif q.unit and px.lang == "zh" and _juxtaposed(t, a, q):
+    elif q.unit and (px.lang == "zh" and (_juxtaposed(t, a, q) or _zh_setting(t, a, q))):
         q.role = "indicator"
         q.comparator = "="
     elif q.unit:
@@ -357,6 +359,12 @@ def _indicator(px: _Passage, st: _Sentence, q: Quantity, a: int, b: int, cond: l
     return ind
 
 
+# a Chinese test setting stated by its value: "以10 km/h的速度", "照射在距离10 m的屏幕上", "以2 000 r/min的转速"
+_ZH_SET_LEFT = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[，,、；:：]))以\s*$|(?:距离|相距|间距)\s*$")
+_ZH_SET_RIGHT = re.compile(r"\s*的\s*(?:[\u4e00-\u9fff]{0,4}?(?:速度|车速|转速|频率|压力|电压|电流|力|加速度|角速度|流量|屏幕|距离|位置|高度|处))")
+# the confidence level a statement of uncertainty holds at ("all uncertainties at 95 % confidence level"): a stated value
+_CONFIDENCE = re.compile(r"(?i)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
+                         r"|\s*(?:Vertrauensniveau|Konfidenzniveau|niveau\s+de\s+confiance)|\s*置信(?:水平|度|概率)")
 _REDUCED_FROM = re.compile(r"(?i)\s*(?:may|can|shall|could)\s+be\s+(?:reduced|increased|extended|decreased)\s+to\b")
 _REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s*$")
 _IF_HEAD = re.compile(r"(?i)\s*(?:if|when|where|unless|provided\s+that|wenn|falls|sofern|si|lorsque)\b")
@@ -423,6 +431,11 @@ def _respectively(t: str, sq: list[Quantity]) -> None:
             for r in run:
                 if r.role in ("condition", "bare") or r.comparator is None:
                     r.role, r.comparator = "indicator", r.comparator or "="
+
+
+def _zh_setting(t: str, a: int, q: Quantity) -> bool:
+    """A value a Chinese test sets (以…的速度, 距离…的屏幕): `以`/`距离` right before it, `的` + what it sets after."""
+    return bool(_ZH_SET_LEFT.search(t[max(a, q.start - 6):q.start]) and _ZH_SET_RIGHT.match(t, q.end))
 
 
 def _juxtaposed(t: str, a: int, q: Quantity) -> bool:

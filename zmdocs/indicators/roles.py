@@ -50,30 +50,42 @@ _JUDGE_HEADING = re.compile(r"(?i)判定|判据|评价|评定|合格|结果|acce
                             r"|^(?:Anforderungen|Requirements|Exigences)\b")  # "Anforderungen bei der Typprüfung": limits a type test checks
 # a frame that holds for the whole sentence: the time of the test or an imperative test instruction
 _TEST_FRAME = re.compile(
-    r"(?i)(?:试验|测试|检验|测量|检测)(?:时|中|过程中)|将[^，,。；;]{0,30}(?:放置|置于|放在|安装|固定|加热|浸入|连接)|放置于"
+    r"(?i)(?:试验|测试|检验|测量|检测)(?:时|中|过程中|期间)|将[^，,。；;]{0,30}(?:放置|置于|放在|安装|固定|加热|浸入|连接)|放置于"
     r"|上进行(?:试验)?[。.]?\s*$|进行[^，,。；;]{0,10}试验"
     r"|\bduring\s+(?:the\s+)?(?:test|testing|measurements?)|\b(?:the\s+test|testing)\s+shall|\btests\s+shall\s+(?:also\s+)?be\s+(?:carried\s+out|performed|made)"
-    r"|\bweigh\b|\bimmerse|\bwährend\s+der\s+(?:Prüfung|Messung)|\bwird\s+(?:geprüft|gemessen|aufgebracht)"
-    r"|\bPeser\b|prise\s+d['’]essai|\bpendant\s+l['’]essai|\bau\s+cours\s+de\s+l['’]essai")
+    r"|\bwhen\s+(?:being\s+)?(?:tested|measured)\b|\bthe\s+(?:tests?|measurements?)\s+(?:is|are|shall\s+be)\s+(?:carried\s+out|performed|made|conducted)"
+    r"|(?-i:(?:^|[.:;]\s+|\n\s*(?:[a-z\d]{1,2}[).]\s*)?)(?:Apply|Place|Heat|Cool|Immerse|Weigh|Set|Adjust|Connect|Fill|Condition|Store|Operate"
+    r"|Drive|Switch|Raise|Lower|Repeat|Allow|Measure|Record)\s)|\bimmerse"
+    r"|\bwährend\s+der\s+(?:Prüfung|Messung)|\bbei\s+der\s+(?:Prüfung|Messung)\b|\b(?:wird|werden)\s+(?:geprüft|gemessen|aufgebracht)"
+    r"|\b(?:ist|sind)\s+(?:[\wäöüß-]+\s+){0,4}zu\s+(?:prüfen|messen|erwärmen|lagern|belasten|spülen)\b"
+    r"|(?-i:(?:^|[.:;]\s+)(?:Peser|Placer|Chauffer|Mesurer|Appliquer|Plonger)\s)|prise\s+d['’]essai|\bpendant\s+l['’]essai"
+    r"|\bau\s+cours\s+de\s+l['’]essai|\blors\s+de\s+l['’](?:essai|épreuve)|\bl['’]essai\s+(?:est|doit\s+être)\s+(?:effectué|réalisé)")
 # what the test applies or runs at, read in the value's own segment
 _TEST_LOCAL = re.compile(
-    r"(?i)施加(?!于[^，,。；;]{0,12}的)|加载|试验电压|试验温度|试验速度|试验时间|初速度|屏幕距离|以\s*\d[^，,。；;]{0,12}的?(?:速度|车速)"
+    r"(?i)施加(?!于[^，,。；;]{0,12}的)|加载|(?:试验|测试|检验|测量)(?:电压|电流|温度|速度|车速|时间|压力|频率|载荷|负荷|距离)|初(?:始)?速度"
+    r"|(?:屏幕|测量|观测)距离|(?<![\u4e00-\u9fff])(?:距离|相距)\s*\d[^，,。；;]{0,8}的|以\s*\d[^，,。；;]{0,12}的?(?:速度|车速|转速|频率|压力|电压|电流|加速度|流量)"
     r"|\bappl(?:y|ied|ying)\b|\bis\s+(?:applied|placed|heated)\s+(?:to|on|at|in)\b|\bat\s+a\s+distance\s+of\b|\bplace\b"
     r"|\b(?:at|on|under|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:temperature|speed|voltage|pressure|load|slope|gradient|current|frequency|humidity)\s+of\b"
     r"|\btest(?:ed)?\s+(?:at|with|under|voltage|temperature|load|speed|duration)|\bspecimens?\b|\bsamples?\s+of\b|\bsampling\b"
     r"|\bPrüf(?:ling|spannung|temperatur|dauer)|\bProbe\b|Probenahme|\bbezogen\s+auf\b|\bbeziehen\s+sich\s+auf\b"
     r"|\bappliquer\b|\best\s+appliqué|采样|取样|\b(?:referred|related)\s+to\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:content|concentration)\b"
     r"|\bexposure\s+(?:of|to)\b|\bexposed\s+to\b|\bconditioned\s+(?:at|for)\b|\b(?:stored|kept|held|maintained)\s+at\b"
-    r"|\bfor\s+(?:any|a|an|each)\s+(?:[\w-]+\s+){0,4}(?:temperature|speed|voltage|pressure|load|humidity)\s+of\b")
+    r"|\bfor\s+(?:any|a|an|each)\s+(?:[\w-]+\s+){0,4}(?:temperature|speed|voltage|pressure|load|humidity)\s+(?:of|(?:equivalent|equal)\s+to)\b"
+    r"|\b(?:is|are)\s+(?:set|adjusted|brought)\s+to\b|\bbei\s+einer\s+(?:[\wäöüß-]+\s+){0,2}\w*(?:temperatur|geschwindigkeit|spannung|drehzahl|frequenz|druck)\s+von\b"
+    r"|\b(?:à|sous)\s+une\s+(?:[\w-]+\s+){0,2}(?:température|vitesse|tension|pression|fréquence)\s+de\b")
 # a duration the test holds, named right after the value: "after 20 minutes of exposure", "24 h of conditioning"
 _DURATION_OF = re.compile(r"(?i)^\s*(?:min(?:utes?)?|h(?:ours?)?|s(?:econds?)?|d(?:ays?)?)\s+of\s+(?:exposure|loading|operation|conditioning|storage|immersion|ageing|aging)\b")
+# the statistical level a statement holds at, right after the value: "95 % confidence level", "95 % 置信水平"
+_LEVEL_OF = re.compile(r"(?i)^\s*(?:%|per\s?cent)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
+                       r"|^\s*%\s*(?:Vertrauensniveau|Konfidenzniveau|(?:de\s+)?niveau\s+de\s+confiance|置信)")
 # a count of tests or determinations right after the value: "3 Bestimmungen", "repeated three times"
 _TEST_COUNT = re.compile(r"(?i)^\W{0,3}(?:tests?|measurements?|determinations?|runs?|cycles?|times|Bestimmungen|Messungen|Prüfungen"
                          r"|Wiederholungen|essais|mesures)\b|^\W{0,3}次(?:试验|测量|测试|检验)")
 # a Chinese locative frame that holds the value: 在坡度为20%…的坡道上, 在温度为40 ℃的条件下
 _ZH_FRAME = re.compile(r"在[^，,。；;在]{0,80}?(?:条件|状态|环境|坡道|路面|道路|温度)(?:下|上|中)"
                        r"|在[^，,。；;在]{0,30}?\d[^，,。；;]{0,12}的[^，,。；;的]{0,10}?(?<!以)(?:上|下|中)")  # 照射在距离10m的屏幕上
-_MODAL = re.compile(r"(?i)应|须|不得|\bshall\b|\bmust\b|\bdarf\b|\bdürfen\b|\bmuss|\bmüssen\b|\bdoi(?:t|vent)\b")
+_MODAL = re.compile(r"(?i)应|须|不得|不能|不允许|\bshall\b|\bmust\b|\bshould\b|\b(?:is|are)\s+(?:required\s+)?to\s+be\b|\bdarf\b|\bdürfen\b"
+                    r"|\bmuss|\bmüssen\b|\bsoll(?:en)?\b|\beinzuhalten\b|\bdoi(?:t|vent)\b|\bne\s+peu(?:t|vent)\b")
 _EXAMPLE = re.compile(r"(?i)\be\.\s?g\.|\bfor\s+example\b|\bz\.\s?B\.|\bpar\s+exemple\b|例如|如：")
 _EXAMPLE_LEADIN = re.compile(r"(?i)\bexamples?\s+(?:is|are)\s+(?:shown|given)\b|\ban\s+example\s+is\b|示例见表|表\s*\S+\s*(?:给出|列出)了?示例")
 # quantities a tester applies rather than a product delivers: the force on a pedal or a hand lever
@@ -84,9 +96,15 @@ _LIMIT_WORD = re.compile(r"(?i)\blimits?\b|limit\s+values?|限值|极限值|\w*G
 _AMBIENT = re.compile(r"(?i)\b(?:ambient|environmental|room)\s+(?:air\s+)?temperature|\bwind\s+speeds?\b|\brelative\s+humidity"
                       r"|\b(?:atmospheric|barometric)\s+pressure|环境温度|相对湿度|大气压力?|风速|Umgebungstemperatur|Luftfeuchte"
                       r"|température\s+ambiante|humidité\s+relative")
-_TEST_PARAM = re.compile(r"(?i)^(?:试验|测试)|初速度|屏幕距离|^(?:the\s+)?test(?:ing)?\s|\bof\s+the\s+test\b|^(?:Prüf|Mess)\w*(?:\s+\S+)?$|\bd['’]essai\b")
-_TEST_COLUMN = re.compile(r"(?i)试验|测试|初速度|屏幕距离|\btest\s|testing|Prüf|essai")
-_PRODUCT_LIMIT = re.compile(r"(?i)应不|不应|不得|应符合|不允许|shall\s+not\s+(?:exceed|be)|must\s+not|shall\s+(?:be|have|remain)\s+(?:at\s+least|not|less|greater|within)|darf\s+nicht|ne\s+doit\s+pas")
+_TEST_PARAM = re.compile(r"(?i)^(?:试验|测试)|初(?:始)?速度|(?:屏幕|测量|观测)距离|^(?:the\s+)?test(?:ing)?\s|\bof\s+the\s+test\b|^(?:Prüf|Mess)\w*(?:\s+\S+)?$|\bd['’]essai\b")
+_TEST_COLUMN = re.compile(r"(?i)试验|测试|初(?:始)?速度|(?:屏幕|测量|观测)距离|\btest\s|testing|Prüf|essai")
+_PRODUCT_LIMIT = re.compile(
+    r"(?i)应不|不应|不得|应符合|不允许|(?:应|须)(?:小于|大于|低于|高于)|(?:shall|should|must|may)\s+not\s+(?:exceed|be)"
+    r"|(?:shall|should|must)\s+(?:be|have|remain)\s+(?:at\s+least|at\s+most|not|less|greater|more|within|between|limited)"
+    r"|darf\s+nicht|dürfen\s+nicht|(?:muss|müssen)\s+(?:mindestens|höchstens)|ne\s+doi(?:t|vent)\s+pas|doi(?:t|vent)\s+être\s+(?:au\s+(?:plus|moins)|inférieure?s?|supérieure?s?)")
+# an error or deviation the standard permits (metrology: MPE, 最大允许误差, Fehlergrenze): always a requirement on the product
+_PERMITTED_ERROR = re.compile(r"(?i)\b(?:maximum\s+)?permissible\s+(?:errors?|deviations?|variations?)\b|\bMPE\b|允许误差|Fehlergrenzen?\b"
+                              r"|erreurs?\s+maximales?\s+tolérées?|\bEMT\b")
 # a setting that scopes a whole Chinese sentence: 在平坦…的道路上行驶, 在下列条件下 (not 在激活状态下: a state of the product)
 _ZH_SETTING = re.compile(r"在[^，,。；;在]{0,40}?(?:条件|环境|坡道|路面|道路|试验台|转鼓)(?:下|上|中)")
 _LIST_MARK = re.compile(r"^\s*(?:[a-z\d]{1,2}[)）]|[-•·—])")
@@ -188,7 +206,7 @@ def _sentence_role(ind: Indicator, context: str, prefix: str = "") -> str | None
     if _EXAMPLE.search(before[-24:]):
         return "informative"
     num = re.match(r"[-+±]?[\d.,\s]+", after)
-    if num and (_TEST_COUNT.match(after[num.end():]) or _DURATION_OF.match(after[num.end():])):
+    if num and (_TEST_COUNT.match(after[num.end():]) or _DURATION_OF.match(after[num.end():]) or _LEVEL_OF.match(after[num.end():])):
         return "test-condition"
     if _local_cue(seg, at) or any(m.start() <= at < m.end() for m in _ZH_FRAME.finditer(seg)):
         return "test-condition"
@@ -198,9 +216,12 @@ def _sentence_role(ind: Indicator, context: str, prefix: str = "") -> str | None
     if _TEST_PARAM.search(ind.parameter or "") or framed and (
             _INPUT_PARAM.search(ind.parameter or "") or _INPUT_PARAM.search(before[-12:])):
         return "test-condition"  # "检验时，踏板力应小于等于 350N"; without the test frame a pedal force is a limit
+    if ind.comparator in (*_BOUNDS, "tolerance", "range") and (_PERMITTED_ERROR.search(seg) or _PERMITTED_ERROR.search(ind.parameter or "")):
+        return "requirement"  # "the maximum permissible error shall be ± 0.1 °C"
     if ind.comparator in _BOUNDS and (_LIMIT_WORD.search(seg) or _LIMIT_WORD.search(text[pos:pos + 60] if pos is not None else "")):
         return "requirement"
-    judged = ind.comparator in _BOUNDS and _MODAL.search(seg)  # "检验时侧滑量应小于等于5 m/km": a result bound
+    # "检验时侧滑量应小于等于5 m/km": a result bound; a line break inside the sentence ("shall be / less than") is no segment end
+    judged = ind.comparator in _BOUNDS and (_MODAL.search(seg) or _MODAL.search(_segment(text.replace("\n", " "), pos)[0]))
     if framed and not judged:
         return "test-condition"  # 以10 km/h的速度…过渡到外圆直径为25m的通道圆行驶; "a）满载检验时 … 踏板力 ≤500N"
     return None

@@ -1,4 +1,6 @@
-"""Cells of a table read on their own: unit cells, decimal-comma columns and band cells.
+"""Cells of a table read on their own: unit cells, decimal-comma columns, band cells, note and footnote rows,
+unitless values (factor or symbol headers, counts such as "2 000 intervals"), cells the parser repeated down a
+column or over the two halves of a side-by-side table, and range cells whose two signs were lost.
 
 Band cells of a matrix table: a cell that bounds the column's own variable ("50 000 v < m ≤ 200 000 v"
 under "Load, m", "1,305 < RW ≤ 1,760" under "Reference mass (RW)") states the band a row holds for, not a value.
@@ -58,9 +60,17 @@ _UNIT_AS = re.compile(r"^\s*(" + UNIT_PATTERN + r")\s+(?:als\s+|as\s+|en\s+)?[A-
 _UNIT_ABBR = re.compile(r"\(([A-Za-z]{2,6})\)\s*$")
 
 
+_PH_UNITS = re.compile(r"(?i)^pH[-\s]?(?:Einheiten|Einheit|units?|unités?|值)$")
+_PAREN_AS = re.compile(r"[(（]\s*(?:als|as|en)\s+([A-Za-z][A-Za-z0-9/]{0,7})\s*[)）]\s*$")
+_LOST_SIGN_PAIR = re.compile(r"^\s*\*\s*(-?\d[\d.,]*)\s*(?:und|and|et|bis|to|à)\s*\*\s*(-?\d[\d.,]*)\s*$")
+
+
 def unit_cell(text: str) -> str:
-    """The unit a unit column states: "mg/l O 2" (as O₂) -> mg/l, "Nephelometrische Trübungseinheiten (NTU)" -> NTU."""
+    """The unit a unit column states: "mg/l O 2" (as O₂) -> mg/l, "Nephelometrische Trübungseinheiten (NTU)" -> NTU;
+    pH units are no unit."""
     t = fold(text).strip()
+    if _PH_UNITS.match(t):
+        return ""
     m = _UNIT_AS.match(t)
     if m:
         return m.group(1)
@@ -129,3 +139,109 @@ def sibling_repeats(row: list[str], labels: list[str], start: int) -> set[int]:
 def num_text(v: object) -> str:
     """A number as a condition writes it: 5.0 -> "5"."""
     return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+
+_FOOTNOTE_ROW = re.compile(r"^\s*[a-e]\s+\S.{12,}")
+_NOTE_ROW = re.compile(r"^\s*(?:注|NOTE|Note|Anmerkung|Remarque|Hinweis)\s*\d*\s*[:：.]?")
+
+
+def is_note_row(row: list[str]) -> bool:
+    """A body row that is a note spanning the table ("注:…" repeated in every cell): read once as prose."""
+    cells = [c.strip() for c in row if c.strip()]
+    return bool(cells) and len(set(cells)) == 1 and bool(_NOTE_ROW.match(cells[0]))
+
+
+def is_footnote_row(row: list[str]) -> bool:
+    """A body row that is a table footnote ("a 对警用摩托车…" in every cell): a condition of the marked cells."""
+    cells = [c.strip() for c in row if c.strip()]
+    return len(cells) > 1 and len(set(cells)) == 1 and bool(_FOOTNOTE_ROW.match(fold(cells[0])))
+
+
+def note_rows(table) -> list[str]:
+    """The texts of a table's note rows (each once)."""
+    return list(dict.fromkeys(next(c.strip() for c in r if c.strip()) for r in table.body if is_note_row(r)))
+
+
+def cell_conditions(inds: list) -> list:
+    """In a cell like "1250V，1min，无击穿" the value of the row's parameter is the indicator; other bare
+    values whose dimension does not fit it (the 1 min) are its conditions."""
+    keyed = [i for i in inds if i.key]
+    if len(inds) < 2 or not keyed:
+        return inds
+    out = []
+    for i in inds:
+        if not i.key and getattr(i, "_bare", False):
+            for k in keyed:
+                k.conditions.append(f"{num_text(i.value)} {i.unit}".strip())
+        else:
+            out.append(i)
+    return out
+
+
+# a header naming a dimensionless quantity: its bare numbers are values without a unit ("Deterioration factors")
+_DIMENSIONLESS = re.compile(r"(?i)\b(?:factors?|coefficients?|ratios?|faktor(?:en)?|koeffizient(?:en)?|facteurs?|coefficients?)\b"
+                            r"|系数|因数|因子")
+# a header that is a quantity symbol with a capital subscript ("pLC*", "kH", "nLC"), a footnote mark at most; words
+# such as "Item", "Test" or "No" are not symbols
+_SYMBOL_HEADER = re.compile(r"^[a-z][A-Z][A-Za-z]{0,2}\s*(?:\*{1,3}|\(\d\))?$")
+# a number right before a plural noun ("2 000 intervals", "3 phases"): a count, a value without a unit
+_COUNTED = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})+|\d+)\s+(?!(?:times|per|and|or|to|of|from)\b)[a-z]{3,}s\b")
+
+
+def unitless_value_column(header: str) -> bool:
+    """A column whose unitless numbers are values: its header names a factor or ratio, or is a quantity symbol."""
+    h = fold(header or "").strip()
+    return bool(_DIMENSIONLESS.search(h) or _SYMBOL_HEADER.match(h))
+
+
+def counted_values(cell: str) -> set[float]:
+    """The numbers a cell writes as counts of something ("Class C, 2 000 intervals" -> {2000.0})."""
+    return {float(re.sub(r"[ ,]", "", m.group(1))) for m in _COUNTED.finditer(fold(cell or ""))}
+
+
+def vertical_repeats(body: list[list[str]], start: int, ncol: int) -> set[tuple[int, int]]:
+    """(row, column) cells to skip because the parser repeated one cell merged down a whole column (three rows or
+    more, every row the same value): the value is read once, from the first row."""
+    rows = [k for k, r in enumerate(body) if not is_note_row(r) and not is_footnote_row(r)]
+    out: set[tuple[int, int]] = set()
+    for j in range(start, ncol):
+        cells = {fold(body[k][j]).strip() if j < len(body[k]) else "" for k in rows}
+        if len(rows) >= 3 and len(cells) == 1 and re.fullmatch(r"-?\d+(?:[.,]\d+)?", next(iter(cells))):
+            out.update((k, j) for k in rows[1:])
+    return out
+
+
+def unit_as(param: str) -> str:
+    """The unit a parameter names in a parenthesis when the unit cell is empty: "Geruch (als TON)" -> "TON"."""
+    m = _PAREN_AS.search(fold(param or ""))
+    return m.group(1) if m else ""
+
+
+def lost_sign_range(cell: str) -> str:
+    """"* 6,5 und* 9,5": a converter lost the ≥ and ≤ of both bounds of a requirement; the range they state
+    ("6,5 ~ 9,5"), else the cell unchanged."""
+    m = _LOST_SIGN_PAIR.match(fold(cell or ""))
+    return f"{m.group(1)} ~ {m.group(2)}" if m else cell
+
+
+def twin_label_columns(joined: list[str], lab_cols: list[int], start: int) -> list[int]:
+    """Columns after the values that repeat the row-label header: a table printed in two halves side by side
+    ("点 | 时间t ms | 下限 | 点 | 时间t ms | 上限"); a row whose first half is empty takes its label from there."""
+    first = {fold(joined[k]).strip() for k in lab_cols if fold(joined[k]).strip()}
+    return [j for j in range(start, len(joined)) if fold(joined[j]).strip() in first]
+
+
+_DOLLAR_PM = re.compile(r"(?<=\d)\s*\$\s*(?=\d)")
+
+
+def dollar_plus_minus(cell: str) -> str:
+    """"50 $ 2": some journal fonts print "±" as "$"; between two numbers of a table cell it is a tolerance."""
+    return _DOLLAR_PM.sub(" ± ", cell) if "$" in cell else cell
+
+
+_ORDINAL = re.compile(r"(?<![\d.,])(\d+)(?:st|nd|rd|th)\b")
+
+
+def ordinal_numbers(cell: str) -> set[float]:
+    """Numbers a cell writes as English ordinals ("in 3rd gear"): a rank, not a value of the column."""
+    return {float(m.group(1)) for m in _ORDINAL.finditer(cell)} if re.search(r"\d(?:st|nd|rd|th)\b", cell) else set()

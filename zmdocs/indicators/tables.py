@@ -24,13 +24,24 @@ from zmdocs.indicators.table_cells import (
     COMMA_NUMBER,
     band_column,
     band_unit,
+    cell_conditions,
+    counted_values,
     decimal_comma_column,
+    dollar_plus_minus,
     header_symbols,
     is_band,
+    is_footnote_row,
+    is_note_row,
     limit_pair_texts,
-    num_text,
+    lost_sign_range,
+    note_rows,
+    ordinal_numbers,
     sibling_repeats,
+    twin_label_columns,
+    unit_as,
     unit_cell,
+    unitless_value_column,
+    vertical_repeats,
 )
 from zmdocs.indicators.units import UNIT_PATTERN, unit_symbol
 from zmdocs.model import Indicator, Table
@@ -157,7 +168,7 @@ def _headers(table: Table) -> tuple[list[str], list[str], list[list[str]]]:
 
 def _footnotes(table: Table) -> tuple[dict[str, str], list[str]]:
     marked, general = {}, []
-    for f in list(table.footnotes or []) + [next(c for c in r if c.strip()) for r in table.body if _is_footnote_row(r)]:
+    for f in list(table.footnotes or []) + [next(c for c in r if c.strip()) for r in table.body if is_footnote_row(r)]:
         f = fold(f).strip()
         m = _FOOT_MARK.match(f)
         if m and not re.match(r"^\d+\.\d", f):
@@ -168,7 +179,7 @@ def _footnotes(table: Table) -> tuple[dict[str, str], list[str]]:
 
 
 def _cell(text: str, marks: dict[str, str]) -> tuple[str, list[str]]:
-    t = fold(text).strip()
+    t = dollar_plus_minus(fold(text).strip())
     conds = []
     m = _MARK.search(t)
     if m and m.group(1) in marks:
@@ -214,7 +225,7 @@ def extract_table(table: Table, lang: str | None = None, clause: str | None = No
         out = _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, marks, general, base)
     for note in note_rows(table):  # a note row spanning the table: once, as prose
         out.extend(extract_text(note, lang, clause=clause, page=page, origin={**base, "note": True}))
-    for foot in dict.fromkeys(next(c.strip() for c in r if c.strip()) for r in table.body if _is_footnote_row(r)):
+    for foot in dict.fromkeys(next(c.strip() for c in r if c.strip()) for r in table.body if is_footnote_row(r)):
         out.extend(extract_text(fold(foot)[1:].strip(), lang, clause=clause, page=page, origin={**base, "footnote": True}))
     return out
 
@@ -251,7 +262,7 @@ def _item_layout(table, lang, clause, page, joined, roles, marks, general, base,
         pc = _PAREN_COND.search(param)
         if pc:  # "烧水时间（额定功率≥1 800 W）": a band in the item's parenthesis is the row's condition
             param = (param[:pc.start()] + param[pc.end():]).strip()
-        unit = (unit_cell(cells[ucol]) if ucol is not None else "") or hunit or tunit
+        unit = (unit_cell(cells[ucol]) if ucol is not None else "") or hunit or tunit or unit_as(param)
         method = cells[mcol].strip() if mcol is not None and cells[mcol].strip() else None
         remarks = [k for k, r in enumerate(roles) if r == "cond" and lang != "zh" and _REMARK.match(cells[k])]
         row_conds = [cells[k].strip() for k, r in enumerate(roles) if r == "cond" and cells[k].strip() and k not in remarks]
@@ -263,6 +274,7 @@ def _item_layout(table, lang, clause, page, joined, roles, marks, general, base,
             if j in cond_cols or role != "req" and (role or j <= pcol or not _NUMERIC.search(cells[j])):
                 continue
             text, conds = _cell(cells[j], marks)
+            text = lost_sign_range(text) if role == "req" else text
             if _CLAUSE_REF.match(text) and not unit:
                 continue  # "5.1.2" in a 技术要求 column of an inspection table is a reference
             conds = conds + row_conds + list(cparts[j])
@@ -275,7 +287,7 @@ def _item_layout(table, lang, clause, page, joined, roles, marks, general, base,
                                 default_unit=unit or colunit, origin={**base, "row": i, "col": j}, bare_is_value=True)
             for ind in inds:
                 _finish(ind, param, conds + general, [joined[j], param_raw, table.caption])
-            out.extend(_cell_conditions(inds))
+            out.extend(cell_conditions(inds))
     return out
 
 
@@ -331,7 +343,7 @@ def _is_key_column(body: list[list[str]], k: int, header: str) -> bool:
     label = header_unit(header)[0]
     if not label or not re.search(r"[^\W\d_]", label) or _ROLE["seq"].match(label):
         return False
-    cells = [fold(r[k]).strip() for r in body if k < len(r) and not _is_note_row(r) and not _is_footnote_row(r)]
+    cells = [fold(r[k]).strip() for r in body if k < len(r) and not is_note_row(r) and not is_footnote_row(r)]
     cells = [c for c in cells if c and not _PLACEHOLDER.match(c)]
     if len(cells) < 3 or not all(_PLAIN_NUMBER.match(c) for c in cells):
         return False
@@ -351,15 +363,22 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
     ncol = len(joined)
     commas = {j for j in range(mx.nlab, ncol) if decimal_comma_column(table.body, j)}
     syms = [header_symbols(h) for h in joined]
+    # a unitless value printed once down a column the parser repeated: read once (a column with a unit is a series)
+    merged_down = {c for c in vertical_repeats(table.body, mx.nlab, ncol) if not header_unit(joined[c[1]])[1] and not mx.tunit}
+    unitless = {j for j in range(mx.nlab, ncol) if unitless_value_column(joined[j]) or unitless_value_column(pparts[j])}
+    twins = twin_label_columns(joined, mx.lab_cols, mx.nlab)
     for i, row in enumerate(table.body, start=table.header_rows):
         lab = mx.labels[i - table.header_rows]
+        if not any(lab) and twins:  # the second half of a table printed side by side holds this row alone
+            lab = [fold(row[k]).strip() for k in twins if k < len(row)]
         grade_conds = [fold(row[k]).strip() for k in sorted(mx.gcols) if k < len(row) and row[k].strip()]
-        if not any(lab) and not (mx.nlab == 0 and grade_conds) or _is_note_row(row) or _is_footnote_row(row):
+        if not any(lab) and not (mx.nlab == 0 and grade_conds) or is_note_row(row) or is_footnote_row(row):
             continue
         spanned = _spanning_grade_cell(row, pparts, mx.nlab, ncol) | sibling_repeats(row, [header_unit(p)[0] for p in pparts], mx.nlab)
         bands = {j for j in range(mx.nlab, min(ncol, len(row))) if is_band(row[j], syms[j])}  # "0 ≤ m ≤ 50 v"
         for j in range(mx.nlab, ncol):
-            if j >= len(row) or roles[j] in ("seq", "method", "unit", "cond") or j in mx.gcols or j in spanned:
+            if j >= len(row) or roles[j] in ("seq", "method", "unit", "cond") or j in mx.gcols or j in spanned \
+                    or (i - table.header_rows, j) in merged_down:
                 continue
             if j in bands:  # the band a row holds for; in an all-bands row the row label holds the value
                 out.extend(_band_value(mx, row, i, j, lab, base, clause, page, general) if len(bands) * 2 > len(row) - mx.nlab else [])
@@ -379,8 +398,11 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
                 _finish(ind, param, conds + more + general, hints)
                 if part_of:
                     ind.parameter = f"{ind.parameter}（{part_of}）" if lang == "zh" else f"{ind.parameter} ({part_of})"
-            # a bare unitless number under a header without unit or known parameter is not a limit
-            out.extend(_cell_conditions([i for i in inds if i.unit or i.ordinal or not getattr(i, "_bare", False) or i.key]))
+            # a bare unitless number under a header without unit or known parameter is not a limit, unless the header
+            # names a factor or a symbol, or the cell counts something ("2 000 intervals")
+            counts, ranks = counted_values(text), ordinal_numbers(text)  # "2 000 intervals"; "in 3rd gear" is no value
+            out.extend(cell_conditions([i for i in inds if not (getattr(i, "_bare", False) and i.value in ranks) and (
+                i.unit or i.ordinal or not getattr(i, "_bare", False) or i.key or j in unitless or i.value in counts)]))
     return out
 
 
@@ -440,27 +462,6 @@ def _matrix_cell(mx: _Matrix, lab: list[str], j: int) -> tuple[str, str, list[st
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]")
-_FOOTNOTE_ROW = re.compile(r"^\s*[a-e]\s+\S.{12,}")
-_NOTE_ROW = re.compile(r"^\s*(?:注|NOTE|Note|Anmerkung|Remarque|Hinweis)\s*\d*\s*[:：.]?")
-
-
-def _is_note_row(row: list[str]) -> bool:
-    """A body row that is a note spanning the table ("注:…" repeated in every cell): read once as prose."""
-    cells = [c.strip() for c in row if c.strip()]
-    return bool(cells) and len(set(cells)) == 1 and bool(_NOTE_ROW.match(cells[0]))
-
-
-def _is_footnote_row(row: list[str]) -> bool:
-    """A body row that is a table footnote ("a 对警用摩托车…" in every cell): a condition of the marked cells."""
-    cells = [c.strip() for c in row if c.strip()]
-    return len(cells) > 1 and len(set(cells)) == 1 and bool(_FOOTNOTE_ROW.match(fold(cells[0])))
-
-
-def note_rows(table: Table) -> list[str]:
-    """The texts of a table's note rows (each once)."""
-    return list(dict.fromkeys(next(c.strip() for c in r if c.strip()) for r in table.body if _is_note_row(r)))
-
-
 _PART_KEYS = {"temperature_rise", "surface_temperature"}
 _TRAIL_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _PLACEHOLDER = re.compile(r"^\s*(?:[—–\-−/×✕]+|N/?A|n\.\s?a\.|无|不适用|entfällt)?\s*$", re.I)
@@ -559,22 +560,6 @@ def _condition_columns(table: Table, joined: list[str], roles: list[str], pcol: 
         label = header_unit(joined[j])[0]
         if pcol < j < first_req or key_for(label) in _RATING_KEYS:
             out.append(j)
-    return out
-
-
-def _cell_conditions(inds: list[Indicator]) -> list[Indicator]:
-    """In a cell like "1250V，1min，无击穿" the value of the row's parameter is the indicator; other bare
-    values whose dimension does not fit it (the 1 min) are its conditions."""
-    keyed = [i for i in inds if i.key]
-    if len(inds) < 2 or not keyed:
-        return inds
-    out = []
-    for i in inds:
-        if not i.key and getattr(i, "_bare", False):
-            for k in keyed:
-                k.conditions.append(f"{num_text(i.value)} {i.unit}".strip())
-        else:
-            out.append(i)
     return out
 
 

@@ -112,7 +112,8 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("kHz", "kilohertz", ("kHz", "千赫")),
     ("MHz", "megahertz", ("MHz", "兆赫")),
     ("GHz", "gigahertz", ("GHz",)),
-    ("r/min", "revolution_per_minute_", ("r/min", "rpm", "min⁻¹", "min-1", "U/min", "tr/min", "转/分钟", "转/分")),
+    ("r/min", "revolution_per_minute_", ("r/min", "rpm", "min⁻¹", "min-1", "min.-1", "min−1", "U/min", "tr/min", "rev/min",
+                                         "revolutions per minute", "revolutions/minute", "转/分钟", "转/分")),
     ("r/s", "revolution_per_second_", ("r/s",)),
     ("L/min", "liter / minute", ("L/min", "l/min", "升/分钟")),
     ("L/h", "liter / hour", ("L/h", "l/h")),
@@ -191,9 +192,10 @@ def _unit_alternation() -> str:
     parts = []
     for f in forms:
         p = re.escape(f).replace(r"\ ", r"\s?")
-        # a Latin-letter unit must not run on into a word ("5 men", "2 months" -> months)
+        # a Latin-letter unit must not run on into a word ("5 men", "2 months" -> months), nor stop before the
+        # "-1" of a reciprocal the lexicon writes whole ("2 000 min-1" is r/min, not a range 1 … 2 000 min)
         if _LATIN.search(f):
-            p += r"(?![A-Za-zÀ-ÿ])"
+            p += r"(?![A-Za-zÀ-ÿ])" + (r"(?![-−]1(?!\d|[.,]\d))" if f + "-1" in SYMBOLS else "")
         parts.append(p)
     return "|".join(parts)
 

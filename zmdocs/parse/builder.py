@@ -19,6 +19,7 @@ from zmdocs.parse.elements import (
     merge_continued,
     strip_caption_row,
 )
+from zmdocs.parse.gridclauses import expand_grid_clauses
 from zmdocs.parse.lines import Para
 from zmdocs.parse.numbering import (
     PRELIM_KIND,
@@ -57,7 +58,7 @@ class _Builder:
     """One pass over the paragraphs, keeping the stack of open clauses."""
 
     def __init__(self, paras: list[Para], allowed: set[int] | None = None) -> None:
-        self.paras = paras
+        self.paras = expand_grid_clauses(paras)  # clause labels set as table rows: numbered paragraphs too
         self.allowed = allowed  # paragraph indices in the chosen numbering sequence; None = probing pass
         self.cands: list[Candidate] = []  # what the probing pass found
         self._page: int | None = None  # page of the paragraph being read
@@ -139,8 +140,9 @@ class _Builder:
         """Open "Annex N" (regulations number their annexes; paragraphs restart at 1 inside); drop its running heads."""
         n, title = na
         digits = n.rstrip("abcdefghijklmnopqrstuvwxyz")
-        key = f"#{int(digits):03d}{n[len(digits):]}"
         word = p.text.strip().split()[0].capitalize()
+        # appendices to the regulation itself come before its annexes and are numbered apart ("!" sorts before digits)
+        key = f"#{'!' if word == 'Appendix' else ''}{int(digits):03d}{n[len(digits):]}"
         if self.in_annex == key and not title:
             return 1  # "Annex 2" repeated at the top of every page of that annex
         used = 1
@@ -149,8 +151,10 @@ class _Builder:
             if parse_numbered_annex(nt) and parse_numbered_annex(nt)[0] == n:
                 used += 1
                 continue
-            if self._starts_other(nt) or not is_heading_text(nt) and len(nt.split()) > 12 or len(title.split()) > 30:
-                break
+            long_title = not title and len(nt.split()) <= 30 and is_heading_text(" ".join(nt.split()[:12]))
+            if self._starts_other(nt) or not is_heading_text(nt) and len(nt.split()) > 12 and not (
+                    long_title and nt.rstrip()[-1:] not in ".;:。") or len(title.split()) > 30:
+                break  # the title of "Annex 1" may run to two or three lines set as one paragraph
             if title and not (nt[:1].islower() or re.search(r"(?:\b(?:and|or|of|for|in|the|to|with)|[,:–—-])$", title)):
                 break
             title = f"{title} {nt}".strip()
@@ -169,7 +173,7 @@ class _Builder:
 
     def _appendix(self, am: re.Match, p: Para, nxt: Para | None, i: int) -> int:
         """"Appendix" / "Appendix 2" inside a numbered annex: a level-2 part whose paragraphs restart at 1."""
-        n = int(am.group(1) or 0)
+        n = int(am.group("n") or 0)
         annex = self.stack[0]
         tup = (annex.tup[0], ("app", n))
         if self.allowed is None:
@@ -244,7 +248,8 @@ class _Builder:
             if consumed:
                 i += consumed
                 continue
-            self._text(p, nxt)
+            if not p.meta.get("grid_row"):  # a table's row label the numbering did not take is in the table already
+                self._text(p, nxt)
             i += 1
 
     def _toc_run(self, i: int) -> int:
@@ -279,7 +284,7 @@ class _Builder:
             if used:
                 return used
         am = _APPENDIX.match(t)
-        if am and self.in_annex and self.in_annex.startswith("#") and self.stack:
+        if am and self.in_annex and self.in_annex.startswith("#") and self.stack and _same_annex(am, self.in_annex):
             return self._appendix(am, p, nxt, i)
         na = parse_numbered_annex(t)
         if na:
@@ -495,7 +500,21 @@ def _colon_title(rest: str) -> bool:
 
 
 _NUMBERED_ANNEX = re.compile(r"^((?:Annex|Anhang|Annexe|Anlage|anl)\s*\d{1,2}[a-z]?)(?=\.|$)")
-_APPENDIX = re.compile(r"^(?:Appendix|APPENDIX|Anhang|Appendice)(?:\s+(\d{1,2}))?(?:\s+(?:to|of|zu|à)\s+(?:Annex|ANNEX|Anlage|l'annexe)\s+\d{1,2}[a-z]?)?\s*$")
+
+
+def _same_annex(am: re.Match, key: str) -> bool:
+    """"Annex 4 – Appendix 2" opens an appendix only inside Annex 4 (a stale label elsewhere is not one);
+    "Appendix 2" opens one inside any numbered annex."""
+    ax = am.group("ax")
+    if key.startswith("#!"):
+        return False  # an appendix to the regulation holds no appendices: "Appendix 2" is the next one
+    if not ax:
+        return True
+    digits = ax.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return key == f"#{int(digits):03d}{ax[len(digits):]}"
+
+
+_APPENDIX = re.compile(r"^(?:(?:Annex|ANNEX)\s+(?P<ax>\d{1,2}[a-z]?)\s*[-–—]\s*)?(?:Appendix|APPENDIX|Anhang|Appendice)(?:\s+(?P<n>\d{1,2}))?(?:\s+(?:to|of|zu|à)\s+(?:Annex|ANNEX|Anlage|l'annexe)\s+\d{1,2}[a-z]?)?\s*$")
 # "Kerb weight: The weight of …" / "Reference weight (rw): …": a term, a colon, then its definition (older
 # and Gulf standards set their terms this way); only read so inside a terms chapter.
 _TERM_COLON = re.compile(r"^([^\W\d_][^:：.;。；]{0,80}?)\s*[:：]\s+(?=[^\W\d_]|[(\[])")

@@ -20,7 +20,9 @@ from zmdocs.model import Document
 def norm_number(num: str | None) -> str:
     """A clause or table number in one spelling: NFKC, no spaces, no trailing dot, annex words dropped."""
     s = unicodedata.normalize("NFKC", str(num or "")).strip()
-    # numbered annexes (Annex 7, Anlage 3a, zmdocs' legal code anl3a) are one family: "ann7", "ann3a.pt1"
+    # numbered annexes (Annex 7, Anlage 3a, zmdocs' legal code anl3a) are one family: "ann7", "ann3a.pt1";
+    # a regulation's own appendices ("Appendix 1" before Annex 1) are another: "app1"
+    s = re.sub(r"^(?:Appendix|app)\s*(\d+)(?![\w])\.?", r"app\1.", s, flags=re.I).rstrip(".")
     s = re.sub(r"^(?:Annex|Anhang|Annexe|Appendix|Anlage|anl|ann)\s*(\d+[a-z]?)(?![\w])\.?", r"ann\1.", s,
                flags=re.I).rstrip(".")
     s = re.sub(r"^(附录|Annex|Appendix|Anhang|Annexe|Anlage|表|Table|Tabelle|Tableau)\s*", "", s, flags=re.I)
@@ -52,7 +54,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 def _numbered(doc: Document) -> list:
     """The clauses that carry a number (preliminary elements such as the foreword are left out)."""
     return [c for c in doc.clauses if c.number and c.kind != "list-item"
-            and (c.number[0].isdigit() or re.match(r"^(?:[A-Z](?:\.|$)|(?:Annex|Anhang|Anlage|Appendix)\s*\d|(?:ann|anl|s|pt)\d)", c.number))]
+            and (c.number[0].isdigit() or re.match(r"^(?:[A-Z](?:\.|$)|(?:Annex|Anhang|Anlage|Appendix)\s*\d|(?:ann|anl|app|s|pt)\d)", c.number))]
 
 
 def score_clauses(doc: Document, gold: dict[str, Any]) -> dict[str, Any]:

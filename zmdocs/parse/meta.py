@@ -18,6 +18,10 @@ _DATE = (r"(?:19|20)\d{2}(?:\s*[-./年]\s*|\s+[–—]\s+)(?:\d{1,2}(?!\d)|XX|xx
          r"(?:(?:\s*[-./月]\s*|\s+[–—]\s+)(?:\d{1,2}(?!\d)|XX|xx|××)\s*日?)?")
 _PUB = re.compile(rf"({_DATE})\s*发\s*布|(?:publication\s+date|date\s+of\s+publication|published|ausgabe(?:datum)?|ausfertigungsdatum|date\s+de\s+publication)\s*[:：]?\s*({_DATE})", re.I)
 _IMPL = re.compile(rf"({_DATE})\s*实\s*施|(?:implementation\s+date|date\s+of\s+implementation|effective\s+date|gültig\s+ab|date\s+de\s+mise\s+en\s+application)\s*[:：]?\s*({_DATE})", re.I)
+# Gulf and other national covers date a standard by its approval, day first, the Hijri date before the Gregorian one:
+# "Date of GSO Board of Directors' Approval 11- 6- 1421 (9-9-2000)", "Approved on 12/03/2017"
+_APPROVED = re.compile(r"(?:\bDate\s+of\b[^\n]{0,60}?\bApproval\b|\bApprov(?:al\s+date|ed\s+(?:on|in))\b)[^\n]{0,40}?"
+                       r"(?<![\d/.-])(0?[1-9]|[12]\d|3[01])\s*[-/.]\s*(0?[1-9]|1[0-2])\s*[-/.]\s*((?:19|20)\d{2})(?!\d)", re.I)
 _ANY_DATE = re.compile(rf"\b({_DATE})\b")
 _MONTHS = {
     "januar": 1, "january": 1, "janvier": 1, "februar": 2, "february": 2, "février": 2, "märz": 3, "march": 3, "mars": 3,
@@ -40,6 +44,7 @@ _LABEL = re.compile(
     r"^INTERNATIONAL\s+STANDARD|^NORME\s+INTERNATIONALE|^EUROPEAN\s+STANDARD|^EUROPÄISCHE\s+NORM|^NORME\s+EUROPÉENNE|^DEUTSCHE\s+NORM|"
     r"^(?:INTERNATIONAL\s+)?(?:RECOMMENDATION|DOCUMENT|GUIDE)$|^RECOMMANDATION\s+INTERNATIONALE$|"
     r"^(?:ORGANISATION|INTERNATIONAL\s+ORGANI[SZ]ATION|Commission)\b|\b(?:Organi[sz]ation|Commission|Committee|Institute|Association|Council|Federation)$|"  # publisher lines (OIML, IHO)
+    r"\bOrgani[sz]ation(?:\s+for\s+(?:the\s+)?[\w.]+)?\s*\([A-Z][A-Za-z.]{1,7}\)$|"  # "STANDARDIZATION ORGANIZATION FOR G.C.C (GSO)"
     r"^UNITED\s+NATIONS$|^NATIONS\s+UNIES$|^Revision\s+\d+$|^(?:Incorporating|Covering)\s+all\b|^(?:Addendum|Supplement|Corrigendum|Amendment)\s+\d|series\s+of\s+amendments|"  # UN regulation status lines
     r"\bEdition\s+\d|^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(?:st|nd|rd|th))\s+edition\b|"
     r"^(?:Première|Deuxième|Troisième|Quatrième|Cinquième|\d+e)\s+édition\b|^Ausgabe|^Ersatz|^Replaces|^Supersedes|^Preisgruppe|^Price\s+code|^Gesamtumfang|^Normenausschuss|copyright|©|版权|"
@@ -215,6 +220,8 @@ def _dates(text: str, running: list[str] | None = None) -> tuple[str, str, int |
     m = _IMPL.search(text)
     if m:
         implemented = _fmt_date(m.group(1) or m.group(2))
+    if not published and (am := _APPROVED.search(text)):
+        published = f"{am.group(3)}-{int(am.group(2)):02d}-{int(am.group(1)):02d}"
     if not published:
         pm = _PUB_MONTH.search(text)
         published = f"{pm.group(2)}-{_MONTHS[pm.group(1).lower()]:02d}" if pm else _journal_date([*(running or []), *text.splitlines()])
@@ -331,6 +338,21 @@ def _line_lang(t: str) -> str:
     return lang or "en"
 
 
+def _split_at_id(cover: list[str], own_id: str) -> list[str]:
+    """Cover lines with the document's own number cut out where a reader ran the publisher, the number and
+    the title into one line ("STANDARDIZATION ORGANIZATION … (GSO) GSO 1040/2000 MOTOR VEHICLES - …")."""
+    out: list[str] = []
+    for k, line in enumerate(cover):
+        r = next((r for r in find_standards(line) if r.id == own_id), None) if k < 60 and own_id else None
+        before, after = (line[: r.span[0]].strip(), line[r.span[1]:].strip()) if r else ("", "")
+        words = [part for part in (before, after) if re.search(r"[^\W\d_]{3}", part)]
+        if r is None or not words or _COVER_ADOPT.search(line):
+            out.append(line)
+            continue
+        out.extend(part for part in (before, line[r.span[0]:r.span[1]], after) if part)
+    return out
+
+
 def _title_groups(cover: list[str]) -> list[tuple[str, list[str]]]:
     """Runs of consecutive title lines on the cover, by language."""
     groups: list[tuple[str, list[str]]] = []
@@ -418,7 +440,7 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
                     or not any(o != r and same_standard(o, r) for o in replaces)]
     _set_codes(doc, cover, text)
     doc.published, doc.implemented = published, implemented
-    doc.titles = _titles(cover)
+    doc.titles = _titles(_split_at_id(cover, doc.id))
     if doc.family == "UN":
         title = _un_title(cover)
         if title:

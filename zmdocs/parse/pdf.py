@@ -115,6 +115,8 @@ def _light_objects(page) -> tuple[list[dict], tuple[int, float], int, int, list]
             images += 1
             big_image = max(big_image, (o.x1 - o.x0) * (o.y1 - o.y0) / max(page_area, 1.0))
         elif isinstance(o, (LTLine, LTRect, LTCurve)):
+            if _white_fill(o):
+                continue  # filled white on white paper: an invisible ruling, never a table rule
             graphics.append(o)
             w, h = o.x1 - o.x0, o.y1 - o.y0
             if isinstance(o, LTRect) and w > 5 and h > 5:
@@ -127,6 +129,16 @@ def _light_objects(page) -> tuple[list[dict], tuple[int, float], int, int, list]
         elif isinstance(o, LTContainer):
             stack.extend(reversed(o._objs))
     return chars, (images, big_image), h_rules, v_rules, graphics
+
+
+def _white_fill(o) -> bool:
+    """A path only filled, in (near) white: invisible on the page (Word cell borders set to white)."""
+    colour = getattr(o, "non_stroking_color", None)
+    if not getattr(o, "fill", False) or getattr(o, "stroke", False) or not isinstance(colour, (tuple, list)):
+        return False
+    if len(colour) == 1 or len(colour) == 3:
+        return all(isinstance(v, (int, float)) and v >= 0.98 for v in colour)
+    return len(colour) == 4 and all(isinstance(v, (int, float)) and v <= 0.02 for v in colour)  # CMYK white
 
 
 def _read_page(page) -> dict:
@@ -292,18 +304,67 @@ def drop_running(pages: list[dict]) -> int:
             drop.add((pi, ii))
         elif outer and len(text) <= 50 and len(key_pages[_key(text)]) >= need:
             drop.add((pi, ii))
-        elif (pi, ii) in ends and len(text) <= 120 and len(key_pages[_key(text)]) >= max(need, 3):
+        elif (pi, ii) in ends and len(text) <= 120 and len(key_pages[_key(text)]) >= (3 if outer else max(need, 3)):
             drop.add((pi, ii))  # a long running head whose page number or date varies (Official Journal)
     for pi, pg in enumerate(pages):
         for ii, it in enumerate(pg["items"]):
             if "text" in it and _ANYWHERE.search(it["text"]):
                 drop.add((pi, ii))
+    drop |= _stacked_heads(pages, drop, need)
     if pages:  # the texts of the first pages' running heads name a standard whose cover does not (parse.meta)
         heads = [pages[pi]["items"][ii]["text"].strip() for pi, ii in sorted(drop) if pi < 6]
         pages[0]["running"] = [t for t in dict.fromkeys(heads) if t and not _is_page_number(t)][:24]
     for pi, pg in enumerate(pages):
         pg["items"] = [it for ii, it in enumerate(pg["items"]) if (pi, ii) not in drop]
     return len(drop)
+
+
+def _top_stack(pg: dict) -> list[int]:
+    """Indexes of the page's head block: text lines from the top, inside the top band, each set
+    close under the one before (less than half a line of leading), as a multi-line running head is."""
+    h = pg["height"]
+    band = sorted((it["top"], ii) for ii, it in enumerate(pg["items"]) if "text" in it and it["top"] < 0.15 * h)
+    out: list[int] = []
+    bottom = None
+    for _top, ii in band:  # in reading order of height: a page set in columns lists its head late
+        it = pg["items"][ii]
+        if bottom is not None and it["top"] - bottom > 0.6 * max(it.get("size") or 10.0, 1.0):
+            break
+        out.append(ii)
+        bottom = it["bottom"] if bottom is None else max(bottom, it["bottom"])
+    return out
+
+
+def _stacked_heads(pages: list[dict], drop: set[tuple[int, int]], need: int) -> set[tuple[int, int]]:
+    """Lines of a multi-line running head beyond its first three: the document symbol, "page 12", the
+    label of the part the page belongs to ("Annex 4 – Appendix 7", often stale in reprints).
+
+    A head-block line goes when it is a page number or its text recurs (digits normalised) in the head
+    blocks of three or more pages; the block's top line in the outer margin, and what overlaps it, goes
+    once two lines under it went (an OJ line merged with the head it overlaps).
+    """
+    stacks = {pi: _top_stack(pg) for pi, pg in enumerate(pages)}
+    key_pages: dict[str, set[int]] = {}
+    for pi, idx in stacks.items():
+        for ii in idx:
+            key_pages.setdefault(_key(pages[pi]["items"][ii]["text"]), set()).add(pi)
+    out: set[tuple[int, int]] = set()
+    for pi, idx in stacks.items():
+        gone = 0
+        for pos, ii in enumerate(idx):
+            text = pages[pi]["items"][ii]["text"].strip()
+            if (pi, ii) in drop:
+                gone += pos > 0
+                continue
+            if _CAPTION.match(text) or _CONTINUED.search(text):
+                break
+            if _is_page_number(text) or (len(text) <= 80 and len(key_pages[_key(text)]) >= 3):
+                out.add((pi, ii))
+                gone += pos > 0
+        top = pages[pi]["items"][idx[0]] if idx else None
+        if top is not None and gone >= 2 and top["top"] < 0.08 * pages[pi]["height"] and len(top["text"]) <= 120:
+            out.update((pi, ii) for ii in idx if pages[pi]["items"][ii]["top"] < top["bottom"])  # and what overlaps it
+    return out
 
 
 # --------------------------------------------------------------------------- entry point
@@ -384,6 +445,9 @@ def read_pdf(path: Path, workers: int | None = None, ocr: str = "auto", progress
     from zmdocs.parse.ocr import fix_pages  # scanned and garbled pages; the OCR model loads only if needed
 
     warnings.extend(fix_pages(path, pages, ocr, progress, finish_page))
+    from zmdocs.parse.layer_tables import layer_tables  # tables ruled only in an OCR-layer page's picture
+
+    layer_tables(path, pages, finish_page)
     warnings.extend(_text_layer_warnings(path, pages))
     pictured = [p["page"] for p in pages if p.get("image_text")]
     if pictured:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import accumulate
 from statistics import median
 
 # Ligatures and presentation forms that pdfminer passes through as single code points.
@@ -96,9 +97,11 @@ def group_rows(chars: list[dict]) -> list[list[dict]]:
     """
     if not chars:
         return []
-    med = median(c["size"] for c in chars)
-    normal = [c for c in chars if 0.75 * med <= c["size"] <= 1.33 * med]
-    odd = [c for c in chars if not (0.75 * med <= c["size"] <= 1.33 * med)]
+    med = median([c["size"] for c in chars])
+    lo, hi = 0.75 * med, 1.33 * med
+    normal, odd = [], []
+    for c in chars:
+        (normal if lo <= c["size"] <= hi else odd).append(c)
     items = sorted(normal, key=lambda c: (c["top"] + c["bottom"]) / 2)
     rows: list[list[dict]] = []
     bands: list[list[float]] = []
@@ -184,7 +187,10 @@ _SUPER = str.maketrans("0123456789+-−–", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻�
 
 def _superscripts(chars: list[dict], size: float) -> list[dict]:
     """Small raised digits/signs become Unicode superscripts, so m2 stays m² and 10-3 stays 10⁻³."""
-    main_bottoms = [c["bottom"] for c in chars if c["size"] >= 0.85 * size and not c["text"].isspace()]
+    small = 0.85 * size
+    if min([c["size"] for c in chars]) >= small:
+        return chars  # no small chars: nothing to raise (most lines)
+    main_bottoms = [c["bottom"] for c in chars if c["size"] >= small and not c["text"].isspace()]
     if not main_bottoms or len(main_bottoms) == len(chars):
         return chars
     base = median(main_bottoms)
@@ -221,10 +227,10 @@ def make_line(chars: list[dict], column: int = 0) -> Line | None:
     return Line(
         extra={"x2": _second_word_x(chars)},
         text=text,
-        x0=min(c["x0"] for c in chars),
-        x1=max(c["x1"] for c in chars),
-        top=min(c["top"] for c in main),
-        bottom=max(c["bottom"] for c in main),
+        x0=min([c["x0"] for c in chars]),
+        x1=max([c["x1"] for c in chars]),
+        top=min([c["top"] for c in main]),
+        bottom=max([c["bottom"] for c in main]),
         size=round(float(size), 2),
         chars=len(chars),
         column=column,
@@ -268,11 +274,14 @@ def find_gutter(chars: list[dict], page_width: float, page_height: float,
     if len(body) < 80 or len(rows) < 8:
         return None
     nbins = int(page_width) + 2
-    cover = [0] * nbins
+    starts = [0] * (nbins + 1)  # +1 where a span starts, -1 one past its end: summed into per-x cover
     for r in rows:
         for a, b in _row_spans(r):
-            for x in range(max(int(a), 0), min(int(b) + 1, nbins)):
-                cover[x] += 1
+            x0, x1 = max(int(a), 0), min(int(b) + 1, nbins)
+            if x0 < x1:
+                starts[x0] += 1
+                starts[x1] -= 1
+    cover = list(accumulate(starts[:nbins]))
     lo, hi = int(0.3 * page_width), int(0.7 * page_width)
     allowed = max(1, int(0.05 * len(rows)))  # a centred title or a short full-width intro may cross
     best: tuple[int, int] | None = None

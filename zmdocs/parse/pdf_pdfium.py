@@ -126,63 +126,105 @@ def _lost_text(raw_obj, pdfium_c) -> bool:
 
 def page_chars(page, pdfium_c, box: tuple[float, float, float, float]) -> list[dict]:
     """Chars of one page as dicts {text, x0, x1, top, bottom, size, upright, dir}."""
-    left, _bottom, _right, top_edge = box
     tp = page.get_textpage()
     try:
-        n = tp.count_chars()
-        out: list[dict] = []
-        index: list[int] = []  # PDFium's char index of each out char (-1: a generated space)
-        m, rect = pdfium_c.FS_MATRIX(), pdfium_c.FS_RECTF()
-        m_ref, rect_ref = ctypes.byref(m), ctypes.byref(rect)
-        raw = tp.raw
-        get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
-        get_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
-        get_origin = pdfium_c.FPDFText_GetCharOrigin
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
-        obj_of = _text_object_fn(pdfium_c)
-        cache: dict[int, tuple[float, float, float]] = {}
-        for k in range(n):
-            u = get_unicode(raw, k)
-            if u in (0x0D, 0x0A):
-                continue
-            generated = u == 0x20 and pdfium_c.FPDFText_IsGenerated(raw, k) == 1
-            if generated:  # a word break PDFium inferred from spacing: a zero-width space char
-                if out and out[-1]["text"] != " ":
-                    prev = out[-1]
-                    out.append(dict(prev, text=" ", x0=prev["x1"], x1=prev["x1"], gen=True))
-                    index.append(-1)
-                continue
-            text = chr(u) if 0x20 <= u < 0xFFFD else _char_text(u)
-            if not get_box(raw, k, rect_ref):
-                continue
-            x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
-            key = obj_of(raw, k) if obj_of is not None else None
-            got = cache.get(key) if key else None
-            if got is None:  # size and matrix belong to the char's text object: read them once per object
-                size = get_size(raw, k)
-                a, b = 1.0, 0.0
-                if get_matrix(raw, k, m_ref):
-                    a, b = m.a, m.b
-                    size *= math.hypot(m.c, m.d) or 1.0
-                if key:
-                    cache[key] = (size, a, b)
-            else:
-                size, a, b = got
-            direction, aligned = (0, True) if b == 0.0 and a > 0 else text_direction(a, b)
-            top, bottom = top_edge - y1, top_edge - y0
-            if 0 < y1 - y0 < 0.7 * size:  # glyphs drawn smaller than the nominal size (e-book fonts): the box tells
-                size = y1 - y0
-            if direction == 0 and get_origin(raw, k, ox_ref, oy_ref):  # box from the baseline, as in pdf.py
-                base = top_edge - oy.value  # baseline_box, inlined: this loop runs once per char
-                top, bottom = base - ASCENT * size, base + DESCENT * size
-            out.append({"text": text, "x0": x0 - left, "x1": x1 - left, "top": top, "bottom": bottom,
-                        "size": size, "upright": direction == 0 and aligned, "dir": direction if aligned else 4})
-            index.append(k)
-        _fix_advances(out, index, tp, left)
+        out, index = _read_chars(tp.raw, tp.count_chars(), pdfium_c, box)
+        _fix_advances(out, index, tp, box[0])
         return _split_ligatures(out)
     finally:
         tp.close()
+
+
+def _read_chars(raw, n: int, pdfium_c, box: tuple[float, float, float, float]) -> tuple[list[dict], list[int]]:
+    """The text page's chars, and PDFium's char index of each (-1: a generated space).
+
+    This loop runs once per char of the document: PDFium is called through plain-address
+    prototypes (_char_fns), out-parameters are read through memoryviews, and size and direction
+    are worked out once per text object."""
+    left, _bottom, _right, top_edge = box
+    out: list[dict] = []
+    index: list[int] = []
+    m, rect = pdfium_c.FS_MATRIX(), pdfium_c.FS_RECTF()
+    m_ref = ctypes.byref(m)
+    rect_view = memoryview(rect).cast("B").cast("f")  # left, top, right, bottom
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    fast = _char_fns(pdfium_c)
+    if fast is not None:
+        get_unicode, get_box, get_origin, is_generated = fast
+        handle, rect_ref, ox_ref, oy_ref = (ctypes.cast(raw, ctypes.c_void_p).value, ctypes.addressof(rect),
+                                            ctypes.addressof(ox), ctypes.addressof(oy))
+    else:
+        get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
+        get_origin, is_generated = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_IsGenerated
+        handle, rect_ref, ox_ref, oy_ref = raw, ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+    obj_of = _text_object_fn(pdfium_c)
+    cache: dict[int, tuple[float, bool, int, bool]] = {}
+    append, append_index = out.append, index.append
+    for k in range(n):
+        u = get_unicode(handle, k)
+        if u == 0x0D or u == 0x0A:
+            continue
+        if u == 0x20 and is_generated(handle, k) == 1:  # a word break PDFium inferred from spacing: a zero-width space char
+            if out and out[-1]["text"] != " ":
+                prev = out[-1]
+                append(dict(prev, text=" ", x0=prev["x1"], x1=prev["x1"], gen=True))
+                append_index(-1)
+            continue
+        text = chr(u) if 0x20 <= u < 0xFFFD else _char_text(u)
+        if not get_box(handle, k, rect_ref):
+            continue
+        x0, y1, x1, y0 = rect_view.tolist()
+        key = obj_of(handle, k) if obj_of is not None else None
+        got = cache.get(key) if key else None
+        if got is None:  # size and matrix belong to the char's text object: read them once per object
+            got = _object_style(raw, k, pdfium_c, m, m_ref)
+            if key:
+                cache[key] = got
+        size, upright, direction, horizontal = got
+        if 0 < y1 - y0 < 0.7 * size:  # glyphs drawn smaller than the nominal size (e-book fonts): the box tells
+            size = y1 - y0
+        if horizontal and get_origin(handle, k, ox_ref, oy_ref):  # box from the baseline, as in pdf.py
+            base = top_edge - oy.value  # baseline_box, inlined: this loop runs once per char
+            top, bottom = base - ASCENT * size, base + DESCENT * size
+        else:
+            top, bottom = top_edge - y1, top_edge - y0
+        append({"text": text, "x0": x0 - left, "x1": x1 - left, "top": top, "bottom": bottom,
+                "size": size, "upright": upright, "dir": direction})
+        append_index(k)
+    return out, index
+
+
+def _object_style(raw, k: int, pdfium_c, m, m_ref) -> tuple[float, bool, int, bool]:
+    """(effective font size, upright, dir, runs left to right) of char k's text object."""
+    size = pdfium_c.FPDFText_GetFontSize(raw, k)
+    a, b = 1.0, 0.0
+    if pdfium_c.FPDFText_GetMatrix(raw, k, m_ref):
+        a, b = m.a, m.b
+        size *= math.hypot(m.c, m.d) or 1.0
+    direction, aligned = (0, True) if b == 0.0 and a > 0 else text_direction(a, b)
+    return size, direction == 0 and aligned, direction if aligned else 4, direction == 0
+
+
+_CHAR_FNS: list = []
+
+
+def _char_fns(pdfium_c) -> tuple | None:
+    """GetUnicode, GetLooseCharBox, GetCharOrigin and IsGenerated as prototypes over plain
+    addresses (ints): about a third cheaper per call than pypdfium2's typed wrappers, and called
+    several times per char. None when this ctypes cannot make them; created once per process."""
+    if not _CHAR_FNS:
+        v, i = ctypes.c_void_p, ctypes.c_int
+        specs = ((pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, (v, i)),
+                 (pdfium_c.FPDFText_GetLooseCharBox, i, (v, i, v)),
+                 (pdfium_c.FPDFText_GetCharOrigin, i, (v, i, v, v)),
+                 (pdfium_c.FPDFText_IsGenerated, i, (v, i)))
+        try:
+            fns = tuple(ctypes.CFUNCTYPE(res, *args)(ctypes.cast(fn, v).value) for fn, res, args in specs)
+        except pdf_errors() as e:  # an unusual ctypes build: pypdfium2's own wrappers
+            log.debug("no plain-address PDFium calls: %r", e)
+            fns = None
+        _CHAR_FNS.append(fns)
+    return _CHAR_FNS[0]
 
 
 _TEXT_OBJECT_FN: list = []
@@ -378,19 +420,18 @@ def page_edges(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
     rectangle (four rect edges), any other one a polyline (one edge per segment).
     """
     left, _bottom, _right, top_edge = box
-    edges: list[dict] = []
+    edges: list[tuple] = []
     raw_page = page.raw
     identity = pdfium_c.FS_MATRIX(1, 0, 0, 1, 0, 0)
     scratch = _scratch(pdfium_c)
     for k in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
         _walk_paths(pdfium_c.FPDFPage_GetObject(raw_page, k), identity, pdfium_c, edges, 0, scratch)
-
-    def flip(e: dict) -> dict:
-        x0, x1, y0, y1 = e["x0"] - left, e["x1"] - left, e["y0"], e["y1"]
-        top, bottom = top_edge - y1, top_edge - y0
-        return dict(e, x0=x0, x1=x1, top=top, bottom=bottom, doctop=top, width=x1 - x0, height=bottom - top)
-
-    return [flip(e) for e in edges]
+    out = []
+    for kind, x0, x1, y0, y1, orientation in edges:
+        x0, x1, top, bottom = x0 - left, x1 - left, top_edge - y1, top_edge - y0
+        out.append({"object_type": kind, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "orientation": orientation,
+                    "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0, "height": bottom - top})
+    return out
 
 
 def _mul(m, n, pdfium_c):
@@ -414,7 +455,7 @@ def _own_matrix(obj, parent, pdfium_c, scratch: tuple):
     return _mul(m, parent, pdfium_c)
 
 
-def _walk_paths(obj, parent, pdfium_c, edges: list[dict], depth: int, scratch: tuple | None = None) -> None:
+def _walk_paths(obj, parent, pdfium_c, edges: list[tuple], depth: int, scratch: tuple | None = None) -> None:
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM) or depth > 8:
         return
@@ -428,6 +469,8 @@ def _walk_paths(obj, parent, pdfium_c, edges: list[dict], depth: int, scratch: t
     _m, fill, stroke, fill_ref, stroke_ref, box, box_refs = scratch
     if pdfium_c.FPDFPath_GetDrawMode(obj, fill_ref, stroke_ref) and not (fill.value or stroke.value):
         return  # a clipping path, never painted
+    if not stroke.value and _white(obj, pdfium_c):
+        return  # filled white on white paper: an invisible ruling (cell borders set to white), never a table rule
     if pdfium_c.FPDFPageObj_GetBounds(obj, *box_refs):
         x0, y0, x1, y1 = box
         scale = max(math.hypot(parent.a, parent.b), math.hypot(parent.c, parent.d))  # bounds are in the parent's space
@@ -438,19 +481,40 @@ def _walk_paths(obj, parent, pdfium_c, edges: list[dict], depth: int, scratch: t
         edges.extend(_subpath_edges(pts))
 
 
+_RGBA: list = []
+
+
+def _white(obj, pdfium_c) -> bool:
+    """Is the path's fill colour (near) white? (The four out-parameters are made once per process.)"""
+    if not _RGBA:
+        rgba = [ctypes.c_uint() for _ in range(4)]
+        _RGBA.append((rgba, [ctypes.byref(v) for v in rgba]))
+    rgba, refs = _RGBA[0]
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, *refs):
+        return False
+    return rgba[0].value >= 250 and rgba[1].value >= 250 and rgba[2].value >= 250
+
+
 def _subpaths(obj, m, pdfium_c) -> list[list[tuple[float, float]]]:
     out: list[list[tuple[float, float]]] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    get_seg, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
-    get_type, get_close, moveto = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose, \
-        pdfium_c.FPDF_SEGMENT_MOVETO
+    xy = (ctypes.c_float * 2)()
+    fast = _segment_fns(pdfium_c)
+    if fast is not None:  # one path may have thousands of segments: plain-address calls
+        get_seg, get_point, get_type, get_close = fast
+        handle, x_ref, y_ref = ctypes.cast(obj, ctypes.c_void_p).value, ctypes.addressof(xy), ctypes.addressof(xy) + 4
+    else:
+        get_seg, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
+        get_type, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
+        handle = obj
+        x_ref, y_ref = ctypes.cast(xy, ctypes.POINTER(ctypes.c_float)), ctypes.cast(
+            ctypes.addressof(xy) + 4, ctypes.POINTER(ctypes.c_float))
+    moveto = pdfium_c.FPDF_SEGMENT_MOVETO
     a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
     for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = get_seg(obj, k)
+        seg = get_seg(handle, k)
         if not get_point(seg, x_ref, y_ref):
             continue
-        px, py = x.value, y.value
+        px, py = xy
         p = (a * px + c * py + e, b * px + d * py + f)
         if not out or get_type(seg) == moveto:
             out.append([p])
@@ -461,7 +525,25 @@ def _subpaths(obj, m, pdfium_c) -> list[list[tuple[float, float]]]:
     return [pts for pts in out if len(pts) >= 2]
 
 
-def _subpath_edges(pts: list[tuple[float, float]]) -> list[dict]:
+_SEGMENT_FNS: list = []
+
+
+def _segment_fns(pdfium_c) -> tuple | None:
+    """GetPathSegment, PathSegment_GetPoint/GetType/GetClose over plain addresses (see _char_fns)."""
+    if not _SEGMENT_FNS:
+        v, i = ctypes.c_void_p, ctypes.c_int
+        specs = ((pdfium_c.FPDFPath_GetPathSegment, v, (v, i)), (pdfium_c.FPDFPathSegment_GetPoint, i, (v, v, v)),
+                 (pdfium_c.FPDFPathSegment_GetType, i, (v,)), (pdfium_c.FPDFPathSegment_GetClose, i, (v,)))
+        try:
+            fns = tuple(ctypes.CFUNCTYPE(res, *args)(ctypes.cast(fn, v).value) for fn, res, args in specs)
+        except pdf_errors() as e:  # an unusual ctypes build: pypdfium2's own wrappers
+            log.debug("no plain-address PDFium calls: %r", e)
+            fns = None
+        _SEGMENT_FNS.append(fns)
+    return _SEGMENT_FNS[0]
+
+
+def _subpath_edges(pts: list[tuple[float, float]]) -> list[tuple]:
     xs, ys = {round(p[0], 3) for p in pts}, {round(p[1], 3) for p in pts}
     if len(pts) in (4, 5) and len(xs) == 2 and len(ys) == 2 and (len(pts) == 4 or pts[0] == pts[-1]):
         x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
@@ -476,5 +558,6 @@ def _subpath_edges(pts: list[tuple[float, float]]) -> list[dict]:
     return out
 
 
-def _edge(kind: str, x0: float, x1: float, y0: float, y1: float, orientation: str | None) -> dict:
-    return {"object_type": kind, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "orientation": orientation}
+def _edge(kind: str, x0: float, x1: float, y0: float, y1: float, orientation: str | None) -> tuple:
+    """An edge in PDF space (y up); page_edges makes it a pdfplumber edge dict."""
+    return kind, x0, x1, y0, y1, orientation

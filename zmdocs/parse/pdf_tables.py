@@ -6,9 +6,12 @@ lines/rects could form a grid. Cell text is built with the same char joiner as b
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from zmdocs.parse.pdf_layout import group_rows, join_chars
+
+log = logging.getLogger(__name__)
 
 TABLE_SETTINGS = {
     "vertical_strategy": "lines",
@@ -231,3 +234,45 @@ class RulingsPage:
         from pdfplumber.table import TableFinder
 
         return TableFinder(self, settings).tables  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- rulings drawn only in a page's picture
+RENDER_SCALE = 1.0  # pixels per point for the ruling search (a 1 pt rule is a pixel wide or more)
+_MIN_RULE = 20.0  # points: a dark run at least this long is a rule, never a glyph stroke
+_MAX_THICK = 4.0  # points: darker and thicker is a solid area of a picture (a photo, a black box), not a rule
+
+
+def _runs(row) -> list[tuple[int, int]]:
+    """(start, end) of the dark runs of one pixel row."""
+    import numpy as np
+
+    d = np.diff(np.concatenate(([0], row.astype(np.int8), [0])))
+    return list(zip(np.nonzero(d == 1)[0].tolist(), np.nonzero(d == -1)[0].tolist(), strict=True))
+
+
+def _rules(dark, scale: float) -> list[tuple[float, float, float]]:
+    """Thin long dark runs along the rows of `dark`: (row position, start, end) in points, one per rule."""
+    n, thick = int(_MIN_RULE * scale), max(int(_MAX_THICK * scale), 2)
+    rows = [int(r) for r in (dark.sum(axis=1) >= n).nonzero()[0]]
+    segs: dict[int, list[tuple[int, int]]] = {r: [(s, e) for s, e in _runs(dark[r]) if e - s >= n] for r in rows}
+    out: list[tuple[float, float, float]] = []
+    for r in rows:
+        for s, e in segs[r]:
+            if any(abs(s - s2) <= 3 and abs(e - e2) <= 3 for s2, e2 in segs.get(r - 1, [])):
+                continue  # the same rule, one pixel row further down
+            depth = 1
+            while any(abs(s - s2) <= 3 and abs(e - e2) <= 3 for s2, e2 in segs.get(r + depth, [])):
+                depth += 1
+            if depth <= thick:
+                out.append(((r + depth / 2) / scale, s / scale, e / scale))
+    return out
+
+
+def image_edges(gray, scale: float = RENDER_SCALE) -> list[dict]:
+    """Table rules painted inside a scanned page's picture, as pdfplumber edges (points, top from the page top)."""
+    dark = gray < 128
+    edges = [{"object_type": "line", "orientation": "h", "x0": s, "x1": e, "top": y, "bottom": y, "doctop": y,
+              "width": e - s, "height": 0.0} for y, s, e in _rules(dark, scale)]
+    edges += [{"object_type": "line", "orientation": "v", "x0": x, "x1": x, "top": s, "bottom": e, "doctop": s,
+               "width": 0.0, "height": e - s} for x, s, e in _rules(dark.T, scale)]
+    return edges

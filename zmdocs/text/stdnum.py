@@ -52,6 +52,9 @@ _JIS = re.compile(rf"(?<![A-Za-z/])JIS\s*(?P<letter>[A-Z])\s?(?P<num>\d{{4,5}}(?
 # OIML R 60-1:2021 / OIML D 11:2013, IHO S-44 / IHO S-102, UN Regulation No. 48 (UNECE regulations).
 _OIML = re.compile(rf"(?<![A-Za-z/])OIML\s+(?P<letter>[RDBVGP])\s*(?P<num>\d{{1,3}}(?:-\d{{1,2}}){{0,2}})(?:\s*:\s*(?P<year>{_YEAR4}))?(?![\d])")
 _IHO = re.compile(r"(?<![A-Za-z/])IHO(?:[-/]IOC)?\s+(?P<letter>[SBCMP])-\s?(?P<num>\d{1,3})(?![\d])")
+# Gulf standards: "GSO 1040/2000" (GCC Standardization Organization, year after a slash), "SASO 2870:2017", adoptions "GSO ISO 8124-1:2019"
+_GULF = re.compile(rf"(?<![A-Za-z/])(?P<fam>GSO|SASO)\s+(?P<pre>(?:ISO/IEC|ISO|IEC|EN)\s+)?(?P<num>\d{{1,5}}(?:-\d{{1,3}}){{0,3}})"
+                   rf"(?:\s*(?P<sep>[/:])\s*(?P<year>{_YEAR4}))?(?![\d])")
 _UNR = re.compile(r"(?<![A-Za-z/])(?:(?:UN|U\.N\.)\s*/?\s*(?:ECE\s+)?|ECE\s+)Regulation\s+No\.?\s*(?P<num>\d{1,3})(?![\d])", re.I)
 
 _DOMESTIC_PREFIX = ("GB", "T/", "DB", "Q/")
@@ -111,6 +114,10 @@ def _scan(text: str) -> list[StdRef]:
     for m in _IHO.finditer(text):
         num = f"{m.group('letter')}-{m.group('num')}"
         found.append(StdRef(f"IHO {num}", "IHO", num, None, m.span()))
+    for m in _GULF.finditer(text):
+        num = f"{m.group('pre') or ''}{m.group('num')}"
+        y = m.group("year")
+        found.append(StdRef(f"{m.group('fam')} {num}" + (f"{m.group('sep')}{y}" if y else ""), m.group("fam"), num, _year(y), m.span()))
     for m in _UNR.finditer(text):
         num = m.group("num")
         found.append(StdRef(f"UN Regulation No. {num}", "UN", num, None, m.span()))
