@@ -214,17 +214,22 @@ def _char_fns(pdfium_c) -> tuple | None:
     several times per char. None when this ctypes cannot make them; created once per process."""
     if not _CHAR_FNS:
         v, i = ctypes.c_void_p, ctypes.c_int
-        specs = ((pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, (v, i)),
-                 (pdfium_c.FPDFText_GetLooseCharBox, i, (v, i, v)),
-                 (pdfium_c.FPDFText_GetCharOrigin, i, (v, i, v, v)),
-                 (pdfium_c.FPDFText_IsGenerated, i, (v, i)))
-        try:
-            fns = tuple(ctypes.CFUNCTYPE(res, *args)(ctypes.cast(fn, v).value) for fn, res, args in specs)
-        except pdf_errors() as e:  # an unusual ctypes build: pypdfium2's own wrappers
-            log.debug("no plain-address PDFium calls: %r", e)
-            fns = None
-        _CHAR_FNS.append(fns)
+        _CHAR_FNS.append(_plain_fns(((pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, (v, i)),
+                                     (pdfium_c.FPDFText_GetLooseCharBox, i, (v, i, v)),
+                                     (pdfium_c.FPDFText_GetCharOrigin, i, (v, i, v, v)),
+                                     (pdfium_c.FPDFText_IsGenerated, i, (v, i)))))
     return _CHAR_FNS[0]
+
+
+def _plain_fns(specs) -> tuple | None:
+    """ctypes prototypes (result type, argument types) over the plain addresses of PDFium functions,
+    or None when this ctypes cannot make them (then pypdfium2's own wrappers are used)."""
+    v = ctypes.c_void_p
+    try:
+        return tuple(ctypes.CFUNCTYPE(res, *args)(ctypes.cast(fn, v).value) for fn, res, args in specs)
+    except pdf_errors() as e:  # an unusual ctypes build
+        log.debug("no plain-address PDFium calls: %r", e)
+        return None
 
 
 _TEXT_OBJECT_FN: list = []
@@ -532,14 +537,10 @@ def _segment_fns(pdfium_c) -> tuple | None:
     """GetPathSegment, PathSegment_GetPoint/GetType/GetClose over plain addresses (see _char_fns)."""
     if not _SEGMENT_FNS:
         v, i = ctypes.c_void_p, ctypes.c_int
-        specs = ((pdfium_c.FPDFPath_GetPathSegment, v, (v, i)), (pdfium_c.FPDFPathSegment_GetPoint, i, (v, v, v)),
-                 (pdfium_c.FPDFPathSegment_GetType, i, (v,)), (pdfium_c.FPDFPathSegment_GetClose, i, (v,)))
-        try:
-            fns = tuple(ctypes.CFUNCTYPE(res, *args)(ctypes.cast(fn, v).value) for fn, res, args in specs)
-        except pdf_errors() as e:  # an unusual ctypes build: pypdfium2's own wrappers
-            log.debug("no plain-address PDFium calls: %r", e)
-            fns = None
-        _SEGMENT_FNS.append(fns)
+        _SEGMENT_FNS.append(_plain_fns(((pdfium_c.FPDFPath_GetPathSegment, v, (v, i)),
+                                        (pdfium_c.FPDFPathSegment_GetPoint, i, (v, v, v)),
+                                        (pdfium_c.FPDFPathSegment_GetType, i, (v,)),
+                                        (pdfium_c.FPDFPathSegment_GetClose, i, (v,)))))
     return _SEGMENT_FNS[0]
 
 
