@@ -42,6 +42,8 @@ MARGIN = float(os.environ.get("ZMDOCS_LANG_MARGIN", "0.0"))
 SLOPE = 0.25  # cosine below the margin over which the factor falls from 1 to FLOOR
 FLOOR = 0.3
 ECHO = float(os.environ.get("ZMDOCS_ECHO", "0.8"))  # weight of an adoption counterpart's score
+XLEX = float(os.environ.get("ZMDOCS_XLEX", "1.5"))  # weight of the translated glossary terms' BM25 ranking
+XLEX_NORM = float(os.environ.get("ZMDOCS_XLEX_NORM", "1"))  # share of it in the best possible score
 ECHO_DEPTH = int(os.environ.get("ZMDOCS_ECHO_DEPTH", "2"))  # best hits (overall) that lend to their counterparts
 
 # rows -> {row: [(counterpart row, its language)]}
@@ -62,13 +64,16 @@ def _rrf(rank: int) -> float:
     return 1.0 / (RRF_K + rank + 1)
 
 
-def language_scores(dense: list[tuple[int, float]], lex: list[tuple[int, float]], lex_weight: float = 1.0) -> dict[int, float]:
-    """Within-language fused score (0-1] per row; the BM25 ranking counts `lex_weight` times."""
+def language_scores(dense: list[tuple[int, float]], lex: list[tuple[int, float]], lex_weight: float = 1.0,
+                    xlex: list[tuple[int, float]] | None = None) -> dict[int, float]:
+    """Within-language fused score (0-1] per row; the BM25 ranking counts `lex_weight` times, the
+    ranking of the query's translated glossary terms (`xlex`) `XLEX` times."""
     score: dict[int, float] = {}
-    for ranking, w in ((dense, 1.0), (lex, lex_weight)):
+    xlex = xlex or []
+    for ranking, w in ((dense, 1.0), (lex, lex_weight), (xlex, XLEX)):
         for rank, (row, _) in enumerate(ranking if w > 0 else ()):
             score[row] = score.get(row, 0.0) + w * _rrf(rank)
-    best = _rrf(0) * ((1.0 if dense else 0.0) + (max(lex_weight, 0.0) if lex else 0.0))
+    best = _rrf(0) * ((1.0 if dense else 0.0) + (max(lex_weight, 0.0) if lex else 0.0) + (XLEX_NORM * XLEX if xlex else 0.0))
     return {r: s / best for r, s in score.items()} if best else {}
 
 
@@ -82,12 +87,13 @@ def damping(best_cos: dict[str, float]) -> dict[str, float]:
 
 def merge(dense: dict[str, list[tuple[int, float]]], lex: dict[str, list[tuple[int, float]]], top: int,
           per_lang: int | None = None, echo: Counterparts | None = None,
-          lex_weight: dict[str, float] | None = None) -> list[Hit]:
+          lex_weight: dict[str, float] | None = None, xlex: dict[str, list[tuple[int, float]]] | None = None) -> list[Hit]:
     """Fuse per-language (row, value) rankings into one list of hits, best first.
 
     `per_lang=K`: the best K of each language (all of them, ordered by score), else the top `top`.
     `echo`: the adoption counterparts of rows (see the module docstring), or None.
     `lex_weight`: per language, how much its BM25 ranking counts (default 1).
+    `xlex`: per language, the BM25 ranking of the query's glossary terms said in it (`crossterms`).
     """
     best_cos = {lg: d[0][1] for lg, d in dense.items() if d}
     damp = damping(best_cos)
@@ -95,9 +101,11 @@ def merge(dense: dict[str, list[tuple[int, float]]], lex: dict[str, list[tuple[i
     bm = {r: x for lx in lex.values() for r, x in lx}
     score: dict[int, float] = {}
     lang: dict[int, str] = {}
-    for lg in sorted(dense.keys() | lex.keys()):  # sorted: ties break the same way in every run
+    xlex = xlex or {}
+    for lg in sorted(dense.keys() | lex.keys() | xlex.keys()):  # sorted: ties break the same way in every run
         factor = damp.get(lg, FLOOR)  # a language found only lexically
-        for row, x in language_scores(dense.get(lg, []), lex.get(lg, []), (lex_weight or {}).get(lg, 1.0)).items():
+        ranked = language_scores(dense.get(lg, []), lex.get(lg, []), (lex_weight or {}).get(lg, 1.0), xlex.get(lg))
+        for row, x in ranked.items():
             if x * factor > score.get(row, -1.0):
                 score[row], lang[row] = x * factor, lg
     if echo is not None and ECHO > 0 and score:

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from zmdocs.errors import StoreError
-from zmdocs.index import faissidx, fusion, lexical
+from zmdocs.index import crossterms, faissidx, fusion, lexical
 from zmdocs.index.store import (
     DB_NAME,
     check_model,
@@ -44,6 +44,7 @@ EXACT_SUBSET_MAX = 200_000  # filtered searches scan the subset exactly up to th
 # cold query need not import it); bigger or IVF stores use the published FAISS index
 NUMPY_MAX = int(os.environ.get("ZMDOCS_NUMPY_MAX", "200000"))
 
+HEADING_FIRST = os.environ.get("ZMDOCS_XLEX_HEADING", "1") == "1"
 KIND_ALIASES = {
     "requirement": "requirements", "req": "requirements", "technical-requirements": "requirements",
     "term": "terms", "definitions": "terms", "test-method": "test-methods", "tests": "test-methods",
@@ -74,6 +75,7 @@ class Store:
         self._langs: list[str] | None = None
         self._dead: np.ndarray | None = None
         self._qtok: tuple[str, list[str]] | None = None  # (last query, its tokens)
+        self._terms: crossterms.TermList | None = None  # the store's bilingual term entries
         self._groups: dict[int, tuple[str, ...]] = {}  # document pk -> keys of its numbering groups
         # map the published generation now (cheap: mmap), so a writer publishing a newer one
         # and deleting these files later does not change what this reader sees
@@ -158,10 +160,43 @@ class Store:
                 dense[lg] = dense[lg] if len(dense[lg]) >= need else self._dense(v, need, filt)
                 lex[lg] = lex[lg] if len(lex[lg]) >= need else self._lex(q, need, filt)
             dense[lg], lex[lg] = dense[lg][: need * 4 + 20], lex[lg][: need * 4 + 20]
+        xlex = self._xlex(q, langs, base, need)
         # over-fetch: hits of a second copy of one file are dropped in `_results`
         hits = fusion.merge(dense, lex, top=top * 2, per_lang=per_lang, echo=self._echo_for(dense, lex, base_filt),
-                            lex_weight=lexical.script_weights(q, langs))
+                            lex_weight=lexical.script_weights(q, langs), xlex=xlex)
         return self._results(q, hits, None if per_lang else top)
+
+    def _xlex(self, q: str, langs: list[str], base: dict[str, Any], need: int) -> dict[str, list[tuple[int, float]]]:
+        """Per language, the BM25 ranking of the query's terms said in that language (see `crossterms`);
+        for a query asking a definition, clauses headed by one of those names first (the term's entry)."""
+        if fusion.XLEX <= 0 or len(langs) < 2 or self._lexical() is None:
+            return {}
+        vocab = getattr(self._lexical(), "vocab_dict", None) or {}
+        out = {}
+        for lg, names in crossterms.translated_names(q, langs, [crossterms.glossary_terms(), self._term_list()]).items():
+            toks = crossterms.name_tokens(names, lg, vocab)
+            ranked = self._lex(q, need, self._filter({**base, "lang": lg}), toks=toks) if toks else []
+            if ranked and HEADING_FIRST and crossterms.asks_definition(q):
+                heads = self._headings([r for r, _ in ranked])
+                ranked.sort(key=lambda t: not crossterms.names_heading(heads.get(t[0], ""), names))
+            if ranked:
+                out[lg] = ranked[: need * 4 + 20]
+        return out
+
+    def _headings(self, rows: list[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for i in range(0, len(rows), 900):
+            part = rows[i : i + 900]
+            q = f"SELECT row, heading FROM clauses WHERE row IN ({','.join('?' * len(part))})"
+            out.update((r[0], r[1] or "") for r in self.con.execute(q, part))
+        return out
+
+    def _term_list(self) -> crossterms.TermList:
+        """The store's term entries named in two languages or more (built on first use)."""
+        if self._terms is None:
+            rows = self.con.execute("SELECT doc_pk || ':' || number, terms FROM terms WHERE terms LIKE '%,%'")
+            self._terms = crossterms.entry_terms(rows)
+        return self._terms
 
     def _echo_for(self, dense: dict[str, list[tuple[int, float]]], lex: dict[str, list[tuple[int, float]]],
                   filt: _Filter | None = None):
@@ -338,8 +373,9 @@ class Store:
             out.update((r[0], (r[1], r[2])) for r in self.con.execute(q, part))
         return out
 
-    def _lex(self, query: str, top: int, filt: _Filter | None) -> list[tuple[int, float]]:
+    def _lex(self, query: str, top: int, filt: _Filter | None, toks: list[str] | None = None) -> list[tuple[int, float]]:
         """Ranked (clause row, BM25 score); with a filter, checked in SQL, else masked when too few survive.
+        `toks`: search these tokens instead of the query's own.
 
         A hit must share a word with the query, not only numbers: a Chinese query against
         English clauses would otherwise promote clauses that merely repeat its figures.
@@ -348,7 +384,7 @@ class Store:
         if bm is None:
             return []
         rows = self._bm25_rows
-        toks = self._query_tokens(query)
+        toks = self._query_tokens(query) if toks is None else toks
         worded = lexical.postings(bm, [t for t in toks if any(ch.isalpha() for ch in t)])
         if not worded:
             return []
