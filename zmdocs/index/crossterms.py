@@ -1,14 +1,12 @@
 """Cross-lingual lexical channel: the query's terms said in the other languages.
 
 BM25 only matches words of the query's own language, and the encoder ranks translations
-below same-language clauses on the same topic. Two bilingual term lists close part of the gap:
+below same-language clauses on the same topic. The glossary (`data/glossary.yaml`: parameter
+keys and subjects, each with zh/en/de/fr synonyms) is a bilingual term list that closes part
+of the gap. (The store's own term entries in two languages, a Chinese standard's English
+equivalents, were tried as a second list: no change on the judged queries, so left out.)
 
-- the glossary (`data/glossary.yaml`: parameter keys and subjects, each with zh/en/de/fr synonyms);
-- the store's own term entries that name a term in two languages (a Chinese standard gives the
-  English equivalent of each term it defines: 备用电源 back-up power supply), so the list grows
-  with the corpus (`Store._term_list`).
-
-Every term of a list that the query names is replaced, per target language, by that term's
+Every term of the list that the query names is replaced, per target language, by that term's
 names in the language, tokenised as that language's clauses are (German and French stemmed),
 and run as a BM25 query over the clauses of that language only (`search.Store._xlex`, fused
 as a third ranking by `fusion.language_scores`). A language the term is written in in the
@@ -22,7 +20,6 @@ characters, Latin terms on runs of up to 8 lower-case words, a plural s/es of th
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
 from collections.abc import Container, Iterable
@@ -113,23 +110,6 @@ def glossary_terms() -> TermList:
         for key, entry in (data.get(section) or {}).items():
             names = {lg: tuple(str(s).strip() for s in entry.get(lg) or [] if str(s).strip()) for lg in LANGS}
             entries[f"{section}:{key}"] = {lg: s for lg, s in names.items() if s}
-    return TermList(entries)
-
-
-def entry_terms(rows: Iterable[tuple[str, str]]) -> TermList:
-    """A term list of the term entries (id, JSON {lang: "name; name"}) that name a term in two languages or more."""
-    entries: dict[str, dict[str, tuple[str, ...]]] = {}
-    for ident, raw in rows:
-        try:
-            names = json.loads(raw or "{}")
-        except ValueError:
-            continue
-        if not isinstance(names, dict):
-            continue
-        split = {lg: tuple(s.strip() for s in re.split(r"[;；]", str(v)) if s.strip()) for lg, v in names.items() if lg in LANGS}
-        split = {lg: s for lg, s in split.items() if s}
-        if len(split) >= 2:
-            entries[f"term:{ident}"] = split
     return TermList(entries)
 
 

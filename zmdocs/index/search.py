@@ -75,7 +75,6 @@ class Store:
         self._langs: list[str] | None = None
         self._dead: np.ndarray | None = None
         self._qtok: tuple[str, list[str]] | None = None  # (last query, its tokens)
-        self._terms: crossterms.TermList | None = None  # the store's bilingual term entries
         self._groups: dict[int, tuple[str, ...]] = {}  # document pk -> keys of its numbering groups
         # map the published generation now (cheap: mmap), so a writer publishing a newer one
         # and deleting these files later does not change what this reader sees
@@ -173,7 +172,7 @@ class Store:
             return {}
         vocab = getattr(self._lexical(), "vocab_dict", None) or {}
         out = {}
-        for lg, names in crossterms.translated_names(q, langs, [crossterms.glossary_terms(), self._term_list()]).items():
+        for lg, names in crossterms.translated_names(q, langs).items():
             toks = crossterms.name_tokens(names, lg, vocab)
             ranked = self._lex(q, need, self._filter({**base, "lang": lg}), toks=toks) if toks else []
             if ranked and HEADING_FIRST and crossterms.asks_definition(q):
@@ -190,13 +189,6 @@ class Store:
             q = f"SELECT row, heading FROM clauses WHERE row IN ({','.join('?' * len(part))})"
             out.update((r[0], r[1] or "") for r in self.con.execute(q, part))
         return out
-
-    def _term_list(self) -> crossterms.TermList:
-        """The store's term entries named in two languages or more (built on first use)."""
-        if self._terms is None:
-            rows = self.con.execute("SELECT doc_pk || ':' || number, terms FROM terms WHERE terms LIKE '%,%'")
-            self._terms = crossterms.entry_terms(rows)
-        return self._terms
 
     def _echo_for(self, dense: dict[str, list[tuple[int, float]]], lex: dict[str, list[tuple[int, float]]],
                   filt: _Filter | None = None):

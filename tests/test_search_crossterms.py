@@ -1,0 +1,84 @@
+"""The cross-lingual lexical channel: query terms said in the other languages (zmdocs.index.crossterms)."""
+
+from __future__ import annotations
+
+from zmdocs.index import crossterms, fusion
+from zmdocs.index.crossterms import TermList, name_tokens, names_heading, translated_names
+
+
+def _list() -> TermList:
+    return TermList({
+        "a": {"zh": ("泄漏电流",), "en": ("leakage current",), "de": ("Ableitstrom",)},
+        "b": {"zh": ("电流",), "en": ("current",)},
+        "c": {"zh": ("一氧化碳", "CO"), "en": ("carbon monoxide", "CO")},
+        "d": {"zh": ("示廓灯",), "en": ("end-outline marker lamp",)},
+    })
+
+
+def test_terms_are_found_leftmost_longest_in_both_scripts():
+    tl = _list()
+    assert tl.find("潮湿处理后的泄漏电流") == [("a", "zh")]  # the longer term claims 电流
+    assert tl.find("潮濕處理後的泄漏電流") == [("a", "zh")]  # traditional characters
+    assert tl.find("Leakage currents after humidity treatment") == [("a", "en")]  # case and plural
+    assert tl.find("end outline marker lamps") == [("d", "en")]  # hyphens and spaces alike
+    assert tl.find("materials in contact with food") == []  # a Latin symbol matches whole words only
+    assert tl.find("CO排放") == [] and tl.find("一氧化碳排放") == [("c", "zh")]  # a two-letter symbol alone is too ambiguous
+
+
+def test_translations_leave_out_the_language_the_term_is_written_in():
+    names = translated_names("泄漏电流的限值", ["zh", "en", "de"], [_list()])
+    assert names == {"en": ["leakage current"], "de": ["Ableitstrom"]}
+    assert translated_names("leakage current", ["zh", "en"], [_list()]) == {"zh": ["泄漏电流"]}
+    assert translated_names("nothing known here", ["zh", "en"], [_list()]) == {}
+
+
+def test_name_tokens_follow_the_clause_language():
+    assert name_tokens(["Ableitströme"], "de") == name_tokens(["Ableitstrom"], "de")  # stemmed as German clauses are
+    assert name_tokens(["leakage current"], "en") == ["leakage", "current"]
+    toks = name_tokens(["漏电流"], "zh", vocab={"电流": 0, "漏": 1})
+    assert toks == ["电流"]  # a lone character says nothing of the term
+
+
+def test_definition_queries_and_headings():
+    assert crossterms.asks_definition("示廓灯的定义") and crossterms.asks_definition("輪廓燈的定義")
+    assert crossterms.asks_definition("definition of semi-trailer")
+    assert not crossterms.asks_definition("leakage current after humidity treatment")
+    assert names_heading("End-outline marker lamps", ["end-outline marker lamp"])
+    assert names_heading("示廓灯", ["示廓燈"])
+    assert not names_heading("Leakage current after humidity treatment", ["leakage current"])
+
+
+def test_translated_terms_rank_as_a_third_signal():
+    dense, lex = [(1, 0.5), (2, 0.4), (3, 0.3)], []
+    plain = fusion.language_scores(dense, lex)
+    with_terms = fusion.language_scores(dense, lex, xlex=[(3, 7.0)])
+    assert max(plain, key=plain.get) == 1
+    assert with_terms[3] > plain[3] and with_terms[3] > with_terms[2]
+    hits = fusion.merge({"zh": [(10, 0.8)], "en": dense}, {}, top=4, xlex={"en": [(3, 7.0)]})
+    assert [h.row for h in hits].index(3) < [h.row for h in fusion.merge({"zh": [(10, 0.8)], "en": dense}, {}, top=4)].index(3)
+
+
+def test_a_chinese_query_reaches_the_english_clause_through_the_glossary(tmp_path, monkeypatch):
+    """Hash embedder (same-language only): the English clause is found by its translated term alone."""
+    from zmdocs.app import index_paths
+    from zmdocs.index import open_store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    en = ["IEC 99999:2020", "Example appliances (test input)", "", "1 Scope", "This document covers example appliances.", ""]
+    for i, topic in enumerate(["Marking", "Stability", "Heating", "Moisture", "Endurance", "Leakage current"], 2):
+        en += [f"{i} {topic}", f"The {topic.lower()} of the appliance is checked by inspection and by the tests of this clause.", ""]
+    (corpus / "en.txt").write_text("\n".join(en), encoding="utf-8")
+    zh = ["GB 99999—2020", "示例器具（测试用）", "", "1 范围", "本文件适用于示例器具。", "",
+          "2 结构", "器具的结构应通过视检确认。", ""]
+    (corpus / "zh.txt").write_text("\n".join(zh), encoding="utf-8")
+    store = tmp_path / "st"
+    index_paths([str(corpus)], str(store), model="hash", workers=1, progress=False)
+    st = open_store(store)
+    q = "泄漏电流"
+    top = [(r["lang"], r["clause"]) for r in st.search(q, top=3)]
+    assert ("en", "7") in top
+    res = st.search(q, top=3)
+    assert next(r for r in res if r["clause"] == "7")["doc"] == "IEC 99999:2020"
+    monkeypatch.setattr(fusion, "XLEX", 0.0)
+    assert ("en", "7") not in [(r["lang"], r["clause"]) for r in st.search(q, top=3)]
