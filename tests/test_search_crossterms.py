@@ -80,5 +80,16 @@ def test_a_chinese_query_reaches_the_english_clause_through_the_glossary(tmp_pat
     assert ("en", "7") in top
     res = st.search(q, top=3)
     assert next(r for r in res if r["clause"] == "7")["doc"] == "IEC 99999:2020"
+    assert st.search(q, top=1, lang="en")[0]["clause"] == "7"  # a language filter keeps the channel
     monkeypatch.setattr(fusion, "XLEX", 0.0)
     assert ("en", "7") not in [(r["lang"], r["clause"]) for r in st.search(q, top=3)]
+
+
+def test_the_glossary_writes_chinese_in_simplified_characters():
+    """`glossary_terms` folds its names without OpenCC (a traditional query is converted instead)."""
+    from zmdocs.index import lexical
+
+    conv = lexical._t2s()
+    tl = crossterms.glossary_terms()
+    assert tl.cjk and [k for k in tl.cjk if conv.convert(k) != k] == []
+    assert ("subjects:cornering_lamp", "zh") in tl.find("轉彎燈的定義")

@@ -10,7 +10,9 @@ Figures (default model, 133 cross-lingual pairs): recall@5 0.226 with the search
 vectors, adoption/draft echo, script-weighted BM25 and damping from the best language down.
 Those changes were tuned on the even-numbered queries only (`gold.halves`); the odd half, not
 looked at, went 0.667 -> 0.773 (the tune half 0.463 -> 0.731). After the later parse changes of
-that day the fresh store measures 0.737 (tune 0.716, held out 0.758; bench/search.py); the
+that day the fresh store measures 0.737 (tune 0.716, held out 0.758; bench/search.py).
+2026-12-03: the cross-lingual term channel (`zmdocs.index.crossterms`: the query's glossary terms
+said in each other language, BM25 there) takes it to 0.789 (tune 0.806, held out 0.773); the
 threshold sits about 0.02 below that.
 """
 
@@ -93,7 +95,7 @@ def test_cross_lingual_recall_at_5(mixed_store, gold_set):
     tune, held = (gold.recall(mixed_store, half, 5)[0] for half in gold.halves(gold_set))
     print(f"cross-lingual recall@5 = {r:.3f} over {n} pairs (tune half {tune:.3f}, held-out half {held:.3f})")
     assert n >= 120
-    assert r >= 0.72, "\n".join(misses)  # measured 0.737 (tune 0.716, held out 0.758)
+    assert r >= 0.77, "\n".join(misses)  # measured 0.789 (tune 0.806, held out 0.773)
 
 
 @pytest.mark.model

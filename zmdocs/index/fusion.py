@@ -20,9 +20,8 @@ of the judged queries, no margin at all (damping from the best language down) be
 
 Cross-lingual terms: the query's glossary terms said in each other language (`crossterms`)
 give a third ranking there, BM25 over that language's clauses, counting `XLEX` times in the
-within-language RRF (0.5-3 tried on the tune half: 1.0 takes it 0.716 -> 0.806 with the lamp subjects
-added to the glossary; 1.5 scored
-higher there but lowered the held-out half).
+within-language RRF (0.5-3 tried on the tune half: 1.0 takes it 0.716 -> 0.806 with the lamp
+subjects added to the glossary; 1.5 scored higher there but lowered the held-out half).
 
 Adoption echo: a national adoption keeps the numbering of the standard it adopts (GB/T 1.1
 and the ISO/IEC Directives: IDT and MOD adoptions restructure nothing, or say where they do),

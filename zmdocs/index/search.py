@@ -168,7 +168,7 @@ class Store:
     def _xlex(self, q: str, langs: list[str], base: dict[str, Any], need: int) -> dict[str, list[tuple[int, float]]]:
         """Per language, the BM25 ranking of the query's terms said in that language (see `crossterms`);
         for a query asking a definition, clauses headed by one of those names first (the term's entry)."""
-        if fusion.XLEX <= 0 or len(langs) < 2 or self._lexical() is None:
+        if fusion.XLEX <= 0 or self._lexical() is None:
             return {}
         vocab = getattr(self._lexical(), "vocab_dict", None) or {}
         out = {}
