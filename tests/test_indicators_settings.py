@@ -61,3 +61,33 @@ def test_setting_role_is_test_condition_outside_a_test_chapter():
     inds = extract_document(Document(id="d", title="t", lang="en", clauses=[c]))
     roles = {(i.value, i.unit): i.role for i in inds}
     assert roles == {(25, "°C"): "test-condition", (0.25, "mA"): "requirement"}
+
+
+@pytest.mark.parametrize("text, lang, value, unit", [
+    ("A test voltage of 1 250 V is applied for 1 min.", "en", 1, "min"),
+    ("After 500 h of operation, the luminous flux shall be at least 90 % of the initial value.", "en", 500, "h"),
+    ("Une tension d'essai de 1 250 V est appliquée pendant 2 min.", "fr", 2, "min"),
+    ("施加1000N的静载荷，保持2h，永久变形量不大于1mm。", "zh", 2, "h"),
+    ("通电10min后，外壳表面温度不高于50℃。", "zh", 10, "min"),
+])
+def test_duration_is_a_setting(text, lang, value, unit):
+    (s,) = [i for i in _settings(extract_text(text, lang=lang, clause="5.1")) if i.unit == unit]
+    assert (s.comparator, s.value) == ("=", value)
+
+
+def test_duration_bound_stays_a_bound():
+    inds = extract_text("Specimens are conditioned for at least 48 h in the test room.", lang="en", clause="5.1")
+    assert [(i.comparator, i.value, i.unit) for i in inds] == [(">=", 48, "h")] and not _settings(inds)
+
+
+def test_table_label_names_a_setting_once():
+    from zmdocs.model import Table
+
+    t = Table(id="t", number="1", caption="", clause="d#5", header_rows=1,
+              rows=[["Parameter", "Unit", "Limit"], ["Conductivity at 20 °C", "µS/cm", "2500"],
+                    ["Conductivity at 20 °C", "µS/cm", "2000"], ["Turbidity", "NTU", "1"]])
+    c = Clause(id="d#5", number="5", heading="Limits", level=1, text="")
+    inds = extract_document(Document(id="d", title="t", lang="en", clauses=[c], tables=[t]))
+    got = [(i.value, i.unit, i.role) for i in _settings(inds)]
+    assert got == [(20, "°C", "test-condition")]
+    assert len(_limits(inds)) == 3

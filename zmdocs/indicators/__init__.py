@@ -87,6 +87,7 @@ from zmdocs.indicators.leadins import apply_table_leadins
 from zmdocs.indicators.lists import restate_lists
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
+from zmdocs.indicators.settings import settings_in_labels
 from zmdocs.indicators.tables import extract_table
 from zmdocs.model import Document, Indicator
 from zmdocs.text.lang import guess_lang
@@ -144,6 +145,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             j = (i.origin or {}).get("col")
             i._table_text = (" ".join(r[j] for r in t.header if isinstance(j, int) and j < len(r)), every)
         out.extend(found)
+    out.extend(settings_in_labels(out, doc.tables, lang if lang in ("zh", "en", "de", "fr") else None))
     out = apply_table_leadins(doc, out)
     _methods_from_test_chapter(doc, out)
     assign_roles(doc, out)

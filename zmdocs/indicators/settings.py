@@ -7,9 +7,11 @@ settings (a stricter test temperature matters). Only a stated setting counts: a 
 cue (at, bei, à, under/sous, measured at, 在…下, 以…的, a test word before the value), a value without a
 bound of its own (a band "额定功率≥1 800 W", "when the width is less than 1 300 mm" scopes the limit, it
 sets nothing) in a dimension a test sets (temperature, voltage, current, frequency, speed, pressure, force,
-mass, distance, rotational speed, power). The parameter is the span's own words ("ambient test
+mass, distance, rotational speed, power) or a duration the test runs for or waits ("for 1 min", "after 24 h",
+"保持5min", "通电5min后"; a bound stays a bound: "for at least 24 h" is `>= 24 h`). The parameter is the span's own words ("ambient test
 temperature", "Bebrütungstemperatur") or, when the span names nothing, the dimension's test word in the
-passage's language (试验温度, test temperature, Prüftemperatur, température d'essai).
+passage's language (试验温度, test temperature, Prüftemperatur, température d'essai). A table's row or column
+label that names a setting ("Koloniezahl bei 22 °C") gives it once per table and label (`settings_in_labels`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 from zmdocs.indicators.common import make
 from zmdocs.indicators.keys import key_for
 from zmdocs.indicators.quantities import Quantity, dim_of
-from zmdocs.model import Indicator
+from zmdocs.model import Indicator, Table
 
 # dimension -> (zh, en, de, fr) test word when the span names nothing
 _LABELS: dict[str, tuple[str, str, str, str]] = {
@@ -35,11 +37,15 @@ _LABELS: dict[str, tuple[str, str, str, str]] = {
     "kg": ("试验质量", "test mass", "Prüfmasse", "masse d'essai"),
     "m": ("试验距离", "test distance", "Prüfabstand", "distance d'essai"),
     "W": ("试验功率", "test power", "Prüfleistung", "puissance d'essai"),
+    "s": ("试验时间", "test duration", "Prüfdauer", "durée d'essai"),
 }
 _LANG_AT = {"zh": 0, "en": 1, "de": 2, "fr": 3}
 # a span that sets the test: "at 23 °C", "bei einer Temperatur von 23 °C", "à 23 °C", "under a load of 50 N"
 _HEAD_LATIN = re.compile(r"(?i)^\s*(?:measured\s+at|at|bei|à|under|sous)\b(?!\s+(?:least|most|the\s+(?:latest|earliest))\b)")
 _HEAD_ZH = re.compile(r"^\s*(?:在|于|以)")
+# a duration the test runs for or waits: "for 1 min", "after 20 minutes of exposure", "nach 3 min", "持续5min", "通电2h后"
+_HEAD_TIME_LATIN = re.compile(r"(?i)^\s*(?:for|during|after|nach|für|während|pendant|après|durant)\b")
+_HEAD_TIME_ZH = re.compile(r"^\s*(?:持续|历时|保持|经过|持续时间|时间为|试验时间|通电|工作|运行|加热|试验|放置)?\s*[\d.]+\s*\S{0,3}\s*(?:后|以后)|^\s*(?:持续|历时|保持|经过)")
 # the words between the head and the value: articles and the copula of "a temperature of"
 _LEAD_LATIN = re.compile(r"(?i)^\s*(?:measured\s+at|at|bei|à|under|sous)\s+(?:an?|the|einer?|eines|dem|der|une?|la|le|l['’])?\s*")
 _TAIL_LATIN = re.compile(r"(?i)\s*(?:of|von|de|d['’]|=|:|is|equal\s+to|\()\s*$")
@@ -62,12 +68,13 @@ def is_setting(t: str, span: tuple[int, int], q: Quantity, lang: str) -> bool:
         return False
     text = t[span[0]:span[1]]
     head = _HEAD_ZH if lang == "zh" else _HEAD_LATIN
-    if not head.match(text):
+    timed = dim_of(q.unit) == "s" and bool((_HEAD_TIME_ZH if lang == "zh" else _HEAD_TIME_LATIN).match(text))
+    if not head.match(text) and not timed:
         return False
     before = t[span[0]:q.start]
     if _SCOPE.search(before) or re.search(r"\d", before) or lang == "zh" and re.search(r"以[上下内外]|[上下]方", before):
         return False  # "at rated voltage", "at 20 °C and 50 % RH …": one setting per span, the first
-    return lang != "zh" or bool(re.search(r"下|时|中|以", text))
+    return lang != "zh" or timed or bool(re.search(r"下|时|中|以", text))
 
 
 def _words(t: str, span: tuple[int, int], q: Quantity, lang: str) -> str:
@@ -95,3 +102,39 @@ def setting_indicator(t: str, span: tuple[int, int], q: Quantity, lang: str, bas
     ind._setting = True  # read by roles.assign_roles: always a test-condition; not serialised
     ind._bare = False
     return ind
+
+
+
+def _labels_of(ind: Indicator, tables: dict[tuple, Table]) -> list[str]:
+    """The row cells left of an indicator's cell and the header cells above it."""
+    o = ind.origin or {}
+    t, r, c = tables.get((ind.clause, str(o.get("table")))), o.get("row"), o.get("col")
+    if t is None or not isinstance(r, int) or not isinstance(c, int) or r >= len(t.rows):
+        return []
+    row = t.rows[r][:c]
+    heads = [h[c] for h in t.rows[:t.header_rows] if c < len(h)]
+    return [x for x in row + heads if x and re.search(r"\d", x)]
+
+
+def settings_in_labels(inds: list[Indicator], tables: list[Table], lang: str | None) -> list[Indicator]:
+    """Settings named by a table's row or column label ("Koloniezahl bei 22 °C", "leakage current at 25 °C"):
+    one per (clause, table, label), however many limits the label heads."""
+    from zmdocs.indicators.prose import extract_text  # prose calls this module: imported on use
+
+    by_number: dict[tuple, Table] = {}
+    for t in tables:  # unnumbered tables share the number "": the clause tells them apart (first one kept)
+        by_number.setdefault((t.clause, str(t.number)), t)
+    seen: set[tuple] = set()
+    out: list[Indicator] = []
+    for i in inds:
+        o = i.origin or {}
+        if o.get("type") != "table" or getattr(i, "_setting", False) or o.get("note") or o.get("footnote"):
+            continue
+        for label in _labels_of(i, by_number):
+            k = (i.clause, o.get("table"), label)
+            if k in seen:
+                continue
+            seen.add(k)
+            out += [s for s in extract_text(label, lang=lang, clause=i.clause, page=i.page, origin=dict(o))
+                    if getattr(s, "_setting", False)]
+    return out
