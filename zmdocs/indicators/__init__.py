@@ -36,6 +36,9 @@ Conventions of the `Indicator` fields this package fills:
 - Bare quantities, quantities inside condition spans (当…时, 在…下, at 25 °C, for 1 min,
   bei …) and ambient values stated with "=" are conditions, not indicators; a test level
   the sentence is about (electric strength at 3 000 V, 15° tilt) is an `=` indicator.
+  A test setting inside a condition span (bei 23 °C, 在0.3MPa压力下, at a head of 32 m, at an ambient test
+  temperature of 266 K) is also an indicator of its own, role test-condition, and stays a condition of the
+  limit it governs (`settings.py`; convention of 2026-12-03, tests/data/indicators/README.md).
 - `conditions` are the spans that qualify the limit (在额定电压下, 输入功率≤5kW时, at 25 °C,
   for 1 min, a table's row band `额定电压≤60V`, footnotes); `method` the test-method reference
   (按6.3, GB/T 4208, according to 16.3, a table's method column).
@@ -84,6 +87,7 @@ from zmdocs.indicators.leadins import apply_table_leadins
 from zmdocs.indicators.lists import restate_lists
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
+from zmdocs.indicators.settings import settings_in_labels
 from zmdocs.indicators.tables import extract_table
 from zmdocs.model import Document, Indicator
 from zmdocs.text.lang import guess_lang
@@ -141,6 +145,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             j = (i.origin or {}).get("col")
             i._table_text = (" ".join(r[j] for r in t.header if isinstance(j, int) and j < len(r)), every)
         out.extend(found)
+    out.extend(settings_in_labels(out, doc.tables, lang if lang in ("zh", "en", "de", "fr") else None))
     out = apply_table_leadins(doc, out)
     _methods_from_test_chapter(doc, out)
     assign_roles(doc, out)

@@ -26,6 +26,7 @@ from zmdocs.indicators.quantities import (
     scan,
     sentences,
 )
+from zmdocs.indicators.settings import is_setting, setting_indicator
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
@@ -269,6 +270,18 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     for _q, ind in seg_inds:
         ind.conditions = list(dict.fromkeys(ind.conditions + conds + [_piece_around(t, a, b, bq) for bq in bare]))
         out.append(ind)
+    return out + _settings(px, st, sq, cond)
+
+
+def _settings(px: _Passage, st: _Sentence, sq: list[Quantity], cond: list[tuple[int, int]]) -> list[Indicator]:
+    """Test settings inside the segment's condition spans ("bei 23 °C", "在23 °C下"): indicators of their own."""
+    out = []
+    for q in sq:
+        span = _inside(q, cond) if q.role == "condition" else None
+        if span and is_setting(px.t, span, q, px.lang):
+            base = {"clause": px.clause, "page": px.page, "text": st.text, "method": st.method,
+                    "origin": dict(px.origin) if px.origin else None}
+            out.append(setting_indicator(px.t, span, q, px.lang, base))
     return out
 
 

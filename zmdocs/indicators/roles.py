@@ -296,6 +296,8 @@ def role_of(ind: Indicator, chain: list[Clause] | None = None, table: tuple[str,
     `context` is the lead-in of the list the sentence is an item of, `prefix` the start of its sentence that
     a line break cut off."""
     origin = ind.origin or {}
+    if getattr(ind, "_setting", False):  # a test setting read out of a condition span (indicators.settings)
+        return "informative" if origin.get("note") or _NOTE.match(ind.text or "") else "test-condition"
     is_cell = origin.get("type") == "table" and not origin.get("note") and not origin.get("footnote")
     if is_cell:
         text = ind.text or ""
