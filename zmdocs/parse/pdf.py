@@ -455,6 +455,11 @@ def read_pdf(path: Path, workers: int | None = None, ocr: str = "auto", progress
                         f"numbers) on page(s) {_pages_list(pictured)} were read by OCR; check them")
     dropped = drop_running(pages)
     log.debug("%s: %d running header/footer lines dropped", path, dropped)
+    from zmdocs.parse.pdf_bilingual import keep_main_column  # one language per column: the translation set aside
+
+    bilingual = keep_main_column(pages)
+    if bilingual:
+        warnings.append(f"{path.name}: {bilingual}")
     blocks = _blocks(pages)
     if blocks and pages and pages[0].get("running"):
         blocks[0].meta["running"] = pages[0]["running"]
