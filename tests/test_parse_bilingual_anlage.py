@@ -213,3 +213,13 @@ def test_anlage_sections_and_decimal_numbers(tmp_path):
     assert doc.clause("Anlage 2.1").heading == "Allgemeine Anforderungen"
     parent = {c.id: c.number for c in doc.clauses}
     assert parent[doc.clause("Anlage 2.1.2").parent] == "Anlage 2.1"
+
+
+def test_entry_into_force_article_dates_a_regulation():
+    from zmdocs.parse.meta import entry_into_force
+
+    assert entry_into_force([("Zweck", "Diese Verordnung tritt am 1. Mai 2001 in Kraft."),
+                             ("Inkrafttreten, Außerkrafttreten", "Diese Verordnung tritt am 3. Juni 2015 in Kraft. "
+                                                                 "Gleichzeitig tritt die alte Fassung außer Kraft.")]) == "2015-06-03"
+    assert entry_into_force([("Entry into force", "This Regulation enters into force on 4 July 2019.")]) == "2019-07-04"
+    assert entry_into_force([("Inkrafttreten", "Diese Verordnung tritt am Tag nach der Verkündung in Kraft.")]) == ""
