@@ -19,6 +19,7 @@ FR = ["L'exploitant doit conserver les registres de", "chaque essai et de l'équ
       "demande. Un registre est conservé pendant au", "moins cinq ans et il est contrôlé par la."]
 
 
+WRAPPED = "1.2 Keeping the Records of the Test Equipment"  # 45 characters, as the longest line of EN
 TITLES = [("SCOPE", "DOMAINE"), ("RECORDS", "REGISTRES"), ("TESTS", "ESSAIS"), ("GENERAL", "GÉNÉRALITÉS")]
 
 
@@ -29,7 +30,7 @@ def _bilingual_pdf(path: Path) -> None:
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     for n in range(1, 5):
         y = 842 - 90
-        c.setFont("Helvetica", 8)
+        c.setFont("Courier", 8)  # fixed pitch: line widths are known
         if n == 4:
             c.drawString(70, y, "Appendix A")
             c.drawString(330, y, "Appendice A")
@@ -40,8 +41,10 @@ def _bilingual_pdf(path: Path) -> None:
         heads = [(f"{n}. {TITLES[n - 1][0]}", f"{n}. {TITLES[n - 1][1]}"),
                  (f"{n}.1 This procedure applies to the tests that", f"{n}.1 Cette procédure s'applique aux essais"),
                  ("are carried out in the plant.", "qui sont effectués dans l'usine.")]
+        if n == 1:  # a title as wide as the column's longest line, wrapped to a short second line
+            heads += [(WRAPPED, "1.2 Tenue des registres de l'équipement"), ("Register Form", "Formulaire")]
         for en, fr in heads:
-            c.drawString(70, y, en)
+            c.drawString(70 + (4 * 4.8 if en == "Register Form" else 0), y, en)  # hung under the title's text
             c.drawString(330, y, fr)
             y -= 14
         for k, (en, fr) in enumerate(zip(EN, FR, strict=True)):
@@ -78,6 +81,13 @@ def test_bilingual_sentence_start_is_no_heading(bilingual_doc):
     """'1.1 This procedure applies to the tests that' fills its narrow column and goes on in lower case."""
     c = bilingual_doc.clause("1.1")
     assert c is not None and c.heading == "" and "procedure applies" in c.text
+
+
+def test_title_filling_its_column_wraps(bilingual_doc):
+    """A numbered title as wide as its column goes on in the short line below it."""
+    assert len(WRAPPED) == max(len(x) for x in EN)
+    c = bilingual_doc.clause("1.2")
+    assert c is not None and c.heading == "Keeping the Records of the Test Equipment Register Form"
 
 
 def test_bare_appendix_label_opens_its_page(bilingual_doc):

@@ -267,7 +267,8 @@ def _hanging_heading_rest(prev: Block, cur: Block, pt: str, ct: str, margins: di
     if abs(cm["x0"] - pm["x2"]) > 0.6 * _char_w(cur) or cm["x0"] - margins[id(prev)][0] < 2 * _char_w(cur):
         return False
     goes_on = ct[:1].islower() or ct[:1] in "([（" or pt.endswith((",", "–", "-")) or \
-        pt.rsplit(None, 1)[-1].lower() in {"and", "or", "of", "for", "the", "to", "in", "with", "on", "by", "a"}
+        pt.rsplit(None, 1)[-1].lower() in {"and", "or", "of", "for", "the", "to", "in", "with", "on", "by", "a"} or \
+        (_full_line(prev, margins, None) and len(ct.split()) <= 4)  # a title filling its narrow column wraps
     return goes_on and len(pt) + len(ct) <= 160 and not _full_line(cur, margins, None) and not starts_structure(ct)
 
 
