@@ -233,3 +233,20 @@ def test_entry_into_force_article_dates_a_regulation():
                                                                  "Gleichzeitig tritt die alte Fassung außer Kraft.")]) == "2015-06-03"
     assert entry_into_force([("Entry into force", "This Regulation enters into force on 4 July 2019.")]) == "2019-07-04"
     assert entry_into_force([("Inkrafttreten", "Diese Verordnung tritt am Tag nach der Verkündung in Kraft.")]) == ""
+
+
+def test_limit_title_as_clause_heading_makes_a_limit_list():
+    """An Anlage section headed "Grenzwerte für …" (now its own clause) lists upper limits, as the title line did."""
+    from zmdocs.indicators.prose import extract_text
+
+    got = extract_text("Staub: 0,1 g/m3", lang="de", clause="Anlage 9.2", context="Grenzwerte für kleine Anlagen")
+    assert [(i.comparator, i.value) for i in got] == [("<=", 0.1)]
+    plain = extract_text("Staub: 0,1 g/m3", lang="de", clause="Anlage 9.2", context="Messwerte der Anlage")
+    assert [i.comparator for i in plain] != ["<="]
+
+
+def test_fold_annex_numbers_scores_the_annex():
+    from zmdocs.indicators.real_gold import _ANNEX_NUMBER
+
+    assert _ANNEX_NUMBER.sub(r"\1", "Anlage 4.3.1") == "Anlage 4" and _ANNEX_NUMBER.sub(r"\1", "Anlage 3a.2") == "Anlage 3a"
+    assert _ANNEX_NUMBER.sub(r"\1", "4.3.1") == "4.3.1" and _ANNEX_NUMBER.sub(r"\1", "Anlage 2.pt1") == "Anlage 2.pt1"
