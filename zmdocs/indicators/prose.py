@@ -171,6 +171,8 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
     px = _Passage(t, mask(t), lang, patterns_for(lang), clause, page, context, key_for(context) if context else "",
                   method, default_unit, origin, bare_is_value)
     out: list[Indicator] = []
+    # a clause headed by a title naming limit values ("2. Grenzwerte für …" opened as its own clause) lists limits
+    px.limit_list = lang != "zh" and bool(context) and bool(_LIMIT_TITLE.fullmatch(context.strip()))
     for s, e in sentences(t, lang):
         if lang != "zh" and _LIMIT_TITLE.match(t, s, e):
             px.limit_list = True

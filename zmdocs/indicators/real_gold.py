@@ -9,7 +9,9 @@ Matching is exact on (clause number, comparator, value or (min, max), unit symbo
 micro-averaged. Only predicted indicators whose clause lies in the scope are scored: a scope entry
 covers its clause and every sub-clause on whole number parts ("4.1" covers "4.1.2", not "4.10").
 With `fold_parts: true` a predicted clause's Part component ("anl2.pt1", zmdocs' code for Teil I of
-Anlage 2) is dropped before matching, for gold files that annotate Parts as conditions.
+Anlage 2) is dropped before matching, for gold files that annotate Parts as conditions; with
+`fold_annex_numbers: true` an annex's decimal clause ("Anlage 4.3.1") scores as its annex ("Anlage 4"),
+for gold files that annotate an Anlage's Nummern as conditions.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from zmdocs.indicators.evaluate import parse_gold
 
 ROLES = ("requirement", "test-condition", "informative")
 _PART = re.compile(r"\.pt\d+(?=$|\.)")
+_ANNEX_NUMBER = re.compile(r"^((?:Anlage|Annex|Anhang|anl|ann)\s*\d+[a-z]?)\.\d+(?:\.\d+)*$", re.I)
 
 
 class GoldError(ZmdocsError):
@@ -108,6 +111,8 @@ def score_real(doc: Any, indicators: list, gold: dict[str, Any]) -> dict[str, An
         num = clause_number(getattr(ind, "clause", None), numbers)
         if gold.get("fold_parts"):  # the gold puts an annex's Teil/Part into `conditions`, not the clause
             num = _PART.sub("", num)
+        if gold.get("fold_annex_numbers"):  # the gold puts an Anlage's Nummer into `conditions`, not the clause
+            num = _ANNEX_NUMBER.sub(r"\1", num)
         if num and in_scope(num, scope):
             p_by[(num, *gold_tuple(ind))].append(ind)
     g_count = Counter({k: len(v) for k, v in g_by.items()})

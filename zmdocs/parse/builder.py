@@ -319,9 +319,11 @@ class _Builder:
         if not title and nxt is not None and nxt.kind == "para" and _annex_title(nxt.text) and not split_number(nxt.text) and not caption_of(nxt.text):
             title = _annex_title(nxt.text)
             used += 1
-        clean = not title or is_heading_text(title)  # "Annex A (normative) gives …" is a sentence, not a heading
+        clean = not title or is_heading_text(title) or _capitals_title(title)  # "Annex A (normative) gives …": a sentence
         in_prelim = self.current is not None and not self.current.tup and self.last_top is None
-        ok = clean and bool(typ or title) and not (in_prelim and not typ)
+        # in the front matter an untyped "Annex A" is a mention, unless it heads a page under its title
+        at_top = i == 0 or self.paras[i - 1].page != p.page
+        ok = clean and bool(typ or title) and not (in_prelim and not typ and not (at_top and title))
         if ok and self.allowed is None:
             self.cands.append(Candidate(i, (letter,), 1.0, annex=True))
         # the probing pass reopens an annex met again (a contents list without page numbers names it first), so
@@ -486,11 +488,18 @@ def _annex_title(text: str) -> str:
     """The title line under an annex heading: a heading text, or a short one closed by a full stop
     ("Essential technical data of the engine.", as older standards set it); "" when it is neither."""
     t = text.strip()
-    if is_heading_text(t):
+    if is_heading_text(t) or _capitals_title(t):
         return t
     body = t[:-1].rstrip() if t.endswith(".") else ""
     ok = body and body[:1].isupper() and "." not in body and len(body.split()) <= 12 and is_heading_text(body)
     return body if ok else ""
+
+
+def _capitals_title(t: str) -> bool:
+    """A long annex title set in capitals ("USER'S GUIDE FOR … (SCUFN)", up to 30 words): no sentence."""
+    letters = [ch for ch in t if ch.isalpha()]
+    return len(letters) >= 20 and all(ch.isupper() for ch in letters) and len(t.split()) <= 30 \
+        and len(t) <= 250 and t[-1:] not in ".;:"
 
 
 def _colon_title(rest: str) -> bool:

@@ -57,10 +57,21 @@ def _numbered(doc: Document) -> list:
             and (c.number[0].isdigit() or re.match(r"^(?:[A-Z](?:\.|$)|(?:Annex|Anhang|Anlage|Appendix)\s*\d|(?:ann|anl|app|s|pt)\d)", c.number))]
 
 
+def in_scope(key: str, scope: list[str] | None) -> bool:
+    """Whether a normalised clause number falls under a gold file's `scope:` prefixes (no scope: everything)."""
+    if not scope:
+        return True
+    return any(key == p or key.startswith(p + ".") for p in (norm_number(x) for x in scope))
+
+
 def score_clauses(doc: Document, gold: dict[str, Any]) -> dict[str, Any]:
-    """Clause precision/recall by number, and heading/level/parent accuracy over matched clauses."""
+    """Clause precision/recall by number, and heading/level/parent accuracy over matched clauses.
+
+    A gold file with `scope: ["A", "B"]` annotates only those clause-number prefixes exhaustively:
+    predicted clauses outside them are not scored.
+    """
     gold_cl = gold.get("clauses") or []
-    pred = _numbered(doc)
+    pred = [c for c in _numbered(doc) if in_scope(norm_number(c.number), gold.get("scope"))]
     by_id = {c.id: c for c in doc.clauses}
     terms = {t.number: t.terms for t in doc.terms}
     pred_by_num: dict[str, list] = {}

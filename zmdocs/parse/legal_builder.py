@@ -30,7 +30,26 @@ class LegalBuilder(_Builder):
         super().__init__(_drop_legal_toc(paras, heads, ranks))
 
     def _accept_number(self, num: str, rest: str, nxt: Para | None, i: int | None = None, text: str = "") -> bool:
-        return False
+        """Inside an Anlage (a numbered annex) its titled sections ("1. Allgemeine Anforderungen") and the
+        decimal numbers under them ("1.1", "2.4.1") are clauses; elsewhere, and for an ordered list item
+        ("1.  Die Messöffnung ist …"), a number is an item of its article."""
+        if not (self.in_annex and self.in_annex.startswith("#")):
+            return False
+        para = self.paras[i] if i is not None and i < len(self.paras) else None
+        if para is not None and para.meta.get("list_item"):
+            return False
+        titled = is_heading_text(rest) and re.search(r"[^\W\d_]{3,}", rest)  # "21 – O 2B" (a formula) is no title
+        if "." not in num.strip(".") and not (titled or _bold_title(rest, para)):
+            return False
+        return self._number_tuple(num, rest, nxt, text) is not None
+
+    def _numbered(self, num: str, rest: str, p: Para, nxt: Para | None, paras: list[Para], i: int, t: str) -> int:
+        used = super()._numbered(num, rest, p, nxt, paras, i, t)
+        c = self.clauses[-1]
+        if not c.heading and _bold_title(rest, p):  # a long title set in bold ("**2.** **Grenzwerte für … (…)**")
+            c.heading = rest.rstrip(": ").strip()
+            c.lines = [ln for ln in c.lines if ln != rest]
+        return used
 
     def run(self) -> None:
         super().run()
@@ -141,6 +160,14 @@ class LegalBuilder(_Builder):
         if text:
             c.lines.append(text)
         return used
+
+
+def _bold_title(rest: str, p: Para | None) -> bool:
+    """A paragraph set wholly in bold (Markdown) after its number: a section title even when long or closed
+    by a colon; it needs real words ("21 – O 2B" from a formula is none)."""
+    r = rest.strip()
+    return bool(p is not None and p.meta.get("bold") and r and len(r) <= 250 and r[-1] not in ".;。"
+                and re.search(r"[^\W\d_]{3,}", r))
 
 
 def _styled_heading(p: Para, rest: str) -> bool:

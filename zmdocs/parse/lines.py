@@ -267,7 +267,8 @@ def _hanging_heading_rest(prev: Block, cur: Block, pt: str, ct: str, margins: di
     if abs(cm["x0"] - pm["x2"]) > 0.6 * _char_w(cur) or cm["x0"] - margins[id(prev)][0] < 2 * _char_w(cur):
         return False
     goes_on = ct[:1].islower() or ct[:1] in "([（" or pt.endswith((",", "–", "-")) or \
-        pt.rsplit(None, 1)[-1].lower() in {"and", "or", "of", "for", "the", "to", "in", "with", "on", "by", "a"}
+        pt.rsplit(None, 1)[-1].lower() in {"and", "or", "of", "for", "the", "to", "in", "with", "on", "by", "a"} or \
+        (_full_line(prev, margins, None) and len(ct.split()) <= 4)  # a title filling its narrow column wraps
     return goes_on and len(pt) + len(ct) <= 160 and not _full_line(cur, margins, None) and not starts_structure(ct)
 
 
@@ -286,6 +287,8 @@ def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: boo
     if _caption_title(prev, cur, pt, ct):
         return False
     if starts_structure(ct) or (legal and parse_legal(ct) is not None):
+        if prev.page != cur.page and _bare_annex(ct):
+            return True  # "Appendix A" alone at the top of a page opens it, whatever ended the page before
         if not pt.endswith(_SENT_END) and _full_line(prev, margins, wrap) and not _heading_only(pt) \
                 and not prelim_number(ct) and not TOC_HEAD_RE.match(ct.replace(" ", "")) \
                 and not _spaced(prev, cur, lead):
@@ -296,7 +299,7 @@ def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: boo
     if _hanging_heading_rest(prev, cur, pt, ct, margins, lead):
         return False
     if starts_structure(pt) and _heading_only(pt):
-        return True
+        return not _sentence_goes_on(prev, pt, ct, margins)
     if ct[0] in "。，、；：！？）」』】》”’,;:)]" and not _heading_only(pt):
         return False  # closing punctuation never starts a paragraph (a CJK line broke before it)
     if not pt.endswith(_SENT_END) and _VALUE_START.match(ct) and not _heading_only(pt):
@@ -309,6 +312,20 @@ def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: boo
     if wrap:
         return _wrap_breaks(pt, ct, cm, wrap)
     return True  # no geometry and no wrapping: each line is a paragraph
+
+
+def _bare_annex(t: str) -> bool:
+    """A line that is only an annex label ("Appendix A", "Annex B (informative)"): no sentence runs on in it."""
+    ax = parse_annex(t)
+    return ax is not None and not ax[2]
+
+
+def _sentence_goes_on(prev: Block, pt: str, ct: str, margins: dict) -> bool:
+    """A short numbered line that fills its (narrow) column and goes on in lower case is the start of a
+    sentence ("1.1 This procedure applies for undersea feature" + "names proposed by …"), not a heading."""
+    if "x1" not in prev.meta or id(prev) not in margins or not ct[:1].islower() or pt.endswith((":", ";", ",")):
+        return False
+    return _full_line(prev, margins, None) and not starts_structure(ct)
 
 
 def _heading_only(t: str) -> bool:

@@ -448,3 +448,20 @@ def fill_metadata(doc: Document, cover: list[str], foreword: str, source: str, r
     doc.adoption = _adoption(text, foreword, doc.id)
 
 
+_IN_FORCE_HEAD = re.compile(r"^(?:Inkrafttreten|Entry\s+into\s+force|Entrée\s+en\s+vigueur)\b", re.I)
+_IN_FORCE = re.compile(r"\b(?:tritt|treten)\s+am\s+(?P<d>[^\n]{6,25}?)\s+in\s+Kraft|\benters?\s+into\s+force\s+on\s+(?P<e>[^\n]{6,25}?)[.,;]"
+                       r"|\bentre(?:nt)?\s+en\s+vigueur\s+le\s+(?P<f>[^\n]{6,25}?)[.,;]", re.I)
+
+
+def entry_into_force(headed: list[tuple[str, str]]) -> str:
+    """The date a regulation's entry-into-force article names ("§ 28 Inkrafttreten, Außerkrafttreten": "Diese
+    Verordnung tritt am 22. März 2010 in Kraft"), from (heading, text) pairs; "" when none names a date."""
+    for heading, text in headed:
+        if not _IN_FORCE_HEAD.match(heading.strip()):
+            continue
+        m = _IN_FORCE.search(text)
+        dm = _DAY_MONTH_YEAR.search(next(g for g in m.groups() if g)) if m else None
+        if dm:
+            return f"{dm.group(3)}-{_MONTHS[dm.group(2).lower()]:02d}-{int(dm.group(1)):02d}"
+    return ""
+

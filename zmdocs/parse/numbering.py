@@ -111,6 +111,8 @@ def looks_like_value(rest: str) -> bool:
     r = rest.lstrip()
     if not r:
         return False
+    if re.match(r"^[234]D\s+[a-z]{2,}", r):
+        return False  # "3.6. 3D bathymetric image …": a dimension adjective, not a value
     if r[0].isdigit() or r[0] in "×x*/+-=~～<>≤≥±%,，、。）)]":
         return True
     if re.match(r"^A\s+[a-z]{2,}", r):

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from zmdocs.errors import ParseError, pdf_errors
 from zmdocs.parse.blocks import Block, RawDocument
+from zmdocs.parse.pdf_bilingual import keep_main_column
 from zmdocs.parse.pdf_page import finish_page
 
 log = logging.getLogger(__name__)
@@ -455,6 +456,9 @@ def read_pdf(path: Path, workers: int | None = None, ocr: str = "auto", progress
                         f"numbers) on page(s) {_pages_list(pictured)} were read by OCR; check them")
     dropped = drop_running(pages)
     log.debug("%s: %d running header/footer lines dropped", path, dropped)
+    bilingual = keep_main_column(pages)  # one language per column: the translation set aside
+    if bilingual:
+        warnings.append(f"{path.name}: {bilingual}")
     blocks = _blocks(pages)
     if blocks and pages and pages[0].get("running"):
         blocks[0].meta["running"] = pages[0]["running"]

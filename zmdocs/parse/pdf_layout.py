@@ -260,6 +260,58 @@ def _row_spans(row: list[dict]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in spans]
 
 
+def _cover(rows: list[list[dict]], page_width: float) -> list[int]:
+    """How many text runs of the rows cover each x (one bin per point)."""
+    nbins = int(page_width) + 2
+    starts = [0] * (nbins + 1)  # +1 where a span starts, -1 one past its end: summed into per-x cover
+    for r in rows:
+        for a, b in _row_spans(r):
+            x0, x1 = max(int(a), 0), min(int(b) + 1, nbins)
+            if x0 < x1:
+                starts[x0] += 1
+                starts[x1] -= 1
+    return list(accumulate(starts[:nbins]))
+
+
+def _widest_gap(cover: list[int], page_width: float, allowed: int, least: int = 6) -> tuple[float, float] | None:
+    """The widest band in the middle 40 % of the page that at most `allowed` text runs cross."""
+    lo, hi = int(0.3 * page_width), int(0.7 * page_width)
+    best: tuple[int, int] | None = None
+    start = None
+    for x in range(lo, hi + 2):
+        if x <= hi and cover[x] <= allowed:
+            if start is None:
+                start = x
+        elif start is not None:
+            if best is None or x - start > best[1] - best[0]:
+                best = (start, x)
+            start = None
+    if best is None or best[1] - best[0] < least:
+        return None
+    return float(best[0]), float(best[1])
+
+
+def _sparse_gutter(rows: list[list[dict]], page_width: float) -> tuple[float, float] | None:
+    """The gutter of a page with only a few text rows (a figure page of a two-column text).
+
+    Stricter than the full test: no row may cross, and at least two rows must hold text on both sides
+    that runs up to the gutter from both sides (a caption, a key/value form or figure labels do not).
+    """
+    best = _widest_gap(_cover(rows, page_width), page_width, 0, 8)
+    if best is None:
+        return None
+    g0, g1 = best
+    width = g0 - min(c["x0"] for r in rows for c in r)
+    both = 0
+    for r in rows:
+        left = [c for c in r if c["x1"] <= g0 + 1]
+        right = [c for c in r if c["x0"] >= g1 - 1]
+        if len(left) >= 10 and len(right) >= 10 and g0 - max(c["x1"] for c in left) < 0.2 * width \
+                and min(c["x0"] for c in right) - g1 < 0.2 * width:
+            both += 1
+    return best if both >= 2 else None
+
+
 def find_gutter(chars: list[dict], page_width: float, page_height: float,
                 rows: list[list[dict]] | None = None) -> tuple[float, float] | None:
     """Find a vertical band near the middle that (almost) no text row crosses: a column gutter.
@@ -272,31 +324,12 @@ def find_gutter(chars: list[dict], page_width: float, page_height: float,
     rows = [r2 for r2 in ([c for c in r if lo_y < c["top"] < hi_y and not c["text"].isspace()] for r in rows) if r2]
     body = [c for r in rows for c in r]
     if len(body) < 80 or len(rows) < 8:
+        return _sparse_gutter(rows, page_width) if len(rows) >= 2 else None
+    # a centred title or a short full-width intro may cross
+    best = _widest_gap(_cover(rows, page_width), page_width, max(1, int(0.05 * len(rows))))
+    if best is None:
         return None
-    nbins = int(page_width) + 2
-    starts = [0] * (nbins + 1)  # +1 where a span starts, -1 one past its end: summed into per-x cover
-    for r in rows:
-        for a, b in _row_spans(r):
-            x0, x1 = max(int(a), 0), min(int(b) + 1, nbins)
-            if x0 < x1:
-                starts[x0] += 1
-                starts[x1] -= 1
-    cover = list(accumulate(starts[:nbins]))
-    lo, hi = int(0.3 * page_width), int(0.7 * page_width)
-    allowed = max(1, int(0.05 * len(rows)))  # a centred title or a short full-width intro may cross
-    best: tuple[int, int] | None = None
-    start = None
-    for x in range(lo, hi + 2):
-        if x <= hi and cover[x] <= allowed:
-            if start is None:
-                start = x
-        elif start is not None:
-            if best is None or x - start > best[1] - best[0]:
-                best = (start, x)
-            start = None
-    if best is None or best[1] - best[0] < 6:
-        return None
-    g0, g1 = float(best[0]), float(best[1])
+    g0, g1 = best
     left = [c for c in body if c["x1"] <= g0 + 1]
     right = [c for c in body if c["x0"] >= g1 - 1]
     if len(left) < 0.25 * len(body) or len(right) < 0.25 * len(body):

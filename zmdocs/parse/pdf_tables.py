@@ -168,6 +168,24 @@ def extract_tables(page, chars: list[dict]) -> list[PdfTable]:
     return _ruled_tables(page, chars)
 
 
+def _cuts_words(bbox, chars: list[dict], least: int = 3) -> bool:
+    """Does the box's left or right border run through words on at least `least` lines (a letter just
+    inside, the next letter of the same word just outside)? A real table's text stays within its cells."""
+    by_row: dict[int, list[dict]] = {}
+    for c in chars:
+        if c["text"].isalpha() and bbox[1] <= (c["top"] + c["bottom"]) / 2 <= bbox[3]:
+            by_row.setdefault(round(c["top"]), []).append(c)
+    cut = 0
+    for row in by_row.values():
+        row.sort(key=lambda c: c["x0"])
+        if any(0 <= b["x0"] - a["x1"] < 0.6 and a["x0"] < edge < b["x1"] and (a["x0"] + a["x1"]) / 2 < edge < (b["x0"] + b["x1"]) / 2
+               for a, b in zip(row, row[1:], strict=False) for edge in (bbox[0], bbox[2])):
+            cut += 1
+            if cut >= least:
+                return True
+    return False
+
+
 def _ruled_tables(page, chars: list[dict]) -> list[PdfTable]:
     extra = _closing_edges(page)
     found = page.find_tables(dict(TABLE_SETTINGS, explicit_vertical_lines=extra) if extra else TABLE_SETTINGS)
@@ -180,6 +198,8 @@ def _ruled_tables(page, chars: list[dict]) -> list[PdfTable]:
         if len(rows) < 2 and ncols < 2:
             continue  # a framed box (note, formula), not a table
         bbox = t.bbox
+        if _cuts_words(bbox, chars):
+            continue  # lines drawn over running text (underlines, highlights): words run across the "border"
         inside = [c for c in chars if _in(c, bbox)]
         cells = [cell for cell in t.cells]
         texts, stacks = _cells_text(cells, inside)

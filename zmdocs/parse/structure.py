@@ -21,7 +21,7 @@ from zmdocs.parse.builder import _Builder, _Open
 from zmdocs.parse.elements import list_items, make_term, references_in
 from zmdocs.parse.legal_builder import LegalBuilder
 from zmdocs.parse.lines import Para, to_paragraphs
-from zmdocs.parse.meta import fill_metadata
+from zmdocs.parse.meta import entry_into_force, fill_metadata
 from zmdocs.parse.sequence import best_chain
 from zmdocs.parse.testreport import row_clauses
 from zmdocs.text.clausenum import number_tuple
@@ -218,6 +218,8 @@ def build_document(blocks: list[Block], source: str = "") -> Document:
     doc.title = doc.titles.get(lang) or next(iter(doc.titles.values()), "")
     _strip_titles(b.clauses, [t for t in doc.titles.values() if len(t) >= 2])
     _add_clauses(doc, b, lang)
+    if not doc.implemented:  # a regulation names the day it enters into force in its last article
+        doc.implemented = entry_into_force([(c.heading, c.text) for c in doc.clauses if c.heading])
     _add_tables(doc, b)
     doc.warnings.extend(b.warnings)
     return doc

@@ -180,10 +180,15 @@ def markdown_to_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     para: list[str] = []
 
+    numbered_item = [False]  # the open paragraph is an ordered list item ("1.  text"), not a numbered heading
+    bold = [False]  # the open paragraph starts in bold ("**1.** **Allgemeine Anforderungen**"): a title
+
     def flush() -> None:
         if para:
-            blocks.append(Block(kind="para", text=join_lines(para), page=1))
+            meta = {"list_item": True} if numbered_item[0] else {"bold": True} if bold[0] else {}
+            blocks.append(Block(kind="para", text=join_lines(para), page=1, meta=meta))
             para.clear()
+        numbered_item[0] = bold[0] = False
 
     i = 0
     in_code = False
@@ -216,9 +221,12 @@ def markdown_to_blocks(text: str) -> list[Block]:
         elif re.match(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[a-z][.)]\s+|>\s?)", ln):
             flush()
             item = re.sub(r"^\s*(?:[-*+]\s+|>\s?)", "", ln).strip()
+            numbered_item[0] = bool(re.match(r"^\s*\d+[.)]\s+", ln))
             if item:
                 para.append(item)
         else:
+            if not para:
+                bold[0] = ln.lstrip().startswith(("**", "__"))
             para.append(re.sub(r"\*\*|__", "", ln).strip())
         i += 1
     flush()
