@@ -43,13 +43,3 @@ def test_word_gb_clause_kinds():
     assert doc.clause("2.2").text == "左右轮制动力差应符合规定。"
     assert doc.clause("3.2").text.startswith("2.2.1 关于制动力")
 
-
-def test_footnote_row_inside_the_table_frame_is_a_footnote():
-    blocks = [Block(kind="para", text="1 要求", page=1), Block(kind="para", text="表1 示例限值", page=1),
-              Block(kind="table", page=1, rows=[["类型", "限值", "通道宽度"], ["甲车", "≤5.0", "2.5"], ["乙车", "≤6.0", "3.0 a"],
-                                                 ["a 对车宽大于2.5m的车辆，通道宽度另加0.5m。", "", ""]])]
-    t = build_document(blocks, source="x.txt").tables[0]
-    assert t.number == "1" and len(t.rows) == 3
-    assert t.footnotes == ["a 对车宽大于2.5m的车辆，通道宽度另加0.5m。"]
-    blocks[-1].rows[-1] = ["a 类", "", ""]  # a short row label is not a footnote
-    assert len(build_document(blocks, source="x.txt").tables[0].rows) == 4

@@ -425,7 +425,6 @@ class _Builder:
                     self.cover.extend(ln for ln in cell.split("\n") if ln.strip())
             return
         inner_cap, rows = strip_caption_row(rows)
-        rows, notes = _footnote_rows(rows)
         cap = self.pending_caption or (caption_of(inner_cap) if inner_cap else None)
         self.pending_caption = None
         clause_no = self.current.number if self.current else ""
@@ -434,7 +433,6 @@ class _Builder:
             prev = self._find_table(self._annex_table_number(cap[0], clause_no) if cap else None)
             if prev is not None:
                 prev.rows = merge_continued(prev.rows, prev.header_rows, rows)
-                prev.footnotes.extend(notes)
                 self.after_table = prev
                 self.last_was_table = True
                 return
@@ -444,7 +442,6 @@ class _Builder:
         num = self._annex_table_number(num, clause_no)
         h = header_rows(rows, p.header_rows or 1)
         tbl = Table(id="", number=num, caption=caption, clause=clause_no, header_rows=h, rows=rows, page=p.page)
-        tbl.footnotes.extend(notes)
         self.tables.append((clause_no, tbl))
         self.after_table = tbl
         self.last_was_table = True
@@ -497,20 +494,6 @@ def _annex_title(text: str) -> str:
     body = t[:-1].rstrip() if t.endswith(".") else ""
     ok = body and body[:1].isupper() and "." not in body and len(body.split()) <= 12 and is_heading_text(body)
     return body if ok else ""
-
-
-def _footnote_rows(rows: list[list[str]]) -> tuple[list[list[str]], list[str]]:
-    """Footnotes set inside the table frame as its last row(s), one cell spanning the width ("a 对…"):
-    they leave the body rows and become the table's footnotes."""
-    notes: list[str] = []
-    while len(rows) > 2:
-        cells = {c.strip() for c in rows[-1] if c.strip()}
-        text = next(iter(cells)) if len(cells) == 1 else ""
-        if len(rows[-1]) < 2 or len(text) < 8 or not is_footnote(text):
-            break
-        notes[:0] = [ln.strip() for ln in text.split("\n") if ln.strip()]
-        rows = rows[:-1]
-    return rows, notes
 
 
 def _wrapped_heading(rest: str, nxt: Para | None) -> str:
