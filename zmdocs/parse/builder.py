@@ -347,6 +347,9 @@ class _Builder:
         if defined:  # '"Stop-lamp" means …', "Kerb weight: The weight …": a definition, headed by its term
             return defined.group(1).strip(), rest, 1
         if rest:
+            wrapped = _wrapped_heading(rest, nxt)
+            if wrapped:
+                return wrapped, "", 2
             if is_heading_text(rest):
                 return rest, "", 1
             if _colon_title(rest):  # "9. Concise description:" over its sub-clauses
@@ -500,6 +503,18 @@ def _capitals_title(t: str) -> bool:
     letters = [ch for ch in t if ch.isalpha()]
     return len(letters) >= 20 and all(ch.isupper() for ch in letters) and len(t.split()) <= 30 \
         and len(t) <= 250 and t[-1:] not in ".;:"
+
+
+def _wrapped_heading(rest: str, nxt: Para | None) -> str:
+    """A CJK heading whose bracket runs onto the next line ("制动力平衡要求（…和轻便摩" + "托车除外）"):
+    the joined heading, or "" when the next paragraph does not close the bracket and end there."""
+    if nxt is None or nxt.kind != "para" or rest.count("（") <= rest.count("）"):
+        return ""
+    tail = nxt.text.strip()
+    if not tail.endswith("）") or len(tail) > 20 or "（" in tail:
+        return ""
+    joined = rest.strip() + tail
+    return joined if is_heading_text(joined) else ""
 
 
 def _colon_title(rest: str) -> bool:

@@ -106,6 +106,10 @@ def annex_type(text: str) -> str | None:
     return None
 
 
+# a multi-level clause number (three or more parts) followed by CJK words: a cited clause, never a value
+_CITED_CLAUSE = re.compile(r"^\d{1,2}(?:\.\d{1,3}){2,}\s*[\u4e00-\u9fff]")
+
+
 def looks_like_value(rest: str) -> bool:
     """True when the text after a leading number is a unit or another number (a value, not a heading)."""
     r = rest.lstrip()
@@ -113,6 +117,8 @@ def looks_like_value(rest: str) -> bool:
         return False
     if re.match(r"^[234]D\s+[a-z]{2,}", r):
         return False  # "3.6. 3D bathymetric image …": a dimension adjective, not a value
+    if _CITED_CLAUSE.match(r):
+        return False  # "15.3 7.8.1 储气筒…的要求，…": a title-less clause that opens by citing another clause
     if r[0].isdigit() or r[0] in "×x*/+-=~～<>≤≥±%,，、。）)]":
         return True
     if re.match(r"^A\s+[a-z]{2,}", r):
@@ -133,6 +139,10 @@ _LIMIT_WORDS = re.compile(
 )
 
 
+# a closing full-width parenthetical that qualifies a CJK heading: "（摩托车除外）", "（适用于…）"
+_QUALIFIER = re.compile(r"[（][^（）]*[）]$")
+
+
 def is_heading_text(rest: str, lang_cjk: bool | None = None) -> bool:
     """Short text without sentence-final punctuation: a clause heading."""
     r = rest.strip()
@@ -142,11 +152,12 @@ def is_heading_text(rest: str, lang_cjk: bool | None = None) -> bool:
         return False
     if "\n" in r:
         return False
-    if _LIMIT_WORDS.search(r):
+    core = _QUALIFIER.sub("", r).strip() or r  # "车速表指示误差（…不大于 40 km/h 的…除外）": the qualifier is no provision
+    if _LIMIT_WORDS.search(core):
         return False  # "5.3.4 电源线长度不小于0.75 m" is a headless provision missing its 。, not a heading
-    cjk = sum(1 for c in r if "\u3400" <= c <= "\u9fff")
-    if cjk > len(r) / 3:
-        return len(r) <= 40
+    cjk = sum(1 for c in core if "\u3400" <= c <= "\u9fff")
+    if cjk > len(core) / 3:
+        return len(core) <= 40 and len(r) <= 80
     return len(r) <= 120 and len(r.split()) <= 18
 
 
