@@ -83,11 +83,11 @@ import re
 
 from zmdocs.indicators.common import direction
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
+from zmdocs.indicators.label_settings import settings_in_labels
 from zmdocs.indicators.leadins import apply_table_leadins
 from zmdocs.indicators.lists import restate_lists
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
-from zmdocs.indicators.settings import settings_in_labels
 from zmdocs.indicators.tables import extract_table
 from zmdocs.model import Document, Indicator
 from zmdocs.text.lang import guess_lang

@@ -21,7 +21,7 @@ import re
 from zmdocs.indicators.common import make
 from zmdocs.indicators.keys import key_for
 from zmdocs.indicators.quantities import Quantity, dim_of
-from zmdocs.model import Indicator, Table
+from zmdocs.model import Indicator
 
 # dimension -> (zh, en, de, fr) test word when the span names nothing
 _LABELS: dict[str, tuple[str, str, str, str]] = {
@@ -102,39 +102,3 @@ def setting_indicator(t: str, span: tuple[int, int], q: Quantity, lang: str, bas
     ind._setting = True  # read by roles.assign_roles: always a test-condition; not serialised
     ind._bare = False
     return ind
-
-
-
-def _labels_of(ind: Indicator, tables: dict[tuple, Table]) -> list[str]:
-    """The row cells left of an indicator's cell and the header cells above it."""
-    o = ind.origin or {}
-    t, r, c = tables.get((ind.clause, str(o.get("table")))), o.get("row"), o.get("col")
-    if t is None or not isinstance(r, int) or not isinstance(c, int) or r >= len(t.rows):
-        return []
-    row = t.rows[r][:c]
-    heads = [h[c] for h in t.rows[:t.header_rows] if c < len(h)]
-    return [x for x in row + heads if x and re.search(r"\d", x)]
-
-
-def settings_in_labels(inds: list[Indicator], tables: list[Table], lang: str | None) -> list[Indicator]:
-    """Settings named by a table's row or column label ("Koloniezahl bei 22 °C", "leakage current at 25 °C"):
-    one per (clause, table, label), however many limits the label heads."""
-    from zmdocs.indicators.prose import extract_text  # prose calls this module: imported on use
-
-    by_number: dict[tuple, Table] = {}
-    for t in tables:  # unnumbered tables share the number "": the clause tells them apart (first one kept)
-        by_number.setdefault((t.clause, str(t.number)), t)
-    seen: set[tuple] = set()
-    out: list[Indicator] = []
-    for i in inds:
-        o = i.origin or {}
-        if o.get("type") != "table" or getattr(i, "_setting", False) or o.get("note") or o.get("footnote"):
-            continue
-        for label in _labels_of(i, by_number):
-            k = (i.clause, o.get("table"), label)
-            if k in seen:
-                continue
-            seen.add(k)
-            out += [s for s in extract_text(label, lang=lang, clause=i.clause, page=i.page, origin=dict(o))
-                    if getattr(s, "_setting", False)]
-    return out

@@ -171,6 +171,14 @@ def _md_table_at(lines: list[str], i: int) -> tuple[list[Block], int] | None:
     return None
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[a-z][.)]\s+|>\s?)")
+
+
+def _list_item(ln: str) -> tuple[bool, str]:
+    """A Markdown list line: (is an ordered "1." item, its text without the bullet or quote marker)."""
+    return bool(re.match(r"^\s*\d+[.)]\s+", ln)), re.sub(r"^\s*(?:[-*+]\s+|>\s?)", "", ln).strip()
+
+
 def markdown_to_blocks(text: str) -> list[Block]:
     """Para blocks from Markdown: headings, paragraphs (soft-wrapped lines joined), pipe tables, list items."""
     from zmdocs.text.normalize import join_lines
@@ -190,8 +198,7 @@ def markdown_to_blocks(text: str) -> list[Block]:
             para.clear()
         numbered_item[0] = bold[0] = False
 
-    i = 0
-    in_code = False
+    i, in_code = 0, False
     while i < len(lines):
         ln = lines[i]
         if ln.strip().startswith("```"):
@@ -218,10 +225,9 @@ def markdown_to_blocks(text: str) -> list[Block]:
             continue
         if not ln.strip():
             flush()
-        elif re.match(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|[a-z][.)]\s+|>\s?)", ln):
+        elif _LIST_ITEM.match(ln):
             flush()
-            item = re.sub(r"^\s*(?:[-*+]\s+|>\s?)", "", ln).strip()
-            numbered_item[0] = bool(re.match(r"^\s*\d+[.)]\s+", ln))
+            numbered_item[0], item = _list_item(ln)
             if item:
                 para.append(item)
         else:
