@@ -79,7 +79,7 @@ _DURATION_OF = re.compile(r"(?i)^\s*(?:min(?:utes?)?|h(?:ours?)?|s(?:econds?)?|d
 _LEVEL_OF = re.compile(r"(?i)^\s*(?:%|per\s?cent)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                        r"|^\s*%\s*(?:Vertrauensniveau|Konfidenzniveau|(?:de\s+)?niveau\s+de\s+confiance|置信)")
 # a count of tests or determinations right after the value: "3 Bestimmungen", "repeated three times"
-_TEST_COUNT = re.compile(r"(?i)^\W{0,3}(?:tests?|measurements?|determinations?|runs?|cycles?|times|Bestimmungen|Messungen|Prüfungen"
+_TEST_COUNT = re.compile(r"(?i)^\W{0,3}(?:tests?|measurements?|determinations?|runs?|cycles?|times(?!\s+(?:the|its|their|that|this)\b)|Bestimmungen|Messungen|Prüfungen"
                          r"|Wiederholungen|essais|mesures)\b|^\W{0,3}次(?:试验|测量|测试|检验)")
 # a Chinese locative frame that holds the value: 在坡度为20%…的坡道上, 在温度为40 ℃的条件下
 _ZH_FRAME = re.compile(r"在[^，,。；;在]{0,80}?(?:条件|状态|环境|坡道|路面|道路|温度)(?:下|上|中)"
