@@ -89,6 +89,7 @@ from zmdocs.indicators.lists import restate_lists
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
 from zmdocs.indicators.tables import extract_table
+from zmdocs.indicators.text_tables import split_text_tables
 from zmdocs.model import Document, Indicator
 from zmdocs.text.lang import guess_lang
 
@@ -123,20 +124,24 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     lang = doc.lang or None
     skip = {c.id for c in doc.clauses if c.kind in SKIP_KINDS}
     out: list[Indicator] = []
+    known = {t.number for t in doc.tables if t.number}
+    text_tables: list = []
     for c in doc.clauses:
         if c.id in skip or not c.text.strip():
             continue
+        ctext, found_tables = split_text_tables(c.text, clause=c.id, page=c.page, known=known)
+        text_tables.extend(found_tables)
         clang = lang if lang in ("zh", "en", "de", "fr") else None
         if clang and (clang == "zh") != bool(_CJK.search(c.text)):
             clang = None  # an English sentence in a Chinese standard (or the reverse): guess per clause
-        text = restate_lists(c.text, clang or guess_lang(c.text))
+        text = restate_lists(ctext, clang or guess_lang(ctext))
         found = extract_text(text, lang=clang, clause=c.id, page=c.page, context=c.heading)
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:
                 i.method = next(iter(methods))
         out.extend(found)
-    for t in doc.tables:
+    for t in [*doc.tables, *text_tables]:
         if t.clause and t.clause in skip:
             continue
         found = extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)

@@ -26,6 +26,12 @@ _UPPER_LEADIN = re.compile(
 _STRICT_UPPER_LEADIN = re.compile(
     r"(?i)(?:shall|must)\s+be\s+less\s+than\s+the\s+(?:limits?|limit\s+values|values)\s+(?:shown|given|set\s+out|specified|laid\s+down)"
     r"|kleiner\s+als\s+die\s+(?:\w*grenzwerte|Werte)|inférieure?s?\s+aux\s+(?:limites|valeurs\s+limites)")
+# a sentence that bounds the values of a numbered table from above: "… shall not exceed the amounts given in
+# Table (1)", "… shall not exceed the respective limits for k specified in Table (2)", "不应超过表2规定的限值"
+_UPPER_TABLE_REF = re.compile(
+    r"(?i)(?:shall|must)\s+not\s+exceed\s+the\s+(?:respective\s+)?(?:limits?|amounts?|values?|limit\s+values|maximum\s+values)\b"
+    r"[^.;:]{0,60}?\b(?:in|of|by)\s+table\s*[(]?\s*([A-Z]?\d+(?:\.\d+)*)"
+    r"|不(?:应|得)?(?:超过|大于)表\s*([A-Z]?\d+(?:\.\d+)*)\s*(?:中|所列|规定|给出|的)")
 _EXPLICIT_SIGN = re.compile(r"[<>≤≥]|(?i:\bmax|\bmin|不大于|不小于|不超过)")
 _LOST_SIGN = re.compile(r"^\s*\*\s*\d")
 # a title that names limit values: the clause heading or a numbered title line ("1. Emissionsgrenzwerte und …")
@@ -39,6 +45,7 @@ def apply_table_leadins(doc, inds: list) -> list:
     titled = {c.id for c in getattr(doc, "clauses", []) or []
               if _LIMIT_TITLE.search(getattr(c, "heading", "") or "") or _LIMIT_TITLE.search(c.text or "")}
     tables_in = Counter(t.clause for t in getattr(doc, "tables", []) or [] if t.clause)
+    bounded = upper_table_refs(text_of.values())
     out = []
     for ind in inds:
         origin = getattr(ind, "origin", None) or {}
@@ -53,6 +60,9 @@ def apply_table_leadins(doc, inds: list) -> list:
                      or tables_in.get(ind.clause) == 1 and ind.clause in titled)):
             ind.comparator = "<="
             ind.direction = direction(ind)
+        elif ind.comparator == "=" and getattr(ind, "_bare", False) and str(origin.get("table") or "") in bounded:
+            ind.comparator = "<="  # the sentence that cites the table says its values are not to be exceeded
+            ind.direction = direction(ind)
         implied = ind.comparator == "<=" or ind.comparator == "=" and getattr(ind, "_bare", False)  # a bare cell too
         if (implied and tables_in.get(ind.clause) == 1 and not _EXPLICIT_SIGN.search(ind.text or "")
                 and len(_STRICT_UPPER_LEADIN.findall(text_of.get(ind.clause, ""))) == 1):
@@ -60,3 +70,8 @@ def apply_table_leadins(doc, inds: list) -> list:
             ind.direction = direction(ind)
         out.append(ind)
     return out
+
+
+def upper_table_refs(texts) -> set[str]:
+    """Numbers of the tables that a sentence bounds from above ("shall not exceed the amounts given in Table (1)")."""
+    return {a or b for t in texts for a, b in _UPPER_TABLE_REF.findall(t or "")}

@@ -39,6 +39,10 @@ _PER_TIME = {"tag": "d", "day": "d", "jour": "d", "stunde": "h", "hour": "h", "h
 _PER_TIME_BEFORE = re.compile(r"(?i)\b(?:pro|per|je|par)\s+(" + "|".join(_PER_TIME) + r")\s*$")
 _PER_VOLUME = re.compile(r"/\s?((?:\d+\s?)?(?:ml|mL|l|L|cm³|m³|g|kg))(?![A-Za-z0-9])")  # "0/100 ml", "100/ml"
 _PER_UNIT = re.compile(r"/(?:\([A-Za-zµΩ°²³·0-9]{1,8}\)|[A-Za-zµΩ°²³·]{1,6})(?![A-Za-z])")
+_WORD_MULTIPLE = re.compile(r"\s*(?:times|fois|[-‑]?fache[nr]?)\s+(?:the|des?|la|les|du|den|der|die|das)\b", re.I)
+# an allowance added to a limit the sentence bounds from above: "shall not exceed the respective limit …, plus 0.5 m-1"
+_ALLOWANCE = re.compile(r"(?i)\b(?:shall|must|may)\s+not\s+exceed\s+the\s+[^.;]{0,100}?\bplus\s*$")
+_BOUND_CMP = ("<", "<=", ">", ">=")
 _MULTIPLE = re.compile(r"\s*(?:倍|times\b|fois\b|[-‑]?fache[nr]?\b|x\b|×)", re.I)
 _ARITH = re.compile(r"\s*(?:减去|加上|减|加|minus\b|plus\b|moins\b)\s*\d", re.I)
 PREFIX_UNIT = re.compile(r"(?<![A-Za-z])(HRC|HRA|HRB|HV\d*|HBW|HB|Shore\s?[AD])\s*$")
@@ -223,8 +227,9 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
         return False
     if _ARITH.match(t, q.end):
         return False  # "标称值的90%减0.1mm": an expression, not a limit of its own
-    if not q.unit and _MULTIPLE.match(t, q.end):
-        return False  # "额定电流的6倍", "1.5 times": a multiple of another quantity, not a limit
+    if not q.unit and _MULTIPLE.match(t, q.end) and not (q.comparator in _BOUND_CMP and _WORD_MULTIPLE.match(t, q.end)):
+        return False  # "额定电流的6倍", "1.5 times": a multiple of another quantity, not a limit ("exceeds 1.1 times the
+        # allowable limit" is: a bound on the ratio to another limit, a unitless factor)
     if not q.unit:
         pre = PREFIX_UNIT.search(t, max(0, q.start - 12), q.start)
         if pre:
@@ -324,6 +329,10 @@ def _comparator(t: str, q: Quantity, P) -> None:
             return
     if q.kind == "rng":
         q.comparator = "range"
+        q.cue_start = q.start
+        return
+    if _ALLOWANCE.search(t, max(0, q.start - 140), q.start):
+        q.comparator = "<="  # "shall not exceed the limit for k specified in Table 2, plus 0.5 m-1": the allowance
         q.cue_start = q.start
         return
     right = t[q.end: q.end + 40]

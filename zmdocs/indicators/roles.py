@@ -79,7 +79,7 @@ _DURATION_OF = re.compile(r"(?i)^\s*(?:min(?:utes?)?|h(?:ours?)?|s(?:econds?)?|d
 _LEVEL_OF = re.compile(r"(?i)^\s*(?:%|per\s?cent)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                        r"|^\s*%\s*(?:Vertrauensniveau|Konfidenzniveau|(?:de\s+)?niveau\s+de\s+confiance|置信)")
 # a count of tests or determinations right after the value: "3 Bestimmungen", "repeated three times"
-_TEST_COUNT = re.compile(r"(?i)^\W{0,3}(?:tests?|measurements?|determinations?|runs?|cycles?|times|Bestimmungen|Messungen|Prüfungen"
+_TEST_COUNT = re.compile(r"(?i)^\W{0,3}(?:tests?|measurements?|determinations?|runs?|cycles?|times(?!\s+(?:the|its|their|that|this)\b)|Bestimmungen|Messungen|Prüfungen"
                          r"|Wiederholungen|essais|mesures)\b|^\W{0,3}次(?:试验|测量|测试|检验)")
 # a Chinese locative frame that holds the value: 在坡度为20%…的坡道上, 在温度为40 ℃的条件下
 _ZH_FRAME = re.compile(r"在[^，,。；;在]{0,80}?(?:条件|状态|环境|坡道|路面|道路|温度)(?:下|上|中)"
@@ -115,6 +115,13 @@ _TABLE_LEADIN = re.compile(r"(?i)应符合(?:下)?表|符合表\s*\S+\s*的规�
 _TABLE_WORD = re.compile(r"\b[Tt]ables?\b|表\s*[A-Z]?[\d.]*|\bTabelle|\btableau")
 _SEGMENT = re.compile(r"(?<!\d)[,，](?!\d)|[，；;。\n]|(?<!\d)(?<!\be\.g)(?<!\bi\.e)(?<!\bz\.B)\.(?=\s+[A-ZÄÖÜ]|\s*$)")
 _BOUNDS = ("<=", "<", ">=", ">")
+# factors a test evaluation applies to measured results (conformity statistics, deterioration, weighting)
+_PROCEDURE_FACTOR = re.compile(r"(?i)\b(?:statistical|deterioration|correction|weighting)\s+factors?\b|统计系数|修正系数|劣化系数|加权系数"
+                               r"|Korrekturfaktor|Gewichtungsfaktor|Verschlechterungsfaktor|facteurs?\s+(?:de\s+)?(?:correction|pondération|détérioration)")
+# a bound verb between a test cue and the value: the value limits the result the test gives ("tested under …, the
+# coefficient does not exceed by more than 0.5 m-1")
+_RESULT_BOUND = re.compile(r"(?i)\b(?:does|do|did|shall|must)\s+not\s+exceed|\bnot\s+(?:be\s+)?(?:more|greater|less|higher|lower)\s+than"
+                           r"|\b(?:is|are)\s+(?:less|greater|more)\s+than|不(?:应|得)?(?:超过|大于|小于|低于)")
 
 
 def _ancestors(doc: Document) -> dict[str, list[Clause]]:
@@ -248,7 +255,7 @@ def _local_cue(seg: str, at: int) -> bool:
     if not _TEST_LOCAL.search(seg):
         return False
     for m in _TEST_LOCAL.finditer(seg):
-        if at < 0 or m.start() <= at and not _MODAL.search(seg[m.end():at]):
+        if at < 0 or m.start() <= at and not _MODAL.search(seg[m.end():at]) and not _RESULT_BOUND.search(seg[m.end():at]):
             return True
     return False
 
@@ -258,6 +265,8 @@ def _table_role(ind: Indicator, table: tuple[str, str], caption: str, leadin: st
     column, every = table
     if not (column or every or caption):
         return None
+    if _PROCEDURE_FACTOR.search(caption) or _PROCEDURE_FACTOR.search(every):
+        return "test-condition"  # "Sample size and statistical factor": numbers the evaluation applies, no product limit
     if column and _TEST_COLUMN.search(column):
         return "test-condition"
     if column and _REQ_COLUMN.search(column):
@@ -327,7 +336,7 @@ class _Tables(dict):
             return "", ""
         num = re.escape(str(t.number or "")) if t.number and not str(t.number).startswith(("u", "U")) else ""
         own = re.compile(r"(?i)\b(?:below|following|hereafter|nachstehend\w*|folgend\w*|ci-dessous|suivant\w*)\b|下表|如下"
-                         + (rf"|(?:表|Table|Tabelle|tableau)\s*{num}(?![\d.])" if num else ""))
+                         + (rf"|(?:表|Table|Tabelle|tableau)\s*[(（]?\s*{num}(?![\d.])" if num else ""))
         text = self._texts.get(t.clause or "", "")
         said = [x for x in re.split(r"[.。;；](?!\d)", text) if _TABLE_WORD.search(x) and own.search(x)] if text else []
         self[key] = (t.caption or "", "\n".join(said))

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from zmdocs.indicators.common import direction
+from zmdocs.indicators.key_rows import key_value_rows
 from zmdocs.indicators.keys import fits, key_for, key_kind
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.table_cells import (
@@ -219,6 +220,11 @@ def extract_table(table: Table, lang: str | None = None, clause: str | None = No
     base = {"type": "table", "table": table.number or table.id}
     if _NOT_LIMITS.search(table.caption or "") or any(_NOT_LIMITS.search(h) for h in joined):
         return []  # clause correspondence tables, reference lists, revision histories
+    pairs = key_value_rows(rows)
+    if pairs:  # "n | 2 | 3" over "k | 0.973 | 0.613": each value holds for the key above it
+        return [_finish(ind, fold(rows[i][0]).strip(), [cond, *general], [table.caption]) for i, j, text, cond in pairs
+                for ind in extract_text(text, lang, clause=clause, page=page, context=table.caption,
+                                        origin={**base, "row": i, "col": j}, bare_is_value=True)]
     if "param" in roles and "req" in roles:
         out = _item_layout(table, lang, clause, page, joined, roles, marks, general, base, cparts)
     else:
@@ -462,6 +468,7 @@ def _matrix_cell(mx: _Matrix, lab: list[str], j: int) -> tuple[str, str, list[st
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]")
+_ONLY_UNIT = re.compile(r"^\s*[(（\[]?\s*(" + UNIT_PATTERN + r")\s*[)）\]]?\s*$")
 _PART_KEYS = {"temperature_rise", "surface_temperature"}
 _TRAIL_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _PLACEHOLDER = re.compile(r"^\s*(?:[—–\-−/×✕]+|N/?A|n\.\s?a\.|无|不适用|entfällt)?\s*$", re.I)
@@ -527,6 +534,8 @@ def _label_columns(body: list[list[str]], ncol: int, pparts: list[str], cparts: 
 def _sub_header(text: str) -> tuple[str, str]:
     """A header cell under a spanning header: (condition, column unit). A unit right after a number belongs to
     the band the cell names ("Rated voltage ≤ 150 V"), not to the column's values."""
+    if _ONLY_UNIT.match(fold(text)):  # a sub-header line holding just the column's unit ("m-1", "(g)")
+        return "", unit_symbol(_ONLY_UNIT.match(fold(text)).group(1))
     label, unit = header_unit(text)
     if unit and _ENDS_NUMBER.search(label):
         return re.sub(r"\s+", " ", fold(text)).strip(), ""

@@ -124,7 +124,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("m/s²", "meter / second ** 2", ("m/s²", "m/s2", "米每二次方秒")),
     ("m/s³", "meter / second ** 3", ("m/s³", "m/s3")),
     ("°/s", None, ("°/s", "(°)/s")),
-    ("m⁻¹", "1 / meter", ("m⁻¹", "m-1", "m −1", "m -1", "m−1", "m –1", "m–1")),
+    ("m⁻¹", "1 / meter", ("m⁻¹", "m-1", "m-¹", "m⁻ ¹", "m −¹", "m −1", "m -1", "m−1", "m –1", "m–1")),
     ("g/m³", "gram / meter ** 3", ("g/m³", "g/m3", "g/m 3")),
     ("ng/m³", "nanogram / meter ** 3", ("ng/m³", "ng/m3")),
     ("mg/kWh", None, ("mg/kWh", "mg/kW·h")),
@@ -138,6 +138,9 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("g/m²", "gram / meter ** 2", ("g/m²", "g/m2")),
     ("g/km", "gram / kilometer", ("g/km",)),
     ("mg/km", "milligram / kilometer", ("mg/km",)),
+    # emissions per test cycle (older type-approval limits): a mass per test, no pint dimension
+    ("g/test", None, ("g/test", "g per test")),
+    ("mg/test", None, ("mg/test", "mg per test")),
     ("Ω/km", "ohm / kilometer", ("Ω/km", "ohm/km")),
     ("cd/m²", "candela / meter ** 2", ("cd/m²", "cd/m2")),
     ("mm/s", "millimeter / second", ("mm/s",)),
@@ -173,7 +176,8 @@ _CANONICAL_SYMBOLS = ["A", "V", "W", "VA", "Ω", "Ω/V", "Pa", "N", "N·m", "s",
                       "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm", "W/m²", "lm/W", "kg/m³", "kg/m²", "Ω/m", "cd/m²", "N/m", "mol/m³", "m/s³", "m⁻¹", "kg/m"]
 _CANON_EXPR = {"mol/m³": "mole / meter ** 3", "N/m": "newton / meter", "m³/s": "meter ** 3 / second", "kg/m²": "kilogram / meter ** 2", "Ω/m": "ohm / meter", "m/s³": "meter / second ** 3", "m⁻¹": "1 / meter", "kg/m": "kilogram / meter"}
 _NON_PINT = {"dB(A)": "dB(A)", "dB(C)": "dB(C)", "dB": "dB", **{sym: sym for sym, _e, _f in _log_units()}, "%": "%", "ppm": "ppm", "cycles": "cycles", "r": "r", "°": "°", "kWh/24h": "kWh/24h",
-             "mg/kg": "mg/kg", "mg/kWh": "mg/kWh", "°/s": "°/s", "条": "条", "套": "套", "个": "个", "件": "件", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²"}
+             "mg/kg": "mg/kg", "mg/kWh": "mg/kWh", "°/s": "°/s", "条": "条", "套": "套", "个": "个", "件": "件", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²",
+             "g/test": "g/test", "mg/test": "mg/test"}
 
 SYMBOLS: dict[str, str] = {}  # written form (lower-cased for Latin) -> symbol
 PINT_EXPR: dict[str, str | None] = {}

@@ -171,3 +171,27 @@ def to_roman(n: int) -> str:
             out += r
             n -= v
     return out
+
+
+_ROW_NUMBER = re.compile(r"^[<>≤≥]?-?\d+(?:[.,]\d+)?$")
+_OCR_ONE = re.compile(r"(?<=[\d.])[lI]|[lI](?=[.]\d)|(?<=\s)[lI](?=\s|$)|^[lI](?=\s|$)")
+
+
+def number_row(line: str, ncol: int | None = None) -> list[str] | None:
+    """The numbers of a row of a table set as plain text ("45 2.19"), OCR slips repaired, else None.
+
+    OCR reads the digit one as "l" or "I" ("l.30"), splits a decimal after its point ("1. 14") or before its
+    last digit ("2.1 9"), and sets a comparator apart from its number ("< 42"). With `ncol`, surplus
+    single-digit fragments join the decimal before them until the row has `ncol` numbers."""
+    t = _OCR_ONE.sub("1", line.strip())
+    t = re.sub(r"(?<=\d\.)\s+(?=\d)", "", t)
+    t = re.sub(r"([<>≤≥])\s+(?=\d)", r"\1", t)
+    toks = t.split()
+    while ncol and len(toks) > ncol:
+        k = next((i for i in range(len(toks) - 1, 0, -1) if re.fullmatch(r"\d", toks[i]) and "." in toks[i - 1]), None)
+        if k is None:
+            break
+        toks[k - 1:k + 1] = [toks[k - 1] + toks[k]]
+    if not toks or not all(_ROW_NUMBER.match(x) for x in toks):
+        return None
+    return toks
