@@ -138,9 +138,9 @@ def page_chars(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
 def _read_chars(raw, n: int, pdfium_c, box: tuple[float, float, float, float]) -> tuple[list[dict], list[int]]:
     """The text page's chars, and PDFium's char index of each (-1: a generated space).
 
-    This loop runs once per char of the document: PDFium is called through plain-address
-    prototypes (_char_fns), out-parameters are read through memoryviews, and size and direction
-    are worked out once per text object."""
+    This loop runs once per char of the document: PDFium is called through untyped prototypes
+    (_char_fns), out-parameters are read through a memoryview, and size and direction are worked
+    out once per text object."""
     left, _bottom, _right, top_edge = box
     out: list[dict] = []
     index: list[int] = []
@@ -150,16 +150,15 @@ def _read_chars(raw, n: int, pdfium_c, box: tuple[float, float, float, float]) -
     ox, oy = ctypes.c_double(), ctypes.c_double()
     fast = _char_fns(pdfium_c)
     if fast is not None:
-        get_unicode, get_box, get_origin, is_generated = fast
-        handle, rect_ref, ox_ref, oy_ref = (ctypes.cast(raw, ctypes.c_void_p).value, ctypes.addressof(rect),
-                                            ctypes.addressof(ox), ctypes.addressof(oy))
+        get_unicode, get_box, get_origin, is_generated, obj_of = fast
+        handle = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
     else:
         get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
         get_origin, is_generated = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_IsGenerated
-        handle, rect_ref, ox_ref, oy_ref = raw, ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
-    obj_of = _text_object_fn(pdfium_c)
+        obj_of, handle = _text_object_fn(pdfium_c), raw
+    rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     cache: dict[int, tuple[float, bool, int, bool]] = {}
-    append, append_index = out.append, index.append
+    append, append_index, cache_get = out.append, index.append, cache.get
     for k in range(n):
         u = get_unicode(handle, k)
         if u == 0x0D or u == 0x0A:
@@ -175,7 +174,7 @@ def _read_chars(raw, n: int, pdfium_c, box: tuple[float, float, float, float]) -
             continue
         x0, y1, x1, y0 = rect_view.tolist()
         key = obj_of(handle, k) if obj_of is not None else None
-        got = cache.get(key) if key else None
+        got = cache_get(key) if key else None
         if got is None:  # size and matrix belong to the char's text object: read them once per object
             got = _object_style(raw, k, pdfium_c, m, m_ref)
             if key:
@@ -209,16 +208,36 @@ _CHAR_FNS: list = []
 
 
 def _char_fns(pdfium_c) -> tuple | None:
-    """GetUnicode, GetLooseCharBox, GetCharOrigin and IsGenerated as prototypes over plain
-    addresses (ints): about a third cheaper per call than pypdfium2's typed wrappers, and called
-    several times per char. None when this ctypes cannot make them; created once per process."""
+    """GetUnicode, GetLooseCharBox, GetCharOrigin, IsGenerated and GetTextObject as untyped
+    prototypes over the functions' plain addresses, called with a c_void_p handle, ints and
+    byref out-parameters: ctypes then converts no argument, about half the cost per call of
+    pypdfium2's typed wrappers, and called several times per char. None when this ctypes cannot
+    make them, or this PDFium lacks GetTextObject; created once per process."""
     if not _CHAR_FNS:
-        v, i = ctypes.c_void_p, ctypes.c_int
-        _CHAR_FNS.append(_plain_fns(((pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, (v, i)),
-                                     (pdfium_c.FPDFText_GetLooseCharBox, i, (v, i, v)),
-                                     (pdfium_c.FPDFText_GetCharOrigin, i, (v, i, v, v)),
-                                     (pdfium_c.FPDFText_IsGenerated, i, (v, i)))))
+        fns = None
+        obj_fn = getattr(pdfium_c, "FPDFText_GetTextObject", None)
+        if obj_fn is not None:
+            fns = _untyped_fns(((pdfium_c.FPDFText_GetUnicode, ctypes.c_uint), (pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+                                (pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int), (pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
+                                (obj_fn, ctypes.c_void_p)))
+        _CHAR_FNS.append(fns)
     return _CHAR_FNS[0]
+
+
+def _untyped_fns(specs) -> tuple | None:
+    """ctypes prototypes with only a result type over the plain addresses of PDFium functions
+    (arguments must then be passed as ctypes objects or ints), or None when this ctypes cannot make them."""
+    v = ctypes.c_void_p
+    try:
+        out = []
+        for fn, res in specs:
+            f = ctypes.CFUNCTYPE(res)(ctypes.cast(fn, v).value)
+            f.argtypes = None
+            out.append(f)
+        return tuple(out)
+    except pdf_errors() as e:  # an unusual ctypes build
+        log.debug("no untyped PDFium calls: %r", e)
+        return None
 
 
 def _plain_fns(specs) -> tuple | None:
