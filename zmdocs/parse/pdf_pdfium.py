@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import math
+import operator
 import re
 
 from zmdocs.errors import ocr_errors, pdf_errors
@@ -282,9 +283,12 @@ def _fix_advances(chars: list[dict], index: list[int], tp, left: float) -> None:
     """Latin letters and digits one em wide that run into the next char (a font whose widths all
     say one em, SPC PDFs): end them at their ink instead, so word gaps show and letters stay joined."""
     for i in range(len(chars) - 1):
-        c, d = chars[i], chars[i + 1]
+        c = chars[i]
         size = c["size"]
-        if (c["x1"] - c["x0"] < 0.95 * size or c["x1"] <= d["x0"] or d["x0"] <= c["x0"] + 0.05 * size
+        if c["x1"] - c["x0"] < 0.95 * size:
+            continue  # narrower than an em (most chars)
+        d = chars[i + 1]
+        if ( c["x1"] <= d["x0"] or d["x0"] <= c["x0"] + 0.05 * size
                 or index[i] < 0 or abs(c["bottom"] - d["bottom"]) > 0.3 * size or not c["upright"]):
             continue
         a, b = c["text"], d["text"]
@@ -296,6 +300,9 @@ def _fix_advances(chars: list[dict], index: list[int], tp, left: float) -> None:
 
 def _split_ligatures(chars: list[dict]) -> list[dict]:
     """PDFium reports a ligature (ﬀ, ﬁ) as several chars sharing one box: give each its share."""
+    xs = [c["x0"] for c in chars]
+    if True not in map(operator.eq, xs, xs[1:]):
+        return chars  # no two neighbours start at the same x (most pages): nothing shares a box
     i = 0
     n = len(chars)
     while i < n:
