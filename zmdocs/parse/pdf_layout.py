@@ -164,26 +164,31 @@ _CJK_FIRST = "\u2e80"  # is_cjk is False below this code point: most chars skip 
 def join_chars(chars: list[dict]) -> str:
     """Text of x-sorted chars: spaces between Latin words by gap, none between CJK chars."""
     parts: list[str] = []
-    prev = None
+    have = False  # a char before this one (its text, box, size, last letter, CJK or not kept in locals)
+    p_text = p_last = ""
+    p_x0 = p_x1 = p_size = 0.0
+    p_cjk = False
     pending_space = inferred = False  # a space char before this one; one PDFium inferred from spacing
     for c in chars:
         t = c["text"]
         if t.isspace():
             if c.get("gen"):
-                inferred = prev is not None
+                inferred = have
             else:
-                pending_space = prev is not None
+                pending_space = have
             continue
-        if prev is not None:
-            if t == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.15 * max(prev["size"], 1.0):
+        b = t[0]
+        cb = b >= _CJK_FIRST and is_cjk(b)  # one-char strings: is_cjk is False below _CJK_FIRST
+        if have:
+            x0 = c["x0"]
+            if t == p_text and abs(x0 - p_x0) < 0.15 * max(p_size, 1.0):
                 continue  # fake bold: the same glyph painted twice, slightly shifted
-            gap = c["x0"] - prev["x1"]
-            cs, ps = c["size"], prev["size"]
-            size = ps if ps < cs else cs  # max(min(c, prev), 1.0), inlined: this runs once per char
+            gap = x0 - p_x1
+            cs = c["size"]
+            size = p_size if p_size < cs else cs  # max(min(c, prev), 1.0), inlined: this runs once per char
             if 1.0 > size:
                 size = 1.0
-            a, b = prev["text"][-1], t[0]
-            ca, cb = a >= _CJK_FIRST and is_cjk(a), b >= _CJK_FIRST and is_cjk(b)  # one-char strings
+            a, ca = p_last, p_cjk
             if ca or cb:
                 if ca and cb:
                     # justified CJK text spreads chars a little; a space char or an em-wide gap separates
@@ -197,7 +202,9 @@ def join_chars(chars: list[dict]) -> str:
             elif pending_space or inferred or gap > 0.2 * size:
                 parts.append(" ")
         parts.append(t)
-        prev = c
+        have = True
+        p_text, p_x0, p_x1, p_size, p_last = t, c["x0"], c["x1"], c["size"], t[-1]
+        p_cjk = cb if len(t) == 1 else (p_last >= _CJK_FIRST and is_cjk(p_last))
         pending_space = inferred = False
     return "".join(parts).strip()
 

@@ -13,10 +13,10 @@ import ctypes
 import logging
 import math
 import operator
-import re
 
 from zmdocs.errors import ocr_errors, pdf_errors
-from zmdocs.parse.pdf_layout import ASCENT, DESCENT, baseline_box, is_cjk, text_direction
+from zmdocs.parse.pdf_layout import ASCENT, DESCENT, is_cjk, text_direction
+from zmdocs.parse.pdf_textimages import MAX_TEXT_IMAGES, read_text_images, text_images
 
 log = logging.getLogger(__name__)
 
@@ -89,11 +89,19 @@ def _objects(raw_page, pdfium_c, form=None, level: int = 0, max_depth: int = 15)
     XObjects: pypdfium2's `page.get_objects` order and failures, without a Python wrapper per object."""
     kinds = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT)
     form_kind, unknown = pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_UNKNOWN
-    if form is None:
-        count, get, parent = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, raw_page
+    fast = _object_fns(pdfium_c)
+    if fast is not None:  # untyped calls: objects come back as _Handle, passed straight on
+        page_count, page_get, form_count, form_get, get_type, get_bounds = fast
+        if form is None:
+            count, get, parent = page_count, page_get, _Handle(ctypes.cast(raw_page, ctypes.c_void_p).value)
+        else:
+            count, get, parent = form_count, form_get, form
     else:
-        count, get, parent = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, form
-    get_type, get_bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+        if form is None:
+            count, get, parent = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, raw_page
+        else:
+            count, get, parent = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, form
+        get_type, get_bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
     n = count(parent)
     if n < 0:
         raise RuntimeError("failed to get the number of page objects")
@@ -114,11 +122,32 @@ def _objects(raw_page, pdfium_c, form=None, level: int = 0, max_depth: int = 15)
             yield from _objects(raw_page, pdfium_c, obj, level + 1, max_depth)
 
 
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle as an untyped call returns it: a c_void_p subclass stays a ctypes object (ctypes
+    turns a plain c_void_p result into an int), so it is passed straight back to the next untyped call."""
+
+
+_OBJECT_FNS: list = []
+
+
+def _object_fns(pdfium_c) -> tuple | None:
+    """FPDFPage_CountObjects/GetObject, FPDFFormObj_CountObjects/GetObject, FPDFPageObj_GetType/GetBounds
+    as untyped prototypes (see _char_fns): called once or twice per page object. Created once per process."""
+    if not _OBJECT_FNS:
+        i = ctypes.c_int
+        _OBJECT_FNS.append(_untyped_fns(((pdfium_c.FPDFPage_CountObjects, i), (pdfium_c.FPDFPage_GetObject, _Handle),
+                                         (pdfium_c.FPDFFormObj_CountObjects, i), (pdfium_c.FPDFFormObj_GetObject, _Handle),
+                                         (pdfium_c.FPDFPageObj_GetType, i), (pdfium_c.FPDFPageObj_GetBounds, i))))
+    return _OBJECT_FNS[0]
+
+
 def _lost_text(raw_obj, pdfium_c) -> bool:
     """An empty-boxed text object in a non-embedded, non-Latin (e.g. CJK) font: PDFium lost its glyphs.
 
     Empty boxes in Latin or embedded fonts are spaces; those the text layer may drop.
     """
+    if isinstance(raw_obj, _Handle):  # from _objects' untyped calls: pypdfium2's typed wrappers want their pointer type
+        raw_obj = ctypes.cast(raw_obj, pdfium_c.FPDF_PAGEOBJECT)
     font = pdfium_c.FPDFTextObj_GetFont(raw_obj)
     if not font or pdfium_c.FPDFFont_GetIsEmbedded(font):
         return False
@@ -282,13 +311,14 @@ def _char_text(u: int) -> str:
 def _fix_advances(chars: list[dict], index: list[int], tp, left: float) -> None:
     """Latin letters and digits one em wide that run into the next char (a font whose widths all
     say one em, SPC PDFs): end them at their ink instead, so word gaps show and letters stay joined."""
-    for i in range(len(chars) - 1):
-        c = chars[i]
+    wide = [i for i, c in enumerate(chars) if not c["x1"] - c["x0"] < 0.95 * c["size"]]  # most chars are narrower
+    last = len(chars) - 1
+    for i in wide:
+        if i >= last:
+            break
+        c, d = chars[i], chars[i + 1]
         size = c["size"]
-        if c["x1"] - c["x0"] < 0.95 * size:
-            continue  # narrower than an em (most chars)
-        d = chars[i + 1]
-        if ( c["x1"] <= d["x0"] or d["x0"] <= c["x0"] + 0.05 * size
+        if (c["x1"] <= d["x0"] or d["x0"] <= c["x0"] + 0.05 * size
                 or index[i] < 0 or abs(c["bottom"] - d["bottom"]) > 0.3 * size or not c["upright"]):
             continue
         a, b = c["text"], d["text"]
@@ -366,83 +396,6 @@ def read_range(path: str, first: int, last: int, plumber_page, finish_page, imag
     return out
 
 
-# --------------------------------------------------------------------------- text set as pictures
-_IMAGE_TEXT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-–()]{0,23}$")  # a clause number, a label: never prose
-_MIN_IMAGE_SCORE = 0.9
-MAX_TEXT_IMAGES = 400  # per page range: beyond this the page is a picture gallery, not text
-
-
-def text_images(page, pdfium_c, box: tuple[float, float, float, float], chars: list[dict]) -> list[tuple]:
-    """Small images standing where a text line's first word belongs: clause numbers some typesetters
-    (Metanorma/OIML) place as pictures in the hanging-number column.
-    [(x0, top, x1, bottom, RGB array, chars beside it on its line)]."""
-    import numpy as np
-
-    left, _bottom, _right, top_edge = box
-    body = [c for c in chars if c["upright"] and not c["text"].isspace()]
-    if not body:
-        return []
-    margin = min(c["x0"] for c in body)
-    out = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
-        bounds = getattr(obj, "get_bounds", None) or obj.get_pos
-        x0, y0, x1, y1 = bounds()
-        x0, x1, top, bottom = x0 - left, x1 - left, top_edge - y1, top_edge - y0
-        h, w = bottom - top, x1 - x0
-        if not (4.0 <= h <= 24.0 and 0.6 * h <= w <= 12 * h):
-            continue
-        if any(x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom for c in body):
-            continue  # text already lies over it: a background, a highlight
-        beside = [c for c in body if min(bottom, c["bottom"]) - max(top, c["top"]) >= 0.5 * h
-                  and x1 <= c["x0"] <= x1 + 4 * h]
-        if not beside and abs(x0 - margin) > 2.0:
-            continue  # neither the first word of a line nor a number alone at the text's left edge
-        try:
-            pil = obj.get_bitmap(render=False).to_pil()
-        except pdf_errors() as e:  # an image PDFium cannot decode
-            log.debug("image not decoded: %r", e)
-            continue
-        if pil.width * pil.height > 200_000:
-            continue
-        grey = np.asarray(pil.convert("L"))
-        if float(grey.std()) < 8.0:
-            continue  # blank: a spacer, a filled box
-        out.append((x0, top, x1, bottom, np.asarray(pil.convert("RGB")), beside))
-    return out
-
-
-def read_text_images(found: list[tuple]) -> list[dict]:
-    """OCR (recognition only) of `text_images`; pseudo chars on the line they stand on."""
-    if not found:
-        return []
-    from zmdocs.parse.ocr import engine
-
-    eng = engine()
-    try:
-        results, _ = eng.text_rec([f[4] for f in found])  # one batch: ~30 ms an image
-    except ocr_errors() as e:  # the library's internals moved: one image at a time
-        log.debug("batched recognition failed (%r)", e)
-        results = []
-        for f in found:
-            r, _ = eng(f[4], use_det=False, use_cls=False)
-            results.append((r[0][0], r[0][1]) if r else ("", 0.0))
-    chars: list[dict] = []
-    for (x0, top, x1, bottom, _img, beside), (text, score) in zip(found, results, strict=False):
-        text = "".join(str(text).split())
-        if float(score) < _MIN_IMAGE_SCORE or not _IMAGE_TEXT.match(text):
-            continue
-        if beside:  # sit on the baseline of the words beside it
-            ref = min(beside, key=lambda c: c["x0"])
-            size, ctop, cbottom = ref["size"], ref["top"], ref["bottom"]
-        else:
-            size = (bottom - top) / 0.75  # digits fill about three quarters of the em
-            ctop, cbottom = baseline_box(bottom - 0.05 * size, size)
-        step = (x1 - x0) / len(text)
-        chars.extend({"text": ch, "x0": x0 + k * step, "x1": x0 + (k + 1) * step, "top": ctop, "bottom": cbottom,
-                      "size": size, "upright": True, "dir": 0, "image": k + 1} for k, ch in enumerate(text))
-    return chars
-
-
 # --------------------------------------------------------------------------- rulings for the table finder
 def page_edges(page, pdfium_c, box: tuple[float, float, float, float]) -> list[dict]:
     """The page's painted paths as pdfplumber edges (top from the page top), for its table finder.
@@ -452,17 +405,52 @@ def page_edges(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
     """
     left, _bottom, _right, top_edge = box
     edges: list[tuple] = []
-    raw_page = page.raw
+    api = _path_api(pdfium_c)
+    raw_page = page.raw if api is pdfium_c else _Handle(ctypes.cast(page.raw, ctypes.c_void_p).value)
     identity = pdfium_c.FS_MATRIX(1, 0, 0, 1, 0, 0)
     scratch = _scratch(pdfium_c)
-    for k in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
-        _walk_paths(pdfium_c.FPDFPage_GetObject(raw_page, k), identity, pdfium_c, edges, 0, scratch)
+    for k in range(api.FPDFPage_CountObjects(raw_page)):
+        _walk_paths(api.FPDFPage_GetObject(raw_page, k), identity, api, edges, 0, scratch)
     out = []
     for kind, x0, x1, y0, y1, orientation in edges:
         x0, x1, top, bottom = x0 - left, x1 - left, top_edge - y1, top_edge - y0
         out.append({"object_type": kind, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "orientation": orientation,
                     "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0, "height": bottom - top})
     return out
+
+
+_PATH_API: list = []
+
+
+class _UntypedApi:
+    """pdfium_c for the path walk with its per-object functions as untyped prototypes (objects are
+    _Handles); constants are copied, anything else is looked up on pdfium_c."""
+
+    _FNS = (("FPDFPage_CountObjects", ctypes.c_int), ("FPDFPage_GetObject", _Handle),
+            ("FPDFFormObj_CountObjects", ctypes.c_int), ("FPDFFormObj_GetObject", _Handle),
+            ("FPDFPageObj_GetType", ctypes.c_int), ("FPDFPath_GetDrawMode", ctypes.c_int),
+            ("FPDFPageObj_GetFillColor", ctypes.c_int), ("FPDFPageObj_GetBounds", ctypes.c_int),
+            ("FPDFPageObj_GetMatrix", ctypes.c_int), ("FPDFPath_CountSegments", ctypes.c_int))
+    _CONSTANTS = ("FPDF_PAGEOBJ_PATH", "FPDF_PAGEOBJ_FORM", "FPDF_SEGMENT_MOVETO", "FS_MATRIX")
+
+    def __init__(self, pdfium_c, fns: tuple) -> None:
+        self._c = pdfium_c
+        for (name, _res), fn in zip(self._FNS, fns, strict=True):
+            setattr(self, name, fn)
+        for name in self._CONSTANTS:
+            setattr(self, name, getattr(pdfium_c, name))
+
+    def __getattr__(self, name: str):
+        return getattr(self._c, name)
+
+
+def _path_api(pdfium_c):
+    """The functions page_edges calls per page object: untyped (_UntypedApi), or pdfium_c itself when
+    this ctypes cannot make them; created once per process."""
+    if not _PATH_API:
+        fns = _untyped_fns(tuple((getattr(pdfium_c, name), res) for name, res in _UntypedApi._FNS))
+        _PATH_API.append(_UntypedApi(pdfium_c, fns) if fns is not None else None)
+    return _PATH_API[0] or pdfium_c
 
 
 def _mul(m, n, pdfium_c):
@@ -536,7 +524,7 @@ def _subpaths(obj, m, pdfium_c) -> list[list[tuple[float, float]]]:
     else:
         get_seg, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
         get_type, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
-        handle = obj
+        handle = ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT) if isinstance(obj, _Handle) else obj
         x_ref, y_ref = ctypes.cast(xy, ctypes.POINTER(ctypes.c_float)), ctypes.cast(
             ctypes.addressof(xy) + 4, ctypes.POINTER(ctypes.c_float))
     moveto = pdfium_c.FPDF_SEGMENT_MOVETO
