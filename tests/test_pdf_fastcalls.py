@@ -1,7 +1,7 @@
 """The PDF reader's fast paths read exactly what the plain ones read.
 
 pdf_pdfium calls PDFium through plain-address ctypes prototypes in its per-char and per-segment
-loops (_char_fns, _segment_fns) and falls back to pypdfium2's typed wrappers when it cannot make
+loops (_char_fns, _segment_fns, _object_fns, _path_api) and falls back to pypdfium2's typed wrappers when it cannot make
 them; pdf_layout skips the superscript pass on lines without small chars. Each pair must agree.
 """
 
@@ -48,13 +48,16 @@ def _read(path: Path, monkeypatch, fast: bool) -> tuple[list, list]:
     if not fast:
         monkeypatch.setattr(pdf_pdfium, "_CHAR_FNS", [None])
         monkeypatch.setattr(pdf_pdfium, "_SEGMENT_FNS", [None])
+        monkeypatch.setattr(pdf_pdfium, "_OBJECT_FNS", [None])
+        monkeypatch.setattr(pdf_pdfium, "_PATH_API", [None])
     pdf_pdfium.isolate_fonts(pdfium_c)
     doc = pdfium.PdfDocument(str(path))
-    chars, edges = [], []
+    chars, edges, objects = [], [], []
     try:
         for i in range(len(doc)):
             page = doc[i]
-            box = tuple(pdf_pdfium.page_objects(page, pdfium_c)[5:])
+            objects.append(pdf_pdfium.page_objects(page, pdfium_c))
+            box = tuple(objects[-1][5:])
             chars.append(pdf_pdfium.page_chars(page, pdfium_c, box))
             edges.append(pdf_pdfium.page_edges(page, pdfium_c, box))
             page.close()
@@ -62,7 +65,8 @@ def _read(path: Path, monkeypatch, fast: bool) -> tuple[list, list]:
         doc.close()
     if fast:
         assert pdf_pdfium._CHAR_FNS[0] is not None and pdf_pdfium._SEGMENT_FNS[0] is not None
-    return chars, edges
+        assert pdf_pdfium._OBJECT_FNS[0] is not None and pdf_pdfium._PATH_API[0] is not None
+    return chars, edges + objects
 
 
 @pytest.mark.parametrize("which", ["ruled", "sample"])

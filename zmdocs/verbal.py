@@ -130,7 +130,7 @@ def classify(sentence: str, lang: str | None = None) -> tuple[str, bool]:
     if lang == "zh" or (lang == "ja" and not KANA.search(s)):
         return _form_zh(s)
     table = _COMPILED.get(lang, _COMPILED["en"])
-    if lang == "en":
+    if lang == "en" and "May" in s:
         s = re.sub(r"\b\d{1,2}\s+May\b|\bMay\s+\d{1,2}\b", "", s)  # dates
     for rx, form, neg in table:
         if rx.search(s):

@@ -24,16 +24,18 @@ from zmdocs.parse.lines import Para
 from zmdocs.parse.numbering import (
     PRELIM_KIND,
     TOC_HEAD_RE,
-    TOC_LEADER_RE,
     TOC_LINE_RE,
     annex_type,
     chapter_kind,
     continuation_start,
+    ends_in_page_number,
     is_heading_text,
     looks_like_value,
     parse_annex,
     parse_numbered_annex,
     prelim_number,
+    toc_leader,
+    toc_line,
 )
 from zmdocs.parse.sequence import Candidate
 from zmdocs.text.clausenum import number_tuple, quantity_start, split_number
@@ -237,7 +239,7 @@ class _Builder:
                     i += 1
                     continue
                 toc = False
-            if TOC_LEADER_RE.search(t) and TOC_LINE_RE.search(t):
+            if toc_leader(t) and toc_line(t):
                 i += 1  # a stray table-of-contents line
                 continue
             run = self._toc_run(i)
@@ -264,7 +266,8 @@ class _Builder:
         return n
 
     def _is_toc_line(self, t: str) -> bool:
-        return bool(TOC_LINE_RE.search(t) or TOC_LEADER_RE.search(t) or re.search(r"\s(?:\d{1,3}|[IVXivx\u2160-\u217f]{1,5})$", t))
+        return toc_leader(t) or (ends_in_page_number(t) and bool(
+            TOC_LINE_RE.search(t) or re.search(r"\s(?:\d{1,3}|[IVXivx\u2160-\u217f]{1,5})$", t)))
 
     def _structural(self, t: str, nxt: Para | None, i: int | None = None) -> bool:
         if prelim_number(t) or parse_annex(t):

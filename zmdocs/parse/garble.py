@@ -31,6 +31,7 @@ _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CID = re.compile(r"\(cid:\d+\)")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]+")
 _TOKEN = re.compile(r"\S+")
+_NO_UNICODE = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")  # U+FFFD, private use
 _VOWEL = re.compile(r"[aeiouyAEIOUY\u00e0-\u00e6\u00e8-\u00ef\u00f2-\u00f6\u00f9-\u00fc\u00c0-\u00c6\u00c8-\u00cf]")
 # Latin-1 symbols that real text uses next to digits and units
 _LATIN1_OK = set("°±×÷µ·§¶©®«»¼½¾²³¹¿¡ªº€£¥¢\u00a0")
@@ -147,17 +148,17 @@ def page_stats(text: str, windows: set[int] | None = None) -> PageText:
     st = PageText()
     cid = len(_CID.findall(text))
     text = _CID.sub("\ufffd", text)
-    st.chars = sum(1 for c in text if not c.isspace())
+    st.chars = len(text) - sum(map(str.isspace, text))
     for a, b in suspect_runs(text, windows):
         st.cjk_latin += b - a
     st.cjk = len(_CJK.findall(text)) - st.cjk_latin
-    junk = cid + sum(1 for c in text if c == "\ufffd" or "\ue000" <= c <= "\uf8ff" or ord(c) >= 0xF0000)
+    junk = cid + len(_NO_UNICODE.findall(text))
     for tok in _TOKEN.findall(text):
         junk += _latin1_junk(tok)
         st.rare += _rare_punct(tok)
     st.junk = junk
     st.seq = _sequential(text)
-    st.ascii_punct = sum(1 for c in re.sub(r"(.)\1{2,}", "", text) if c in _ASCII_PUNCT)
+    st.ascii_punct = sum(map(_ASCII_PUNCT.__contains__, re.sub(r"(.)\1{2,}", "", text)))
     words = [w for w in _WORD.findall(text) if len(w) >= 3]
     st.words = len(words)
     st.wordlike = sum(1 for w in words if _wordlike(w))

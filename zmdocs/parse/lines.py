@@ -56,7 +56,7 @@ class Para:
 
 def width(s: str) -> int:
     """Display width: CJK and full-width characters count 2."""
-    return sum(2 if ord(c) > 0x2e80 else 1 for c in s)
+    return len(s) + sum(map("\u2e80".__lt__, s))  # one more for each char above U+2E80
 
 
 def starts_structure(text: str) -> bool:

@@ -32,6 +32,25 @@ TOC_HEAD_RE = re.compile(r"^(?:目\s*次|目\s*录|contents|table\s+of\s+content
 TOC_LINE_RE = re.compile(r"(?:\.{3,}|…{1,}|·{3,}|_{3,}|\s{2,}|\t)\s*(?:[IVXivx\u2160-\u217f]+|\d{1,4})$")
 TOC_LEADER_RE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|(?:\. ){3,})")
 
+
+def ends_in_page_number(t: str) -> bool:
+    """Does t end (before one final newline) in a digit or roman numeral? Necessary for TOC_LINE_RE and any
+    `(digits|roman)$` test: checked first, as those unanchored searches are slow on long paragraphs."""
+    last = t[-2:-1] if t.endswith("\n") else t[-1:]
+    return bool(last) and (last.isdigit() or last in "IVXivx" or "\u2160" <= last <= "\u217f")
+
+
+def toc_line(t: str) -> bool:
+    """TOC_LINE_RE.search(t), skipped when t cannot end in a page number."""
+    return ends_in_page_number(t) and TOC_LINE_RE.search(t) is not None
+
+
+def toc_leader(t: str) -> bool:
+    """TOC_LEADER_RE.search(t), skipped when none of its runs (...., ……, ····, . . . ) is in t."""
+    if not ("...." in t or "……" in t or "····" in t or ". . . " in t):
+        return False
+    return TOC_LEADER_RE.search(t) is not None
+
 LIST_RE = re.compile(r"^(?:[a-z]\)|[a-z]\s*）|\d{1,2}\)|\d{1,2}）|[（(]\d{1,2}[）)]|[①-⑳]|[—–-]{1,2}\s?|——|•|·|\*\s)")
 NOTE_RE = re.compile(r"^(?:注\s*\d*\s*[：:]|注\s*\d+\s|NOTE\b|Note\s+\d|ANMERKUNG\b|Anmerkung\s+\d|示例\s*\d*|EXAMPLE\b|BEISPIEL\b|EXEMPLE\b)")
 # "TABLE (2)": Gulf (GSO) and older standards put the table number in parentheses.

@@ -185,7 +185,7 @@ def _backend() -> str:
 
 def _read_range(path: str, first: int, last: int, image_text: bool = False) -> list[dict]:
     """Worker: open the PDF itself and read pages first..last (1-based, inclusive); `image_text`
-    OCRs small pictures standing in for a line's first word (pdf_pdfium.text_images)."""
+    OCRs small pictures standing in for a line's first word (pdf_textimages.text_images)."""
     read, close = _plumber_range(path, first, last)
     try:
         if _backend() == "pdfium":

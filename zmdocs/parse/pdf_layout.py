@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from statistics import median
 
 # Ligatures and presentation forms that pdfminer passes through as single code points.
@@ -22,6 +23,7 @@ CID_RE = re.compile(r"\(cid:\d+\)")
 # (SPC PDFs give Latin fonts boxes twice as tall as their CJK neighbours'), so rows built from
 # them split one printed line into several. Both readers (pdfminer, PDFium) use these ratios.
 ASCENT, DESCENT = 0.8, 0.2
+BY_X0 = itemgetter("x0")  # sort key: a char's left edge
 
 
 def text_direction(a: float, b: float) -> tuple[int, bool]:
@@ -102,27 +104,28 @@ def group_rows(chars: list[dict]) -> list[list[dict]]:
     normal, odd = [], []
     for c in chars:
         (normal if lo <= c["size"] <= hi else odd).append(c)
-    items = sorted(normal, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    mids = [c["top"] + c["bottom"] for c in normal]  # twice the middle: the same order, no division
+    items = [normal[i] for i in sorted(range(len(normal)), key=mids.__getitem__)]
     rows: list[list[dict]] = []
     bands: list[list[float]] = []
+    last: list[dict] | None = None  # rows[-1], and its band
+    lt = lb = 0.0
     for c in items:
         t, b = c["top"], c["bottom"]
         h = b - t if b - t >= 0.1 else 0.1
-        placed = False
-        # compare with the last few rows only (sorted by middle, so the match is near the end)
-        for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
-            bt, bb = bands[k]
-            ov = (b if b <= bb else bb) - (t if t >= bt else bt)
-            hb = bb - bt
-            if ov >= 0.5 * (h if h <= hb else hb):
-                rows[k].append(c)
+        if last is not None:  # the last row first: most chars join it
+            hb = lb - lt
+            if (b if b <= lb else lb) - (t if t >= lt else lt) >= 0.5 * (h if h <= hb else hb):
+                last.append(c)
                 if h >= 0.8 * hb:
-                    bands[k] = [bt if bt <= t else t, bb if bb >= b else b]
-                placed = True
-                break
-        if not placed:
-            rows.append([c])
-            bands.append([t, b])
+                    lt, lb = (lt if lt <= t else t), (lb if lb >= b else b)
+                    bands[-1] = [lt, lb]
+                continue
+        if _join_earlier(c, t, b, h, rows, bands):
+            continue
+        last, lt, lb = [c], t, b
+        rows.append(last)
+        bands.append([t, b])
     for c in sorted(odd, key=lambda c: -(c["bottom"] - c["top"])):  # big ones first: they seed their rows
         t, b = c["top"], c["bottom"]
         h = max(b - t, 0.1)
@@ -141,29 +144,51 @@ def group_rows(chars: list[dict]) -> list[list[dict]]:
     return rows
 
 
+def _join_earlier(c: dict, t: float, b: float, h: float, rows: list[list[dict]], bands: list[list[float]]) -> bool:
+    """Put c in one of the two rows before the last that it overlaps by half a height (group_rows)."""
+    for k in range(len(rows) - 2, max(len(rows) - 4, -1), -1):
+        bt, bb = bands[k]
+        ov = (b if b <= bb else bb) - (t if t >= bt else bt)
+        hb = bb - bt
+        if ov >= 0.5 * (h if h <= hb else hb):
+            rows[k].append(c)
+            if h >= 0.8 * hb:
+                bands[k] = [bt if bt <= t else t, bb if bb >= b else b]
+            return True
+    return False
+
+
 _CJK_FIRST = "\u2e80"  # is_cjk is False below this code point: most chars skip the call
 
 
 def join_chars(chars: list[dict]) -> str:
     """Text of x-sorted chars: spaces between Latin words by gap, none between CJK chars."""
     parts: list[str] = []
-    prev = None
+    have = False  # a char before this one (its text, box, size, last letter, CJK or not kept in locals)
+    p_text = p_last = ""
+    p_x0 = p_x1 = p_size = 0.0
+    p_cjk = False
     pending_space = inferred = False  # a space char before this one; one PDFium inferred from spacing
     for c in chars:
         t = c["text"]
         if t.isspace():
             if c.get("gen"):
-                inferred = prev is not None
+                inferred = have
             else:
-                pending_space = prev is not None
+                pending_space = have
             continue
-        if prev is not None:
-            if t == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.15 * max(prev["size"], 1.0):
+        b = t[0]
+        cb = b >= _CJK_FIRST and is_cjk(b)  # one-char strings: is_cjk is False below _CJK_FIRST
+        if have:
+            x0 = c["x0"]
+            if t == p_text and abs(x0 - p_x0) < 0.15 * max(p_size, 1.0):
                 continue  # fake bold: the same glyph painted twice, slightly shifted
-            gap = c["x0"] - prev["x1"]
-            size = max(min(c["size"], prev["size"]), 1.0)
-            a, b = prev["text"][-1], t[0]
-            ca, cb = a >= _CJK_FIRST and is_cjk(a), b >= _CJK_FIRST and is_cjk(b)  # one-char strings
+            gap = x0 - p_x1
+            cs = c["size"]
+            size = p_size if p_size < cs else cs  # max(min(c, prev), 1.0), inlined: this runs once per char
+            if 1.0 > size:
+                size = 1.0
+            a, ca = p_last, p_cjk
             if ca or cb:
                 if ca and cb:
                     # justified CJK text spreads chars a little; a space char or an em-wide gap separates
@@ -177,7 +202,9 @@ def join_chars(chars: list[dict]) -> str:
             elif pending_space or inferred or gap > 0.2 * size:
                 parts.append(" ")
         parts.append(t)
-        prev = c
+        have = True
+        p_text, p_x0, p_x1, p_size, p_last = t, c["x0"], c["x1"], c["size"], t[-1]
+        p_cjk = cb if len(t) == 1 else (p_last >= _CJK_FIRST and is_cjk(p_last))
         pending_space = inferred = False
     return "".join(parts).strip()
 
@@ -241,7 +268,7 @@ def chars_to_lines(chars: list[dict], column: int = 0, rows: list[list[dict]] | 
     """Rows of chars -> Lines (a row split at very wide gaps stays one line with a space)."""
     out: list[Line] = []
     for row in rows if rows is not None else group_rows(chars):
-        line = make_line(sorted(row, key=lambda c: c["x0"]), column)
+        line = make_line(sorted(row, key=BY_X0), column)
         if line is not None:
             out.append(line)
     out.sort(key=lambda ln: (ln.top, ln.x0))
@@ -251,13 +278,22 @@ def chars_to_lines(chars: list[dict], column: int = 0, rows: list[list[dict]] | 
 # --------------------------------------------------------------------------- columns
 def _row_spans(row: list[dict]) -> list[tuple[float, float]]:
     """Horizontal extents of a row with word-sized gaps filled: text runs as one span each."""
-    spans: list[list[float]] = []
-    for c in sorted(row, key=lambda c: c["x0"]):
-        if spans and c["x0"] - spans[-1][1] < 0.8 * max(c["size"], 1.0):
-            spans[-1][1] = max(spans[-1][1], c["x1"])
+    spans: list[tuple[float, float]] = []
+    a = b = 0.0
+    for c in sorted(row, key=BY_X0):
+        x0, size = c["x0"], c["size"]
+        if spans and x0 - b < 0.8 * (1.0 if 1.0 > size else size):
+            x1 = c["x1"]
+            if x1 > b:
+                b = x1
         else:
-            spans.append([c["x0"], c["x1"]])
-    return [(a, b) for a, b in spans]
+            if spans:
+                spans[-1] = (a, b)
+            a, b = x0, c["x1"]
+            spans.append((a, b))
+    if spans:
+        spans[-1] = (a, b)
+    return spans
 
 
 def _cover(rows: list[list[dict]], page_width: float) -> list[int]:
@@ -388,7 +424,7 @@ def page_lines(chars: list[dict], page_width: float, page_height: float, tables=
         rn = rlines[partner]
         row = [c for c in chars if min(ln.top, rn.top) - 1 <= (c["top"] + c["bottom"]) / 2 <= max(ln.bottom, rn.bottom) + 1
                and ln.x0 - 0.5 <= c["x0"] and c["x1"] <= rn.x1 + 0.5]
-        full = make_line(sorted(row, key=lambda c: c["x0"]), 0)
+        full = make_line(sorted(row, key=BY_X0), 0)
         if full is not None:
             merged.append(full)
     merged.extend(rn for j, rn in enumerate(rlines) if j not in used_r)

@@ -55,7 +55,10 @@ def finish_page(number: int, w: float, h: float, raw_chars: list[dict], images: 
         def inside(c: dict) -> int:
             x = (c["x0"] + c["x1"]) / 2
             y = (c["top"] + c["bottom"]) / 2
-            return next((k for k, b in enumerate(boxes) if b[0] <= x <= b[2] and b[1] <= y <= b[3]), -1)
+            for k, b in enumerate(boxes):  # a plain loop: this runs once per char of a page with tables
+                if b[0] <= x <= b[2] and b[1] <= y <= b[3]:
+                    return k
+            return -1
 
         where = [inside(c) for c in chars]
         for k in range(len(boxes)):  # a table's type size: small type in boxes is a figure, not a table

@@ -12,10 +12,11 @@ from __future__ import annotations
 import ctypes
 import logging
 import math
-import re
+import operator
 
 from zmdocs.errors import ocr_errors, pdf_errors
-from zmdocs.parse.pdf_layout import ASCENT, DESCENT, baseline_box, is_cjk, text_direction
+from zmdocs.parse.pdf_layout import ASCENT, DESCENT, is_cjk, text_direction
+from zmdocs.parse.pdf_textimages import MAX_TEXT_IMAGES, read_text_images, text_images
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +89,19 @@ def _objects(raw_page, pdfium_c, form=None, level: int = 0, max_depth: int = 15)
     XObjects: pypdfium2's `page.get_objects` order and failures, without a Python wrapper per object."""
     kinds = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT)
     form_kind, unknown = pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_UNKNOWN
-    if form is None:
-        count, get, parent = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, raw_page
+    fast = _object_fns(pdfium_c)
+    if fast is not None:  # untyped calls: objects come back as _Handle, passed straight on
+        page_count, page_get, form_count, form_get, get_type, get_bounds = fast
+        if form is None:
+            count, get, parent = page_count, page_get, _Handle(ctypes.cast(raw_page, ctypes.c_void_p).value)
+        else:
+            count, get, parent = form_count, form_get, form
     else:
-        count, get, parent = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, form
-    get_type, get_bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+        if form is None:
+            count, get, parent = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, raw_page
+        else:
+            count, get, parent = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, form
+        get_type, get_bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
     n = count(parent)
     if n < 0:
         raise RuntimeError("failed to get the number of page objects")
@@ -113,11 +122,32 @@ def _objects(raw_page, pdfium_c, form=None, level: int = 0, max_depth: int = 15)
             yield from _objects(raw_page, pdfium_c, obj, level + 1, max_depth)
 
 
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle as an untyped call returns it: a c_void_p subclass stays a ctypes object (ctypes
+    turns a plain c_void_p result into an int), so it is passed straight back to the next untyped call."""
+
+
+_OBJECT_FNS: list = []
+
+
+def _object_fns(pdfium_c) -> tuple | None:
+    """FPDFPage_CountObjects/GetObject, FPDFFormObj_CountObjects/GetObject, FPDFPageObj_GetType/GetBounds
+    as untyped prototypes (see _char_fns): called once or twice per page object. Created once per process."""
+    if not _OBJECT_FNS:
+        i = ctypes.c_int
+        _OBJECT_FNS.append(_untyped_fns(((pdfium_c.FPDFPage_CountObjects, i), (pdfium_c.FPDFPage_GetObject, _Handle),
+                                         (pdfium_c.FPDFFormObj_CountObjects, i), (pdfium_c.FPDFFormObj_GetObject, _Handle),
+                                         (pdfium_c.FPDFPageObj_GetType, i), (pdfium_c.FPDFPageObj_GetBounds, i))))
+    return _OBJECT_FNS[0]
+
+
 def _lost_text(raw_obj, pdfium_c) -> bool:
     """An empty-boxed text object in a non-embedded, non-Latin (e.g. CJK) font: PDFium lost its glyphs.
 
     Empty boxes in Latin or embedded fonts are spaces; those the text layer may drop.
     """
+    if isinstance(raw_obj, _Handle):  # from _objects' untyped calls: pypdfium2's typed wrappers want their pointer type
+        raw_obj = ctypes.cast(raw_obj, pdfium_c.FPDF_PAGEOBJECT)
     font = pdfium_c.FPDFTextObj_GetFont(raw_obj)
     if not font or pdfium_c.FPDFFont_GetIsEmbedded(font):
         return False
@@ -138,9 +168,9 @@ def page_chars(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
 def _read_chars(raw, n: int, pdfium_c, box: tuple[float, float, float, float]) -> tuple[list[dict], list[int]]:
     """The text page's chars, and PDFium's char index of each (-1: a generated space).
 
-    This loop runs once per char of the document: PDFium is called through plain-address
-    prototypes (_char_fns), out-parameters are read through memoryviews, and size and direction
-    are worked out once per text object."""
+    This loop runs once per char of the document: PDFium is called through untyped prototypes
+    (_char_fns), out-parameters are read through a memoryview, and size and direction are worked
+    out once per text object."""
     left, _bottom, _right, top_edge = box
     out: list[dict] = []
     index: list[int] = []
@@ -150,16 +180,15 @@ def _read_chars(raw, n: int, pdfium_c, box: tuple[float, float, float, float]) -
     ox, oy = ctypes.c_double(), ctypes.c_double()
     fast = _char_fns(pdfium_c)
     if fast is not None:
-        get_unicode, get_box, get_origin, is_generated = fast
-        handle, rect_ref, ox_ref, oy_ref = (ctypes.cast(raw, ctypes.c_void_p).value, ctypes.addressof(rect),
-                                            ctypes.addressof(ox), ctypes.addressof(oy))
+        get_unicode, get_box, get_origin, is_generated, obj_of = fast
+        handle = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
     else:
         get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
         get_origin, is_generated = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_IsGenerated
-        handle, rect_ref, ox_ref, oy_ref = raw, ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
-    obj_of = _text_object_fn(pdfium_c)
+        obj_of, handle = _text_object_fn(pdfium_c), raw
+    rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     cache: dict[int, tuple[float, bool, int, bool]] = {}
-    append, append_index = out.append, index.append
+    append, append_index, cache_get = out.append, index.append, cache.get
     for k in range(n):
         u = get_unicode(handle, k)
         if u == 0x0D or u == 0x0A:
@@ -175,7 +204,7 @@ def _read_chars(raw, n: int, pdfium_c, box: tuple[float, float, float, float]) -
             continue
         x0, y1, x1, y0 = rect_view.tolist()
         key = obj_of(handle, k) if obj_of is not None else None
-        got = cache.get(key) if key else None
+        got = cache_get(key) if key else None
         if got is None:  # size and matrix belong to the char's text object: read them once per object
             got = _object_style(raw, k, pdfium_c, m, m_ref)
             if key:
@@ -209,16 +238,36 @@ _CHAR_FNS: list = []
 
 
 def _char_fns(pdfium_c) -> tuple | None:
-    """GetUnicode, GetLooseCharBox, GetCharOrigin and IsGenerated as prototypes over plain
-    addresses (ints): about a third cheaper per call than pypdfium2's typed wrappers, and called
-    several times per char. None when this ctypes cannot make them; created once per process."""
+    """GetUnicode, GetLooseCharBox, GetCharOrigin, IsGenerated and GetTextObject as untyped
+    prototypes over the functions' plain addresses, called with a c_void_p handle, ints and
+    byref out-parameters: ctypes then converts no argument, about half the cost per call of
+    pypdfium2's typed wrappers, and called several times per char. None when this ctypes cannot
+    make them, or this PDFium lacks GetTextObject; created once per process."""
     if not _CHAR_FNS:
-        v, i = ctypes.c_void_p, ctypes.c_int
-        _CHAR_FNS.append(_plain_fns(((pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, (v, i)),
-                                     (pdfium_c.FPDFText_GetLooseCharBox, i, (v, i, v)),
-                                     (pdfium_c.FPDFText_GetCharOrigin, i, (v, i, v, v)),
-                                     (pdfium_c.FPDFText_IsGenerated, i, (v, i)))))
+        fns = None
+        obj_fn = getattr(pdfium_c, "FPDFText_GetTextObject", None)
+        if obj_fn is not None:
+            fns = _untyped_fns(((pdfium_c.FPDFText_GetUnicode, ctypes.c_uint), (pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+                                (pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int), (pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
+                                (obj_fn, ctypes.c_void_p)))
+        _CHAR_FNS.append(fns)
     return _CHAR_FNS[0]
+
+
+def _untyped_fns(specs) -> tuple | None:
+    """ctypes prototypes with only a result type over the plain addresses of PDFium functions
+    (arguments must then be passed as ctypes objects or ints), or None when this ctypes cannot make them."""
+    v = ctypes.c_void_p
+    try:
+        out = []
+        for fn, res in specs:
+            f = ctypes.CFUNCTYPE(res)(ctypes.cast(fn, v).value)
+            f.argtypes = None
+            out.append(f)
+        return tuple(out)
+    except pdf_errors() as e:  # an unusual ctypes build
+        log.debug("no untyped PDFium calls: %r", e)
+        return None
 
 
 def _plain_fns(specs) -> tuple | None:
@@ -262,10 +311,14 @@ def _char_text(u: int) -> str:
 def _fix_advances(chars: list[dict], index: list[int], tp, left: float) -> None:
     """Latin letters and digits one em wide that run into the next char (a font whose widths all
     say one em, SPC PDFs): end them at their ink instead, so word gaps show and letters stay joined."""
-    for i in range(len(chars) - 1):
+    wide = [i for i, c in enumerate(chars) if not c["x1"] - c["x0"] < 0.95 * c["size"]]  # most chars are narrower
+    last = len(chars) - 1
+    for i in wide:
+        if i >= last:
+            break
         c, d = chars[i], chars[i + 1]
         size = c["size"]
-        if (c["x1"] - c["x0"] < 0.95 * size or c["x1"] <= d["x0"] or d["x0"] <= c["x0"] + 0.05 * size
+        if (c["x1"] <= d["x0"] or d["x0"] <= c["x0"] + 0.05 * size
                 or index[i] < 0 or abs(c["bottom"] - d["bottom"]) > 0.3 * size or not c["upright"]):
             continue
         a, b = c["text"], d["text"]
@@ -277,6 +330,9 @@ def _fix_advances(chars: list[dict], index: list[int], tp, left: float) -> None:
 
 def _split_ligatures(chars: list[dict]) -> list[dict]:
     """PDFium reports a ligature (ﬀ, ﬁ) as several chars sharing one box: give each its share."""
+    xs = [c["x0"] for c in chars]
+    if True not in map(operator.eq, xs, xs[1:]):
+        return chars  # no two neighbours start at the same x (most pages): nothing shares a box
     i = 0
     n = len(chars)
     while i < n:
@@ -340,83 +396,6 @@ def read_range(path: str, first: int, last: int, plumber_page, finish_page, imag
     return out
 
 
-# --------------------------------------------------------------------------- text set as pictures
-_IMAGE_TEXT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-–()]{0,23}$")  # a clause number, a label: never prose
-_MIN_IMAGE_SCORE = 0.9
-MAX_TEXT_IMAGES = 400  # per page range: beyond this the page is a picture gallery, not text
-
-
-def text_images(page, pdfium_c, box: tuple[float, float, float, float], chars: list[dict]) -> list[tuple]:
-    """Small images standing where a text line's first word belongs: clause numbers some typesetters
-    (Metanorma/OIML) place as pictures in the hanging-number column.
-    [(x0, top, x1, bottom, RGB array, chars beside it on its line)]."""
-    import numpy as np
-
-    left, _bottom, _right, top_edge = box
-    body = [c for c in chars if c["upright"] and not c["text"].isspace()]
-    if not body:
-        return []
-    margin = min(c["x0"] for c in body)
-    out = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
-        bounds = getattr(obj, "get_bounds", None) or obj.get_pos
-        x0, y0, x1, y1 = bounds()
-        x0, x1, top, bottom = x0 - left, x1 - left, top_edge - y1, top_edge - y0
-        h, w = bottom - top, x1 - x0
-        if not (4.0 <= h <= 24.0 and 0.6 * h <= w <= 12 * h):
-            continue
-        if any(x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom for c in body):
-            continue  # text already lies over it: a background, a highlight
-        beside = [c for c in body if min(bottom, c["bottom"]) - max(top, c["top"]) >= 0.5 * h
-                  and x1 <= c["x0"] <= x1 + 4 * h]
-        if not beside and abs(x0 - margin) > 2.0:
-            continue  # neither the first word of a line nor a number alone at the text's left edge
-        try:
-            pil = obj.get_bitmap(render=False).to_pil()
-        except pdf_errors() as e:  # an image PDFium cannot decode
-            log.debug("image not decoded: %r", e)
-            continue
-        if pil.width * pil.height > 200_000:
-            continue
-        grey = np.asarray(pil.convert("L"))
-        if float(grey.std()) < 8.0:
-            continue  # blank: a spacer, a filled box
-        out.append((x0, top, x1, bottom, np.asarray(pil.convert("RGB")), beside))
-    return out
-
-
-def read_text_images(found: list[tuple]) -> list[dict]:
-    """OCR (recognition only) of `text_images`; pseudo chars on the line they stand on."""
-    if not found:
-        return []
-    from zmdocs.parse.ocr import engine
-
-    eng = engine()
-    try:
-        results, _ = eng.text_rec([f[4] for f in found])  # one batch: ~30 ms an image
-    except ocr_errors() as e:  # the library's internals moved: one image at a time
-        log.debug("batched recognition failed (%r)", e)
-        results = []
-        for f in found:
-            r, _ = eng(f[4], use_det=False, use_cls=False)
-            results.append((r[0][0], r[0][1]) if r else ("", 0.0))
-    chars: list[dict] = []
-    for (x0, top, x1, bottom, _img, beside), (text, score) in zip(found, results, strict=False):
-        text = "".join(str(text).split())
-        if float(score) < _MIN_IMAGE_SCORE or not _IMAGE_TEXT.match(text):
-            continue
-        if beside:  # sit on the baseline of the words beside it
-            ref = min(beside, key=lambda c: c["x0"])
-            size, ctop, cbottom = ref["size"], ref["top"], ref["bottom"]
-        else:
-            size = (bottom - top) / 0.75  # digits fill about three quarters of the em
-            ctop, cbottom = baseline_box(bottom - 0.05 * size, size)
-        step = (x1 - x0) / len(text)
-        chars.extend({"text": ch, "x0": x0 + k * step, "x1": x0 + (k + 1) * step, "top": ctop, "bottom": cbottom,
-                      "size": size, "upright": True, "dir": 0, "image": k + 1} for k, ch in enumerate(text))
-    return chars
-
-
 # --------------------------------------------------------------------------- rulings for the table finder
 def page_edges(page, pdfium_c, box: tuple[float, float, float, float]) -> list[dict]:
     """The page's painted paths as pdfplumber edges (top from the page top), for its table finder.
@@ -426,17 +405,52 @@ def page_edges(page, pdfium_c, box: tuple[float, float, float, float]) -> list[d
     """
     left, _bottom, _right, top_edge = box
     edges: list[tuple] = []
-    raw_page = page.raw
+    api = _path_api(pdfium_c)
+    raw_page = page.raw if api is pdfium_c else _Handle(ctypes.cast(page.raw, ctypes.c_void_p).value)
     identity = pdfium_c.FS_MATRIX(1, 0, 0, 1, 0, 0)
     scratch = _scratch(pdfium_c)
-    for k in range(pdfium_c.FPDFPage_CountObjects(raw_page)):
-        _walk_paths(pdfium_c.FPDFPage_GetObject(raw_page, k), identity, pdfium_c, edges, 0, scratch)
+    for k in range(api.FPDFPage_CountObjects(raw_page)):
+        _walk_paths(api.FPDFPage_GetObject(raw_page, k), identity, api, edges, 0, scratch)
     out = []
     for kind, x0, x1, y0, y1, orientation in edges:
         x0, x1, top, bottom = x0 - left, x1 - left, top_edge - y1, top_edge - y0
         out.append({"object_type": kind, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "orientation": orientation,
                     "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0, "height": bottom - top})
     return out
+
+
+_PATH_API: list = []
+
+
+class _UntypedApi:
+    """pdfium_c for the path walk with its per-object functions as untyped prototypes (objects are
+    _Handles); constants are copied, anything else is looked up on pdfium_c."""
+
+    _FNS = (("FPDFPage_CountObjects", ctypes.c_int), ("FPDFPage_GetObject", _Handle),
+            ("FPDFFormObj_CountObjects", ctypes.c_int), ("FPDFFormObj_GetObject", _Handle),
+            ("FPDFPageObj_GetType", ctypes.c_int), ("FPDFPath_GetDrawMode", ctypes.c_int),
+            ("FPDFPageObj_GetFillColor", ctypes.c_int), ("FPDFPageObj_GetBounds", ctypes.c_int),
+            ("FPDFPageObj_GetMatrix", ctypes.c_int), ("FPDFPath_CountSegments", ctypes.c_int))
+    _CONSTANTS = ("FPDF_PAGEOBJ_PATH", "FPDF_PAGEOBJ_FORM", "FPDF_SEGMENT_MOVETO", "FS_MATRIX")
+
+    def __init__(self, pdfium_c, fns: tuple) -> None:
+        self._c = pdfium_c
+        for (name, _res), fn in zip(self._FNS, fns, strict=True):
+            setattr(self, name, fn)
+        for name in self._CONSTANTS:
+            setattr(self, name, getattr(pdfium_c, name))
+
+    def __getattr__(self, name: str):
+        return getattr(self._c, name)
+
+
+def _path_api(pdfium_c):
+    """The functions page_edges calls per page object: untyped (_UntypedApi), or pdfium_c itself when
+    this ctypes cannot make them; created once per process."""
+    if not _PATH_API:
+        fns = _untyped_fns(tuple((getattr(pdfium_c, name), res) for name, res in _UntypedApi._FNS))
+        _PATH_API.append(_UntypedApi(pdfium_c, fns) if fns is not None else None)
+    return _PATH_API[0] or pdfium_c
 
 
 def _mul(m, n, pdfium_c):
@@ -510,7 +524,7 @@ def _subpaths(obj, m, pdfium_c) -> list[list[tuple[float, float]]]:
     else:
         get_seg, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
         get_type, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
-        handle = obj
+        handle = ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT) if isinstance(obj, _Handle) else obj
         x_ref, y_ref = ctypes.cast(xy, ctypes.POINTER(ctypes.c_float)), ctypes.cast(
             ctypes.addressof(xy) + 4, ctypes.POINTER(ctypes.c_float))
     moveto = pdfium_c.FPDF_SEGMENT_MOVETO

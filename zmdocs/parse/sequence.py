@@ -59,7 +59,7 @@ def transition(prev: tuple, cur: tuple) -> float | None:
     """Penalty of `cur` following `prev` in one numbering sequence, or None if it cannot."""
     if not cur:
         return None
-    lp, lc = _is_letter(prev[0]), _is_letter(cur[0])
+    lp, lc = isinstance(prev[0], str), isinstance(cur[0], str)  # _is_letter, inlined: called per pair
     if lp and not lc:
         return None  # numbered clauses never follow an annex
     if lc and not lp:

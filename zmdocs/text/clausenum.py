@@ -61,6 +61,7 @@ def quantity_start(text: str) -> bool:
 # OCR'd and loosely typeset numbers: a space on one side of an inner dot ("7 .1", "6. 1.1", "7.2. l", UNECE's
 # "7. 6.") and a letter l/I read for the digit 1 next to a dot ("5.4.l"). Repaired only at the start of a
 # paragraph, before a word.
+_OCR_SPACED_ONE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,5}\.) (l)(?=\s)")  # "7.2. l" -> "7.2.l"
 _OCR_ONE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,5}\.)[lI](?=\s+[^\W\d_])")
 # not before a lower-case word: "1. 5 kg of sample", "3. 5 specimens" are a list item and its quantity
 _OCR_GAP = re.compile(r"^(\d{1,3}(?:\s?\.\s?\d{1,3}){1,6})(?=\.?\s+(?![a-zµ])[^\W\d_])")
@@ -69,7 +70,9 @@ _OCR_GAP = re.compile(r"^(\d{1,3}(?:\s?\.\s?\d{1,3}){1,6})(?=\.?\s+(?![a-zµ])[^
 def repair_ocr_number(text: str) -> str:
     """'7 .1 The …' -> '7.1 The …', '5.4.l Determination …' -> '5.4.1 Determination …' (OCR artefacts)."""
     t = text.strip()
-    t = _OCR_ONE.sub(lambda m: m.group(1) + "1", re.sub(r"^(\d{1,3}(?:\.\d{1,3}){0,5}\.) (l)(?=\s)", r"\1\2", t))
+    if not t[:1].isdigit():
+        return t  # every repair starts at a digit (most paragraphs: a quick exit)
+    t = _OCR_ONE.sub(lambda m: m.group(1) + "1", _OCR_SPACED_ONE.sub(r"\1\2", t))
     m = _OCR_GAP.match(t)
     if m and " " in m.group(1):
         num = m.group(1)

@@ -32,7 +32,8 @@ def normalize(text: str, keep_newlines: bool = False) -> str:
     text = unicodedata.normalize("NFC", to_halfwidth(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _DEHYPHEN.sub("", text)
-    text = re.sub(r"(?<=\d)-[ \t]*\n[ \t]*(?=\d)", "-", text)  # "60335-\n2-15" -> "60335-2-15"
+    if "\n" in text:
+        text = re.sub(r"(?<=\d)-[ \t]*\n[ \t]*(?=\d)", "-", text)  # "60335-\n2-15" -> "60335-2-15"
     if keep_newlines:
         lines = [re.sub(r"[ ]+", " ", ln).strip() for ln in text.split("\n")]
         text = "\n".join(ln for ln in lines if ln)

@@ -26,7 +26,8 @@ def to_halfwidth(text: str) -> str:
     """Map full-width digits, letters and ASCII signs to half-width and odd spaces to ' '."""
     text = text.translate(_FW_TABLE)
     # Full-width comma/percent/period between digits are numeric punctuation.
-    text = re.sub(r"(?<=\d)，(?=\d{3}\b)", ",", text)
+    if "，" in text:
+        text = re.sub(r"(?<=\d)，(?=\d{3}\b)", ",", text)
     return text
 
 
