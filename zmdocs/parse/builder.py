@@ -32,11 +32,12 @@ from zmdocs.parse.numbering import (
     is_heading_text,
     looks_like_value,
     parse_annex,
+    parse_division,
     parse_numbered_annex,
     prelim_number,
 )
 from zmdocs.parse.sequence import Candidate
-from zmdocs.text.clausenum import number_tuple, quantity_start, split_number
+from zmdocs.text.clausenum import deep_dotted, number_tuple, quantity_start, split_number
 
 
 @dataclass
@@ -80,6 +81,7 @@ class _Builder:
         self.cover_tables: list[Table] = []  # tables met before any clause (kept only if no clause is ever found)
         self.annex_first_table: dict[str, str] = {}  # numbered annex -> number of its first numbered table
         self.plain_annexes = _plain_annexes(paras)  # lettered annexes whose clauses are numbered 1, 1.1 … (no "A.")
+        self.divisions: list[str] = []  # lettered front divisions opened ("A. GENERAL"), see `_division`
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -117,7 +119,7 @@ class _Builder:
 
     def _number_tuple(self, num: str, rest: str, nxt: Para | None, text: str = "") -> tuple | None:
         """The number as a tuple when a numbered paragraph could open a clause at all (value and reference guards)."""
-        if looks_like_value(rest) or continuation_start(rest) or (text and quantity_start(text)):
+        if looks_like_value(rest) and not deep_dotted(text) or continuation_start(rest) or (text and quantity_start(text)):
             return None
         try:
             tup = number_tuple(num)
@@ -130,6 +132,8 @@ class _Builder:
         if self.in_annex and self.in_annex.startswith("#") and isinstance(tup[0], int):
             scope = (self.in_annex, self.app.tup[1]) if self.app is not None else (self.in_annex,)
             return (*scope, *tup)  # paragraphs restart inside a numbered annex and inside its appendix
+        if self.in_annex and self.in_annex[:1] == "!" and tup[0] == self.in_annex[1:]:
+            return (self.in_annex, *tup[1:])  # A.1 of front division "A." (its key "!A" sorts before the body)
         if self.in_annex in self.plain_annexes and isinstance(tup[0], int) and self.stack and self.stack[0].tup == (self.in_annex,):
             return (self.in_annex, *tup)  # "1 Engine" inside "APPENDIX (A)" is clause A.1
         if len(tup) == 1 and not is_heading_text(rest or (nxt.text if nxt is not None and nxt.kind == "para" else "")):
@@ -267,7 +271,7 @@ class _Builder:
         return bool(TOC_LINE_RE.search(t) or TOC_LEADER_RE.search(t) or re.search(r"\s(?:\d{1,3}|[IVXivx\u2160-\u217f]{1,5})$", t))
 
     def _structural(self, t: str, nxt: Para | None, i: int | None = None) -> bool:
-        if prelim_number(t) or parse_annex(t):
+        if prelim_number(t) or parse_annex(t) or parse_division(t):
             return True
         sn = split_number(t)
         return bool(sn and self._accept_number(sn[0], sn[1], nxt, i, t))
@@ -289,10 +293,37 @@ class _Builder:
         na = parse_numbered_annex(t)
         if na:
             return self._numbered_annex(na, p, paras, i)
+        dv = parse_division(t)
+        if dv and self._division_ok(*dv, i):
+            return self._division(dv[0], dv[1], p, i)
         sn = split_number(t)
         if sn and not p.meta.get("small") and self._accept_number(sn[0], sn[1], nxt, i, t):  # small type: a label
             return self._numbered(sn[0], sn[1], p, nxt, paras, i, t)
         return 0
+
+    def _division_ok(self, letter: str, title: str, i: int) -> bool:
+        """A lettered front division: the letters run A, B, C …; an upper-case title, or its X.1 follows."""
+        prev = self.divisions[-1] if self.divisions else None
+        if letter in self.annexes or (letter != "A" if prev is None else ord(letter) != ord(prev) + 1):
+            return False
+        if title.isupper():
+            return True
+        nums = [split_number(q.text) for q in self.paras[i + 1: i + 4] if q.kind == "para"]
+        return any(sn and sn[0] == f"{letter}.1" for sn in nums)
+
+    def _division(self, letter: str, title: str, p: Para, i: int) -> int:
+        """Open front division "A." (key "!A": numbered like an annex, but the numbered body follows it)."""
+        key = f"!{letter}"
+        if self.allowed is None:
+            self.cands.append(Candidate(i, (key,), 1.0, annex=True))
+        elif i not in self.allowed:
+            return 0
+        self.divisions.append(letter)
+        self.in_annex = key
+        self.stack = []
+        self.last_tup, self.last_top = (key,), key
+        self._open(letter, (key,), title, chapter_kind(title), 1, p.page)
+        return 1
 
     def _prelim(self, pre: str, p: Para, t: str) -> int:
         """Open a preliminary element (foreword, introduction, bibliography, index …)."""
