@@ -73,7 +73,8 @@ def test_contents_entry_ends_its_line_and_a_table_row_does_not_swallow_a_heading
     blocks = _doc(lines) + [_line("A. GENERAL PROVISIONS", 100, 85, 300, page=2)]
     paras = [p.text for p in to_paragraphs(blocks)]
     assert paras[-1] == "A. GENERAL PROVISIONS"
-    rows = [("9.3.1. Table of light in candela", 85, 300), ("10U 8 16 8", 144, 513), ("10L 5L H 5R 10R", 206, 513),
-            ("9.3.2. Colour of light", 85, 300)]
+    title = "9.3.1. Table of the least light given by the lamp (in candela, for degrees of angle)"
+    rows = [(title, 85, 499), ("10U 8 16 8", 144, 513), ("10L 5L H 5R 10R", 206, 513), ("9.3.2. Colour of light", 85, 300)]
     paras = [p.text for p in to_paragraphs(_doc(rows))]
+    assert paras[0] == title  # a row whose cells spread over the measure is no line of giant type (lines._char_w)
     assert paras[-1] == "9.3.2. Colour of light"

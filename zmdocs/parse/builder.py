@@ -22,6 +22,7 @@ from zmdocs.parse.elements import (
 from zmdocs.parse.gridclauses import expand_grid_clauses
 from zmdocs.parse.lines import Para
 from zmdocs.parse.numbering import (
+    LIST_RE,
     PRELIM_KIND,
     TOC_HEAD_RE,
     TOC_LEADER_RE,
@@ -159,7 +160,7 @@ class _Builder:
             if self._starts_other(nt) or not is_heading_text(nt) and len(nt.split()) > 12 and not (
                     long_title and nt.rstrip()[-1:] not in ".;:。") or len(title.split()) > 30:
                 break  # the title of "Annex 1" may run to two or three lines set as one paragraph
-            if title and not (nt[:1].islower() or re.search(r"(?:\b(?:and|or|of|for|in|the|to|with)|[,:–—-])$", title)):
+            if title and not _title_goes_on(title, nt):
                 break
             title = f"{title} {nt}".strip()
             used += 1
@@ -185,8 +186,9 @@ class _Builder:
         elif i not in self.allowed:
             return 0
         used, title = 1, ""
-        if nxt is not None and nxt.kind == "para" and is_heading_text(nxt.text) and not self._starts_other(nxt.text):
-            title, used = nxt.text.strip(), 2
+        while i + used < len(self.paras) and used <= 3 and (q := self.paras[i + used]).kind == "para" and q.page == p.page \
+                and is_heading_text(q.text) and not self._starts_other(q.text) and (not title or _title_goes_on(title, q.text.strip())):
+            title, used = f"{title} {q.text.strip()}".strip(), used + 1  # a title set over two or three lines
         self.stack = [annex]
         self.last_tup = tup
         self.app = self._open(f"{annex.number}.app{n or ''}", tup, title, annex.kind, 2, p.page)
@@ -377,7 +379,7 @@ class _Builder:
             return defined.group(1).strip(), rest, 1
         if rest:
             if is_heading_text(rest):
-                return rest, "", 1
+                return ("", rest, 1) if _runs_on(rest, nxt) else (rest, "", 1)
             if _colon_title(rest):  # "9. Concise description:" over its sub-clauses
                 return rest[:-1].strip(), "", 1
             return "", rest, 1
@@ -524,6 +526,31 @@ def _annex_title(text: str) -> str:
     return body if ok else ""
 
 
+_TITLE_TAIL = re.compile(r"(?:\b(?:and|or|of|for|in|the|to|with)|[,:–—-])$", re.I)
+
+
+def _title_goes_on(title: str, nt: str) -> bool:
+    """Does paragraph `nt` continue an annex title over another line: lower case, a dangling word, or an
+    all-capitals title of four words or more going on in capitals ("… FOR A VEHICLE" + "FUELLED BY LPG")."""
+    if nt[:1].islower() or _TITLE_TAIL.search(title):
+        return True
+    return title.isupper() and nt.isupper() and len(title.split()) >= 4 and is_heading_text(nt)
+
+
+_RUN_ON_TAIL = re.compile(r"(?:\b(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)|,)$")
+
+
+def _runs_on(rest: str, nxt: Para | None) -> bool:
+    """A numbered line that looks like a heading but whose sentence goes on in the next paragraph
+    ("2.11.2. For rotary engines, twice the volume of a" + "combustion chamber;"): text, not a heading."""
+    if nxt is None or nxt.kind != "para":
+        return False
+    nt = nxt.text.strip()
+    if not nt[:1].islower() or LIST_RE.match(nt) or split_number(nt):
+        return False
+    return rest[:1].islower() or bool(_RUN_ON_TAIL.search(rest)) or len(rest.split()) >= 8
+
+
 def _colon_title(rest: str) -> bool:
     """A short Latin-script label ending in a colon ("Concise description:"), not a sentence introducing a list."""
     r = rest.strip()
@@ -549,7 +576,7 @@ _APPENDIX = re.compile(r"^(?:(?:Annex|ANNEX)\s+(?P<ax>\d{1,2}[a-z]?)\s*[-–—]
 # "Kerb weight: The weight of …" / "Reference weight (rw): …": a term, a colon, then its definition (older
 # and Gulf standards set their terms this way); only read so inside a terms chapter.
 _TERM_COLON = re.compile(r"^([^\W\d_][^:：.;。；]{0,80}?)\s*[:：]\s+(?=[^\W\d_]|[(\[])")
-_DEFINED = re.compile(r'^["“„«‘\']([^"“”„«»‘’\']{1,120})["”“»’\']\s*(?:,\s*)?(?:means|is|refers\s+to|bezeichnet|ist|désigne)\b')
+_DEFINED = re.compile(r'^["“„«‘\']([^"“”„«»‘’\']{1,120})["”“»’\']\s*(?:,\s*)?(?:means|is|are|refers\s+to|bezeichnet|ist|désigne)\b')
 
 _TOC_ENTRY = re.compile(
     r"^(?:(?:\d{1,3}|[A-Z]{1,2}\.\d{1,3})(?:\.\d{1,3})*(?:\s?[-–]\s+|\s+)\S.*?|(?:附\s*录|Annex|Anhang|Annexe)\s*[A-Z]{1,2}.*?|"

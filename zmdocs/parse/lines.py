@@ -155,10 +155,14 @@ def _line_margins(lines: list[Block]) -> dict[int, tuple[float, float]]:
 
 
 def _char_w(b: Block) -> float:
+    """The line's mean character width; never above 0.75 of its type size (a table row read as a line, its
+    cells spread over the measure, is no line of giant type)."""
     m = b.meta
     w = width(b.text.strip())
+    size = float(m.get("size") or 0)
     if w and "x0" in m and "x1" in m and m["x1"] > m["x0"]:
-        return (m["x1"] - m["x0"]) / w
+        cw = (m["x1"] - m["x0"]) / w
+        return min(cw, 0.75 * size) if size >= 2 else cw
     return float(m.get("size", 10.0)) / 2
 
 
