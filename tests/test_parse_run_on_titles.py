@@ -4,9 +4,9 @@ lines in capitals, and plural defined terms ('"Stop lamps" are …'). Samples wr
 from __future__ import annotations
 
 from zmdocs.parse.blocks import Block
-from zmdocs.parse.builder import _runs_on, _title_goes_on
 from zmdocs.parse.lines import Para
 from zmdocs.parse.structure import build_document
+from zmdocs.parse.wrapped import runs_on, title_goes_on, wrapped_heading
 
 
 def _p(text: str) -> Para:
@@ -14,18 +14,26 @@ def _p(text: str) -> Para:
 
 
 def test_a_heading_shaped_line_whose_sentence_goes_on_is_text():
-    assert _runs_on("For rotary engines, twice the nominal volume of a", _p("combustion chamber per piston;"))
-    assert _runs_on("the need for the device is justified in terms of protecting the engine", _p("against damage;"))
-    assert not _runs_on("Position of the lamp", _p("The lamp is fitted at the rear."))  # a body paragraph starts anew
-    assert not _runs_on("Tank losses", _p("a) the tank is filled;"))  # a list item under a heading
-    assert not _runs_on("General requirements of the", _p("5.2. Next clause"))
+    assert runs_on("For rotary engines, twice the nominal volume of a", _p("combustion chamber per piston;"))
+    assert runs_on("the need for the device is justified in terms of protecting the engine", _p("against damage;"))
+    assert not runs_on("Position of the lamp", _p("The lamp is fitted at the rear."))  # a body paragraph starts anew
+    assert not runs_on("Tank losses", _p("a) the tank is filled;"))  # a list item under a heading
+    assert not runs_on("General requirements of the", _p("5.2. Next clause"))
+
+
+def test_a_capitalised_heading_wrapped_into_the_next_line():
+    assert wrapped_heading("Changes and extensions of approval of the", [_p("vehicle type or of its lamps"), _p("7.1. Next")]) \
+        == ("Changes and extensions of approval of the vehicle type or of its lamps", 2)
+    assert wrapped_heading("The list of papers held by the authority which has", [_p("granted approval is annexed")]) is None
+    assert wrapped_heading("For engines, twice the volume of a", [_p("combustion chamber per piston;")]) is None
+    assert wrapped_heading("the need for the device is justified by", [_p("damage to the engine")]) is None
 
 
 def test_annex_titles_set_over_two_lines():
-    assert _title_goes_on("RULES FOR LAMPS FITTED TO A VEHICLE", "RUNNING ON GAS (NG)")
-    assert _title_goes_on("TEST PROCEDURE FOR A VEHICLE EQUIPPED WITH", "A Regenerating System")
-    assert not _title_goes_on("COMMUNICATION", "MODEL A")  # a one-word title under its own sub-heading
-    assert not _title_goes_on("Rules for lamps fitted to a vehicle", "Model A")
+    assert title_goes_on("RULES FOR LAMPS FITTED TO A VEHICLE", "RUNNING ON GAS (NG)")
+    assert title_goes_on("TEST PROCEDURE FOR A VEHICLE EQUIPPED WITH", "A Regenerating System")
+    assert not title_goes_on("COMMUNICATION", "MODEL A")  # a one-word title under its own sub-heading
+    assert not title_goes_on("Rules for lamps fitted to a vehicle", "Model A")
 
 
 def _line(text: str, top: float, x0: float = 85, x1: float = 300) -> Block:

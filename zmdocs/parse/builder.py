@@ -22,7 +22,6 @@ from zmdocs.parse.elements import (
 from zmdocs.parse.gridclauses import expand_grid_clauses
 from zmdocs.parse.lines import Para
 from zmdocs.parse.numbering import (
-    LIST_RE,
     PRELIM_KIND,
     TOC_HEAD_RE,
     TOC_LEADER_RE,
@@ -38,6 +37,7 @@ from zmdocs.parse.numbering import (
     prelim_number,
 )
 from zmdocs.parse.sequence import Candidate
+from zmdocs.parse.wrapped import runs_on, title_goes_on, wrapped_heading
 from zmdocs.text.clausenum import deep_dotted, number_tuple, quantity_start, split_number
 
 
@@ -160,7 +160,7 @@ class _Builder:
             if self._starts_other(nt) or not is_heading_text(nt) and len(nt.split()) > 12 and not (
                     long_title and nt.rstrip()[-1:] not in ".;:。") or len(title.split()) > 30:
                 break  # the title of "Annex 1" may run to two or three lines set as one paragraph
-            if title and not _title_goes_on(title, nt):
+            if title and not title_goes_on(title, nt):
                 break
             title = f"{title} {nt}".strip()
             used += 1
@@ -187,7 +187,7 @@ class _Builder:
             return 0
         used, title = 1, ""
         while i + used < len(self.paras) and used <= 3 and (q := self.paras[i + used]).kind == "para" and q.page == p.page \
-                and is_heading_text(q.text) and not self._starts_other(q.text) and (not title or _title_goes_on(title, q.text.strip())):
+                and is_heading_text(q.text) and not self._starts_other(q.text) and (not title or title_goes_on(title, q.text.strip())):
             title, used = f"{title} {q.text.strip()}".strip(), used + 1  # a title set over two or three lines
         self.stack = [annex]
         self.last_tup = tup
@@ -371,15 +371,19 @@ class _Builder:
         c.page_end = paras[i + used - 1].page_end or p.page
         return used, nxt
 
-    def _heading_and_text(self, rest: str, nxt: Para | None, in_terms: bool = False) -> tuple[str, str, int]:
+    def _heading_and_text(self, rest: str, nxt: Para | None, in_terms: bool = False,
+                          following: list[Para] | None = None) -> tuple[str, str, int]:
         """(heading, text, paragraphs consumed) of a numbered clause whose number line goes on with `rest`
-        (`in_terms`: the clause is an entry of a terms chapter)."""
+        (`in_terms`: the clause is an entry of a terms chapter; `following`: the paragraphs after it)."""
         defined = _DEFINED.match(rest) or (_TERM_COLON.match(rest) if in_terms else None)
         if defined:  # '"Stop-lamp" means …', "Kerb weight: The weight …": a definition, headed by its term
             return defined.group(1).strip(), rest, 1
         if rest:
             if is_heading_text(rest):
-                return ("", rest, 1) if _runs_on(rest, nxt) else (rest, "", 1)
+                if not runs_on(rest, nxt):
+                    return rest, "", 1
+                wrapped = wrapped_heading(rest, following or ([nxt] if nxt is not None else []))
+                return (wrapped[0], "", wrapped[1]) if wrapped else ("", rest, 1)
             if _colon_title(rest):  # "9. Concise description:" over its sub-clauses
                 return rest[:-1].strip(), "", 1
             return "", rest, 1
@@ -398,7 +402,7 @@ class _Builder:
         if self.allowed is None:
             self.cands.append(Candidate(i, tup, self._weight(p, rest, nxt)))
         in_terms = len(tup) > 1 and bool(self.stack) and self.stack[0].tup[:1] == tup[:1] and self.stack[0].kind == "terms"
-        heading, text, used = self._heading_and_text(rest, nxt, in_terms)
+        heading, text, used = self._heading_and_text(rest, nxt, in_terms, paras[i + 1: i + 4])
         if len(tup) == 1 or self.last_top != tup[0]:
             self.last_top = tup[0]
             kind = chapter_kind(heading) if len(tup) == 1 else "other"
@@ -524,31 +528,6 @@ def _annex_title(text: str) -> str:
     body = t[:-1].rstrip() if t.endswith(".") else ""
     ok = body and body[:1].isupper() and "." not in body and len(body.split()) <= 12 and is_heading_text(body)
     return body if ok else ""
-
-
-_TITLE_TAIL = re.compile(r"(?:\b(?:and|or|of|for|in|the|to|with)|[,:–—-])$", re.I)
-
-
-def _title_goes_on(title: str, nt: str) -> bool:
-    """Does paragraph `nt` continue an annex title over another line: lower case, a dangling word, or an
-    all-capitals title of four words or more going on in capitals ("… FOR A VEHICLE" + "FUELLED BY LPG")."""
-    if nt[:1].islower() or _TITLE_TAIL.search(title):
-        return True
-    return title.isupper() and nt.isupper() and len(title.split()) >= 4 and is_heading_text(nt)
-
-
-_RUN_ON_TAIL = re.compile(r"(?:\b(?:a|an|and|as|at|by|for|from|in|of|on|or|the|to|with)|,)$")
-
-
-def _runs_on(rest: str, nxt: Para | None) -> bool:
-    """A numbered line that looks like a heading but whose sentence goes on in the next paragraph
-    ("2.11.2. For rotary engines, twice the volume of a" + "combustion chamber;"): text, not a heading."""
-    if nxt is None or nxt.kind != "para":
-        return False
-    nt = nxt.text.strip()
-    if not nt[:1].islower() or LIST_RE.match(nt) or split_number(nt):
-        return False
-    return rest[:1].islower() or bool(_RUN_ON_TAIL.search(rest)) or len(rest.split()) >= 8
 
 
 def _colon_title(rest: str) -> bool:
