@@ -32,13 +32,15 @@ from zmdocs.parse.numbering import (
     is_heading_text,
     looks_like_value,
     parse_annex,
+    parse_division,
     parse_numbered_annex,
     prelim_number,
     toc_leader,
     toc_line,
 )
 from zmdocs.parse.sequence import Candidate
-from zmdocs.text.clausenum import number_tuple, quantity_start, split_number
+from zmdocs.parse.wrapped import runs_on, title_goes_on, wrapped_heading
+from zmdocs.text.clausenum import deep_dotted, number_tuple, quantity_start, split_number
 
 
 @dataclass
@@ -82,6 +84,7 @@ class _Builder:
         self.cover_tables: list[Table] = []  # tables met before any clause (kept only if no clause is ever found)
         self.annex_first_table: dict[str, str] = {}  # numbered annex -> number of its first numbered table
         self.plain_annexes = _plain_annexes(paras)  # lettered annexes whose clauses are numbered 1, 1.1 … (no "A.")
+        self.divisions: list[str] = []  # lettered front divisions opened ("A. GENERAL"), see `_division`
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -119,7 +122,7 @@ class _Builder:
 
     def _number_tuple(self, num: str, rest: str, nxt: Para | None, text: str = "") -> tuple | None:
         """The number as a tuple when a numbered paragraph could open a clause at all (value and reference guards)."""
-        if looks_like_value(rest) or continuation_start(rest) or (text and quantity_start(text)):
+        if looks_like_value(rest) and not deep_dotted(text) or continuation_start(rest) or (text and quantity_start(text)):
             return None
         try:
             tup = number_tuple(num)
@@ -132,6 +135,8 @@ class _Builder:
         if self.in_annex and self.in_annex.startswith("#") and isinstance(tup[0], int):
             scope = (self.in_annex, self.app.tup[1]) if self.app is not None else (self.in_annex,)
             return (*scope, *tup)  # paragraphs restart inside a numbered annex and inside its appendix
+        if self.in_annex and self.in_annex[:1] == "!" and tup[0] == self.in_annex[1:]:
+            return (self.in_annex, *tup[1:])  # A.1 of front division "A." (its key "!A" sorts before the body)
         if self.in_annex in self.plain_annexes and isinstance(tup[0], int) and self.stack and self.stack[0].tup == (self.in_annex,):
             return (self.in_annex, *tup)  # "1 Engine" inside "APPENDIX (A)" is clause A.1
         if len(tup) == 1 and not is_heading_text(rest or (nxt.text if nxt is not None and nxt.kind == "para" else "")):
@@ -157,7 +162,7 @@ class _Builder:
             if self._starts_other(nt) or not is_heading_text(nt) and len(nt.split()) > 12 and not (
                     long_title and nt.rstrip()[-1:] not in ".;:。") or len(title.split()) > 30:
                 break  # the title of "Annex 1" may run to two or three lines set as one paragraph
-            if title and not (nt[:1].islower() or re.search(r"(?:\b(?:and|or|of|for|in|the|to|with)|[,:–—-])$", title)):
+            if title and not title_goes_on(title, nt):
                 break
             title = f"{title} {nt}".strip()
             used += 1
@@ -183,8 +188,9 @@ class _Builder:
         elif i not in self.allowed:
             return 0
         used, title = 1, ""
-        if nxt is not None and nxt.kind == "para" and is_heading_text(nxt.text) and not self._starts_other(nxt.text):
-            title, used = nxt.text.strip(), 2
+        while i + used < len(self.paras) and used <= 3 and (q := self.paras[i + used]).kind == "para" and q.page == p.page \
+                and is_heading_text(q.text) and not self._starts_other(q.text) and (not title or title_goes_on(title, q.text.strip())):
+            title, used = f"{title} {q.text.strip()}".strip(), used + 1  # a title set over two or three lines
         self.stack = [annex]
         self.last_tup = tup
         self.app = self._open(f"{annex.number}.app{n or ''}", tup, title, annex.kind, 2, p.page)
@@ -270,7 +276,7 @@ class _Builder:
             TOC_LINE_RE.search(t) or re.search(r"\s(?:\d{1,3}|[IVXivx\u2160-\u217f]{1,5})$", t)))
 
     def _structural(self, t: str, nxt: Para | None, i: int | None = None) -> bool:
-        if prelim_number(t) or parse_annex(t):
+        if prelim_number(t) or parse_annex(t) or parse_division(t):
             return True
         sn = split_number(t)
         return bool(sn and self._accept_number(sn[0], sn[1], nxt, i, t))
@@ -292,10 +298,37 @@ class _Builder:
         na = parse_numbered_annex(t)
         if na:
             return self._numbered_annex(na, p, paras, i)
+        dv = parse_division(t)
+        if dv and self._division_ok(*dv, i):
+            return self._division(dv[0], dv[1], p, i)
         sn = split_number(t)
         if sn and not p.meta.get("small") and self._accept_number(sn[0], sn[1], nxt, i, t):  # small type: a label
             return self._numbered(sn[0], sn[1], p, nxt, paras, i, t)
         return 0
+
+    def _division_ok(self, letter: str, title: str, i: int) -> bool:
+        """A lettered front division: the letters run A, B, C …; an upper-case title, or its X.1 follows."""
+        prev = self.divisions[-1] if self.divisions else None
+        if letter in self.annexes or (letter != "A" if prev is None else ord(letter) != ord(prev) + 1):
+            return False
+        if title.isupper():
+            return True
+        nums = [split_number(q.text) for q in self.paras[i + 1: i + 4] if q.kind == "para"]
+        return any(sn and sn[0] == f"{letter}.1" for sn in nums)
+
+    def _division(self, letter: str, title: str, p: Para, i: int) -> int:
+        """Open front division "A." (key "!A": numbered like an annex, but the numbered body follows it)."""
+        key = f"!{letter}"
+        if self.allowed is None:
+            self.cands.append(Candidate(i, (key,), 1.0, annex=True))
+        elif i not in self.allowed:
+            return 0
+        self.divisions.append(letter)
+        self.in_annex = key
+        self.stack = []
+        self.last_tup, self.last_top = (key,), key
+        self._open(letter, (key,), title, chapter_kind(title), 1, p.page)
+        return 1
 
     def _prelim(self, pre: str, p: Para, t: str) -> int:
         """Open a preliminary element (foreword, introduction, bibliography, index …)."""
@@ -343,9 +376,10 @@ class _Builder:
         c.page_end = paras[i + used - 1].page_end or p.page
         return used, nxt
 
-    def _heading_and_text(self, rest: str, nxt: Para | None, in_terms: bool = False) -> tuple[str, str, int]:
+    def _heading_and_text(self, rest: str, nxt: Para | None, in_terms: bool = False,
+                          following: list[Para] | None = None) -> tuple[str, str, int]:
         """(heading, text, paragraphs consumed) of a numbered clause whose number line goes on with `rest`
-        (`in_terms`: the clause is an entry of a terms chapter)."""
+        (`in_terms`: the clause is an entry of a terms chapter; `following`: the paragraphs after it)."""
         defined = _DEFINED.match(rest) or (_TERM_COLON.match(rest) if in_terms else None)
         if defined:  # '"Stop-lamp" means …', "Kerb weight: The weight …": a definition, headed by its term
             return defined.group(1).strip(), rest, 1
@@ -354,7 +388,10 @@ class _Builder:
             if wrapped:
                 return wrapped, "", 2
             if is_heading_text(rest):
-                return rest, "", 1
+                if not runs_on(rest, nxt):
+                    return rest, "", 1
+                wrapped = wrapped_heading(rest, following or ([nxt] if nxt is not None else []))
+                return (wrapped[0], "", wrapped[1]) if wrapped else ("", rest, 1)
             if _colon_title(rest):  # "9. Concise description:" over its sub-clauses
                 return rest[:-1].strip(), "", 1
             return "", rest, 1
@@ -373,7 +410,7 @@ class _Builder:
         if self.allowed is None:
             self.cands.append(Candidate(i, tup, self._weight(p, rest, nxt)))
         in_terms = len(tup) > 1 and bool(self.stack) and self.stack[0].tup[:1] == tup[:1] and self.stack[0].kind == "terms"
-        heading, text, used = self._heading_and_text(rest, nxt, in_terms)
+        heading, text, used = self._heading_and_text(rest, nxt, in_terms, paras[i + 1: i + 4])
         if len(tup) == 1 or self.last_top != tup[0]:
             self.last_top = tup[0]
             kind = chapter_kind(heading) if len(tup) == 1 else "other"
@@ -545,7 +582,7 @@ _APPENDIX = re.compile(r"^(?:(?:Annex|ANNEX)\s+(?P<ax>\d{1,2}[a-z]?)\s*[-–—]
 # "Kerb weight: The weight of …" / "Reference weight (rw): …": a term, a colon, then its definition (older
 # and Gulf standards set their terms this way); only read so inside a terms chapter.
 _TERM_COLON = re.compile(r"^([^\W\d_][^:：.;。；]{0,80}?)\s*[:：]\s+(?=[^\W\d_]|[(\[])")
-_DEFINED = re.compile(r'^["“„«‘\']([^"“”„«»‘’\']{1,120})["”“»’\']\s*(?:,\s*)?(?:means|is|refers\s+to|bezeichnet|ist|désigne)\b')
+_DEFINED = re.compile(r'^["“„«‘\']([^"“”„«»‘’\']{1,120})["”“»’\']\s*(?:,\s*)?(?:means|is|are|refers\s+to|bezeichnet|ist|désigne)\b')
 
 _TOC_ENTRY = re.compile(
     r"^(?:(?:\d{1,3}|[A-Z]{1,2}\.\d{1,3})(?:\.\d{1,3})*(?:\s?[-–]\s+|\s+)\S.*?|(?:附\s*录|Annex|Anhang|Annexe)\s*[A-Z]{1,2}.*?|"

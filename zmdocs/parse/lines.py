@@ -22,14 +22,17 @@ from zmdocs.parse.numbering import (
     NOTE_RE,
     TABLE_CAPTION_RE,
     TOC_HEAD_RE,
+    TOC_LEADER_RE,
+    TOC_LINE_RE,
     annex_type,
     continuation_start,
     is_heading_text,
     looks_like_value,
     parse_annex,
+    parse_division,
     prelim_number,
 )
-from zmdocs.text.clausenum import CLAUSE_RE, repair_ocr_number
+from zmdocs.text.clausenum import CLAUSE_RE, deep_dotted, repair_ocr_number
 from zmdocs.text.normalize import join_lines, normalize
 
 _SENT_END = tuple("。；！？.;!?:：")
@@ -68,12 +71,14 @@ def starts_structure(text: str) -> bool:
     m = CLAUSE_RE.match(t)
     if m:
         rest = m.group("rest")
-        if continuation_start(rest) or looks_like_value(rest):
+        if continuation_start(rest) or looks_like_value(rest) and not deep_dotted(t):
             return False
         dotted = "." in m.group("num") or t[len(m.group("num")):][:1] == "."  # "9. Concise description:" (UNECE style)
         if not dotted and rest.strip() and not is_heading_text(rest):
             return False  # "220 伏特的器具，…" wrapped inside a sentence; a chapter title is short
     if m or ANNEX_RE.match(t) or annex_type(t) or TOC_HEAD_RE.match(t.replace(" ", "")):
+        return True
+    if (dv := parse_division(t)) and dv[1].isupper():  # "B. FUNCTION AND SCOPE" (see numbering.parse_division)
         return True
     if LIST_RE.match(t) or NOTE_RE.match(t) or TABLE_CAPTION_RE.match(t) or FIGURE_CAPTION_RE.match(t) or re.match(r"续\s*表\s*[A-Z]?\.?\d", t):
         return True
@@ -150,10 +155,14 @@ def _line_margins(lines: list[Block]) -> dict[int, tuple[float, float]]:
 
 
 def _char_w(b: Block) -> float:
+    """The line's mean character width; never above 0.75 of its type size (a table row read as a line, its
+    cells spread over the measure, is no line of giant type)."""
     m = b.meta
     w = width(b.text.strip())
+    size = float(m.get("size") or 0)
     if w and "x0" in m and "x1" in m and m["x1"] > m["x0"]:
-        return (m["x1"] - m["x0"]) / w
+        cw = (m["x1"] - m["x0"]) / w
+        return min(cw, 0.75 * size) if size >= 2 else cw
     return float(m.get("size", 10.0)) / 2
 
 
@@ -286,12 +295,14 @@ def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: boo
             return True  # "第一章 总则" / "CHAPTER I GENERAL PROVISIONS" stands alone
     if _caption_title(prev, cur, pt, ct):
         return False
+    if TOC_LEADER_RE.search(pt) and TOC_LINE_RE.search(pt):
+        return True  # a contents entry, leaders and page number, ends its line (the next heading may follow it)
     if starts_structure(ct) or (legal and parse_legal(ct) is not None):
         if prev.page != cur.page and _bare_annex(ct):
             return True  # "Appendix A" alone at the top of a page opens it, whatever ended the page before
         if not pt.endswith(_SENT_END) and _full_line(prev, margins, wrap) and not _heading_only(pt) \
                 and not prelim_number(ct) and not TOC_HEAD_RE.match(ct.replace(" ", "")) \
-                and not _spaced(prev, cur, lead):
+                and not _spaced(prev, cur, lead) and not _after_data_row(pt, ct):
             # "… Für die Prüfung nach" + "22.102 darf …", "(20 ±" + "5) °C", "given in" + "Table 1. The …":
             # a number or reference wrapped to the start of a line continues the sentence
             return False
@@ -326,6 +337,15 @@ def _sentence_goes_on(prev: Block, pt: str, ct: str, margins: dict) -> bool:
     if "x1" not in prev.meta or id(prev) not in margins or not ct[:1].islower() or pt.endswith((":", ";", ",")):
         return False
     return _full_line(prev, margins, None) and not starts_structure(ct)
+
+
+def _after_data_row(pt: str, ct: str) -> bool:
+    """A clause heading ("60.3.2. Colour of light") under a line without a single word of prose (a table row
+    "10L 5L H 5R 10R" read as text): the number cannot be a reference wrapped out of a sentence."""
+    m = CLAUSE_RE.match(ct)
+    if not m or "." not in m.group("num") or not m.group("rest").strip()[:1].isupper():
+        return False
+    return not re.search(r"[a-zà-ÿ]{2,}|[\u3400-\u9fff]", pt)
 
 
 def _heading_only(t: str) -> bool:

@@ -116,6 +116,20 @@ def parse_numbered_annex(text: str) -> tuple[str, str] | None:
     return m.group("n"), rest
 
 
+# "A. LEGISLATIVE PROVISIONS", "B. FUNCTION AND SCOPE": lettered divisions in front of the numbered body, as
+# Australian Design Rules and other legislative compilations set them (their clauses are numbered A.1, A.1.1 …).
+_DIVISION_RE = re.compile(r"^(?P<l>[A-Z])\.\s+(?P<rest>[^\W\d_].*)$")
+
+
+def parse_division(text: str) -> tuple[str, str] | None:
+    """(letter, title) when a paragraph is a lettered division heading ("A. GENERAL"): one capital letter,
+    a dot, a short heading text (the builder asks more: the letter sequence, an upper-case title or a child)."""
+    m = _DIVISION_RE.match(text.strip())
+    if not m or not is_heading_text(m.group("rest")) or TOC_LEADER_RE.search(text):
+        return None
+    return m.group("l"), m.group("rest").strip()
+
+
 def annex_type(text: str) -> str | None:
     """'normative'/'informative' when a paragraph is just an annex type line like '（规范性）'."""
     m = _ANNEX_TYPE.match(text.strip())

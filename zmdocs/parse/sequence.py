@@ -61,7 +61,9 @@ def transition(prev: tuple, cur: tuple) -> float | None:
         return None
     lp, lc = isinstance(prev[0], str), isinstance(cur[0], str)  # _is_letter, inlined: called per pair
     if lp and not lc:
-        return None  # numbered clauses never follow an annex
+        return 0.0 if str(prev[0])[:1] == "!" else None  # numbered clauses never follow an annex, but a front division
+    if lc and not lp and str(cur[0])[:1] == "!":
+        return None  # front divisions ("!A", see builder._division) come before the numbered body
     if lc and not lp:
         return 0.0 if len(cur) == 1 else None  # the first annex after the body; A.1 needs annex A
     if lc and lp and cur[0] != prev[0] and str(cur[0])[:1] == str(prev[0])[:1] == "#":

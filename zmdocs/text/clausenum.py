@@ -53,6 +53,16 @@ LEGAL_PREFIX = {"part": "pt", "chapter": "ch", "section": "s"}
 SUB_ARTICLE = {"bis": 1, "ter": 2, "quater": 3}
 
 
+# "60.4.4.2.1. 152 mm for …": a number of three or more levels closed by a dot (regulation style) opens a clause
+# even when a quantity follows; a value or a one-level list item ("1. 5 kg of sample") is never printed so.
+_DEEP_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3}){2,6}\.\s")
+
+
+def deep_dotted(text: str) -> bool:
+    """True when a paragraph starts with a dotted number of three or more levels and its closing dot."""
+    return bool(_DEEP_DOTTED.match((text or "").strip()))
+
+
 def quantity_start(text: str) -> bool:
     """True when a paragraph starts with a number glued to a Chinese measure word ("8位值")."""
     return bool(_QUANTITY.match(text.strip()))
