@@ -314,17 +314,10 @@ def _comparator(t: str, q: Quantity, P) -> None:
     for rx, comp in P.LEFT:
         m = rx.search(left)
         if m:
-            if comp == "range?":
-                if q.kind == "rng":
-                    q.comparator = "range"
-                    q.cue_start = q.start - (len(left) - m.start())
-                    return
+            if comp == "range?" and q.kind != "rng":
                 continue
-            if q.kind == "rng":  # "不超过±3%" keeps the range; the cue still ends the parameter
-                q.comparator = "range"
-                q.cue_start = q.start - (len(left) - m.start())
-                return
-            q.comparator = comp
+            # "不超过±3%" keeps the range; the cue still ends the parameter
+            q.comparator = "range" if q.kind == "rng" else comp
             q.cue_start = q.start - (len(left) - m.start())
             return
     if q.kind == "rng":

@@ -39,7 +39,7 @@ from zmdocs.parse.numbering import (
     toc_line,
 )
 from zmdocs.parse.sequence import Candidate
-from zmdocs.parse.wrapped import runs_on, title_goes_on, wrapped_heading
+from zmdocs.parse.wrapped import bracket_wrapped, runs_on, title_goes_on, wrapped_heading
 from zmdocs.text.clausenum import deep_dotted, number_tuple, quantity_start, split_number
 
 
@@ -384,7 +384,7 @@ class _Builder:
         if defined:  # '"Stop-lamp" means …', "Kerb weight: The weight …": a definition, headed by its term
             return defined.group(1).strip(), rest, 1
         if rest:
-            wrapped = _wrapped_heading(rest, nxt)
+            wrapped = bracket_wrapped(rest, nxt)
             if wrapped:
                 return wrapped, "", 2
             if is_heading_text(rest):
@@ -543,18 +543,6 @@ def _capitals_title(t: str) -> bool:
     letters = [ch for ch in t if ch.isalpha()]
     return len(letters) >= 20 and all(ch.isupper() for ch in letters) and len(t.split()) <= 30 \
         and len(t) <= 250 and t[-1:] not in ".;:"
-
-
-def _wrapped_heading(rest: str, nxt: Para | None) -> str:
-    """A CJK heading whose bracket runs onto the next line ("制动力平衡要求（…和轻便摩" + "托车除外）"):
-    the joined heading, or "" when the next paragraph does not close the bracket and end there."""
-    if nxt is None or nxt.kind != "para" or rest.count("（") <= rest.count("）"):
-        return ""
-    tail = nxt.text.strip()
-    if not tail.endswith("）") or len(tail) > 20 or "（" in tail:
-        return ""
-    joined = rest.strip() + tail
-    return joined if is_heading_text(joined) else ""
 
 
 def _colon_title(rest: str) -> bool:

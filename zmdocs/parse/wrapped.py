@@ -55,3 +55,15 @@ def wrapped_heading(rest: str, following: list[Para]) -> tuple[str, int] | None:
             ok = not goes_on and len(head.split()) <= 24 and not _VERB.search(head)
             return (head, 1 + k) if ok else None
     return None
+
+
+def bracket_wrapped(rest: str, nxt: Para | None) -> str:
+    """A CJK heading whose bracket runs onto the next line ("制动力平衡要求（…和轻便摩" + "托车除外）"):
+    the joined heading, or "" when the next paragraph does not close the bracket and end there."""
+    if nxt is None or nxt.kind != "para" or rest.count("（") <= rest.count("）"):
+        return ""
+    tail = nxt.text.strip()
+    if not tail.endswith("）") or len(tail) > 20 or "（" in tail:
+        return ""
+    joined = rest.strip() + tail
+    return joined if is_heading_text(joined) else ""
