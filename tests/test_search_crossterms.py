@@ -93,3 +93,44 @@ def test_the_glossary_writes_chinese_in_simplified_characters():
     tl = crossterms.glossary_terms()
     assert tl.cjk and [k for k in tl.cjk if conv.convert(k) != k] == []
     assert ("subjects:cornering_lamp", "zh") in tl.find("轉彎燈的定義")
+
+
+def test_general_terms_are_search_vocabulary_only():
+    """The glossary's `terms:` (general words of standards) feed the search channel, not indicator keys."""
+    from zmdocs.indicators.keys import glossary
+
+    tl = crossterms.glossary_terms()
+    assert ("terms:drinking_water", "zh") in tl.find("飲用水的微生物要求")
+    assert ("terms:microbiological", "zh") in tl.find("饮用水的微生物要求")
+    assert "drinking_water" not in glossary() and "warm_up_time" not in glossary()
+    assert crossterms.title_entries("Front fog lamps for example vehicles") == {"subjects:front_fog_lamp"}
+    assert crossterms.title_entries("") == frozenset()
+
+
+def test_a_documents_title_gives_its_clauses_their_subject(tmp_path, monkeypatch):
+    """A clause of a regulation on one lamp says "the lamp": the title names the subject for it."""
+    from zmdocs.app import index_paths
+    from zmdocs.index import open_store, search
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lamp = ["IEC 99997:2020", "Front fog lamps for example vehicles", "", "1 Scope", "This document covers lamps of this kind.", "",
+            "2 Photometry", "The luminous intensity of the lamp shall not exceed the maximum.", "",
+            "3 Mounting", "The lamp shall be mounted on the front of the vehicle.", ""]
+    other = ["IEC 99996:2020", "Example vehicles and their equipment", "", "1 Scope", "This document covers example vehicles.", ""]
+    for i, what in enumerate(["mounted", "switched", "aimed", "connected"], 2):
+        other += [f"{i} Item {i}", f"The luminous intensity of the front position lamp shall be {what} as the drawing shows.", ""]
+    (corpus / "lamp.txt").write_text("\n".join(lamp), encoding="utf-8")
+    (corpus / "other.txt").write_text("\n".join(other), encoding="utf-8")
+    index_paths([str(corpus)], str(tmp_path / "st"), model="hash", workers=1, progress=False)
+    st = open_store(tmp_path / "st")
+    q = "前雾灯的发光强度"
+
+    def rank_of_photometry() -> int:
+        ranked = st._xlex(q, ["en"], {"lang": None, "family": None, "doc": None, "kind": None}, 5)["en"]
+        info = {r[0]: (r[1], r[2]) for r in st.con.execute("SELECT row, doc_id, number FROM clauses")}
+        return [info[r] for r, _ in ranked].index(("IEC 99997:2020", "2"))
+
+    with_title = rank_of_photometry()
+    monkeypatch.setattr(search, "TITLE_CONTEXT", False)
+    assert with_title <= 1 < rank_of_photometry()

@@ -64,3 +64,18 @@ def test_merge_is_deterministic_on_ties():
     lex: dict[str, list[tuple[int, float]]] = {}
     first = [h.row for h in fusion.merge(dense, lex, top=3)]
     assert all([h.row for h in fusion.merge(dict(reversed(dense.items())), lex, top=3)] == first for _ in range(3))
+
+
+def test_the_query_scripts_cosine_bonus_is_taken_off_before_damping(monkeypatch):
+    """A Chinese query: the zh near-matches score 0.8, the English clause that translates it 0.6."""
+    dense = {"zh": [(10, 0.80), (11, 0.78), (12, 0.76)], "en": [(20, 0.60)]}
+    lex: dict[str, list[tuple[int, float]]] = {"zh": [], "en": []}
+    weights = {"zh": 1.0, "en": 0.0}
+    monkeypatch.setattr(fusion, "SCRIPT_OFFSET", 0.0)
+    plain = [h.row for h in fusion.merge(dense, lex, top=2, lex_weight=weights)]
+    monkeypatch.setattr(fusion, "SCRIPT_OFFSET", 0.2)
+    fair = [h.row for h in fusion.merge(dense, lex, top=2, lex_weight=weights)]
+    assert 20 not in plain and 20 in fair
+    # a store of one script, or no weights given: nothing changes
+    assert [h.row for h in fusion.merge(dense, lex, top=2)] == plain
+    assert fusion.damping({"zh": 0.6, "en": 0.6}) == {"zh": 1.0, "en": 1.0}

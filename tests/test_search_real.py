@@ -13,7 +13,9 @@ looked at, went 0.667 -> 0.773 (the tune half 0.463 -> 0.731). After the later p
 that day the fresh store measures 0.737 (tune 0.716, held out 0.758; bench/search.py).
 2026-12-03: the cross-lingual term channel (`zmdocs.index.crossterms`: the query's glossary terms
 said in each other language, BM25 there) takes it to 0.789 (tune 0.806, held out 0.773); the
-threshold sits about 0.02 below that.
+threshold sits about 0.02 below that. Later that day: the glossary's general `terms:`, a document
+title's terms lent to its clauses, and damping after the same-language cosine bonus is taken off
+(`fusion.SCRIPT_OFFSET`): 0.850 (tune 0.910; the held-out half was read once, in aggregate).
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def test_cross_lingual_recall_at_5(mixed_store, gold_set):
     tune, held = (gold.recall(mixed_store, half, 5)[0] for half in gold.halves(gold_set))
     print(f"cross-lingual recall@5 = {r:.3f} over {n} pairs (tune half {tune:.3f}, held-out half {held:.3f})")
     assert n >= 120
-    assert r >= 0.77, "\n".join(misses)  # measured 0.789 (tune 0.806, held out 0.773)
+    assert r >= 0.83, "\n".join(misses)  # measured 0.850 (tune 0.910), 2026-12-03
 
 
 @pytest.mark.model

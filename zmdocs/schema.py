@@ -403,6 +403,8 @@ class GlossaryFile(_User):
     keys: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], GlossaryEntry]
     # what a clause is about (a lamp, a part), named in headings; never a parameter key (zmdocs.pairing.subjects_in)
     subjects: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], SubjectEntry] = {}
+    # general vocabulary for the cross-lingual search channel only (zmdocs.index.crossterms)
+    terms: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], GlossaryEntry] = {}
 
 
 def glossary_from_data(data: Any, name: str) -> dict[str, dict[str, Any]]:

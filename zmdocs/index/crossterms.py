@@ -110,24 +110,38 @@ def glossary_terms() -> TermList:
     # the C loader where PyYAML has it: a search's first query reads the glossary (pure Python: 10x slower)
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     entries: dict[str, dict[str, tuple[str, ...]]] = {}
-    for section in ("keys", "subjects"):
+    for section in ("keys", "subjects", "terms"):
         for key, entry in (data.get(section) or {}).items():
             names = {lg: tuple(str(s).strip() for s in entry.get(lg) or [] if str(s).strip()) for lg in LANGS}
             entries[f"{section}:{key}"] = {lg: s for lg, s in names.items() if s}
     return TermList(entries)
 
 
-def translated_names(query: str, langs: list[str], lists: Iterable[TermList] | None = None) -> dict[str, list[str]]:
-    """Per clause language, the names in that language of the terms the query names (not for the
-    languages a term is written in in the query); languages without any are left out."""
-    out: dict[str, list[str]] = {}
+def translated_terms(query: str, langs: list[str], lists: Iterable[TermList] | None = None) -> dict[str, dict[str, list[str]]]:
+    """Per clause language, entry -> its names in that language, for the terms the query names (not
+    for the languages a term is written in in the query); languages without any are left out."""
+    out: dict[str, dict[str, list[str]]] = {}
     for tl in lists if lists is not None else (glossary_terms(),):
         for name, src in tl.find(query):
             for lg in langs:
                 base = lg.lower().split("-")[0]
-                if base != src and base in LANGS:
-                    out.setdefault(lg, []).extend(tl.entries[name].get(base, ())[:SYNONYMS])
-    return {lg: list(dict.fromkeys(names)) for lg, names in out.items() if names}
+                names = tl.entries[name].get(base, ())[:SYNONYMS] if base != src and base in LANGS else ()
+                if names:
+                    out.setdefault(lg, {}).setdefault(name, []).extend(names)
+    return out
+
+
+def translated_names(query: str, langs: list[str], lists: Iterable[TermList] | None = None) -> dict[str, list[str]]:
+    """Per clause language, the names in that language of the terms the query names (see `translated_terms`)."""
+    return {lg: list(dict.fromkeys(n for names in terms.values() for n in names))
+            for lg, terms in translated_terms(query, langs, lists).items()}
+
+
+def title_entries(title: str, lists: Iterable[TermList] | None = None) -> frozenset[str]:
+    """The glossary entries a document title names: the subject context of every one of its clauses
+    (a regulation on one lamp whose clauses say only "the lamp")."""
+    tls = lists if lists is not None else (glossary_terms(),)
+    return frozenset(name for tl in tls for name, _ in tl.find(title or ""))
 
 
 def name_tokens(names: list[str], lang: str, vocab: Container[str] | None = None) -> list[str]:

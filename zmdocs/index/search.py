@@ -45,6 +45,7 @@ EXACT_SUBSET_MAX = 200_000  # filtered searches scan the subset exactly up to th
 NUMPY_MAX = int(os.environ.get("ZMDOCS_NUMPY_MAX", "200000"))
 
 HEADING_FIRST = os.environ.get("ZMDOCS_XLEX_HEADING", "1") == "1"
+TITLE_CONTEXT = os.environ.get("ZMDOCS_XLEX_TITLE", "1") == "1"
 KIND_ALIASES = {
     "requirement": "requirements", "req": "requirements", "technical-requirements": "requirements",
     "term": "terms", "definitions": "terms", "test-method": "test-methods", "tests": "test-methods",
@@ -76,6 +77,7 @@ class Store:
         self._dead: np.ndarray | None = None
         self._qtok: tuple[str, list[str]] | None = None  # (last query, its tokens)
         self._groups: dict[int, tuple[str, ...]] = {}  # document pk -> keys of its numbering groups
+        self._title_terms: dict[int, tuple[str, frozenset[str]]] | None = None
         # map the published generation now (cheap: mmap), so a writer publishing a newer one
         # and deleting these files later does not change what this reader sees
         self.manifest, self._index, self._bm25, self._bm25_rows = open_generation(
@@ -172,15 +174,45 @@ class Store:
             return {}
         vocab = getattr(self._lexical(), "vocab_dict", None) or {}
         out = {}
-        for lg, names in crossterms.translated_names(q, langs).items():
+        for lg, terms in crossterms.translated_terms(q, langs).items():
+            names = list(dict.fromkeys(n for ns in terms.values() for n in ns))
             toks = crossterms.name_tokens(names, lg, vocab)
             ranked = self._lex(q, need, self._filter({**base, "lang": lg}), toks=toks) if toks else []
+            if TITLE_CONTEXT:
+                ranked = _best_of(ranked, self._title_context(q, lg, terms, base, need, vocab))
             if ranked and HEADING_FIRST and crossterms.asks_definition(q):
                 heads = self._headings([r for r, _ in ranked])
                 ranked.sort(key=lambda t: not crossterms.names_heading(heads.get(t[0], ""), names))
             if ranked:
                 out[lg] = ranked[: need * 4 + 20]
         return out
+
+    def _title_context(self, q: str, lg: str, terms: dict[str, list[str]], base: dict[str, Any], need: int,
+                       vocab: Any) -> list[tuple[int, float]]:
+        """BM25 of the query's other terms over the clauses of documents whose title names one of its
+        terms: such a document's clauses are about that subject without naming it."""
+        groups: dict[frozenset[str], list[int]] = {}
+        for pk, (dlang, entries) in self._titles().items():
+            named = entries & terms.keys()
+            if named and dlang == lg.lower().split("-")[0] and named != terms.keys():
+                groups.setdefault(frozenset(named), []).append(pk)
+        out: list[tuple[int, float]] = []
+        for named, pks in groups.items():
+            rest = [n for e, ns in terms.items() if e not in named for n in ns]
+            toks = crossterms.name_tokens(rest, lg, vocab)
+            if toks:
+                where, args = self._filter_sql(**{**base, "lang": lg})
+                where = " AND ".join(filter(None, [where, f"c.doc_pk IN ({','.join('?' * len(pks))})"]))
+                out = _best_of(out, self._lex(q, need, _Filter(self, where, [*args, *pks]), toks=toks))
+        return out
+
+    def _titles(self) -> dict[int, tuple[str, frozenset[str]]]:
+        """Document pk -> (language, glossary entries its title names), cached per Store."""
+        if self._title_terms is None:
+            rows = self.con.execute("SELECT pk, lang, title FROM documents")
+            self._title_terms = {r[0]: ((r[1] or "").lower().split("-")[0], crossterms.title_entries(r[2] or ""))
+                                 for r in rows}
+        return self._title_terms
 
     def _headings(self, rows: list[int]) -> dict[int, str]:
         out: dict[int, str] = {}
@@ -505,6 +537,21 @@ class _Filter:
                 q = f"SELECT v.vid FROM vectors v JOIN clauses c ON c.row = v.clause_row WHERE {self.where} ORDER BY v.vid"
                 self._vids = np.fromiter((r[0] for r in self.store.con.execute(q, self.args)), dtype=np.int64)
         return self._vids
+
+
+def _best_of(a: list[tuple[int, float]], b: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Two BM25 rankings as one: each scaled to its best score, a row keeping its higher share
+    (ties: a row both rankings found first)."""
+    if not a or not b:
+        return a or b
+    best: dict[int, float] = {}
+    total: dict[int, float] = {}
+    for ranking in (a, b):
+        top = ranking[0][1] or 1.0
+        for row, x in ranking:
+            best[row] = max(best.get(row, 0.0), x / top)
+            total[row] = total.get(row, 0.0) + x / top
+    return sorted(best.items(), key=lambda t: (-t[1], -total[t[0]]))
 
 
 def snippet(text: str, qtok: set[str], width: int = 160) -> str:
