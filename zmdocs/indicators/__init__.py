@@ -24,8 +24,9 @@ Conventions of the `Indicator` fields this package fills:
   Classes (Ⅱ类, class II) are indicators only after a cue ("shall be", 应为); otherwise
   they are conditions ("for class II appliances").
 - A stated value (为/:/is/of/beträgt/est de, or 试验电压1250V) is `=`; a stated *limit value*
-  (限值/Grenzwert/limit) is `<=`. Multiples of another quantity (6倍, 1.06 times) and
-  expressions (90%减0.1mm) are not indicators.
+  (限值/Grenzwert/limit) is `<=`. A bound on a multiple of another quantity (不大于额定电流的6倍,
+  shall not exceed 0.15 times the MPE) is a unitless factor (`<= 6`), the multiple a condition; stated or
+  applied multiples (在1.06倍额定电压下, at 1.06 times rated voltage) and expressions (90%减0.1mm) are not indicators.
 - A key is kept only when the value's dimension fits it (glossary `unit`): "measured
   within 5 s" next to "leakage current" gets no key.
 - `direction` is derived (`common.direction`): upper bounds lower-is-stricter, lower bounds

@@ -1,0 +1,36 @@
+"""Bounded multiples, number words and other issue #11 kinds, on sentences written for these tests (no corpus
+text). Convention: tests/data/indicators/README.md ("bounded multiples")."""
+
+from __future__ import annotations
+
+from zmdocs.indicators import extract_text
+
+
+def _found(text: str, lang: str) -> list[tuple]:
+    return [(i.comparator, i.value, i.unit) for i in extract_text(text, lang=lang)]
+
+
+def test_zh_bound_on_a_multiple_is_a_unitless_factor():
+    inds = extract_text("电机的堵转电流不大于额定电流的5倍，起动时间小于4s。", lang="zh")
+    assert [(i.comparator, i.value, i.unit) for i in inds] == [("<=", 5, ""), ("<", 4, "s")]
+    assert inds[0].parameter == "电机的堵转电流" or inds[0].parameter.endswith("堵转电流")
+    assert "额定电流的5倍" in inds[0].conditions
+
+
+def test_zh_bound_cue_before_a_long_reference_quantity():
+    inds = extract_text("泵的出口压力不应超过制造商规定的最高工作压力的1.3倍。", lang="zh")
+    assert [(i.comparator, i.value, i.unit) for i in inds] == [("<=", 1.3, "")]
+    assert "出口压力" in inds[0].parameter and "制造商" not in inds[0].parameter
+
+
+def test_en_de_bound_on_a_multiple():
+    assert _found("The inrush current shall not exceed 8 times the rated current.", "en") == [("<=", 8, "")]
+    assert _found("The inrush current shall not exceed 8 times rated current.", "en") == [("<=", 8, "")]
+    assert _found("Der Einschaltstrom darf höchstens das 8fache des Bemessungsstroms betragen.", "de") == [("<=", 8, "")]
+
+
+def test_stated_and_applied_multiples_stay_out():
+    assert _found("在1.2倍额定电压下，泄漏电流应不大于2mA。", "zh") == [("<=", 2, "mA")]
+    assert _found("密封试验压力为额定压力的1.1倍。", "zh") == []
+    assert _found("The test is repeated at 0.9 times and 1.1 times rated voltage.", "en") == []
+    assert _found("The proof pressure is 1.5 times the rated pressure.", "en") == []
