@@ -34,3 +34,24 @@ def test_stated_and_applied_multiples_stay_out():
     assert _found("密封试验压力为额定压力的1.1倍。", "zh") == []
     assert _found("The test is repeated at 0.9 times and 1.1 times rated voltage.", "en") == []
     assert _found("The proof pressure is 1.5 times the rated pressure.", "en") == []
+
+
+def test_number_words_have_one_home():
+    from zmdocs.text.numbers import number_words
+
+    assert number_words("en")["twenty"] == 20 and number_words("de")["zwölf"] == 12
+    assert number_words("fr")["dix-sept"] == 17 and "one" not in number_words("en", 2)
+    assert number_words("zh") == {}
+
+
+def test_durations_in_words_are_settings():
+    inds = extract_text("The specimen is heated for fifteen minutes.", lang="en")
+    assert [(i.comparator, i.value, i.unit, i.parameter) for i in inds] == [("=", 15, "minutes", "test duration")]
+    assert ("=", 17, "minutes") in _found("L'éprouvette est chauffée pendant dix-sept minutes.", "fr")
+
+
+def test_german_postposed_duration_is_a_setting():
+    got = _found("Die Probe wird zwanzig Minuten lang bei 40 °C gelagert.", "de")
+    assert ("=", 20, "Minuten") in got and ("=", 40, "°C") in got
+    assert ("=", 3, "h") in _found("Der Prüfling wird 3 h lang belastet.", "de")
+    assert not [i for i in extract_text("Das Kabel ist 3 m lang.", lang="de") if getattr(i, "_setting", False)]

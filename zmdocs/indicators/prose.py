@@ -30,6 +30,7 @@ from zmdocs.indicators.settings import is_setting, setting_indicator
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
+from zmdocs.text.numbers import number_words
 
 __all__ = ["extract_text", "prepare", "scan", "sentences"]
 
@@ -48,8 +49,8 @@ _LIMIT_COLON = re.compile(r"(?i)(?:grenzwerte|limit\s+values|valeurs\s+limites)\
 _NEW_ITEM = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+[A-ZÄÖÜ]|\(\d+\)\s)")  # "3. Durchführung …", "(2) …": a new item
 # a clause headed "Number" (of lamps, of devices) states a count, often in words
 _COUNT_HEAD = re.compile(r"(?i)^\s*(?:number|anzahl|nombre)(?:\s+(?:of|der|des|de)\s+[\w\s-]{1,40})?\s*$")
-_COUNTS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eins": "1", "ein": "1", "eine": "1",
-           "zwei": "2", "drei": "3", "vier": "4", "un": "1", "une": "1", "deux": "2", "trois": "3", "quatre": "4"}
+_COUNTS = {w: str(v) for lang in ("en", "de", "fr") for w, v in number_words(lang, 1, 6).items()} | {
+    "ein": "1", "eine": "1", "une": "1"}
 _COUNT_WORD = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_COUNTS) + r")(?![\w-])")
 _COND_PARAM = re.compile(r"^(?:当|在|若|如果|如|对于|对)?\s*(.*?)\s*(?:[<>≤≥]|不大于|不小于|大于|小于|超过|低于|高于)")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
-from zmdocs.text.numbers import NUM, convert_cn_numerals, number_out, parse_number
+from zmdocs.text.numbers import NUM, convert_cn_numerals, number_out, number_words, parse_number
 from zmdocs.text.sentences import sentence_spans
 from zmdocs.text.width import fold_chars as fold
 
@@ -79,11 +79,8 @@ def patterns_for(lang: str):
 _SPACED_SIGN = re.compile(r"(?<![\w)\]%°.,])([-+]) (?=\d)")
 
 
-_WORD_NUMBERS = {
-    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12},
-    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwölf": 12},
-    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "douze": 12},
-}
+# number words read before a unit or after a bound (2 and up: "one" is too often a pronoun or an article)
+_WORD_NUMBERS = {lang: number_words(lang, 2) for lang in ("en", "de", "fr")}
 _BOUND_WORD = {"en": r"at\s+least|at\s+most", "de": "mindestens|höchstens", "fr": r"au\s+moins|au\s+plus"}
 _HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
 
@@ -91,7 +88,7 @@ _HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
 @functools.lru_cache(maxsize=4)
 def _word_number_res(lang: str) -> tuple[re.Pattern, re.Pattern]:
     """"drei Minuten", "zwölf Litern" (a number in words before a unit), "mindestens drei" (after a bound)."""
-    words = "|".join(_WORD_NUMBERS[lang])
+    words = "|".join(sorted(_WORD_NUMBERS[lang], key=len, reverse=True))
     before_unit = re.compile(rf"(?i)(?<![\w-])({words})(?=\s+(?:{UNIT_PATTERN})(?![A-Za-zÀ-ÿ0-9]))")
     after_bound = re.compile(rf"(?i)(\b(?:{_BOUND_WORD[lang]})\s+)({words})(?![\w-])")
     return before_unit, after_bound
