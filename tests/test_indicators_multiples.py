@@ -55,3 +55,17 @@ def test_german_postposed_duration_is_a_setting():
     assert ("=", 20, "Minuten") in got and ("=", 40, "°C") in got
     assert ("=", 3, "h") in _found("Der Prüfling wird 3 h lang belastet.", "de")
     assert not [i for i in extract_text("Das Kabel ist 3 m lang.", lang="de") if getattr(i, "_setting", False)]
+
+
+def test_if_span_criterion_with_a_verdict_is_an_indicator():
+    inds = extract_text("若试样的挠度不大于3 mm，则判定为合格。", lang="zh")
+    assert [(i.comparator, i.value, i.unit) for i in inds] == [("<=", 3, "mm")]
+    assert inds[0].parameter == "试样的挠度"
+    # only the last bound of the span, with a cue of its own ("在1 s内" is a counting window)
+    assert _found("若在1 s内车速的降低量不超过20 km/h，则允许系统继续控制。", "zh") == [("<=", 20, "km/h")]
+
+
+def test_if_span_scoping_a_limit_stays_a_condition():
+    assert _found("若车速大于20 km/h，则系统应发出警告。", "zh") == []
+    got = extract_text("If the overall width is less than 1 200 mm, the distance shall be at least 300 mm.", lang="en")
+    assert [(i.comparator, i.value) for i in got] == [(">=", 300)]
