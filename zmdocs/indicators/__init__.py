@@ -36,7 +36,9 @@ Conventions of the `Indicator` fields this package fills:
   nearest-neighbour picks a key for parameters the glossary does not name.
 - Bare quantities, quantities inside condition spans (当…时, 在…下, at 25 °C, for 1 min,
   bei …) and ambient values stated with "=" are conditions, not indicators; a test level
-  the sentence is about (electric strength at 3 000 V, 15° tilt) is an `=` indicator.
+  the sentence is about (electric strength at 3 000 V, 15° tilt) is an `=` indicator. The last bound of an
+  if-span whose main clause grants a permission or a verdict (若…不超过30 km/h，则允许…; if … , it is deemed …)
+  is the criterion, an indicator; an if-span before a limit of its own scopes it (a condition).
   A test setting inside a condition span (bei 23 °C, 在0.3MPa压力下, at a head of 32 m, at an ambient test
   temperature of 266 K) is also an indicator of its own, role test-condition, and stays a condition of the
   limit it governs (`settings.py`; convention of 2026-12-03, tests/data/indicators/README.md).
