@@ -24,8 +24,9 @@ Conventions of the `Indicator` fields this package fills:
   Classes (Ⅱ类, class II) are indicators only after a cue ("shall be", 应为); otherwise
   they are conditions ("for class II appliances").
 - A stated value (为/:/is/of/beträgt/est de, or 试验电压1250V) is `=`; a stated *limit value*
-  (限值/Grenzwert/limit) is `<=`. Multiples of another quantity (6倍, 1.06 times) and
-  expressions (90%减0.1mm) are not indicators.
+  (限值/Grenzwert/limit) is `<=`. A bound on a multiple of another quantity (不大于额定电流的6倍,
+  shall not exceed 0.15 times the MPE) is a unitless factor (`<= 6`), the multiple a condition; stated or
+  applied multiples (在1.06倍额定电压下, at 1.06 times rated voltage) and expressions (90%减0.1mm) are not indicators.
 - A key is kept only when the value's dimension fits it (glossary `unit`): "measured
   within 5 s" next to "leakage current" gets no key.
 - `direction` is derived (`common.direction`): upper bounds lower-is-stricter, lower bounds
@@ -35,7 +36,9 @@ Conventions of the `Indicator` fields this package fills:
   nearest-neighbour picks a key for parameters the glossary does not name.
 - Bare quantities, quantities inside condition spans (当…时, 在…下, at 25 °C, for 1 min,
   bei …) and ambient values stated with "=" are conditions, not indicators; a test level
-  the sentence is about (electric strength at 3 000 V, 15° tilt) is an `=` indicator.
+  the sentence is about (electric strength at 3 000 V, 15° tilt) is an `=` indicator. The last bound of an
+  if-span whose main clause grants a permission or a verdict (若…不超过30 km/h，则允许…; if … , it is deemed …)
+  is the criterion, an indicator; an if-span before a limit of its own scopes it (a condition).
   A test setting inside a condition span (bei 23 °C, 在0.3MPa压力下, at a head of 32 m, at an ambient test
   temperature of 266 K) is also an indicator of its own, role test-condition, and stays a condition of the
   limit it governs (`settings.py`; convention of 2026-12-03, tests/data/indicators/README.md).

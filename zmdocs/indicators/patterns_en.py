@@ -60,7 +60,8 @@ CONDITION = re.compile(
     r"|(?:passing\s+)?through(?=\s*[±+\-−]?\s*\d)|forming\s+an?\s+angle\s+of|beyond(?=\s+\d)|in\s+(?:[\w-]+\s+){1,2}?(?:down\s+to|up\s+to|beyond|below|above|exceeding|of\s+(?:up\s+to|less|more))(?=\s)"
     r"|measured\s+at|(?:does|do)\s+not\s+apply\s+to|applies\s+only\s+to|not\s+applicable\s+to|gilt\s+nicht\s+für|ne\s+s'applique\s+pas\s+à"
     r"|with(?=\s+(?:\d|an?\b))|bei|für|während|wenn|falls|nach(?=\s+\d+\s*(?:s|min|h|Stunden|Minuten))|mit\s+einer"
-    r"|à(?=\s+(?:une?|la|\d))|pendant|lorsque|lorsqu'|pour(?=\s+(?:les|des|une?|\d))|sous|après|avec\s+une?)\b(?:[^,;.]|(?<=\d)[.,](?=\d)){1,90}?" + _STOP, _I)
+    r"|à(?=\s+(?:une?|la|\d))|pendant|lorsque|lorsqu'|pour(?=\s+(?:les|des|une?|\d))|sous|après|avec\s+une?)\b(?:[^,;.]|(?<=\d)[.,](?=\d)){1,90}?" + _STOP +
+    r"|(?<![\w.,])\d[\d.,]*\s*(?:s|min|h|Sekunden|Minuten|Stunden|Tage)\s+lang\b", _I)  # "10 Minuten lang": a duration
 # "for 1 min" / "pendant 1 min" / "für 1 min" durations directly after a quantity
 DURATION = re.compile(r"^\s*(?:for|during|pendant|für|während|durant)\s+(?:a\s+period\s+of\s+)?\d[\d.,]*\s*(?:s|min|h|seconds?|minutes?|hours?|Minuten|Sekunden|Stunden|heures?)\b", _I)
 

@@ -30,6 +30,7 @@ from zmdocs.indicators.settings import is_setting, setting_indicator
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
+from zmdocs.text.numbers import number_words
 
 __all__ = ["extract_text", "prepare", "scan", "sentences"]
 
@@ -48,10 +49,17 @@ _LIMIT_COLON = re.compile(r"(?i)(?:grenzwerte|limit\s+values|valeurs\s+limites)\
 _NEW_ITEM = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+[A-ZÄÖÜ]|\(\d+\)\s)")  # "3. Durchführung …", "(2) …": a new item
 # a clause headed "Number" (of lamps, of devices) states a count, often in words
 _COUNT_HEAD = re.compile(r"(?i)^\s*(?:number|anzahl|nombre)(?:\s+(?:of|der|des|de)\s+[\w\s-]{1,40})?\s*$")
-_COUNTS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eins": "1", "ein": "1", "eine": "1",
-           "zwei": "2", "drei": "3", "vier": "4", "un": "1", "une": "1", "deux": "2", "trois": "3", "quatre": "4"}
+_COUNTS = {w: str(v) for lang in ("en", "de", "fr") for w, v in number_words(lang, 1, 6).items()} | {
+    "ein": "1", "eine": "1", "une": "1"}
 _COUNT_WORD = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_COUNTS) + r")(?![\w-])")
 _COND_PARAM = re.compile(r"^(?:当|在|若|如果|如|对于|对)?\s*(.*?)\s*(?:[<>≤≥]|不大于|不小于|大于|小于|超过|低于|高于)")
+
+
+# an if-span whose main clause grants a permission or a verdict: its bound is the criterion, not a scope
+_IF_VERDICT_HEAD = re.compile(r"(?i)\s*(?:若|如果|假如|if\b|wenn\b|falls\b|si\b)")
+_VERDICT = re.compile(r"(?i)[^，,;；。.]{0,3}[，,]?\s*(?:(?:则|那么)\s*(?:允许|可以|可|视为|判定|认为)|(?:then\s+)?(?:it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+                      r"(?:is|are|shall\s+be|may\s+be)\s+(?:deemed|considered|regarded|permitted|allowed|accepted)\b"
+                      r"|(?:so\s+)?(?:gilt|gelten)\s+\w+\s+als\b)")
 
 
 def _cond_spans(t: str, s: int, e: int, P) -> list[tuple[int, int]]:
@@ -108,6 +116,8 @@ def _param_before(t: str, masked: str, seg_start: int, q: Quantity, cond: list[t
             extra.append(piece.strip().rstrip(")").strip())  # "产品重量（不含包装）": the parenthesis qualifies
             continue
         c = _clean_param(piece, P, lang)
+        if c and _IF_VERDICT_HEAD.match(c) and P.COND_HEAD.match(c):  # an if-span that owns its criterion (_decide_role)
+            c = _clean_param(_IF_VERDICT_HEAD.sub("", c, count=1), P, lang)
         if not c or P.COND_HEAD.match(c):
             continue
         if P.PRONOUN.match(c):
@@ -306,6 +316,9 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
     if span and q.comparator and q.comparator != "=" and q.cue_start < q.start and (
             span[0] > q.cue_start or P.STRONG_CUE.search(t[q.cue_start:q.start])):
         span = None  # "supérieur à 0,25 mA", "with a maximum of 10 mA": the cue owns the quantity
+    if span and q.comparator in ("<=", ">=", "<", ">") and q.cue_start < q.start and _IF_VERDICT_HEAD.match(t, span[0]) \
+            and _VERDICT.match(t, span[1]) and not QRE.search(px.masked, q.end, span[1]):
+        span = None  # "若…不超过30 km/h，则允许…", "if … does not exceed 1.2 mm, it is deemed to comply": the criterion
     if q.kind in ("ip", "grade"):
         q.role = "indicator" if q.comparator or q.kind == "ip" else "maybe"
         q.comparator = q.comparator or "="

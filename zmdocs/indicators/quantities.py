@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
-from zmdocs.text.numbers import NUM, convert_cn_numerals, number_out, parse_number
+from zmdocs.text.numbers import NUM, convert_cn_numerals, number_out, number_words, parse_number
 from zmdocs.text.sentences import sentence_spans
 from zmdocs.text.width import fold_chars as fold
 
@@ -79,11 +79,8 @@ def patterns_for(lang: str):
 _SPACED_SIGN = re.compile(r"(?<![\w)\]%°.,])([-+]) (?=\d)")
 
 
-_WORD_NUMBERS = {
-    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12},
-    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwölf": 12},
-    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "douze": 12},
-}
+# number words read before a unit or after a bound (2 and up: "one" is too often a pronoun or an article)
+_WORD_NUMBERS = {lang: number_words(lang, 2) for lang in ("en", "de", "fr")}
 _BOUND_WORD = {"en": r"at\s+least|at\s+most", "de": "mindestens|höchstens", "fr": r"au\s+moins|au\s+plus"}
 _HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
 
@@ -91,7 +88,7 @@ _HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
 @functools.lru_cache(maxsize=4)
 def _word_number_res(lang: str) -> tuple[re.Pattern, re.Pattern]:
     """"drei Minuten", "zwölf Litern" (a number in words before a unit), "mindestens drei" (after a bound)."""
-    words = "|".join(_WORD_NUMBERS[lang])
+    words = "|".join(sorted(_WORD_NUMBERS[lang], key=len, reverse=True))
     before_unit = re.compile(rf"(?i)(?<![\w-])({words})(?=\s+(?:{UNIT_PATTERN})(?![A-Za-zÀ-ÿ0-9]))")
     after_bound = re.compile(rf"(?i)(\b(?:{_BOUND_WORD[lang]})\s+)({words})(?![\w-])")
     return before_unit, after_bound
@@ -227,9 +224,8 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
         return False
     if _ARITH.match(t, q.end):
         return False  # "标称值的90%减0.1mm": an expression, not a limit of its own
-    if not q.unit and _MULTIPLE.match(t, q.end) and not (q.comparator in _BOUND_CMP and _WORD_MULTIPLE.match(t, q.end)):
-        return False  # "额定电流的6倍", "1.5 times": a multiple of another quantity, not a limit ("exceeds 1.1 times the
-        # allowable limit" is: a bound on the ratio to another limit, a unitless factor)
+    if not q.unit and _MULTIPLE.match(t, q.end) and not _bounded_multiple(t, q, P):
+        return False  # "在1.06倍额定电压下", "1.5 times": a multiple of another quantity, not a limit (a bounded one is)
     if not q.unit:
         pre = PREFIX_UNIT.search(t, max(0, q.start - 12), q.start)
         if pre:
@@ -244,6 +240,58 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
         elif default_unit:
             q.unit, q.defaulted = default_unit, True
     return True
+
+
+# "N times the rated current", "6 times rated current", "das 6fache des …": the multiple names another quantity
+_WORD_MULTIPLE_BARE = re.compile(r"\s*(?:times|fois)\s+(?!(?:in|at|per|an?|each|every|during|for|with|without|and|or|to|on|if|when|as)\b)"
+                                 r"[A-Za-zÀ-ÿ]", re.I)
+_ARTICLE_END = re.compile(r"(?i)\s*\b(?:das|dem|the|le|la)\s*$")
+_ZH_REF_END = re.compile(r"[^，,；;。:\d<>≤≥=]的\s*$")
+_MULTIPLE_REF = re.compile(r"(?:(?!\s(?:betragen|nicht|sein|ist|shall|must|is|are|doit|ne)\b)(?:[^,;，；。()（）.]|\.(?=\d))){0,50}", re.I)
+
+
+def _bounded_multiple(t: str, q: Quantity, P) -> bool:
+    """A bound on N times another quantity is a unitless factor (convention of tests/data/indicators/README.md).
+
+    "shall not exceed 0.15 times the MPE", "不大于额定电流的6倍", "höchstens das 6fache des Bemessungsstroms" keep
+    `q` with the bound's comparator and the multiple as a condition; a stated or applied multiple ("at 1.06 times
+    rated voltage", "为公称压力的1.5倍") is not a limit.
+    """
+    mult = _MULTIPLE.match(t, q.end)
+    word = mult.group().strip().lower()
+    if word in ("x", "×"):
+        return False
+    left = t[max(0, q.start - 48):q.start]
+    if word == "倍":  # "不应大于车辆制造商声明的最大横向加速度的1.4倍": the cue comes before the reference quantity
+        cue_end = _ZH_REF_END.search(left) and _cue_before_reference(q, P, left)
+        if not cue_end:
+            return False
+        q.conds.append(left[cue_end:].strip() + t[q.start:mult.end()])
+        return True
+    if q.comparator not in _BOUND_CMP and _ARTICLE_END.search(left):  # "höchstens das 6fache"
+        _cue_in(q, P, left[:_ARTICLE_END.search(left).start()], len(left))
+    if q.comparator not in _BOUND_CMP or not (_WORD_MULTIPLE.match(t, q.end) or _WORD_MULTIPLE_BARE.match(t, q.end)):
+        return False
+    q.conds.append((t[q.start:mult.end()] + _MULTIPLE_REF.match(t, mult.end()).group()).strip())
+    return True
+
+
+def _cue_before_reference(q: Quantity, P, left: str) -> int:
+    """End of the first bound cue of the segment before a Chinese multiple's reference quantity (不大于 … 的6倍), or 0."""
+    stop = max(left.rfind(c) for c in "，,；;。")
+    for k in range(stop + 2, len(left) - 1):
+        if _cue_in(q, P, left[:k], len(left)):
+            return k
+    return 0
+
+
+def _cue_in(q: Quantity, P, prefix: str, n_left: int) -> bool:
+    for rx, comp in P.LEFT:
+        m = rx.search(prefix)
+        if m and comp in _BOUND_CMP:
+            q.comparator, q.cue_start = comp, q.start - (n_left - m.start())
+            return True
+    return False
 
 
 def _defined_symbol(unit: str, after: str) -> bool:
@@ -335,14 +383,8 @@ def _comparator(t: str, q: Quantity, P) -> None:
             q.comparator = comp
             q.cue_start = q.start
             return
-    if q.kind == "ip":  # "mindestens der Schutzart IPX4", "不低于防护等级IPX4"
-        words = left
-        for _ in range(3):
-            words = re.sub(r"(?:\s*[^\s\d]+\s*|[\u4e00-\u9fff]{1,4})$", "", words)
-            for rx, comp in P.LEFT:
-                if comp != "range?" and rx.search(words):
-                    q.comparator, q.cue_start = comp, q.start
-                    return
+    if q.kind == "ip" and _ip_cue(q, P, left):
+        return
     for rx, comp in P.RIGHT_FAR:
         if rx.match(t[q.end: q.end + 120]) and (_MODAL_BEFORE.search(left) or _MODAL_AFTER.match(t[q.end: q.end + 120])):
             q.comparator = comp
@@ -359,6 +401,18 @@ def _comparator(t: str, q: Quantity, P) -> None:
         q.cue_start = q.start - (len(left) - m.start())
     else:
         q.cue_start = q.start
+
+
+def _ip_cue(q: Quantity, P, left: str) -> bool:
+    """"mindestens der Schutzart IPX4", "不低于防护等级IPX4": the cue a few words before an IP code."""
+    words = left
+    for _ in range(3):
+        words = re.sub(r"(?:\s*[^\s\d]+\s*|[\u4e00-\u9fff]{1,4})$", "", words)
+        for rx, comp in P.LEFT:
+            if comp != "range?" and rx.search(words):
+                q.comparator, q.cue_start = comp, q.start
+                return True
+    return False
 
 
 # "for load cells of class A", "Class C, 2 000 intervals", "Class A; Class B; Class C": a class that names what a

@@ -46,8 +46,9 @@ _HEAD_ZH = re.compile(r"^\s*(?:在|于|以)")
 # a duration the test runs for or waits: "for 1 min", "after 20 minutes of exposure", "nach 3 min", "持续5min", "通电2h后"
 _HEAD_TIME_LATIN = re.compile(r"(?i)^\s*(?:for|during|after|nach|für|während|pendant|après|durant)\b")
 _HEAD_TIME_ZH = re.compile(r"^\s*(?:持续|历时|保持|经过|持续时间|时间为|试验时间|通电|工作|运行|加热|试验|放置)?\s*[\d.]+\s*\S{0,3}\s*(?:后|以后)|^\s*(?:持续|历时|保持|经过)")
+_LANG_TAIL = re.compile(r"(?i)^\s*[\d.,]+\s*[^\W\d]{1,9}\s+lang\s*$")  # "10 Minuten lang"
 # the words between the head and the value: articles and the copula of "a temperature of"
-_LEAD_LATIN = re.compile(r"(?i)^\s*(?:measured\s+at|at|bei|à|under|sous)\s+(?:an?|the|einer?|eines|dem|der|une?|la|le|l['’])?\s*")
+_LEAD_LATIN = re.compile(r"(?i)^\s*(?:measured\s+at|at|bei|à|under|sous|for|during|after|nach|für|während|pendant|après|durant)\s+(?:an?|the|einer?|eines|dem|der|une?|la|le|l['’])?\s*")
 _TAIL_LATIN = re.compile(r"(?i)\s*(?:of|von|de|d['’]|=|:|is|equal\s+to|\()\s*$")
 _TAIL_ZH = re.compile(r"\s*(?:为|是|=|:|：|的)\s*$")
 _WORDS_LATIN = re.compile(r"(?i)^[a-zà-ÿäöüß][a-zà-ÿäöüß\s'’-]{1,50}$")
@@ -68,7 +69,8 @@ def is_setting(t: str, span: tuple[int, int], q: Quantity, lang: str) -> bool:
         return False
     text = t[span[0]:span[1]]
     head = _HEAD_ZH if lang == "zh" else _HEAD_LATIN
-    timed = dim_of(q.unit) == "s" and bool((_HEAD_TIME_ZH if lang == "zh" else _HEAD_TIME_LATIN).match(text))
+    timed = dim_of(q.unit) == "s" and bool((_HEAD_TIME_ZH if lang == "zh" else _HEAD_TIME_LATIN).match(text)
+                                           or lang == "de" and _LANG_TAIL.match(text))
     if not head.match(text) and not timed:
         return False
     before = t[span[0]:q.start]

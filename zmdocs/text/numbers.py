@@ -195,3 +195,24 @@ def number_row(line: str, ncol: int | None = None) -> list[str] | None:
     if not toks or not all(_ROW_NUMBER.match(x) for x in toks):
         return None
     return toks
+
+
+# Cardinal number words of en/de/fr, 1-20 and the round tens to 60 (durations, counts): the one home of them
+_WORDS_EN = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+             "seventeen eighteen nineteen twenty").split()
+_WORDS_DE = ("eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn "
+             "siebzehn achtzehn neunzehn zwanzig").split()
+_WORDS_FR = ("un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept "
+             "dix-huit dix-neuf vingt").split()
+_TENS = {"en": {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60},
+         "de": {"dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60},
+         "fr": {"trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}}
+NUMBER_WORDS: dict[str, dict[str, int]] = {
+    lang: {w: i + 1 for i, w in enumerate(words)} | _TENS[lang]
+    for lang, words in (("en", _WORDS_EN), ("de", _WORDS_DE), ("fr", _WORDS_FR))
+}
+
+
+def number_words(lang: str, low: int = 1, high: int = 60) -> dict[str, int]:
+    """Number words of `lang` (en/de/fr; {} otherwise) whose value lies in [low, high]: {"three": 3, …}."""
+    return {w: v for w, v in NUMBER_WORDS.get(lang, {}).items() if low <= v <= high}
