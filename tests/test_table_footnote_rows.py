@@ -49,6 +49,9 @@ def test_table_footnotes_are_read_as_prose():
     assert foot[0].clause == "4.1" and foot[0].origin.get("table") == "1"
     marked = [i for i in inds if i.value == 2.5 and not i.origin.get("footnote")]
     assert marked and any("12 m" in c for c in marked[0].conditions)  # the mark still conditions its cell
+    how = Table(id="t1", number="1", clause="4.1", rows=[["车型", "宽度限值", "单位"], *BODY],
+                footnotes=["a 在环境温度为（25±2）℃时测量。"])
+    assert not [i for i in extract_table(how, "zh") if i.origin.get("footnote")]  # how it is measured: no limit
     as_rows = Table(id="t1", number="1", caption="外廓宽度", clause="4.1",
                     rows=[["车型", "宽度限值", "单位"], *BODY, [FOOT_A] * 3])
     assert sorted((i.value, i.unit) for i in extract_table(as_rows, "zh")) == sorted((i.value, i.unit) for i in inds)
