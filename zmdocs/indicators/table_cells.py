@@ -162,6 +162,30 @@ def note_rows(table) -> list[str]:
     return list(dict.fromkeys(next(c.strip() for c in r if c.strip()) for r in table.body if is_note_row(r)))
 
 
+# a footnote that states a limit (not only how or when a value is measured: "在环境温度为（25±2）℃时测量")
+_STATES_LIMIT = re.compile(r"(?i)应|须|不得|限值|[≤≥<>＜＞]|大于|小于|不超过|至少|最[大小高低多少]|\bshall\b|\bmust\b|\bmax|\bmin"
+                           r"|\blimit|\bnot\s+(?:exceed|more|less)|grenzwert|\bdarf\b|dürfen|höchstens|mindestens")
+_LEAD_MARK = re.compile(r"^\s*(?:[a-e]|[¹²³⁴⁵]|\*{1,3})(?:\s*[):：.、]\s*|\s+)")
+
+
+def table_prose(table) -> list[tuple[str, str]]:
+    """A table's notes and footnotes read as prose, each once: (text, "note" or "footnote"). Note rows and
+    "注：…" notes are notes; a marked footnote ("a 对…") that states a limit is read without its mark (one that
+    only says how a value is measured stays a condition of its marked cells). The parser moves footnotes
+    set inside the frame to `table.footnotes`; rows still in the body are read the same way."""
+    out: dict[str, str] = {}
+    for note in note_rows(table):
+        out.setdefault(note, "note")
+    rows = [next(c.strip() for c in r if c.strip()) for r in table.body if is_footnote_row(r)]
+    for f in [*(table.footnotes or []), *rows]:
+        t = fold(f).strip()
+        if _NOTE_ROW.match(t):
+            out.setdefault(t, "note")
+        elif (m := _LEAD_MARK.match(t)) and len(t) > m.end() and _STATES_LIMIT.search(t[m.end():]):
+            out.setdefault(t[m.end():].strip(), "footnote")
+    return list(out.items())
+
+
 def cell_conditions(inds: list) -> list:
     """In a cell like "1250V，1min，无击穿" the value of the row's parameter is the indicator; other bare
     values whose dimension does not fit it (the 1 min) are its conditions."""

@@ -35,9 +35,9 @@ from zmdocs.indicators.table_cells import (
     is_note_row,
     limit_pair_texts,
     lost_sign_range,
-    note_rows,
     ordinal_numbers,
     sibling_repeats,
+    table_prose,
     twin_label_columns,
     unit_as,
     unit_cell,
@@ -229,10 +229,8 @@ def extract_table(table: Table, lang: str | None = None, clause: str | None = No
         out = _item_layout(table, lang, clause, page, joined, roles, marks, general, base, cparts)
     else:
         out = _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, marks, general, base)
-    for note in note_rows(table):  # a note row spanning the table: once, as prose
-        out.extend(extract_text(note, lang, clause=clause, page=page, origin={**base, "note": True}))
-    for foot in dict.fromkeys(next(c.strip() for c in r if c.strip()) for r in table.body if is_footnote_row(r)):
-        out.extend(extract_text(fold(foot)[1:].strip(), lang, clause=clause, page=page, origin={**base, "footnote": True}))
+    for text, kind in table_prose(table):  # notes and footnotes of the table: once each, as prose
+        out.extend(extract_text(text, lang, clause=clause, page=page, origin={**base, kind: True}))
     return out
 
 

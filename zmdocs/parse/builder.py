@@ -17,6 +17,7 @@ from zmdocs.parse.elements import (
     header_rows,
     is_footnote,
     merge_continued,
+    split_footnote_rows,
     strip_caption_row,
 )
 from zmdocs.parse.gridclauses import expand_grid_clauses
@@ -467,6 +468,7 @@ class _Builder:
                     self.cover.extend(ln for ln in cell.split("\n") if ln.strip())
             return
         inner_cap, rows = strip_caption_row(rows)
+        rows, notes = split_footnote_rows(rows)
         cap = self.pending_caption or (caption_of(inner_cap) if inner_cap else None)
         self.pending_caption = None
         clause_no = self.current.number if self.current else ""
@@ -475,6 +477,7 @@ class _Builder:
             prev = self._find_table(self._annex_table_number(cap[0], clause_no) if cap else None)
             if prev is not None:
                 prev.rows = merge_continued(prev.rows, prev.header_rows, rows)
+                prev.footnotes.extend(notes)
                 self.after_table = prev
                 self.last_was_table = True
                 return
@@ -483,7 +486,8 @@ class _Builder:
             self.annex_first_table.setdefault(annex.group(1), num)
         num = self._annex_table_number(num, clause_no)
         h = header_rows(rows, p.header_rows or 1)
-        tbl = Table(id="", number=num, caption=caption, clause=clause_no, header_rows=h, rows=rows, page=p.page)
+        tbl = Table(id="", number=num, caption=caption, clause=clause_no, header_rows=h, rows=rows, page=p.page,
+                    footnotes=notes)
         self.tables.append((clause_no, tbl))
         self.after_table = tbl
         self.last_was_table = True

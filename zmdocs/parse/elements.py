@@ -7,6 +7,7 @@ import re
 from zmdocs.model import Item, Term
 from zmdocs.parse.numbering import NOTE_RE, TABLE_CAPTION_RE
 from zmdocs.text.lang import cjk_ratio
+from zmdocs.text.normalize import join_lines
 from zmdocs.text.stdnum import find_standards
 
 _FOOTNOTE_RE = re.compile(r"^(?:[a-z][\s\u3000)）]|[a-z]$|[ᵃᵇᶜᵈᵉ¹²³⁴⁵⁶⁷⁸⁹*†‡]|注\s*\d*\s*[：:]|NOTE\b|Note\b|ANMERKUNG\b|Anmerkung\b|[a-z]\)\s)")
@@ -36,6 +37,47 @@ def is_footnote(text: str) -> bool:
     return bool(_FOOTNOTE_RE.match(text.strip())) or bool(NOTE_RE.match(text.strip()))
 
 
+def split_footnote_rows(rows: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+    """Footnotes and notes set inside the table frame as its last row(s), one text spanning the width
+    ("a 对…", "注：…"): they leave the body rows and become the table's footnotes (one per mark)."""
+    notes: list[str] = []
+    while len(rows) > 2:
+        cells = {c.strip() for c in rows[-1] if c.strip()}
+        text = next(iter(cells)) if len(cells) == 1 else ""
+        if len(rows[-1]) < 2 or len(text) < 8 or not is_footnote(text):
+            break
+        notes[:0] = footnote_lines(text)
+        rows = rows[:-1]
+    return rows, notes
+
+
+def footnote_lines(text: str) -> list[str]:
+    """One footnote cell's footnotes: a line that starts a footnote ("b …") starts a new one, other lines
+    are its wrapped continuation."""
+    groups: list[list[str]] = []
+    for ln in (x.strip() for x in text.split("\n")):
+        if not ln:
+            continue
+        if not groups or is_footnote(ln) and len(ln) > 2:
+            groups.append([ln])
+        else:
+            groups[-1].append(ln)
+    return [f for g in groups for f in _split_marks(join_lines(g))]
+
+
+def _split_marks(text: str) -> list[str]:
+    """Footnotes run together in one line ("a 对…。 b 对…。"): split where a sentence ends and the next mark
+    in sequence starts (a → b → c …)."""
+    m = re.match(r"([a-y])\s", text)
+    if not m:
+        return [text]
+    out, rest, mark = [], text, m.group(1)
+    while k := re.search(rf"(?<=[。；;.])\s*(?={chr(ord(mark) + 1)}\s+\S)", rest):
+        out.append(rest[: k.start()].strip())
+        rest, mark = rest[k.end():], chr(ord(mark) + 1)
+    return [*out, rest.strip()]
+
+
 def header_rows(rows: list[list[str]], default: int = 1) -> int:
     """Header rows: the reader's count, extended while a row repeats a merged header cell from the row above.
 
@@ -52,6 +94,11 @@ def header_rows(rows: list[list[str]], default: int = 1) -> int:
         else:
             break
     return max(1, min(max(h, default), len(rows) - 1))
+
+
+def is_value_cell(cell: str) -> bool:
+    """A body value cell: digits with units/comparators, or a dash for 'none'."""
+    return _is_value(cell)
 
 
 def _is_value(cell: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from zmdocs.parse.elements import is_value_cell
 from zmdocs.parse.pdf_layout import group_rows, join_chars
 
 log = logging.getLogger(__name__)
@@ -208,7 +209,7 @@ def _ruled_tables(page, chars: list[dict]) -> list[PdfTable]:
         # column boundaries for locating covered slots
         xs = sorted({cell[0] for cell in cells}) + [bbox[2]]
         grid: list[list[str]] = []
-        spans_h = spans_v = False
+        spans_h = spans_v = down1 = False
         for ri, r in enumerate(rows):
             ytop = r.bbox[1]
             ybot = rows[ri + 1].bbox[1] if ri + 1 < len(rows) else bbox[3]
@@ -230,6 +231,7 @@ def _ruled_tables(page, chars: list[dict]) -> list[PdfTable]:
                     continue
                 if cover[1] < ytop - 0.5:
                     spans_v = spans_v or ri == 1
+                    down1 = down1 or ri == 2 and cover[1] >= rows[1].bbox[1] - 0.5
                 else:
                     spans_h = spans_h or ri == 0
                 row.append(texts.get(tuple(cover), ""))
@@ -238,9 +240,16 @@ def _ruled_tables(page, chars: list[dict]) -> list[PdfTable]:
         grid = [r + [""] * (width - len(r)) for r in grid]
         if len(grid) == 1 and _split_word(grid[0]):
             continue  # a label in a drawing cut by its lines ("Drivin" | "g direction"), not a table
-        header = 2 if (spans_h or spans_v) and len(grid) >= 3 else 1
+        header = 2 if (spans_v or spans_h and _sub_head(grid, down1)) and len(grid) >= 3 else 1
         out.append(PdfTable(bbox=tuple(float(v) for v in bbox), rows=grid, header_rows=header))
     return out
+
+
+def _sub_head(grid: list[list[str]], down1: bool) -> bool:
+    """Under a head cell spanning columns (and no head cell spanning rows), the second row is a sub-head row
+    unless it holds a value or a cell spanning down into the next row: then it is the first body row (a
+    row-group label such as a vehicle class over its sub-classes)."""
+    return not down1 and not any(is_value_cell(c) for c in grid[1])
 
 
 class RulingsPage:
