@@ -215,10 +215,15 @@ class Store:
         return self._title_terms
 
     def _headings(self, rows: list[int]) -> dict[int, str]:
+        return self._clause_column(rows, "heading")
+
+    def _clause_column(self, rows: list[int], column: str) -> dict[int, str]:
+        """Row -> one text column of the clauses table, read in chunks under SQLite's parameter limit."""
+        assert column in ("heading", "lang")
         out: dict[int, str] = {}
         for i in range(0, len(rows), 900):
             part = rows[i : i + 900]
-            q = f"SELECT row, heading FROM clauses WHERE row IN ({','.join('?' * len(part))})"
+            q = f"SELECT row, {column} FROM clauses WHERE row IN ({','.join('?' * len(part))})"
             out.update((r[0], r[1] or "") for r in self.con.execute(q, part))
         return out
 
@@ -296,12 +301,7 @@ class Store:
         return out
 
     def _lang_of(self, rows: list[int]) -> dict[int, str]:
-        out: dict[int, str] = {}
-        for i in range(0, len(rows), 900):
-            part = rows[i : i + 900]
-            q = f"SELECT row, lang FROM clauses WHERE row IN ({','.join('?' * len(part))})"
-            out.update((r[0], r[1] or "") for r in self.con.execute(q, part))
-        return out
+        return self._clause_column(rows, "lang")
 
     def languages(self) -> list[str]:
         """The clause languages in the store (cached per Store)."""
