@@ -85,10 +85,11 @@ import logging
 import re
 
 from zmdocs.indicators.common import direction
+from zmdocs.indicators.grids import grid_indicators
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
 from zmdocs.indicators.leadins import apply_table_leadins
-from zmdocs.indicators.lists import restate_lists
+from zmdocs.indicators.lists import restate_lists, restate_under
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
 from zmdocs.indicators.tables import extract_table
@@ -129,14 +130,19 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     out: list[Indicator] = []
     known = {t.number for t in doc.tables if t.number}
     text_tables: list = []
+    texts = {c.id: c.text for c in doc.clauses}
     for c in doc.clauses:
         if c.id in skip or not c.text.strip():
             continue
         ctext, found_tables = split_text_tables(c.text, clause=c.id, page=c.page, known=known)
         text_tables.extend(found_tables)
+        ctext, grid = grid_indicators(ctext, c.heading or "", clause=c.id, page=c.page)
+        out.extend(grid)
         clang = lang if lang in ("zh", "en", "de", "fr") else None
         if clang and (clang == "zh") != bool(_CJK.search(c.text)):
             clang = None  # an English sentence in a Chinese standard (or the reverse): guess per clause
+        parent = texts.get(c.parent or "", "")
+        ctext = restate_under(parent, ctext, clang or guess_lang(ctext)) if parent else ctext
         text = restate_lists(ctext, clang or guess_lang(ctext))
         found = extract_text(text, lang=clang, clause=c.id, page=c.page, context=c.heading)
         methods = {i.method for i in found if i.method}
