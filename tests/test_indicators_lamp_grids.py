@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from zmdocs.indicators import extract_document, extract_text
-from zmdocs.indicators.grids import grid_indicators
-from zmdocs.model import Clause, Document
+from zmdocs.indicators.grids import grid_indicators, grid_table
+from zmdocs.model import Clause, Document, Table
 from zmdocs.parse.underlined import underlined_signs
 from zmdocs.text.width import raised_degrees
 
@@ -51,6 +51,23 @@ def test_grid_in_document_is_not_read_as_prose() -> None:
                    tables=[], lang="en")
     inds = extract_document(doc)
     assert len(inds) == 18 and all(i.comparator == ">=" and i.unit == "cd" for i in inds)
+
+
+def _grid_table(caption: str) -> Table:
+    rows = [["", "20L", "V", "20R"], ["10U", "4", "", "4"], ["H", "9", "18", "9"], ["10D", "4", "-", "4"]]
+    return Table(id="D#t3", number="3", caption=caption, clause="D#9.2", header_rows=1, rows=rows)
+
+
+def test_ruled_grid_takes_bound_from_caption_or_clause_heading() -> None:
+    inds = grid_table(_grid_table("Minimum luminous intensity (cd)"))
+    assert _got(inds) == [(">=", 4, "cd"), (">=", 4, "cd"), (">=", 9, "cd"), (">=", 18, "cd"), (">=", 9, "cd"),
+                          (">=", 4, "cd"), (">=", 4, "cd")]
+    assert inds[3].conditions == ["H", "V"] and inds[3].origin == {"type": "table", "table": "3", "row": 2, "col": 2}
+    assert {i.comparator for i in grid_table(_grid_table(""), "Maximum intensities [cd]")} == {"<="}
+    assert {i.comparator for i in grid_table(_grid_table("Minimum and maximum values"))} == {"="}
+    plain = Table(id="D#t4", number="4", caption="Minimum sizes", clause="D#9.2", header_rows=1,
+                  rows=[["Size", "A", "B"], ["Width", "4", "5"], ["Height", "6", "7"]])
+    assert grid_table(plain) is None
 
 
 def test_raised_o_is_a_degree_sign() -> None:

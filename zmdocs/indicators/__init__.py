@@ -85,7 +85,7 @@ import logging
 import re
 
 from zmdocs.indicators.common import direction
-from zmdocs.indicators.grids import grid_indicators
+from zmdocs.indicators.grids import grid_indicators, grid_table
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
 from zmdocs.indicators.leadins import apply_table_leadins
@@ -131,6 +131,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     known = {t.number for t in doc.tables if t.number}
     text_tables: list = []
     texts = {c.id: c.text for c in doc.clauses}
+    headings = {c.id: c.heading or "" for c in doc.clauses}
     for c in doc.clauses:
         if c.id in skip or not c.text.strip():
             continue
@@ -153,7 +154,9 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     for t in [*doc.tables, *text_tables]:
         if t.clause and t.clause in skip:
             continue
-        found = extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
+        found = grid_table(t, headings.get(t.clause or "", ""))
+        if found is None:
+            found = extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
         every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
         for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
             j = (i.origin or {}).get("col")

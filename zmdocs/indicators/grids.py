@@ -6,7 +6,9 @@ a test-point label (an angle up/down, or the horizontal/vertical line H, V), wit
 numbers: their bound and unit are said only by the clause heading or the caption line ("Minimum luminous
 intensity (in candela)", "Maximum …"). `grid_indicators` takes such a block out of the text and returns one
 indicator per cell; the row and column test points are its conditions, never indicators of their own.
-When a row prints fewer cells than there are columns and the count divides the columns evenly (3 of 5: the
+`grid_table` reads a ruled table of the same shape (column test points in the header row, row test points in
+the first column, bare numbers in the cells) the same way, its bound and unit from the caption and the heading of
+the clause that holds it. When a row of a text grid prints fewer cells than there are columns and the count divides the columns evenly (3 of 5: the
 outer and middle columns), the cells are taken as evenly spaced; otherwise the column is left unsaid.
 """
 
@@ -17,7 +19,7 @@ import re
 
 from zmdocs.indicators.common import make
 from zmdocs.indicators.units import unit_symbol
-from zmdocs.model import Indicator
+from zmdocs.model import Indicator, Table
 from zmdocs.text.numbers import parse_number
 
 log = logging.getLogger(__name__)
@@ -30,7 +32,8 @@ _ROW = re.compile(rf"^\s*({_POINT})\s+((?:{_NUM}\s+)*{_NUM})((?:\s+{_POINT})*)\s
 _POINTS_LINE = re.compile(rf"^\s*{_POINT}(?:\s+{_POINT})+\s*$")
 _MIN = re.compile(r"(?i)\bmin(?:imum|\.)?\b|\bat\s+least\b")
 _MAX = re.compile(r"(?i)\bmax(?:imum|\.)?\b|\bnot\s+(?:to\s+)?exceed")
-_IN_UNIT = re.compile(r"(?i)\(\s*in\s+([A-Za-z%]+)|\bin\s+(candelas?|cd|lux|lx|per\s+cent|percent|%)\b")
+_IN_UNIT = re.compile(r"(?i)\(\s*in\s+([A-Za-z%]+)|\bin\s+(candelas?|cd|lux|lx|per\s+cent|percent|%)(?!\w)"
+                      r"|[(\[]\s*(cd|lx|%|candelas?|lux)\s*[)\]]")
 _MIN_ROWS = 2
 
 
@@ -48,7 +51,7 @@ def _unit(title: str) -> str:
     m = _IN_UNIT.search(title)
     if not m:
         return ""
-    sym = unit_symbol(m.group(1) or m.group(2))
+    sym = unit_symbol(m.group(1) or m.group(2) or m.group(3))
     return {"candela": "cd", "candelas": "cd", "per cent": "%", "percent": "%"}.get(sym.lower(), sym)
 
 
@@ -107,3 +110,33 @@ def grid_indicators(text: str, title: str, clause: str | None = None, page: int 
             out.append(ind)
     log.debug("%s: test-point grid of %d cells (%s, unit %r)", clause, len(out), comp, unit)
     return "\n".join(lines[:start] + lines[stop:]), out
+
+
+def _is_points(cells: list[str]) -> bool:
+    return len(cells) >= 2 and all(_POINT_TOKEN.match(c.strip()) for c in cells)
+
+
+def grid_table(table: Table, heading: str = "") -> list[Indicator] | None:
+    """One indicator per numeric cell of a test-point table, else None (the table is not such a grid)."""
+    rows = [[(c or "").strip() for c in r] for r in table.rows or []]
+    nh = max(1, table.header_rows or 1)
+    if len(rows) <= nh or not _is_points(rows[nh - 1][1:]) or not _is_points([r[0] for r in rows[nh:] if r]):
+        return None
+    cols = rows[nh - 1]
+    body = [r for r in rows[nh:] if r]
+    if not all(re.fullmatch(_NUM, c) or c in ("", "-", "–", "—") for r in body for c in r[1:]):
+        return None
+    title = " ".join(x for x in (table.caption or "", heading) if x)
+    comp, unit = _bound(title), _unit(title)
+    param = re.sub(r"(?i)^\s*table\s+of\s+|\s*\([^()]*\)\s*$", "", table.caption or heading or "").strip() or "value at test point"
+    out: list[Indicator] = []
+    for i, r in enumerate(rows[nh:], start=nh):
+        for j, cell in enumerate(r[1:], start=1):
+            if not re.fullmatch(_NUM, cell):
+                continue
+            col = cols[j].replace(" ", "") if j < len(cols) else ""
+            ind = make(parameter=param, comparator=comp, unit=unit, value=parse_number(cell, "en"),
+                       conditions=[r[0].replace(" ", ""), col], clause=table.clause, page=table.page, text=" ".join(r),
+                       origin={"type": "table", "table": table.number or table.id, "row": i, "col": j})
+            out.append(ind)
+    return out
