@@ -55,6 +55,8 @@ _COUNTS = {w: str(v) for lang in ("en", "de", "fr") for w, v in number_words(lan
 _COUNT_WORD = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_COUNTS) + r")(?![\w-])")
 # the same item with its heading run into the text ("Number One.", "Number: Two."): a count and nothing else
 _COUNT_LINE = re.compile(r"(?i)^\s*(?:number|anzahl|nombre)\s*:?\s+(?:" + "|".join(_COUNTS) + r"|\d{1,2})\s*\.?\s*$")
+_DIGIT = re.compile(r"\d")
+_NUMBER_UNIT = re.compile(r"\d[\d.,]*\s*(?:" + UNIT_PATTERN + r")?")
 _COND_PARAM = re.compile(r"^(?:当|在|若|如果|如|对于|对)?\s*(.*?)\s*(?:[<>≤≥]|不大于|不小于|大于|小于|超过|低于|高于)")
 
 
@@ -108,9 +110,9 @@ def _param_before(t: str, masked: str, seg_start: int, q: Quantity, cond: list[t
     pieces = [p for p in _PIECE.split(text)]
     extra: list[str] = []
     for piece in reversed(pieces):
-        if QRE.search(mask(piece)) and re.search(r"\d", piece):
+        if _DIGIT.search(piece) and QRE.search(mask(piece)):
             # the piece holds an earlier quantity: the parameter sits between it and the cue
-            tail = re.split(r"\d[\d.,]*\s*(?:" + UNIT_PATTERN + r")?", piece)[-1]
+            tail = _NUMBER_UNIT.split(piece)[-1]
             c = _clean_param(tail, P, lang)
             if c:
                 return c, extra

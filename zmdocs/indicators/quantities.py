@@ -298,7 +298,12 @@ def _cue_in(q: Quantity, P, prefix: str, n_left: int) -> bool:
 
 def _defined_symbol(unit: str, after: str) -> bool:
     """"0.7H(H 为…的高度)", "0.8 K (K is the …)": a multiple of a symbol the text defines next, not a unit."""
-    return bool(re.match(r"\s*[(（]\s*" + re.escape(unit) + r"\s*(?:为|是|表示|is\b|=|:|ist\b|est\b)", after))
+    return bool(_defined_symbol_re(unit).match(after))
+
+
+@functools.lru_cache(maxsize=1024)
+def _defined_symbol_re(unit: str) -> re.Pattern:
+    return re.compile(r"\s*[(（]\s*" + re.escape(unit) + r"\s*(?:为|是|表示|is\b|=|:|ist\b|est\b)")
 
 
 _CHAIN = re.compile(rf"(?P<a>{_SN})\s*(?P<au>{_U})?\s*[<≤]\s*(?P<var>[A-Za-zα-ω][A-Za-z0-9_]{{0,5}})\s*[<≤]\s*(?P<b>-?{NUM})\s*(?P<bu>{_U})?")
