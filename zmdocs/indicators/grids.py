@@ -41,6 +41,14 @@ def _points(s: str) -> list[str]:
     return re.findall(_POINT, s)
 
 
+_TITLE_NOISE = re.compile(r"(?i)^\s*table\s+of\s+|\s*\([^()]*\)\s*$")
+
+
+def _param(title: str | None) -> str:
+    """The grid's parameter: its title without a leading "Table of" and a trailing "(in candela)"."""
+    return _TITLE_NOISE.sub("", title or "").strip() or "value at test point"
+
+
 def _bound(title: str) -> str:
     """">=" under a title naming minimum values, "<=" under maximum values, "=" when it names neither or both."""
     lo, hi = bool(_MIN.search(title)), bool(_MAX.search(title))
@@ -95,7 +103,7 @@ def grid_indicators(text: str, title: str, clause: str | None = None, page: int 
     start, stop, cols = found
     caption = " ".join([title, *[ln for ln in lines[:start][-1:] if not _ROW.match(ln)]])
     comp, unit = _bound(caption), _unit(caption)
-    param = re.sub(r"(?i)^\s*table\s+of\s+|\s*\([^()]*\)\s*$", "", title or "").strip() or "value at test point"
+    param = _param(title)
     out: list[Indicator] = []
     for ln in lines[start:stop]:
         m = _ROW.match(ln)
@@ -128,7 +136,7 @@ def grid_table(table: Table, heading: str = "") -> list[Indicator] | None:
         return None
     title = " ".join(x for x in (table.caption or "", heading) if x)
     comp, unit = _bound(title), _unit(title)
-    param = re.sub(r"(?i)^\s*table\s+of\s+|\s*\([^()]*\)\s*$", "", table.caption or heading or "").strip() or "value at test point"
+    param = _param(table.caption or heading)
     out: list[Indicator] = []
     for i, r in enumerate(rows[nh:], start=nh):
         for j, cell in enumerate(r[1:], start=1):
