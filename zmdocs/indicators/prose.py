@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from zmdocs.indicators.common import make, parameter_name
+from zmdocs.indicators.common import direction, make, parameter_name
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
@@ -28,6 +28,7 @@ from zmdocs.indicators.quantities import (
     sentences,
 )
 from zmdocs.indicators.settings import is_setting, setting_indicator
+from zmdocs.indicators.statements import invert_prohibitions, join_open_heading, zh_alternatives
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
@@ -177,7 +178,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
     if not text or not text.strip():
         return []
     lang = lang or guess_lang(text)
-    t = prepare(text, lang)
+    t = prepare(join_open_heading(context, text, lang), lang)
     if lang != "zh" and origin is None and (_COUNT_HEAD.match(context or "") or _COUNT_LINE.match(t)):
         t = _COUNT_WORD.sub(lambda m: _COUNTS[m.group().lower()], t)  # "Number: Two.": a count in words
         bare_is_value = True
@@ -207,10 +208,11 @@ def _sentence(px: _Passage, s: int, e: int) -> list[Indicator]:
     st = _Sentence(t[s:e].strip(), mlist[0][2].strip() if mlist else px.method, [(a, b) for a, b, _ in mlist], {})
     lead = _LIMIT_COLON.search(t, s, e) if px.lang != "zh" else None
     st.limits_from = lead.end() if lead else st.limits_from
+    owners = zh_alternatives(t, qs, e, lambda u, v: dim_of(u) == dim_of(v)) if px.lang == "zh" else set()
     # a parenthesis right after a quantity qualifies that quantity only: "≤0.5mA(Ⅰ类)", "≥100MΩ (DC 500V)"
     for q in qs:
         nm = _NOTE.match(t, q.end, e)
-        if nm and q.kind not in ("tol",):
+        if nm and q.kind not in ("tol",) and id(q) not in owners:
             st.notes[id(q)] = (nm.start(1), nm.end(1), nm.group(1).strip())
             st.methods.append((nm.start(), nm.end()))
     note_spans = [(x, y) for x, y, _ in st.notes.values()]
@@ -255,6 +257,8 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
                 q.role == "bare" or q.role == "indicator" and q.comparator == "="):
             q.role, q.comparator = "indicator", "<="  # a value listed under limit values
     angular_fields(t, sq)
+    if px.lang == "zh":
+        invert_prohibitions(t, a, sq)
     _promote(t, a, b, sq, P, px.lang)
     _respectively(t, sq)
     for k, q in enumerate(sq):  # "charging time from 20 % to 80 % ... shall be 30 min or less"
@@ -281,6 +285,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
         seg_inds.append((q, ind))
         if q.unit and q.comparator in ("<=", ">=", "<", ">"):
             px.last_comp[dim_of(q.unit)] = q.comparator
+    _share_owner_parameter(seg_inds)
     bare = [q for q in sq if q.role == "bare"]
     if px.lang != "zh":  # zh drafting states 不低于…且不高于… as two limits
         seg_inds = merge_bounds(t, seg_inds)
@@ -289,6 +294,16 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
         ind.conditions = list(dict.fromkeys(ind.conditions + conds + [_piece_around(t, a, b, bq) for bq in bare]))
         out.append(ind)
     return out + _settings(px, st, sq, cond)
+
+
+def _share_owner_parameter(seg_inds: list[tuple[Quantity, Indicator]]) -> None:
+    """An alternative in parentheses bounds its owner's parameter ("踏板力…300N（拖拉机运输机组…350N）")."""
+    by_q = {id(q): ind for q, ind in seg_inds}
+    for q, ind in seg_inds:
+        own = by_q.get(q.alt_of) if q.alt_of else None
+        if own is not None:
+            ind.parameter, ind.key = own.parameter, own.key
+            ind.direction = direction(ind)
 
 
 def _settings(px: _Passage, st: _Sentence, sq: list[Quantity], cond: list[tuple[int, int]]) -> list[Indicator]:
@@ -415,7 +430,8 @@ def _promote(t: str, a: int, b: int, sq: list[Quantity], P, lang: str) -> None:
                 r"(?i)[^,;]{0,30}\b(?:and|et|und|or|ou|oder)\s+(?:à|at|to|bei|auf)\s*", t[prev.end:q.start]):
             q.role = "bare"  # "limité à 0,1 mA en condition normale et à 0,5 mA ..."
         if q.role == "bare" and prev is not None and prev.comparator in ("<=", ">=", "<", ">") and q.unit \
-                and dim_of(q.unit) == dim_of(prev.unit) and re.search(r"(?i)\b(?:and|or|und|oder|et|ou)\b|和|或|及", t[prev.end:q.start]) \
+                and dim_of(q.unit) == dim_of(prev.unit) and (re.search(r"(?i)\b(?:and|or|und|oder|et|ou)\b|和|或|及", t[prev.end:q.start])
+                                                         or re.fullmatch(r"\s*、\s*", t[prev.end:q.start])) \
                 and len(t[prev.end:q.start]) < 40:
             q.role, q.comparator = "indicator", prev.comparator  # "limited to 0.1 mA ... and 0.5 mA ..."
         elif q.role == "bare" and prev is not None and prev.comparator == "=" and lang != "zh" and q.unit \

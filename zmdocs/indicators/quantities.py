@@ -70,6 +70,7 @@ class Quantity:
     bare: bool = False  # no cue of its own (a table cell): a header may imply the comparator
     defaulted: bool = False  # the unit is the caller's default (a table header's), not written here
     alt: bool = False  # an alternative bound in parentheses: "nor more than 1 500 mm (2 100 mm if …)"
+    alt_of: int = 0  # id() of the bound a Chinese alternative belongs to ("300N（拖拉机运输机组应小于等于350N）")
     conds: list[str] = field(default_factory=list)
 
 
@@ -219,6 +220,12 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
             q.unit += ext.group()
             q.end = ext.end()
     _comparator(t, q, P)  # after the unit: "1 300 Milligramm je Kilowattstunde nicht überschreiten"
+    if q.unit == "%" and q.comparator is None and _ZH_REF_END.search(t, max(0, q.start - 48), q.start) \
+            and not _ZH_WHEN_AFTER.match(t, q.end):
+        left = t[max(0, q.start - 48):q.start]  # "应大于等于…整车重量的20%": a bound on a share of another quantity
+        cue_end = _cue_before_reference(q, P, left)
+        if cue_end:
+            q.conds.append(left[cue_end:].strip() + t[q.start:q.end])
     per_before = _PER_TIME_BEFORE.search(t, max(0, q.cue_start - 30), q.cue_start) if q.unit and "/" not in q.unit else None
     if per_before:  # "aus denen pro Tag mindestens 10 Kubikmeter": a rate whose time unit is written first
         q.unit = f"{unit_symbol(q.unit)}/{_PER_TIME[per_before.group(1).lower()]}"
@@ -248,6 +255,7 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
 _WORD_MULTIPLE_BARE = re.compile(r"\s*(?:times|fois)\s+(?!(?:in|at|per|an?|each|every|during|for|with|without|and|or|to|on|if|when|as)\b)"
                                  r"[A-Za-zÀ-ÿ]", re.I)
 _ARTICLE_END = re.compile(r"(?i)\s*\b(?:das|dem|the|le|la)\s*$")
+_ZH_WHEN_AFTER = re.compile(r"\s*(?:时|后|之前|前|下)")  # "达到…的75%时": the share a condition names
 _ZH_REF_END = re.compile(r"[^，,；;。:\d<>≤≥=]的\s*$")
 _MULTIPLE_REF = re.compile(r"(?:(?!\s(?:betragen|nicht|sein|ist|shall|must|is|are|doit|ne)\b)(?:[^,;，；。()（）.]|\.(?=\d))){0,50}", re.I)
 
@@ -283,7 +291,11 @@ def _cue_before_reference(q: Quantity, P, left: str) -> int:
     stop = max(left.rfind(c) for c in "，,；;。")
     for k in range(stop + 2, len(left) - 1):
         if _cue_in(q, P, left[:k], len(left)):
-            return k
+            # the longest cue that starts there: "小于等于" over its prefix "小于"
+            longer = [j for j in range(k + 1, min(k + 4, len(left))) if _cue_in(q, P, left[:j], len(left))]
+            if longer:
+                _cue_in(q, P, left[:longer[-1]], len(left))
+            return longer[-1] if longer else k
     return 0
 
 
@@ -384,8 +396,9 @@ def _comparator(t: str, q: Quantity, P) -> None:
         q.cue_start = q.start
         return
     right = t[q.end: q.end + 40]
+    paren = _PAREN_AFTER.match(t, q.end, q.end + 90)
     for rx, comp in P.RIGHT:
-        m = rx.match(right)
+        m = rx.match(right) or (rx.match(t[paren.end():paren.end() + 40]) if paren else None)
         if m and comp != "range?":
             q.comparator = comp
             q.cue_start = q.start
@@ -408,6 +421,10 @@ def _comparator(t: str, q: Quantity, P) -> None:
         q.cue_start = q.start - (len(left) - m.start())
     else:
         q.cue_start = q.start
+
+
+# a parenthesis between a value and its cue: "4min（汽车列车为6min）内", "5 mm (see Figure 2) or less"
+_PAREN_AFTER = re.compile(r"\s*\([^()]{1,80}\)")
 
 
 def _ip_cue(q: Quantity, P, left: str) -> bool:
