@@ -61,3 +61,50 @@ def test_zh_wrapped_line_does_not_end_a_sentence():
     assert len(sentence_spans(short, "zh")) == 2  # a short line (a title) ends its sentence
     listed = "启动后的设备应在额定电压下连续运行，并满足以下各项要求\na) 电流应小于等于 5A。"
     assert len(sentence_spans(listed, "zh")) == 2  # a list item opens a new sentence
+
+
+def test_by_more_than_under_an_earlier_negation_bounds_the_excess():
+    assert _found("No single reading deviates unfavourably by more than 15 per cent.", "en") == [("<=", 15, "per cent")]
+    got = _found("Changes of the supply shall not cause the output reading to vary by more than 0,2 mA.", "en")
+    assert got == [("<=", 0.2, "mA")]
+    assert _found("The reading exceeds the reference by more than 3 %.", "en") == [(">", 3, "%")]  # no negation
+
+
+def test_within_a_band_and_up_to_a_maximum_are_upper_bounds():
+    assert _found("The readings shall lie within a band width of 0,4 mA.", "en") == [("<=", 0.4, "mA")]
+    assert _found("The lamps may be lit up to a maximum speed of 15 km/h.", "en") == [("<=", 15, "km/h")]
+
+
+def test_as_a_minimum_is_a_lower_bound():
+    assert _found("As a minimum, an overlap of 8 % is required.", "en") == [(">=", 8, "%")]
+    assert _found("The overlap shall be 8 % as a minimum.", "en") == [(">=", 8, "%")]
+
+
+def test_counts_in_words_after_a_bound_and_repetitions():
+    assert _found("The cycle shall be repeated not less than seven times in order to settle the reading.", "en") == [(">=", 7, "")]
+    assert _found("There shall be not more than four lamps on each side.", "en") == [("<=", 4, "")]
+    assert _found("The current shall not exceed 1.5 times the rated current.", "en") == [("<=", 1.5, "")]  # a multiple
+
+
+def test_powers_of_ten_and_a_unit_power_set_apart():
+    from zmdocs.text.numbers import powers_of_ten
+
+    assert powers_of_ten("5 × 10⁻⁶") == "0.000005"
+    assert powers_of_ten("2,5·10^3 Pa") == "2500 Pa"
+    assert powers_of_ten("30*106 bit") == "30000000 bit"  # a text layer that lost the superscript of 10⁶
+    assert powers_of_ten("600 × 600 mm") == "600 × 600 mm"
+    assert _found("The rate shall not exceed 10⁻⁵ per hour.", "en") == [("<=", 0.00001, "")]
+    assert _found("The coefficient shall be at least 2,5 m ⁻¹.", "en") == [(">=", 2.5, "m⁻¹")]
+
+
+def test_zh_counts_keep_their_classifier():
+    assert _found("设备应可存储至少 200 组密钥和 16 对密钥对；", "zh") == [(">=", 200, "组"), (">=", 16, "对")]
+    assert _found("应至少支持四层结构。", "zh") == [(">=", 4, "层")]
+    assert _found("应至少具备 3 个独立的接口。", "zh") == [(">=", 3, "个")]
+    assert _found("允许重复2次测量。", "zh") == [("<=", 2, "次")]
+    assert _found("对于一个样品，电流应不大于5A。", "zh") == [("<=", 5, "A")]  # 一个 is a word
+
+
+def test_zh_better_than_or_equal_is_an_upper_bound_on_an_error():
+    assert _found("计时误差应优于或等于0.02s。", "zh") == [("<=", 0.02, "s")]
+    assert _found("测量误差应等于或优于0.2%。", "zh") == [("<=", 0.2, "%")]

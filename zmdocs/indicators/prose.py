@@ -21,6 +21,7 @@ from zmdocs.indicators.quantities import (
     QRE,
     Quantity,
     canon_of,
+    counted,
     dim_of,
     patterns_for,
     prepare,
@@ -430,7 +431,7 @@ def _promote(t: str, a: int, b: int, sq: list[Quantity], P, lang: str) -> None:
                 r"(?i)[^,;]{0,30}\b(?:and|et|und|or|ou|oder)\s+(?:à|at|to|bei|auf)\s*", t[prev.end:q.start]):
             q.role = "bare"  # "limité à 0,1 mA en condition normale et à 0,5 mA ..."
         if q.role == "bare" and prev is not None and prev.comparator in ("<=", ">=", "<", ">") and q.unit \
-                and dim_of(q.unit) == dim_of(prev.unit) and (re.search(r"(?i)\b(?:and|or|und|oder|et|ou)\b|和|或|及", t[prev.end:q.start])
+                and (dim_of(q.unit) == dim_of(prev.unit) or counted(q.unit) and counted(prev.unit)) and (re.search(r"(?i)\b(?:and|or|und|oder|et|ou)\b|和|或|及", t[prev.end:q.start])
                                                          or re.fullmatch(r"\s*、\s*", t[prev.end:q.start])) \
                 and len(t[prev.end:q.start]) < 40:
             q.role, q.comparator = "indicator", prev.comparator  # "limited to 0.1 mA ... and 0.5 mA ..."

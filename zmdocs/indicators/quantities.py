@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
-from zmdocs.text.numbers import NUM, convert_cn_numerals, number_out, number_words, parse_number
+from zmdocs.text.numbers import (
+    NUM,
+    convert_cn_numerals,
+    number_out,
+    number_words,
+    parse_number,
+    powers_of_ten,
+)
 from zmdocs.text.sentences import sentence_spans
 from zmdocs.text.width import fold_chars as fold
 from zmdocs.text.width import raised_degrees
@@ -83,7 +90,9 @@ _SPACED_SIGN = re.compile(r"(?<![\w)\]%°.,])([-+]) (?=\d)")
 
 # number words read before a unit or after a bound (2 and up: "one" is too often a pronoun or an article)
 _WORD_NUMBERS = {lang: number_words(lang, 2) for lang in ("en", "de", "fr")}
-_BOUND_WORD = {"en": r"at\s+least|at\s+most", "de": "mindestens|höchstens", "fr": r"au\s+moins|au\s+plus"}
+_BOUND_WORD = {"en": r"at\s+least|at\s+most|(?:not|no)\s+(?:more|less|fewer)\s+than|(?:shall|must|may|does|do)\s+not\s+exceed",
+               "de": r"mindestens|höchstens|nicht\s+(?:mehr|weniger)\s+als",
+               "fr": r"au\s+moins|au\s+plus|pas\s+(?:plus|moins)\s+de"}
 _HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
 
 
@@ -102,6 +111,7 @@ _SUB_SUP = re.compile(r"<su[bp]>([^<>\d]{1,12})</su[bp]>")
 def prepare(text: str, lang: str) -> str:
     """Folded text; Chinese numerals as digits for zh, small numbers in words before a unit for en/de/fr."""
     t = _SPACED_SIGN.sub(lambda m: " " + m.group(1), fold(text))  # "- 5 °C to + 30 °C": the sign belongs to the number
+    t = powers_of_ten(t)  # "5 × 10⁻⁶", "50*106" (a lost superscript), "m ⁻¹"
     t = raised_degrees(t) if lang != "zh" else t  # "from 10o above": a degree sign set as a raised o
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
@@ -233,8 +243,12 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
         return False
     if _ARITH.match(t, q.end):
         return False  # "标称值的90%减0.1mm": an expression, not a limit of its own
-    if not q.unit and _MULTIPLE.match(t, q.end) and not _bounded_multiple(t, q, P):
+    if not q.unit and _MULTIPLE.match(t, q.end) and not _bounded_multiple(t, q, P) and not _repetitions(t, q):
         return False  # "在1.06倍额定电压下", "1.5 times": a multiple of another quantity, not a limit (a bounded one is)
+    if not q.unit and q.kind == "one" and P is patterns_zh:
+        cls = _ZH_CLASSIFIER.match(masked, q.end)
+        if cls:  # "至少 100 组", "2 个独立的噪声源", "三层密钥结构": a count keeps its classifier as the unit
+            q.unit, q.end = cls.group(1), cls.end()
     if not q.unit:
         pre = PREFIX_UNIT.search(t, max(0, q.start - 12), q.start)
         if pre:
@@ -255,6 +269,15 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
 _WORD_MULTIPLE_BARE = re.compile(r"\s*(?:times|fois)\s+(?!(?:in|at|per|an?|each|every|during|for|with|without|and|or|to|on|if|when|as)\b)"
                                  r"[A-Za-zÀ-ÿ]", re.I)
 _ARTICLE_END = re.compile(r"(?i)\s*\b(?:das|dem|the|le|la)\s*$")
+# Chinese count classifiers (and bits/bytes) right after a number with no unit; not the start of a word (对于, 组合, 层次)
+_ZH_CLASSIFIER = re.compile(r"\s*(个|组|对|层|种|项|台|件|条|路|比特|字节)(?!于|应|合|成|次|面|级|间|别|类|型)")
+
+
+def counted(unit: str) -> bool:
+    """A Chinese count classifier used as a unit ("组", "对"): counts of different things listed under one bound."""
+    return bool(unit) and _ZH_CLASSIFIER.fullmatch(unit) is not None
+
+
 _ZH_WHEN_AFTER = re.compile(r"\s*(?:时|后|之前|前|下)")  # "达到…的75%时": the share a condition names
 _ZH_REF_END = re.compile(r"[^，,；;。:\d<>≤≥=]的\s*$")
 _MULTIPLE_REF = re.compile(r"(?:(?!\s(?:betragen|nicht|sein|ist|shall|must|is|are|doit|ne)\b)(?:[^,;，；。()（）.]|\.(?=\d))){0,50}", re.I)
@@ -284,6 +307,14 @@ def _bounded_multiple(t: str, q: Quantity, P) -> bool:
         return False
     q.conds.append((t[q.start:mult.end()] + _MULTIPLE_REF.match(t, mult.end()).group()).strip())
     return True
+
+
+_TIMES_COUNT = re.compile(r"(?i)\s*(?:times|fois|mal)\b(?=\s*(?:[,;.:)]|$|(?:in|at|per|each|every|during|for|with|without|and|or|to|on|if|when|as|before|after|until|in\s+order)\b))")
+
+
+def _repetitions(t: str, q: Quantity) -> bool:
+    """"repeated not less than six times in order to …": a bounded count of repetitions, not a multiple of a quantity."""
+    return q.comparator in _BOUND_CMP and bool(_TIMES_COUNT.match(t, q.end))
 
 
 def _cue_before_reference(q: Quantity, P, left: str) -> int:
@@ -386,6 +417,8 @@ def _comparator(t: str, q: Quantity, P) -> None:
             # "不超过±3%" keeps the range; the cue still ends the parameter
             q.comparator = "range" if q.kind == "rng" else comp
             q.cue_start = q.start - (len(left) - m.start())
+            if comp == ">" and _BY_MORE.search(left) and _NEGATED.search(t, max(0, q.cue_start - 120), q.cue_start):
+                q.comparator = "<="  # "shall not cause … to vary by more than 0,05": the excess is bounded
             return
     if q.kind == "rng":
         q.comparator = "range"
@@ -423,6 +456,9 @@ def _comparator(t: str, q: Quantity, P) -> None:
         q.cue_start = q.start
 
 
+_BY_MORE = re.compile(r"(?i)\bby\s+more\s+than\s*$")
+# a negation earlier in the same clause: "No measured value deviates unfavourably | by more than"
+_NEGATED = re.compile(r"(?i)\b(?:not|no|never|nicht|kein\w*|ne)\b[^,;.:]*$")
 # a parenthesis between a value and its cue: "4min（汽车列车为6min）内", "5 mm (see Figure 2) or less"
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,80}\)")
 
