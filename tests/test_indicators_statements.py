@@ -108,3 +108,14 @@ def test_zh_counts_keep_their_classifier():
 def test_zh_better_than_or_equal_is_an_upper_bound_on_an_error():
     assert _found("计时误差应优于或等于0.02s。", "zh") == [("<=", 0.02, "s")]
     assert _found("测量误差应等于或优于0.2%。", "zh") == [("<=", 0.2, "%")]
+
+
+def test_between_a_value_and_an_unnumbered_maximum_is_a_lower_bound():
+    assert _found("The oil temperature shall be between 60 °C and a maximum temperature set by the maker.", "en") == [(">=", 60, "°C")]
+    assert _found("The peak shall lie between 500 and 520 nm.", "en") == [("range", None, "nm")]
+
+
+def test_zh_sizes_that_name_a_thing_and_rotations_are_stated_values():
+    assert ("=", 0.6, "m") in _found("将0.6m高的试验台放置在接地平面上。", "zh")
+    assert ("=", 0.3, "mm") in _found("在平板上放置0.3 mm厚的绝缘垫。", "zh")
+    assert ("=", 45, "°") in _found("将线圈旋转45°，重复上述步骤。", "zh")

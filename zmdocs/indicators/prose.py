@@ -356,7 +356,7 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.role = "indicator"
         q.comparator = "="
         q.bare = True
-    elif q.unit and (px.lang == "zh" and (_juxtaposed(t, a, q) or _zh_setting(t, a, q))):
+    elif q.unit and (px.lang == "zh" and (_juxtaposed(t, a, q) or _zh_setting(t, a, q) or _ZH_SIZE_OF.match(t, q.end))):
         q.role = "indicator"
         q.comparator = "="
     elif q.unit:
@@ -412,6 +412,8 @@ def _indicator(px: _Passage, st: _Sentence, q: Quantity, a: int, b: int, cond: l
 # a Chinese test setting stated by its value: "以10 km/h的速度", "照射在距离10 m的屏幕上", "以2 000 r/min的转速"
 _ZH_SET_LEFT = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[，,、；:：]))以\s*$|(?:距离|相距|间距)\s*$")
 _ZH_SET_RIGHT = re.compile(r"\s*的\s*(?:[\u4e00-\u9fff]{0,4}?(?:速度|车速|转速|频率|压力|电压|电流|力|加速度|角速度|流量|屏幕|距离|位置|高度|处))")
+# a size that names a thing by it: "将0.8m高的试验台", "放置0.5 mm厚的绝缘垫", "采用2mm厚的钢板"
+_ZH_SIZE_OF = re.compile(r"\s*(?:高|厚|长|宽|深)的")
 # the confidence level a statement of uncertainty holds at ("all uncertainties at 95 % confidence level"): a stated value
 _CONFIDENCE = re.compile(r"(?i)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                          r"|\s*(?:Vertrauensniveau|Konfidenzniveau|niveau\s+de\s+confiance)|\s*置信(?:水平|度|概率)")

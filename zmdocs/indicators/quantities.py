@@ -424,6 +424,9 @@ def _comparator(t: str, q: Quantity, P) -> None:
         q.comparator = "range"
         q.cue_start = q.start
         return
+    if q.kind == "one" and _BETWEEN.search(left) and _AND_NO_NUMBER.match(t, q.end):
+        q.comparator, q.cue_start = ">=", q.start - (len(left) - _BETWEEN.search(left).start())
+        return  # "between 70 °C and a maximum temperature specified by the manufacturer": the lower end is the bound
     if _ALLOWANCE.search(t, max(0, q.start - 140), q.start):
         q.comparator = "<="  # "shall not exceed the limit for k specified in Table 2, plus 0.5 m-1": the allowance
         q.cue_start = q.start
@@ -456,6 +459,7 @@ def _comparator(t: str, q: Quantity, P) -> None:
         q.cue_start = q.start
 
 
+_AND_NO_NUMBER = re.compile(r"(?i)\s+(?:and|und|et)\s+(?:a|an|the|der|die|das|une?|la|le)\s+(?![\d(])")
 _BY_MORE = re.compile(r"(?i)\bby\s+more\s+than\s*$")
 # a negation earlier in the same clause: "No measured value deviates unfavourably | by more than"
 _NEGATED = re.compile(r"(?i)\b(?:not|no|never|nicht|kein\w*|ne)\b[^,;.:]*$")

@@ -91,6 +91,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("m", "meter", ("m", "米", "Meter", "Metern", "metres", "meters", "mètres")),
     ("km", "kilometer", ("km", "千米", "公里")),
     ("µm", "micrometer", ("µm", "um", "微米")),
+    ("nm", "nanometer", ("nm", "纳米", "nanometres", "nanometers")),
     ("mm²", "millimeter ** 2", ("mm²", "mm2", "平方毫米", "square millimetres", "square millimeters")),
     ("cm²", "centimeter ** 2", ("cm²", "cm2", "平方厘米", "square centimetres", "square centimeters")),
     ("m²", "meter ** 2", ("m²", "m2", "平方米", "square metres", "square meters")),
