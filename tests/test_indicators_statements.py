@@ -119,3 +119,18 @@ def test_zh_sizes_that_name_a_thing_and_rotations_are_stated_values():
     assert ("=", 0.6, "m") in _found("将0.6m高的试验台放置在接地平面上。", "zh")
     assert ("=", 0.3, "mm") in _found("在平板上放置0.3 mm厚的绝缘垫。", "zh")
     assert ("=", 45, "°") in _found("将线圈旋转45°，重复上述步骤。", "zh")
+
+
+def test_accuracy_of_is_an_upper_bound():
+    assert ("<=", 0.05, "mA") in _found("The meter shall enable a current of 2 mA to be read with an accuracy of 0,05 mA.", "en")
+    assert _found("The scale shall be accurate to within 0,2 mm.", "en") == [("<=", 0.2, "mm")]
+
+
+def test_one_after_an_upper_bound_is_a_count():
+    assert _found("The stray light shall be such that it does not exceed one unit on the scale.", "en") == [("<=", 1, "")]
+    assert _found("Not more than one of the two readings may exceed the limit.", "en") == []  # "one of": a pronoun
+
+
+def test_zh_sampled_and_per_group_quantities_are_stated():
+    got = _found("检测量：采集 3*10⁶ 比特数据，分成 30 组，每组 10⁵ 比特；", "zh")
+    assert got == [("=", 3000000, "比特"), ("=", 30, "组"), ("=", 100000, "比特")]

@@ -93,6 +93,8 @@ _WORD_NUMBERS = {lang: number_words(lang, 2) for lang in ("en", "de", "fr")}
 _BOUND_WORD = {"en": r"at\s+least|at\s+most|(?:not|no)\s+(?:more|less|fewer)\s+than|(?:shall|must|may|does|do)\s+not\s+exceed",
                "de": r"mindestens|höchstens|nicht\s+(?:mehr|weniger)\s+als",
                "fr": r"au\s+moins|au\s+plus|pas\s+(?:plus|moins)\s+de"}
+# "does not exceed one unit", "not more than one lamp": "one" after an upper bound is a count (not an article)
+_AT_MOST_ONE = re.compile(r"(?i)(\b(?:(?:not|no)\s+more\s+than|at\s+most|(?:shall|must|may|does|do)\s+not\s+exceed)\s+)one(?![\w-])(?!\s+of\b)")
 _HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
 
 
@@ -123,6 +125,8 @@ def prepare(text: str, lang: str) -> str:
     nums = _WORD_NUMBERS[lang]
     before_unit, after_bound = _word_number_res(lang)
     t = before_unit.sub(lambda m: str(nums[m.group(1).lower()]), t)
+    if lang == "en" and " one" in t.lower():
+        t = _AT_MOST_ONE.sub(r"\g<1>1", t)
     return after_bound.sub(lambda m: m.group(1) + str(nums[m.group(2).lower()]), t)
 
 
