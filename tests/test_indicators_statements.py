@@ -134,3 +134,9 @@ def test_one_after_an_upper_bound_is_a_count():
 def test_zh_sampled_and_per_group_quantities_are_stated():
     got = _found("检测量：采集 3*10⁶ 比特数据，分成 30 组，每组 10⁵ 比特；", "zh")
     assert got == [("=", 3000000, "比特"), ("=", 30, "组"), ("=", 100000, "比特")]
+
+
+def test_zh_alternative_of_a_test_setting_is_applied_too():
+    got = extract_text("在保持拉力为 500N（乙型设备为 300N）达到 2min 时，夹具不应有滑移现象。", lang="zh")
+    assert [(i.comparator, i.value, i.unit) for i in got if i.unit == "N"] == [("=", 500, "N"), ("=", 300, "N")]
+    assert "乙型设备" in [i for i in got if i.value == 300][0].conditions

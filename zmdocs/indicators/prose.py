@@ -29,7 +29,7 @@ from zmdocs.indicators.quantities import (
     sentences,
 )
 from zmdocs.indicators.settings import is_setting, setting_indicator
-from zmdocs.indicators.statements import invert_prohibitions, join_open_heading, zh_alternatives
+from zmdocs.indicators.statements import follow_owners, invert_prohibitions, join_open_heading, zh_alternatives
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
@@ -257,6 +257,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
         if (px.limit_list and ":" in t[a:q.start] or q.start >= st.limits_from) and q.kind == "one" and q.unit and not px.bare_is_value and (
                 q.role == "bare" or q.role == "indicator" and q.comparator == "="):
             q.role, q.comparator = "indicator", "<="  # a value listed under limit values
+    follow_owners(sq)
     angular_fields(t, sq)
     if px.lang == "zh":
         invert_prohibitions(t, a, sq)
@@ -310,12 +311,18 @@ def _share_owner_parameter(seg_inds: list[tuple[Quantity, Indicator]]) -> None:
 def _settings(px: _Passage, st: _Sentence, sq: list[Quantity], cond: list[tuple[int, int]]) -> list[Indicator]:
     """Test settings inside the segment's condition spans ("bei 23 °C", "在23 °C下"): indicators of their own."""
     out = []
+    applied: dict[int, Indicator] = {}
     for q in sq:
         span = _inside(q, cond) if q.role == "condition" else None
-        if span and is_setting(px.t, span, q, px.lang):
+        if span and (is_setting(px.t, span, q, px.lang) or q.alt_of in applied):
             base = {"clause": px.clause, "page": px.page, "text": st.text, "method": st.method,
                     "origin": dict(px.origin) if px.origin else None}
-            out.append(setting_indicator(px.t, span, q, px.lang, base))
+            ind = applied[id(q)] = setting_indicator(px.t, span, q, px.lang, base)
+            own = applied.get(q.alt_of)  # "在保持踏板力为700N（摩托车为350N）…时": the alternative is applied as well
+            if own is not None:
+                ind.parameter, ind.key = own.parameter, own.key
+            ind.conditions.extend(c for c in q.conds if c not in ind.conditions)
+            out.append(ind)
     return out
 
 

@@ -60,6 +60,15 @@ def _alternative(t: str, start: int, r, q, same_dim) -> bool:
 
 
 
+def follow_owners(qs: list) -> None:
+    """An alternative of a value that scopes the statement (a condition, a test setting) is a condition too."""
+    by_id = {id(q): q for q in qs}
+    for r in qs:
+        owner = by_id.get(r.alt_of) if r.alt else None
+        if owner is not None and owner.role == "condition":
+            r.role = "condition"
+
+
 _PROHIBIT_LEFT = re.compile(r"(?:不应|不得|不允许|不能|禁止|严禁)(?:使用|装用|采用|有|出现|存在)[^，,；;。:]{0,24}$")
 _PROHIBIT_RIGHT = re.compile(r"^[^，,；;。]{0,40}?的")
 _INVERSE = {"<=": ">", "<": ">=", ">=": "<", ">": "<="}
