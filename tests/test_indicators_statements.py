@@ -137,6 +137,6 @@ def test_zh_sampled_and_per_group_quantities_are_stated():
 
 
 def test_zh_alternative_of_a_test_setting_is_applied_too():
-    got = extract_text("在保持拉力为 500N（乙型设备为 300N）达到 2min 时，夹具不应有滑移现象。", lang="zh")
+    got = extract_text("在保持踏板力为 500N（乙型设备为 300N）达到 2min 时，踏板不应有移动现象。", lang="zh")
     assert [(i.comparator, i.value, i.unit) for i in got if i.unit == "N"] == [("=", 500, "N"), ("=", 300, "N")]
     assert "乙型设备" in [i for i in got if i.value == 300][0].conditions

@@ -29,7 +29,12 @@ from zmdocs.indicators.quantities import (
     sentences,
 )
 from zmdocs.indicators.settings import is_setting, setting_indicator
-from zmdocs.indicators.statements import follow_owners, invert_prohibitions, join_open_heading, zh_alternatives
+from zmdocs.indicators.statements import (
+    follow_owners,
+    invert_prohibitions,
+    join_open_heading,
+    zh_alternatives,
+)
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
@@ -464,7 +469,7 @@ def _promote(t: str, a: int, b: int, sq: list[Quantity], P, lang: str) -> None:
                 q.role, q.comparator = "indicator", head_comp
         return
     for q in sq:  # "the electric strength test is performed at 3 000 V a.c.", "placed on a plane inclined at 15°"
-        if q.role in ("bare", "condition") and q.kind == "one" and q.unit and (
+        if q.role in ("bare", "condition") and q.kind == "one" and q.unit and not q.alt and (
                 any(key_kind(k) == "test-level" for k in keys_in(t[a:q.start]))
                 or q.unit == "°" and any(key_kind(k) == "test-level" for k in keys_in(t[q.end:b]))) \
                 and not _DURATION_CUE.search(t[max(a, q.start - 12):q.start]):
