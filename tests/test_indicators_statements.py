@@ -140,3 +140,12 @@ def test_zh_alternative_of_a_test_setting_is_applied_too():
     got = extract_text("在保持踏板力为 500N（乙型设备为 300N）达到 2min 时，踏板不应有移动现象。", lang="zh")
     assert [(i.comparator, i.value, i.unit) for i in got if i.unit == "N"] == [("=", 500, "N"), ("=", 300, "N")]
     assert "乙型设备" in [i for i in got if i.value == 300][0].conditions
+
+
+def test_values_listed_after_one_bound_take_it_in_every_language():
+    assert _found("The angles shall be not less than 8°, 4° and 7°.", "en") == [(">=", 8, "°"), (">=", 4, "°"), (">=", 7, "°")]
+    assert _found("Die Masse darf höchstens 4 kg, 6 kg und 8 kg betragen.", "de") == [("<=", 4, "kg"), ("<=", 6, "kg"), ("<=", 8, "kg")]
+    got = extract_text("推力分别应大于等于8N、4N和7N。", lang="zh")
+    assert [(i.comparator, i.value) for i in got] == [(">=", 8), (">=", 4), (">=", 7)]
+    assert {i.parameter for i in got} == {"推力"}
+    assert ("=", 230, "V") in _found("The current shall not exceed 5 mA, measured at 230 V.", "en")  # another dimension

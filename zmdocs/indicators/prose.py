@@ -33,6 +33,7 @@ from zmdocs.indicators.statements import (
     follow_owners,
     invert_prohibitions,
     join_open_heading,
+    share_listed_bounds,
     zh_alternatives,
 )
 from zmdocs.indicators.units import UNIT_PATTERN
@@ -266,6 +267,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     angular_fields(t, sq)
     if px.lang == "zh":
         invert_prohibitions(t, a, sq)
+    share_listed_bounds(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     _promote(t, a, b, sq, P, px.lang)
     _respectively(t, sq)
     for k, q in enumerate(sq):  # "charging time from 20 % to 80 % ... shall be 30 min or less"

@@ -69,6 +69,26 @@ def follow_owners(qs: list) -> None:
             r.role = "condition"
 
 
+_BOUNDS = ("<=", ">=", "<", ">")
+_RUN_SEP = re.compile(r"(?i)\s*(?:[,，、]\s*(?:(?:and|or|und|oder|et|ou|bzw\.|和|或|及|以及)\s*)?|(?:and|or|und|oder|et|ou|bzw\.|和|或|及|以及)\s*)")
+
+
+def share_listed_bounds(t: str, sq: list, same_dim) -> None:
+    """"at least 9°, 5° and 6°", "分别应大于等于9°、5°、6°", "höchstens 5 V, 7 V und 9 V": values listed after one bound
+    (commas, 、, and/or) take it; the run stops at a value with a cue of its own or of another dimension."""
+    for k, q in enumerate(sq):
+        if q.role != "indicator" or q.comparator not in _BOUNDS or q.kind != "one" or not q.unit:
+            continue
+        prev = q
+        for r in sq[k + 1:]:
+            if r.kind != "one" or not r.unit or not same_dim(r.unit, q.unit) or not _RUN_SEP.fullmatch(t, prev.end, r.start):
+                break
+            if r.role != "bare" or r.cue_start < r.start:
+                break
+            r.role, r.comparator, r.alt_of = "indicator", q.comparator, id(q)  # and the first one's parameter
+            prev = r
+
+
 _PROHIBIT_LEFT = re.compile(r"(?:不应|不得|不允许|不能|禁止|严禁)(?:使用|装用|采用|有|出现|存在)[^，,；;。:]{0,24}$")
 _PROHIBIT_RIGHT = re.compile(r"^[^，,；;。]{0,40}?的")
 _INVERSE = {"<=": ">", "<": ">=", ">=": "<", ">": "<="}
