@@ -149,3 +149,8 @@ def test_values_listed_after_one_bound_take_it_in_every_language():
     assert [(i.comparator, i.value) for i in got] == [(">=", 8), (">=", 4), (">=", 7)]
     assert {i.parameter for i in got} == {"推力"}
     assert ("=", 230, "V") in _found("The current shall not exceed 5 mA, measured at 230 V.", "en")  # another dimension
+
+
+def test_zh_comparator_cut_by_a_wrapped_line():
+    text = "设备在额定负载下连续运行时外壳表面的最高温升（相对于环境温度）应小于等\n于 40K。"
+    assert _found(text, "zh") == [("<=", 40, "K")]

@@ -20,7 +20,7 @@ from zmdocs.text.numbers import (
     parse_number,
     powers_of_ten,
 )
-from zmdocs.text.sentences import sentence_spans
+from zmdocs.text.sentences import join_zh_wraps, sentence_spans
 from zmdocs.text.width import fold_chars as fold
 from zmdocs.text.width import raised_degrees
 
@@ -117,7 +117,7 @@ def prepare(text: str, lang: str) -> str:
     t = raised_degrees(t) if lang != "zh" else t  # "from 10o above": a degree sign set as a raised o
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
-        return convert_cn_numerals(t)
+        return convert_cn_numerals(join_zh_wraps(t))
     if lang not in _WORD_NUMBERS:
         return t
     if lang == "de":

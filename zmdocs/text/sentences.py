@@ -40,6 +40,14 @@ def _zh_unwrap(text: str) -> str:
     return _ZH_WRAP.sub(" ", text) if "\n" in text else text
 
 
+def join_zh_wraps(text: str) -> str:
+    """`text` with the line breaks of wrapped Chinese lines taken out (after a Chinese character) or made spaces, so
+    that a word cut by the wrap ("小于等\n于") is whole again; the offsets change."""
+    if "\n" not in text:
+        return text
+    return _ZH_WRAP.sub(lambda m: "" if "\u4e00" <= text[m.start() - 1] <= "\u9fff" else " ", text)
+
+
 def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text` (offsets into `text` itself, so folded text keeps them).
 
