@@ -154,3 +154,9 @@ def test_values_listed_after_one_bound_take_it_in_every_language():
 def test_zh_comparator_cut_by_a_wrapped_line():
     text = "设备在额定负载下连续运行时外壳表面的最高温升（相对于环境温度）应小于等\n于 40K。"
     assert _found(text, "zh") == [("<=", 40, "K")]
+
+
+def test_next_line_of_a_list_of_stated_values():
+    text = "Defined by the angles:\nh = 20° up and 10° down,\nv = 40° to either side if one lamp is fitted,\n40° outwards and 25° inwards if two."
+    got = _found(text, "en")
+    assert ("=", 25, "°") in got and got.count(("=", 40, "°")) == 2

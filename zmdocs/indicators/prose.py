@@ -436,6 +436,8 @@ _REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s
 _IF_HEAD = re.compile(r"(?i)\s*(?:if|when|where|unless|provided\s+that|wenn|falls|sofern|si|lorsque)\b")
 _COPULA = re.compile(r"(?i)\s*(?:is|are|ist|sind|est|sont)\s*")
 _AND_NEXT = re.compile(r"(?i)\s*[A-Za-zÀ-ÿ-]{0,15}\s*,?\s*(?:and|or|und|oder|et|ou|to|bis|à)\s*")
+# the next line of a list of stated values: "β = 45° to right and to left if …,\n45° outwards and 30° inwards if …"
+_NEXT_LINE = re.compile(r"[^\n;:]{0,80},[ \t]*\n[ \t]*")
 _DURATION_CUE = re.compile(r"(?i)持续|历时|保持|时间|\bfor\b|pendant|\bfür\b|während|during|durée|dauer")
 
 
@@ -452,7 +454,7 @@ def _promote(t: str, a: int, b: int, sq: list[Quantity], P, lang: str) -> None:
                 and len(t[prev.end:q.start]) < 40:
             q.role, q.comparator = "indicator", prev.comparator  # "limited to 0.1 mA ... and 0.5 mA ..."
         elif q.role == "bare" and prev is not None and prev.comparator == "=" and lang != "zh" and q.unit \
-                and dim_of(q.unit) == dim_of(prev.unit) and _AND_NEXT.fullmatch(t[prev.end:q.start]):
+                and dim_of(q.unit) == dim_of(prev.unit) and (_AND_NEXT.fullmatch(t[prev.end:q.start]) or _NEXT_LINE.fullmatch(t[prev.end:q.start])):
             q.role, q.comparator = "indicator", "="  # "Horizontal angle: 45° inwards and 80° outwards"
         if q.role == "bare":
             piece = re.split(r"[，,:：;；]", t[a:q.start])[-1].strip()
