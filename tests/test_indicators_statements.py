@@ -160,3 +160,9 @@ def test_next_line_of_a_list_of_stated_values():
     text = "Defined by the angles:\nh = 20° up and 10° down,\nv = 40° to either side if one lamp is fitted,\n40° outwards and 25° inwards if two."
     got = _found(text, "en")
     assert ("=", 25, "°") in got and got.count(("=", 40, "°")) == 2
+
+
+def test_unitless_value_stated_for_a_named_attribute():
+    assert _found("The grid is a regular grid (gridCodingType = 3), so every node has a value.", "en") == [("=", 3, "")]
+    assert _found("The value of the axis count in this specification is 3.", "en") == [("=", 3, "")]
+    assert _found("where k = 2 and the result is 5.", "en") == []  # a symbol of a formula

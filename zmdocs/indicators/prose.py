@@ -364,7 +364,7 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.role = "condition"
     elif q.comparator and q.comparator != "=":
         q.role = "indicator" if (q.unit or q.comparator in ("<=", ">=", "<", ">", "range", "tolerance")) else "drop"
-    elif q.comparator == "=" and (q.unit or px.bare_is_value):
+    elif q.comparator == "=" and (q.unit or px.bare_is_value or px.lang != "zh" and _NAMED_VALUE.search(t, max(a, q.start - 80), q.start)):
         q.role = "indicator"
     elif px.bare_is_value:
         q.role = "indicator"
@@ -436,6 +436,9 @@ _REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s
 _IF_HEAD = re.compile(r"(?i)\s*(?:if|when|where|unless|provided\s+that|wenn|falls|sofern|si|lorsque)\b")
 _COPULA = re.compile(r"(?i)\s*(?:is|are|ist|sind|est|sont)\s*")
 _AND_NEXT = re.compile(r"(?i)\s*[A-Za-zÀ-ÿ-]{0,15}\s*,?\s*(?:and|or|und|oder|et|ou|to|bis|à)\s*")
+# a unitless value stated for a named attribute: "(dataCodingFormat = 2)", "the value of the grid dimension … is 2"
+_NAMED_VALUE = re.compile(r"(?:\b[a-z]+[A-Z][A-Za-z]*|\b[A-Za-z]{3,}_[A-Za-z_]+)\s*=\s*$"
+                          r"|(?i:\bthe\s+value\s+of\s+(?:the\s+)?[^.;,=]{1,60}?\s+(?:is|shall\s+be)\s*)$")
 # the next line of a list of stated values: "β = 45° to right and to left if …,\n45° outwards and 30° inwards if …"
 _NEXT_LINE = re.compile(r"[^\n;:]{0,80},[ \t]*\n[ \t]*")
 _DURATION_CUE = re.compile(r"(?i)持续|历时|保持|时间|\bfor\b|pendant|\bfür\b|während|during|durée|dauer")
