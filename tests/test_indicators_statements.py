@@ -166,3 +166,8 @@ def test_unitless_value_stated_for_a_named_attribute():
     assert _found("The grid is a regular grid (gridCodingType = 3), so every node has a value.", "en") == [("=", 3, "")]
     assert _found("The value of the axis count in this specification is 3.", "en") == [("=", 3, "")]
     assert _found("where k = 2 and the result is 5.", "en") == []  # a symbol of a formula
+
+
+def test_german_dative_time_units_and_number_words_before_them():
+    assert _found("Die Prüfung ist innerhalb von zwölf Monaten abzuschließen.", "de") == [("<=", 12, "Monaten")]
+    assert ("=", 14, "Tagen") in _found("Die Frist beträgt 14 Tagen.", "de")

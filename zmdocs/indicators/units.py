@@ -77,9 +77,9 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("ms", "millisecond", ("ms", "毫秒")),
     ("min", "minute", ("min", "minutes", "minute", "Minuten", "Minute", "分钟")),
     ("h", "hour", ("h", "hours", "hour", "Stunden", "Stunde", "heures", "heure", "小时")),
-    ("d", "day", ("days", "Tage", "jours", "天")),
-    ("month", "month", ("个月", "months", "Monate", "mois")),
-    ("a", "year", ("years", "Jahre", "ans", "年")),
+    ("d", "day", ("days", "Tagen", "Tage", "jours", "天")),
+    ("month", "month", ("个月", "months", "Monaten", "Monate", "mois")),
+    ("a", "year", ("years", "Jahren", "Jahre", "ans", "年")),
     # temperature
     ("°C", "degC", ("°C", "℃", "° C", "oC", "摄氏度", "degrees Celsius", "Grad Celsius", "degrés Celsius")),
     ("°F", "degF", ("°F", "℉")),
