@@ -171,3 +171,9 @@ def test_unitless_value_stated_for_a_named_attribute():
 def test_german_dative_time_units_and_number_words_before_them():
     assert _found("Die Prüfung ist innerhalb von zwölf Monaten abzuschließen.", "de") == [("<=", 12, "Monaten")]
     assert ("=", 14, "Tagen") in _found("Die Frist beträgt 14 Tagen.", "de")
+
+
+def test_zh_n_or_more_forbidden_and_alternatives_of_bare_values():
+    got = _found("隔板宽度应大于等于 300mm；隔板不应布置为4层或4层以上，双层布置时间距应大于等于 500mm。", "zh")
+    assert ("<", 4, "层") in got and got.count(("<", 4, "层")) == 1
+    assert _found("在前端以后 100mm(对乙型设备为 80mm)处测量所得的宽度数值。", "zh") == []  # the owner is bare

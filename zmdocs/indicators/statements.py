@@ -65,8 +65,8 @@ def follow_owners(qs: list) -> None:
     by_id = {id(q): q for q in qs}
     for r in qs:
         owner = by_id.get(r.alt_of) if r.alt else None
-        if owner is not None and owner.role == "condition":
-            r.role = "condition"
+        if owner is not None and owner.role not in ("indicator", "maybe"):
+            r.role = owner.role if owner.role in ("condition", "bare") else "drop"
 
 
 _BOUNDS = ("<=", ">=", "<", ">")
@@ -94,9 +94,21 @@ _PROHIBIT_RIGHT = re.compile(r"^[^，,；;。]{0,40}?的")
 _INVERSE = {"<=": ">", "<": ">=", ">=": "<", ">": "<="}
 
 
+_PROHIBIT_STATED = re.compile(r"(?:不应|不得|不允许|不能|禁止)[^，,；;。:]{0,10}(?:为|是)\s*$")
+_OR_MORE = re.compile(r"^\s*或\s*\d[\d.]*\s*\S{0,3}?\s*(?:及|或)?(?P<dir>以上|以下)")
+
+
 def invert_prohibitions(t: str, a: int, sq: list) -> None:
-    """"不应使用…小于等于155mm的轮胎": a bound that describes what is forbidden; the requirement is its inverse."""
+    """"不应使用…小于等于155mm的轮胎": a bound that describes what is forbidden; the requirement is its inverse.
+    "不应布置为3层或3层以上": N or more is forbidden, so fewer than N is required."""
     for q in sq:
+        more = _OR_MORE.match(t[q.end:q.end + 20]) if q.comparator == "=" else None
+        if more and _PROHIBIT_STATED.search(t, a, q.start):
+            q.comparator = "<" if more.group("dir") == "以上" else ">"
+            for r in sq:  # the "3层以上" restates the same value
+                if q.end < r.start <= q.end + more.end():
+                    r.role = "drop"
+            continue
         if q.comparator in _INVERSE and q.cue_start < q.start and _PROHIBIT_LEFT.search(t, a, q.cue_start) \
                 and _PROHIBIT_RIGHT.match(t[q.end:q.end + 60]):
             q.comparator = _INVERSE[q.comparator]
