@@ -94,7 +94,7 @@ _BOUND_WORD = {"en": r"at\s+least|at\s+most|(?:not|no)\s+(?:more|less|fewer)\s+t
                "de": r"mindestens|höchstens|nicht\s+(?:mehr|weniger)\s+als",
                "fr": r"au\s+moins|au\s+plus|pas\s+(?:plus|moins)\s+de"}
 # "does not exceed one unit", "not more than one lamp": "one" after an upper bound is a count (not an article)
-_AT_MOST_ONE = re.compile(r"(?i)(\b(?:(?:not|no)\s+more\s+than|at\s+most|(?:shall|must|may|does|do)\s+not\s+exceed)\s+)one(?![\w-])(?!\s+of\b)")
+_AT_MOST_ONE = re.compile(r"(?i)(\b(?:(?:not|no)\s+more\s+than|at\s+most|(?:shall|must|may|does|do)\s+not\s+exceed)\s+)one(?![\w-])(?!\s+(?:of|and)\b)")
 _HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
 
 
