@@ -178,3 +178,10 @@ def test_zh_n_or_more_forbidden_and_alternatives_of_bare_values():
     got = _found("隔板宽度应大于等于 300mm；隔板不应布置为4层或4层以上，双层布置时间距应大于等于 500mm。", "zh")
     assert ("<", 4, "层") in got and got.count(("<", 4, "层")) == 1
     assert _found("在前端以后 100mm(对乙型设备为 80mm)处测量所得的宽度数值。", "zh") == []  # the owner is bare
+
+
+def test_list_lead_in_naming_the_following_values():
+    got = _found("设备的最大偏移量应小于等于下列数值：\na) 甲型设备：15mm；\nb) 乙型设备：20mm。", "zh")
+    assert got == [("<=", 15, "mm"), ("<=", 20, "mm")]
+    got = _found("The deviation shall not exceed the following values:\n(a) for class A: 5 mm;\n(b) for class B: 10 mm.", "en")
+    assert got == [("<=", 5, "mm"), ("<=", 10, "mm")]
