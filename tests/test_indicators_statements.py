@@ -181,7 +181,10 @@ def test_zh_n_or_more_forbidden_and_alternatives_of_bare_values():
 
 
 def test_list_lead_in_naming_the_following_values():
-    got = _found("设备的最大偏移量应小于等于下列数值：\na) 甲型设备：15mm；\nb) 乙型设备：20mm。", "zh")
-    assert got == [("<=", 15, "mm"), ("<=", 20, "mm")]
-    got = _found("The deviation shall not exceed the following values:\n(a) for class A: 5 mm;\n(b) for class B: 10 mm.", "en")
-    assert got == [("<=", 5, "mm"), ("<=", 10, "mm")]
+    from zmdocs.indicators.lists import restate_lists
+
+    text = restate_lists("设备的最大偏移量应小于等于下列数值：\na) 甲型设备：15mm；\nb) 乙型设备：20mm。", "zh")
+    assert _found(text, "zh") == [("<=", 15, "mm"), ("<=", 20, "mm")]
+    text = restate_lists("The deviation shall not exceed the following values:\n(a) for class A: 5 mm;\n(b) for class B: 10 mm.", "en")
+    assert _found(text, "en") == [("<=", 5, "mm"), ("<=", 10, "mm")]
+    assert "for for" not in text
