@@ -119,6 +119,7 @@ def test_zh_sizes_that_name_a_thing_and_rotations_are_stated_values():
     assert ("=", 0.6, "m") in _found("将0.6m高的试验台放置在接地平面上。", "zh")
     assert ("=", 0.3, "mm") in _found("在平板上放置0.3 mm厚的绝缘垫。", "zh")
     assert ("=", 45, "°") in _found("将线圈旋转45°，重复上述步骤。", "zh")
+    assert ("=", 90, "cm") in _found("将样品通过绝缘支架固定于90cm的桌面之上；", "zh")
 
 
 def test_accuracy_of_is_an_upper_bound():

@@ -427,7 +427,7 @@ def _indicator(px: _Passage, st: _Sentence, q: Quantity, a: int, b: int, cond: l
 _ZH_SET_LEFT = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[，,、；:：]))以\s*$|(?:距离|相距|间距)\s*$")
 _ZH_SET_RIGHT = re.compile(r"\s*的\s*(?:[\u4e00-\u9fff]{0,4}?(?:速度|车速|转速|频率|压力|电压|电流|力|加速度|角速度|流量|屏幕|距离|位置|高度|处))")
 # a size that names a thing by it: "将0.8m高的试验台", "放置0.5 mm厚的绝缘垫", "采用2mm厚的钢板"
-_ZH_SIZE_OF = re.compile(r"\s*(?:高|厚|长|宽|深)的")
+_ZH_SIZE_OF = re.compile(r"\s*(?:高|厚|长|宽|深)的|\s*(?:高)?的\s*(?:桌面|台面|工作台|试验台|平台)")  # "固定于80cm的桌面之上"
 # the confidence level a statement of uncertainty holds at ("all uncertainties at 95 % confidence level"): a stated value
 _CONFIDENCE = re.compile(r"(?i)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                          r"|\s*(?:Vertrauensniveau|Konfidenzniveau|niveau\s+de\s+confiance)|\s*置信(?:水平|度|概率)")
