@@ -120,6 +120,7 @@ def test_zh_sizes_that_name_a_thing_and_rotations_are_stated_values():
     assert ("=", 0.3, "mm") in _found("在平板上放置0.3 mm厚的绝缘垫。", "zh")
     assert ("=", 45, "°") in _found("将线圈旋转45°，重复上述步骤。", "zh")
     assert ("=", 90, "cm") in _found("将样品通过绝缘支架固定于90cm的桌面之上；", "zh")
+    assert ("=", 5, "min") in _found("关闭阀门，待压力稳定后观察 5min，压力降低值应小于等于 10kPa。", "zh")
 
 
 def test_accuracy_of_is_an_upper_bound():

@@ -31,7 +31,7 @@ RIGHT: list[tuple[re.Pattern, str]] = [
 ]
 
 # An explicit statement of a value: 为/是/应为/: or a test level being applied.
-EQ_CUE = re.compile(r"(?:应为|为|是|应是|:|=|施加|通以|通入|加上|采用|承受|经受|耐受|设定为|调至|调节至|分成|分为|旋转|转动|采集|抽取|选取|每(?:组|个|份|批))\s*(?:约|额定)?\s*$")
+EQ_CUE = re.compile(r"(?:应为|为|是|应是|:|=|施加|通以|通入|加上|采用|承受|经受|耐受|设定为|调至|调节至|分成|分为|旋转|转动|采集|抽取|选取|每(?:组|个|份|批)|观察|静置)\s*(?:约|额定)?\s*$")
 
 # Spans that state a condition rather than a requirement.
 CONDITION = re.compile(
