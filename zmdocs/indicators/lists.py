@@ -19,8 +19,11 @@ _EN_CUE = (r"(?:shall|must|should)\s+(?:not\s+(?:exceed|be\s+(?:more|less|greate
            r"not\s+(?:more|less)\s+than|(?:less|greater|more)\s+than(?:\s+or\s+equal\s+to)?|within|equal\s+to))"
            r"|(?:darf|dürfen)\s+(?:nicht\s+)?(?:überschreiten|höchstens|mindestens)|ne\s+doit\s+pas\s+dépasser"
            r"|(?:no|not)\s[^:;]{0,160}?\bby\s+more\s+than")  # "no portion … shall be lower than … by more than:"
-_LEAD_ZH = re.compile(rf"^(?P<param>[^：:。；;]{{2,60}}?)(?P<cue>{_ZH_CUE})\s*[：:]\s*$")
-_LEAD_EN = re.compile(rf"(?i)^(?P<param>[^:;]{{3,160}}?)\s+(?P<cue>{_EN_CUE})\s*:\s*$")
+# "…应小于等于下列数值：", "… shall not exceed the following values:": the list the cue applies to, named
+_ZH_FOLLOWING = r"(?:下列|以下|如下)(?:数值|值|规定值|要求)?"
+_EN_FOLLOWING = r"(?:the\s+following(?:\s+(?:values|limits|figures|amounts))?|those\s+(?:given|listed)\s+below)"
+_LEAD_ZH = re.compile(rf"^(?P<param>[^：:。；;]{{2,60}}?)(?P<cue>{_ZH_CUE})\s*(?:{_ZH_FOLLOWING})?\s*[：:]\s*$")
+_LEAD_EN = re.compile(rf"(?i)^(?P<param>[^:;]{{3,160}}?)\s+(?P<cue>{_EN_CUE})(?:\s+{_EN_FOLLOWING})?\s*:\s*$")
 _MARK = re.compile(r"^\s*(?P<mark>(?:[a-z]|\d{1,2})\s*[)）]|[(（]\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})\s*[)）]|[—–\-•·])\s*")
 _ITEM_LABEL = re.compile(r"^(?P<label>[^：:]{1,60}?)\s*[：:]\s*(?P<value>[-+±]?\d.*)$")
 _OWN_CUE = re.compile(r"[<>≤≥]|不大于|不小于|大于|小于|不超过|不低于|以上|以下|以内|\b(?:not|less|more|greater|at\s+least|exceed|maximum|minimum)\b", re.I)
@@ -73,6 +76,7 @@ def _restate(item: str, m: re.Match, lead: re.Match, lang: str) -> str:
     lab = _ITEM_LABEL.match(body)
     if lab and not _OWN_CUE.search(lab.group("value")[:12]):
         label, value = lab.group("label").strip(), lab.group("value")
+        label = re.sub(r"(?i)^(?:for|für|pour)\s+", "", label) if lang != "zh" else label  # "(a) for class A: 5 mm"
         if lang == "zh":
             return f"{mark}对于{label}，{param}{cue}{value}"
         return f"{mark} for {label}, {param} {cue} {value}"

@@ -47,7 +47,7 @@ _MASKS = [
     # regulation numbers: (EU) Nr. 1275/2008, 2009/125/EG
     re.compile(r"\b\d{1,4}/(?:19|20)\d{2}\b|\b(?:19|20)\d{2}/\d{1,4}/(?:EU|EG|EC|CE|EWG|EEC|EWR)\b"),
     # list numbers and footnote marks at the start of an item: (1) 1) a) ① 1.
-    re.compile(r"(?:^|(?<=[\s；;:。\n]))(?<!±\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|\d{1,2}\.(?=\s))"),
+    re.compile(r"(?:^|(?<=[\s；;:。\n]))(?<![±=<>≤≥]\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|\d{1,2}\.(?=\s))"),
     # clause numbers at the start of a line: 5.2.3 泄漏电流 / A.2 Test
     re.compile(r"(?m)^\s*(?:[A-Z]\.)?[1-9]\d*(?:\.\d+)+(?![\d.])(?!\s*(?:级|倍|" + UNIT_PATTERN + r"))(?=\s|[\u4e00-\u9fff])"),
 ]

@@ -10,7 +10,9 @@ _ADJ_FR = r"(?:e|s|es)?"
 
 LEFT: list[tuple[re.Pattern, str]] = [
     (re.compile(
-        r"(?<![A-Za-zÀ-ÿ])(?:without\s+(?:[\w-]+\s+){0,3}?(?:exceeding|more\s+than)|nor\s+(?:more|greater|higher)\s+than|not\s+(?:be\s+)?(?:\w+\s+){0,2}(?:by\s+)?(?:more|greater|higher)\s+than|within|innerhalb(?:\s+von)?|dans\s+un\s+délai\s+de|en\s+moins\s+de|shall\s+not\s+(?:exceed|be\s+(?:more|greater|higher)\s+than)|must\s+not\s+exceed|not\s+(?:to\s+)?exceed(?:ing)?|does\s+not\s+exceed"
+        r"(?<![A-Za-zÀ-ÿ])(?:(?:not|no)\s+(?:[\w-]+\s+){1,8}?by\s+more\s+than|within\s+an?\s+(?:[\w-]+\s+){1,2}of"
+        r"|(?:with\s+)?an?\s+(?:reading\s+)?accuracy\s+of|accurate\s+to(?:\s+within)?|up\s+to\s+(?:a|the)\s+maximum\s+(?:[\w-]+\s+){0,2}of|as\s+a\s+maximum\s*,?\s+(?:[\w-]+\s+){0,4}?(?:of|is|be|:)"
+        r"|without\s+(?:[\w-]+\s+){0,3}?(?:exceeding|more\s+than)|nor\s+(?:more|greater|higher)\s+than|not\s+(?:be\s+)?(?:\w+\s+){0,2}(?:by\s+)?(?:more|greater|higher)\s+than|within|innerhalb(?:\s+von)?|dans\s+un\s+délai\s+de|en\s+moins\s+de|shall\s+not\s+(?:exceed|be\s+(?:more|greater|higher)\s+than)|must\s+not\s+exceed|not\s+(?:to\s+)?exceed(?:ing)?|does\s+not\s+exceed"
         r"|(?:is|are|be)\s+limited\s+to|limited\s+to|(?:not|no)\s+(?:more|greater|higher|larger)\s+than|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower|smaller)\s+than"
         r"|(?:a\s+)?maximum(?:\s+value)?(?:\s+of)?|max\.?|up\s+to(?:\s+and\s+including)?|at\s+most|≤|<=|≦"
         r"|höchstens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|spätestens|at\s+the\s+latest|(?:not|no)\s+later\s+than|au\s+plus\s+tard|maximal|nicht\s+(?:größer|höher|mehr)\s+als|kleiner\s+(?:als\s+)?oder\s+gleich|bis\s+zu|darf\s+nicht\s+(?:mehr|größer|höher)\s+als"
@@ -19,7 +21,7 @@ LEFT: list[tuple[re.Pattern, str]] = [
         r"|inférieur" + _ADJ_FR + r"\s+ou\s+égal" + _ADJ_FR + r"\s+à|maximal" + _ADJ_FR + r"|jusqu'à|n'excède\s+pas|ne\s+dépasse\s+pas"
         r")" + _END, _I), "<="),
     (re.compile(
-        r"(?<![A-Za-zÀ-ÿ])(?:shall\s+not\s+be\s+(?:less|lower|smaller)\s+than|(?:nor|or)\s+(?:less|lower|smaller)\s+than|(?:not|no)\s+(?:be\s+)?(?:less|lower|smaller|fewer)\s+than|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|higher|larger)\s+than"
+        r"(?<![A-Za-zÀ-ÿ])(?:as\s+a\s+minimum\s*,?\s+(?:[\w-]+\s+){0,4}?(?:of|is|be|:)|shall\s+not\s+be\s+(?:less|lower|smaller)\s+than|(?:nor|or)\s+(?:less|lower|smaller)\s+than|(?:not|no)\s+(?:be\s+)?(?:less|lower|smaller|fewer)\s+than|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|higher|larger)\s+than"
         r"|(?:a\s+)?minimum(?:\s+value)?(?:\s+of)?|min\.?|at\s+least|(?:not|no)\s+earlier\s+than|frühestens|≥|>=|≧"
         r"|mindestens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|minimal|wenigstens|nicht\s+(?:kleiner|niedriger|weniger|geringer)\s+als|größer\s+(?:als\s+)?oder\s+gleich"
         r"|ne\s+doit\s+pas\s+être\s+inférieur" + _ADJ_FR + r"\s+à|au\s+moins(?:\s+égal" + _ADJ_FR + r"\s+à)?|d'au\s+moins|pas\s+moins\s+de"
@@ -33,10 +35,10 @@ LEFT: list[tuple[re.Pattern, str]] = [
 ]
 
 RIGHT: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"^\s*(?:or\s+(?:less|lower|below|smaller)|max(?:imum)?\b\.?|maximal\b|oder\s+weniger|ou\s+moins|au\s+maximum|au\s+plus"
+    (re.compile(r"^\s*(?:or\s+(?:less|lower|below|smaller)|as\s+a\s+maximum\b|max(?:imum)?\b\.?|maximal\b|oder\s+weniger|ou\s+moins|au\s+maximum|au\s+plus"
                 r"|(?:shall|may|is|are)\s+(?:be\s+)?(?:permitted|allowed|tolerated)\b"
                 r"|(?:darf\s+)?nicht\s+(?:überschreite[nt]|übersteig(?:en|t)|überschritten)|n'est\s+pas\s+dépassé)", _I), "<="),
-    (re.compile(r"^\s*(?:or\s+(?:more|higher|greater|above|better)|min(?:imum)?\b\.?|minimal\b|oder\s+mehr|oder\s+besser|ou\s+plus|au\s+moins|au\s+minimum"
+    (re.compile(r"^\s*(?:or\s+(?:more|higher|greater|above|better)|as\s+a\s+minimum\b|min(?:imum)?\b\.?|minimal\b|oder\s+mehr|oder\s+besser|ou\s+plus|au\s+moins|au\s+minimum"
                 r"|(?:darf\s+)?nicht\s+(?:unterschreite[nt]|unterschritten))", _I), ">="),
 ]
 
@@ -77,7 +79,7 @@ PARAM_TRIM_TAIL = re.compile(
     r"\s*(?:\b(?:shall|must|should|is|are|be|to|of|the|not|value|ne|doit|pas|muss|darf|soll|ist|sind|beträgt|est|sont|et|and|have|has|haben|hat|avoir|a|ont|withstand|measured|mesurée?s?|gemessen|determined|déterminée?s?|values?)\b|[,:=])\s*$", _I)
 MODAL_SPLIT = re.compile(r"\b(?:shall|must|should|darf|muss|müssen|dürfen|soll|doit|doivent|ne)\b", _I)
 # Cues that make a limit even inside a condition-looking span ("with a maximum of 10 mA").
-STRONG_CUE = re.compile(r"(?i)max|min|between|entre|zwischen|comprise|at\s+least|at\s+most|not\s+exceed|shall|höchstens|mindestens|au\s+(?:plus|moins|maximum|minimum)|ne\s+doit")
+STRONG_CUE = re.compile(r"(?i)max|min|accura|between|entre|zwischen|comprise|at\s+least|at\s+most|not\s+exceed|shall|höchstens|mindestens|au\s+(?:plus|moins|maximum|minimum)|ne\s+doit")
 ADJ_LIMIT = [(re.compile(r"(?i)^(?:the\s+)?(?:max(?:imum|\.)?|höchste|maximale?r?|maximal)\b"), "<="),
              (re.compile(r"(?i)^(?:the\s+)?(?:min(?:imum|\.)?|mindeste|minimale?r?|minimal)\b"), ">=")]
 COND_HEAD = re.compile(r"^(?:at|under|during|after|when|if|for|bei|für|wenn|à|pour|lorsque|sous|measured)\b", _I)

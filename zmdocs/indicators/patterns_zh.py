@@ -16,8 +16,8 @@ _TAIL = r"\s*(?:为|是|:)?\s*(?:[^，,；;。:\d<>≤≥]{1,6}的|[A-Za-z][A-Za
 LEFT: list[tuple[re.Pattern, str]] = [
     # "不应比声明值大0.3 m/s²以上" (the excess is at most 0.3), "避免产生大于1 m/s²的…" (to be avoided: at most)
     (re.compile(r"不(?:应|得|能)?比[^，,。；;\d]{1,40}?(?:大|高|多|长|快)\s*$|避免[^，,。；;\d]{0,30}?(?:大于|超过|高于)\s*$"), "<="),
-    (re.compile(_MODAL + r"(?:不大于|不超过|不高于|不多于|不应大于|不应超过|不应高于|不得大于|不得超过|不得高于|不能超过|不宜超过|不宜大于|不允许超过|不晚于|不迟于|小于或等于|小于等于|低于或等于|最大(?:值|允许值)?|最多|最迟|最高(?:值)?|至多|≤|<=|≦)" + _TAIL), "<="),
-    (re.compile(_MODAL + r"(?:不小于|不低于|不少于|不应小于|不应低于|不应少于|不得小于|不得低于|不得少于|不能低于|不宜低于|不早于|不宜小于|大于或等于|大于等于|高于或等于|最小(?:值|允许值)?|最少|最低(?:值)?|至少(?:需要|需|要|应有|有)?|达到|应达到|≥|>=|≧)" + _TAIL), ">="),
+    (re.compile(_MODAL + r"(?:不大于|不超过|不高于|不多于|不应大于|不应超过|不应高于|不得大于|不得超过|不得高于|不能超过|不宜超过|不宜大于|不允许超过|不晚于|不迟于|小于或等于|小于等于|低于或等于|优于或等于|等于或优于|允许重复|最大(?:值|允许值)?|最多|最迟|最高(?:值)?|至多|≤|<=|≦)" + _TAIL), "<="),
+    (re.compile(_MODAL + r"(?:不小于|不低于|不少于|不应小于|不应低于|不应少于|不得小于|不得低于|不得少于|不能低于|不宜低于|不早于|不宜小于|大于或等于|大于等于|高于或等于|最小(?:值|允许值)?|最少|最低(?:值)?|至少(?:需要|需|要|应有|有|支持|具备|具有|提供|包括|包含)?|达到|应达到|≥|>=|≧)" + _TAIL), ">="),
     (re.compile(_MODAL + r"(?:小于|低于|少于|<)" + _TAIL), "<"),
     (re.compile(_MODAL + r"(?:大于|高于|超过|多于|>)" + _TAIL), ">"),
     (re.compile(r"(?:在|为|应在|应为|宜在)\s*$"), "range?"),  # only meaningful before a range
@@ -31,7 +31,7 @@ RIGHT: list[tuple[re.Pattern, str]] = [
 ]
 
 # An explicit statement of a value: 为/是/应为/: or a test level being applied.
-EQ_CUE = re.compile(r"(?:应为|为|是|应是|:|=|施加|通以|通入|加上|采用|承受|经受|耐受|设定为|调至|调节至)\s*(?:约|额定)?\s*$")
+EQ_CUE = re.compile(r"(?:应为|为|是|应是|:|=|施加|通以|通入|加上|采用|承受|经受|耐受|设定为|调至|调节至|分成|分为|旋转|转动|采集|抽取|选取|每(?:组|个|份|批)|观察|静置)\s*(?:约|额定)?\s*$")
 
 # Spans that state a condition rather than a requirement.
 CONDITION = re.compile(
@@ -59,7 +59,7 @@ METHOD = re.compile(
 # Phrases that end a parameter span (verbs, modal words) and words trimmed off its ends.
 PARAM_END = re.compile(r"(?:应|均应|须|必须|不得|不应|应该|宜|都应|需)$")
 PARAM_TRIM_HEAD = re.compile(r"^(?:\(\d+\)|\d+\)|[a-z]\)|[①-⑩]|其中|其|共|总共|再|且|并且|产品的?|器具的?|整机的?|水壶的?|该)\s*")
-PARAM_TRIM_TAIL = re.compile(r"(?:应|均应|须|必须|均|都|应该|宜|值|的|为|是|:|应当|需|测得的?|不应|不得|应不|最大|最小|在|要求)+$")
+PARAM_TRIM_TAIL = re.compile(r"(?:应|均应|须|必须|均|都|分别|应该|宜|值|的|为|是|:|应当|需|测得的?|不应|不得|应不|最大|最小|在|要求)+$")
 # A segment that is only a condition head (no parameter of its own).
 COND_HEAD = re.compile(r"^(?:当|在|若|如果|如|对于|对)")
 STRONG_CUE = re.compile(r"最大|最小|至少|最多|不得|不应")

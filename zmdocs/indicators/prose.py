@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from zmdocs.indicators.common import make, parameter_name
+from zmdocs.indicators.common import direction, make, parameter_name
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
@@ -21,6 +21,7 @@ from zmdocs.indicators.quantities import (
     QRE,
     Quantity,
     canon_of,
+    counted,
     dim_of,
     patterns_for,
     prepare,
@@ -28,6 +29,13 @@ from zmdocs.indicators.quantities import (
     sentences,
 )
 from zmdocs.indicators.settings import is_setting, setting_indicator
+from zmdocs.indicators.statements import (
+    follow_owners,
+    invert_prohibitions,
+    join_open_heading,
+    share_listed_bounds,
+    zh_alternatives,
+)
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
@@ -177,7 +185,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
     if not text or not text.strip():
         return []
     lang = lang or guess_lang(text)
-    t = prepare(text, lang)
+    t = prepare(join_open_heading(context, text, lang), lang)
     if lang != "zh" and origin is None and (_COUNT_HEAD.match(context or "") or _COUNT_LINE.match(t)):
         t = _COUNT_WORD.sub(lambda m: _COUNTS[m.group().lower()], t)  # "Number: Two.": a count in words
         bare_is_value = True
@@ -207,10 +215,11 @@ def _sentence(px: _Passage, s: int, e: int) -> list[Indicator]:
     st = _Sentence(t[s:e].strip(), mlist[0][2].strip() if mlist else px.method, [(a, b) for a, b, _ in mlist], {})
     lead = _LIMIT_COLON.search(t, s, e) if px.lang != "zh" else None
     st.limits_from = lead.end() if lead else st.limits_from
+    owners = zh_alternatives(t, qs, e, lambda u, v: dim_of(u) == dim_of(v)) if px.lang == "zh" else set()
     # a parenthesis right after a quantity qualifies that quantity only: "≤0.5mA(Ⅰ类)", "≥100MΩ (DC 500V)"
     for q in qs:
         nm = _NOTE.match(t, q.end, e)
-        if nm and q.kind not in ("tol",):
+        if nm and q.kind not in ("tol",) and id(q) not in owners:
             st.notes[id(q)] = (nm.start(1), nm.end(1), nm.group(1).strip())
             st.methods.append((nm.start(), nm.end()))
     note_spans = [(x, y) for x, y, _ in st.notes.values()]
@@ -254,7 +263,11 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
         if (px.limit_list and ":" in t[a:q.start] or q.start >= st.limits_from) and q.kind == "one" and q.unit and not px.bare_is_value and (
                 q.role == "bare" or q.role == "indicator" and q.comparator == "="):
             q.role, q.comparator = "indicator", "<="  # a value listed under limit values
+    follow_owners(sq)
     angular_fields(t, sq)
+    if px.lang == "zh":
+        invert_prohibitions(t, a, sq)
+    share_listed_bounds(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     _promote(t, a, b, sq, P, px.lang)
     _respectively(t, sq)
     for k, q in enumerate(sq):  # "charging time from 20 % to 80 % ... shall be 30 min or less"
@@ -281,6 +294,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
         seg_inds.append((q, ind))
         if q.unit and q.comparator in ("<=", ">=", "<", ">"):
             px.last_comp[dim_of(q.unit)] = q.comparator
+    _share_owner_parameter(seg_inds)
     bare = [q for q in sq if q.role == "bare"]
     if px.lang != "zh":  # zh drafting states 不低于…且不高于… as two limits
         seg_inds = merge_bounds(t, seg_inds)
@@ -291,15 +305,31 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     return out + _settings(px, st, sq, cond)
 
 
+def _share_owner_parameter(seg_inds: list[tuple[Quantity, Indicator]]) -> None:
+    """An alternative in parentheses bounds its owner's parameter ("踏板力…300N（拖拉机运输机组…350N）")."""
+    by_q = {id(q): ind for q, ind in seg_inds}
+    for q, ind in seg_inds:
+        own = by_q.get(q.alt_of) if q.alt_of else None
+        if own is not None:
+            ind.parameter, ind.key = own.parameter, own.key
+            ind.direction = direction(ind)
+
+
 def _settings(px: _Passage, st: _Sentence, sq: list[Quantity], cond: list[tuple[int, int]]) -> list[Indicator]:
     """Test settings inside the segment's condition spans ("bei 23 °C", "在23 °C下"): indicators of their own."""
     out = []
+    applied: dict[int, Indicator] = {}
     for q in sq:
         span = _inside(q, cond) if q.role == "condition" else None
-        if span and is_setting(px.t, span, q, px.lang):
+        if span and (is_setting(px.t, span, q, px.lang) or q.alt_of in applied):
             base = {"clause": px.clause, "page": px.page, "text": st.text, "method": st.method,
                     "origin": dict(px.origin) if px.origin else None}
-            out.append(setting_indicator(px.t, span, q, px.lang, base))
+            ind = applied[id(q)] = setting_indicator(px.t, span, q, px.lang, base)
+            own = applied.get(q.alt_of)  # "在保持踏板力为700N（摩托车为350N）…时": the alternative is applied as well
+            if own is not None:
+                ind.parameter, ind.key = own.parameter, own.key
+            ind.conditions.extend(c for c in q.conds if c not in ind.conditions)
+            out.append(ind)
     return out
 
 
@@ -334,13 +364,13 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.role = "condition"
     elif q.comparator and q.comparator != "=":
         q.role = "indicator" if (q.unit or q.comparator in ("<=", ">=", "<", ">", "range", "tolerance")) else "drop"
-    elif q.comparator == "=" and (q.unit or px.bare_is_value):
+    elif q.comparator == "=" and (q.unit or px.bare_is_value or px.lang != "zh" and _NAMED_VALUE.search(t, max(a, q.start - 80), q.start)):
         q.role = "indicator"
     elif px.bare_is_value:
         q.role = "indicator"
         q.comparator = "="
         q.bare = True
-    elif q.unit and (px.lang == "zh" and (_juxtaposed(t, a, q) or _zh_setting(t, a, q))):
+    elif q.unit and (px.lang == "zh" and (_juxtaposed(t, a, q) or _zh_setting(t, a, q) or _ZH_SIZE_OF.match(t, q.end))):
         q.role = "indicator"
         q.comparator = "="
     elif q.unit:
@@ -396,6 +426,8 @@ def _indicator(px: _Passage, st: _Sentence, q: Quantity, a: int, b: int, cond: l
 # a Chinese test setting stated by its value: "以10 km/h的速度", "照射在距离10 m的屏幕上", "以2 000 r/min的转速"
 _ZH_SET_LEFT = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[，,、；:：]))以\s*$|(?:距离|相距|间距)\s*$")
 _ZH_SET_RIGHT = re.compile(r"\s*的\s*(?:[\u4e00-\u9fff]{0,4}?(?:速度|车速|转速|频率|压力|电压|电流|力|加速度|角速度|流量|屏幕|距离|位置|高度|处))")
+# a size that names a thing by it: "将0.8m高的试验台", "放置0.5 mm厚的绝缘垫", "采用2mm厚的钢板"
+_ZH_SIZE_OF = re.compile(r"\s*(?:高|厚|长|宽|深)的|\s*(?:高)?的\s*(?:桌面|台面|工作台|试验台|平台)")  # "固定于80cm的桌面之上"
 # the confidence level a statement of uncertainty holds at ("all uncertainties at 95 % confidence level"): a stated value
 _CONFIDENCE = re.compile(r"(?i)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                          r"|\s*(?:Vertrauensniveau|Konfidenzniveau|niveau\s+de\s+confiance)|\s*置信(?:水平|度|概率)")
@@ -404,6 +436,11 @@ _REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s
 _IF_HEAD = re.compile(r"(?i)\s*(?:if|when|where|unless|provided\s+that|wenn|falls|sofern|si|lorsque)\b")
 _COPULA = re.compile(r"(?i)\s*(?:is|are|ist|sind|est|sont)\s*")
 _AND_NEXT = re.compile(r"(?i)\s*[A-Za-zÀ-ÿ-]{0,15}\s*,?\s*(?:and|or|und|oder|et|ou|to|bis|à)\s*")
+# a unitless value stated for a named attribute: "(dataCodingFormat = 2)", "the value of the grid dimension … is 2"
+_NAMED_VALUE = re.compile(r"(?:\b[a-z]+[A-Z][A-Za-z]*|\b[A-Za-z]{3,}_[A-Za-z_]+)\s*=\s*$"
+                          r"|(?i:\bthe\s+value\s+of\s+(?:the\s+)?[^.;,=]{1,60}?\s+(?:is|shall\s+be)\s*)$")
+# the next line of a list of stated values: "β = 45° to right and to left if …,\n45° outwards and 30° inwards if …"
+_NEXT_LINE = re.compile(r"[^\n;:]{0,80},[ \t]*\n[ \t]*")
 _DURATION_CUE = re.compile(r"(?i)持续|历时|保持|时间|\bfor\b|pendant|\bfür\b|während|during|durée|dauer")
 
 
@@ -415,11 +452,12 @@ def _promote(t: str, a: int, b: int, sq: list[Quantity], P, lang: str) -> None:
                 r"(?i)[^,;]{0,30}\b(?:and|et|und|or|ou|oder)\s+(?:à|at|to|bei|auf)\s*", t[prev.end:q.start]):
             q.role = "bare"  # "limité à 0,1 mA en condition normale et à 0,5 mA ..."
         if q.role == "bare" and prev is not None and prev.comparator in ("<=", ">=", "<", ">") and q.unit \
-                and dim_of(q.unit) == dim_of(prev.unit) and re.search(r"(?i)\b(?:and|or|und|oder|et|ou)\b|和|或|及", t[prev.end:q.start]) \
+                and (dim_of(q.unit) == dim_of(prev.unit) or counted(q.unit) and counted(prev.unit)) and (re.search(r"(?i)\b(?:and|or|und|oder|et|ou)\b|和|或|及", t[prev.end:q.start])
+                                                         or re.fullmatch(r"\s*、\s*", t[prev.end:q.start])) \
                 and len(t[prev.end:q.start]) < 40:
             q.role, q.comparator = "indicator", prev.comparator  # "limited to 0.1 mA ... and 0.5 mA ..."
         elif q.role == "bare" and prev is not None and prev.comparator == "=" and lang != "zh" and q.unit \
-                and dim_of(q.unit) == dim_of(prev.unit) and _AND_NEXT.fullmatch(t[prev.end:q.start]):
+                and dim_of(q.unit) == dim_of(prev.unit) and (_AND_NEXT.fullmatch(t[prev.end:q.start]) or _NEXT_LINE.fullmatch(t[prev.end:q.start])):
             q.role, q.comparator = "indicator", "="  # "Horizontal angle: 45° inwards and 80° outwards"
         if q.role == "bare":
             piece = re.split(r"[，,:：;；]", t[a:q.start])[-1].strip()
@@ -438,7 +476,7 @@ def _promote(t: str, a: int, b: int, sq: list[Quantity], P, lang: str) -> None:
                 q.role, q.comparator = "indicator", head_comp
         return
     for q in sq:  # "the electric strength test is performed at 3 000 V a.c.", "placed on a plane inclined at 15°"
-        if q.role in ("bare", "condition") and q.kind == "one" and q.unit and (
+        if q.role in ("bare", "condition") and q.kind == "one" and q.unit and not q.alt and (
                 any(key_kind(k) == "test-level" for k in keys_in(t[a:q.start]))
                 or q.unit == "°" and any(key_kind(k) == "test-level" for k in keys_in(t[q.end:b]))) \
                 and not _DURATION_CUE.search(t[max(a, q.start - 12):q.start]):

@@ -12,8 +12,15 @@ from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
-from zmdocs.text.numbers import NUM, convert_cn_numerals, number_out, number_words, parse_number
-from zmdocs.text.sentences import sentence_spans
+from zmdocs.text.numbers import (
+    NUM,
+    convert_cn_numerals,
+    number_out,
+    number_words,
+    parse_number,
+    powers_of_ten,
+)
+from zmdocs.text.sentences import join_zh_wraps, sentence_spans
 from zmdocs.text.width import fold_chars as fold
 from zmdocs.text.width import raised_degrees
 
@@ -70,6 +77,7 @@ class Quantity:
     bare: bool = False  # no cue of its own (a table cell): a header may imply the comparator
     defaulted: bool = False  # the unit is the caller's default (a table header's), not written here
     alt: bool = False  # an alternative bound in parentheses: "nor more than 1 500 mm (2 100 mm if …)"
+    alt_of: int = 0  # id() of the bound a Chinese alternative belongs to ("300N（拖拉机运输机组应小于等于350N）")
     conds: list[str] = field(default_factory=list)
 
 
@@ -82,7 +90,11 @@ _SPACED_SIGN = re.compile(r"(?<![\w)\]%°.,])([-+]) (?=\d)")
 
 # number words read before a unit or after a bound (2 and up: "one" is too often a pronoun or an article)
 _WORD_NUMBERS = {lang: number_words(lang, 2) for lang in ("en", "de", "fr")}
-_BOUND_WORD = {"en": r"at\s+least|at\s+most", "de": "mindestens|höchstens", "fr": r"au\s+moins|au\s+plus"}
+_BOUND_WORD = {"en": r"at\s+least|at\s+most|(?:not|no)\s+(?:more|less|fewer)\s+than|(?:shall|must|may|does|do)\s+not\s+exceed",
+               "de": r"mindestens|höchstens|nicht\s+(?:mehr|weniger)\s+als",
+               "fr": r"au\s+moins|au\s+plus|pas\s+(?:plus|moins)\s+de"}
+# "does not exceed one unit", "not more than one lamp": "one" after an upper bound is a count (not an article)
+_AT_MOST_ONE = re.compile(r"(?i)(\b(?:(?:not|no)\s+more\s+than|at\s+most|(?:shall|must|may|does|do)\s+not\s+exceed)\s+)one(?![\w-])(?!\s+(?:of|and)\b)")
 _HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
 
 
@@ -101,10 +113,11 @@ _SUB_SUP = re.compile(r"<su[bp]>([^<>\d]{1,12})</su[bp]>")
 def prepare(text: str, lang: str) -> str:
     """Folded text; Chinese numerals as digits for zh, small numbers in words before a unit for en/de/fr."""
     t = _SPACED_SIGN.sub(lambda m: " " + m.group(1), fold(text))  # "- 5 °C to + 30 °C": the sign belongs to the number
+    t = powers_of_ten(t)  # "5 × 10⁻⁶", "50*106" (a lost superscript), "m ⁻¹"
     t = raised_degrees(t) if lang != "zh" else t  # "from 10o above": a degree sign set as a raised o
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
-        return convert_cn_numerals(t)
+        return convert_cn_numerals(join_zh_wraps(t))
     if lang not in _WORD_NUMBERS:
         return t
     if lang == "de":
@@ -112,6 +125,8 @@ def prepare(text: str, lang: str) -> str:
     nums = _WORD_NUMBERS[lang]
     before_unit, after_bound = _word_number_res(lang)
     t = before_unit.sub(lambda m: str(nums[m.group(1).lower()]), t)
+    if lang == "en" and " one" in t.lower():
+        t = _AT_MOST_ONE.sub(r"\g<1>1", t)
     return after_bound.sub(lambda m: m.group(1) + str(nums[m.group(2).lower()]), t)
 
 
@@ -219,6 +234,12 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
             q.unit += ext.group()
             q.end = ext.end()
     _comparator(t, q, P)  # after the unit: "1 300 Milligramm je Kilowattstunde nicht überschreiten"
+    if q.unit == "%" and q.comparator is None and _ZH_REF_END.search(t, max(0, q.start - 48), q.start) \
+            and not _ZH_WHEN_AFTER.match(t, q.end):
+        left = t[max(0, q.start - 48):q.start]  # "应大于等于…整车重量的20%": a bound on a share of another quantity
+        cue_end = _cue_before_reference(q, P, left)
+        if cue_end:
+            q.conds.append(left[cue_end:].strip() + t[q.start:q.end])
     per_before = _PER_TIME_BEFORE.search(t, max(0, q.cue_start - 30), q.cue_start) if q.unit and "/" not in q.unit else None
     if per_before:  # "aus denen pro Tag mindestens 10 Kubikmeter": a rate whose time unit is written first
         q.unit = f"{unit_symbol(q.unit)}/{_PER_TIME[per_before.group(1).lower()]}"
@@ -226,8 +247,12 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
         return False
     if _ARITH.match(t, q.end):
         return False  # "标称值的90%减0.1mm": an expression, not a limit of its own
-    if not q.unit and _MULTIPLE.match(t, q.end) and not _bounded_multiple(t, q, P):
+    if not q.unit and _MULTIPLE.match(t, q.end) and not _bounded_multiple(t, q, P) and not _repetitions(t, q):
         return False  # "在1.06倍额定电压下", "1.5 times": a multiple of another quantity, not a limit (a bounded one is)
+    if not q.unit and q.kind == "one" and P is patterns_zh:
+        cls = _ZH_CLASSIFIER.match(masked, q.end)
+        if cls:  # "至少 100 组", "2 个独立的噪声源", "三层密钥结构": a count keeps its classifier as the unit
+            q.unit, q.end = cls.group(1), cls.end()
     if not q.unit:
         pre = PREFIX_UNIT.search(t, max(0, q.start - 12), q.start)
         if pre:
@@ -248,6 +273,16 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
 _WORD_MULTIPLE_BARE = re.compile(r"\s*(?:times|fois)\s+(?!(?:in|at|per|an?|each|every|during|for|with|without|and|or|to|on|if|when|as)\b)"
                                  r"[A-Za-zÀ-ÿ]", re.I)
 _ARTICLE_END = re.compile(r"(?i)\s*\b(?:das|dem|the|le|la)\s*$")
+# Chinese count classifiers (and bits/bytes) right after a number with no unit; not the start of a word (对于, 组合, 层次)
+_ZH_CLASSIFIER = re.compile(r"\s*(个|组|对|层|种|项|台|件|条|路|比特|字节)(?!于|应|合|成|次|面|级|间|别|类|型)")
+
+
+def counted(unit: str) -> bool:
+    """A Chinese count classifier used as a unit ("组", "对"): counts of different things listed under one bound."""
+    return bool(unit) and _ZH_CLASSIFIER.fullmatch(unit) is not None
+
+
+_ZH_WHEN_AFTER = re.compile(r"\s*(?:时|后|之前|前|下)")  # "达到…的75%时": the share a condition names
 _ZH_REF_END = re.compile(r"[^，,；;。:\d<>≤≥=]的\s*$")
 _MULTIPLE_REF = re.compile(r"(?:(?!\s(?:betragen|nicht|sein|ist|shall|must|is|are|doit|ne)\b)(?:[^,;，；。()（）.]|\.(?=\d))){0,50}", re.I)
 
@@ -278,12 +313,24 @@ def _bounded_multiple(t: str, q: Quantity, P) -> bool:
     return True
 
 
+_TIMES_COUNT = re.compile(r"(?i)\s*(?:times|fois|mal)\b(?=\s*(?:[,;.:)]|$|(?:in|at|per|each|every|during|for|with|without|and|or|to|on|if|when|as|before|after|until|in\s+order)\b))")
+
+
+def _repetitions(t: str, q: Quantity) -> bool:
+    """"repeated not less than six times in order to …": a bounded count of repetitions, not a multiple of a quantity."""
+    return q.comparator in _BOUND_CMP and bool(_TIMES_COUNT.match(t, q.end))
+
+
 def _cue_before_reference(q: Quantity, P, left: str) -> int:
     """End of the first bound cue of the segment before a Chinese multiple's reference quantity (不大于 … 的6倍), or 0."""
     stop = max(left.rfind(c) for c in "，,；;。")
     for k in range(stop + 2, len(left) - 1):
         if _cue_in(q, P, left[:k], len(left)):
-            return k
+            # the longest cue that starts there: "小于等于" over its prefix "小于"
+            longer = [j for j in range(k + 1, min(k + 4, len(left))) if _cue_in(q, P, left[:j], len(left))]
+            if longer:
+                _cue_in(q, P, left[:longer[-1]], len(left))
+            return longer[-1] if longer else k
     return 0
 
 
@@ -374,18 +421,24 @@ def _comparator(t: str, q: Quantity, P) -> None:
             # "不超过±3%" keeps the range; the cue still ends the parameter
             q.comparator = "range" if q.kind == "rng" else comp
             q.cue_start = q.start - (len(left) - m.start())
+            if comp == ">" and _BY_MORE.search(left) and _NEGATED.search(t, max(0, q.cue_start - 120), q.cue_start):
+                q.comparator = "<="  # "shall not cause … to vary by more than 0,05": the excess is bounded
             return
     if q.kind == "rng":
         q.comparator = "range"
         q.cue_start = q.start
         return
+    if q.kind == "one" and _BETWEEN.search(left) and _AND_NO_NUMBER.match(t, q.end):
+        q.comparator, q.cue_start = ">=", q.start - (len(left) - _BETWEEN.search(left).start())
+        return  # "between 70 °C and a maximum temperature specified by the manufacturer": the lower end is the bound
     if _ALLOWANCE.search(t, max(0, q.start - 140), q.start):
         q.comparator = "<="  # "shall not exceed the limit for k specified in Table 2, plus 0.5 m-1": the allowance
         q.cue_start = q.start
         return
     right = t[q.end: q.end + 40]
+    paren = _PAREN_AFTER.match(t, q.end, q.end + 90)
     for rx, comp in P.RIGHT:
-        m = rx.match(right)
+        m = rx.match(right) or (rx.match(t[paren.end():paren.end() + 40]) if paren else None)
         if m and comp != "range?":
             q.comparator = comp
             q.cue_start = q.start
@@ -408,6 +461,14 @@ def _comparator(t: str, q: Quantity, P) -> None:
         q.cue_start = q.start - (len(left) - m.start())
     else:
         q.cue_start = q.start
+
+
+_AND_NO_NUMBER = re.compile(r"(?i)\s+(?:and|und|et)\s+(?:a|an|the|der|die|das|une?|la|le)\s+(?![\d(])")
+_BY_MORE = re.compile(r"(?i)\bby\s+more\s+than\s*$")
+# a negation earlier in the same clause: "No measured value deviates unfavourably | by more than"
+_NEGATED = re.compile(r"(?i)\b(?:not|no|never|nicht|kein\w*|ne)\b[^,;.:]*$")
+# a parenthesis between a value and its cue: "4min（汽车列车为6min）内", "5 mm (see Figure 2) or less"
+_PAREN_AFTER = re.compile(r"\s*\([^()]{1,80}\)")
 
 
 def _ip_cue(q: Quantity, P, left: str) -> bool:

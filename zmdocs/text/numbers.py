@@ -7,6 +7,7 @@ before exactly three digits groups thousands unless the language writes decimal 
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 NUM = r"\d+(?:[ ,.]\d{3}(?!\d))*(?:[.,]\d+)?"  # a group of three is whole: 0.0075 is not 0.007|5
 NUM_RE = re.compile(NUM)
@@ -15,10 +16,12 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 # A Chinese numeral directly followed by a unit word or 次/倍/级 (not inside words like 一般, 十分).
 _CN_NUM_RE = re.compile(
     rf"(?<![{_CN_DIGITS}第])([{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
-    r"(?=(?:个月|分钟|秒钟|秒|小时|天|年|次|倍|级|毫安|微安|安培|千瓦|瓦|兆欧|欧姆|千伏|伏|摄氏度|毫米|厘米|米|千克|公斤|克|升|毫升|牛))"
+    r"(?=(?:个月|分钟|秒钟|秒|小时|天|年|次|倍|级|毫安|微安|安培|千瓦|瓦|兆欧|欧姆|千伏|伏|摄氏度|毫米|厘米|米|千克|公斤|克|升|毫升|牛"
+    r"|个|组|对|层|种|项))"
 )
 
 
+_WORD_AFTER_ONE = set("次个组对层种项")
 _WAN_RE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*万(?=\s*(?:次|小时|h|转|个|件|台|km|公里))")
 
 
@@ -31,8 +34,8 @@ def convert_cn_numerals(text: str) -> str:
 
     def repl(m: re.Match) -> str:
         s = m.group(1)
-        if s == "一" and text[m.end():m.end() + 1] == "次":
-            return s  # 一次 is a word (一次性, 一次拉伸), not "1 time"
+        if s == "一" and text[m.end():m.end() + 1] in _WORD_AFTER_ONE:
+            return s  # 一次, 一个, 一种 are words (一次性, 一个样品, 一种方法), not "1 time", "1 piece"
         if s in ("万",) or (len(s) == 1 and s in "百千"):
             return s
         v = cn_value(s)
@@ -216,3 +219,35 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
 def number_words(lang: str, low: int = 1, high: int = 60) -> dict[str, int]:
     """Number words of `lang` (en/de/fr; {} otherwise) whose value lies in [low, high]: {"three": 3, …}."""
     return {w: v for w, v in NUMBER_WORDS.get(lang, {}).items() if low <= v <= high}
+
+
+# --------------------------------------------------------------------------- powers of ten
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+# "10⁻⁶", "5 × 10⁻⁶", "2,5·10^3", and "50*106" (a text layer that lost the superscript of 10⁶: only after "*")
+_POWER = re.compile(r"(?<![\d.,⁰¹²³⁴⁵⁶⁷⁸⁹])(?:(?P<m>\d+(?:[.,]\d+)?)\s*[×x·*]\s*)?10"
+                    r"(?:\^\s*(?P<caret>[-+−]?\d{1,2})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+_LOST_POWER = re.compile(r"(?<![\d.,])(?P<m>\d+(?:[.,]\d+)?)\s*\*\s*10(?P<e>[3-9])(?![\d.,])")
+_SPACED_SUPERSCRIPT = re.compile(r"(?<=[A-Za-zµΩ]) (?=[⁻⁺]?[¹²³](?![⁰¹²³⁴⁵⁶⁷⁸⁹]))")
+
+
+def powers_of_ten(text: str) -> str:
+    """`text` with powers of ten written out as plain numbers ("5 × 10⁻⁶" -> "0.000005", "10⁶" -> "1000000",
+    "50*106" -> "50000000") and a unit's power set apart joined to it ("m ⁻¹" -> "m⁻¹")."""
+    if "10" not in text and " " not in text:
+        return text
+    text = _SPACED_SUPERSCRIPT.sub("", text) if any(c in text for c in "¹²³") else text
+    if "10" not in text:
+        return text
+    text = _POWER.sub(lambda m: _power(m.group("m"), m.group("caret") or (m.group("sup") or "").translate(_SUPERSCRIPT)) or m.group(), text)
+    return _LOST_POWER.sub(lambda m: _power(m.group("m"), m.group("e")) or m.group(), text) if "*" in text else text
+
+
+def _power(mantissa: str | None, exponent: str) -> str | None:
+    """The plain decimal of mantissa × 10^exponent, or None when it is not one."""
+    try:
+        v = Decimal((mantissa or "1").replace(",", ".")) * Decimal(10) ** int(exponent.replace("−", "-"))
+    except (InvalidOperation, ValueError):
+        return None
+    out = format(v, "f")
+    return out.rstrip("0").rstrip(".") if "." in out else out

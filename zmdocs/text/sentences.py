@@ -29,6 +29,25 @@ _ABBREV_BEFORE = re.compile(r"(?i)(?:\b(?:e\.g|i\.e|cf|fig|figs|no|nos|vol|appro
 _LATIN_WRAP = re.compile(r"(?<=[^\s.;:!?。])\n(?=[ \t]*[a-z0-9(])")
 
 
+# A line break inside a Chinese sentence (a full line of a PDF page wrapped): a long line with no stop at its end,
+# and a next line that opens no list item, note or clause ("a)", "注", "1)", "—", "4.2.1").
+_ZH_WRAP = re.compile(r"(?<=[^\n]{24})(?<=[\u4e00-\u9fff\w,，、(（)）%°])\n(?=[ \t]*[\u4e00-\u9fff\w(（])"
+                      r"(?![ \t]*(?:[a-z]\s*[)）]|[(（]\s*\w{1,2}\s*[)）]|\d+\s*[)）]|注|示例|表\s*\d|图\s*\d|\d+(?:\.\d+)+\s))")
+
+
+def _zh_unwrap(text: str) -> str:
+    """`text` with the line breaks of wrapped Chinese lines made spaces (same length)."""
+    return _ZH_WRAP.sub(" ", text) if "\n" in text else text
+
+
+def join_zh_wraps(text: str) -> str:
+    """`text` with the line breaks of wrapped Chinese lines taken out (after a Chinese character) or made spaces, so
+    that a word cut by the wrap ("小于等\n于") is whole again; the offsets change."""
+    if "\n" not in text:
+        return text
+    return _ZH_WRAP.sub(lambda m: "" if "\u4e00" <= text[m.start() - 1] <= "\u9fff" else " ", text)
+
+
 def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text` (offsets into `text` itself, so folded text keeps them).
 
@@ -37,7 +56,7 @@ def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
     the stop is an abbreviation (e.g., Fig., No., z. B., a single letter).
     """
     spans: list[tuple[int, int]] = []
-    scan = text if lang == "zh" else _LATIN_WRAP.sub(" ", text)  # same length: offsets stay valid
+    scan = _zh_unwrap(text) if lang == "zh" else _LATIN_WRAP.sub(" ", text)  # same length: offsets stay valid
     for m in _SENT.finditer(scan):
         s, e = m.start(), m.end()
         if e <= s:
