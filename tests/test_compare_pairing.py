@@ -159,3 +159,23 @@ def test_same_key_limits_of_another_subject_are_dropped():
     assert key_counterparts(d, refs, ctx, "位置 日间行车灯") == [1]
     assert key_counterparts(d, refs, ctx, "位置") == [0, 1, 2]  # the draft names no lamp: all stay
     assert key_counterparts(d, refs, {**ctx, 1: ctx[0]}, "位置 日间行车灯") == [2]  # another lamp never; no lamp may
+
+
+def test_a_similar_other_parameter_does_not_win_by_being_stricter():
+    """Regression (stop 21): 踏板力 ≤ 250 N paired with 手握力 ≤ 200 N of the same sentence, found by similarity
+    only, because among "equally fitting" candidates the strictest wins; that rule is for one parameter."""
+    from types import SimpleNamespace
+
+    from zmdocs.compare.select import choose
+
+    def cand(j, aff, score, result, margin):
+        return {"j": j, "affinity": aff, "score": score,
+                "judgement": SimpleNamespace(result=result, margin=margin)}
+
+    same = cand(0, 1.415, None, "stricter", 0.17)
+    other = cand(2, 1.386, 0.71, "looser", -0.25)
+    chosen, others = choose([same, other])
+    assert chosen is same and others == [other]
+    # a similarity-only candidate that fits clearly better still wins
+    better = cand(3, 1.8, 0.9, "looser", -0.1)
+    assert choose([same, better])[0] is better

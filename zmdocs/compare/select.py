@@ -88,6 +88,19 @@ def states_free_conditions(ind: Indicator) -> bool:
     return False
 
 
+def _keyed_first(pool: list[dict]) -> list[dict]:
+    """Same-parameter candidates, unless a similarity-only one fits clearly better (by more than NEAR).
+
+    "The strictest of the equally fitting" holds for one parameter under conditions the draft does not
+    state; a similar but other parameter (手握力 beside 踏板力 in one sentence) must not win by being stricter."""
+    keyed = [c for c in pool if c.get("score") is None]
+    if not keyed or len(keyed) == len(pool):
+        return pool
+    kbest = max(c["affinity"] for c in keyed)
+    better = [c for c in pool if c.get("score") is not None and c["affinity"] > kbest + NEAR]
+    return better or keyed
+
+
 def choose(cands: list[dict], draft: Indicator | None = None) -> tuple[dict | None, list[dict]]:
     """(the applicable counterpart, the others) from candidates {"j", "judgement", "affinity", "score"}.
 
@@ -100,6 +113,7 @@ def choose(cands: list[dict], draft: Indicator | None = None) -> tuple[dict | No
     pool = [c for c in cands if c["affinity"] > CLASH / 2] or cands
     comparable = [c for c in pool if c["judgement"].result != NOT_COMPARABLE]
     pool = comparable or pool
+    pool = _keyed_first(pool)
     best = max(c["affinity"] for c in pool)
     if all(c.get("score") is not None for c in pool):
         near_by = NEAR_SIMILAR
