@@ -85,10 +85,11 @@ import logging
 import re
 
 from zmdocs.indicators.common import direction
+from zmdocs.indicators.grids import grid_indicators, grid_table
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
 from zmdocs.indicators.leadins import apply_table_leadins
-from zmdocs.indicators.lists import restate_lists
+from zmdocs.indicators.lists import restate_lists, restate_under
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
 from zmdocs.indicators.tables import extract_table
@@ -129,14 +130,20 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     out: list[Indicator] = []
     known = {t.number for t in doc.tables if t.number}
     text_tables: list = []
+    texts = {c.id: c.text for c in doc.clauses}
+    headings = {c.id: c.heading or "" for c in doc.clauses}
     for c in doc.clauses:
         if c.id in skip or not c.text.strip():
             continue
         ctext, found_tables = split_text_tables(c.text, clause=c.id, page=c.page, known=known)
         text_tables.extend(found_tables)
+        ctext, grid = grid_indicators(ctext, c.heading or "", clause=c.id, page=c.page)
+        out.extend(grid)
         clang = lang if lang in ("zh", "en", "de", "fr") else None
         if clang and (clang == "zh") != bool(_CJK.search(c.text)):
             clang = None  # an English sentence in a Chinese standard (or the reverse): guess per clause
+        parent = texts.get(c.parent or "", "")
+        ctext = restate_under(parent, ctext, clang or guess_lang(ctext)) if parent else ctext
         text = restate_lists(ctext, clang or guess_lang(ctext))
         found = extract_text(text, lang=clang, clause=c.id, page=c.page, context=c.heading)
         methods = {i.method for i in found if i.method}
@@ -147,7 +154,9 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     for t in [*doc.tables, *text_tables]:
         if t.clause and t.clause in skip:
             continue
-        found = extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
+        found = grid_table(t, headings.get(t.clause or "", ""))
+        if found is None:
+            found = extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
         every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
         for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
             j = (i.origin or {}).get("col")

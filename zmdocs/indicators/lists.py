@@ -17,7 +17,8 @@ _ZH_CUE = (r"(?:应|均应|须|必须)?\s*(?:小于或等于|小于等于|不大
            r"大于或等于|大于等于|不小于|不低于|不少于|不应小于|不应低于|不得小于|不得低于|为|是)")
 _EN_CUE = (r"(?:shall|must|should)\s+(?:not\s+(?:exceed|be\s+(?:more|less|greater|lower)\s+than)|be\s+(?:at\s+least|at\s+most|"
            r"not\s+(?:more|less)\s+than|(?:less|greater|more)\s+than(?:\s+or\s+equal\s+to)?|within|equal\s+to))"
-           r"|(?:darf|dürfen)\s+(?:nicht\s+)?(?:überschreiten|höchstens|mindestens)|ne\s+doit\s+pas\s+dépasser")
+           r"|(?:darf|dürfen)\s+(?:nicht\s+)?(?:überschreiten|höchstens|mindestens)|ne\s+doit\s+pas\s+dépasser"
+           r"|(?:no|not)\s[^:;]{0,160}?\bby\s+more\s+than")  # "no portion … shall be lower than … by more than:"
 _LEAD_ZH = re.compile(rf"^(?P<param>[^：:。；;]{{2,60}}?)(?P<cue>{_ZH_CUE})\s*[：:]\s*$")
 _LEAD_EN = re.compile(rf"(?i)^(?P<param>[^:;]{{3,160}}?)\s+(?P<cue>{_EN_CUE})\s*:\s*$")
 _MARK = re.compile(r"^\s*(?P<mark>(?:[a-z]|\d{1,2})\s*[)）]|[(（]\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})\s*[)）]|[—–\-•·])\s*")
@@ -53,9 +54,22 @@ def _last_sentence(line: str) -> str:
     return parts[-1] if parts else line
 
 
+def restate_under(parent_text: str, text: str, lang: str) -> str:
+    """`text` of a clause that continues its parent's lead-in ("… by more than:" / "152 mm for …;"), restated as a
+    full sentence when it opens with a bare value and the parent's text ends with a comparator lead-in."""
+    if lang == "zh" or not re.match(r"\s*[-+±]?\d", text or "") or not re.search(r"[：:]\s*$", parent_text or ""):
+        return text
+    lead = " ".join(parent_text.split())
+    lead = re.split(r"(?<=\w)[:;]\s+", lead[:-1])[-1] + ":"  # the lead-in after the parent's own label ("In height:")
+    out = restate_lists(lead + "\n" + text.lstrip(), lang)
+    return out.split("\n", 1)[1] if out.split("\n", 1)[1:] and out != lead + "\n" + text.lstrip() else text
+
+
 def _restate(item: str, m: re.Match, lead: re.Match, lang: str) -> str:
     mark, body = m.group("mark"), item[m.end():]
     param, cue = lead.group("param").strip(), lead.group("cue").strip()
+    if re.match(r"(?i)(?:no|not)\s", cue):  # "no portion … lower than … by more than: 152 mm" bounds the excess
+        cue = re.sub(r"(?i)\bby\s+more\s+than$", "by not more than", cue)
     lab = _ITEM_LABEL.match(body)
     if lab and not _OWN_CUE.search(lab.group("value")[:12]):
         label, value = lab.group("label").strip(), lab.group("value")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.indicators.common import make, parameter_name
+from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
 from zmdocs.indicators.pairs import merge_bounds
@@ -52,6 +53,10 @@ _COUNT_HEAD = re.compile(r"(?i)^\s*(?:number|anzahl|nombre)(?:\s+(?:of|der|des|d
 _COUNTS = {w: str(v) for lang in ("en", "de", "fr") for w, v in number_words(lang, 1, 6).items()} | {
     "ein": "1", "eine": "1", "une": "1"}
 _COUNT_WORD = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_COUNTS) + r")(?![\w-])")
+# the same item with its heading run into the text ("Number One.", "Number: Two."): a count and nothing else
+_COUNT_LINE = re.compile(r"(?i)^\s*(?:number|anzahl|nombre)\s*:?\s+(?:" + "|".join(_COUNTS) + r"|\d{1,2})\s*\.?\s*$")
+_DIGIT = re.compile(r"\d")
+_NUMBER_UNIT = re.compile(r"\d[\d.,]*\s*(?:" + UNIT_PATTERN + r")?")
 _COND_PARAM = re.compile(r"^(?:当|在|若|如果|如|对于|对)?\s*(.*?)\s*(?:[<>≤≥]|不大于|不小于|大于|小于|超过|低于|高于)")
 
 
@@ -105,9 +110,9 @@ def _param_before(t: str, masked: str, seg_start: int, q: Quantity, cond: list[t
     pieces = [p for p in _PIECE.split(text)]
     extra: list[str] = []
     for piece in reversed(pieces):
-        if QRE.search(mask(piece)) and re.search(r"\d", piece):
+        if _DIGIT.search(piece) and QRE.search(mask(piece)):
             # the piece holds an earlier quantity: the parameter sits between it and the cue
-            tail = re.split(r"\d[\d.,]*\s*(?:" + UNIT_PATTERN + r")?", piece)[-1]
+            tail = _NUMBER_UNIT.split(piece)[-1]
             c = _clean_param(tail, P, lang)
             if c:
                 return c, extra
@@ -173,7 +178,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
         return []
     lang = lang or guess_lang(text)
     t = prepare(text, lang)
-    if lang != "zh" and origin is None and _COUNT_HEAD.match(context or ""):
+    if lang != "zh" and origin is None and (_COUNT_HEAD.match(context or "") or _COUNT_LINE.match(t)):
         t = _COUNT_WORD.sub(lambda m: _COUNTS[m.group().lower()], t)  # "Number: Two.": a count in words
         bare_is_value = True
     if not _ANY_NUMBER.search(t):
@@ -249,6 +254,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
         if (px.limit_list and ":" in t[a:q.start] or q.start >= st.limits_from) and q.kind == "one" and q.unit and not px.bare_is_value and (
                 q.role == "bare" or q.role == "indicator" and q.comparator == "="):
             q.role, q.comparator = "indicator", "<="  # a value listed under limit values
+    angular_fields(t, sq)
     _promote(t, a, b, sq, P, px.lang)
     _respectively(t, sq)
     for k, q in enumerate(sq):  # "charging time from 20 % to 80 % ... shall be 30 min or less"

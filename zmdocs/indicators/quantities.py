@@ -15,6 +15,7 @@ from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
 from zmdocs.text.numbers import NUM, convert_cn_numerals, number_out, number_words, parse_number
 from zmdocs.text.sentences import sentence_spans
 from zmdocs.text.width import fold_chars as fold
+from zmdocs.text.width import raised_degrees
 
 _SN = r"(?<![A-Za-z0-9.,/\x00])-?" + NUM
 _U = UNIT_PATTERN
@@ -100,6 +101,7 @@ _SUB_SUP = re.compile(r"<su[bp]>([^<>\d]{1,12})</su[bp]>")
 def prepare(text: str, lang: str) -> str:
     """Folded text; Chinese numerals as digits for zh, small numbers in words before a unit for en/de/fr."""
     t = _SPACED_SIGN.sub(lambda m: " " + m.group(1), fold(text))  # "- 5 °C to + 30 °C": the sign belongs to the number
+    t = raised_degrees(t) if lang != "zh" else t  # "from 10o above": a degree sign set as a raised o
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
         return convert_cn_numerals(t)
@@ -296,7 +298,12 @@ def _cue_in(q: Quantity, P, prefix: str, n_left: int) -> bool:
 
 def _defined_symbol(unit: str, after: str) -> bool:
     """"0.7H(H 为…的高度)", "0.8 K (K is the …)": a multiple of a symbol the text defines next, not a unit."""
-    return bool(re.match(r"\s*[(（]\s*" + re.escape(unit) + r"\s*(?:为|是|表示|is\b|=|:|ist\b|est\b)", after))
+    return bool(_defined_symbol_re(unit).match(after))
+
+
+@functools.lru_cache(maxsize=1024)
+def _defined_symbol_re(unit: str) -> re.Pattern:
+    return re.compile(r"\s*[(（]\s*" + re.escape(unit) + r"\s*(?:为|是|表示|is\b|=|:|ist\b|est\b)")
 
 
 _CHAIN = re.compile(rf"(?P<a>{_SN})\s*(?P<au>{_U})?\s*[<≤]\s*(?P<var>[A-Za-zα-ω][A-Za-z0-9_]{{0,5}})\s*[<≤]\s*(?P<b>-?{NUM})\s*(?P<bu>{_U})?")

@@ -152,11 +152,17 @@ def _numerals(ind: Indicator) -> list[str]:
 def _locate(ind: Indicator, text: str) -> int | None:
     """The offset of the indicator's number in `text` (the first spelling found on digit boundaries), or None."""
     for s in _numerals(ind):
-        tail = r"0*" if re.search(r"[.,]\d", s) else ""  # 0.8 printed "0.80"
-        m = re.search(r"(?<![\d.,])" + re.escape(s.lstrip("-")) + tail + r"(?![\d]|[.,]\d)", text)
+        m = _numeral_re(s).search(text)
         if m:
             return m.start()
     return None
+
+
+@lru_cache(maxsize=2048)
+def _numeral_re(s: str) -> re.Pattern:
+    """A numeral on digit boundaries (`_locate`), compiled once per spelling."""
+    tail = r"0*" if re.search(r"[.,]\d", s) else ""  # 0.8 printed "0.80"
+    return re.compile(r"(?<![\d.,])" + re.escape(s.lstrip("-")) + tail + r"(?![\d]|[.,]\d)")
 
 
 def _segment(text: str, at: int | None) -> tuple[str, int]:

@@ -17,6 +17,7 @@ comparator of the band.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from zmdocs.indicators.units import UNIT_PATTERN
@@ -40,10 +41,17 @@ def is_band(cell: str, symbols: set[str]) -> bool:
     if not c or not symbols or len(c) > 60:
         return False
     for s in symbols:
-        sym = r"(?<![A-Za-z])" + re.escape(s) + r"(?![A-Za-z])"
-        if re.search(_NUM + r"[A-Za-z]{0,3}\s*" + _CMP + r"\s*" + sym, c) or re.search(sym + r"\s*" + _CMP + r"\s*" + _NUM, c):
+        after, before = _band_res(s)
+        if after.search(c) or before.search(c):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _band_res(s: str) -> tuple[re.Pattern, re.Pattern]:
+    """`is_band`'s two patterns for one symbol (number before, number after), compiled once."""
+    sym = r"(?<![A-Za-z])" + re.escape(s) + r"(?![A-Za-z])"
+    return re.compile(_NUM + r"[A-Za-z]{0,3}\s*" + _CMP + r"\s*" + sym), re.compile(sym + r"\s*" + _CMP + r"\s*" + _NUM)
 
 
 def band_unit(cells: list[str], label: str) -> str:

@@ -14,6 +14,7 @@ Bare numbers take the comparator the header, row label or caption implies (最�
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -106,6 +107,7 @@ def caption_unit(caption: str) -> str:
     return sym if is_known(sym) or sym in ("°C", "%") else ""
 
 
+@functools.lru_cache(maxsize=4096)
 def header_unit(text: str) -> tuple[str, str]:
     """Split a header into (label, unit): `额定功率/W` -> (额定功率, W); `Test voltage (r.m.s.) V` -> (Test voltage (r.m.s.), V)."""
     t = fold(text).strip()
@@ -540,6 +542,9 @@ def _sub_header(text: str) -> tuple[str, str]:
     return label, unit
 
 
+_ENDS_UNIT = re.compile(r"(?:" + UNIT_PATTERN + r")\s*$")
+
+
 def _band(header: str, cell: str, lang: str, label: str | None = None, unit: str | None = None) -> str:
     """A row's condition from a condition cell: a bare band takes its header's name (额定电压≤60V), else as written."""
     if label is None:
@@ -550,7 +555,7 @@ def _band(header: str, cell: str, lang: str, label: str | None = None, unit: str
     sep = "" if lang == "zh" else " "
     note = _TRAIL_NOTE.search(cell)  # "≤60（安全特低电压）": the unit goes after the number, before the note
     core, note = (cell[: note.start()].rstrip(), note.group(0).strip()) if note and note.start() else (cell, "")
-    has_unit = bool(re.search(r"(?:" + UNIT_PATTERN + r")\s*$", core))
+    has_unit = bool(_ENDS_UNIT.search(core))
     band = f"{core}{'' if has_unit or not unit else sep + unit if sep else unit}"
     return f"{label}{sep}{band}{(sep if note else '') + note if sep else note}".strip()
 

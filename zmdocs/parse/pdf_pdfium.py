@@ -379,9 +379,14 @@ def read_range(path: str, first: int, last: int, plumber_page, finish_page, imag
                 w, h = box[2] - box[0], box[3] - box[1]
                 rulings = None
                 from zmdocs.parse.pdf_tables import RulingsPage, wants_tables
+                from zmdocs.parse.underlined import underlined_signs
 
+                edges = page_edges(page, pdfium_c, tuple(box)) if h_rules and any(
+                    c["text"] in "<>" for c in chars) or wants_tables(h_rules, v_rules) else None
+                if edges and h_rules:  # "<" with a rule drawn under it is "≤"
+                    underlined_signs(chars, edges)
                 if wants_tables(h_rules, v_rules):  # only ruled pages hold tables
-                    rulings = RulingsPage(page_edges(page, pdfium_c, tuple(box)), w, h)
+                    rulings = RulingsPage(edges, w, h)
                 out.append(finish_page(i + 1, w, h, chars, images, big, rulings))
                 if pictured:  # how many pictures were read as words, for the document's warning
                     out[-1]["image_text"] = sum(1 for c in pictured if c.get("image") == 1)

@@ -46,6 +46,17 @@ def fold_chars(text: str) -> str:
     return text.translate(_FOLD)
 
 
+# a degree sign typeset as a raised letter o ("10o above", "0.25o radius", "20oC"), or as º / ˚ (NFKC makes º an "o")
+_RAISED_O = re.compile(r"(?<![A-Za-z\d.,])(\d+(?:[.,]\d+)?)[oº˚](?=[CF]\b|[^A-Za-z\d]|$)")
+
+
+def raised_degrees(text: str) -> str:
+    """Degree signs set as a raised "o", "º" or "˚" after a number written as "°", keeping every character offset."""
+    if not any(c in text for c in "oº˚"):
+        return text
+    return _RAISED_O.sub(lambda m: m.group(1) + "°", text)
+
+
 def display_width(s: str) -> int:
     """Terminal columns of `s`: wide and full-width characters (CJK) count 2."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
