@@ -484,3 +484,23 @@ def test_older_store_format_is_named_and_upgraded_by_index(corpus: Path, tmp_pat
         assert store_info(store)["format_version"] == store_mod.STORE_FORMAT
     assert not [r for r in caplog.records if "older zmdocs" in r.getMessage()]
     assert run([corpus], store)["unchanged"] == 3  # upgraded: nothing to re-read any more
+
+
+def test_a_recorded_older_format_rereads_every_document(corpus: Path, tmp_path: Path, monkeypatch):
+    """A store that records an older format (2: before ancestor headings entered the BM25 tokens) has every
+    document stale: index re-reads even unchanged files, and the store then records the current format."""
+    import zmdocs.index.store as store_mod
+
+    store = tmp_path / "store"
+    run([corpus], store)
+    con = sqlite3.connect(str(store / store_mod.DB_NAME))
+    with con:
+        con.execute("DELETE FROM meta WHERE key = 'stale_documents'")
+        store_mod.meta_set(con, "format_version", store_mod.STORE_FORMAT - 1)
+    con.close()
+    monkeypatch.setattr(store_mod, "_warned", set())
+    assert store_info(store)["format_version"] == store_mod.STORE_FORMAT - 1
+    s = run([corpus], store)
+    assert len(s["updated"]) == 3 and s["unchanged"] == 0
+    assert store_info(store)["format_version"] == store_mod.STORE_FORMAT
+    assert run([corpus], store)["unchanged"] == 3

@@ -16,6 +16,12 @@ said in each other language, BM25 there) takes it to 0.789 (tune 0.806, held out
 threshold sits about 0.02 below that. Later that day: the glossary's general `terms:`, a document
 title's terms lent to its clauses, and damping after the same-language cosine bonus is taken off
 (`fusion.SCRIPT_OFFSET`): 0.850 (tune 0.910; the held-out half was read once, in aggregate).
+
+The odd half had been read in aggregate too often to stay clean evidence, so on 2026-12-03 (second
+session) a fresh held-out set, `real_queries_heldout2.yaml` (70 queries, 117 cross-lingual pairs over
+the same store, Chinese queries whose foreign counterparts sit beside Chinese standards saying nearly
+the same, English and German queries with Chinese counterparts), was judged by hand and measured once
+before that session's changes: 0.530. It is never tuned on; its test prints no misses.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
 QUERIES = ROOT / "tests" / "data" / "search" / "real_queries.yaml"
+# a second, fresh held-out set (written 2026-12-03 before that session's search changes; never tuned on)
+HELDOUT2 = ROOT / "tests" / "data" / "search" / "real_queries_heldout2.yaml"
 
 
 def _code_key() -> str:
@@ -98,6 +106,32 @@ def test_cross_lingual_recall_at_5(mixed_store, gold_set):
     print(f"cross-lingual recall@5 = {r:.3f} over {n} pairs (tune half {tune:.3f}, held-out half {held:.3f})")
     assert n >= 120
     assert r >= 0.83, "\n".join(misses)  # measured 0.850 (tune 0.910), 2026-12-03
+
+
+def test_fresh_heldout_file_shape(gold_set):
+    """The fresh held-out set judges clauses of the same store (same documents), so one build serves both."""
+    from zmdocs.index import gold
+
+    data = gold.load(HELDOUT2, ROOT, SHARED)
+    qs = data["queries"]
+    assert len(qs) >= 30 and isinstance(data["first_run"], float)
+    assert {d["file"] for d in data["documents"].values()} == {d["file"] for d in gold_set["documents"].values()}
+    assert {"zh", "zh-Hant", "en", "de"} <= {q["lang"] for q in qs}
+    assert all(q["relevant"] and all(d in data["documents"] for d, _ in q["relevant"]) for q in qs)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_fresh_heldout_recall_at_5(mixed_store):
+    """Measure only: the misses are not printed, so that nobody tunes on this set."""
+    from zmdocs.index import gold
+
+    data = gold.load(HELDOUT2, ROOT, SHARED)
+    assert gold.check_pairs(mixed_store, data) == []
+    r, n, _ = gold.recall(mixed_store, data, 5)
+    print(f"fresh held-out cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
+    assert n >= 100
+    assert r >= data["first_run"] - 0.03
 
 
 @pytest.mark.model

@@ -168,9 +168,12 @@ def names_heading(heading: str, names: list[str]) -> bool:
     return bool(h) and any(h in (k, k + "s", k + "es") or _singular(h) == k for k in (" ".join(_latin_words(n)) for n in names))
 
 
-# A query asking what a term means ("示廓灯的定义", "definition of semi-trailer", "Begriff ...")
+# A query asking what a term means ("示廓灯的定义", "制动灯是指什么", "definition of semi-trailer", "what is a ...",
+# "Begriff ...")
 # wants the entry of that term: the clause headed by it (`search.Store._xlex`).
-_ASKS_DEFINITION = re.compile(r"定义|定義|术语|術語|\bdefinitions?\b|\bdefined\b|\bmeaning of\b|\bbegriff|\bdéfinition", re.I)
+_ASKS_DEFINITION = re.compile(r"定义|定義|术语|術語|是指什么|是指甚麼|是什么|是甚麼|指的是|何谓|何謂|含义|含義|\bdefinitions?\b|\bdefined\b"
+                              r"|\bmeaning of\b|\bwhat (?:is|are|does) (?:an? |the )?\b|\bbegriff|\bwas (?:ist|sind|bedeutet)\b|\bdéfinition"
+                              r"|\bqu'est-ce qu", re.I)
 
 
 def asks_definition(query: str) -> bool:

@@ -44,6 +44,7 @@ output format.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,6 +57,8 @@ ECHO = float(os.environ.get("ZMDOCS_ECHO", "0.8"))  # weight of an adoption coun
 XLEX = float(os.environ.get("ZMDOCS_XLEX", "1.0"))  # weight of the translated glossary terms' BM25 ranking
 SCRIPT_OFFSET = float(os.environ.get("ZMDOCS_SCRIPT_OFFSET", "0.1"))  # same-script cosine bonus taken off before damping
 ECHO_DEPTH = int(os.environ.get("ZMDOCS_ECHO_DEPTH", "2"))  # best hits (overall) that lend to their counterparts
+LANG_SHARE = float(os.environ.get("ZMDOCS_LANG_SHARE", "0.6"))  # most of the top one language may hold ...
+QUOTA_MIN = float(os.environ.get("ZMDOCS_QUOTA_MIN", "0.2"))  # ... while another has a hit scoring this much
 
 # rows -> {row: [(counterpart row, its language)]}
 Counterparts = Callable[[list[int]], dict[int, list[tuple[int, str]]]]
@@ -129,7 +132,36 @@ def merge(dense: dict[str, list[tuple[int, float]]], lex: dict[str, list[tuple[i
     hits = [Hit(row, lg, score[row], rank, cos.get(row), bm.get(row))
             for lg, rows in by_lang.items() for rank, row in enumerate(rows[:per_lang] if per_lang else rows, 1)]
     hits.sort(key=lambda h: (-h.score, -(h.cosine if h.cosine is not None else -1.0)))
-    return hits if per_lang else hits[:top]
+    if per_lang:
+        return hits
+    own = {lg for lg, w in (lex_weight or {}).items() if w >= 0.5}
+    return [hits[i] for i in quota([h.lang for h in hits], [h.score for h in hits], top, own)]
+
+
+def quota(langs: list[str], scores: list[float], top: int, capped: set[str] | None = None,
+          share: float | None = None, min_score: float | None = None) -> list[int]:
+    """Indices of the first `top` of a ranking (languages and scores, best first) with no language holding
+    more than `share` of them while another language has a hit scoring at least `min_score` to put in
+    its place; in ranking order. `capped`: the languages the quota applies to (None: all), the ones
+    written in the query's script. So the counterparts of a query in other languages reach the top even
+    where its own language holds many near matches (a store of many Chinese standards and a few foreign ones)."""
+    share = LANG_SHARE if share is None else share
+    min_score = QUOTA_MIN if min_score is None else min_score
+    cap = max(1, math.ceil(share * top))
+    if share >= 1.0 or len(set(langs)) < 2:
+        return list(range(min(top, len(langs))))
+    out: list[int] = []
+    held: list[int] = []
+    count: dict[str, int] = {}
+    for i, lg in enumerate(langs):
+        if len(out) >= top:
+            break
+        if (capped is None or lg in capped) and count.get(lg, 0) >= cap and any(o != lg and x >= min_score for o, x in zip(langs[i + 1 :], scores[i + 1 :], strict=True)):
+            held.append(i)
+            continue
+        out.append(i)
+        count[lg] = count.get(lg, 0) + 1
+    return sorted(out + held[: top - len(out)])
 
 
 def _echo(score: dict[int, float], lang: dict[int, str], counterparts: Counterparts) -> None:

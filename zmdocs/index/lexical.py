@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff]+")
 _WORD = re.compile(r"[a-z0-9à-öø-ÿß]+(?:[.,\-/][a-z0-9à-öø-ÿß]+)*")
+_HYPHENATED = re.compile(r"[a-zà-öø-ÿß]+(?:-[a-zà-öø-ÿß]+)+")  # words only: "60335-2-15" stays whole
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}$|\d{4,}$)")  # German/French 0,75 -> 0.75
 _STOP = frozenset(
     """a an and are as at be by for from has have in is it its of on or that the this to was were with which shall
@@ -137,11 +138,15 @@ def _match_vocab(run: str, vocab: Container[str]) -> list[str]:
 
 
 def _latin(s: str) -> list[str]:
+    """Latin-script words and numbers; a hyphenated word also gives its parts ("stop-lamp" ->
+    stop-lamp, stop, lamp), so that the spellings with and without the hyphen meet."""
     toks = []
     for m in _WORD.finditer(s):
         w = _DECIMAL_COMMA.sub(".", m.group().strip(".,-/"))
         if w and w not in _STOP and (len(w) > 1 or w.isdigit()):
             toks.append(w)
+            if "-" in w and _HYPHENATED.fullmatch(w):
+                toks.extend(p for p in w.split("-") if len(p) > 1 and p not in _STOP)
     return toks
 
 

@@ -163,9 +163,15 @@ class Store:
             dense[lg], lex[lg] = dense[lg][: need * 4 + 20], lex[lg][: need * 4 + 20]
         xlex = self._xlex(q, langs, base, need)
         # over-fetch: hits of a second copy of one file are dropped in `_results`
-        hits = fusion.merge(dense, lex, top=top * 2, per_lang=per_lang, echo=self._echo_for(dense, lex, base_filt),
-                            lex_weight=lexical.script_weights(q, langs), xlex=xlex)
-        return self._results(q, hits, None if per_lang else top)
+        weights = lexical.script_weights(q, langs)
+        hits = fusion.merge(dense, lex, top=top * 4, per_lang=per_lang, echo=self._echo_for(dense, lex, base_filt),
+                            lex_weight=weights, xlex=xlex)
+        out = self._results(q, hits)
+        if per_lang:
+            return out
+        # the quota of the query's own languages, over the hits left once copies are dropped (`fusion.quota`)
+        own = {lg for lg, w in weights.items() if w >= 0.5}
+        return [out[i] for i in fusion.quota([r["lang"] for r in out], [r["score"] for r in out], top, own)]
 
     def _xlex(self, q: str, langs: list[str], base: dict[str, Any], need: int) -> dict[str, list[tuple[int, float]]]:
         """Per language, the BM25 ranking of the query's terms said in that language (see `crossterms`);

@@ -32,9 +32,10 @@ from zmdocs.errors import ModelError, StoreError
 log = logging.getLogger(__name__)
 
 STORE_SCHEMA_VERSION = 1  # the tables: a newer one this zmdocs cannot read
-# What the indexed documents hold: 2 = German/French words stemmed in the BM25 tokens (zmdocs of 2026-12-02 on).
-# A format-1 document is still searchable, only less well; `zmdocs index` re-reads its file to upgrade it.
-STORE_FORMAT = 2
+# What the indexed documents hold: 2 = German/French words stemmed in the BM25 tokens (zmdocs of 2026-12-02 on);
+# 3 = a short-headed clause's ancestor headings and hyphenated word parts in its BM25 tokens (2026-12-03 on).
+# A document of an older format is still searchable, only less well; `zmdocs index` re-reads its file to upgrade it.
+STORE_FORMAT = 3
 FORMAT_2_SINCE = 1796169600.0  # 2026-12-02T00:00Z: documents indexed before it, in a store that records no format, are format 1
 _warned: set[str] = set()
 DB_NAME = "store.sqlite"
@@ -414,6 +415,8 @@ def stale_documents(con: sqlite3.Connection) -> list[int]:
     listed = meta_get(con, "stale_documents")  # written by the first writer that opened the old store
     if listed is not None:
         return [int(pk) for pk in listed]
+    if meta_get(con, "format_version") is not None:  # a recorded older format: every document was indexed in it
+        return [int(r[0]) for r in con.execute("SELECT pk FROM documents ORDER BY pk")]
     return [int(r[0]) for r in con.execute(
         "SELECT pk FROM documents WHERE indexed_at IS NULL OR indexed_at < ? ORDER BY pk", (FORMAT_2_SINCE,))]
 
@@ -428,7 +431,7 @@ def open_format_upgrade(con: sqlite3.Connection, store: Path) -> set[int]:
     stale = stale_documents(con)
     con.execute("BEGIN IMMEDIATE")
     try:
-        meta_set(con, "format_version", 1 if stale else STORE_FORMAT)
+        meta_set(con, "format_version", min(format_version(con), STORE_FORMAT - 1) if stale else STORE_FORMAT)
         if stale:
             meta_set(con, "stale_documents", stale)
         con.execute("COMMIT")
@@ -437,7 +440,7 @@ def open_format_upgrade(con: sqlite3.Connection, store: Path) -> set[int]:
         raise
     if stale:
         total = int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
-        log.warning("%s: %d of %d documents were indexed by an older zmdocs (store format 1); each is upgraded when "
+        log.warning("%s: %d of %d documents were indexed by an older zmdocs (an older store format); each is upgraded when "
                     "its file is indexed again (the files of this run are re-read)", store, len(stale), total)
     return set(stale)
 
@@ -455,8 +458,8 @@ def format_upgraded(con: sqlite3.Connection, pk: int) -> None:
 
 def format_note(store: Path | str, stale: int, total: int) -> str:
     """The one line that says a store holds documents of an older format and what to do."""
-    return (f"{store}: {stale} of {total} documents were indexed by an older zmdocs (store format 1: German and French "
-            f"words unstemmed), so search finds them less well — run `zmdocs index` on their files or folders with "
+    return (f"{store}: {stale} of {total} documents were indexed by an older zmdocs (an older store format: "
+            f"fewer words in their search index), so search finds them less well — run `zmdocs index` on their files or folders with "
             f"--store {store} again to upgrade them")
 
 

@@ -114,6 +114,27 @@ def _table_lines(doc: Document, index_of: dict[str, int], row_tables: dict[int, 
     return extra
 
 
+# BM25 context of a clause with a short or no heading: its ancestors' headings up to the first one that
+# is not short ("6.3.2 Number" under "6.3 Front fog lamp"; "6.3.4.1" under "6.3.4 Position" under 6.3)
+SHORT_HEADING = {"latin": 12, "cjk": 5}
+CONTEXT_DEPTH = int(os.environ.get("ZMDOCS_BM25_CONTEXT_DEPTH", "2"))
+
+
+def _short(heading: str) -> bool:
+    return len(heading or "") < SHORT_HEADING["cjk" if cjk_ratio(heading or "") > 0.5 else "latin"]
+
+
+def _heading_context(c: Any, by_id: dict[str, Any]) -> str:
+    """The headings of `c`'s ancestors that name its subject, for BM25 (none when its own heading does)."""
+    out: list[str] = []
+    node = c
+    while node is not None and _short(node.heading) and len(out) < CONTEXT_DEPTH:
+        node = by_id.get(node.parent or "")
+        if node is not None and node.heading and (node is not by_id.get(c.parent or "") or c.heading):
+            out.append(node.heading)  # (a clause without a heading has its parent's in `body` already)
+    return " ".join(reversed(out))
+
+
 def _clause_record(doc: Document, i: int, c: Any, by_id: dict[str, Any], row_cells: dict[str, set[str]],
                    table_lines: list[str], family: str, clauses: list, vec: list) -> None:
     """Append clause `c`'s row and its texts to embed (chunks, heading, provisions, table rows)."""
@@ -125,7 +146,7 @@ def _clause_record(doc: Document, i: int, c: Any, by_id: dict[str, Any], row_cel
     # a clause without a heading ("4.2.1 与水接触的…") borrows its parent's heading as context
     body = f"{c.heading or context} {text}".strip()
     lang = clause_lang(text or c.heading, doc.lang)
-    tokens = lexical.tokenize(" ".join([body, *table_lines]), lang=lang)
+    tokens = lexical.tokenize(" ".join([_heading_context(c, by_id), body, *table_lines]), lang=lang)
     clauses.append({
         "clause_id": c.id, "number": c.number, "heading": c.heading, "text": text, "kind": c.kind,
         "lang": lang, "family": family, "page": c.page, "parent": c.parent, "tokens": " ".join(tokens),
