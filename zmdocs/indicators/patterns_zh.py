@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from zmdocs.indicators.bands_zh import band_spans
+
 _MODAL = r"(?:应|应该|须|必须|均应|均|都应|都|需|宜)?\s*"
 _TAIL = r"\s*(?:为|是|:)?\s*(?:[^，,；;。:\d<>≤≥]{1,6}的|[A-Za-z][A-Za-z0-9_]{0,14}\s*的)?\s*\+?$"  # 额定值的 / V_smaxset的
 
@@ -66,3 +68,6 @@ STRONG_CUE = re.compile(r"最大|最小|至少|最多|不得|不应")
 ADJ_LIMIT: list = []
 RIGHT_FAR: list = []
 PRONOUN = re.compile(r"^(?:其|它|该值|此值)$")
+
+# more condition spans, found by functions (zmdocs.indicators.prose._cond_spans)
+EXTRA_SPANS = (band_spans,)
