@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from zmdocs.indicators.bound_words import bounded
 from zmdocs.text.width import fold_chars as fold
 
 _TEST_SETTING = re.compile(r"(?:最高|最低|最大|最小)(?=(?:测试|试验|检测|检验))")
@@ -49,13 +50,13 @@ def bound_columns(labels: Sequence[str], caption: str, bounded: Callable[[str], 
     return set(range(len(labels))) if bounded(setting_free(caption)) else None
 
 
-def table_bound(table, joined: list[str], roles: list[str]) -> set[int] | None:
-    """The value columns a limit table's bound applies to (see bound_columns)."""
-    from zmdocs.indicators.tables import _LOWER_HINT, _UPPER_HINT, header_unit  # tables imports this module
-
+def table_bound(table, joined: list[str], roles: list[str],
+                header_unit: Callable[[str], tuple[str, str]]) -> set[int] | None:
+    """The value columns a limit table's bound applies to (see bound_columns); header_unit splits a header
+    into (label, unit)."""
     skip = ("seq", "param", "method", "unit", "cond")
     labels = ["" if k == 0 or roles[k] in skip else header_unit(h)[0] for k, h in enumerate(joined)]
-    return bound_columns(labels, table.caption or "", lambda s: bool(_UPPER_HINT.search(s) or _LOWER_HINT.search(s)))
+    return bound_columns(labels, table.caption or "", bounded)
 
 
 def column_hints(hints: list[str], caption: str, j: int, bound: set[int] | None) -> list[str]:

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 
 from zmdocs.indicators import limit_tables as lt
+from zmdocs.indicators.bound_words import LOWER_HINT as _LOWER_HINT
+from zmdocs.indicators.bound_words import UPPER_HINT as _UPPER_HINT
 from zmdocs.indicators.common import direction
 from zmdocs.indicators.key_rows import key_value_rows
 from zmdocs.indicators.keys import fits, key_for, key_kind
@@ -60,8 +62,6 @@ _ROLE = {
     "cond": re.compile(r"(?i)^(?:条件|试验条件|检测条件|适用范围|适用条件|适用产品|备注|说明|Conditions?|Test\s+conditions?|Remarks?|Notes?|Bedingung(?:en)?|Prüfbedingung(?:en)?|Bemerkung(?:en)?|Remarques?|Observations?)$"),
 }
 _HEADER_UNIT = re.compile(r"(?:^|/|\(|（|\s|(?<=[\u4e00-\u9fff.)]))\s*(" + UNIT_PATTERN + r")\s*[)）]?\s*(\([^()]*\))?\s*$")
-_UPPER_HINT = re.compile(r"(?i)最大|最高|上限|upper\s+limit|不确定度|\buncertaint(?:y|ies)\b|限值|极限|不大于|不超过|≤|<=|maximum|\bmax\b|limit|höchst|grenzwert|parameterwert|parametric\s+values?|valeurs?\s+paramétriques?|maßnahmenwert|action\s+(?:value|level)|maximal|limite|maximale|允许值")
-_LOWER_HINT = re.compile(r"(?i)最小|最低|下限|lower\s+limit|覆盖率|\bcoverage\b|能力$|capability|\bresistance\b|不小于|不低于|≥|>=|minimum|(?<!\d)(?<!\d\s)\bmin\b(?!\s*\))|mindest|minimal|minimale|至少")
 _MARK = re.compile(r"(?<=[\d%)A-Za-zΩ℃\u4e00-\u9fff])\s*([a-e]|[¹²³⁴⁵]|\*{1,3})\s*$")
 _FOOT_MARK = re.compile(r"^\s*(?:注\s*)?([a-e]|[¹²³⁴⁵]|\*{1,3}|\d)\s*[):：.、]?\s+")
 _COND_WORD = re.compile(r"(?i)适用|仅|只|当|对于|用于|only|appl|gilt|gelten|für|s'applique|pour|lorsque|when|for\s")
@@ -219,7 +219,7 @@ def extract_table(table: Table, lang: str | None = None, clause: str | None = No
     page = page or table.page
     joined, pparts, cparts = _headers(table)
     roles = [_role(h) or _role(p) for h, p in zip(joined, pparts, strict=True)]
-    roles = lt.limit_roles(table.body, cparts, roles, lt.table_bound(table, joined, roles))
+    roles = lt.limit_roles(table.body, cparts, roles, lt.table_bound(table, joined, roles, header_unit))
     marks, general = _footnotes(table)
     base = {"type": "table", "table": table.number or table.id}
     if _NOT_LIMITS.search(table.caption or "") or any(_NOT_LIMITS.search(h) for h in joined):
@@ -367,7 +367,7 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
             text, lang, clause=clause, page=page, context=table.caption, default_unit=caption_unit(table.caption),
             origin={**base, "row": k + table.header_rows, "col": j})]
     out: list[Indicator] = []
-    mx, bound = _matrix(table, lang, joined, pparts, cparts, roles, marks), lt.table_bound(table, joined, roles)
+    mx, bound = _matrix(table, lang, joined, pparts, cparts, roles, marks), lt.table_bound(table, joined, roles, header_unit)
     ncol = len(joined)
     commas = {j for j in range(mx.nlab, ncol) if decimal_comma_column(table.body, j)}
     syms = [header_symbols(h) for h in joined]
