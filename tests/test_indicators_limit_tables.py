@@ -107,3 +107,14 @@ def test_parametric_value_column_is_an_upper_bound() -> None:
     t = Table(id="t", number="1", caption="Teil I", header_rows=1, rows=rows)
     got = sorted(gold_tuple(i) for i in extract_table(t, "de"))
     assert got == [("<=", 0.5, "mg/L"), ("<=", 12.0, "mg/L")]
+
+
+def test_detection_limit_table_with_running_number_and_units_in_cells() -> None:
+    from zmdocs.indicators.limit_tables import cell_unit
+    assert cell_unit("3 Xq/l") == "Xq/l" and cell_unit("0,2 Xq/l (Anmerkung 1)") == "Xq/l"
+    assert cell_unit("3 Tage") == "" and cell_unit("12") == ""
+    rows = [["Laufende Nummer", "Parameter", "Nachweisgrenze (Anmerkung 1)"],
+            ["1", "Stoff A", "3 Xq/l"], ["2", "Stoff B", "0,2 Xq/l (Anmerkung 1)"]]
+    t = Table(id="t", number="", caption="", header_rows=1, rows=rows)
+    inds = extract_table(t, "de")
+    assert sorted(gold_tuple(i) for i in inds) == [("<=", 0.2, "Xq/l"), ("<=", 3.0, "Xq/l")]

@@ -130,3 +130,17 @@ def cell_text(cell: str, label: str, in_bound: bool) -> tuple[str, list[str]]:
     if _PLUS_MINUS.match(fold(text)) and _LEVEL.search(label) and not _DEVIATION.search(label):
         return _PLUS_MINUS.sub("", fold(text)), ["正、负极性"]
     return text, []
+
+
+# "10 Bq/l", "0,04 Bq/l (Anmerkung 3)": a number followed by a short unit symbol the cell itself states
+_CELL_UNIT = re.compile(r"^\s*[<>≤≥]?\s*\d[\d\s.,]*?\s*([A-Za-zµμ]{1,4}(?:/[A-Za-z0-9²³]{1,4})?)\s*(?:[(（][^)）]*[)）])?\s*$")
+
+
+def cell_unit(text: str) -> str:
+    """The unit symbol a value cell prints after its number ("" when none: a word such as `Tage` is no symbol
+    unless it has a slash or is short)."""
+    m = _CELL_UNIT.match(fold(text or ""))
+    if not m:
+        return ""
+    tok = m.group(1)
+    return tok if "/" in tok or len(tok) <= 3 or not (tok.islower() or tok.istitle()) else ""

@@ -54,7 +54,7 @@ from zmdocs.text.lang import guess_lang
 from zmdocs.text.width import fold_chars as fold
 
 _ROLE = {
-    "seq": re.compile(r"(?i)^(?:序号|编号|No\.?|Nr\.?|N°|n°|#|Item\s+no\.?)$"),
+    "seq": re.compile(r"(?i)^(?:序号|编号|No\.?|Nr\.?|N°|n°|#|Item\s+no\.?|Laufende\s+Nummer|lfd\.?\s*Nr\.?|Ordnungsnummer)$"),
     "param": re.compile(r"(?i)^(?:(?:检验|检测|试验|技术)?项目|参数(?:名称)?|指标名称|名称|特性|性能|Parameter|Parameters|Item|Items|Characteristics?|Property|Properties|Prüfung|Merkmal|Eigenschaft|Kenngröße|Caractéristiques?|Paramètres?|Désignation|Propriété)$"),
     "req": re.compile(r"(?i)^(?:(?:技术)?要求|指标(?:值|要求)?|限值|标准值|规定值|本标准(?:要求|指标)?|Requirements?|Limits?|Limit\s+values?|Values?|Specification|Specified\s+value|Anforderung(?:en)?|Grenzwerte?|Werte?|Exigences?|Valeurs?|Limites?|Valeur\s+limite)$"),
     "method": re.compile(r"(?i)^(?:试验方法|检验方法|检测方法|测试方法|方法|试验方法条款|Test\s+methods?|Methods?|Test|Prüfverfahren|Prüfung\s+nach|Méthodes?(?:\s+d'essai)?)$"),
@@ -400,7 +400,7 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
                 continue
             conds = conds + mx.label_notes[i - table.header_rows]
             param, unit, more, hints, part_of = _matrix_cell(mx, lab, j)
-            unit, hints = unit or lt.row_unit(row, roles, unit_cell), lt.column_hints(hints, table.caption, j, bound)
+            unit, hints = unit or lt.row_unit(row, roles, unit_cell) or lt.cell_unit(text), lt.column_hints(hints, table.caption, j, bound)
             inds = extract_text(text, lang, clause=clause, page=page, context=param, default_unit=unit,
                                 origin={**base, "row": i, "col": j}, bare_is_value=True)
             for ind in inds:
