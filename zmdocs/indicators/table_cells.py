@@ -149,7 +149,9 @@ def num_text(v: object) -> str:
     return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
 
 
-_FOOTNOTE_ROW = re.compile(r"^\s*[a-e]\s+\S.{12,}")
+# a footnote's mark: a letter, or a superscript letter OCR or a broken font turned into a quote or a ring ("”", "°")
+_LOST_MARK = "[”“\"'‘’°º^]"
+_FOOTNOTE_ROW = re.compile(r"^\s*(?:[a-e]\s+|" + _LOST_MARK + r"\s*)\S.{12,}")
 _NOTE_ROW = re.compile(r"^\s*(?:注|NOTE|Note|Anmerkung|Remarque|Hinweis)\s*\d*\s*[:：.]?")
 
 
@@ -173,7 +175,7 @@ def note_rows(table) -> list[str]:
 # a footnote that states a limit (not only how or when a value is measured: "在环境温度为（25±2）℃时测量")
 _STATES_LIMIT = re.compile(r"(?i)应|须|不得|限值|[≤≥<>＜＞]|大于|小于|不超过|至少|最[大小高低多少]|\bshall\b|\bmust\b|\bmax|\bmin"
                            r"|\blimit|\bnot\s+(?:exceed|more|less)|grenzwert|\bdarf\b|dürfen|höchstens|mindestens")
-_LEAD_MARK = re.compile(r"^\s*(?:[a-e]|[¹²³⁴⁵]|\*{1,3})(?:\s*[):：.、]\s*|\s+)")
+_LEAD_MARK = re.compile(r"^\s*(?:(?:[a-e]|[¹²³⁴⁵]|\*{1,3})(?:\s*[):：.、]\s*|\s+)|" + _LOST_MARK + r"\s*)")
 
 
 def table_prose(table) -> list[tuple[str, str]]:

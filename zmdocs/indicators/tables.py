@@ -18,6 +18,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from zmdocs.indicators import limit_tables as lt
+from zmdocs.indicators.bound_words import LOWER_HINT as _LOWER_HINT
+from zmdocs.indicators.bound_words import UPPER_HINT as _UPPER_HINT
 from zmdocs.indicators.common import direction
 from zmdocs.indicators.key_rows import key_value_rows
 from zmdocs.indicators.keys import fits, key_for, key_kind
@@ -51,7 +54,7 @@ from zmdocs.text.lang import guess_lang
 from zmdocs.text.width import fold_chars as fold
 
 _ROLE = {
-    "seq": re.compile(r"(?i)^(?:序号|编号|No\.?|Nr\.?|N°|n°|#|Item\s+no\.?)$"),
+    "seq": re.compile(r"(?i)^(?:序号|编号|No\.?|Nr\.?|N°|n°|#|Item\s+no\.?|Laufende\s+Nummer|lfd\.?\s*Nr\.?|Ordnungsnummer)$"),
     "param": re.compile(r"(?i)^(?:(?:检验|检测|试验|技术)?项目|参数(?:名称)?|指标名称|名称|特性|性能|Parameter|Parameters|Item|Items|Characteristics?|Property|Properties|Prüfung|Merkmal|Eigenschaft|Kenngröße|Caractéristiques?|Paramètres?|Désignation|Propriété)$"),
     "req": re.compile(r"(?i)^(?:(?:技术)?要求|指标(?:值|要求)?|限值|标准值|规定值|本标准(?:要求|指标)?|Requirements?|Limits?|Limit\s+values?|Values?|Specification|Specified\s+value|Anforderung(?:en)?|Grenzwerte?|Werte?|Exigences?|Valeurs?|Limites?|Valeur\s+limite)$"),
     "method": re.compile(r"(?i)^(?:试验方法|检验方法|检测方法|测试方法|方法|试验方法条款|Test\s+methods?|Methods?|Test|Prüfverfahren|Prüfung\s+nach|Méthodes?(?:\s+d'essai)?)$"),
@@ -59,8 +62,6 @@ _ROLE = {
     "cond": re.compile(r"(?i)^(?:条件|试验条件|检测条件|适用范围|适用条件|适用产品|备注|说明|Conditions?|Test\s+conditions?|Remarks?|Notes?|Bedingung(?:en)?|Prüfbedingung(?:en)?|Bemerkung(?:en)?|Remarques?|Observations?)$"),
 }
 _HEADER_UNIT = re.compile(r"(?:^|/|\(|（|\s|(?<=[\u4e00-\u9fff.)]))\s*(" + UNIT_PATTERN + r")\s*[)）]?\s*(\([^()]*\))?\s*$")
-_UPPER_HINT = re.compile(r"(?i)最大|最高|上限|upper\s+limit|不确定度|\buncertaint(?:y|ies)\b|限值|极限|不大于|不超过|≤|<=|maximum|\bmax\b|limit|höchst|grenzwert|maßnahmenwert|action\s+(?:value|level)|maximal|limite|maximale|允许值")
-_LOWER_HINT = re.compile(r"(?i)最小|最低|下限|lower\s+limit|覆盖率|\bcoverage\b|能力$|capability|\bresistance\b|不小于|不低于|≥|>=|minimum|(?<!\d)(?<!\d\s)\bmin\b(?!\s*\))|mindest|minimal|minimale|至少")
 _MARK = re.compile(r"(?<=[\d%)A-Za-zΩ℃\u4e00-\u9fff])\s*([a-e]|[¹²³⁴⁵]|\*{1,3})\s*$")
 _FOOT_MARK = re.compile(r"^\s*(?:注\s*)?([a-e]|[¹²³⁴⁵]|\*{1,3}|\d)\s*[):：.、]?\s+")
 _COND_WORD = re.compile(r"(?i)适用|仅|只|当|对于|用于|only|appl|gilt|gelten|für|s'applique|pour|lorsque|when|for\s")
@@ -126,7 +127,7 @@ def header_unit(text: str) -> tuple[str, str]:
         m2 = _IN_UNIT.search(t)  # "Maximum luminous intensity in cd when used as", "THU [m]", "Grenzwerte in Prozent"
         if m2:
             return re.sub(r"\s+", " ", (t[: m2.start()] + " " + t[m2.end():]).strip()), unit_symbol(m2.group(1).strip())
-        return t, ""
+        return lt.time_unit(t) or (t, "")
     label = t[: m.start()].strip().rstrip("/（(,，").strip()
     if m.group(2):  # "Creepage distance mm (pollution degree 2)": keep the qualifier in the label
         label = f"{label} {m.group(2)}".strip()
@@ -218,6 +219,7 @@ def extract_table(table: Table, lang: str | None = None, clause: str | None = No
     page = page or table.page
     joined, pparts, cparts = _headers(table)
     roles = [_role(h) or _role(p) for h, p in zip(joined, pparts, strict=True)]
+    roles = lt.limit_roles(table.body, cparts, roles, lt.table_bound(table, joined, roles, header_unit))
     marks, general = _footnotes(table)
     base = {"type": "table", "table": table.number or table.id}
     if _NOT_LIMITS.search(table.caption or "") or any(_NOT_LIMITS.search(h) for h in joined):
@@ -365,7 +367,7 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
             text, lang, clause=clause, page=page, context=table.caption, default_unit=caption_unit(table.caption),
             origin={**base, "row": k + table.header_rows, "col": j})]
     out: list[Indicator] = []
-    mx = _matrix(table, lang, joined, pparts, cparts, roles, marks)
+    mx, bound = _matrix(table, lang, joined, pparts, cparts, roles, marks), lt.table_bound(table, joined, roles, header_unit)
     ncol = len(joined)
     commas = {j for j in range(mx.nlab, ncol) if decimal_comma_column(table.body, j)}
     syms = [header_symbols(h) for h in joined]
@@ -389,15 +391,16 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
             if j in bands:  # the band a row holds for; in an all-bands row the row label holds the value
                 out.extend(_band_value(mx, row, i, j, lab, base, clause, page, general) if len(bands) * 2 > len(row) - mx.nlab else [])
                 continue
-            text, conds = _cell(row[j], marks)
+            text, conds = _cell((rw := lt.cell_text(row[j], pparts[j], bool(bound) and j in bound))[0], marks)
             if j in commas and COMMA_NUMBER.match(text):  # "1,985" among "2,26", "1,90": a decimal comma
                 text = text.replace(",", ".")
-            conds = conds + grade_conds + [fold(row[k]).strip() for k in sorted(bands)]
+            conds = conds + rw[1] + grade_conds + [fold(row[k]).strip() for k in sorted(bands)]
             conds += [row[k].strip() for k in range(mx.nlab, min(ncol, len(row))) if roles[k] == "cond" and row[k].strip()]
             if not text or not _NUMERIC.search(text) and "IP" not in text or _FORMULA.match(text):
                 continue
             conds = conds + mx.label_notes[i - table.header_rows]
             param, unit, more, hints, part_of = _matrix_cell(mx, lab, j)
+            unit, hints = unit or lt.row_unit(row, roles, unit_cell) or lt.cell_unit(text), lt.column_hints(hints, table.caption, j, bound)
             inds = extract_text(text, lang, clause=clause, page=page, context=param, default_unit=unit,
                                 origin={**base, "row": i, "col": j}, bare_is_value=True)
             for ind in inds:
