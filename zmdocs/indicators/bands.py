@@ -1,0 +1,73 @@
+"""Applicability bands in zh prose: a bound inside a noun modifier naming the products a requirement covers.
+
+`车长大于9m的客车应…`, `总质量不大于750kg的挂车除外`, `宽高比小于等于0.9的乘用车`: the bound says which
+products the statement is about (a condition), it is not a limit the product must meet. `drop_bands`
+removes such indicators from one sentence's prose indicators and puts the band into the conditions of the
+indicators of the same sentence that remain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zmdocs.model import Indicator
+
+_CMP = r"(?:大于或等于|小于或等于|大于等于|小于等于|不大于|不小于|不超过|不低于|不高于|大于|小于|超过|低于|高于|≤|≥|<|>|＜|＞)"
+# <name><comparator><number><unit>[以上|以下][倍]的<noun>: the 的 + a noun (not 要求/规定/…) closes the band
+_BAND = re.compile(
+    r"(?:^|[，,、(（)）；;：:和及或—])\s*"
+    r"(?P<band>(?P<name>[\u4e00-\u9fff]{1,14}?)(?P<cmp>" + _CMP + r")?\s*(?:[\u4e00-\u9fff]{1,6}的\s*)?"
+    r"(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³]{0,6})\s*(?P<side>以上|以下)?\s*倍?\s*的)"
+    r"(?P<noun>\s*[\u4e00-\u9fff]{1,12}?)(?=应|不应|还应|均应|必须|须|除外|[、，,)）(（]|的)"
+)
+# a modal, a verb or a preposition in the modifier: a requirement or a setting written as a modifier
+# (应具有不小于5mm的间隙, 发出超过5m/s²的请求, 在附着系数大于等于0.7的路面上)
+_STATES = re.compile(r"应|须|宜|具有|设有|采用|配备|装备|保证|达到|发出|产生|进行|进入|有|出现|施加|输出|提供|保持|持续|使用|在|以|经|通过|为$")
+# the noun is a place or a statement, not the products a requirement covers (…的路面上, …的客车为…, …的矩形时也视为)
+_NOT_PRODUCT = re.compile(r"上|中|内|为|进行|要求|规定|范围|数值|偏差|误差|精度|时间|距离|位置|间隔|速度")
+
+
+def _number(s: str) -> float | None:
+    try:
+        return float(re.sub(r"\s+", "", s))
+    except ValueError:
+        return None
+
+
+def _bands(text: str) -> list[tuple[float, str, str]]:
+    """(value, unit, band text) of each band in a sentence; a band needs a comparator word or 以上/以下."""
+    out = []
+    for m in _BAND.finditer(text):
+        if not (m.group("cmp") or m.group("side")) or _STATES.search(m.group("name")) \
+                or _NOT_PRODUCT.search(m.group("noun")):
+            continue
+        v = _number(m.group("num"))
+        if v is not None:
+            out.append((v, m.group("unit") or "", m.group("band").strip()))
+    return out
+
+
+def _occurrences(text: str, value: float) -> int:
+    return sum(1 for m in re.finditer(r"\d[\d\s]*(?:\.\d+)?", text) if _number(m.group()) == value)
+
+
+def drop_bands(inds: list[Indicator]) -> list[Indicator]:
+    """Indicators of zh prose sentences without their applicability bands (made conditions of the rest)."""
+    out: list[Indicator] = []
+    by_text: dict[str, list[tuple[float, str, str]]] = {}
+    dropped: dict[str, list[str]] = {}
+    for i in inds:
+        if (i.origin or {}).get("type") != "prose" or not isinstance(i.value, (int, float)) or not i.text:
+            out.append(i)
+            continue
+        bands = by_text.setdefault(i.text, _bands(i.text))
+        hit = [b for v, u, b in bands if v == float(i.value) and (not i.unit or not u or u == i.unit or i.unit.startswith(u))]
+        if hit and _occurrences(i.text, float(i.value)) <= len([1 for v, _, _ in bands if v == float(i.value)]):
+            dropped.setdefault(i.text, []).extend(b.rstrip("的").strip() for b in hit[:1])
+            continue
+        out.append(i)
+    for i in out:
+        for b in dropped.get(i.text, []):
+            if (i.origin or {}).get("type") == "prose" and b not in i.conditions:
+                i.conditions.append(b)
+    return out
