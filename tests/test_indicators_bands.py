@@ -26,3 +26,22 @@ def test_zh_requirement_written_as_a_modifier_is_kept():
     assert [i for i in inds if i.unit == "min"]
     assert _bands("试验应在摩擦系数大于等于 0.6 的干燥路面上进行。") == []  # a test surface, not products
     assert _bands("车身长度不大于 5m 的托架为矩形时也可。") == []
+
+
+def test_en_de_product_bands_are_found():
+    from zmdocs.indicators.bands import _bands_europe
+
+    assert [v for v, _, _ in _bands_europe("Required on trailers not exceeding 4 m in length.")] == [4.0]
+    assert [v for v, _, _ in _bands_europe("Optional on vehicles between 1.50 and 1.90 m in width.")] == [1.5, 1.9]
+    assert [v for v, _, _ in _bands_europe("For machines with a mass not exceeding 2,500 kg only.")] == [2500.0]
+    assert [v for v, _, _ in _bands_europe("Heizanlagen mit einer Nennleistung von mehr als 7 kW sind zu prüfen.")] == [7.0]
+    # a test lamp's setting and a stated value without a bound word are not bands
+    assert _bands_europe("Use a lamp with a colour temperature between 2 500 and 3 000 K.") == []
+    assert _bands_europe("Kesselanlagen mit einer Nennleistung von 20 kW und mehr") == []
+
+
+def test_en_band_dropped_from_prose_indicators():
+    inds = drop_bands(extract_text("On trailers not exceeding 4 m in length, the lamp shall be at least 300 mm above the ground.",
+                                   lang="en"), "en")
+    assert not [i for i in inds if i.unit == "m" and i.value == 4.0]
+    assert [i for i in inds if i.unit == "mm" and i.value == 300.0]

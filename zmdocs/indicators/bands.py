@@ -27,11 +27,36 @@ _STATES = re.compile(r"应|须|宜|具有|设有|采用|配备|装备|保证|达
 _NOT_PRODUCT = re.compile(r"上|中|内|为|进行|要求|规定|范围|数值|偏差|误差|精度|时间|距离|位置|间隔|速度")
 
 
+_NUM = r"\d[\d\s,.]*"
+# products a requirement covers (never the test apparatus: a lamp, a device "with a colour temperature between …")
+_THINGS = (r"(?:vehicles?|trailers?|tractors?|appliances?|installations?|plants?|machines?|products?|tyres?|\w*anlagen?|\w*geräte?n?|\w*fahrzeuge?n?|\w*kessel[n]?)")
+# en/de: <things> [which are|with a <name> [of]] <bound word> <number>: the products a requirement covers
+_BAND_EUROPE = re.compile(
+    r"(?i)\b" + _THINGS + r"\s+(?:(?:which|that)\s+(?:are|is)\s+|(?:with|having|of)\s+an?\s+[\w\s-]{1,40}?\s+"
+    r"|mit\s+einer\s+[\w-]{3,40}\s+)?(?:of\s+|von\s+)?(?:not\s+exceeding|exceeding|not\s+more\s+than|more\s+than|less\s+than"
+    r"|not\s+less\s+than|up\s+to|between|mehr\s+als|weniger\s+als|unter|über|bis\s+zu|höchstens|mindestens)\s*"
+    r"(?P<num>" + _NUM + r")(?:\s*(?:and|und)\s*(?P<num2>" + _NUM + r"))?")
+
+
 def _number(s: str) -> float | None:
+    s = re.sub(r"\s+", "", s).rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+        s = s.replace(",", "")
     try:
-        return float(re.sub(r"\s+", "", s))
+        return float(s.replace(",", "."))
     except ValueError:
         return None
+
+
+def _bands_europe(text: str) -> list[tuple[float, str, str]]:
+    """(value, "", band text) of each en/de band: "vehicles not exceeding 6 m", "Anlagen mit einer Leistung von mehr als 4 kW"."""
+    out = []
+    for m in _BAND_EUROPE.finditer(text):
+        for g in ("num", "num2"):
+            v = _number(m.group(g) or "")
+            if v is not None:
+                out.append((v, "", m.group().strip()))
+    return out
 
 
 def _bands(text: str) -> list[tuple[float, str, str]]:
@@ -48,21 +73,31 @@ def _bands(text: str) -> list[tuple[float, str, str]]:
 
 
 def _occurrences(text: str, value: float) -> int:
-    return sum(1 for m in re.finditer(r"\d[\d\s]*(?:\.\d+)?", text) if _number(m.group()) == value)
+    return sum(1 for m in re.finditer(_NUM, text) if _number(m.group()) == value)
 
 
-def drop_bands(inds: list[Indicator]) -> list[Indicator]:
-    """Indicators of zh prose sentences without their applicability bands (made conditions of the rest)."""
+def _values(i: Indicator) -> list[float]:
+    if isinstance(i.value, (int, float)):
+        return [float(i.value)]
+    if i.comparator == "range" and i.min is not None and i.max is not None:
+        return [float(i.min), float(i.max)]
+    return []
+
+
+def drop_bands(inds: list[Indicator], lang: str = "zh") -> list[Indicator]:
+    """Prose indicators without their applicability bands (made conditions of the rest of the sentence)."""
+    find = _bands if lang == "zh" else _bands_europe
     out: list[Indicator] = []
     by_text: dict[str, list[tuple[float, str, str]]] = {}
     dropped: dict[str, list[str]] = {}
     for i in inds:
-        if (i.origin or {}).get("type") != "prose" or not isinstance(i.value, (int, float)) or not i.text:
+        vals = _values(i)
+        if (i.origin or {}).get("type") != "prose" or not vals or not i.text:
             out.append(i)
             continue
-        bands = by_text.setdefault(i.text, _bands(i.text))
-        hit = [b for v, u, b in bands if v == float(i.value) and (not i.unit or not u or u == i.unit or i.unit.startswith(u))]
-        if hit and _occurrences(i.text, float(i.value)) <= len([1 for v, _, _ in bands if v == float(i.value)]):
+        bands = by_text.setdefault(i.text, find(i.text))
+        hit = [b for v, u, b in bands if v == vals[0] and (not i.unit or not u or u == i.unit or i.unit.startswith(u))]
+        if hit and _occurrences(i.text, vals[0]) <= len([1 for v, _, _ in bands if v == vals[0]]):
             dropped.setdefault(i.text, []).extend(b.rstrip("的").strip() for b in hit[:1])
             continue
         out.append(i)
