@@ -45,3 +45,13 @@ def test_en_band_dropped_from_prose_indicators():
                                    lang="en"), "en")
     assert not [i for i in inds if i.unit == "m" and i.value == 4.0]
     assert [i for i in inds if i.unit == "mm" and i.value == 300.0]
+
+
+def test_regulation_numbers_and_amendment_series_are_masked():
+    from zmdocs.indicators.masks import mask
+
+    m = mask("Lamps approved under the 05 and subsequent series of amendments to Regulation No. 37 apply.")
+    assert "05" not in m and "37" not in m
+    assert "6" not in mask("as amended by Supplement 6 to the 02 series of amendments")
+    inds = extract_text("Lamps complying with the 04 series of amendments to Regulation No. 87 shall be fitted.", lang="en")
+    assert not [i for i in inds if i.value in (4.0, 87.0)]

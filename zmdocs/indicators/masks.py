@@ -46,6 +46,10 @@ _MASKS = [
     re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b"),
     # regulation numbers: (EU) Nr. 1275/2008, 2009/125/EG
     re.compile(r"\b\d{1,4}/(?:19|20)\d{2}\b|\b(?:19|20)\d{2}/\d{1,4}/(?:EU|EG|EC|CE|EWG|EEC|EWR)\b"),
+    # UN regulation numbers and amendment series: "Regulation No. 19", "the 03 series of amendments", "Supplement 5 to"
+    re.compile(r"(?i)\b(?:UN\s+|UNECE\s+|ECE\s+)?Regulations?\s+Nos?\.?\s*\d+(?:\s*(?:,|and|or)\s*\d+)*"),
+    re.compile(r"(?i)\b\d{1,2}(?=\s+(?:(?:and|or)\s+(?:subsequent|later)\s+)?series\s+of\s+amendments)"),
+    re.compile(r"(?i)\b(?:supplement|revision|amendment|corrigendum)\s+\d{1,3}(?=\s+(?:to|of)\b)"),
     # list numbers and footnote marks at the start of an item: (1) 1) a) ① 1.
     re.compile(r"(?:^|(?<=[\s；;:。\n]))(?<![±=<>≤≥]\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|\d{1,2}\.(?=\s))"),
     # clause numbers at the start of a line: 5.2.3 泄漏电流 / A.2 Test
