@@ -55,3 +55,13 @@ def test_regulation_numbers_and_amendment_series_are_masked():
     assert "6" not in mask("as amended by Supplement 6 to the 02 series of amendments")
     inds = extract_text("Lamps complying with the 04 series of amendments to Regulation No. 87 shall be fitted.", lang="en")
     assert not [i for i in inds if i.value in (4.0, 87.0)]
+
+
+def test_protocol_codes_bit_fields_and_resolutions_are_masked():
+    from zmdocs.indicators.masks import mask
+
+    m = mask("串口速率：0x00:2400；0x01:4800；0x02:7200(默认值)")
+    assert "2400" not in m and "4800" not in m and "7200" in m  # an option is masked, the default stays
+    assert "12" not in mask("b12-b9 为电平时间") and "7" not in mask("bit 7 置位")
+    assert "10" not in mask("油量读数，单位为1/10L")
+    assert "0x1A2B" not in mask("消息ID 0x1A2B 表示心跳")
