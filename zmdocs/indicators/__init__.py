@@ -84,6 +84,7 @@ from __future__ import annotations
 import logging
 import re
 
+from zmdocs.indicators.bands import drop_bands
 from zmdocs.indicators.common import direction
 from zmdocs.indicators.grids import grid_indicators, grid_table
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
@@ -146,6 +147,8 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         ctext = restate_under(parent, ctext, clang or guess_lang(ctext)) if parent else ctext
         text = restate_lists(ctext, clang or guess_lang(ctext))
         found = extract_text(text, lang=clang, clause=c.id, page=c.page, context=c.heading)
+        if (clang or guess_lang(ctext)) in ("zh", "en", "de"):
+            found = drop_bands(found, clang or guess_lang(ctext))
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:

@@ -46,6 +46,15 @@ _MASKS = [
     re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b"),
     # regulation numbers: (EU) Nr. 1275/2008, 2009/125/EG
     re.compile(r"\b\d{1,4}/(?:19|20)\d{2}\b|\b(?:19|20)\d{2}/\d{1,4}/(?:EU|EG|EC|CE|EWG|EEC|EWR)\b"),
+    # UN regulation numbers and amendment series: "Regulation No. 19", "the 03 series of amendments", "Supplement 5 to"
+    re.compile(r"(?i)\b(?:UN\s+|UNECE\s+|ECE\s+)?Regulations?\s+Nos?\.?\s*\d+(?:\s*(?:,|and|or)\s*\d+)*"),
+    re.compile(r"(?i)\b\d{1,2}(?=\s+(?:(?:and|or)\s+(?:subsequent|later)\s+)?series\s+of\s+amendments)"),
+    re.compile(r"(?i)\b(?:supplement|revision|amendment|corrigendum)\s+\d{1,3}(?=\s+(?:to|of)\b)"),
+    # protocol data formats: hex codes with the option they name ("0x01:9600"), hex ids, bit fields (b15-b8),
+    # a field's resolution ("单位为1/10km", "unit: 0.1 g")
+    re.compile(r"(?i)\b0x[0-9a-f]+(?:\s*[:：]\s*\d[\d.]*(?![\d.]|\s*[a-z]{0,3}\s*[(（]?\s*默认))?"),  # a default stays
+    re.compile(r"(?i)\bbits?\s*\d{1,2}(?:\s*[-–~]\s*\d{1,2})?\b|\bb\d{1,2}(?:\s*[-–~]\s*b\d{1,2})?\b"),
+    re.compile(r"单位\s*(?:为|是|[:：])\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?"),
     # list numbers and footnote marks at the start of an item: (1) 1) a) ① 1.
     re.compile(r"(?:^|(?<=[\s；;:。\n]))(?<![±=<>≤≥]\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|\d{1,2}\.(?=\s))"),
     # clause numbers at the start of a line: 5.2.3 泄漏电流 / A.2 Test

@@ -1,0 +1,108 @@
+"""Applicability bands in zh prose: a bound inside a noun modifier naming the products a requirement covers.
+
+`车长大于9m的客车应…`, `总质量不大于750kg的挂车除外`, `宽高比小于等于0.9的乘用车`: the bound says which
+products the statement is about (a condition), it is not a limit the product must meet. `drop_bands`
+removes such indicators from one sentence's prose indicators and puts the band into the conditions of the
+indicators of the same sentence that remain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zmdocs.model import Indicator
+
+_CMP = r"(?:大于或等于|小于或等于|大于等于|小于等于|不大于|不小于|不超过|不低于|不高于|大于|小于|超过|低于|高于|≤|≥|<|>|＜|＞)"
+# <name><comparator><number><unit>[以上|以下][倍]的<noun>: the 的 + a noun (not 要求/规定/…) closes the band
+_BAND = re.compile(
+    r"(?:^|[，,、(（)）；;：:和及或—])\s*"
+    r"(?P<band>(?P<name>[\u4e00-\u9fff]{1,14}?)(?P<cmp>" + _CMP + r")?\s*(?:[\u4e00-\u9fff]{1,6}的\s*)?"
+    r"(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³]{0,6})\s*(?P<side>以上|以下)?\s*倍?\s*的)"
+    r"(?P<noun>\s*[\u4e00-\u9fff]{1,12}?)(?=应|不应|还应|均应|必须|须|除外|[、，,)）(（]|的)"
+)
+# a modal, a verb or a preposition in the modifier: a requirement or a setting written as a modifier
+# (应具有不小于5mm的间隙, 发出超过5m/s²的请求, 在附着系数大于等于0.7的路面上)
+_STATES = re.compile(r"应|须|宜|具有|设有|采用|配备|装备|保证|达到|发出|产生|进行|进入|有|出现|施加|输出|提供|保持|持续|使用|在|以|经|通过|为$")
+# the noun is a place or a statement, not the products a requirement covers (…的路面上, …的客车为…, …的矩形时也视为)
+_NOT_PRODUCT = re.compile(r"上|中|内|为|进行|要求|规定|范围|数值|偏差|误差|精度|时间|距离|位置|间隔|速度")
+
+
+_NUM = r"\d[\d\s,.]*"
+# products a requirement covers (never the test apparatus: a lamp, a device "with a colour temperature between …")
+_THINGS = (r"(?:vehicles?|trailers?|tractors?|appliances?|installations?|plants?|machines?|products?|tyres?|\w*anlagen?|\w*geräte?n?|\w*fahrzeuge?n?|\w*kessel[n]?)")
+# en/de: <things> [which are|with a <name> [of]] <bound word> <number>: the products a requirement covers
+_BAND_EUROPE = re.compile(
+    r"(?i)\b" + _THINGS + r"\s+(?:(?:which|that)\s+(?:are|is)\s+|(?:with|having|of)\s+an?\s+[\w\s-]{1,40}?\s+"
+    r"|mit\s+einer\s+[\w-]{3,40}\s+)?(?:of\s+|von\s+)?(?:not\s+exceeding|exceeding|not\s+more\s+than|more\s+than|less\s+than"
+    r"|not\s+less\s+than|up\s+to|between|mehr\s+als|weniger\s+als|unter|über|bis\s+zu|höchstens|mindestens)\s*"
+    r"(?P<num>" + _NUM + r")(?:\s*(?:and|und)\s*(?P<num2>" + _NUM + r"))?")
+
+
+def _number(s: str) -> float | None:
+    s = re.sub(r"\s+", "", s).rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+        s = s.replace(",", "")
+    try:
+        return float(s.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _bands_europe(text: str) -> list[tuple[float, str, str]]:
+    """(value, "", band text) of each en/de band: "vehicles not exceeding 6 m", "Anlagen mit einer Leistung von mehr als 4 kW"."""
+    out = []
+    for m in _BAND_EUROPE.finditer(text):
+        for g in ("num", "num2"):
+            v = _number(m.group(g) or "")
+            if v is not None:
+                out.append((v, "", m.group().strip()))
+    return out
+
+
+def _bands(text: str) -> list[tuple[float, str, str]]:
+    """(value, unit, band text) of each band in a sentence; a band needs a comparator word or 以上/以下."""
+    out = []
+    for m in _BAND.finditer(text):
+        if not (m.group("cmp") or m.group("side")) or _STATES.search(m.group("name")) \
+                or _NOT_PRODUCT.search(m.group("noun")):
+            continue
+        v = _number(m.group("num"))
+        if v is not None:
+            out.append((v, m.group("unit") or "", m.group("band").strip()))
+    return out
+
+
+def _occurrences(text: str, value: float) -> int:
+    return sum(1 for m in re.finditer(_NUM, text) if _number(m.group()) == value)
+
+
+def _values(i: Indicator) -> list[float]:
+    if isinstance(i.value, (int, float)):
+        return [float(i.value)]
+    if i.comparator == "range" and i.min is not None and i.max is not None:
+        return [float(i.min), float(i.max)]
+    return []
+
+
+def drop_bands(inds: list[Indicator], lang: str = "zh") -> list[Indicator]:
+    """Prose indicators without their applicability bands (made conditions of the rest of the sentence)."""
+    find = _bands if lang == "zh" else _bands_europe
+    out: list[Indicator] = []
+    by_text: dict[str, list[tuple[float, str, str]]] = {}
+    dropped: dict[str, list[str]] = {}
+    for i in inds:
+        vals = _values(i)
+        if (i.origin or {}).get("type") != "prose" or not vals or not i.text:
+            out.append(i)
+            continue
+        bands = by_text.setdefault(i.text, find(i.text))
+        hit = [b for v, u, b in bands if v == vals[0] and (not i.unit or not u or u == i.unit or i.unit.startswith(u))]
+        if hit and _occurrences(i.text, vals[0]) <= len([1 for v, _, _ in bands if v == vals[0]]):
+            dropped.setdefault(i.text, []).extend(b.rstrip("的").strip() for b in hit[:1])
+            continue
+        out.append(i)
+    for i in out:
+        for b in dropped.get(i.text, []):
+            if (i.origin or {}).get("type") == "prose" and b not in i.conditions:
+                i.conditions.append(b)
+    return out
