@@ -146,9 +146,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         parent = texts.get(c.parent or "", "")
         ctext = restate_under(parent, ctext, clang or guess_lang(ctext)) if parent else ctext
         text = restate_lists(ctext, clang or guess_lang(ctext))
-        found = extract_text(text, lang=clang, clause=c.id, page=c.page, context=c.heading)
-        if (clang or guess_lang(ctext)) in ("zh", "en", "de"):
-            found = drop_bands(found, clang or guess_lang(ctext))
+        found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=c.heading), clang or guess_lang(ctext))
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:

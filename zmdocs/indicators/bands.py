@@ -86,6 +86,8 @@ def _values(i: Indicator) -> list[float]:
 
 def drop_bands(inds: list[Indicator], lang: str = "zh") -> list[Indicator]:
     """Prose indicators without their applicability bands (made conditions of the rest of the sentence)."""
+    if lang not in ("zh", "en", "de"):
+        return inds
     find = _bands if lang == "zh" else _bands_europe
     out: list[Indicator] = []
     by_text: dict[str, list[tuple[float, str, str]]] = {}
