@@ -73,7 +73,7 @@ def test_real_gold_micro_precision_recall_and_role_accuracy() -> None:
 @pytest.mark.slow
 def test_real_gold_micro_on_files_being_tuned() -> None:
     """Files moved from the held-out set to the tuned set (`stage: tuning`): their micro P and R must not fall
-    below their first runs' micro figure (P 0.505, R 0.356) less a hair; they join the >= 0.9 test above when they reach it."""
+    below the figure of 2026-12-03 (third session) less 0.03 (first run P 0.505 / R 0.356, then P 0.848 / R 0.605); they join the >= 0.9 test above when they reach it."""
     tp = n_pred = n_gold = 0
     for gp in GOLD_FILES:
         gold = load_real_gold(gp)
@@ -86,8 +86,8 @@ def test_real_gold_micro_on_files_being_tuned() -> None:
         tp, n_pred, n_gold = tp + res["tp"], n_pred + res["tp"] + res["fp"], n_gold + res["tp"] + res["fn"]
     assert n_gold, "no gold file carries `stage: tuning`"
     detail = f"tp {tp}, predicted {n_pred}, gold {n_gold}"
-    assert tp / max(n_pred, 1) >= 0.48, detail
-    assert tp / n_gold >= 0.33, detail
+    assert tp / max(n_pred, 1) >= 0.81, detail
+    assert tp / n_gold >= 0.57, detail
 
 
 def _ind(clause: str, comparator: str, value=None, unit: str = "", vmin=None, vmax=None) -> SimpleNamespace:
