@@ -48,15 +48,12 @@ def test_real_indicator_gold(gold_path: Path) -> None:
     assert res["recall"] >= th["recall"], detail
 
 
-@pytest.mark.slow
-def test_real_gold_micro_precision_recall_and_role_accuracy() -> None:
-    """Issue #11 done-when: micro P and R >= 0.9 (exact clause, comparator, value, unit) and role accuracy >= 0.9
-    over the tuning files; files marked `held_out: true` are measured apart (bench/indicators.py) and not asserted,
-    and files marked `stage: tuning` (held out until they were moved to the tuned set) are asserted by the next test."""
+def _micro(select) -> tuple[int, int, int, int]:
+    """(tp, predicted, gold, role hits) summed over the gold files `select(gold)` picks."""
     tp = n_pred = n_gold = role_hits = 0
     for gp in GOLD_FILES:
         gold = load_real_gold(gp)
-        if gold.get("held_out") or gold.get("stage") == "tuning":
+        if not select(gold):
             continue
         if not (CORPUS / gold["file"]).exists():
             pytest.skip(f"corpus document {gold['file']} not available")
@@ -64,6 +61,15 @@ def test_real_gold_micro_precision_recall_and_role_accuracy() -> None:
         res = score_real(doc, inds, gold)
         tp, n_pred, n_gold = tp + res["tp"], n_pred + res["tp"] + res["fp"], n_gold + res["tp"] + res["fn"]
         role_hits += round((res["role_accuracy"] or 0) * res["tp"])
+    return tp, n_pred, n_gold, role_hits
+
+
+@pytest.mark.slow
+def test_real_gold_micro_precision_recall_and_role_accuracy() -> None:
+    """Issue #11 done-when: micro P and R >= 0.9 (exact clause, comparator, value, unit) and role accuracy >= 0.9
+    over the tuning files; files marked `held_out: true` are measured apart (bench/indicators.py) and not asserted,
+    and files marked `stage: tuning` (held out until they were moved to the tuned set) are asserted by the next test."""
+    tp, n_pred, n_gold, role_hits = _micro(lambda g: not g.get("held_out") and g.get("stage") != "tuning")
     detail = f"tp {tp}, predicted {n_pred}, gold {n_gold}, role hits {role_hits}"
     assert tp / n_pred >= 0.9, detail
     assert tp / n_gold >= 0.9, detail
@@ -73,17 +79,9 @@ def test_real_gold_micro_precision_recall_and_role_accuracy() -> None:
 @pytest.mark.slow
 def test_real_gold_micro_on_files_being_tuned() -> None:
     """Files moved from the held-out set to the tuned set (`stage: tuning`): their micro P and R must not fall
-    below the figure of 2026-12-03 (third session) less 0.03 (first run P 0.505 / R 0.356, then P 0.848 / R 0.605); they join the >= 0.9 test above when they reach it."""
-    tp = n_pred = n_gold = 0
-    for gp in GOLD_FILES:
-        gold = load_real_gold(gp)
-        if gold.get("stage") != "tuning":
-            continue
-        if not (CORPUS / gold["file"]).exists():
-            pytest.skip(f"corpus document {gold['file']} not available")
-        doc, inds = _extracted(gold["file"])
-        res = score_real(doc, inds, gold)
-        tp, n_pred, n_gold = tp + res["tp"], n_pred + res["tp"] + res["fp"], n_gold + res["tp"] + res["fn"]
+    below the figure of 2026-12-03 (third session) less 0.03 (first run P 0.505 / R 0.356, then P 0.848 /
+    R 0.605); they join the >= 0.9 test above when they reach it."""
+    tp, n_pred, n_gold, _ = _micro(lambda g: g.get("stage") == "tuning")
     assert n_gold, "no gold file carries `stage: tuning`"
     detail = f"tp {tp}, predicted {n_pred}, gold {n_gold}"
     assert tp / max(n_pred, 1) >= 0.81, detail
