@@ -4,7 +4,7 @@ is for (`…大于9m的客车应…`) or excludes (`(…750kg的挂车除外)`),
 from __future__ import annotations
 
 from zmdocs.indicators import extract_text
-from zmdocs.indicators.bands_zh import band_spans
+from zmdocs.indicators.bands import band_spans
 
 
 def _got(text: str) -> list[tuple[str, float, str]]:

@@ -3,7 +3,8 @@
 `车长大于9m的客车应…`, `总质量不大于750kg的挂车除外`, `宽高比小于等于0.9的乘用车`: the bound says which
 products the statement is about (a condition), it is not a limit the product must meet. `drop_bands`
 removes such indicators from one sentence's prose indicators and puts the band into the conditions of the
-indicators of the same sentence that remain.
+indicators of the same sentence that remain. `band_spans` finds the same bands (and `(…的挂车除外)`
+exclusions) as condition spans while a zh sentence is read, for the cases `drop_bands` leaves.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import re
 
 from zmdocs.model import Indicator
+from zmdocs.text.numbers import parse_number
 
-_CMP = r"(?:大于或等于|小于或等于|大于等于|小于等于|不大于|不小于|不超过|不低于|不高于|大于|小于|超过|低于|高于|≤|≥|<|>|＜|＞)"
+_CMP = r"(?:大于或等于|小于或等于|大于等于|小于等于|不大于|不小于|不超过|不低于|不高于|大于|小于|超过|低于|高于|[≤≥<>＜＞])"
 # <name><comparator><number><unit>[以上|以下][倍]的<noun>: the 的 + a noun (not 要求/规定/…) closes the band
 _BAND = re.compile(
     r"(?:^|[，,、(（)）；;：:和及或—])\s*"
@@ -38,14 +40,8 @@ _BAND_EUROPE = re.compile(
     r"(?P<num>" + _NUM + r")(?:\s*(?:and|und)\s*(?P<num2>" + _NUM + r"))?")
 
 
-def _number(s: str) -> float | None:
-    s = re.sub(r"\s+", "", s).rstrip(".,")
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
-        s = s.replace(",", "")
-    try:
-        return float(s.replace(",", "."))
-    except ValueError:
-        return None
+def _number(s: str, lang: str = "zh") -> float | None:
+    return parse_number(re.sub(r"\s+", "", s).rstrip(".,"), lang)
 
 
 def _bands_europe(text: str) -> list[tuple[float, str, str]]:
@@ -107,4 +103,27 @@ def drop_bands(inds: list[Indicator], lang: str = "zh") -> list[Indicator]:
         for b in dropped.get(i.text, []):
             if (i.origin or {}).get("type") == "prose" and b not in i.conditions:
                 i.conditions.append(b)
+    return out
+
+
+# --- the same bands as condition spans, while a sentence is read (zmdocs.indicators.prose._cond_spans) ---
+# It catches what `drop_bands` leaves (a band alone in its sentence, a band before a comma); the value
+# becomes a condition of the sentence's limits at once.
+# subject, comparator, value, unit, optional 以上/以下, then 的 and the products' noun
+_SPAN = re.compile(
+    r"(?:(?!应|须|不得)[\u4e00-\u9fffA-Za-z]){1,12}?\s*" + _CMP + r"\s*\d[\d.,]*(?:\s\d{3})*\s*[A-Za-z%°/²³μ·]{0,6}\s*(?:以[上下内])?\s*的"
+    r"\s*[\u4e00-\u9fff]{1,12}?(?=[、，,；;。）)]|应|还应|均应|不应|须|必须|$)")
+_EXCEPT = re.compile(r"[（(][^（()）]{0,80}?除外\s*[)）]")
+_MODAL = re.compile(r"应|须|不得|必须")
+_SENTENCE = re.compile(r"[；;。:：]")
+
+
+def band_spans(t: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of t[s:e] that name the products a requirement applies to or excludes (see the module doc)."""
+    out = [(m.start(), m.end()) for m in _EXCEPT.finditer(t, s, e)]
+    for m in _SPAN.finditer(t, s, e):
+        head = max([s] + [x.end() for x in _SENTENCE.finditer(t, s, m.start())])
+        if _MODAL.search(t, head, m.start()):
+            continue  # after the modal: what the product must have
+        out.append((m.start(), m.end()))
     return out

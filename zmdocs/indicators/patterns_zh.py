@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from zmdocs.indicators.bands_zh import band_spans
+from zmdocs.indicators.bands import band_spans
 
 _MODAL = r"(?:应|应该|须|必须|均应|均|都应|都|需|宜)?\s*"
 _TAIL = r"\s*(?:为|是|:)?\s*(?:[^，,；;。:\d<>≤≥]{1,6}的|[A-Za-z][A-Za-z0-9_]{0,14}\s*的)?\s*\+?$"  # 额定值的 / V_smaxset的

@@ -77,7 +77,7 @@ _VERDICT = re.compile(r"(?i)[^，,;；。.]{0,3}[，,]?\s*(?:(?:则|那么)\s*(?
 
 def _cond_spans(t: str, s: int, e: int, P) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in P.CONDITION.finditer(t, s, e) if m.group().strip()]
-    for extra in getattr(P, "EXTRA_SPANS", ()):  # zh applicability bands (`bands_zh`)
+    for extra in getattr(P, "EXTRA_SPANS", ()):  # zh applicability bands (`bands.band_spans`)
         spans += extra(t, s, e)
     return spans
 
