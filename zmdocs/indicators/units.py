@@ -75,6 +75,8 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     # time
     ("s", "second", ("s", "sec", "seconds", "second", "Sekunden", "secondes", "seconde", "秒钟", "秒")),
     ("ms", "millisecond", ("ms", "毫秒")),
+    ("µs", "microsecond", ("µs", "μs", "微秒")),
+    ("ns", "nanosecond", ("ns", "纳秒")),
     ("min", "minute", ("min", "minutes", "minute", "Minuten", "Minute", "分钟")),
     ("h", "hour", ("h", "hours", "hour", "Stunden", "Stunde", "heures", "heure", "小时")),
     ("d", "day", ("days", "Tagen", "Tage", "jours", "天")),
@@ -143,6 +145,11 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("g/test", None, ("g/test", "g per test")),
     ("mg/test", None, ("mg/test", "mg per test")),
     ("Ω/km", "ohm / kilometer", ("Ω/km", "ohm/km")),
+    # field strengths (EMC immunity levels) and radiological quantities
+    ("V/m", "volt / meter", ("V/m", "伏/米", "伏每米")),
+    ("A/m", "ampere / meter", ("A/m", "安/米", "安每米")),
+    ("Bq/L", None, ("Bq/L", "Bq/l", "Becquerel/Liter", "Becquerel pro Liter")),
+    ("mSv/a", None, ("mSv/a", "mSv/Jahr", "mSv pro Jahr", "mSv/year", "mSv per year")),
     ("cd/m²", "candela / meter ** 2", ("cd/m²", "cd/m2")),
     ("mm/s", "millimeter / second", ("mm/s",)),
     ("W/cm²", "watt / centimeter ** 2", ("W/cm²", "W/cm2")),
@@ -174,11 +181,11 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
 
 # Canonical symbol per pint dimensionality (filled lazily) and symbols outside pint.
 _CANONICAL_SYMBOLS = ["A", "V", "W", "VA", "Ω", "Ω/V", "Pa", "N", "N·m", "s", "m", "m²", "m³", "kg", "J",
-                      "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm", "W/m²", "lm/W", "kg/m³", "kg/m²", "Ω/m", "cd/m²", "N/m", "mol/m³", "m/s³", "m⁻¹", "kg/m"]
+                      "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm", "W/m²", "lm/W", "kg/m³", "kg/m²", "Ω/m", "cd/m²", "N/m", "mol/m³", "m/s³", "m⁻¹", "kg/m", "V/m", "A/m"]
 _CANON_EXPR = {"mol/m³": "mole / meter ** 3", "N/m": "newton / meter", "m³/s": "meter ** 3 / second", "kg/m²": "kilogram / meter ** 2", "Ω/m": "ohm / meter", "m/s³": "meter / second ** 3", "m⁻¹": "1 / meter", "kg/m": "kilogram / meter"}
 _NON_PINT = {"dB(A)": "dB(A)", "dB(C)": "dB(C)", "dB": "dB", **{sym: sym for sym, _e, _f in _log_units()}, "%": "%", "ppm": "ppm", "cycles": "cycles", "r": "r", "°": "°", "kWh/24h": "kWh/24h",
              "mg/kg": "mg/kg", "mg/kWh": "mg/kWh", "°/s": "°/s", "条": "条", "套": "套", "个": "个", "件": "件", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²",
-             "g/test": "g/test", "mg/test": "mg/test"}
+             "g/test": "g/test", "mg/test": "mg/test", "Bq/L": "Bq/L", "mSv/a": "mSv/a"}
 
 SYMBOLS: dict[str, str] = {}  # written form (lower-cased for Latin) -> symbol
 PINT_EXPR: dict[str, str | None] = {}
