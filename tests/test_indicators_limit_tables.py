@@ -118,3 +118,12 @@ def test_detection_limit_table_with_running_number_and_units_in_cells() -> None:
     t = Table(id="t", number="", caption="", header_rows=1, rows=rows)
     inds = extract_table(t, "de")
     assert sorted(gold_tuple(i) for i in inds) == [("<=", 0.2, "Xq/l"), ("<=", 3.0, "Xq/l")]
+
+
+def test_band_in_a_column_head_is_no_bound_of_the_column() -> None:
+    # "≤ 50 V" in the head of one column names the band it holds for: the caption's bound covers every column
+    rows = [["部位", "间隙 mm", "间隙 mm", "间隙 mm"],
+            ["部位", "电压 ≤ 30 V", "电压 > 30 V 且 ≤ 200 V", "电压 > 200 V"],
+            ["甲部位", "0.3", "1.2", "2.5"]]
+    got = _got(rows, caption="最小间隙", header_rows=2)
+    assert got == [(">=", 0.3, "mm"), (">=", 1.2, "mm"), (">=", 2.5, "mm")]

@@ -190,3 +190,14 @@ def test_list_lead_in_naming_the_following_values():
     text = restate_lists("The deviation shall not exceed the following values:\n(a) for class A: 5 mm;\n(b) for class B: 10 mm.", "en")
     assert _found(text, "en") == [("<=", 5, "mm"), ("<=", 10, "mm")]
     assert "for for" not in text
+
+
+def test_by_more_than_under_a_negation_keeps_an_asymmetric_range():
+    got = _found("The output shall not differ from the declared output of the unit by more than +4 % or -8 %.", "en")
+    assert got == [("range", None, "%")]
+
+
+def test_zh_sample_size_is_no_count_indicator():
+    assert _found("出厂检验的试样从同批产品中抽取，数量为4件。", "zh") == []
+    assert _found("每年进行一次型式检验，样本量为6台。", "zh") == []
+    assert _found("应至少具备 3 个独立的接口。", "zh") == [(">=", 3, "个")]  # a required count keeps its classifier

@@ -28,6 +28,8 @@ _TEST_SETTING = re.compile(r"(?:最高|最低|最大|最小)(?=(?:测试|试验|
 _RANGE_CELL = re.compile(r"^\s*-?\d[\d\s.,]*?\s*[~～]\s*-?\d[\d\s.,]*\s*$")
 _FALLING = re.compile(r"(?<![\d.,])(\d[\d ]*(?:\.\d+)?)\s*[~～]\s*(\d[\d ]*(?:\.\d+)?)(?![\d.,])")
 _UNIT_NAME = re.compile(r"(?i)^(?:单位|计量单位|units?|einheit|unité)$")
+# a comparator sign before a number in a column label: the band of that column, not a bound of its values
+_BAND_IN_LABEL = re.compile(r"(?:≤|<=|≦|≥|>=|≧|<|>|不大于|不超过|不小于|不低于)\s*[-+]?\d")
 _TIME_WORD = re.compile(r"时间|间隔|时长|历时|duration|interval|time", re.I)
 
 
@@ -37,8 +39,9 @@ def setting_free(text: str) -> str:
 
 
 def limit_columns(labels: Sequence[str], bounded: Callable[[str], bool]) -> set[int]:
-    """Columns whose own header label (without its unit) names a bound."""
-    return {j for j, lab in enumerate(labels) if lab and bounded(setting_free(lab))}
+    """Columns whose own header label (without its unit) names a bound; a band the column holds for
+    (`Working voltage ≤ 50 V`, `> 50 V and ≤ 250 V`) names none."""
+    return {j for j, lab in enumerate(labels) if lab and bounded(_BAND_IN_LABEL.sub(" ", setting_free(lab)))}
 
 
 def bound_columns(labels: Sequence[str], caption: str, bounded: Callable[[str], bool]) -> set[int] | None:

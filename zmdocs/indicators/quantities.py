@@ -253,6 +253,9 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
         cls = _ZH_CLASSIFIER.match(masked, q.end)
         if cls:  # "至少 100 组", "2 个独立的噪声源", "三层密钥结构": a count keeps its classifier as the unit
             q.unit, q.end = cls.group(1), cls.end()
+    if counted(q.unit) and q.comparator in (None, "=") and P is patterns_zh \
+            and _SAMPLE_SIZE.search(masked, max(0, q.start - 60), q.start):
+        return False  # "样品…随机抽取，数量为3台", "样本量为5件": a sample size, no indicator of the product
     if not q.unit:
         pre = PREFIX_UNIT.search(t, max(0, q.start - 12), q.start)
         if pre:
@@ -274,6 +277,8 @@ _WORD_MULTIPLE_BARE = re.compile(r"\s*(?:times|fois)\s+(?!(?:in|at|per|an?|each|
                                  r"[A-Za-zÀ-ÿ]", re.I)
 _ARTICLE_END = re.compile(r"(?i)\s*\b(?:das|dem|the|le|la)\s*$")
 # Chinese count classifiers (and bits/bytes) right after a number with no unit; not the start of a word (对于, 组合, 层次)
+# a sampling plan earlier in the same sentence (the number of samples drawn is stated, not required)
+_SAMPLE_SIZE = re.compile(r"(?:样品|样本|试样|抽样|抽取|抽检)[^。；;]*$")
 _ZH_CLASSIFIER = re.compile(r"\s*(个|组|对|层|种|项|台|件|条|路|比特|字节)(?!于|应|合|成|次|面|级|间|别|类|型)")
 
 
@@ -421,8 +426,9 @@ def _comparator(t: str, q: Quantity, P) -> None:
             # "不超过±3%" keeps the range; the cue still ends the parameter
             q.comparator = "range" if q.kind == "rng" else comp
             q.cue_start = q.start - (len(left) - m.start())
-            if comp == ">" and _BY_MORE.search(left) and _NEGATED.search(t, max(0, q.cue_start - 120), q.cue_start):
-                q.comparator = "<="  # "shall not cause … to vary by more than 0,05": the excess is bounded
+            if comp == ">" and q.kind != "rng" and _BY_MORE.search(left) \
+                    and _NEGATED.search(t, max(0, q.cue_start - 120), q.cue_start):
+                q.comparator = "<="  # "shall not cause … to vary by more than 0,05" (a range "+5 % or -10 %" stays)
             return
     if q.kind == "rng":
         q.comparator = "range"
