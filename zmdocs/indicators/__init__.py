@@ -93,7 +93,8 @@ from zmdocs.indicators.leadins import apply_table_leadins
 from zmdocs.indicators.lists import restate_lists, restate_under
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
-from zmdocs.indicators.tables import extract_table
+from zmdocs.indicators.tables import extract_table, header_unit
+from zmdocs.indicators.level_tables import level_settings
 from zmdocs.indicators.text_tables import split_text_tables
 from zmdocs.model import Document, Indicator
 from zmdocs.text.lang import guess_lang
@@ -158,6 +159,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         found = grid_table(t, headings.get(t.clause or "", ""))
         if found is None:
             found = extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
+            found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
         every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
         for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
             j = (i.origin or {}).get("col")
