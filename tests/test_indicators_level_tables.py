@@ -4,8 +4,8 @@ naming a percentage give %. Every table here is written by the test (issue #11).
 from __future__ import annotations
 
 from zmdocs.indicators.common import gold_tuple
-from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.level_tables import is_level_table, level_settings
+from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.model import Table
 
 

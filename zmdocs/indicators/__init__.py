@@ -90,11 +90,11 @@ from zmdocs.indicators.grids import grid_indicators, grid_table
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
 from zmdocs.indicators.leadins import apply_table_leadins
+from zmdocs.indicators.level_tables import level_settings
 from zmdocs.indicators.lists import restate_lists, restate_under
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
 from zmdocs.indicators.tables import extract_table, header_unit
-from zmdocs.indicators.level_tables import level_settings
 from zmdocs.indicators.text_tables import split_text_tables
 from zmdocs.model import Document, Indicator
 from zmdocs.text.lang import guess_lang
