@@ -86,6 +86,7 @@ import re
 
 from zmdocs.indicators.bands import drop_bands
 from zmdocs.indicators.common import direction
+from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.grids import grid_indicators, grid_table
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
@@ -160,12 +161,14 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         if found is None:
             found = extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
             found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
+            found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
         every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
         for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
             j = (i.origin or {}).get("col")
             i._table_text = (" ".join(r[j] for r in t.header if isinstance(j, int) and j < len(r)), every)
         out.extend(found)
     out.extend(settings_in_labels(out, doc.tables, lang if lang in ("zh", "en", "de", "fr") else None))
+    apply_field_rules(out, lang)
     out = apply_table_leadins(doc, out)
     _methods_from_test_chapter(doc, out)
     assign_roles(doc, out)
