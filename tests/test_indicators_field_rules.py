@@ -59,3 +59,14 @@ def test_bands_in_a_table_note_are_conditions() -> None:
     inds = drop_bands(extract_table(Table(id="t", number="1", caption="某要求", header_rows=1, rows=rows), "zh"), "zh")
     got = [gold_tuple(i) for i in inds]
     assert (">=", 45.0, "%") in got and (">=", 40.0, "%") in got and not any(v == 1.5 for _, v, _ in got)
+
+
+def test_volumes_a_test_collects_are_test_conditions() -> None:
+    from zmdocs.indicators.roles import assign_roles
+    from zmdocs.model import Clause, Document, Indicator
+
+    c = Clause(id="D#4", number="4", heading="某功能检测", text="检测量：采集 30 比特数据，分成 6 组，每组 5 比特；设备应至少具备 2 个接口。")
+    inds = [Indicator(parameter="p", comparator=cmp, value=v, unit=u, clause=c.id, text=c.text)
+            for cmp, v, u in (("=", 30, "比特"), ("=", 6, "组"), ("=", 5, "比特"), (">=", 2, "个"))]
+    assign_roles(Document(id="D", clauses=[c]), inds)
+    assert [i.role for i in inds] == ["test-condition"] * 3 + ["requirement"]
