@@ -65,6 +65,10 @@ Conventions of the `Indicator` fields this package fills:
   L1…L4, M1/N1, Order 1a) are conditions and the row names the parameter; one merged cell over
   every grade column is one indicator; band cells ("0.25<质量≤4") and trailing 等级 columns are
   row conditions; table footnote rows are read once as prose.
+- Test-level tables (a caption naming 试验条件/test levels): label columns holding values (频率 Hz "80~1000", 电压 kV
+  "±4", a 周期 column) and quantities in parentheses ("80%(1kHz)") are test-condition indicators too (`level_tables`).
+  zh field descriptions (`field_rules`): a unit declared before a unitless value (单位为秒(s)，值大于0) is its unit; a
+  clamp (当数值小于100m时，终端按100m处理) is `>=`; bit values, version numbers and formula terms (N+1) are masked.
 - List items under a comparator lead-in ("…应小于等于：a）…：15°") take its comparator and parameter
   (`lists.restate_lists`); in en/de/fr a lower and an upper bound written together ("not less
   than 350 mm nor more than 1 500 mm") are one range, in zh they stay two limits (GB drafting);
