@@ -65,6 +65,10 @@ Conventions of the `Indicator` fields this package fills:
   L1…L4, M1/N1, Order 1a) are conditions and the row names the parameter; one merged cell over
   every grade column is one indicator; band cells ("0.25<质量≤4") and trailing 等级 columns are
   row conditions; table footnote rows are read once as prose.
+- Test-level tables (a caption naming 试验条件/test levels): label columns holding values (频率 Hz "80~1000", 电压 kV
+  "±4", a 周期 column) and quantities in parentheses ("80%(1kHz)") are test-condition indicators too (`level_tables`).
+  zh field descriptions (`field_rules`): a unit declared before a unitless value (单位为秒(s)，值大于0) is its unit; a
+  clamp (当数值小于100m时，终端按100m处理) is `>=`; bit values, version numbers and formula terms (N+1) are masked.
 - List items under a comparator lead-in ("…应小于等于：a）…：15°") take its comparator and parameter
   (`lists.restate_lists`); in en/de/fr a lower and an upper bound written together ("not less
   than 350 mm nor more than 1 500 mm") are one range, in zh they stay two limits (GB drafting);
@@ -86,14 +90,16 @@ import re
 
 from zmdocs.indicators.bands import drop_bands
 from zmdocs.indicators.common import direction
+from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.grids import grid_indicators, grid_table
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
 from zmdocs.indicators.leadins import apply_table_leadins
+from zmdocs.indicators.level_tables import level_settings
 from zmdocs.indicators.lists import restate_lists, restate_under
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
-from zmdocs.indicators.tables import extract_table
+from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.text_tables import split_text_tables
 from zmdocs.model import Document, Indicator
 from zmdocs.text.lang import guess_lang
@@ -158,12 +164,15 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         found = grid_table(t, headings.get(t.clause or "", ""))
         if found is None:
             found = extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
+            found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
+            found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
         every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
         for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
             j = (i.origin or {}).get("col")
             i._table_text = (" ".join(r[j] for r in t.header if isinstance(j, int) and j < len(r)), every)
         out.extend(found)
     out.extend(settings_in_labels(out, doc.tables, lang if lang in ("zh", "en", "de", "fr") else None))
+    apply_field_rules(out, lang)
     out = apply_table_leadins(doc, out)
     _methods_from_test_chapter(doc, out)
     assign_roles(doc, out)

@@ -20,7 +20,7 @@ _BAND = re.compile(
     r"(?:^|[，,、(（)）；;：:和及或—])\s*"
     r"(?P<band>(?P<name>[\u4e00-\u9fff]{1,14}?)(?P<cmp>" + _CMP + r")?\s*(?:[\u4e00-\u9fff]{1,6}的\s*)?"
     r"(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³]{0,6})\s*(?P<side>以上|以下)?\s*倍?\s*的)"
-    r"(?P<noun>\s*[\u4e00-\u9fff]{1,12}?)(?=应|不应|还应|均应|必须|须|除外|[、，,)）(（]|的)"
+    r"(?P<noun>\s*[\u4e00-\u9fff]{1,12}?)(?=应|不应|还应|均应|必须|须|除外|[、，,)）(（]|的|和|及|时|在)"
 )
 # a modal, a verb or a preposition in the modifier: a requirement or a setting written as a modifier
 # (应具有不小于5mm的间隙, 发出超过5m/s²的请求, 在附着系数大于等于0.7的路面上)
@@ -80,6 +80,12 @@ def _values(i: Indicator) -> list[float]:
     return []
 
 
+def _read_as_prose(i: Indicator) -> bool:
+    """Prose, or a table's note or footnote read as prose."""
+    o = i.origin or {}
+    return o.get("type") == "prose" or o.get("type") == "table" and bool(o.get("note") or o.get("footnote"))
+
+
 def drop_bands(inds: list[Indicator], lang: str = "zh") -> list[Indicator]:
     """Prose indicators without their applicability bands (made conditions of the rest of the sentence)."""
     if lang not in ("zh", "en", "de"):
@@ -90,7 +96,7 @@ def drop_bands(inds: list[Indicator], lang: str = "zh") -> list[Indicator]:
     dropped: dict[str, list[str]] = {}
     for i in inds:
         vals = _values(i)
-        if (i.origin or {}).get("type") != "prose" or not vals or not i.text:
+        if not _read_as_prose(i) or not vals or not i.text:
             out.append(i)
             continue
         bands = by_text.setdefault(i.text, find(i.text))
@@ -101,7 +107,7 @@ def drop_bands(inds: list[Indicator], lang: str = "zh") -> list[Indicator]:
         out.append(i)
     for i in out:
         for b in dropped.get(i.text, []):
-            if (i.origin or {}).get("type") == "prose" and b not in i.conditions:
+            if _read_as_prose(i) and b not in i.conditions:
                 i.conditions.append(b)
     return out
 

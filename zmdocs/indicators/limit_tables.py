@@ -113,6 +113,14 @@ def time_unit(label: str) -> tuple[str, str] | None:
     return (m.group(1), "s") if m and _TIME_WORD.search(m.group(1)) else None
 
 
+_PERCENT_OF = re.compile(r"(?i)^(.*\S)\s*(?:的)?(?:百分比|百分数|百分率)$|^(?:percentage|per\s*cent(?:age)?)\s+of\b")
+
+
+def percent_unit(label: str) -> tuple[str, str] | None:
+    """A header naming a percentage ("轴制动力与轴荷的百分比", "percentage of the mass"): (label, "%"); else None."""
+    return (label.strip(), "%") if _PERCENT_OF.match(label.strip()) else None
+
+
 # "波前时间/半峰值时间": a header naming two quantities, each cell giving both ("5/50", "1.2/50(8/20)")
 _TWO_NAMES = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}\s*/\s*[\u4e00-\u9fffA-Za-z]{2,}")
 _NUM = r"\d+(?:\.\d+)?"

@@ -55,6 +55,11 @@ _MASKS = [
     re.compile(r"(?i)\b0x[0-9a-f]+(?:\s*[:：]\s*\d[\d.]*(?![\d.]|\s*[a-z]{0,3}\s*[(（]?\s*默认))?"),  # a default stays
     re.compile(r"(?i)\bbits?\s*\d{1,2}(?:\s*[-–~]\s*\d{1,2})?\b|\bb\d{1,2}(?:\s*[-–~]\s*b\d{1,2})?\b"),
     re.compile(r"单位\s*(?:为|是|[:：])\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?"),
+    # bit and flag values, version numbers, powers of ten in words: "相应位为1", "置0", "初始版本为1", "乘以10的6次方"
+    re.compile(r"(?:位|标志|标识)\s*(?:为|置|=)\s*[01](?![\d.])|置\s*[01](?![\d.])|版本号?\s*(?:为|是|[:：])\s*\d+(?![\d.])"
+               r"|\d+\s*的\s*[-−]?\d+\s*次方"),
+    # a term of a formula: "N+1", "TN+1", "GMT+8" (a letter right before the sign)
+    re.compile(r"(?<=[A-Za-z])\+\d+(?![\d.])(?!\s*(?:" + UNIT_PATTERN + r"))"),
     # list numbers and footnote marks at the start of an item: (1) 1) a) ① 1.
     re.compile(r"(?:^|(?<=[\s；;:。\n]))(?<![±=<>≤≥]\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|\d{1,2}\.(?=\s))"),
     # clause numbers at the start of a line: 5.2.3 泄漏电流 / A.2 Test

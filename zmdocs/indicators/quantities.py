@@ -107,6 +107,7 @@ def _word_number_res(lang: str) -> tuple[re.Pattern, re.Pattern]:
     return before_unit, after_bound
 
 
+_ZERO_BOUND = re.compile(r"(?<=大于|小于|等于|超过|低于|高于)零(?![点.])")  # "值大于零": a bound on zero, in words
 _SUB_SUP = re.compile(r"<su[bp]>([^<>\d]{1,12})</su[bp]>")
 
 
@@ -117,7 +118,7 @@ def prepare(text: str, lang: str) -> str:
     t = raised_degrees(t) if lang != "zh" else t  # "from 10o above": a degree sign set as a raised o
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
-        return convert_cn_numerals(join_zh_wraps(t))
+        return convert_cn_numerals(_ZERO_BOUND.sub("0", join_zh_wraps(t)))
     if lang not in _WORD_NUMBERS:
         return t
     if lang == "de":

@@ -127,7 +127,7 @@ def header_unit(text: str) -> tuple[str, str]:
         m2 = _IN_UNIT.search(t)  # "Maximum luminous intensity in cd when used as", "THU [m]", "Grenzwerte in Prozent"
         if m2:
             return re.sub(r"\s+", " ", (t[: m2.start()] + " " + t[m2.end():]).strip()), unit_symbol(m2.group(1).strip())
-        return lt.time_unit(t) or (t, "")
+        return lt.time_unit(t) or lt.percent_unit(t) or (t, "")
     label = t[: m.start()].strip().rstrip("/（(,，").strip()
     if m.group(2):  # "Creepage distance mm (pollution degree 2)": keep the qualifier in the label
         label = f"{label} {m.group(2)}".strip()
