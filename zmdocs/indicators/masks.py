@@ -56,7 +56,8 @@ _MASKS = [
     re.compile(r"(?i)\bbits?\s*\d{1,2}(?:\s*[-–~]\s*\d{1,2})?\b|\bb\d{1,2}(?:\s*[-–~]\s*b\d{1,2})?\b"),
     re.compile(r"单位\s*(?:为|是|[:：])\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?"),
     # list numbers and footnote marks at the start of an item: (1) 1) a) ① 1.
-    re.compile(r"(?:^|(?<=[\s；;:。\n]))(?<![±=<>≤≥]\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|\d{1,2}\.(?=\s))"),
+    re.compile(r"(?:^|(?<=[\s；;:。\n]))(?<![±=<>≤≥]\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|"
+               r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bequals\s)(?<!\bof\s)(?<!\bto\s)(?<!\bthan\s)\d{1,2}\.(?=\s))"),  # "… is 2. This": a value
     # clause numbers at the start of a line: 5.2.3 泄漏电流 / A.2 Test
     re.compile(r"(?m)^\s*(?:[A-Z]\.)?[1-9]\d*(?:\.\d+)+(?![\d.])(?!\s*(?:级|倍|" + UNIT_PATTERN + r"))(?=\s|[\u4e00-\u9fff])"),
 ]

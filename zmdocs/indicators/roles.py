@@ -87,6 +87,9 @@ _ZH_FRAME = re.compile(r"在[^，,。；;在]{0,80}?(?:条件|状态|环境|坡�
 _MODAL = re.compile(r"(?i)应|须|不得|不能|不允许|\bshall\b|\bmust\b|\bshould\b|\b(?:is|are)\s+(?:required\s+)?to\s+be\b|\bdarf\b|\bdürfen\b"
                     r"|\bmuss|\bmüssen\b|\bsoll(?:en)?\b|\beinzuhalten\b|\bdoi(?:t|vent)\b|\bne\s+peu(?:t|vent)\b")
 _EXAMPLE = re.compile(r"(?i)\be\.\s?g\.|\bfor\s+example\b|\bz\.\s?B\.|\bpar\s+exemple\b|例如|如：")
+# a table the caption or its clause declares informative or a sample: "Informative Grid Resolution …", "Sample contents of …",
+# "Informative values … have been provided in Table 9-1"
+_INFORMATIVE_TABLE = re.compile(r"(?i)\binformative\b|\bsample\s+(?:contents|values|data)\b|\bexamples?\s+of\b|\binformativ\b|\bà\s+titre\s+indicatif")
 _EXAMPLE_LEADIN = re.compile(r"(?i)\bexamples?\s+(?:is|are)\s+(?:shown|given)\b|\ban\s+example\s+is\b|示例见表|表\s*\S+\s*(?:给出|列出)了?示例")
 # quantities a tester applies rather than a product delivers: the force on a pedal or a hand lever
 _INPUT_PARAM = re.compile(r"(?i)踏板力|手握力|操纵力|\bpedal\s+force|\b(?:control|actuating|operating)\s+force|Pedalkraft|Betätigungskraft|Handkraft")
@@ -273,6 +276,8 @@ def _table_role(ind: Indicator, table: tuple[str, str], caption: str, leadin: st
         return None
     if _PROCEDURE_FACTOR.search(caption) or _PROCEDURE_FACTOR.search(every):
         return "test-condition"  # "Sample size and statistical factor": numbers the evaluation applies, no product limit
+    if _INFORMATIVE_TABLE.search(caption) or leadin and _INFORMATIVE_TABLE.search(leadin):
+        return "informative"
     if column and _TEST_COLUMN.search(column):
         return "test-condition"
     if column and _REQ_COLUMN.search(column):
