@@ -28,11 +28,12 @@ from zmdocs.indicators.quantities import (
     scan,
     sentences,
 )
-from zmdocs.indicators.settings import is_setting, setting_indicator
+from zmdocs.indicators.settings import having_span, is_setting, setting_indicator
 from zmdocs.indicators.statements import (
     follow_owners,
     invert_prohibitions,
     join_open_heading,
+    scale_positions,
     share_listed_bounds,
     zh_alternatives,
 )
@@ -284,6 +285,8 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
                 q.role == "bare" or q.role == "indicator" and q.comparator == "="):
             q.role, q.comparator = "indicator", "<="  # a value listed under limit values
     follow_owners(sq)
+    if px.lang != "zh":
+        scale_positions(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     angular_fields(t, sq)
     if px.lang == "zh":
         invert_prohibitions(t, a, sq)
@@ -340,7 +343,7 @@ def _settings(px: _Passage, st: _Sentence, sq: list[Quantity], cond: list[tuple[
     out = []
     applied: dict[int, Indicator] = {}
     for q in sq:
-        span = _inside(q, cond) if q.role == "condition" else None
+        span = _inside(q, cond) if q.role == "condition" else having_span(px.t, q) if q.role == "bare" and px.lang != "zh" else None
         if span and (is_setting(px.t, span, q, px.lang) or q.alt_of in applied):
             base = {"clause": px.clause, "page": px.page, "text": st.text, "method": st.method,
                     "origin": dict(px.origin) if px.origin else None}
@@ -369,6 +372,11 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
     if q.alt:
         q.role = "indicator"
         return
+    if q.kind == "rng" and q.vmin is not None and q.vmin == q.vmax:
+        q.role = "drop"  # "1 - 1N": a formula's terms, never a range
+        return
+    if span and q.kind == "rng" and t[q.start] in "+±" and not QRE.search(px.masked, span[0], q.start):
+        span = None  # "at the other measurement points +6 % -2 %": a permitted deviation is never a test setting
     if span and q.comparator and q.comparator != "=" and q.cue_start < q.start and (
             span[0] > q.cue_start or P.STRONG_CUE.search(t[q.cue_start:q.start])):
         span = None  # "supérieur à 0,25 mA", "with a maximum of 10 mA": the cue owns the quantity

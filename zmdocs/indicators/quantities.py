@@ -86,6 +86,7 @@ def patterns_for(lang: str):
 
 
 _SPACED_SIGN = re.compile(r"(?<![\w)\]%°.,])([-+]) (?=\d)")
+_RANGE_SLASH = re.compile(r"(?i)(\bin\s+the\s+range\s+(?:of\s+)?-?\d[\d.,]*)\s*/\s*(?=-?\d)")  # "in the range 550/570 nm"
 
 
 # number words read before a unit or after a bound (2 and up: "one" is too often a pronoun or an article)
@@ -114,6 +115,7 @@ def prepare(text: str, lang: str) -> str:
     """Folded text; Chinese numerals as digits for zh, small numbers in words before a unit for en/de/fr."""
     t = _SPACED_SIGN.sub(lambda m: " " + m.group(1), fold(text))  # "- 5 °C to + 30 °C": the sign belongs to the number
     t = powers_of_ten(t)  # "5 × 10⁻⁶", "50*106" (a lost superscript), "m ⁻¹"
+    t = _RANGE_SLASH.sub(lambda m: m.group(1) + " to" + " " * (len(m.group()) - len(m.group(1)) - 3), t) if "range" in t else t
     t = raised_degrees(t) if lang != "zh" else t  # "from 10o above": a degree sign set as a raised o
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
