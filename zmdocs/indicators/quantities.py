@@ -57,8 +57,9 @@ PREFIX_UNIT = re.compile(r"(?<![A-Za-z])(HRC|HRA|HRB|HV\d*|HBW|HB|Shore\s?[AD])\
 GRADE_EN = re.compile(r"(?i)\b(?:grade|class|Klasse|Schutzklasse|classe|Stufe|niveau)\s+([A-G]\+{0,3}|[1-5]|(?-i:[IV]{1,3}|0I))(?![A-Za-z0-9+])")
 CLASS_ZH = re.compile(r"([ⅠⅡⅢ]|0Ⅰ|0)\s*类")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "0I": 0.5, "0Ⅰ": 0.5, "0": 0}
-_BETWEEN = re.compile(r"(?i)(?:between|zwischen|entre)\s*$")
-_RANGE_WORD = re.compile(r"(?i)(?:between|zwischen|entre|from|von|de|在|为|within|range)\s*$")
+_BETWEEN_NAMED = r"(?:\s+(?:the|a|an)\s+[a-z-]{3,}(?:\s+[a-z-]{3,})?)?"  # "between the readings 20 and 80"
+_BETWEEN = re.compile(r"(?i)(?:between" + _BETWEEN_NAMED + r"|zwischen|entre)\s*$")
+_RANGE_WORD = re.compile(r"(?i)(?:between" + _BETWEEN_NAMED + r"|zwischen|entre|from|von|de|在|为|within|range)\s*$")
 
 
 @dataclass
