@@ -106,7 +106,8 @@ log = logging.getLogger(__name__)
 EXTRACTOR_VERSION = "2026.12.9"  # .9: test-point grids, limit tables with the bound in a column head (band, unit and test-level columns), applicability bands as conditions (zh/en/de), masks for regulation numbers and protocol data formats, zh alternatives in parentheses, inverted prohibitions, listed values sharing one bound, number words, powers of ten, wrapped zh lines; .8: table footnotes stating a limit read as prose, bounded multiples (不大于…的6倍 → <= 6), durations in words, if-spans granting a permission or verdict, test settings in condition spans and table labels are test-condition indicators of their own, tables left in clause text read as tables, n/k key rows, "shall not exceed the amounts given in Table N"; .7: strict lead-in on bare "=" cells, unitless factor/count columns, merged-down cells read once, per-case 对A…应 bounds, "equal to or greater than" is >=, modal and test-frame roles in en/de/fr/zh; .6: roles read around the value (test inputs, test-time frames, table lead-ins), log units (dBµV/m), table cells, "less than the limits shown in the table" strict; .5: numeric key columns (G = 42 l/s) as row conditions, decimal-comma columns, rate units in words; .4: endurance counts (withstand N cycles) are minimums, ohm and kelvin signs folded; .3: glossary keys by spaCy phrase matcher (plurals, elisions), fragment parameters named
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # a title-less sub-clause of a clause headed "Number" (of lamps, devices) states counts as its parent does
-_COUNT_PARENT = re.compile(r"(?i)^\s*(?:number|anzahl|nombre)\s*$")
+_COUNT_PARENT = re.compile(r"(?i)^\s*(?:number|anzahl|nombre)\s*$")  # (unless it grants a permission: "2 devices may be installed")
+_PERMITS = re.compile(r"(?i)\bmay\b|\bdürfen\b|\bpeu(?:t|vent)\b")
 
 # Clause kinds that state no requirements (scope limits like "额定电压不超过250V" are not indicators).
 SKIP_KINDS = {"cover", "foreword", "introduction", "scope", "normative-references", "terms", "bibliography"}
@@ -148,7 +149,8 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         parent = texts.get(c.parent or "", "")
         ctext = restate_under(parent, ctext, clang or guess_lang(ctext)) if parent else ctext
         text = restate_lists(ctext, clang or guess_lang(ctext))
-        context = c.heading or (headings.get(c.parent or "", "") if _COUNT_PARENT.match(headings.get(c.parent or "", "")) else "")
+        context = c.heading or (headings.get(c.parent or "", "") if _COUNT_PARENT.match(headings.get(c.parent or "", ""))
+                                and not _PERMITS.search(c.text) else "")
         found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=context), clang or guess_lang(ctext))
         methods = {i.method for i in found if i.method}
         for i in found:

@@ -375,8 +375,8 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
     if q.kind == "rng" and q.vmin is not None and q.vmin == q.vmax:
         q.role = "drop"  # "1 - 1N": a formula's terms, never a range
         return
-    if span and q.kind == "rng" and t[q.start] in "+±" and not QRE.search(px.masked, span[0], q.start):
-        span = None  # "at the other measurement points +6 % -2 %": a permitted deviation is never a test setting
+    if span and q.kind == "rng" and t[q.start] == "+" and not QRE.search(px.masked, span[0], q.start):
+        span = None  # "at the other measurement points +6 % -2 %": a permitted deviation band is never a test setting
     if span and q.comparator and q.comparator != "=" and q.cue_start < q.start and (
             span[0] > q.cue_start or P.STRONG_CUE.search(t[q.cue_start:q.start])):
         span = None  # "supérieur à 0,25 mA", "with a maximum of 10 mA": the cue owns the quantity
