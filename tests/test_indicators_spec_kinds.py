@@ -126,3 +126,9 @@ def test_below_and_above_after_a_limit_place_it_on_a_scale():
 def test_unitless_range_between_named_readings():
     got = extract_text("Use three gases giving readings between the readings 10 and 90 on the scale.", lang="en")
     assert ("range", (10.0, 90.0), "") in tuples(got)
+
+
+def test_within_owns_its_value_inside_a_span_and_up_to_a_count_in_words():
+    got = extract_text("The temperature of the air at the inlet measured within 0,2 m upstream of the filter shall be recorded.", lang="en")
+    assert tuples(got) == [("<=", 0.2, "m")]
+    assert tuples(extract_text("Readings shall be taken over a set of up to three other speeds.", lang="en")) == [("<=", 3.0, "")]

@@ -92,7 +92,7 @@ _RANGE_SLASH = re.compile(r"(?i)(\bin\s+the\s+range\s+(?:of\s+)?-?\d[\d.,]*)\s*/
 
 # number words read before a unit or after a bound (2 and up: "one" is too often a pronoun or an article)
 _WORD_NUMBERS = {lang: number_words(lang, 2) for lang in ("en", "de", "fr")}
-_BOUND_WORD = {"en": r"at\s+least|at\s+most|(?:not|no)\s+(?:more|less|fewer)\s+than|(?:shall|must|may|does|do)\s+not\s+exceed",
+_BOUND_WORD = {"en": r"at\s+least|at\s+most|up\s+to|(?:not|no)\s+(?:more|less|fewer)\s+than|(?:shall|must|may|does|do)\s+not\s+exceed",
                "de": r"mindestens|höchstens|nicht\s+(?:mehr|weniger)\s+als",
                "fr": r"au\s+moins|au\s+plus|pas\s+(?:plus|moins)\s+de"}
 # "does not exceed one unit", "not more than one lamp": "one" after an upper bound is a count (not an article)
