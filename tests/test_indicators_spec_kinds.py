@@ -132,3 +132,16 @@ def test_within_owns_its_value_inside_a_span_and_up_to_a_count_in_words():
     got = extract_text("The temperature of the air at the inlet measured within 0,2 m upstream of the filter shall be recorded.", lang="en")
     assert tuples(got) == [("<=", 0.2, "m")]
     assert tuples(extract_text("Readings shall be taken over a set of up to three other speeds.", lang="en")) == [("<=", 3.0, "")]
+
+
+def test_tables_a_lead_in_names_by_range_that_may_follow_another_document_and_scale_values():
+    from zmdocs.indicators.roles import _in_range
+
+    assert _in_range("4-2", "see Tables 4-1 - 4-3 for the colours") and not _in_range("4-5", "Tables 4-1 - 4-3")
+    assert _in_range("2.3", "Tables 2.1 to 2.4 list them") and not _in_range("3.2", "Tables 2.1 to 2.4")
+    c = Clause(id="D#4", number="4", heading="Colours", text="Zone colours (Tables 4-1 - 4-2) may follow the ABC catalogue. "
+                                                           "A value of 1 represents full opacity.")
+    tabs = [Table(id=n, number=n, clause="D#4", caption="Zone colours", header_rows=1,
+                  rows=[["Zone", "x", "y"], ["Deep", ".30", ".31"], ["Shallow", ".22", ".24"]]) for n in ("4-1", "4-2")]
+    inds = extract_document(Document(id="D", lang="en", clauses=[c], tables=tabs))
+    assert len(inds) == 9 and {i.role for i in inds} == {"informative"}
