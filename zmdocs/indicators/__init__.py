@@ -76,7 +76,13 @@ Conventions of the `Indicator` fields this package fills:
   and the only table under such a title or heading, are upper limits; "(2 100 mm if …)" right after a
   bound is an alternative bound of the same kind, the rest of the parenthesis its condition;
   "6.75 V, 13.5 V or 28.0 V respectively" and three or more listed test points are stated values; a
-  clause headed "Number" states counts, in words too ("Two.").
+  clause headed "Number" states counts, in words too ("Two."), and so do its title-less sub-clauses; counts a text
+  permits ("two devices optional", items after "may be fitted as follows:") are none.
+- Data/product specifications (`spec_tables`): a column headed by one symbol or word ("X", "L", "Alpha") of plain
+  numbers holds values, unitless too (".28" is 0.28); numbers among the text values of an attribute table are the
+  row attribute's values; a first body row of phrases is a sub-header (its "in Nautical Miles (M)" is the unit);
+  a unit right after a number in a column head ("Tile size @ 10 MB") is that condition's. A table its caption or
+  clause calls informative, a sample or an option ("may follow" another document) is informative.
 """
 
 from __future__ import annotations
@@ -149,9 +155,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         parent = texts.get(c.parent or "", "")
         ctext = restate_under(parent, ctext, clang or guess_lang(ctext)) if parent else ctext
         text = restate_lists(ctext, clang or guess_lang(ctext))
-        context = c.heading or (headings.get(c.parent or "", "") if _COUNT_PARENT.match(headings.get(c.parent or "", ""))
-                                and not _PERMITS.search(c.text) else "")
-        found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=context), clang or guess_lang(ctext))
+        found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=_context(c, headings)), clang or guess_lang(ctext))
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:
@@ -189,6 +193,12 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             doc.warnings.append(msg)
         log.warning("%s: %s", doc.id, msg)
     return out
+
+
+def _context(c, headings: dict[str, str]) -> str:
+    """The heading that names a clause's parameter: its own, or a "Number" parent's for a title-less sub-clause."""
+    parent = headings.get(c.parent or "", "")
+    return c.heading or (parent if _COUNT_PARENT.match(parent) and not _PERMITS.search(c.text) else "")
 
 
 def _methods_from_test_chapter(doc: Document, inds: list[Indicator]) -> None:

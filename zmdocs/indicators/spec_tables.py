@@ -31,6 +31,14 @@ def dot_decimal(cell: str) -> str:
     return _LEADING_DOT.sub(r"\g<1>0.\2", cell)
 
 
+ENDS_NUMBER = re.compile(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*$")  # "≤ 150", not a symbol "L1"
+
+
+def column_unit(label: str, unit: str) -> tuple[str, str]:
+    """(label, unit) of a column head; "Tile size @ 10 MB": a unit right after a number is that condition's, not the column's."""
+    return label, "" if ENDS_NUMBER.search(label) else unit
+
+
 def _filled(body: list[list[str]], j: int) -> list[str]:
     return [fold(r[j]).strip() for r in body if j < len(r) and fold(r[j]).strip() not in ("", "-", "—", "–", "/")]
 
