@@ -80,7 +80,13 @@ Conventions of the `Indicator` fields this package fills:
   and the only table under such a title or heading, are upper limits; "(2 100 mm if …)" right after a
   bound is an alternative bound of the same kind, the rest of the parenthesis its condition;
   "6.75 V, 13.5 V or 28.0 V respectively" and three or more listed test points are stated values; a
-  clause headed "Number" states counts, in words too ("Two.").
+  clause headed "Number" states counts, in words too ("Two."), and so do its title-less sub-clauses; counts a text
+  permits ("two devices optional", items after "may be fitted as follows:") are none.
+- Data/product specifications (`spec_tables`): a column headed by one symbol or word ("X", "L", "Alpha") of plain
+  numbers holds values, unitless too (".28" is 0.28); numbers among the text values of an attribute table are the
+  row attribute's values; a first body row of phrases is a sub-header (its "in Nautical Miles (M)" is the unit);
+  a unit right after a number in a column head ("Tile size @ 10 MB") is that condition's. A table its caption or
+  clause calls informative, a sample or an option ("may follow" another document) is informative.
 """
 
 from __future__ import annotations
@@ -111,6 +117,9 @@ log = logging.getLogger(__name__)
 # indicators kept in a store by an older extractor are extracted again instead of reused.
 EXTRACTOR_VERSION = "2026.12.9"  # .9: test-point grids, limit tables with the bound in a column head (band, unit and test-level columns), applicability bands as conditions (zh/en/de), masks for regulation numbers and protocol data formats, zh alternatives in parentheses, inverted prohibitions, listed values sharing one bound, number words, powers of ten, wrapped zh lines; .8: table footnotes stating a limit read as prose, bounded multiples (不大于…的6倍 → <= 6), durations in words, if-spans granting a permission or verdict, test settings in condition spans and table labels are test-condition indicators of their own, tables left in clause text read as tables, n/k key rows, "shall not exceed the amounts given in Table N"; .7: strict lead-in on bare "=" cells, unitless factor/count columns, merged-down cells read once, per-case 对A…应 bounds, "equal to or greater than" is >=, modal and test-frame roles in en/de/fr/zh; .6: roles read around the value (test inputs, test-time frames, table lead-ins), log units (dBµV/m), table cells, "less than the limits shown in the table" strict; .5: numeric key columns (G = 42 l/s) as row conditions, decimal-comma columns, rate units in words; .4: endurance counts (withstand N cycles) are minimums, ohm and kelvin signs folded; .3: glossary keys by spaCy phrase matcher (plurals, elisions), fragment parameters named
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# a title-less sub-clause of a clause headed "Number" (of lamps, devices) states counts as its parent does
+_COUNT_PARENT = re.compile(r"(?i)^\s*(?:number|anzahl|nombre)\s*$")  # (unless it grants a permission: "2 devices may be installed")
+_PERMITS = re.compile(r"(?i)\bmay\b|\bdürfen\b|\bpeu(?:t|vent)\b")
 
 # Clause kinds that state no requirements (scope limits like "额定电压不超过250V" are not indicators).
 SKIP_KINDS = {"cover", "foreword", "introduction", "scope", "normative-references", "terms", "bibliography"}
@@ -152,7 +161,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         parent = texts.get(c.parent or "", "")
         ctext = restate_under(parent, ctext, clang or guess_lang(ctext)) if parent else ctext
         text = restate_lists(ctext, clang or guess_lang(ctext))
-        found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=c.heading), clang or guess_lang(ctext))
+        found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=_context(c, headings)), clang or guess_lang(ctext))
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:
@@ -193,6 +202,12 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             doc.warnings.append(msg)
         log.warning("%s: %s", doc.id, msg)
     return out
+
+
+def _context(c, headings: dict[str, str]) -> str:
+    """The heading that names a clause's parameter: its own, or a "Number" parent's for a title-less sub-clause."""
+    parent = headings.get(c.parent or "", "")
+    return c.heading or (parent if _COUNT_PARENT.match(parent) and not _PERMITS.search(c.text) else "")
 
 
 def _methods_from_test_chapter(doc: Document, inds: list[Indicator]) -> None:

@@ -37,7 +37,10 @@ _BAND_EUROPE = re.compile(
     r"(?i)\b" + _THINGS + r"\s+(?:(?:which|that)\s+(?:are|is)\s+|(?:with|having|of)\s+an?\s+[\w\s-]{1,40}?\s+"
     r"|mit\s+einer\s+[\w-]{3,40}\s+)?(?:of\s+|von\s+)?(?:not\s+exceeding|exceeding|not\s+more\s+than|more\s+than|less\s+than"
     r"|not\s+less\s+than|up\s+to|between|mehr\s+als|weniger\s+als|unter|über|bis\s+zu|höchstens|mindestens)\s*"
-    r"(?P<num>" + _NUM + r")(?:\s*(?:and|und)\s*(?P<num2>" + _NUM + r"))?")
+    r"(?P<num>" + _NUM + r")(?:\s*(?:and|und)\s*(?P<num2>" + _NUM + r"))?"
+    # "not exceeding 6 m in length and not exceeding 2 m in width": a second bound of the same products
+    r"(?:\s*(?:[A-Za-zµ]{1,3}\s+)?(?:in\s+[a-z]+\s+)?and\s+(?:not\s+exceeding|exceeding|not\s+more\s+than|more\s+than|less\s+than"
+    r"|not\s+less\s+than)\s*(?P<num3>" + _NUM + r"))?")
 
 
 def _number(s: str, lang: str = "zh") -> float | None:
@@ -48,7 +51,7 @@ def _bands_europe(text: str) -> list[tuple[float, str, str]]:
     """(value, "", band text) of each en/de band: "vehicles not exceeding 6 m", "Anlagen mit einer Leistung von mehr als 4 kW"."""
     out = []
     for m in _BAND_EUROPE.finditer(text):
-        for g in ("num", "num2"):
+        for g in ("num", "num2", "num3"):
             v = _number(m.group(g) or "")
             if v is not None:
                 out.append((v, "", m.group().strip()))

@@ -61,7 +61,8 @@ _MASKS = [
     # a term of a formula: "N+1", "TN+1", "GMT+8" (a letter right before the sign)
     re.compile(r"(?<=[A-Za-z])\+\d+(?![\d.])(?!\s*(?:" + UNIT_PATTERN + r"))"),
     # list numbers and footnote marks at the start of an item: (1) 1) a) ① 1.
-    re.compile(r"(?:^|(?<=[\s；;:。\n]))(?<![±=<>≤≥]\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|\d{1,2}\.(?=\s))"),
+    re.compile(r"(?:^|(?<=[\s；;:。\n]))(?<![±=<>≤≥]\s)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|[①-⑳]|"
+               r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bequals\s)(?<!\bof\s)(?<!\bto\s)(?<!\bthan\s)\d{1,2}\.(?=\s))"),  # "… is 2. This": a value
     # clause numbers at the start of a line: 5.2.3 泄漏电流 / A.2 Test
     re.compile(r"(?m)^\s*(?:[A-Z]\.)?[1-9]\d*(?:\.\d+)+(?![\d.])(?!\s*(?:级|倍|" + UNIT_PATTERN + r"))(?=\s|[\u4e00-\u9fff])"),
 ]

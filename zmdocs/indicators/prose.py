@@ -28,11 +28,12 @@ from zmdocs.indicators.quantities import (
     scan,
     sentences,
 )
-from zmdocs.indicators.settings import is_setting, setting_indicator
+from zmdocs.indicators.settings import having_span, is_setting, setting_indicator
 from zmdocs.indicators.statements import (
     follow_owners,
     invert_prohibitions,
     join_open_heading,
+    scale_positions,
     share_listed_bounds,
     zh_alternatives,
 )
@@ -63,6 +64,18 @@ _COUNTS = {w: str(v) for lang in ("en", "de", "fr") for w, v in number_words(lan
 _COUNT_WORD = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_COUNTS) + r")(?![\w-])")
 # the same item with its heading run into the text ("Number One.", "Number: Two."): a count and nothing else
 _COUNT_LINE = re.compile(r"(?i)^\s*(?:number|anzahl|nombre)\s*:?\s+(?:" + "|".join(_COUNTS) + r"|\d{1,2})\s*\.?\s*$")
+# a count the text permits rather than requires: "two devices optional", the items after "Optional: … may be fitted as follows:"
+_OPTIONAL_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}optional\b")
+_OPTIONAL_LEAD = re.compile(r"(?im)^\s*optional\b|\bmay\s+(?:also\s+)?be\s+(?:fitted|added|installed|mounted)\b[^.\n]*:\s*$")
+
+
+def _count_words(t: str) -> str:
+    """Counts in words as digits, except the counts a permission names (they state no required number)."""
+    lead = _OPTIONAL_LEAD.search(t)
+    cut = lead.start() if lead else len(t)
+    return _COUNT_WORD.sub(lambda m: m.group() if m.start() >= cut or _OPTIONAL_AFTER.match(t, m.end()) else _COUNTS[m.group().lower()], t)
+
+
 _DIGIT = re.compile(r"\d")
 _NUMBER_UNIT = re.compile(r"\d[\d.,]*\s*(?:" + UNIT_PATTERN + r")?")
 _COND_PARAM = re.compile(r"^(?:当|在|若|如果|如|对于|对)?\s*(.*?)\s*(?:[<>≤≥]|不大于|不小于|大于|小于|超过|低于|高于)")
@@ -190,7 +203,7 @@ def extract_text(text: str, lang: str | None = None, clause: str | None = None, 
     lang = lang or guess_lang(text)
     t = prepare(join_open_heading(context, text, lang), lang)
     if lang != "zh" and origin is None and (_COUNT_HEAD.match(context or "") or _COUNT_LINE.match(t)):
-        t = _COUNT_WORD.sub(lambda m: _COUNTS[m.group().lower()], t)  # "Number: Two.": a count in words
+        t = _count_words(t)  # "Number: Two.": a count in words
         bare_is_value = True
     if not _ANY_NUMBER.search(t):
         return []
@@ -261,12 +274,19 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     """The indicators of one segment t[a:b]: roles, second chances, then parameter and conditions."""
     t, P = px.t, px.P
     cond = [_with_copula(t, x, y, sq) for x, y in _cond_spans(t, a, b, P)]
+    lead_if = px.lang != "zh" and _IF_LEADIN.fullmatch(t, a, b)
     for q in sq:
         _decide_role(px, q, cond, a)
+        if q.role == "indicator" and _band_line(t, q):
+            q.role = "condition"  # a line "h ≤ 0.8" over the limits that hold for it
+        if lead_if and q.role == "indicator":
+            q.role = "condition"  # "When the luminous flux exceeds 2,000 lumens:": the case the sub-clauses below hold for
         if (px.limit_list and ":" in t[a:q.start] or q.start >= st.limits_from) and q.kind == "one" and q.unit and not px.bare_is_value and (
                 q.role == "bare" or q.role == "indicator" and q.comparator == "="):
             q.role, q.comparator = "indicator", "<="  # a value listed under limit values
     follow_owners(sq)
+    if px.lang != "zh":
+        scale_positions(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     angular_fields(t, sq)
     if px.lang == "zh":
         invert_prohibitions(t, a, sq)
@@ -323,7 +343,7 @@ def _settings(px: _Passage, st: _Sentence, sq: list[Quantity], cond: list[tuple[
     out = []
     applied: dict[int, Indicator] = {}
     for q in sq:
-        span = _inside(q, cond) if q.role == "condition" else None
+        span = _inside(q, cond) if q.role == "condition" else having_span(px.t, q) if q.role == "bare" and px.lang != "zh" else None
         if span and (is_setting(px.t, span, q, px.lang) or q.alt_of in applied):
             base = {"clause": px.clause, "page": px.page, "text": st.text, "method": st.method,
                     "origin": dict(px.origin) if px.origin else None}
@@ -352,6 +372,11 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
     if q.alt:
         q.role = "indicator"
         return
+    if q.kind == "rng" and q.vmin is not None and q.vmin == q.vmax:
+        q.role = "drop"  # "1 - 1N": a formula's terms, never a range
+        return
+    if span and q.kind == "rng" and t[q.start] == "+" and not QRE.search(px.masked, span[0], q.start):
+        span = None  # "at the other measurement points +6 % -2 %": a permitted deviation band is never a test setting
     if span and q.comparator and q.comparator != "=" and q.cue_start < q.start and (
             span[0] > q.cue_start or P.STRONG_CUE.search(t[q.cue_start:q.start])):
         span = None  # "supérieur à 0,25 mA", "with a maximum of 10 mA": the cue owns the quantity
@@ -367,7 +392,8 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.role = "condition"
     elif q.comparator and q.comparator != "=":
         q.role = "indicator" if (q.unit or q.comparator in ("<=", ">=", "<", ">", "range", "tolerance")) else "drop"
-    elif q.comparator == "=" and (q.unit or px.bare_is_value or px.lang != "zh" and _NAMED_VALUE.search(t, max(a, q.start - 80), q.start)):
+    elif q.comparator == "=" and (q.unit or px.bare_is_value or px.lang != "zh" and (_NAMED_VALUE.search(t, max(a, q.start - 80), q.start)
+                                                                                 or _VALUE_MEANS.match(t, q.end) and _A_VALUE_OF.search(t, max(a, q.start - 20), q.start))):
         q.role = "indicator"
     elif px.bare_is_value:
         q.role = "indicator"
@@ -436,12 +462,26 @@ _CONFIDENCE = re.compile(r"(?i)\s*(?:confidence|coverage)\s+(?:level|probability
                          r"|\s*(?:Vertrauensniveau|Konfidenzniveau|niveau\s+de\s+confiance)|\s*置信(?:水平|度|概率)")
 _REDUCED_FROM = re.compile(r"(?i)\s*(?:may|can|shall|could)\s+be\s+(?:reduced|increased|extended|decreased)\s+to\b")
 _REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s*$")
+_BAND_LINE = re.compile(r"[ \t]*[A-Za-zα-ω][A-Za-z0-9_]{0,2}[ \t]*(?:<=|>=|[<>≤≥])[ \t]*-?\d[\d.,]*[ \t]*[^\s\d]{0,4}[ \t]*")
+
+
+def _band_line(t: str, q: Quantity) -> bool:
+    """A line that is only a symbol's band ("h ≤ 0.8") with a further line after it: the band those lines hold for."""
+    start, end = t.rfind("\n", 0, q.start) + 1, t.find("\n", q.end)
+    return end > 0 and bool(t[end:].strip()) and bool(_BAND_LINE.fullmatch(t, start, end))
+
+
+# a lead-in that only names a case, no modal, ending with a colon: the sub-clauses or items after it state the limits
+_IF_LEADIN = re.compile(r"(?i)\s*(?:if|when|where|wenn|falls|sofern|lorsque|si)\b(?![^:;]*\b(?:shall|must|should|may|muss|müssen|doit|doivent)\b)[^:;]*:\s*")
 _IF_HEAD = re.compile(r"(?i)\s*(?:if|when|where|unless|provided\s+that|wenn|falls|sofern|si|lorsque)\b")
 _COPULA = re.compile(r"(?i)\s*(?:is|are|ist|sind|est|sont)\s*")
 _AND_NEXT = re.compile(r"(?i)\s*[A-Za-zÀ-ÿ-]{0,15}\s*,?\s*(?:and|or|und|oder|et|ou|to|bis|à)\s*")
 # a unitless value stated for a named attribute: "(dataCodingFormat = 2)", "the value of the grid dimension … is 2"
 _NAMED_VALUE = re.compile(r"(?:\b[a-z]+[A-Z][A-Za-z]*|\b[A-Za-z]{3,}_[A-Za-z_]+)\s*=\s*$"
                           r"|(?i:\bthe\s+value\s+of\s+(?:the\s+)?[^.;,=]{1,60}?\s+(?:is|shall\s+be)\s*)$")
+# a value a scale defines: "A value of 1 represents zero transparency"
+_A_VALUE_OF = re.compile(r"(?i)\ba\s+value\s+of\s*$")
+_VALUE_MEANS = re.compile(r"(?i)\s*(?:represents|means|indicates|denotes|stands\s+for|corresponds\s+to)\b")
 # the next line of a list of stated values: "β = 45° to right and to left if …,\n45° outwards and 30° inwards if …"
 _NEXT_LINE = re.compile(r"[^\n;:]{0,80},[ \t]*\n[ \t]*")
 _DURATION_CUE = re.compile(r"(?i)持续|历时|保持|时间|\bfor\b|pendant|\bfür\b|während|during|durée|dauer")

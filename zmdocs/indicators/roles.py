@@ -87,6 +87,13 @@ _ZH_FRAME = re.compile(r"在[^，,。；;在]{0,80}?(?:条件|状态|环境|坡�
 _MODAL = re.compile(r"(?i)应|须|不得|不能|不允许|\bshall\b|\bmust\b|\bshould\b|\b(?:is|are)\s+(?:required\s+)?to\s+be\b|\bdarf\b|\bdürfen\b"
                     r"|\bmuss|\bmüssen\b|\bsoll(?:en)?\b|\beinzuhalten\b|\bdoi(?:t|vent)\b|\bne\s+peu(?:t|vent)\b")
 _EXAMPLE = re.compile(r"(?i)\be\.\s?g\.|\bfor\s+example\b|\bz\.\s?B\.|\bpar\s+exemple\b|例如|如：")
+# a table the caption or its clause declares informative or a sample: "Informative Grid Resolution …", "Sample contents of …",
+# "Informative values … have been provided in Table 9-1"
+_INFORMATIVE_TABLE = re.compile(r"(?i)\binformative\b|\bsample\s+(?:contents|values|data)\b|\bexamples?\s+of\b|\binformativ\b|\bà\s+titre\s+indicatif")
+# a table whose content the text permits to follow another document ("… (Tables 9-3 - 9-5) may follow IHO S-52"): an option
+_MAY_FOLLOW = re.compile(r"(?i)\bmay\s+follow\b")
+# a value a scale defines: "A value of 1 represents zero transparency"
+_SCALE_VALUE = re.compile(r"(?i)\ba\s+value\s+of\s+-?[\d.,]+\s+(?:represents|means|indicates|denotes)\b")
 _EXAMPLE_LEADIN = re.compile(r"(?i)\bexamples?\s+(?:is|are)\s+(?:shown|given)\b|\ban\s+example\s+is\b|示例见表|表\s*\S+\s*(?:给出|列出)了?示例")
 # quantities a tester applies rather than a product delivers: the force on a pedal or a hand lever
 _INPUT_PARAM = re.compile(r"(?i)踏板力|手握力|操纵力|\bpedal\s+force|\b(?:control|actuating|operating)\s+force|Pedalkraft|Betätigungskraft|Handkraft")
@@ -243,7 +250,7 @@ def _sentence_role(ind: Indicator, context: str, prefix: str = "") -> str | None
 @lru_cache(maxsize=512)
 def _text_flags(text: str) -> tuple[bool, bool]:
     """(a note, statistics or formula key: informative; a test-time frame or driving setting over it), per sentence."""
-    informative = bool(_NOTE.match(text) or _STATS.search(text) or _FORMULA_KEY.search(text))
+    informative = bool(_NOTE.match(text) or _STATS.search(text) or _FORMULA_KEY.search(text) or _SCALE_VALUE.search(text))
     return informative, bool(_TEST_FRAME.search(text) or _ZH_SETTING.search(text))
 
 
@@ -273,6 +280,8 @@ def _table_role(ind: Indicator, table: tuple[str, str], caption: str, leadin: st
         return None
     if _PROCEDURE_FACTOR.search(caption) or _PROCEDURE_FACTOR.search(every):
         return "test-condition"  # "Sample size and statistical factor": numbers the evaluation applies, no product limit
+    if _INFORMATIVE_TABLE.search(caption) or leadin and (_INFORMATIVE_TABLE.search(leadin) or _MAY_FOLLOW.search(leadin)):
+        return "informative"
     if column and _TEST_COLUMN.search(column):
         return "test-condition"
     if column and _REQ_COLUMN.search(column):
@@ -324,6 +333,19 @@ def role_of(ind: Indicator, chain: list[Clause] | None = None, table: tuple[str,
     return role or _clause_role(ind, chain or [])
 
 
+_TABLE_RANGE = re.compile(r"(?i)\btables\s+([A-Z]?\d+[-.])?(\d+)\s*(?:-|–|to|and)\s*([A-Z]?\d+[-.])?(\d+)\b")
+
+
+def _in_range(number: str, sentence: str) -> bool:
+    """Whether "Tables 9-3 - 9-5" (or "Tables 4.1 to 4.3") in `sentence` names table `number` among others."""
+    for m in _TABLE_RANGE.finditer(sentence):
+        pre, lo, pre2, hi = m.group(1) or "", int(m.group(2)), m.group(3) or m.group(1) or "", int(m.group(4))
+        k = re.fullmatch(re.escape(pre) + r"(\d+)", number) if pre == pre2 else None
+        if k and lo <= int(k.group(1)) <= hi:
+            return True
+    return False
+
+
 class _Tables(dict):
     """Table number (and id) → (caption, the sentences of the table's clause that point at this table: by its
     number or as the table below / following), built on first use."""
@@ -344,7 +366,7 @@ class _Tables(dict):
         own = re.compile(r"(?i)\b(?:below|following|hereafter|nachstehend\w*|folgend\w*|ci-dessous|suivant\w*)\b|下表|如下"
                          + (rf"|(?:表|Table|Tabelle|tableau)\s*[(（]?\s*{num}(?![\d.])" if num else ""))
         text = self._texts.get(t.clause or "", "")
-        said = [x for x in re.split(r"[.。;；](?!\d)", text) if _TABLE_WORD.search(x) and own.search(x)] if text else []
+        said = [x for x in re.split(r"[.。;；](?!\d)", text) if _TABLE_WORD.search(x) and (own.search(x) or _in_range(str(t.number or ""), x))] if text else []
         self[key] = (t.caption or "", "\n".join(said))
         return self[key]
 

@@ -56,6 +56,8 @@ _WORDS_ZH = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 _ZH_AFTER = re.compile(r"\s*的\s*([\u4e00-\u9fff]{1,4}?)(?:[\u4e00-\u9fff]|$)")
 # a span that names a scope, not a setting: rated values, classes, the appliance (and, in zh, a position:
 # "在水平面以下 50mm 的直线" places a line, it sets nothing)
+# a test medium named by its property: "(smoke) having an absorption coefficient near 1,7 m-1", "a gas with a density of"
+_HAVING = re.compile(r"(?i)\b(?:having|with)\s+(?:an?|the)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:of|near|about|approximately|equal\s+to)\s*$")
 _SCOPE = re.compile(r"(?i)rated|nominal|额定|Nenn|assigné|nominale?|class|Klasse|classe|类")
 
 
@@ -65,6 +67,8 @@ def is_setting(t: str, span: tuple[int, int], q: Quantity, lang: str) -> bool:
         return False
     if q.comparator not in (None, "=", "tolerance"):
         return False  # a band scopes the limit ("输入功率≤5kW时", "at more than 50 km/h")
+    if lang != "zh" and _HAVING.search(t, span[0], q.start) and not re.search(r"\d", t[span[0]:q.start]):
+        return True  # "when the chamber is filled with a gas having an absorption coefficient of 1,7 m-1": the test medium
     if dim_of(q.unit) not in _LABELS:
         return False
     text = t[span[0]:span[1]]
@@ -77,6 +81,12 @@ def is_setting(t: str, span: tuple[int, int], q: Quantity, lang: str) -> bool:
     if _SCOPE.search(before) or re.search(r"\d", before) or lang == "zh" and re.search(r"以[上下内外]|[上下]方", before):
         return False  # "at rated voltage", "at 20 °C and 50 % RH …": one setting per span, the first
     return lang != "zh" or timed or bool(re.search(r"下|时|中|以", text))
+
+
+def having_span(t: str, q: Quantity) -> tuple[int, int] | None:
+    """The span "having an absorption coefficient near 1,7 m-1" a bare value closes, or None."""
+    m = _HAVING.search(t, max(0, q.start - 80), q.start)
+    return (m.start(), q.end) if m and q.unit and not re.search(r"\d", t[m.start():q.start]) else None
 
 
 def _words(t: str, span: tuple[int, int], q: Quantity, lang: str) -> str:
@@ -96,8 +106,9 @@ def _words(t: str, span: tuple[int, int], q: Quantity, lang: str) -> str:
 def setting_indicator(t: str, span: tuple[int, int], q: Quantity, lang: str, base: dict) -> Indicator:
     """The `test-condition` indicator of a setting; `base` carries clause, page, text, origin and method."""
     dim = dim_of(q.unit)
-    label = _LABELS[dim][_LANG_AT.get(lang, 1)]
-    param = _words(t, span, q, lang) or label
+    having = _HAVING.search(t, span[0], q.start) if lang != "zh" else None
+    label = _LABELS[dim][_LANG_AT.get(lang, 1)] if dim in _LABELS else (having.group(1) if having else "")
+    param = (having.group(1) if having else "") or _words(t, span, q, lang) or label
     key = key_for(param) or key_for(label)
     ind = make(parameter=param, comparator=q.comparator or "=", unit=q.unit,
                value=q.value, vmin=q.vmin, vmax=q.vmax, key=key, **base)

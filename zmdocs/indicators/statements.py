@@ -112,3 +112,23 @@ def invert_prohibitions(t: str, a: int, sq: list) -> None:
         if q.comparator in _INVERSE and q.cue_start < q.start and _PROHIBIT_LEFT.search(t, a, q.cue_start) \
                 and _PROHIBIT_RIGHT.match(t[q.end:q.end + 60]):
             q.comparator = _INVERSE[q.comparator]
+
+
+_SCALE_CUE = re.compile(r"(?i)\b(?:below|above)\s*$")
+_VERB = re.compile(r"(?i)[,;:]|\b(?:shall|must|should|may|is|are|be|been|does|do|and|or)\b")
+_AND = re.compile(r"(?i)\s*(?:and|or)\s*")
+
+
+def scale_positions(t: str, sq: list, same_dim) -> None:
+    """"less than 4 % of that maximum response below 430 nm and above 680 nm": "below"/"above" a value of another
+    dimension right after a limit, no verb between, says where on a scale the limit holds (a condition)."""
+    prev = last = None
+    for q in sq:
+        if q.role != "indicator":
+            continue
+        if prev is not None and q.unit and prev.unit and not same_dim(q.unit, prev.unit) and q.comparator in ("<", ">", "<=", ">=") \
+                and _SCALE_CUE.search(t, max(prev.end, q.cue_start - 8), q.start) and (
+                    not _VERB.search(t, prev.end, q.cue_start) or last is not None and _AND.fullmatch(t, last.end, q.cue_start)):
+            q.role, last = "condition", q
+            continue
+        prev = q

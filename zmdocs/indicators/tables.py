@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from zmdocs.indicators import limit_tables as lt
+from zmdocs.indicators import spec_tables as st
 from zmdocs.indicators.bound_words import LOWER_HINT as _LOWER_HINT
 from zmdocs.indicators.bound_words import UPPER_HINT as _UPPER_HINT
 from zmdocs.indicators.common import direction
@@ -210,7 +211,7 @@ def _apply_hint(ind: Indicator, cell: str, hints: list[str]) -> None:
 
 def extract_table(table: Table, lang: str | None = None, clause: str | None = None, page: int | None = None) -> list[Indicator]:
     """Indicators of one table (item/requirement layout or matrix layout)."""
-    table = _fix_header_rows(table)
+    table = st.promote_subheader(_fix_header_rows(table))
     rows = table.rows or []
     if len(rows) <= table.header_rows or not any(_NUMERIC.search(c) for r in table.body for c in r):
         return []
@@ -373,7 +374,8 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
     syms = [header_symbols(h) for h in joined]
     # a unitless value printed once down a column the parser repeated: read once (a column with a unit is a series)
     merged_down = {c for c in vertical_repeats(table.body, mx.nlab, ncol) if not header_unit(joined[c[1]])[1] and not mx.tunit}
-    unitless = {j for j in range(mx.nlab, ncol) if unitless_value_column(joined[j]) or unitless_value_column(pparts[j])}
+    unitless = {j for j in range(mx.nlab, ncol) if unitless_value_column(joined[j]) or unitless_value_column(pparts[j])} | st.symbol_columns(
+        table.body, joined, mx.nlab) | st.text_value_columns(table.body, mx.nlab, ncol)  # "X | Y | L", attribute tables
     twins = twin_label_columns(joined, mx.lab_cols, mx.nlab)
     for i, row in enumerate(table.body, start=table.header_rows):
         lab = mx.labels[i - table.header_rows]
@@ -391,7 +393,7 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
             if j in bands:  # the band a row holds for; in an all-bands row the row label holds the value
                 out.extend(_band_value(mx, row, i, j, lab, base, clause, page, general) if len(bands) * 2 > len(row) - mx.nlab else [])
                 continue
-            text, conds = _cell((rw := lt.cell_text(row[j], pparts[j], bool(bound) and j in bound))[0], marks)
+            text, conds = _cell(st.dot_decimal((rw := lt.cell_text(row[j], pparts[j], bool(bound) and j in bound))[0]), marks)
             if j in commas and COMMA_NUMBER.match(text):  # "1,985" among "2,26", "1,90": a decimal comma
                 text = text.replace(",", ".")
             conds = conds + rw[1] + grade_conds + [fold(row[k]).strip() for k in sorted(bands)]
@@ -431,7 +433,7 @@ def _band_value(mx: _Matrix, row: list[str], i: int, j: int, lab: list[str], bas
 def _matrix_cell(mx: _Matrix, lab: list[str], j: int) -> tuple[str, str, list[str], list[str], str]:
     """(parameter, unit, conditions, hint texts, part) of the value cell in column j of a row labelled `lab`."""
     pparts, joined = mx.pparts, mx.joined
-    col_label, col_unit = header_unit(pparts[j])
+    col_label, col_unit = st.column_unit(*header_unit(pparts[j]))
     sub = [_sub_header(c) for c in mx.cparts[j]]
     col_unit = col_unit or next((u for _, u in sub if u), "")
     col_conds = [lb for lb, _ in sub if lb]
@@ -475,7 +477,6 @@ _ONLY_UNIT = re.compile(r"^\s*[(（\[]?\s*(" + UNIT_PATTERN + r")\s*[)）\]]?\s*
 _PART_KEYS = {"temperature_rise", "surface_temperature"}
 _TRAIL_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _PLACEHOLDER = re.compile(r"^\s*(?:[—–\-−/×✕]+|N/?A|n\.\s?a\.|无|不适用|entfällt)?\s*$", re.I)
-_ENDS_NUMBER = re.compile(r"(?:^|[^A-Za-z\d.,])\d[\d.,]*\s*$")  # "≤ 150", not a symbol "L1"
 
 
 # "0.25<空机重量≤4", "50 000 v < m ≤ 200 000 v": a band the row belongs to, not a value
@@ -540,7 +541,7 @@ def _sub_header(text: str) -> tuple[str, str]:
     if _ONLY_UNIT.match(fold(text)):  # a sub-header line holding just the column's unit ("m-1", "(g)")
         return "", unit_symbol(_ONLY_UNIT.match(fold(text)).group(1))
     label, unit = header_unit(text)
-    if unit and _ENDS_NUMBER.search(label):
+    if unit and st.ENDS_NUMBER.search(label):
         return re.sub(r"\s+", " ", fold(text)).strip(), ""
     return label, unit
 

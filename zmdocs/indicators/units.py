@@ -85,13 +85,14 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     # temperature
     ("°C", "degC", ("°C", "℃", "° C", "oC", "摄氏度", "degrees Celsius", "Grad Celsius", "degrés Celsius")),
     ("°F", "degF", ("°F", "℉")),
-    ("°", "degree", ("°", "Grad", "degrees")),
+    ("°", "degree", ("°", "Grad", "degrees", "degree")),
     ("K", "kelvin", ("K", "kelvins", "Kelvin", "开尔文")),
     # length, area, volume, mass
     ("mm", "millimeter", ("mm", "毫米", "Millimeter", "Millimetern", "millimetres", "millimeters")),
     ("cm", "centimeter", ("cm", "厘米", "Zentimeter", "Zentimetern", "centimetres", "centimeters")),
     ("m", "meter", ("m", "米", "Meter", "Metern", "metres", "meters", "mètres")),
     ("km", "kilometer", ("km", "千米", "公里")),
+    ("M", "nautical_mile", ("nautical miles", "nautical mile", "nmi")),  # IHO/IMO symbol M, never read as a written form
     ("µm", "micrometer", ("µm", "um", "微米")),
     ("nm", "nanometer", ("nm", "纳米", "nanometres", "nanometers")),
     ("mm²", "millimeter ** 2", ("mm²", "mm2", "平方毫米", "square millimetres", "square millimeters")),
@@ -172,7 +173,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("Shore D", None, ("Shore D",)),
     ("lx", "lux", ("lx", "lux", "勒克斯")),
     ("cd", "candela", ("cd", "坎德拉")),
-    ("lm", "lumen", ("lm", "流明")),
+    ("lm", "lumen", ("lm", "lumens", "lumen", "流明")),
     ("cycles", None, ("cycles", "cycle", "Zyklen", "次")),
     # Chinese counting words after a count (不少于100条, 至少2套): kept as written
     ("条", None, ("条",)), ("套", None, ("套",)), ("个", None, ("个",)), ("件", None, ("件",)),
@@ -193,6 +194,9 @@ for _sym, _expr, _forms in _LEXICON:
     PINT_EXPR[_sym] = _expr
     for _f in _forms:
         SYMBOLS.setdefault(_f, _sym)
+        if len(_f) >= 4 and re.fullmatch(r"[a-z][a-z ]+", _f):  # a unit in words heading a table column: "Degrees", "Nautical Miles"
+            SYMBOLS.setdefault(_f.capitalize(), _sym)
+            SYMBOLS.setdefault(_f.title(), _sym)
         if "/" in _f and _f[-1] in "²³" and _f[-2].isalpha():  # "ng/m 3": a PDF's superscript split off by a space
             SYMBOLS.setdefault(_f[:-1] + " " + "23"["²³".index(_f[-1])], _sym)
 

@@ -26,7 +26,7 @@ _ABBREV_BEFORE = re.compile(r"(?i)(?:\b(?:e\.g|i\.e|cf|fig|figs|no|nos|vol|appro
 
 
 # A line break inside a Latin sentence (PDF wrapping): no stop before it, a lower-case word or a number after it.
-_LATIN_WRAP = re.compile(r"(?<=[^\s.;:!?。])\n(?=[ \t]*[a-z0-9(])")
+_LATIN_WRAP = re.compile(r"(?<=[^\s.;:!?。])\n(?=[ \t]*(?:[a-z0-9(]|[-+±−][ \t]?\d))")  # "+ 6 %\n- 2 %": one deviation
 
 
 # A line break inside a Chinese sentence (a full line of a PDF page wrapped): a long line with no stop at its end,
