@@ -179,3 +179,19 @@ def test_a_similar_other_parameter_does_not_win_by_being_stricter():
     # a similarity-only candidate that fits clearly better still wins
     better = cand(3, 1.8, 0.9, "looser", -0.1)
     assert choose([same, better])[0] is better
+
+
+def test_regulation_without_requirements_chapter_has_key_indicators():
+    """A regulation (§§ and a normative annex, no 'Requirements' chapter): its limits are the key indicators."""
+    from zmdocs.compare.pairing import select_keys
+
+    did = "Test-VO 2026"
+    clauses = [Clause(id=f"{did}#1", number="1", heading="Allgemeines", kind="other"),
+               Clause(id=f"{did}#Anlage 1", number="Anlage 1", heading="Grenzwerte", kind="annex-normative")]
+    inds = [Indicator(parameter="Stoff A", comparator="<=", value=0.5, unit="mg/l", clause=f"{did}#Anlage 1", doc=did),
+            Indicator(parameter="Frist", comparator="<=", value=3, unit="Jahre", clause=f"{did}#1", doc=did),
+            Indicator(parameter="Prüftemperatur", comparator="=", value=22, unit="°C", clause=f"{did}#1", doc=did,
+                      role="test-condition")]
+    doc = Document(id=did, lang="de", clauses=clauses, indicators=inds)
+    keys, how = select_keys(doc, inds, [0, 1, 2], None)
+    assert keys == {0, 1} and how == "default"  # the test condition is not a key indicator

@@ -35,7 +35,7 @@ from zmdocs.compare.tiers import tier_of
 from zmdocs.compare.values import canonical, conversion, from_canonical
 from zmdocs.errors import CompareError, ModelError
 from zmdocs.model import Document, Indicator
-from zmdocs.pairing import SIM_WITH_WORDS, compatible, pairing_text, similarity_match
+from zmdocs.pairing import SIM_WITH_WORDS, compatible, pairing_text, similarity_match, title_subject
 from zmdocs.text.stdnum import family_of
 
 log = logging.getLogger(__name__)
@@ -249,6 +249,8 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
     rows = {i: Row(n=0, parameter=dinds[i].parameter, key=dinds[i].key, is_key=i in keys, draft=_value(dinds[i]),
                    evidence=_evidence(draft, dinds[i]), conditions=list(dinds[i].conditions)) for i in row_idx}
     dctx = {i: heading_context(draft, dinds[i]) for i in row_idx}
+    about = title_subject(draft.title or "", list(dctx.values()))  # a draft about one lamp, part… named in its title
+    dctx = {i: f"{c} {about}".strip() for i, c in dctx.items()} if about else dctx
     emb = get_embedder() if row_idx else None
     sims = _Sims(emb, dinds, row_idx, dctx) if emb is not None else None
     ambient = _doc_ambient(draft, dinds)
