@@ -173,3 +173,13 @@ def test_subject_kinds_and_title_subject():
     assert title_subject("Rule 99 – Centre High Mounted Stop Lamp", ["Rear fog lamp"]) == ""
     assert subjects_in("trichromatic co-ordinates") == frozenset()
     assert subjects_in("CO and NOx") == {"carbon_monoxide", "nitrogen_oxides"}
+
+
+def test_lead_label_of_untitled_clause():
+    """An untitled clause opening with 'Label: …' has the label as its heading; a sentence with a modal has none."""
+    from zmdocs.pairing import lead_label
+
+    assert lead_label("In height: at any position on the rear") == "In height"
+    assert lead_label("高度：不小于 300 mm") == "高度"
+    assert lead_label("The lamp shall: emit red light") == ""
+    assert lead_label("See 6.1: the table") == ""

@@ -168,12 +168,27 @@ def table_caption(tables, ind: Indicator) -> str:
     return next((t.caption for t in tables or [] if ref and ref in (t.number, t.id)), "")
 
 
+# an untitled clause that opens with a short label and a colon ("In height: at any position …", "高度：…")
+_LEAD_LABEL_RE = re.compile(r"^\s*((?:[A-Za-zÀ-ÿ]+[ -]?){1,4}|[\u4e00-\u9fff]{1,8})\s*[:：]\s*\S")
+
+
+_MODAL_RE = re.compile(r"\b(?:shall|must|should|may|is|are|be|muss|müssen|soll|doit|doivent)\b", re.I)
+
+
+def lead_label(text: str) -> str:
+    """The label an untitled clause opens with ('In height' of 'In height: at any position …'), else ''."""
+    m = _LEAD_LABEL_RE.match(text)
+    if not m or _MODAL_RE.search(m.group(1)):  # "The lamp shall: …" opens a sentence, not a label
+        return ""
+    return m.group(1).strip()
+
+
 def heading_path(find: Callable[[str | None], object], tables, ind: Indicator) -> str:
     """The headings of the indicator's clause and its parents (they often carry the subject or the condition),
     after the caption of its table ('表3 温升限值' names what a row limits); `find` looks a clause up by id."""
     out, c, seen = [table_caption(tables, ind)], find(ind.clause), 0
     while c is not None and seen < 4:
-        out.append(getattr(c, "heading", ""))
+        out.append(getattr(c, "heading", "") or lead_label(getattr(c, "text", "") or ""))
         c, seen = find(getattr(c, "parent", None)), seen + 1
     return " ".join(h for h in out if h)
 

@@ -154,6 +154,8 @@ def check_tier(r, tier: str, exp: dict[str, Any]) -> list[str]:
             return False
         if "min" in exp and not (_same(lo, exp["min"]) and _same(hi, exp["max"])):
             return False
+        if "clause_in" in exp and c.evidence.clause not in exp["clause_in"]:
+            return False
         return "clause" not in exp or c.evidence.clause == exp["clause"]
 
     ok = [c for c in cps if fits(c)]
