@@ -195,3 +195,19 @@ def test_regulation_without_requirements_chapter_has_key_indicators():
     doc = Document(id=did, lang="de", clauses=clauses, indicators=inds)
     keys, how = select_keys(doc, inds, [0, 1, 2], None)
     assert keys == {0, 1} and how == "default"  # the test condition is not a key indicator
+
+
+def test_unchanged_list_sentence_pairs_slot_by_slot():
+    """A sentence kept word for word (three limits for places no condition names): the k-th pairs with the k-th."""
+    did, rid = "E-VO 2026", "VO 2001"
+    text = "Es gelten folgende Grenzwerte: 100/ml am Hahn, 20/ml nach der Aufbereitung, 1000/ml im Speicher."
+
+    def doc(i, vals):
+        cl = [Clause(id=f"{i}#Anlage 3", number="Anlage 3", heading="Grenzwerte", kind="annex-normative")]
+        inds = [Indicator(parameter="Koloniezahl", comparator="<=", value=v, unit="/ml", clause=f"{i}#Anlage 3", doc=i,
+                          text=text) for v in vals]
+        return Document(id=i, lang="de", clauses=cl, indicators=inds)
+
+    c = compare_documents(doc(did, [100, 20, 1000]), [doc(rid, [100, 20, 1000])])
+    assert [(r.draft.value, r.counterparts[0].value.value, r.result) for r in c.rows] == \
+        [(100, 100, "equal"), (20, 20, "equal"), (1000, 1000, "equal")]
