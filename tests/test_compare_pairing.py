@@ -179,3 +179,35 @@ def test_a_similar_other_parameter_does_not_win_by_being_stricter():
     # a similarity-only candidate that fits clearly better still wins
     better = cand(3, 1.8, 0.9, "looser", -0.1)
     assert choose([same, better])[0] is better
+
+
+def test_regulation_without_requirements_chapter_has_key_indicators():
+    """A regulation (§§ and a normative annex, no 'Requirements' chapter): its limits are the key indicators."""
+    from zmdocs.compare.pairing import select_keys
+
+    did = "Test-VO 2026"
+    clauses = [Clause(id=f"{did}#1", number="1", heading="Allgemeines", kind="other"),
+               Clause(id=f"{did}#Anlage 1", number="Anlage 1", heading="Grenzwerte", kind="annex-normative")]
+    inds = [Indicator(parameter="Stoff A", comparator="<=", value=0.5, unit="mg/l", clause=f"{did}#Anlage 1", doc=did),
+            Indicator(parameter="Frist", comparator="<=", value=3, unit="Jahre", clause=f"{did}#1", doc=did),
+            Indicator(parameter="Prüftemperatur", comparator="=", value=22, unit="°C", clause=f"{did}#1", doc=did,
+                      role="test-condition")]
+    doc = Document(id=did, lang="de", clauses=clauses, indicators=inds)
+    keys, how = select_keys(doc, inds, [0, 1, 2], None)
+    assert keys == {0, 1} and how == "default"  # the test condition is not a key indicator
+
+
+def test_unchanged_list_sentence_pairs_slot_by_slot():
+    """A sentence kept word for word (three limits for places no condition names): the k-th pairs with the k-th."""
+    did, rid = "E-VO 2026", "VO 2001"
+    text = "Es gelten folgende Grenzwerte: 100/ml am Hahn, 20/ml nach der Aufbereitung, 1000/ml im Speicher."
+
+    def doc(i, vals):
+        cl = [Clause(id=f"{i}#Anlage 3", number="Anlage 3", heading="Grenzwerte", kind="annex-normative")]
+        inds = [Indicator(parameter="Koloniezahl", comparator="<=", value=v, unit="/ml", clause=f"{i}#Anlage 3", doc=i,
+                          text=text) for v in vals]
+        return Document(id=i, lang="de", clauses=cl, indicators=inds)
+
+    c = compare_documents(doc(did, [100, 20, 1000]), [doc(rid, [100, 20, 1000])])
+    assert [(r.draft.value, r.counterparts[0].value.value, r.result) for r in c.rows] == \
+        [(100, 100, "equal"), (20, 20, "equal"), (1000, 1000, "equal")]

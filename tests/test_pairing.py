@@ -157,3 +157,29 @@ def test_a_subject_in_the_headings_decides_similarity_pairs():
     # a table row's label read as a condition names the lamp too
     row = _ind(parameter="height", comparator=">=", value=250, unit="mm", key="", conditions=["Rear fog lamp"])
     assert subject_agreement(d, row, "位置 日间行车灯", "Table 3 Mounting heights") == -1
+
+
+def test_subject_kinds_and_title_subject():
+    """A limit for stop lamps applies to the high-mounted one; two kinds of stop lamp exclude each other; a title
+    names the subject of a document whose headings name none; 'co-ordinates' is no CO."""
+    from zmdocs.pairing import _kinds_agree, subjects_in, title_subject
+
+    hm, main, stop = "high_mounted_stop_lamp", "main_stop_lamp", "stop_lamp"
+    assert _kinds_agree(frozenset({hm}), frozenset({stop}))
+    assert _kinds_agree(frozenset({hm, stop}), frozenset({hm, stop}))
+    assert not _kinds_agree(frozenset({hm, stop}), frozenset({main, stop}))
+    assert subjects_in("For S3 or S4 categories devices") == {hm}
+    assert title_subject("Rule 99 – Centre High Mounted Stop Lamp", ["Intensity", "Position"]) == "Centre High Mounted Stop Lamp"
+    assert title_subject("Rule 99 – Centre High Mounted Stop Lamp", ["Rear fog lamp"]) == ""
+    assert subjects_in("trichromatic co-ordinates") == frozenset()
+    assert subjects_in("CO and NOx") == {"carbon_monoxide", "nitrogen_oxides"}
+
+
+def test_lead_label_of_untitled_clause():
+    """An untitled clause opening with 'Label: …' has the label as its heading; a sentence with a modal has none."""
+    from zmdocs.pairing import lead_label
+
+    assert lead_label("In height: at any position on the rear") == "In height"
+    assert lead_label("高度：不小于 300 mm") == "高度"
+    assert lead_label("The lamp shall: emit red light") == ""
+    assert lead_label("See 6.1: the table") == ""

@@ -168,12 +168,27 @@ def table_caption(tables, ind: Indicator) -> str:
     return next((t.caption for t in tables or [] if ref and ref in (t.number, t.id)), "")
 
 
+# an untitled clause that opens with a short label and a colon ("In height: at any position …", "高度：…")
+_LEAD_LABEL_RE = re.compile(r"^\s*((?:[A-Za-zÀ-ÿ]+[ -]?){1,4}|[\u4e00-\u9fff]{1,8})\s*[:：]\s*\S")
+
+
+_MODAL_RE = re.compile(r"\b(?:shall|must|should|may|is|are|be|muss|müssen|soll|doit|doivent)\b", re.I)
+
+
+def lead_label(text: str) -> str:
+    """The label an untitled clause opens with ('In height' of 'In height: at any position …'), else ''."""
+    m = _LEAD_LABEL_RE.match(text)
+    if not m or _MODAL_RE.search(m.group(1)):  # "The lamp shall: …" opens a sentence, not a label
+        return ""
+    return m.group(1).strip()
+
+
 def heading_path(find: Callable[[str | None], object], tables, ind: Indicator) -> str:
     """The headings of the indicator's clause and its parents (they often carry the subject or the condition),
     after the caption of its table ('表3 温升限值' names what a row limits); `find` looks a clause up by id."""
     out, c, seen = [table_caption(tables, ind)], find(ind.clause), 0
     while c is not None and seen < 4:
-        out.append(getattr(c, "heading", ""))
+        out.append(getattr(c, "heading", "") or lead_label(getattr(c, "text", "") or ""))
         c, seen = find(getattr(c, "parent", None)), seen + 1
     return " ".join(h for h in out if h)
 
@@ -212,13 +227,28 @@ def _subjects():
     name = "zmdocs/data/glossary.yaml"
     data = yaml.safe_load((resources.files("zmdocs") / "data" / "glossary.yaml").read_text(encoding="utf-8"))
     g = validate(GlossaryFile, data, name, SchemaError, "fix the glossary (see the comments at its top)")
-    matcher = TermMatcher((str(syn), key, lang) for key, entry in g.subjects.items()
-                          for lang in ("zh", "en", "de", "fr") for syn in getattr(entry, lang) or [])
-    return matcher, {key: entry.group or key for key, entry in g.subjects.items()}
+    matcher = TermMatcher([(str(syn), key, lang) for key, entry in g.subjects.items()
+                           for lang in ("zh", "en", "de", "fr") for syn in getattr(entry, lang) or []],
+                          exact_abbreviations=True)
+    groups = {key: entry.group or key for key, entry in g.subjects.items()}
+    return matcher, groups, {key: entry.broader for key, entry in g.subjects.items() if entry.broader}
 
 
 def _subject_matcher():
     return _subjects()[0]
+
+
+def title_subject(title: str, contexts: list[str]) -> str:
+    """The subject phrases a document's title names ('… – Centre High Mounted Stop Lamp'), when none of the heading
+    paths `contexts` names a subject: then the whole document is about it. '' otherwise."""
+    if not title or any(subjects_in(c) for c in contexts):
+        return ""
+    out, end = [], -1
+    for a, b, _, _ in sorted(_subject_matcher().find(title), key=lambda m: (m[0], -m[1])):
+        if a >= end:  # leftmost-longest, as subjects_in reads them
+            out.append(title[a:b])
+            end = b
+    return " ".join(dict.fromkeys(out))
 
 
 def subject_group(key: str) -> str:
@@ -295,9 +325,18 @@ def groups_agreement(ga: dict[str, frozenset[str]], gb: dict[str, frozenset[str]
     common = set(ga) & set(gb)
     if not common:
         return 0
-    if any(not ga[g] & gb[g] for g in common):
+    if any(not _kinds_agree(ga[g], gb[g]) for g in common):
         return -1
     return 1
+
+
+def _kinds_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of subjects of one group share one, counting a subject as the broader one it is a kind
+    of (a stop lamp limit applies to the high-mounted stop lamp); two different kinds of it never agree."""
+    broader = _subjects()[2]
+    sa = {k for k in a if k not in {broader.get(x) for x in a}}  # the most specific subjects named
+    sb = {k for k in b if k not in {broader.get(x) for x in b}}
+    return bool(sa & sb or sa & {broader.get(k) for k in sb} or sb & {broader.get(k) for k in sa})
 
 
 def subject_agreement(a: Indicator, b: Indicator, actx: str = "", bctx: str = "") -> int:

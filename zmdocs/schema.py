@@ -396,6 +396,7 @@ class SubjectEntry(GlossaryEntry):
     subjects of one group exclude each other, subjects of different groups do not (zmdocs.pairing)."""
 
     group: StrictStr = ""
+    broader: StrictStr = ""  # the subject this one is a kind of (a high-mounted stop lamp is a stop lamp)
 
 
 class GlossaryFile(_User):

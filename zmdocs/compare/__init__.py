@@ -29,13 +29,13 @@ from zmdocs.compare.pairing import (
 from zmdocs.compare.product import ProductSpec, load_product
 from zmdocs.compare.result import Comparison, Counterpart, Reason, RefInfo, Row, Value
 from zmdocs.compare.rules import Rules, load_rules
-from zmdocs.compare.select import affinity, choose
+from zmdocs.compare.select import affinity, choose, same_slot, sentence_slots
 from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER, judge
 from zmdocs.compare.tiers import tier_of
 from zmdocs.compare.values import canonical, conversion, from_canonical
 from zmdocs.errors import CompareError, ModelError
 from zmdocs.model import Document, Indicator
-from zmdocs.pairing import SIM_WITH_WORDS, compatible, pairing_text, similarity_match
+from zmdocs.pairing import SIM_WITH_WORDS, compatible, pairing_text, similarity_match, title_subject
 from zmdocs.text.stdnum import family_of
 
 log = logging.getLogger(__name__)
@@ -199,6 +199,7 @@ def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, 
     if mat is not None:
         sims.prepare_conditions(dinds, rinds)
     used: set[int] = set()
+    mine, theirs = sentence_slots(dinds), sentence_slots(rinds)
     for i in row_idx:
         d = dinds[i]
         sim_row = mat[sims.pos[i]] if mat is not None else None
@@ -209,7 +210,8 @@ def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, 
             part = sims.condition_sim(d, rinds[j]) if mat is not None else None
             sim = None if sim is None else sim + (part or 0.0)
             cands.append({"j": j, "score": score, "judgement": jd, "affinity": affinity(d, rinds[j], dctx[i], ctx[j], sim)})
-        chosen, others = choose(cands, d)
+        chosen, _ = choose(same_slot(cands, mine[i], theirs), d)
+        others = [c for c in cands if c is not chosen]
         if log.isEnabledFor(logging.DEBUG):
             log.debug("pair %s %s: %s", d.parameter, d.value, [(rinds[c["j"]].clause, rinds[c["j"]].value, round(c["affinity"], 3),
                                                                   c["judgement"].result) for c in cands])
@@ -249,6 +251,8 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
     rows = {i: Row(n=0, parameter=dinds[i].parameter, key=dinds[i].key, is_key=i in keys, draft=_value(dinds[i]),
                    evidence=_evidence(draft, dinds[i]), conditions=list(dinds[i].conditions)) for i in row_idx}
     dctx = {i: heading_context(draft, dinds[i]) for i in row_idx}
+    about = title_subject(draft.title or "", list(dctx.values()))  # a draft about one lamp, part… named in its title
+    dctx = {i: f"{c} {about}".strip() for i, c in dctx.items()} if about else dctx
     emb = get_embedder() if row_idx else None
     sims = _Sims(emb, dinds, row_idx, dctx) if emb is not None else None
     ambient = _doc_ambient(draft, dinds)

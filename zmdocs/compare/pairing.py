@@ -25,6 +25,7 @@ from zmdocs.pairing import (
 
 # Chapters whose indicators are requirements (others hold test conditions, sampling plans, …).
 ROW_KINDS = {"requirements", "annex-normative", "annex-informative", "other", ""}
+UNTYPED_KINDS = {"other", "annex-normative"}  # where a document without a requirements chapter sets its limits
 _KEY_MARK_RE = re.compile(r"[★☆▲]|\(关键\)|（关键）|\bkey\b", re.I)
 
 
@@ -200,6 +201,9 @@ def select_keys(draft: Document, inds: list[Indicator], rows: list[int], key_lis
     chapter = requirements_chapter(draft)
     if chapter:
         req = {i for i in req if in_chapter(draft, inds[i], chapter)} or req
+    if not req:  # a regulation without a requirements chapter (§§ and normative annexes): its limits anywhere
+        req = {i for i in rows if not inds[i].ordinal and not isinstance(inds[i].value, str)
+               and clause_kind(draft, inds[i]) in UNTYPED_KINDS and getattr(inds[i], "role", "requirement") == "requirement"}
     return req, "default"
 
 

@@ -122,3 +122,25 @@ def choose(cands: list[dict], draft: Indicator | None = None) -> tuple[dict | No
     near = [c for c in pool if c["affinity"] >= best - near_by]
     chosen = min(near, key=_strictness) if comparable else max(near, key=lambda c: c["affinity"])
     return chosen, [c for c in cands if c is not chosen]
+
+
+def sentence_slots(inds: list[Indicator]) -> list[tuple[str, int, int]]:
+    """(source sentence, rank among the limits of that sentence, their number) of every indicator."""
+    seen: dict[str, int] = {}
+    ranks = []
+    for ind in inds:
+        t = (ind.text or "").strip()
+        ranks.append(seen.get(t, 0))
+        seen[t] = ranks[-1] + 1
+    return [((ind.text or "").strip(), k, seen[(ind.text or "").strip()]) for ind, k in zip(inds, ranks, strict=True)]
+
+
+def same_slot(cands: list[dict], mine: tuple[str, int, int], slots: list[tuple[str, int, int]]) -> list[dict]:
+    """A sentence the draft keeps word for word, with as many limits: its k-th limit pairs with the k-th limit of that
+    sentence (a list of places the conditions do not name: 100/ml …, 20/ml …, 1 000/ml …); else `cands` unchanged."""
+    text, k, n = mine
+    same = [c for c in cands if slots[c["j"]][0] == text]
+    if not text or len(same) < 2 or any(slots[c["j"]][2] != n for c in same):
+        return cands
+    pick = [c for c in same if slots[c["j"]][1] == k]
+    return pick or cands

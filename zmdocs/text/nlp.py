@@ -100,10 +100,12 @@ class TermMatcher:
     inflections) on lower-cased tokens by the tokenizer of the text's language.
     """
 
-    def __init__(self, terms: Iterable[tuple[str, str, str]]) -> None:
-        """`terms`: (text, label, language it is written in); the first label of a text wins."""
+    def __init__(self, terms: Iterable[tuple[str, str, str]], exact_abbreviations: bool = False) -> None:
+        """`terms`: (text, label, language it is written in); the first label of a text wins. With
+        `exact_abbreviations`, a capitalised abbreviation (CO, HC, NOx) matches only in capitals ('co-ordinates' is no CO)."""
         self._cjk: dict[str, str] = {}
         self._latin: dict[str, tuple[str, str]] = {}
+        self._exact = exact_abbreviations
         for text, label, lang in terms:
             s = str(text).strip()
             if not s:
@@ -158,8 +160,18 @@ class TermMatcher:
             for match_id, a, b in self._matcher(lang)(doc):
                 label = self._labels[int(strings[match_id][1:])]
                 start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+                if not cjk and self._exact and _lower_abbreviation(read[start:end], self._latin):
+                    continue
                 out.append((pos[start], pos[end - 1] + 1, label, cjk) if pos else (start, end, label, cjk))
         return tuple(sorted(out))
+
+
+def _lower_abbreviation(found: str, latin: dict[str, tuple[str, str]]) -> bool:
+    """Whether `found` is a capitalised abbreviation of the terms (CO, NOx: two capitals or more, no space) written
+    with fewer capitals, i.e. an ordinary word ('co' of 'co-ordinates')."""
+    term = latin.get(found.lower(), ("", ""))[1]
+    caps = sum(ch.isupper() for ch in term)
+    return caps >= 2 and " " not in term and len(term) <= 6 and sum(ch.isupper() for ch in found) < caps
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:

@@ -29,8 +29,33 @@ def source_path(spec: dict[str, Any]) -> Path:
 
 
 def available(case: dict[str, Any]) -> bool:
-    specs = [case["draft"], *case["refs"]]
+    specs = [case["draft"].get("derive", case["draft"]), *case["refs"]]
     return all(source_path(s).exists() for s in specs if "docx" not in s)
+
+
+def _cell(line: str) -> str:
+    """The text of a Markdown list cell (`    *   Nitrat` -> `Nitrat`)."""
+    return line.strip().lstrip("*").strip()
+
+
+def write_derived(spec: dict[str, Any], folder: Path) -> Path:
+    """A draft made from a corpus file's own text: our front matter and title, some limit cells edited."""
+    lines = source_path(spec).read_text(encoding="utf-8").splitlines()
+    meta, fences, titled = spec.get("meta", {}), 0, False
+    for k, line in enumerate(lines):
+        if line.strip() == "---":
+            fences += 1
+        elif fences == 1 and ":" in line and line.split(":", 1)[0] in meta:
+            lines[k] = f"{line.split(':', 1)[0]}: {meta[line.split(':', 1)[0]]}"
+        elif fences >= 2 and not titled and line.startswith("# ") and spec.get("title"):
+            lines[k], titled = f"# {spec['title']}", True
+    for e in spec.get("edits", []):
+        start = next(k for k, line in enumerate(lines) if _cell(line) == e["after"])
+        k = next(k for k in range(start + 1, len(lines)) if _cell(lines[k]) == e["old"])
+        lines[k] = lines[k].replace(e["old"], e["new"])
+    path = folder / spec["file"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def write_docx(spec: dict[str, Any], folder: Path) -> Path:
@@ -67,8 +92,12 @@ def run_case(case: dict[str, Any], folder: Path, model="use-multilingual", cache
     """Parse (once per `cache`) and compare as `zmdocs compare` does, with the default model."""
     from zmdocs.compare import compare_documents
 
-    draft = write_docx(case["draft"]["docx"], folder) if "docx" in case["draft"] else source_path(case["draft"])
-    d = _load(draft, None if "docx" in case["draft"] else cache)
+    made = "docx" in case["draft"] or "derive" in case["draft"]
+    if "derive" in case["draft"]:
+        draft = write_derived(case["draft"]["derive"], folder)
+    else:
+        draft = write_docx(case["draft"]["docx"], folder) if made else source_path(case["draft"])
+    d = _load(draft, None if made else cache)
     refs = [_load(source_path(r), cache) for r in case["refs"]]
     return compare_documents(d, refs, model=model)
 
@@ -125,6 +154,8 @@ def check_tier(r, tier: str, exp: dict[str, Any]) -> list[str]:
             return False
         if "min" in exp and not (_same(lo, exp["min"]) and _same(hi, exp["max"])):
             return False
+        if "clause_in" in exp and c.evidence.clause not in exp["clause_in"]:
+            return False
         return "clause" not in exp or c.evidence.clause == exp["clause"]
 
     ok = [c for c in cps if fits(c)]
@@ -146,10 +177,14 @@ def check_case(case: dict[str, Any], cmp) -> list[str]:
         if got != lid:
             bad.append(f"tier verdict {tier}: {got} != {lid}")
     bad += _check_refs(case, cmp)
+    for exp in case.get("absent", []):
+        if find_row(cmp, exp) is not None:
+            bad.append(f"row {exp['param']} {exp.get('value')} should not be in the table")
     for exp in case.get("rows", []):
         r = find_row(cmp, exp)
         if r is None:
-            bad.append(f"no row {exp['param']} {exp.get('value', exp.get('min'))}")
+            if not exp.get("optional"):
+                bad.append(f"no row {exp['param']} {exp.get('value', exp.get('min'))}")
             continue
         if exp.get("result") and r.result != exp["result"]:
             from zmdocs.report.reasons import why
@@ -157,6 +192,24 @@ def check_case(case: dict[str, Any], cmp) -> list[str]:
             bad.append(f"{r.parameter} {r.draft.value}: row result {r.result} != {exp['result']} ({why(r.reason, 'en')})")
         for tier, te in (exp.get("tiers") or {}).items():
             bad += check_tier(r, tier, te)
+    if case.get("others_same"):
+        bad += check_others_same(case, cmp)
+    return bad
+
+
+def check_others_same(case: dict[str, Any], cmp) -> list[str]:
+    """Every row the case does not list: equal to the same value in the same clause of the reference."""
+    listed = {id(find_row(cmp, e)) for e in case.get("rows", [])}
+    bad = []
+    for r in cmp.rows:
+        if id(r) in listed:
+            continue
+        d = (r.draft.value, r.draft.min, r.draft.max)
+        ok = [c for c in r.counterparts if c.evidence.clause == r.evidence.clause and _cp_value(c) in (d, (d[0], d[1], d[2]))
+              and c.result == "equal"]
+        if not ok:
+            got = [(c.evidence.clause, _cp_value(c), c.result) for c in r.counterparts]
+            bad.append(f"other row {r.evidence.clause} {r.parameter[:40]} {d}: {r.result} {got[:3]}")
     return bad
 
 
