@@ -111,7 +111,7 @@ def merge(dense: dict[str, list[tuple[int, float]]], lex: dict[str, list[tuple[i
     """
     # the encoder's same-language bonus: a language written in the query's script has its best cosine
     # lowered by SCRIPT_OFFSET times the script's share of the query before damping
-    best_cos = {lg: d[0][1] - SCRIPT_OFFSET * (lex_weight or {}).get(lg, 0.0) for lg, d in dense.items() if d}
+    best_cos = {lg: max(x for _, x in d) - SCRIPT_OFFSET * (lex_weight or {}).get(lg, 0.0) for lg, d in dense.items() if d}
     damp = damping(best_cos)
     cos = {r: x for d in dense.values() for r, x in d}
     bm = {r: x for lx in lex.values() for r, x in lx}
