@@ -9,7 +9,8 @@ clause's own words weakly. So within each language the dense candidates are re-s
 
 where the context is the clause's nearest `CONTEXT_DEPTH` ancestors (each by its best vector) and
 its document's title (embedded once per open store). The score stays on the cosine scale, so the
-language damping of `fusion` still compares languages by it. Measured on the tuning files
+language damping of `fusion` still compares languages by it (and it is the `cosine` a result's signals
+show). Measured on the tuning files
 (2026-12-07): real_queries 0.925 -> 0.925, real_queries_heldout2 0.564 -> 0.615 at weight 0.15 and
 depth 1 (0.1-0.2 and depth 2-3 within 0.02; without the title 0.581; 0.3 and more lose).
 """
