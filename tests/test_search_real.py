@@ -21,7 +21,12 @@ The odd half had been read in aggregate too often to stay clean evidence, so on 
 session) a fresh held-out set, `real_queries_heldout2.yaml` (70 queries, 117 cross-lingual pairs over
 the same store, Chinese queries whose foreign counterparts sit beside Chinese standards saying nearly
 the same, English and German queries with Chinese counterparts), was judged by hand and measured once
-before that session's changes: 0.530. It is never tuned on; its test prints no misses.
+before that session's changes: 0.530. 2026-12-07: the old set measured 0.925 and that set 0.564 on
+a fresh store; it became a tuning file (its misses read by kind) and a third set,
+`real_queries_heldout3.yaml` (50 queries, 77 cross-lingual pairs, other topics), was judged by hand
+and measured once before any change: 0.649. The clause context in the dense ranking
+(`zmdocs.index.context`: parent heading and document title) took the tuning set to 0.615, the old
+set stayed at 0.925, and the third set stayed at 0.649 (measured only; its test prints no misses).
 """
 
 from __future__ import annotations
@@ -36,8 +41,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
 QUERIES = ROOT / "tests" / "data" / "search" / "real_queries.yaml"
-# a second, fresh held-out set (written 2026-12-03 before that session's search changes; never tuned on)
+# a second set (written 2026-12-03 before that session's search changes; held out until 2026-12-07, a tuning file since)
 HELDOUT2 = ROOT / "tests" / "data" / "search" / "real_queries_heldout2.yaml"
+# the third set (written 2026-12-07 before that session's search changes; held out: measured only)
+HELDOUT3 = ROOT / "tests" / "data" / "search" / "real_queries_heldout3.yaml"
+HELDOUT3_MEASURED = 0.649  # 2026-12-07 after that session's changes (first run 0.649); asserted minus 0.03
 
 
 def _code_key() -> str:
@@ -108,30 +116,47 @@ def test_cross_lingual_recall_at_5(mixed_store, gold_set):
     assert r >= 0.90, "\n".join(misses)  # issue #13 done-when; measured 0.925 (tune half 0.940, held-out half 0.909), 2026-12-03
 
 
-def test_fresh_heldout_file_shape(gold_set):
-    """The fresh held-out set judges clauses of the same store (same documents), so one build serves both."""
+@pytest.mark.parametrize("path", [HELDOUT2, HELDOUT3], ids=["heldout2", "heldout3"])
+def test_fresh_heldout_file_shape(gold_set, path):
+    """The later sets judge clauses of the same store (same documents), so one build serves all three."""
     from zmdocs.index import gold
 
-    data = gold.load(HELDOUT2, ROOT, SHARED)
+    data = gold.load(path, ROOT, SHARED)
     qs = data["queries"]
     assert len(qs) >= 30 and isinstance(data["first_run"], float)
     assert {d["file"] for d in data["documents"].values()} == {d["file"] for d in gold_set["documents"].values()}
     assert {"zh", "zh-Hant", "en", "de"} <= {q["lang"] for q in qs}
     assert all(q["relevant"] and all(d in data["documents"] for d, _ in q["relevant"]) for q in qs)
+    assert data.get("stage") == "tuning" if path == HELDOUT2 else data.get("held_out") is True
 
 
 @pytest.mark.model
 @pytest.mark.slow
 def test_fresh_heldout_recall_at_5(mixed_store):
-    """Measure only: the misses are not printed, so that nobody tunes on this set."""
+    """The second set, a tuning file since 2026-12-07: measured 0.615 (first run 0.530, 0.564 on the store of
+    2026-12-07 before that session's changes)."""
     from zmdocs.index import gold
 
     data = gold.load(HELDOUT2, ROOT, SHARED)
     assert gold.check_pairs(mixed_store, data) == []
-    r, n, _ = gold.recall(mixed_store, data, 5)
-    print(f"fresh held-out cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
+    r, n, misses = gold.recall(mixed_store, data, 5)
+    print(f"second set (tuning) cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
     assert n >= 100
-    assert r >= data["first_run"] - 0.03
+    assert r >= 0.585, "\n".join(misses)  # measured 0.615 on 2026-12-07, minus 0.03
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_third_heldout_recall_at_5(mixed_store):
+    """Measure only: the misses are not printed, so that nobody tunes on this set."""
+    from zmdocs.index import gold
+
+    data = gold.load(HELDOUT3, ROOT, SHARED)
+    assert gold.check_pairs(mixed_store, data) == []
+    r, n, _ = gold.recall(mixed_store, data, 5)
+    print(f"third held-out cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
+    assert n >= 70
+    assert r >= HELDOUT3_MEASURED - 0.03
 
 
 @pytest.mark.model

@@ -110,8 +110,9 @@ def merge(dense: dict[str, list[tuple[int, float]]], lex: dict[str, list[tuple[i
     `xlex`: per language, the BM25 ranking of the query's glossary terms said in it (`crossterms`).
     """
     # the encoder's same-language bonus: a language written in the query's script has its best cosine
-    # lowered by SCRIPT_OFFSET times the script's share of the query before damping
-    best_cos = {lg: d[0][1] - SCRIPT_OFFSET * (lex_weight or {}).get(lg, 0.0) for lg, d in dense.items() if d}
+    # lowered by SCRIPT_OFFSET times the script's share of the query before damping (the best of each list:
+    # a dense list re-scored with its clauses' context, `context.rerank`, stays sorted but need not be)
+    best_cos = {lg: max(x for _, x in d) - SCRIPT_OFFSET * (lex_weight or {}).get(lg, 0.0) for lg, d in dense.items() if d}
     damp = damping(best_cos)
     cos = {r: x for d in dense.values() for r, x in d}
     bm = {r: x for lx in lex.values() for r, x in lx}

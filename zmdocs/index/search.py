@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from zmdocs.errors import StoreError
-from zmdocs.index import crossterms, faissidx, fusion, lexical
+from zmdocs.index import context, crossterms, faissidx, fusion, lexical
 from zmdocs.index.store import (
     DB_NAME,
     check_model,
@@ -161,9 +161,10 @@ class Store:
                 dense[lg] = dense[lg] if len(dense[lg]) >= need else self._dense(v, need, filt)
                 lex[lg] = lex[lg] if len(lex[lg]) >= need else self._lex(q, need, filt)
             dense[lg], lex[lg] = dense[lg][: need * 4 + 20], lex[lg][: need * 4 + 20]
+        weights = lexical.script_weights(q, langs)
+        dense = context.rerank(self, v, dense)
         xlex = self._xlex(q, langs, base, need)
         # over-fetch: hits of a second copy of one file are dropped in `_results`
-        weights = lexical.script_weights(q, langs)
         hits = fusion.merge(dense, lex, top=top * 4, per_lang=per_lang, echo=self._echo_for(dense, lex, base_filt),
                             lex_weight=weights, xlex=xlex)
         out = self._results(q, hits)
