@@ -153,7 +153,8 @@ def real_gold(cache: Path | None = None, only: list[str] | None = None, misses: 
         lang = str(gold.get("lang", "en"))
         held = gp.stem in HELD_OUT or bool(gold.get("held_out"))
         tuning = gold.get("stage") == "tuning"
-        key = ("held-out, 3rd set" if gp.stem.endswith("__heldout3") else "held-out") if held else "being tuned" if tuning else ("de/fr" if lang in ("de", "fr") else lang)
+        batch = {"__heldout3": "held-out, 3rd set", "__heldout4": "held-out, 4th set"}.get(gp.stem[-11:], "held-out")
+        key = batch if held else "being tuned" if tuning else ("de/fr" if lang in ("de", "fr") else lang)
         acc = res["role_accuracy"]
         g = groups.setdefault(key, [0, 0, 0, 0])
         g[0] += res["tp"]
@@ -166,11 +167,11 @@ def real_gold(cache: Path | None = None, only: list[str] | None = None, misses: 
             _print_errors(res)
     logging.disable(logging.NOTSET)
     tot = [0, 0, 0, 0]
-    for key in ("zh", "en", "de/fr", "being tuned", "held-out", "held-out, 3rd set"):
+    for key in ("zh", "en", "de/fr", "being tuned", "held-out", "held-out, 3rd set", "held-out, 4th set"):
         if key not in groups:
             continue
         tp, npred, ngold, hits = groups[key]
-        if key not in ("held-out", "held-out, 3rd set", "being tuned"):
+        if not key.startswith(("held-out", "being tuned")):
             tot = [a + b for a, b in zip(tot, groups[key], strict=True)]
         print(f"  {key:<36} P={tp / max(npred, 1):.3f}  R={tp / max(ngold, 1):.3f}  role accuracy={hits / max(tp, 1):.3f}"
               f"  (tp={tp} pred={npred} gold={ngold})")
