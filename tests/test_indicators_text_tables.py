@@ -88,3 +88,35 @@ def test_roles_of_factor_tables_and_result_bounds_after_a_test_cue() -> None:
         "the limits, the unit complies."))
     doc2 = Document(id="D", clauses=[c2], tables=[])
     assert [i.role for i in extract_document(doc2)] == ["requirement"]
+
+
+def test_ocr_word_splits_in_captions_and_lead_ins() -> None:
+    """Regression (GSO scan through PP-OCR): "TA BLE (4) (continued)" continues the table, and a lead-in whose
+    word spaces moved ("the a mounts given in Table (2)") still bounds the table's bare values."""
+    prose, tables = split_text_tables(_FLOW.replace("TABLE (4) (continued)", "TA BLE (4) (continued)"), clause="D#4.2")
+    assert len(tables) == 1 and [r[1] for r in tables[0].body][-2:] == ["1.50", "1.40"]
+    from zmdocs.indicators.leadins import upper_table_refs
+
+    assert upper_table_refs(["The mass shallnot exceed the a mounts given in Table (2) when tested."]) == {"2"}
+
+
+def test_unnumbered_table_takes_number_and_caption_from_its_clause_text() -> None:
+    """Regression (GSO scan): the parser kept the table but neither its number nor caption; the caption line left
+    in the clause text names it, so the lead-in's table reference and the caption's role reach its cells."""
+    from zmdocs.indicators.text_tables import caption_in_text
+
+    text = ("The masses shall not exceed the amounts given in Table (1) when tested.\nTABLE (1)\n"
+            "Maximum masses of pollutants")
+    assert caption_in_text(text) == ("1", "Maximum masses of pollutants")
+    assert caption_in_text(text + "\nTABLE (2) Other") is None
+    c = Clause(id="D#4.1", number="4.1", heading="", text=text)
+    t = Table(id="D#table-u1", number="", clause="D#4.1", caption="",
+              rows=[["Mass (rw) kg", "Carbon monoxide (g/test)"], ["rw ≤ 1000", "58"], ["1000 < rw ≤ 1200", "67"]],
+              header_rows=1)
+    inds = [i for i in extract_document(Document(id="D", clauses=[c], tables=[t])) if i.unit]
+    assert [(i.comparator, i.value) for i in inds if unit_symbol(i.unit) == "g/test"] == [("<=", 58), ("<=", 67)]
+    factor = Clause(id="D#7", number="7", heading="", text="k is given in Table (3).\nTABLE (3)\nSample Size andStatistical Factor")
+    kt = Table(id="D#table-u2", number="", clause="D#7", caption="", rows=[["n", "2", "3"], ["k", "0.91", "0.62"]],
+               header_rows=1)
+    roles = {i.role for i in extract_document(Document(id="D", clauses=[factor], tables=[kt])) if (i.origin or {}).get("type") == "table"}
+    assert roles == {"test-condition"}

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from zmdocs.indicators.common import direction
+from zmdocs.indicators.text_tables import caption_in_text
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,11 @@ _UPPER_TABLE_REF = re.compile(
     r"(?i)(?:shall|must)\s+not\s+exceed\s+the\s+(?:respective\s+)?(?:limits?|amounts?|values?|limit\s+values|maximum\s+values)\b"
     r"[^.;:]{0,60}?\b(?:in|of|by)\s+table\s*[(]?\s*([A-Z]?\d+(?:\.\d+)*)"
     r"|不(?:应|得)?(?:超过|大于)表\s*([A-Z]?\d+(?:\.\d+)*)\s*(?:中|所列|规定|给出|的)")
+# the same sentence in an OCR layer whose word spaces are lost or misplaced ("shallbe", "the a mounts given in"):
+# matched on the text with every space removed
+_UPPER_TABLE_REF_OCR = re.compile(
+    r"(?i)(?:shall|must)notexceedthe(?:respective)?(?:limits?|amounts?|values?|limitvalues|maximumvalues)"
+    r"[^.;:]{0,50}?(?:in|of|by)table[(]?([A-Z]?\d+(?:\.\d+)*)")
 _EXPLICIT_SIGN = re.compile(r"[<>≤≥]|(?i:\bmax|\bmin|不大于|不小于|不超过)")
 _LOST_SIGN = re.compile(r"^\s*\*\s*\d")
 # a title that names limit values: the clause heading or a numbered title line ("1. Emissionsgrenzwerte und …")
@@ -46,6 +52,7 @@ def apply_table_leadins(doc, inds: list) -> list:
               if _LIMIT_TITLE.search(getattr(c, "heading", "") or "") or _LIMIT_TITLE.search(c.text or "")}
     tables_in = Counter(t.clause for t in getattr(doc, "tables", []) or [] if t.clause)
     bounded = upper_table_refs(text_of.values())
+    unnumbered = {t.id for t in getattr(doc, "tables", []) or [] if t.clause and not t.number and tables_in[t.clause] == 1}
     out = []
     for ind in inds:
         origin = getattr(ind, "origin", None) or {}
@@ -60,7 +67,7 @@ def apply_table_leadins(doc, inds: list) -> list:
                      or tables_in.get(ind.clause) == 1 and ind.clause in titled)):
             ind.comparator = "<="
             ind.direction = direction(ind)
-        elif ind.comparator == "=" and getattr(ind, "_bare", False) and str(origin.get("table") or "") in bounded:
+        elif ind.comparator == "=" and getattr(ind, "_bare", False) and _table_number(ind, origin, unnumbered, text_of) in bounded:
             ind.comparator = "<="  # the sentence that cites the table says its values are not to be exceeded
             ind.direction = direction(ind)
         implied = ind.comparator == "<=" or ind.comparator == "=" and getattr(ind, "_bare", False)  # a bare cell too
@@ -74,4 +81,17 @@ def apply_table_leadins(doc, inds: list) -> list:
 
 def upper_table_refs(texts) -> set[str]:
     """Numbers of the tables that a sentence bounds from above ("shall not exceed the amounts given in Table (1)")."""
-    return {a or b for t in texts for a, b in _UPPER_TABLE_REF.findall(t or "")}
+    out = set()
+    for t in texts:
+        out |= {a or b for a, b in _UPPER_TABLE_REF.findall(t or "")}
+        out |= set(_UPPER_TABLE_REF_OCR.findall(re.sub(r"\s+", "", t or "")))
+    return out
+
+
+def _table_number(ind, origin: dict, unnumbered: set, text_of: dict) -> str:
+    """The number of an indicator's table; for the one unnumbered table of a clause, the one caption line its text holds."""
+    number = str(origin.get("table") or "")
+    if number not in unnumbered:  # an unnumbered table is named by its id
+        return number
+    return (caption_in_text(text_of.get(ind.clause, "")) or ("", ""))[0]
+

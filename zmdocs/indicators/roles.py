@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from zmdocs.indicators.text_tables import caption_in_text
 
 if TYPE_CHECKING:
     from zmdocs.model import Clause, Document, Indicator, Table
@@ -123,7 +126,8 @@ _TABLE_WORD = re.compile(r"\b[Tt]ables?\b|表\s*[A-Z]?[\d.]*|\bTabelle|\btableau
 _SEGMENT = re.compile(r"(?<!\d)[,，](?!\d)|[，；;。\n]|(?<!\d)(?<!\be\.g)(?<!\bi\.e)(?<!\bz\.B)\.(?=\s+[A-ZÄÖÜ]|\s*$)")
 _BOUNDS = ("<=", "<", ">=", ">")
 # factors a test evaluation applies to measured results (conformity statistics, deterioration, weighting)
-_PROCEDURE_FACTOR = re.compile(r"(?i)\b(?:statistical|deterioration|correction|weighting)\s+factors?\b|统计系数|修正系数|劣化系数|加权系数"
+# (no word boundary before it: an OCR layer joins words, "Sample Size andStatistical Factor")
+_PROCEDURE_FACTOR = re.compile(r"(?i)(?:statistical|deterioration|correction|weighting)\s*factors?\b|统计系数|修正系数|劣化系数|加权系数"
                                r"|Korrekturfaktor|Gewichtungsfaktor|Verschlechterungsfaktor|facteurs?\s+(?:de\s+)?(?:correction|pondération|détérioration)")
 # a bound verb between a test cue and the value: the value limits the result the test gives ("tested under …, the
 # coefficient does not exceed by more than 0.5 m-1")
@@ -357,17 +361,21 @@ class _Tables(dict):
             self._by.setdefault(str(t.number), t)
             self._by.setdefault(str(t.id), t)
         self._texts = texts
+        self._single = Counter(t.clause for t in getattr(doc, "tables", []) or [] if t.clause)
 
     def __missing__(self, key: str) -> tuple[str, str]:
         t: Table | None = self._by.get(key)
         if t is None:
             return "", ""
-        num = re.escape(str(t.number or "")) if t.number and not str(t.number).startswith(("u", "U")) else ""
+        number, caption = str(t.number or ""), t.caption or ""
+        if not number and self._single.get(t.clause) == 1:  # the parser kept the table, its caption stayed in the text
+            number, caption = caption_in_text(self._texts.get(t.clause or "", "")) or ("", caption)
+        num = re.escape(number) if number and not number.startswith(("u", "U")) else ""
         own = re.compile(r"(?i)\b(?:below|following|hereafter|nachstehend\w*|folgend\w*|ci-dessous|suivant\w*)\b|下表|如下"
                          + (rf"|(?:表|Table|Tabelle|tableau)\s*[(（]?\s*{num}(?![\d.])" if num else ""))
         text = self._texts.get(t.clause or "", "")
-        said = [x for x in re.split(r"[.。;；](?!\d)", text) if _TABLE_WORD.search(x) and (own.search(x) or _in_range(str(t.number or ""), x))] if text else []
-        self[key] = (t.caption or "", "\n".join(said))
+        said = [x for x in re.split(r"[.。;；](?!\d)", text) if _TABLE_WORD.search(x) and (own.search(x) or _in_range(number, x))] if text else []
+        self[key] = (caption, "\n".join(said))
         return self[key]
 
 

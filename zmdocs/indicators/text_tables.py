@@ -15,8 +15,12 @@ from collections import Counter
 from zmdocs.model import Table
 from zmdocs.text.numbers import number_row
 
-_CAPTION = re.compile(r"^\s*(?:TABLE|Table|Tabelle|Tableau|表)\s*[(（]?\s*([A-Z](?:\.\d+)+|[A-Z]?\d+(?:\.\d+)*)\s*[)）]?\s*(.*?)\s*$")
-_HAS_CAPTION = re.compile(r"(?m)^\s*(?:TABLE|Table|Tabelle|Tableau|表)\s*[(（]?\s*[A-Z]?\d")
+# the caption word; an OCR layer may split the capitals ("TA BLE (2) (continued)")
+TABLE_WORD = r"(?:T\s?A\s?B\s?L\s?E|Table|Tabelle|Tableau|表)"
+_CAPTION = re.compile(r"^\s*" + TABLE_WORD + r"\s*[(（]?\s*([A-Z](?:\.\d+)+|[A-Z]?\d+(?:\.\d+)*)\s*[)）]?\s*(.*?)\s*$")
+_HAS_CAPTION = re.compile(r"(?m)^\s*" + TABLE_WORD + r"\s*[(（]?\s*[A-Z]?\d")
+# a caption line left in the clause text over a table the parser kept without its number: "TABLE (1)"
+_CAPTION_LINE = re.compile(r"(?m)^\s*" + TABLE_WORD + r"\s*[(（]?\s*([A-Z]?\d+(?:\.\d+)*)\s*[)）]?")
 _CONTINUED = re.compile(r"(?i)^\s*[(（]\s*(?:continued|cont'?d|concluded|续|fortsetzung|suite)\s*[)）]\s*$")
 _PAREN_SPLIT = re.compile(r"(?<=[)\]）])\s+(?=[^\W\d_])")
 _MIN_ROWS = 3
@@ -87,3 +91,15 @@ def split_text_tables(text: str, clause: str | None = None, page: int | None = N
         tables.append(t)
         i = end
     return "\n".join(keep), tables
+
+
+def caption_in_text(text: str) -> tuple[str, str] | None:
+    """(number, caption) of the one caption line a clause text holds ("TABLE (1)" with its title on the same or the
+    next line): the caption of the clause's one table when the parser kept the table but not its caption."""
+    found = list(_CAPTION_LINE.finditer(text or ""))
+    if len({m.group(1) for m in found}) != 1:
+        return None
+    m = found[0]
+    rest = text[m.end():].lstrip(" )）").split("\n")
+    title = rest[0].strip() or (rest[1].strip() if len(rest) > 1 else "")
+    return m.group(1), title
