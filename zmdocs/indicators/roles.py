@@ -45,9 +45,11 @@ _TEST_HEADING = re.compile(
     r"(?i)试验方法|试验程序|试验步骤|试验条件|测试方法|检验方法|检测方法|测量方法|试验$|方法$|试验设备|试验装置|测试条件|试验要求"
     r"|\btest(?:ing)?\s+(?:methods?|procedures?|conditions?|equipment|apparatus)|method(?:s)?\s+of\s+(?:test|measurement)|\bprocedure\b|\btesting\b"
     r"|\btests?\b(?!\s+report)|measurement\s+(?:method|procedure)|conditions\s+of\s+measurement|Prüfverfahren|Prüfbedingung|Prüfung$|Messverfahren|Messung$"
-    r"|méthodes?\s+d['’]essai|conditions\s+d['’]essai|\bessais?\b|mode\s+opératoire")
+    r"|méthodes?\s+d['’]essai|conditions\s+d['’]essai|\bessais?\b|mode\s+opératoire"
+    r"|Durchführung\s+der\s+Messungen|^Messungen\s+an\b|carrying\s+out\s+(?:the\s+)?measurements")
 _JUDGE_HEADING = re.compile(r"(?i)判定|判据|评价|评定|合格|结果|acceptance|criteria|evaluation|assessment|Bewertung|critères"
-                            r"|^(?:Anforderungen|Requirements|Exigences)\b")  # "Anforderungen bei der Typprüfung": limits a type test checks
+                            r"|^(?:Anforderungen|Requirements|Exigences)\b(?!\s+an\s+die\s+Durchführung|\s+for\s+carrying\s+out)")
+# "Anforderungen bei der Typprüfung": limits a type test checks; "Anforderungen an die Durchführung der Messungen": how to test
 # a frame that holds for the whole sentence: the time of the test or an imperative test instruction
 _TEST_FRAME = re.compile(
     r"(?i)(?:试验|测试|检验|测量|检测)(?:时|中|过程中|期间)|将[^，,。；;]{0,30}(?:放置|置于|放在|安装|固定|加热|浸入|连接)|放置于"
@@ -97,7 +99,13 @@ _AMBIENT = re.compile(r"(?i)\b(?:ambient|environmental|room)\s+(?:air\s+)?temper
                       r"|\b(?:atmospheric|barometric)\s+pressure|环境温度|相对湿度|大气压力?|风速|Umgebungstemperatur|Luftfeuchte"
                       r"|température\s+ambiante|humidité\s+relative")
 _TEST_PARAM = re.compile(r"(?i)^(?:试验|测试)|初(?:始)?速度|(?:屏幕|测量|观测)距离|^(?:the\s+)?test(?:ing)?\s|\bof\s+the\s+test\b|^(?:Prüf|Mess)\w*(?:\s+\S+)?$|\bd['’]essai\b")
-_TEST_COLUMN = re.compile(r"(?i)试验|测试|初(?:始)?速度|(?:屏幕|测量|观测)距离|\btest\s|testing|Prüf|essai")
+_TEST_COLUMN = re.compile(r"(?i)试验|测试|初(?:始)?速度|(?:屏幕|测量|观测)距离|\btest\s|testing|Prüf|essai"
+                          r"|\bAnzahl\s+der\s+(?:Untersuchungen|Messungen|Proben|Probenahmen)|\bnumber\s+of\s+(?:tests|measurements|samples)\b")
+# a column of reference values a calculation or assessment applies ("Referenz-Aktivitätskonzentration", "reference value")
+_REFERENCE_COLUMN = re.compile(r"(?i)^(?:Referenz|Bezugs|Rechen)\w*|\breference\s+(?:values?|concentrations?|levels?)\b|valeurs?\s+de\s+référence")
+# a value a calculation assumes: "einen Pro-Kopf-Verbrauch von 200 Liter ansetzen", "… von 730 Litern … berechnet"
+_ASSUMED = re.compile(r"(?i)\bansetzen\b|\bangesetzt\b|zugrunde\s+(?:zu\s+)?(?:legen|gelegt)|\b(?:be|er)rechnet\b|\bis\s+(?:assumed|taken\s+as)\b"
+                      r"|\bshall\s+be\s+assumed\b|\best\s+supposée?\b")
 _PRODUCT_LIMIT = re.compile(
     r"(?i)应不|不应|不得|应符合|不允许|(?:应|须)(?:小于|大于|低于|高于)|(?:shall|should|must|may)\s+not\s+(?:exceed|be)"
     r"|(?:shall|should|must)\s+(?:be|have|remain)\s+(?:at\s+least|at\s+most|not|less|greater|more|within|between|limited)"
@@ -223,6 +231,8 @@ def _sentence_role(ind: Indicator, context: str, prefix: str = "") -> str | None
         return "test-condition"
     if _local_cue(seg, at) or any(m.start() <= at < m.end() for m in _ZH_FRAME.finditer(seg)):
         return "test-condition"
+    if ind.comparator == "=" and _ASSUMED.search(text):
+        return "test-condition"  # a value the calculation assumes
     if context and _TEST_LOCAL.search(context.rstrip()[-80:]) and not _MODAL.search(seg):
         return "test-condition"  # "… for any change in ambient temperature of:" over "2 °C for class A"
     framed = framed_text or bool(prefix and _text_flags(prefix)[1]) or bool(context and _TEST_FRAME.search(context))
@@ -275,6 +285,8 @@ def _table_role(ind: Indicator, table: tuple[str, str], caption: str, leadin: st
         return "test-condition"  # "Sample size and statistical factor": numbers the evaluation applies, no product limit
     if column and _TEST_COLUMN.search(column):
         return "test-condition"
+    if column and ind.comparator == "=" and _REFERENCE_COLUMN.search(column.strip()):
+        return "test-condition"  # the reference values the assessment divides by, not limits
     if column and _REQ_COLUMN.search(column):
         return "requirement"
     if leadin and _EXAMPLE_LEADIN.search(leadin):
