@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.indicators.common import direction, make, parameter_name
+from zmdocs.indicators.counts import test_count
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
@@ -45,7 +46,12 @@ __all__ = ["extract_text", "prepare", "scan", "sentences"]
 
 _ANY_NUMBER = re.compile(r"(?i)\d|IP|class|grade|klasse|stufe|niveau|级|类")
 _UPPER_WORD = re.compile(r"(?i)限值|最大|最高|极限|\bmax|maximum|limit|höchst|grenzwert|limite")
-_LIMIT_WORD = re.compile(r"(?i)限值|极限值|允许值|\blimit(?:\s+value)?\b|grenzwert|valeur\s+limite|limite")
+_LIMIT_WORD = re.compile(r"(?i)限值|极限值|允许值|\blimit(?:\s+value)?\b|grenzwert|prüfwert|nachweisgrenze|bestimmungsgrenze|valeur\s+limite|limite")
+# "mit einer Nachweisgrenze von bis zu 0,08 Bq/l": a limit the "mit einer" phrase names, not the scope it sets
+_LIMIT_SPAN = re.compile(r"(?i)\s*mit\s+einer?\s+[\wäöüß-]*(?:grenze|grenzwert|prüfwert|höchstwert|mindestwert)\s+von\b")
+# a verdict before its if-span: "gilt als eingehalten, wenn …", "is deemed to comply if …": the span's bound is the criterion
+_VERDICT_BEFORE = re.compile(r"(?i)\b(?:gilt|gelten)\b[^.;:]{0,80}?\bals\s+(?:eingehalten|erfüllt|bestanden)\s*,?\s*$"
+                             r"|\b(?:is|are)\s+(?:deemed|considered)\s+to\s+(?:comply|be\s+met)\s*,?\s*$")
 _LOWER_WORD = re.compile(r"(?i)最小|最低|\bmin(?:imum|\.)|mindest")
 _NOTE = re.compile(r"\s*[(]([^()]{1,30})[)]")
 _FROM = re.compile(r"(?i)\b(?:from|von|de|depuis|从)\s*$|从\s*$")
@@ -356,9 +362,14 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
             span[0] > q.cue_start or P.STRONG_CUE.search(t[q.cue_start:q.start])):
         span = None  # "supérieur à 0,25 mA", "with a maximum of 10 mA": the cue owns the quantity
     if span and q.comparator in ("<=", ">=", "<", ">") and q.cue_start < q.start and _IF_VERDICT_HEAD.match(t, span[0]) \
-            and _VERDICT.match(t, span[1]) and not QRE.search(px.masked, q.end, span[1]):
+            and (_VERDICT.match(t, span[1]) or _VERDICT_BEFORE.search(t, a, span[0])) and not QRE.search(px.masked, q.end, span[1]):
         span = None  # "若…不超过30 km/h，则允许…", "if … does not exceed 1.2 mm, it is deemed to comply": the criterion
-    if q.kind in ("ip", "grade"):
+    if span and _LIMIT_SPAN.match(t, span[0]) and not QRE.search(px.masked, span[0], q.start):
+        span = None  # "mit einer Nachweisgrenze von 0,08 Bq/l": the limit is the value
+    counted = test_count(t, q.start, q.end, px.lang) if q.kind == "one" and not q.unit and not span else None
+    if counted and q.comparator in (None, "=", ">"):
+        q.role, q.comparator = "indicator", counted  # "Es sind 3 Einzelmessungen vorzunehmen", "gemittelt über 4 Quartale"
+    elif q.kind in ("ip", "grade"):
         q.role = "indicator" if q.comparator or q.kind == "ip" else "maybe"
         q.comparator = q.comparator or "="
     elif q.kind == "one" and q.unit in ("%", "per cent") and _CONFIDENCE.match(t, q.end):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
+from zmdocs.indicators.counts import count_words
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
 from zmdocs.text.numbers import (
     NUM,
@@ -122,6 +123,7 @@ def prepare(text: str, lang: str) -> str:
         return t
     if lang == "de":
         t = _HALF.sub("0,5 ", t)  # "eine halbe Stunde"
+    t = count_words(t, lang)  # "drei Einzelmessungen": a count of tests (`counts`)
     nums = _WORD_NUMBERS[lang]
     before_unit, after_bound = _word_number_res(lang)
     t = before_unit.sub(lambda m: str(nums[m.group(1).lower()]), t)

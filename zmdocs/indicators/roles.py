@@ -59,7 +59,8 @@ _TEST_FRAME = re.compile(
     r"|(?-i:(?:^|[.:;]\s+|\n\s*(?:[a-z\d]{1,2}[).]\s*)?)(?:Apply|Place|Heat|Cool|Immerse|Weigh|Set|Adjust|Connect|Fill|Condition|Store|Operate"
     r"|Drive|Switch|Raise|Lower|Repeat|Allow|Measure|Record)\s)|\bimmerse"
     r"|\bwährend\s+der\s+(?:Prüfung|Messung)|\bbei\s+der\s+(?:Prüfung|Messung)\b|\b(?:wird|werden)\s+(?:geprüft|gemessen|aufgebracht)"
-    r"|\b(?:ist|sind)\s+(?:[\wäöüß-]+\s+){0,4}zu\s+(?:prüfen|messen|erwärmen|lagern|belasten|spülen)\b"
+    r"|\b(?:ist|sind)\s+(?:[\wäöüß-]+\s+){0,10}zu\s+(?:prüfen|messen|erwärmen|lagern|belasten|spülen)\b"
+    r"|\b\d+\s+(?:[a-zäöüß]+(?:e|en)\s+)?(?:Einzelmessungen|Messungen|Untersuchungen|Prüfungen|Bestimmungen)\b"
     r"|(?-i:(?:^|[.:;]\s+)(?:Peser|Placer|Chauffer|Mesurer|Appliquer|Plonger)\s)|prise\s+d['’]essai|\bpendant\s+l['’]essai"
     r"|\bau\s+cours\s+de\s+l['’]essai|\blors\s+de\s+l['’](?:essai|épreuve)|\bl['’]essai\s+(?:est|doit\s+être)\s+(?:effectué|réalisé)")
 # what the test applies or runs at, read in the value's own segment
@@ -82,7 +83,8 @@ _LEVEL_OF = re.compile(r"(?i)^\s*(?:%|per\s?cent)\s*(?:confidence|coverage)\s+(?
                        r"|^\s*%\s*(?:Vertrauensniveau|Konfidenzniveau|(?:de\s+)?niveau\s+de\s+confiance|置信)")
 # a count of tests or determinations right after the value: "3 Bestimmungen", "repeated three times"
 _TEST_COUNT = re.compile(r"(?i)^\W{0,3}(?:tests?|measurements?|determinations?|runs?|cycles?|times(?!\s+(?:the|its|their|that|this)\b)|Bestimmungen|Messungen|Prüfungen"
-                         r"|Wiederholungen|essais|mesures)\b|^\W{0,3}次(?:试验|测量|测试|检验)")
+                         r"|Wiederholungen|essais|mesures)\b|^\W{0,3}次(?:试验|测量|测试|检验)"
+                         r"|^\W{0,3}(?:[a-zäöüß]+(?:e|en)\s+)?(?:Einzelmessungen|Untersuchungen|Probenahmen|Proben|Messreihen|Quartale|Quartalen)\b")
 # a Chinese locative frame that holds the value: 在坡度为20%…的坡道上, 在温度为40 ℃的条件下
 _ZH_FRAME = re.compile(r"在[^，,。；;在]{0,80}?(?:条件|状态|环境|坡道|路面|道路|温度)(?:下|上|中)"
                        r"|在[^，,。；;在]{0,30}?\d[^，,。；;]{0,12}的[^，,。；;的]{0,10}?(?<!以)(?:上|下|中)")  # 照射在距离10m的屏幕上
