@@ -49,6 +49,10 @@ _UPPER_WORD = re.compile(r"(?i)限值|最大|最高|极限|\bmax|maximum|limit|h
 _LIMIT_WORD = re.compile(r"(?i)限值|极限值|允许值|\blimit(?:\s+value)?\b|grenzwert|prüfwert|nachweisgrenze|bestimmungsgrenze|valeur\s+limite|limite")
 # "mit einer Nachweisgrenze von bis zu 0,08 Bq/l": a limit the "mit einer" phrase names, not the scope it sets
 _LIMIT_SPAN = re.compile(r"(?i)\s*mit\s+einer?\s+[\wäöüß-]*(?:grenze|grenzwert|prüfwert|höchstwert|mindestwert)\s+von\b")
+# "für C alpha-ges ≤ ": a symbol (a letter or two, an index after a space) and a sign, no noun phrase
+_FOR_SYMBOL = re.compile(r"\s*(?:für|for|pour)\s+[A-Za-zα-ω]{1,2}(?:[ _][\w-]{1,12})?\s*[<>≤≥]=?\s*")
+# a limit named in the genitive ("des Prüfwertes von", "eines Grenzwertes von"): a reference to it, not its statement
+_LIMIT_REF = re.compile(r"(?i)\b(?:des|eines)\s+[\wäöüß-]*(?:wert|grenze)e?s?\s+von\s*$")
 # a verdict before its if-span: "gilt als eingehalten, wenn …", "is deemed to comply if …": the span's bound is the criterion
 _VERDICT_BEFORE = re.compile(r"(?i)\b(?:gilt|gelten)\b[^.;:]{0,80}?\bals\s+(?:eingehalten|erfüllt|bestanden)\s*,?\s*$"
                              r"|\b(?:is|are)\s+(?:deemed|considered)\s+to\s+(?:comply|be\s+met)\s*,?\s*$")
@@ -364,6 +368,9 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
     if span and q.comparator in ("<=", ">=", "<", ">") and q.cue_start < q.start and _IF_VERDICT_HEAD.match(t, span[0]) \
             and (_VERDICT.match(t, span[1]) or _VERDICT_BEFORE.search(t, a, span[0])) and not QRE.search(px.masked, q.end, span[1]):
         span = None  # "若…不超过30 km/h，则允许…", "if … does not exceed 1.2 mm, it is deemed to comply": the criterion
+    if span and q.comparator in ("<=", ">=", "<", ">") and _FOR_SYMBOL.fullmatch(t, span[0], q.start) \
+            and _LIMIT_WORD.search(t, max(a, span[0] - 30), span[0]):
+        span = None  # "Prüfwert für C ≤ 0,1 Bq/l": the limit word names the bound on the symbol after "für"
     if span and _LIMIT_SPAN.match(t, span[0]) and not QRE.search(px.masked, span[0], q.start):
         span = None  # "mit einer Nachweisgrenze von 0,08 Bq/l": the limit is the value
     counted = test_count(t, q.start, q.end, px.lang) if q.kind == "one" and not q.unit and not span else None
@@ -391,6 +398,8 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.role = "bare"
     else:
         q.role = "drop"
+    if q.role == "indicator" and q.comparator == "=" and _LIMIT_REF.search(t, max(a, q.start - 60), q.start):
+        q.role = "condition"  # "die Verwendung des Prüfwertes von 0,1 Bq/l": a reference to a limit stated elsewhere
     if q.kind == "one" and _REDUCED_FROM.match(t, q.end):
         q.role = "drop"  # "the downward angle of 15° may be reduced to 5°": 15° is the general value
     elif q.kind == "one" and q.unit and _REDUCED_TO.search(t[max(a, q.start - 30):q.start]):

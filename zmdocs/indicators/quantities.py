@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.counts import count_words
+from zmdocs.indicators.lost_signs import restore_lost_signs
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
 from zmdocs.text.numbers import (
     NUM,
@@ -119,6 +120,7 @@ def prepare(text: str, lang: str) -> str:
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
         return convert_cn_numerals(join_zh_wraps(t))
+    t = restore_lost_signs(t)  # "Prüfwert für C alpha-ges* 0,1 Bq/l": a ≤ the converter printed as "*"
     if lang not in _WORD_NUMBERS:
         return t
     if lang == "de":
