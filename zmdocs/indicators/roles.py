@@ -59,7 +59,7 @@ _TEST_FRAME = re.compile(
     r"|(?-i:(?:^|[.:;]\s+|\n\s*(?:[a-z\d]{1,2}[).]\s*)?)(?:Apply|Place|Heat|Cool|Immerse|Weigh|Set|Adjust|Connect|Fill|Condition|Store|Operate"
     r"|Drive|Switch|Raise|Lower|Repeat|Allow|Measure|Record)\s)|\bimmerse"
     r"|\bwährend\s+der\s+(?:Prüfung|Messung)|\bbei\s+der\s+(?:Prüfung|Messung)\b|\b(?:wird|werden)\s+(?:geprüft|gemessen|aufgebracht)"
-    r"|\b(?:ist|sind)\s+(?:[\wäöüß-]+\s+){0,10}zu\s+(?:prüfen|messen|erwärmen|lagern|belasten|spülen)\b"
+    r"|\b(?:ist|sind)\s+(?:[\wäöüß-]+\s+){0,16}zu\s+(?:prüfen|messen|erwärmen|lagern|belasten|spülen)\b"
     r"|\b\d+\s+(?:[a-zäöüß]+(?:e|en)\s+)?(?:Einzelmessungen|Messungen|Untersuchungen|Prüfungen|Bestimmungen)\b"
     r"|(?-i:(?:^|[.:;]\s+)(?:Peser|Placer|Chauffer|Mesurer|Appliquer|Plonger)\s)|prise\s+d['’]essai|\bpendant\s+l['’]essai"
     r"|\bau\s+cours\s+de\s+l['’]essai|\blors\s+de\s+l['’](?:essai|épreuve)|\bl['’]essai\s+(?:est|doit\s+être)\s+(?:effectué|réalisé)")
@@ -95,7 +95,13 @@ _EXAMPLE_LEADIN = re.compile(r"(?i)\bexamples?\s+(?:is|are)\s+(?:shown|given)\b|
 # quantities a tester applies rather than a product delivers: the force on a pedal or a hand lever
 _INPUT_PARAM = re.compile(r"(?i)踏板力|手握力|操纵力|\bpedal\s+force|\b(?:control|actuating|operating)\s+force|Pedalkraft|Betätigungskraft|Handkraft")
 _DEFINITIONS = re.compile(r"(?i)^(?:术语和定义|术语|定义|Terms\s+and\s+definitions|Definitions?|Begriffsbestimmungen|Begriffe|Définitions|Termes\s+et\s+définitions)$")
-_LIMIT_WORD = re.compile(r"(?i)\blimits?\b|limit\s+values?|限值|极限值|\w*Grenzwert|valeurs?\s+limites?")
+_LIMIT_WORD = re.compile(r"(?i)\blimits?\b|limit\s+values?|限值|极限值|\w*Grenzwert|Prüfwert|Nachweisgrenze|valeurs?\s+limites?")
+# a numbered "Anmerkung" of a regulation's table that lays down a rule ("ist zu berechnen", "gilt die Nachweisgrenze
+# von", "festzulegen ist", "kann … angewandt werden"): a normative footnote, not an informative note
+_RULE_NOTE = re.compile(r"^[\s*_]*Anmerkung\s+\d+\s*:.*?(?:\b(?:ist|sind)\s+(?:[\wäöüß-]+\s+){0,6}zu\s+\w+en\b|\b\w+zu\w+en\s+(?:ist|sind)\b"
+                        r"|\b(?:gilt|gelten|muss|müssen|darf|dürfen)\b|\b(?:kann|können)\b[^.]{0,120}\bwerden\b)"
+                        r"|^(?![\s*_]*(?:Anmerkung|ANMERKUNG|Hinweis|Beispiel)\b)[^.]{0,300}?(?:\b\w+zu\w+en\s+(?:ist|sind)\b"
+                        r"|\b(?:kann|können)\b[^.]{0,120}\b(?:angewandt|angewendet|verwendet)\s+werden\b)", re.S)
 # the surroundings of a test: a bound on them limits the test, not the product
 _AMBIENT = re.compile(r"(?i)\b(?:ambient|environmental|room)\s+(?:air\s+)?temperature|\bwind\s+speeds?\b|\brelative\s+humidity"
                       r"|\b(?:atmospheric|barometric)\s+pressure|环境温度|相对湿度|大气压力?|风速|Umgebungstemperatur|Luftfeuchte"
@@ -222,7 +228,8 @@ def _sentence_role(ind: Indicator, context: str, prefix: str = "") -> str | None
     text = ind.text or ""
     informative, framed_text = _text_flags(text)
     if informative or (ind.origin or {}).get("note"):
-        return "informative"
+        if not (_RULE_NOTE.search(text) and not _STATS.search(text) and not _FORMULA_KEY.search(text)):
+            return "informative"
     pos = _locate(ind, text)
     seg, at = _segment(text, pos)
     before, after = (seg[:at], seg[at:]) if at >= 0 else ("", "")
