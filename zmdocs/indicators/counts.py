@@ -39,7 +39,7 @@ def count_words(t: str, lang: str) -> str:
     return rx.sub(lambda m: str(words[m.group(1).lower()]), t)
 
 
-def test_count(t: str, start: int, end: int, lang: str) -> str | None:
+def count_of_tests(t: str, start: int, end: int, lang: str) -> str | None:
     """The comparator of a count of tests at t[start:end] ("=", or "=" for "gemittelt über"), or None when the
     number counts no tests or only refers to them."""
     if lang != "de" or not _AFTER.match(t, end):

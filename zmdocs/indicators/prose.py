@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.indicators.common import direction, make, parameter_name
-from zmdocs.indicators.counts import test_count
+from zmdocs.indicators.counts import count_of_tests
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
@@ -373,7 +373,7 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         span = None  # "Prüfwert für C ≤ 0,1 Bq/l": the limit word names the bound on the symbol after "für"
     if span and _LIMIT_SPAN.match(t, span[0]) and not QRE.search(px.masked, span[0], q.start):
         span = None  # "mit einer Nachweisgrenze von 0,08 Bq/l": the limit is the value
-    counted = test_count(t, q.start, q.end, px.lang) if q.kind == "one" and not q.unit and not span else None
+    counted = count_of_tests(t, q.start, q.end, px.lang) if q.kind == "one" and not q.unit and not span else None
     if counted and q.comparator in (None, "=", ">"):
         q.role, q.comparator = "indicator", counted  # "Es sind 3 Einzelmessungen vorzunehmen", "gemittelt über 4 Quartale"
     elif q.kind in ("ip", "grade"):
