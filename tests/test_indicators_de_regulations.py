@@ -44,6 +44,7 @@ def test_list_rows_without_numbers_or_of_uneven_length_stay_text():
     text = "* a =\nerste Größe\n* b =\nzweite Größe\n* c =\ndritte Größe"
     assert split_list_tables(text)[1] == []  # a formula key, no values
     assert split_list_tables("* 1\nnur eine Zeile")[1] == []
+    assert split_list_tables("Fußnote*) und 5 * 3 = 15") == ("Fußnote*) und 5 * 3 = 15", [])  # a star, no rows
 
 
 def test_a_factor_table_with_symbols_down_the_first_column_is_turned():

@@ -24,6 +24,8 @@ _CAPTION = re.compile(r"^\s*(?P<cap>[^\s*#][^\n]{2,120}?)\s*#*\s*$")
 def _groups(lines: list[str]) -> list[tuple[int, int]]:
     """(start, end) line spans of the star rows: a row line and the lines up to the next row line."""
     starts = [k for k, ln in enumerate(lines) if _ROW.match(ln)]
+    if not starts:
+        return []
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
 
