@@ -155,3 +155,29 @@ def test_list_tables_are_read_by_extract_document():
     c = Clause(id="D#6", number="6", heading="Probenahme", text=_LIST_TABLE)
     got = [(i.value, i.unit, i.role) for i in extract_document(Document(id="D", lang="de", clauses=[c]))]
     assert (4, "/a", "test-condition") in got
+
+
+# --- applicability bands, exemptions and scoping relative clauses -----------------------------------------------
+
+def _kept(text: str) -> list[tuple]:
+    from zmdocs.indicators.bands import drop_bands
+
+    return [(i.comparator, i.value, i.unit) for i in drop_bands(extract_text(text, lang="de"), "de")]
+
+
+def test_german_bands_without_mit_are_conditions():
+    assert _kept("Kessel über 50 kW bis 100 kW dürfen 0,1 g/m3 nicht überschreiten.") == [("<=", 0.1, "g/m3")]
+    assert _kept("Heizkessel mit Wasser als Wärmeträger und einer Feuerungswärmeleistung unter 2 Megawatt dürfen "
+                 "0,1 g/m3 nicht überschreiten.") == [("<=", 0.1, "g/m3")]
+    assert _kept("Feuerungsanlagen für feste Brennstoffe ab 4 kW Nennwärmeleistung dürfen nur betrieben werden, "
+                 "wenn ein Staubgehalt von 0,02 g/m3 nicht überschritten wird.") == [("<=", 0.02, "g/m3")]
+    assert _kept("(2) Für Anlagen mit einer Leistung bis einschließlich 50 kW gilt ein Grenzwert von 0,1 g/m3.") == [("<=", 0.1, "g/m3")]
+
+
+def test_exemptions_and_for_which_clauses_scope_the_rule():
+    text = ("(3) Absatz 1 gilt nicht für\n1. Kessel mit einer Leistung von 8 Kilowatt oder weniger und\n"
+            "2. Anlagen, die bei einer Leistung von 30 Kilowatt oder weniger ausschließlich der Trocknung dienen.")
+    assert _kept(text) == []
+    assert _kept("(1) Für Anlagen, die während höchstens 200 Stunden im Jahr mit Heizöl betrieben werden, gilt ein "
+                 "Grenzwert von 150 Milligramm je Kilowattstunde.") == [("<=", 150, "Milligramm/Kilowattstunde")]
+    assert _kept("Die Anlage darf höchstens 200 Stunden im Jahr betrieben werden.") == [("<=", 200, "Stunden")]

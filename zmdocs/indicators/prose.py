@@ -55,7 +55,8 @@ _FOR_SYMBOL = re.compile(r"\s*(?:für|for|pour)\s+[A-Za-zα-ω]{1,2}(?:[ _][\w-]
 _LIMIT_REF = re.compile(r"(?i)\b(?:des|eines)\s+[\wäöüß-]*(?:wert|grenze)e?s?\s+von\s*$")
 # a verdict before its if-span: "gilt als eingehalten, wenn …", "is deemed to comply if …": the span's bound is the criterion
 _VERDICT_BEFORE = re.compile(r"(?i)\b(?:gilt|gelten)\b[^.;:]{0,80}?\bals\s+(?:eingehalten|erfüllt|bestanden)\s*,?\s*$"
-                             r"|\b(?:is|are)\s+(?:deemed|considered)\s+to\s+(?:comply|be\s+met)\s*,?\s*$")
+                             r"|\b(?:is|are)\s+(?:deemed|considered)\s+to\s+(?:comply|be\s+met)\s*,?\s*$"
+                             r"|\b(?:darf|dürfen)\s+(?:[\wäöüß-]+\s+){0,8}?nur\s+(?:[\wäöüß-]+\s+){0,3}?werden\s*,?\s*$")
 _LOWER_WORD = re.compile(r"(?i)最小|最低|\bmin(?:imum|\.)|mindest")
 _NOTE = re.compile(r"\s*[(]([^()]{1,30})[)]")
 _FROM = re.compile(r"(?i)\b(?:from|von|de|depuis|从)\s*$|从\s*$")
@@ -365,8 +366,8 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
     if span and q.comparator and q.comparator != "=" and q.cue_start < q.start and (
             span[0] > q.cue_start or P.STRONG_CUE.search(t[q.cue_start:q.start])):
         span = None  # "supérieur à 0,25 mA", "with a maximum of 10 mA": the cue owns the quantity
-    if span and q.comparator in ("<=", ">=", "<", ">") and q.cue_start < q.start and _IF_VERDICT_HEAD.match(t, span[0]) \
-            and (_VERDICT.match(t, span[1]) or _VERDICT_BEFORE.search(t, a, span[0])) and not QRE.search(px.masked, q.end, span[1]):
+    if span and q.comparator in ("<=", ">=", "<", ">") and _IF_VERDICT_HEAD.match(t, span[0]) and not QRE.search(px.masked, q.end, span[1]) \
+            and (q.cue_start < q.start and _VERDICT.match(t, span[1]) or _VERDICT_BEFORE.search(t, a, span[0])):
         span = None  # "若…不超过30 km/h，则允许…", "if … does not exceed 1.2 mm, it is deemed to comply": the criterion
     if span and q.comparator in ("<=", ">=", "<", ">") and _FOR_SYMBOL.fullmatch(t, span[0], q.start) \
             and _LIMIT_WORD.search(t, max(a, span[0] - 30), span[0]):
