@@ -102,6 +102,7 @@ from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
 from zmdocs.indicators.leadins import apply_table_leadins
 from zmdocs.indicators.level_tables import level_settings
+from zmdocs.indicators.list_tables import split_list_tables
 from zmdocs.indicators.lists import restate_lists, restate_under
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
@@ -152,6 +153,8 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         if c.id in skip or not c.text.strip():
             continue
         ctext, found_tables = split_text_tables(c.text, clause=c.id, page=c.page, known=known)
+        text_tables.extend(found_tables)
+        ctext, found_tables = split_list_tables(ctext, clause=c.id, page=c.page)
         text_tables.extend(found_tables)
         ctext, grid = grid_indicators(ctext, c.heading or "", clause=c.id, page=c.page)
         out.extend(grid)

@@ -34,13 +34,26 @@ _NUM = r"\d[\d\s,.]*"
 _THINGS = (r"(?:vehicles?|trailers?|tractors?|appliances?|installations?|plants?|machines?|products?|tyres?|\w*anlagen?|\w*geräte?n?|\w*fahrzeuge?n?|\w*kessel[n]?)")
 # en/de: <things> [which are|with a <name> [of]] <bound word> <number>: the products a requirement covers
 _BAND_EUROPE = re.compile(
-    r"(?i)\b" + _THINGS + r"\s+(?:(?:which|that)\s+(?:are|is)\s+|(?:with|having|of)\s+an?\s+[\w\s-]{1,40}?\s+"
+    r"(?i)\b" + _THINGS + r"\s+(?:(?:für|zur|zum)\s+[\wäöüß-]+(?:\s+[\wäöüß-]+){0,2}?\s+)?"  # "Feuerungsanlagen für feste Brennstoffe ab 4 kW"
+    r"(?:(?:which|that)\s+(?:are|is)\s+|(?:with|having|of)\s+an?\s+[\w\s-]{1,40}?\s+"
     r"|mit\s+einer\s+[\w-]{3,40}\s+)?(?:of\s+|von\s+)?(?:not\s+exceeding|exceeding|not\s+more\s+than|more\s+than|less\s+than"
-    r"|not\s+less\s+than|up\s+to|between|mehr\s+als|weniger\s+als|unter|über|bis\s+zu|höchstens|mindestens)\s*"
-    r"(?P<num>" + _NUM + r")(?:\s*(?:and|und)\s*(?P<num2>" + _NUM + r"))?"
+    r"|not\s+less\s+than|up\s+to|between|mehr\s+als|weniger\s+als|unter|über|bis\s+zu|bis\s+einschließlich|ab|höchstens|mindestens)\s*"
+    r"(?P<num>" + _NUM + r")(?:\s*[^\W\d]{0,12}\s*(?:and|und|bis(?:\s+einschließlich)?)\s*(?P<num2>" + _NUM + r"))?"
     # "not exceeding 6 m in length and not exceeding 2 m in width": a second bound of the same products
     r"(?:\s*(?:[A-Za-zµ]{1,3}\s+)?(?:in\s+[a-z]+\s+)?and\s+(?:not\s+exceeding|exceeding|not\s+more\s+than|more\s+than|less\s+than"
     r"|not\s+less\s+than)\s*(?P<num3>" + _NUM + r"))?")
+# "… mit Wasser als Wärmeträger und einer Feuerungswärmeleistung unter 1 Megawatt": a further attribute of the products
+# (not a limit word: "mit einer Nachweisgrenze von bis zu …" states a limit)
+_BAND_ATTRIBUTE = re.compile(
+    r"(?i)\bund\s+einer\s+(?![\wäöüß-]*(?:grenze|wert)\b)[\wäöüß-]{3,40}\s+(?:von\s+)?(?:mehr\s+als|weniger\s+als|unter|über"
+    r"|bis\s+zu|bis\s+einschließlich|ab)\s*(?P<num>" + _NUM + r")")
+# an exemption: every value after "gilt nicht für" up to the next rule names what is exempt
+_EXEMPT = re.compile(r"(?i)\b(?:gilt|gelten)\s+nicht\s+für\b|\b(?:ausgenommen\s+sind|sind\s+ausgenommen)\b"
+                     r"|\b(?:does|do|shall)\s+not\s+apply\s+to\b")
+_EXEMPT_END = re.compile(r"(?i);|\b(?:gilt|gelten|muss|müssen|darf|dürfen|shall|must)\b(?!\s+nicht\s+für)")
+# "Für Feuerungsanlagen, die … höchstens 300 Stunden … betrieben werden, gilt …": the relative clause scopes the rule
+_FOR_WHICH = re.compile(r"(?i)(?:^|[.;:]\s+|\(\d+\)\s*)Für\s+[\wäöüß-]+\s*,\s*(?:die|der|deren|das|denen)\s+(?P<rel>[^;]{5,240}?)"
+                        r"\s*,\s*(?:gilt|gelten)\b")
 
 
 def _number(s: str, lang: str = "zh") -> float | None:
@@ -50,11 +63,23 @@ def _number(s: str, lang: str = "zh") -> float | None:
 def _bands_europe(text: str) -> list[tuple[float, str, str]]:
     """(value, "", band text) of each en/de band: "vehicles not exceeding 6 m", "Anlagen mit einer Leistung von mehr als 4 kW"."""
     out = []
-    for m in _BAND_EUROPE.finditer(text):
+    for m in [*_BAND_EUROPE.finditer(text), *_BAND_ATTRIBUTE.finditer(text)]:
         for g in ("num", "num2", "num3"):
-            v = _number(m.group(g) or "")
+            v = _number(m.group(g) or "") if g in m.re.groupindex else None
             if v is not None:
                 out.append((v, "", m.group().strip()))
+    for a, b in _scopes(text):
+        out.extend((v, "", text[a:b].strip()) for v in (_number(n.group()) for n in re.finditer(_NUM, text[a:b])) if v is not None)
+    return out
+
+
+def _scopes(text: str) -> list[tuple[int, int]]:
+    """Spans of an en/de sentence that name what a rule exempts ("gilt nicht für …") or covers ("Für Anlagen, die …, gilt")."""
+    out = []
+    for m in _EXEMPT.finditer(text):
+        end = _EXEMPT_END.search(text, m.end())
+        out.append((m.end(), end.start() if end else len(text)))
+    out.extend((m.start("rel"), m.end("rel")) for m in _FOR_WHICH.finditer(text))
     return out
 
 
@@ -71,8 +96,12 @@ def _bands(text: str) -> list[tuple[float, str, str]]:
     return out
 
 
+# a number that counts a paragraph, item or provision ("(1)", "Absatz 1", "§ 3", "Nummer 9"): no value
+_REFERENCE = re.compile(r"(?i)(?:\(|\b(?:Absatz|Abs\.|Nummer|Nr\.|Satz|Anlage|Artikel|Teil|paragraph|Article|Annex)\s*|§\s*)$")
+
+
 def _occurrences(text: str, value: float) -> int:
-    return sum(1 for m in re.finditer(_NUM, text) if _number(m.group()) == value)
+    return sum(1 for m in re.finditer(_NUM, text) if _number(m.group()) == value and not _REFERENCE.search(text, max(0, m.start() - 12), m.start()))
 
 
 def _values(i: Indicator) -> list[float]:

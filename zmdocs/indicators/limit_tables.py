@@ -108,9 +108,20 @@ def row_unit(row: list[str], roles: list[str], unit_of: Callable[[str], str]) ->
 
 
 def time_unit(label: str) -> tuple[str, str] | None:
-    """`驻留时间 S` (an OCR or typesetting capital S after a duration): (label, "s"); else None."""
+    """`驻留时间 S` (an OCR or typesetting capital S after a duration): (label, "s"); else None.
+    "Anzahl der Untersuchungen pro Jahr": a count per period, unit "/a" (per year), "/d", "/h"."""
     m = re.match(r"^(.*\S)\s+S$", label.strip())
-    return (m.group(1), "s") if m and _TIME_WORD.search(m.group(1)) else None
+    if m and _TIME_WORD.search(m.group(1)):
+        return m.group(1), "s"
+    p = _COUNT_PER.search(label)
+    return (label.strip(), "/" + _PERIOD[p.group(1).lower()]) if p else None
+
+
+# a count per period in a header: "Anzahl der Untersuchungen pro Jahr", "number of tests per year"
+_PERIOD = {"jahr": "a", "year": "a", "an": "a", "tag": "d", "day": "d", "jour": "d", "stunde": "h", "hour": "h", "heure": "h"}
+_COUNT_PER = re.compile(r"(?i)\b(?:anzahl|number|nombre|häufigkeit\w*|frequency)\b[^()\d]{0,60}?\b(?:pro|je|per|par)\s+(jahr|year|an|tag|day|jour|stunde|hour|heure)\b")
+# an allowance written after a cell's value: "1 zuzüglich für die über 1 000 m³ hinausgehende Menge jeweils 1 pro …"
+_ADDED = re.compile(r"(?i)^\s*(-?\d[\d.,]*)\s+((?:zuzüglich|zzgl\.|plus|additionally|in\s+addition|en\s+plus)\b.*)$", re.S)
 
 
 _PERCENT_OF = re.compile(r"(?i)^(.*\S)\s*(?:的)?(?:百分比|百分数|百分率)$|^(?:percentage|per\s*cent(?:age)?)\s+of\b")
@@ -134,7 +145,11 @@ _PLUS_MINUS = re.compile(r"^\s*±\s*(?=\d)")
 def cell_text(cell: str, label: str, in_bound: bool) -> tuple[str, list[str]]:
     """A matrix cell rewritten for the value reader, with the conditions the rewrite states: a falling range
     in a limit column as two limits; a pair under a two-quantity header as its values; a ± test level as
-    the level applied in both polarities."""
+    the level applied in both polarities; a value with an allowance after it ("3 zuzüglich … je 1 pro …") as
+    the value, the allowance its condition."""
+    added = _ADDED.match(fold(cell))
+    if added:  # the allowance is a rule for computing more, a condition of the value, not a value of its own
+        return added.group(1), [re.sub(r"\s+", " ", added.group(2)).strip()]
     text = split_falling(cell) if in_bound else cell
     if _TWO_NAMES.search(label) and (m := _PAIR_CELL.match(fold(text))):
         return "、".join(g for g in m.groups() if g), []

@@ -15,7 +15,7 @@ LEFT: list[tuple[re.Pattern, str]] = [
         r"|without\s+(?:[\w-]+\s+){0,3}?(?:exceeding|more\s+than)|nor\s+(?:more|greater|higher)\s+than|not\s+(?:be\s+)?(?:\w+\s+){0,2}(?:by\s+)?(?:more|greater|higher)\s+than|within|innerhalb(?:\s+von)?|dans\s+un\s+délai\s+de|en\s+moins\s+de|shall\s+not\s+(?:exceed|be\s+(?:more|greater|higher)\s+than)|must\s+not\s+exceed|not\s+(?:to\s+)?exceed(?:ing)?|does\s+not\s+exceed"
         r"|(?:is|are|be)\s+limited\s+to|limited\s+to|(?:not|no)\s+(?:more|greater|higher|larger)\s+than|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower|smaller)\s+than"
         r"|(?:a\s+)?maximum(?:\s+value)?(?:\s+of)?|max\.?|up\s+to(?:\s+and\s+including)?|at\s+most|≤|<=|≦"
-        r"|höchstens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|spätestens|at\s+the\s+latest|(?:not|no)\s+later\s+than|au\s+plus\s+tard|maximal|nicht\s+(?:größer|höher|mehr)\s+als|kleiner\s+(?:als\s+)?oder\s+gleich|bis\s+zu|darf\s+nicht\s+(?:mehr|größer|höher)\s+als"
+        r"|höchstens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|spätestens|at\s+the\s+latest|(?:not|no)\s+later\s+than|au\s+plus\s+tard|maximal|nicht\s+(?:größer|höher|mehr)\s+als|kleiner\s+(?:als\s+)?oder\s+gleich|gleich\s+oder\s+(?:weniger|kleiner|niedriger|geringer)\s+als|bis\s+zu|darf\s+nicht\s+(?:mehr|größer|höher)\s+als"
         r"|ne\s+doit\s+pas\s+(?:dépasser|excéder|être\s+supérieur" + _ADJ_FR + r"\s+à)|au\s+maximum|au\s+plus(?:\s+égal" + _ADJ_FR + r"\s+à)?|pas\s+plus\s+de"
         r"|limité" + _ADJ_FR + r"\s+à|begrenzt\s+auf|(?<![\w-])(?:Grenzwert|limit\s+value|valeur\s+limite)\s*(?:von|of|de)?|\w*grenzwert\s+(?:für|for)\s+[^\d,;.]{2,40}?\s+von|limit\s+value\s+for\s+[^\d,;.]{2,40}?\s+of"
         r"|inférieur" + _ADJ_FR + r"\s+ou\s+égal" + _ADJ_FR + r"\s+à|maximal" + _ADJ_FR + r"|jusqu'à|n'excède\s+pas|ne\s+dépasse\s+pas"
@@ -23,7 +23,7 @@ LEFT: list[tuple[re.Pattern, str]] = [
     (re.compile(
         r"(?<![A-Za-zÀ-ÿ])(?:as\s+a\s+minimum\s*,?\s+(?:[\w-]+\s+){0,4}?(?:of|is|be|:)|shall\s+not\s+be\s+(?:less|lower|smaller)\s+than|(?:nor|or)\s+(?:less|lower|smaller)\s+than|(?:not|no)\s+(?:be\s+)?(?:less|lower|smaller|fewer)\s+than|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|higher|larger)\s+than"
         r"|(?:a\s+)?minimum(?:\s+value)?(?:\s+of)?|min\.?|at\s+least|(?:not|no)\s+earlier\s+than|frühestens|≥|>=|≧"
-        r"|mindestens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|minimal|wenigstens|nicht\s+(?:kleiner|niedriger|weniger|geringer)\s+als|größer\s+(?:als\s+)?oder\s+gleich"
+        r"|mindestens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|minimal|wenigstens|nicht\s+(?:kleiner|niedriger|weniger|geringer)\s+als|größer\s+(?:als\s+)?oder\s+gleich|gleich\s+oder\s+(?:größer|mehr|höher)\s+als"
         r"|ne\s+doit\s+pas\s+être\s+inférieur" + _ADJ_FR + r"\s+à|au\s+moins(?:\s+égal" + _ADJ_FR + r"\s+à)?|d'au\s+moins|pas\s+moins\s+de"
         r"|supérieur" + _ADJ_FR + r"\s+ou\s+égal" + _ADJ_FR + r"\s+à|minimal" + _ADJ_FR + r"|au\s+minimum"
         r")" + _END, _I), ">="),
@@ -51,7 +51,9 @@ RIGHT_FAR: list[tuple[re.Pattern, str]] = [
 ]
 
 EQ_CUE = re.compile(
-    r"(?:\bof|\bis|\bbe|\bare|=|:|\b(?:equivalent|equal)\s+to|\bgleich|\bégale?\s+à|\bapply(?:ing)?|\bapplied|\bwithstands?|\bbeträgt|\bbetragen|\bvon|\bist|\bde|\best|\bsoit|\bégale?\s+à|\bd'une?\s+valeur\s+de)\s*(?:a\s+|an\s+|approximately\s+|etwa\s+|environ\s+)?$",
+    r"(?:\bof|\bis|\bbe|\bare|=|:|\b(?:equivalent|equal)\s+to|\bgleich|\bégale?\s+à|\bapply(?:ing)?|\bapplied|\bwithstands?|\bbeträgt|\bbetragen|\bvon|\bist|\bde|\best|\bsoit|\bégale?\s+à|\bd'une?\s+valeur\s+de"
+    r"|\b(?:in|während|für)\s+den\s+(?:ersten|letzten|restlichen|übrigen|folgenden|nächsten)|\b(?:in|for|during)\s+the\s+(?:first|last|remaining|following|next))"
+    r"\s*(?:a\s+|an\s+|approximately\s+|etwa\s+|environ\s+|jeweils\s+)?$",
     _I)
 
 _STOP = r"(?=\s*(?:[,;.]\s|[,;](?!\d)|[.](?=\s|$)|$|\bwithout\b|\bohne\b|\bsans\b|\bshall\b|\bmust\b|\bis\b|\bare\b|\bmuss\b|\bdarf\b|\bgilt\b|\bgelten\b|\bbeträgt\b|\bist\b|\best\b|\bdoit\b|\bne\b|\bnot\b|\bthe\s+\w+\s+shall\b))"
@@ -79,7 +81,7 @@ PARAM_TRIM_TAIL = re.compile(
     r"\s*(?:\b(?:shall|must|should|is|are|be|to|of|the|not|value|ne|doit|pas|muss|darf|soll|ist|sind|beträgt|est|sont|et|and|have|has|haben|hat|avoir|a|ont|withstand|measured|mesurée?s?|gemessen|determined|déterminée?s?|values?)\b|[,:=])\s*$", _I)
 MODAL_SPLIT = re.compile(r"\b(?:shall|must|should|darf|muss|müssen|dürfen|soll|doit|doivent|ne)\b", _I)
 # Cues that make a limit even inside a condition-looking span ("with a maximum of 10 mA").
-STRONG_CUE = re.compile(r"(?i)max|min|accura|between|\bwithin\b|entre|zwischen|comprise|at\s+least|at\s+most|not\s+exceed|shall|höchstens|mindestens|au\s+(?:plus|moins|maximum|minimum)|ne\s+doit")
+STRONG_CUE = re.compile(r"(?i)max|min|accura|between|\bwithin\b|entre|zwischen|comprise|at\s+least|at\s+most|not\s+exceed|shall|höchstens|mindestens|wenigstens|frühestens|spätestens|au\s+(?:plus|moins|maximum|minimum)|ne\s+doit")
 ADJ_LIMIT = [(re.compile(r"(?i)^(?:the\s+)?(?:max(?:imum|\.)?|höchste|maximale?r?|maximal)\b"), "<="),
              (re.compile(r"(?i)^(?:the\s+)?(?:min(?:imum|\.)?|mindeste|minimale?r?|minimal)\b"), ">=")]
 COND_HEAD = re.compile(r"^(?:at|under|during|after|when|if|for|bei|für|wenn|à|pour|lorsque|sous|measured)\b", _I)

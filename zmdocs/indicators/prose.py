@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.indicators.common import direction, make, parameter_name
+from zmdocs.indicators.counts import count_of_tests
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
@@ -46,7 +47,17 @@ __all__ = ["extract_text", "prepare", "scan", "sentences"]
 
 _ANY_NUMBER = re.compile(r"(?i)\d|IP|class|grade|klasse|stufe|niveau|级|类")
 _UPPER_WORD = re.compile(r"(?i)限值|最大|最高|极限|\bmax|maximum|limit|höchst|grenzwert|limite")
-_LIMIT_WORD = re.compile(r"(?i)限值|极限值|允许值|\blimit(?:\s+value)?\b|grenzwert|valeur\s+limite|limite")
+_LIMIT_WORD = re.compile(r"(?i)限值|极限值|允许值|\blimit(?:\s+value)?\b|grenzwert|prüfwert|nachweisgrenze|bestimmungsgrenze|valeur\s+limite|limite")
+# "mit einer Nachweisgrenze von bis zu 0,08 Bq/l": a limit the "mit einer" phrase names, not the scope it sets
+_LIMIT_SPAN = re.compile(r"(?i)\s*mit\s+einer?\s+[\wäöüß-]*(?:grenze|grenzwert|prüfwert|höchstwert|mindestwert)\s+von\b")
+# "für C alpha-ges ≤ ": a symbol (a letter or two, an index after a space) and a sign, no noun phrase
+_FOR_SYMBOL = re.compile(r"\s*(?:für|for|pour)\s+[A-Za-zα-ω]{1,2}(?:[ _][\w-]{1,12})?\s*[<>≤≥]=?\s*")
+# a limit named in the genitive ("des Prüfwertes von", "eines Grenzwertes von"): a reference to it, not its statement
+_LIMIT_REF = re.compile(r"(?i)\b(?:des|eines)\s+[\wäöüß-]*(?:wert|grenze)e?s?\s+von\s*$")
+# a verdict before its if-span: "gilt als eingehalten, wenn …", "is deemed to comply if …": the span's bound is the criterion
+_VERDICT_BEFORE = re.compile(r"(?i)\b(?:gilt|gelten)\b[^.;:]{0,80}?\bals\s+(?:eingehalten|erfüllt|bestanden)\s*,?\s*$"
+                             r"|\b(?:is|are)\s+(?:deemed|considered)\s+to\s+(?:comply|be\s+met)\s*,?\s*$"
+                             r"|\b(?:darf|dürfen)\s+(?:[\wäöüß-]+\s+){0,8}?nur\s+(?:[\wäöüß-]+\s+){0,3}?werden\s*,?\s*$")
 _LOWER_WORD = re.compile(r"(?i)最小|最低|\bmin(?:imum|\.)|mindest")
 _NOTE = re.compile(r"\s*[(]([^()]{1,30})[)]")
 _FROM = re.compile(r"(?i)\b(?:from|von|de|depuis|从)\s*$|从\s*$")
@@ -380,10 +391,18 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
     if span and q.comparator and q.comparator != "=" and q.cue_start < q.start and (
             span[0] > q.cue_start or P.STRONG_CUE.search(t[q.cue_start:q.start])):
         span = None  # "supérieur à 0,25 mA", "with a maximum of 10 mA": the cue owns the quantity
-    if span and q.comparator in ("<=", ">=", "<", ">") and q.cue_start < q.start and _IF_VERDICT_HEAD.match(t, span[0]) \
-            and _VERDICT.match(t, span[1]) and not QRE.search(px.masked, q.end, span[1]):
+    if span and q.comparator in ("<=", ">=", "<", ">") and _IF_VERDICT_HEAD.match(t, span[0]) and not QRE.search(px.masked, q.end, span[1]) \
+            and (q.cue_start < q.start and _VERDICT.match(t, span[1]) or _VERDICT_BEFORE.search(t, a, span[0])):
         span = None  # "若…不超过30 km/h，则允许…", "if … does not exceed 1.2 mm, it is deemed to comply": the criterion
-    if q.kind in ("ip", "grade"):
+    if span and q.comparator in ("<=", ">=", "<", ">") and _FOR_SYMBOL.fullmatch(t, span[0], q.start) \
+            and _LIMIT_WORD.search(t, max(a, span[0] - 30), span[0]):
+        span = None  # "Prüfwert für C ≤ 0,1 Bq/l": the limit word names the bound on the symbol after "für"
+    if span and _LIMIT_SPAN.match(t, span[0]) and not QRE.search(px.masked, span[0], q.start):
+        span = None  # "mit einer Nachweisgrenze von 0,08 Bq/l": the limit is the value
+    counted = count_of_tests(t, q.start, q.end, px.lang) if q.kind == "one" and not q.unit and not span else None
+    if counted and q.comparator in (None, "=", ">"):
+        q.role, q.comparator = "indicator", counted  # "Es sind 3 Einzelmessungen vorzunehmen", "gemittelt über 4 Quartale"
+    elif q.kind in ("ip", "grade"):
         q.role = "indicator" if q.comparator or q.kind == "ip" else "maybe"
         q.comparator = q.comparator or "="
     elif q.kind == "one" and q.unit in ("%", "per cent") and _CONFIDENCE.match(t, q.end):
@@ -406,6 +425,8 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.role = "bare"
     else:
         q.role = "drop"
+    if q.role == "indicator" and q.comparator == "=" and _LIMIT_REF.search(t, max(a, q.start - 60), q.start):
+        q.role = "condition"  # "die Verwendung des Prüfwertes von 0,1 Bq/l": a reference to a limit stated elsewhere
     if q.kind == "one" and _REDUCED_FROM.match(t, q.end):
         q.role = "drop"  # "the downward angle of 15° may be reduced to 5°": 15° is the general value
     elif q.kind == "one" and q.unit and _REDUCED_TO.search(t[max(a, q.start - 30):q.start]):

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
+from zmdocs.indicators.counts import count_words
+from zmdocs.indicators.lost_signs import restore_lost_signs
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
 from zmdocs.text.numbers import (
     NUM,
@@ -122,10 +124,12 @@ def prepare(text: str, lang: str) -> str:
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
         return convert_cn_numerals(_ZERO_BOUND.sub("0", join_zh_wraps(t)))
+    t = restore_lost_signs(t)  # "Prüfwert für C alpha-ges* 0,1 Bq/l": a ≤ the converter printed as "*"
     if lang not in _WORD_NUMBERS:
         return t
     if lang == "de":
         t = _HALF.sub("0,5 ", t)  # "eine halbe Stunde"
+    t = count_words(t, lang)  # "drei Einzelmessungen": a count of tests (`counts`)
     nums = _WORD_NUMBERS[lang]
     before_unit, after_bound = _word_number_res(lang)
     t = before_unit.sub(lambda m: str(nums[m.group(1).lower()]), t)

@@ -48,9 +48,11 @@ _TEST_HEADING = re.compile(
     r"(?i)试验方法|试验程序|试验步骤|试验条件|测试方法|检验方法|检测方法|测量方法|试验$|方法$|试验设备|试验装置|测试条件|试验要求"
     r"|\btest(?:ing)?\s+(?:methods?|procedures?|conditions?|equipment|apparatus)|method(?:s)?\s+of\s+(?:test|measurement)|\bprocedure\b|\btesting\b"
     r"|\btests?\b(?!\s+report)|measurement\s+(?:method|procedure)|conditions\s+of\s+measurement|Prüfverfahren|Prüfbedingung|Prüfung$|Messverfahren|Messung$"
-    r"|méthodes?\s+d['’]essai|conditions\s+d['’]essai|\bessais?\b|mode\s+opératoire")
+    r"|méthodes?\s+d['’]essai|conditions\s+d['’]essai|\bessais?\b|mode\s+opératoire"
+    r"|Durchführung\s+der\s+Messungen|^Messungen\s+an\b|carrying\s+out\s+(?:the\s+)?measurements")
 _JUDGE_HEADING = re.compile(r"(?i)判定|判据|评价|评定|合格|结果|acceptance|criteria|evaluation|assessment|Bewertung|critères"
-                            r"|^(?:Anforderungen|Requirements|Exigences)\b")  # "Anforderungen bei der Typprüfung": limits a type test checks
+                            r"|^(?:Anforderungen|Requirements|Exigences)\b(?!\s+an\s+die\s+Durchführung|\s+for\s+carrying\s+out)")
+# "Anforderungen bei der Typprüfung": limits a type test checks; "Anforderungen an die Durchführung der Messungen": how to test
 # a frame that holds for the whole sentence: the time of the test or an imperative test instruction
 _TEST_FRAME = re.compile(
     r"(?i)(?:试验|测试|检验|测量|检测)(?:时|中|过程中|期间)|将[^，,。；;]{0,30}(?:放置|置于|放在|安装|固定|加热|浸入|连接)|放置于"
@@ -60,7 +62,8 @@ _TEST_FRAME = re.compile(
     r"|(?-i:(?:^|[.:;]\s+|\n\s*(?:[a-z\d]{1,2}[).]\s*)?)(?:Apply|Place|Heat|Cool|Immerse|Weigh|Set|Adjust|Connect|Fill|Condition|Store|Operate"
     r"|Drive|Switch|Raise|Lower|Repeat|Allow|Measure|Record)\s)|\bimmerse"
     r"|\bwährend\s+der\s+(?:Prüfung|Messung)|\bbei\s+der\s+(?:Prüfung|Messung)\b|\b(?:wird|werden)\s+(?:geprüft|gemessen|aufgebracht)"
-    r"|\b(?:ist|sind)\s+(?:[\wäöüß-]+\s+){0,4}zu\s+(?:prüfen|messen|erwärmen|lagern|belasten|spülen)\b"
+    r"|\b(?:ist|sind)\s+(?:[\wäöüß-]+\s+){0,16}zu\s+(?:prüfen|messen|erwärmen|lagern|belasten|spülen)\b"
+    r"|\b\d+\s+(?:[a-zäöüß]+(?:e|en)\s+)?(?:Einzelmessungen|Messungen|Untersuchungen|Prüfungen|Bestimmungen)\b"
     r"|(?-i:(?:^|[.:;]\s+)(?:Peser|Placer|Chauffer|Mesurer|Appliquer|Plonger)\s)|prise\s+d['’]essai|\bpendant\s+l['’]essai"
     r"|\bau\s+cours\s+de\s+l['’]essai|\blors\s+de\s+l['’](?:essai|épreuve)|\bl['’]essai\s+(?:est|doit\s+être)\s+(?:effectué|réalisé)")
 # what the test applies or runs at, read in the value's own segment
@@ -83,7 +86,8 @@ _LEVEL_OF = re.compile(r"(?i)^\s*(?:%|per\s?cent)\s*(?:confidence|coverage)\s+(?
                        r"|^\s*%\s*(?:Vertrauensniveau|Konfidenzniveau|(?:de\s+)?niveau\s+de\s+confiance|置信)")
 # a count of tests or determinations right after the value: "3 Bestimmungen", "repeated three times"
 _TEST_COUNT = re.compile(r"(?i)^\W{0,3}(?:tests?|measurements?|determinations?|runs?|cycles?|times(?!\s+(?:the|its|their|that|this)\b)|Bestimmungen|Messungen|Prüfungen"
-                         r"|Wiederholungen|essais|mesures)\b|^\W{0,3}次(?:试验|测量|测试|检验)")
+                         r"|Wiederholungen|essais|mesures)\b|^\W{0,3}次(?:试验|测量|测试|检验)"
+                         r"|^\W{0,3}(?:[a-zäöüß]+(?:e|en)\s+)?(?:Einzelmessungen|Untersuchungen|Probenahmen|Proben|Messreihen|Quartale|Quartalen)\b")
 # a Chinese locative frame that holds the value: 在坡度为20%…的坡道上, 在温度为40 ℃的条件下
 _ZH_FRAME = re.compile(r"在[^，,。；;在]{0,80}?(?:条件|状态|环境|坡道|路面|道路|温度)(?:下|上|中)"
                        r"|在[^，,。；;在]{0,30}?\d[^，,。；;]{0,12}的[^，,。；;的]{0,10}?(?<!以)(?:上|下|中)")  # 照射在距离10m的屏幕上
@@ -101,13 +105,25 @@ _EXAMPLE_LEADIN = re.compile(r"(?i)\bexamples?\s+(?:is|are)\s+(?:shown|given)\b|
 # quantities a tester applies rather than a product delivers: the force on a pedal or a hand lever
 _INPUT_PARAM = re.compile(r"(?i)踏板力|手握力|操纵力|\bpedal\s+force|\b(?:control|actuating|operating)\s+force|Pedalkraft|Betätigungskraft|Handkraft")
 _DEFINITIONS = re.compile(r"(?i)^(?:术语和定义|术语|定义|Terms\s+and\s+definitions|Definitions?|Begriffsbestimmungen|Begriffe|Définitions|Termes\s+et\s+définitions)$")
-_LIMIT_WORD = re.compile(r"(?i)\blimits?\b|limit\s+values?|限值|极限值|\w*Grenzwert|valeurs?\s+limites?")
+_LIMIT_WORD = re.compile(r"(?i)\blimits?\b|limit\s+values?|限值|极限值|\w*Grenzwert|Prüfwert|Nachweisgrenze|valeurs?\s+limites?")
+# a numbered "Anmerkung" of a regulation's table that lays down a rule ("ist zu berechnen", "gilt die Nachweisgrenze
+# von", "festzulegen ist", "kann … angewandt werden"): a normative footnote, not an informative note
+_RULE_NOTE = re.compile(r"^[\s*_]*Anmerkung\s+\d+\s*:.*?(?:\b(?:ist|sind)\s+(?:[\wäöüß-]+\s+){0,6}zu\s+\w+en\b|\b\w+zu\w+en\s+(?:ist|sind)\b"
+                        r"|\b(?:gilt|gelten|muss|müssen|darf|dürfen)\b|\b(?:kann|können)\b[^.]{0,120}\bwerden\b)"
+                        r"|^(?![\s*_]*(?:Anmerkung|ANMERKUNG|Hinweis|Beispiel)\b)[^.]{0,300}?(?:\b\w+zu\w+en\s+(?:ist|sind)\b"
+                        r"|\b(?:kann|können)\b[^.]{0,120}\b(?:angewandt|angewendet|verwendet)\s+werden\b)", re.S)
 # the surroundings of a test: a bound on them limits the test, not the product
 _AMBIENT = re.compile(r"(?i)\b(?:ambient|environmental|room)\s+(?:air\s+)?temperature|\bwind\s+speeds?\b|\brelative\s+humidity"
                       r"|\b(?:atmospheric|barometric)\s+pressure|环境温度|相对湿度|大气压力?|风速|Umgebungstemperatur|Luftfeuchte"
                       r"|température\s+ambiante|humidité\s+relative")
 _TEST_PARAM = re.compile(r"(?i)^(?:试验|测试)|初(?:始)?速度|(?:屏幕|测量|观测)距离|^(?:the\s+)?test(?:ing)?\s|\bof\s+the\s+test\b|^(?:Prüf|Mess)\w*(?:\s+\S+)?$|\bd['’]essai\b")
-_TEST_COLUMN = re.compile(r"(?i)试验|测试|初(?:始)?速度|(?:屏幕|测量|观测)距离|\btest\s|testing|Prüf|essai")
+_TEST_COLUMN = re.compile(r"(?i)试验|测试|初(?:始)?速度|(?:屏幕|测量|观测)距离|\btest\s|testing|Prüf|essai"
+                          r"|\bAnzahl\s+der\s+(?:Untersuchungen|Messungen|Proben|Probenahmen)|\bnumber\s+of\s+(?:tests|measurements|samples)\b")
+# a column of reference values a calculation or assessment applies ("Referenz-Aktivitätskonzentration", "reference value")
+_REFERENCE_COLUMN = re.compile(r"(?i)^(?:Referenz|Bezugs|Rechen)\w*|\breference\s+(?:values?|concentrations?|levels?)\b|valeurs?\s+de\s+référence")
+# a value a calculation assumes: "einen Pro-Kopf-Verbrauch von 200 Liter ansetzen", "… von 730 Litern … berechnet"
+_ASSUMED = re.compile(r"(?i)\bansetzen\b|\bangesetzt\b|zugrunde\s+(?:zu\s+)?(?:legen|gelegt)|\b(?:be|er)rechnet\b|\bis\s+(?:assumed|taken\s+as)\b"
+                      r"|\bshall\s+be\s+assumed\b|\best\s+supposée?\b")
 _PRODUCT_LIMIT = re.compile(
     r"(?i)应不|不应|不得|应符合|不允许|(?:应|须)(?:小于|大于|低于|高于)|(?:shall|should|must|may)\s+not\s+(?:exceed|be)"
     r"|(?:shall|should|must)\s+(?:be|have|remain)\s+(?:at\s+least|at\s+most|not|less|greater|more|within|between|limited)"
@@ -223,7 +239,8 @@ def _sentence_role(ind: Indicator, context: str, prefix: str = "") -> str | None
     text = ind.text or ""
     informative, framed_text = _text_flags(text)
     if informative or (ind.origin or {}).get("note"):
-        return "informative"
+        if not (_RULE_NOTE.search(text) and not _STATS.search(text) and not _FORMULA_KEY.search(text)):
+            return "informative"
     pos = _locate(ind, text)
     seg, at = _segment(text, pos)
     before, after = (seg[:at], seg[at:]) if at >= 0 else ("", "")
@@ -234,6 +251,8 @@ def _sentence_role(ind: Indicator, context: str, prefix: str = "") -> str | None
         return "test-condition"
     if _local_cue(seg, at) or any(m.start() <= at < m.end() for m in _ZH_FRAME.finditer(seg)):
         return "test-condition"
+    if ind.comparator == "=" and _ASSUMED.search(text):
+        return "test-condition"  # a value the calculation assumes
     if context and _TEST_LOCAL.search(context.rstrip()[-80:]) and not _MODAL.search(seg):
         return "test-condition"  # "… for any change in ambient temperature of:" over "2 °C for class A"
     framed = framed_text or bool(prefix and _text_flags(prefix)[1]) or bool(context and _TEST_FRAME.search(context))
@@ -288,6 +307,8 @@ def _table_role(ind: Indicator, table: tuple[str, str], caption: str, leadin: st
         return "informative"
     if column and _TEST_COLUMN.search(column):
         return "test-condition"
+    if column and ind.comparator == "=" and _REFERENCE_COLUMN.search(column.strip()):
+        return "test-condition"  # the reference values the assessment divides by, not limits
     if column and _REQ_COLUMN.search(column):
         return "requirement"
     if leadin and _EXAMPLE_LEADIN.search(leadin):

@@ -216,8 +216,8 @@ def cell_conditions(inds: list) -> list:
 _DIMENSIONLESS = re.compile(r"(?i)\b(?:factors?|coefficients?|ratios?|faktor(?:en)?|koeffizient(?:en)?|facteurs?|coefficients?)\b"
                             r"|系数|因数|因子")
 # a header that is a quantity symbol with a capital subscript ("pLC*", "kH", "nLC"), a footnote mark at most; words
-# such as "Item", "Test" or "No" are not symbols
-_SYMBOL_HEADER = re.compile(r"^[a-z][A-Z][A-Za-z]{0,2}\s*(?:\*{1,3}|\(\d\))?$")
+# such as "Item", "Test" or "No" are not symbols; a symbol written with "=" ("A =", "B =" of a formula) is one
+_SYMBOL_HEADER = re.compile(r"^[a-z][A-Z][A-Za-z]{0,2}\s*(?:\*{1,3}|\(\d\))?$|^[A-Za-zα-ωΑ-Ω](?:_?[A-Za-z0-9]{1,3})?\s*=$")
 # a number right before a plural noun ("2 000 intervals", "3 phases"): a count, a value without a unit
 _COUNTED = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})+|\d+)\s+(?!(?:times|per|and|or|to|of|from)\b)[a-z]{3,}s\b")
 

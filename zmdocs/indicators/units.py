@@ -151,6 +151,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("A/m", "ampere / meter", ("A/m", "安/米", "安每米")),
     ("Bq/L", None, ("Bq/L", "Bq/l", "Becquerel/Liter", "Becquerel pro Liter")),
     ("mSv/a", None, ("mSv/a", "mSv/Jahr", "mSv pro Jahr", "mSv/year", "mSv per year")),
+    ("mSv", None, ("mSv", "Millisievert")),
     ("cd/m²", "candela / meter ** 2", ("cd/m²", "cd/m2")),
     ("mm/s", "millimeter / second", ("mm/s",)),
     ("W/cm²", "watt / centimeter ** 2", ("W/cm²", "W/cm2")),
@@ -186,7 +187,7 @@ _CANONICAL_SYMBOLS = ["A", "V", "W", "VA", "Ω", "Ω/V", "Pa", "N", "N·m", "s",
 _CANON_EXPR = {"mol/m³": "mole / meter ** 3", "N/m": "newton / meter", "m³/s": "meter ** 3 / second", "kg/m²": "kilogram / meter ** 2", "Ω/m": "ohm / meter", "m/s³": "meter / second ** 3", "m⁻¹": "1 / meter", "kg/m": "kilogram / meter"}
 _NON_PINT = {"dB(A)": "dB(A)", "dB(C)": "dB(C)", "dB": "dB", **{sym: sym for sym, _e, _f in _log_units()}, "%": "%", "ppm": "ppm", "cycles": "cycles", "r": "r", "°": "°", "kWh/24h": "kWh/24h",
              "mg/kg": "mg/kg", "mg/kWh": "mg/kWh", "°/s": "°/s", "条": "条", "套": "套", "个": "个", "件": "件", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²",
-             "g/test": "g/test", "mg/test": "mg/test", "Bq/L": "Bq/L", "mSv/a": "mSv/a"}
+             "g/test": "g/test", "mg/test": "mg/test", "Bq/L": "Bq/L", "mSv/a": "mSv/a", "mSv": "mSv"}
 
 SYMBOLS: dict[str, str] = {}  # written form (lower-cased for Latin) -> symbol
 PINT_EXPR: dict[str, str | None] = {}
