@@ -20,6 +20,10 @@ LEFT: list[tuple[re.Pattern, str]] = [
     (re.compile(r"不(?:应|得|能)?比[^，,。；;\d]{1,40}?(?:大|高|多|长|快)\s*$|避免[^，,。；;\d]{0,30}?(?:大于|超过|高于)\s*$"), "<="),
     (re.compile(_MODAL + r"(?:不大于|不超过|不高于|不多于|不应大于|不应超过|不应高于|不得大于|不得超过|不得高于|不能超过|不宜超过|不宜大于|不允许超过|不晚于|不迟于|小于或等于|小于等于|低于或等于|优于或等于|等于或优于|允许重复|最大(?:值|允许值)?|最多|最迟|最高(?:值)?|至多|≤|<=|≦)" + _TAIL), "<="),
     (re.compile(_MODAL + r"(?:不小于|不低于|不少于|不应小于|不应低于|不应少于|不得小于|不得低于|不得少于|不能低于|不宜低于|不早于|不宜小于|大于或等于|大于等于|高于或等于|最小(?:值|允许值)?|最少|最低(?:值)?|至少(?:需要|需|要|应有|有|支持|具备|具有|提供|包括|包含)?|达到|应达到|≥|>=|≧)" + _TAIL), ">="),
+    # "应至少各设置2面", "至少应经过2次", "至少能从2个": 至少 bounds the count a few words on (`zh_counts`)
+    (re.compile(r"至少[各应能还]*[\u4e00-\u9fff]{0,2}?(?:设置|设有|配置|配备|装备|安装|固定|经过|有|从)\s*$"), ">="),
+    # "能内接一个500mm、700mm的矩形" (`zh_sizes`): the opening must hold the rectangle, each side is a minimum
+    (re.compile(r"(?:能|可|应能)(?:内接|容纳)(?:一个|1个)?\s*$"), ">="),
     (re.compile(_MODAL + r"(?:小于|低于|少于|<)" + _TAIL), "<"),
     (re.compile(_MODAL + r"(?:大于|高于|超过|多于|>)" + _TAIL), ">"),
     (re.compile(r"(?:在|为|应在|应为|宜在)\s*$"), "range?"),  # only meaningful before a range
@@ -30,10 +34,12 @@ RIGHT: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^\s*(?:及|或)?(?:以下|以内|之内|及以下|或以下|或更低|或更小|内(?!部|侧|壁|置|容|胆))"), "<="),
     (re.compile(r"^\s*(?:及|或)?(?:以上|及以上|或以上|或更高|或更大|或更好)"), ">="),
     (re.compile(r"^\s*(?:之间|范围内|的范围内|范围)"), "range?"),
+    # "在距其100m处应能观察到", "距地面2.5m的位置应有限位装置": the distance at which a function must work is stated
+    (re.compile(r"^\s*(?:处(?!的|理)|的位置)[^；;。]{0,40}?(?:应|就能|能)"), "="),
 ]
 
 # An explicit statement of a value: 为/是/应为/: or a test level being applied.
-EQ_CUE = re.compile(r"(?:应为|为|是|应是|:|=|施加|通以|通入|加上|采用|承受|经受|耐受|设定为|调至|调节至|分成|分为|旋转|转动|采集|抽取|选取|每(?:组|个|份|批)|观察|静置)\s*(?:约|额定)?\s*$")
+EQ_CUE = re.compile(r"(?:应为|为|是|应是|:|=|施加|通以|通入|加上|采用|承受|经受|耐受|设定为|调至|调节至|分成|分为|旋转|转动|采集|抽取|选取|每(?:组|个|份|批)|观察|静置|设置|设有|配置|配备|装备|\d\s*(?:块|个|面))\s*(?:约|额定)?\s*$")
 
 # Spans that state a condition rather than a requirement.
 CONDITION = re.compile(
