@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-_LEN = r"(?:mm|cm|m)(?![\w²³/])"
+_LEN = r"(?:mm|cm|m)(?![A-Za-z²³/])"
 _SIZE = re.compile(rf"(?<![\d.×])(\d+(?:\.\d+)?)\s*({_LEN})?\s*[×xX]\s*(\d+(?:\.\d+)?)\s*({_LEN})?(?![\d.×])")
 
 
