@@ -92,3 +92,9 @@ def test_a_zh_list_comma_is_not_a_decimal_comma():
     assert re.findall(NUM, "等级为1~10,1表示最好") == ["1", "10", "1"]
     assert re.findall(NUM, "4,5 mm; 1,250 V; 0,75 mA") == ["4,5", "1,250", "0,75"]
     assert ("range", (1, 10), "") in _got("图像质量，设置范围为1~10,1表示最优质量。")
+
+
+def test_the_extents_of_an_area_a_function_must_cover_are_stated():
+    assert _got("应保证操作者能看清机身后方地面上长 2.4m、宽 1.2m 范围内的情况。") == [("=", 2.4, "m"), ("=", 1.2, "m")]
+    assert _got("应能照亮向前 3m 宽范围内的路面。") == [("=", 3, "m")]
+    assert _got("机身长 2.4m 的机型应设置 1 个灭火器。") == [("=", 1, "个")]  # a size without 范围内: a band
