@@ -90,3 +90,14 @@ def test_chinese_numerals_without_a_third_party_reader():
     assert cn_value("一点五") == 1.5 and cn_value("二〇二三") == 2023 and cn_value("十二万三千") == 123000
     assert cn_value("万") is None and cn_value("十百") is None and cn_value("abc") is None
     assert convert_cn_numerals("五分钟后绝缘电阻不小于一点五兆欧") == "5分钟后绝缘电阻不小于1.5兆欧"
+
+
+def test_a_zh_list_comma_before_digits_and_a_cjk_character_is_no_decimal_comma():
+    """"1~10,1表示最优": the number is 10, then the list item 1 (NUM stops before a comma that a CJK word follows)."""
+    import re
+
+    from zmdocs.text.numbers import NUM
+
+    nums = re.findall(NUM, "取值1~10,1表示最优,10表示最差")
+    assert nums == ["1", "10", "1", "10"] and [parse_number(n, "zh") for n in nums] == [1, 10, 1, 10]
+    assert re.findall(NUM, "4,5 mm") == ["4,5"] and parse_number("4,5", "de") == 4.5

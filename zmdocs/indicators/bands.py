@@ -17,9 +17,10 @@ from zmdocs.text.numbers import parse_number
 _CMP = r"(?:大于或等于|小于或等于|大于等于|小于等于|不大于|不小于|不超过|不低于|不高于|大于|小于|超过|低于|高于|[≤≥<>＜＞])"
 # <name><comparator><number><unit>[以上|以下][倍]的<noun>: the 的 + a noun (not 要求/规定/…) closes the band
 _BAND = re.compile(
-    r"(?:^|[，,、(（)）；;：:和及或—])\s*"
+    r"(?:^|[，,、(（)）；;：:和及或—的])\s*"
     r"(?P<band>(?P<name>[\u4e00-\u9fff]{1,14}?)(?P<cmp>" + _CMP + r")?\s*(?:[\u4e00-\u9fff]{1,6}的\s*)?"
-    r"(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³]{0,6})\s*(?P<side>以上|以下)?\s*倍?\s*的)"
+    r"(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³]{0,6})\s*(?P<side>以上|以下)?\s*倍?\s*"
+    r"(?:且\s*" + _CMP + r"\s*(?P<num2>\d[\d\s]*(?:\.\d+)?)\s*[A-Za-z/%°²³]{0,6}\s*)?的)"  # "大于3500kg且小于等于7500kg的货车"
     r"(?P<noun>\s*[\u4e00-\u9fff]{1,12}?)(?=应|不应|还应|均应|必须|须|除外|[、，,)）(（]|的|和|及|时|在)"
 )
 # a modal, a verb or a preposition in the modifier: a requirement or a setting written as a modifier
@@ -90,9 +91,10 @@ def _bands(text: str) -> list[tuple[float, str, str]]:
         if not (m.group("cmp") or m.group("side")) or _STATES.search(m.group("name")) \
                 or _NOT_PRODUCT.search(m.group("noun")):
             continue
-        v = _number(m.group("num"))
-        if v is not None:
-            out.append((v, m.group("unit") or "", m.group("band").strip()))
+        for g in ("num", "num2"):
+            v = _number(m.group(g) or "")
+            if v is not None:
+                out.append((v, m.group("unit") or "", m.group("band").strip()))
     return out
 
 
@@ -151,6 +153,11 @@ def drop_bands(inds: list[Indicator], lang: str = "zh") -> list[Indicator]:
 _SPAN = re.compile(
     r"(?:(?!应|须|不得)[\u4e00-\u9fffA-Za-z]){1,12}?\s*" + _CMP + r"\s*\d[\d.,]*(?:\s\d{3})*\s*[A-Za-z%°/²³μ·]{0,6}\s*(?:以[上下内])?\s*的"
     r"\s*[\u4e00-\u9fff]{1,12}?(?=[、，,；;。）)]|应|还应|均应|不应|须|必须|$)")
+# "车长大于9m时车身两侧应…", "车长大于7m且小于等于9m时": a band written as a when-span with no 当 and no comma after 时
+_WHEN_SPAN = re.compile(
+    r"(?:(?!应|须|不得|当)[\u4e00-\u9fff]){1,8}?\s*" + _CMP + r"\s*\d[\d.]*\s*[A-Za-z%°℃/²³]{0,6}"
+    r"(?:\s*且\s*" + _CMP + r"\s*\d[\d.]*\s*[A-Za-z%°℃/²³]{0,6})?\s*时(?=[\u4e00-\u9fff])(?![间刻长速钟段效期序])")
+_CLAUSE = re.compile(r"[；;。:：，,]")
 _EXCEPT = re.compile(r"[（(][^（()）]{0,80}?除外\s*[)）]")
 _MODAL = re.compile(r"应|须|不得|必须")
 _SENTENCE = re.compile(r"[；;。:：]")
@@ -164,4 +171,8 @@ def band_spans(t: str, s: int, e: int) -> list[tuple[int, int]]:
         if _MODAL.search(t, head, m.start()):
             continue  # after the modal: what the product must have
         out.append((m.start(), m.end()))
+    for m in _WHEN_SPAN.finditer(t, s, e):
+        head = max([s] + [x.end() for x in _CLAUSE.finditer(t, s, m.start())])
+        if not _MODAL.search(t, head, m.start()):
+            out.append((m.start(), m.end()))
     return out

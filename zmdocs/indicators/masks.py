@@ -56,8 +56,10 @@ _MASKS = [
     re.compile(r"(?i)\bbits?\s*\d{1,2}(?:\s*[-–~]\s*\d{1,2})?\b|\bb\d{1,2}(?:\s*[-–~]\s*b\d{1,2})?\b"),
     re.compile(r"单位\s*(?:为|是|[:：])\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?"),
     # bit and flag values, version numbers, powers of ten in words: "相应位为1", "置0", "初始版本为1", "乘以10的6次方"
-    re.compile(r"(?:位|标志|标识)\s*(?:为|置|=)\s*[01](?![\d.])|置\s*[01](?![\d.])|版本号?\s*(?:为|是|[:：])\s*\d+(?![\d.])"
+    re.compile(r"(?:位|标志|标识)\s*(?:为|置|=)\s*[01](?![\d.])|(?<![设配装放布])置\s*[01](?![\d.])|版本号?\s*(?:为|是|[:：])\s*\d+(?![\d.])"
                r"|\d+\s*的\s*[-−]?\d+\s*次方"),
+    # seat or row layouts: "2+3布置", "“2+2”排列" (counts per side of an aisle, not a sum)
+    re.compile(r"(?<![\d.])\d\s*\+\s*\d(?![\d.])(?=\s*[”\"」』]?\s*(?:布置|布局|排列|座椅|座位))"),
     # a term of a formula: "N+1", "TN+1", "GMT+8" (a letter right before the sign)
     re.compile(r"(?<=[A-Za-z])\+\d+(?![\d.])(?!\s*(?:" + UNIT_PATTERN + r"))"),
     # list numbers and footnote marks at the start of an item: (1) 1) a) ① 1.

@@ -39,6 +39,7 @@ from zmdocs.indicators.statements import (
     zh_alternatives,
 )
 from zmdocs.indicators.units import UNIT_PATTERN
+from zmdocs.indicators.zh_acts import zh_act_bounds
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
 from zmdocs.text.numbers import number_words
@@ -301,6 +302,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     angular_fields(t, sq)
     if px.lang == "zh":
         invert_prohibitions(t, a, sq)
+        zh_act_bounds(t, a, sq, dim_of)
     share_listed_bounds(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     _promote(t, a, b, sq, P, px.lang)
     _respectively(t, sq)

@@ -14,6 +14,8 @@ from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.counts import count_words
 from zmdocs.indicators.lost_signs import restore_lost_signs
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
+from zmdocs.indicators.zh_counts import count_numerals
+from zmdocs.indicators.zh_sizes import size_sides
 from zmdocs.text.numbers import (
     NUM,
     convert_cn_numerals,
@@ -123,7 +125,7 @@ def prepare(text: str, lang: str) -> str:
     t = raised_degrees(t) if lang != "zh" else t  # "from 10o above": a degree sign set as a raised o
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
-        return convert_cn_numerals(_ZERO_BOUND.sub("0", join_zh_wraps(t)))
+        return convert_cn_numerals(count_numerals(size_sides(_ZERO_BOUND.sub("0", join_zh_wraps(t)))))
     t = restore_lost_signs(t)  # "Prüfwert für C alpha-ges* 0,1 Bq/l": a ≤ the converter printed as "*"
     if lang not in _WORD_NUMBERS:
         return t
@@ -257,7 +259,7 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
         return False  # "标称值的90%减0.1mm": an expression, not a limit of its own
     if not q.unit and _MULTIPLE.match(t, q.end) and not _bounded_multiple(t, q, P) and not _repetitions(t, q):
         return False  # "在1.06倍额定电压下", "1.5 times": a multiple of another quantity, not a limit (a bounded one is)
-    if not q.unit and q.kind == "one" and P is patterns_zh:
+    if not q.unit and q.kind in ("one", "rng") and P is patterns_zh:
         cls = _ZH_CLASSIFIER.match(masked, q.end)
         if cls:  # "至少 100 组", "2 个独立的噪声源", "三层密钥结构": a count keeps its classifier as the unit
             q.unit, q.end = cls.group(1), cls.end()
@@ -287,7 +289,7 @@ _ARTICLE_END = re.compile(r"(?i)\s*\b(?:das|dem|the|le|la)\s*$")
 # Chinese count classifiers (and bits/bytes) right after a number with no unit; not the start of a word (对于, 组合, 层次)
 # a sampling plan earlier in the same sentence (the number of samples drawn is stated, not required)
 _SAMPLE_SIZE = re.compile(r"(?:样品|样本|试样|抽样|抽取|抽检)[^。；;]*$")
-_ZH_CLASSIFIER = re.compile(r"\s*(个|组|对|层|种|项|台|件|条|路|比特|字节)(?!于|应|合|成|次|面|级|间|别|类|型)")
+_ZH_CLASSIFIER = re.compile(r"\s*(个|组|对|层|种|项|台|件|条|路|面|块|扇|比特|字节)(?!于|应|合|成|次|面|级|间|别|类|型|积|板)")
 
 
 def counted(unit: str) -> bool:

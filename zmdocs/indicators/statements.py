@@ -70,6 +70,7 @@ def follow_owners(qs: list) -> None:
 
 
 _BOUNDS = ("<=", ">=", "<", ">")
+_STATED_SEP = re.compile(r"\s*、\s*")
 _RUN_SEP = re.compile(r"(?i)\s*(?:[,，、]\s*(?:(?:and|or|und|oder|et|ou|bzw\.|和|或|及|以及)\s*)?|(?:and|or|und|oder|et|ou|bzw\.|和|或|及|以及)\s*)")
 
 
@@ -77,11 +78,12 @@ def share_listed_bounds(t: str, sq: list, same_dim) -> None:
     """"at least 9°, 5° and 6°", "分别应大于等于9°、5°、6°", "höchstens 5 V, 7 V und 9 V": values listed after one bound
     (commas, 、, and/or) take it; the run stops at a value with a cue of its own or of another dimension."""
     for k, q in enumerate(sq):
-        if q.role != "indicator" or q.comparator not in _BOUNDS or q.kind != "one" or not q.unit:
+        if q.role != "indicator" or q.comparator not in (*_BOUNDS, "=") or q.kind != "one" or not q.unit:
             continue
+        sep = _RUN_SEP if q.comparator != "=" else _STATED_SEP  # stated values: only a zh list "为5V、7V", "2000mm、150mm"
         prev = q
         for r in sq[k + 1:]:
-            if r.kind != "one" or not r.unit or not same_dim(r.unit, q.unit) or not _RUN_SEP.fullmatch(t, prev.end, r.start):
+            if r.kind != "one" or not r.unit or not same_dim(r.unit, q.unit) or not sep.fullmatch(t, prev.end, r.start):
                 break
             if r.role != "bare" or r.cue_start < r.start:
                 break

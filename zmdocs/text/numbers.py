@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-NUM = r"\d+(?:[ ,.]\d{3}(?!\d))*(?:[.,]\d+)?"  # a group of three is whole: 0.0075 is not 0.007|5
+# a group of three is whole: 0.0075 is not 0.007|5; a comma before digits and a CJK character is a zh list comma
+# ("1~10,1表示最优": 10, then 1), never a decimal comma (zh writes decimal points)
+NUM = r"\d+(?:[ ,.]\d{3}(?!\d))*(?:\.\d+|,\d+(?![\d\u3400-\u9fff]))?"
 NUM_RE = re.compile(NUM)
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
