@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
+from zmdocs.indicators.disjuncts import negated_disjunct
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
 from zmdocs.text.numbers import (
     NUM,
@@ -22,7 +23,7 @@ from zmdocs.text.numbers import (
 )
 from zmdocs.text.sentences import join_zh_wraps, sentence_spans
 from zmdocs.text.width import fold_chars as fold
-from zmdocs.text.width import raised_degrees
+from zmdocs.text.width import drop_equivalent_before_tolerance, lost_plus_minus, raised_degrees
 
 _SN = r"(?<![A-Za-z0-9.,/\x00])-?" + NUM
 _U = UNIT_PATTERN
@@ -119,6 +120,7 @@ def prepare(text: str, lang: str) -> str:
     t = powers_of_ten(t)  # "5 × 10⁻⁶", "50*106" (a lost superscript), "m ⁻¹"
     t = _RANGE_SLASH.sub(lambda m: m.group(1) + " to" + " " * (len(m.group()) - len(m.group(1)) - 3), t) if "range" in t else t
     t = raised_degrees(t) if lang != "zh" else t  # "from 10o above": a degree sign set as a raised o
+    t = drop_equivalent_before_tolerance(lost_plus_minus(t))  # "266 K (-7 °C) $ 3 K": a lost "±", an equivalent
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
         return convert_cn_numerals(_ZERO_BOUND.sub("0", join_zh_wraps(t)))
@@ -433,6 +435,7 @@ def _comparator(t: str, q: Quantity, P) -> None:
             if comp == ">" and q.kind != "rng" and _BY_MORE.search(left) \
                     and _NEGATED.search(t, max(0, q.cue_start - 120), q.cue_start):
                 q.comparator = "<="  # "shall not cause … to vary by more than 0,05" (a range "+5 % or -10 %" stays)
+            q.comparator = negated_disjunct(t, q.cue_start, q.comparator)  # "shall not be less than 5, or more than 9"
             return
     if q.kind == "rng":
         q.comparator = "range"
