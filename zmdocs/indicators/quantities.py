@@ -22,8 +22,8 @@ from zmdocs.text.numbers import (
     powers_of_ten,
 )
 from zmdocs.text.sentences import join_zh_wraps, sentence_spans
-from zmdocs.text.width import fold_chars as fold
 from zmdocs.text.width import drop_equivalent_before_tolerance, lost_plus_minus, raised_degrees
+from zmdocs.text.width import fold_chars as fold
 
 _SN = r"(?<![A-Za-z0-9.,/\x00])-?" + NUM
 _U = UNIT_PATTERN

@@ -1,0 +1,48 @@
+"""Rules for English regulation wording: a lost "±" glyph, negated disjunct bounds, min./max. list cells."""
+
+from __future__ import annotations
+
+from zmdocs.indicators import extract_table, extract_text
+from zmdocs.indicators.common import gold_tuple
+from zmdocs.model import Table
+from zmdocs.text.width import drop_equivalent_before_tolerance, lost_plus_minus
+
+
+def _tuples(text: str) -> list[tuple]:
+    return [gold_tuple(i) for i in extract_text(text, "en")]
+
+
+def test_lost_plus_minus_keeps_offsets_and_spares_prices():
+    s = "The bath is held at 350 K (77 °C) $ 4 K."
+    assert lost_plus_minus(s) == s.replace("$", "±")
+    assert lost_plus_minus("The fee is $ 20 per sample.") == "The fee is $ 20 per sample."
+    t = drop_equivalent_before_tolerance("held at 350 K (77 °C) ± 4 K")
+    assert t == "held at 350 K         ± 4 K" and len(t) == len("held at 350 K (77 °C) ± 4 K")
+
+
+def test_tolerance_after_bracketed_equivalent_and_lost_glyph():
+    inds = extract_text("The bath shall be held at 350 K (77 °C) $ 4 K.", "en")
+    assert [(i.comparator, i.min, i.max, i.unit) for i in inds] == [("tolerance", 346, 354, "K")]
+    assert _tuples("The belt speed shall be within $ 2 m/s of the drum speed.") == [("range", (-2.0, 2.0), "m/s")]
+
+
+def test_strict_bound_after_negated_one_reads_inclusive():
+    got = _tuples("The oil temperature may not fall below 310 K (37 °C), or exceed 330 K (57 °C) at any time.")
+    assert got == [("range", (310.0, 330.0), "K")]  # ">= 310 K" and "<= 330 K", paired into one range
+    got = _tuples("The speed shall not be less than 20 km/h, or more than 60 km/h when the belt is loaded.")
+    assert (">", 60.0, "km/h") not in got
+    # without a negation "or more than" stays strict
+    assert (">", 9.0, "V") in _tuples("The alarm sounds when the supply is less than 4 V or more than 9 V.")
+
+
+def test_minmax_list_cell_one_bound_per_entry():
+    t = Table(id="t1", header_rows=1, rows=[
+        ["Property", "Limits", "Method"],
+        ["Density Hardness Acid number Water",
+         "min. 1,20 g/cm3 max. 1,30 g/1 min. 40 max. 60 min. 110 °C max. 140 max. 0,40 mg KOH/g max. 0,08 % mass",
+         "X 1 X 2 X 3"],
+    ])
+    got = sorted(gold_tuple(i) for i in extract_table(t, "en"))
+    want = sorted([(">=", 1.2, "g/cm³"), ("<=", 1.3, "g/L"), (">=", 40.0, ""), ("<=", 60.0, ""), (">=", 110.0, "°C"),
+                   ("<=", 140.0, "°C"), ("<=", 0.4, "mg KOH/g"), ("<=", 0.08, "% mass")])
+    assert got == want, got
