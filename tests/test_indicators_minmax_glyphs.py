@@ -39,10 +39,10 @@ def test_minmax_list_cell_one_bound_per_entry():
     t = Table(id="t1", header_rows=1, rows=[
         ["Property", "Limits", "Method"],
         ["Density Hardness Acid number Water",
-         "min. 1,20 g/cm3 max. 1,30 g/1 min. 40 max. 60 min. 110 °C max. 140 max. 0,40 mg KOH/g max. 0,08 % mass",
+         "min. 1,20 kg/l max. 1,30 kg/1 min. 40 max. 60 min. 110 °C max. 140 max. 0,40 mg KOH/g max. 0,08 % mass",
          "X 1 X 2 X 3"],
     ])
     got = sorted(gold_tuple(i) for i in extract_table(t, "en"))
-    want = sorted([(">=", 1.2, "g/cm³"), ("<=", 1.3, "g/L"), (">=", 40.0, ""), ("<=", 60.0, ""), (">=", 110.0, "°C"),
+    want = sorted([(">=", 1.2, "kg/L"), ("<=", 1.3, "kg/L"), (">=", 40.0, ""), ("<=", 60.0, ""), (">=", 110.0, "°C"),
                    ("<=", 140.0, "°C"), ("<=", 0.4, "mg KOH/g"), ("<=", 0.08, "% mass")])
     assert got == want, got
