@@ -149,9 +149,10 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     texts = {c.id: c.text for c in doc.clauses}
     headings = {c.id: c.heading or "" for c in doc.clauses}
     for c in doc.clauses:
-        if c.id in skip or not c.text.strip():
+        body = c.text if c.text.strip() else _sentence_heading(c.heading or "")
+        if c.id in skip or not body.strip():
             continue
-        ctext, found_tables = split_text_tables(c.text, clause=c.id, page=c.page, known=known)
+        ctext, found_tables = split_text_tables(body, clause=c.id, page=c.page, known=known)
         text_tables.extend(found_tables)
         ctext, grid = grid_indicators(ctext, c.heading or "", clause=c.id, page=c.page)
         out.extend(grid)
@@ -202,6 +203,16 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             doc.warnings.append(msg)
         log.warning("%s: %s", doc.id, msg)
     return out
+
+
+# "the durability test schedule is composed of 11 cycles covering 6 kilometres each,": a list item of running text
+# that the layout took for a title (lower-case opening, a clause's closing comma or semicolon)
+_RUNNING_HEADING = re.compile(r"^[a-z][^.:]{12,}[,;]\s*$")
+
+
+def _sentence_heading(heading: str) -> str:
+    """A text-less clause's heading when it is running text (a list item), as the clause's text; else ""."""
+    return heading if _RUNNING_HEADING.match(heading) else ""
 
 
 def _context(c, headings: dict[str, str]) -> str:

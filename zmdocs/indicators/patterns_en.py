@@ -13,7 +13,7 @@ LEFT: list[tuple[re.Pattern, str]] = [
         r"(?<![A-Za-zÀ-ÿ])(?:(?:not|no)\s+(?:[\w-]+\s+){1,8}?by\s+more\s+than|within\s+an?\s+(?:[\w-]+\s+){1,2}of"
         r"|(?:with\s+)?an?\s+(?:reading\s+)?accuracy\s+of|accurate\s+to(?:\s+within)?|up\s+to\s+(?:a|the)\s+maximum\s+(?:[\w-]+\s+){0,2}of|as\s+a\s+maximum\s*,?\s+(?:[\w-]+\s+){0,4}?(?:of|is|be|:)"
         r"|without\s+(?:[\w-]+\s+){0,3}?(?:exceeding|more\s+than)|nor\s+(?:more|greater|higher)\s+than|not\s+(?:be\s+)?(?:\w+\s+){0,2}(?:by\s+)?(?:more|greater|higher)\s+than|within|innerhalb(?:\s+von)?|dans\s+un\s+délai\s+de|en\s+moins\s+de|shall\s+not\s+(?:exceed|be\s+(?:more|greater|higher)\s+than)|must\s+not\s+exceed|not\s+(?:to\s+)?exceed(?:ing)?|does\s+not\s+exceed"
-        r"|(?:is|are|be)\s+limited\s+to|limited\s+to|(?:not|no)\s+(?:more|greater|higher|larger)\s+than|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower|smaller)\s+than"
+        r"|(?:is|are|be)\s+limited\s+to|limited\s+to|(?:not|no)\s+(?:more|greater|higher|larger|longer)\s+than|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower|smaller)\s+than"
         r"|(?:a\s+)?maximum(?:\s+value)?(?:\s+of)?|max\.?|up\s+to(?:\s+and\s+including)?|at\s+most|≤|<=|≦"
         r"|höchstens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|spätestens|at\s+the\s+latest|(?:not|no)\s+later\s+than|au\s+plus\s+tard|maximal|nicht\s+(?:größer|höher|mehr)\s+als|kleiner\s+(?:als\s+)?oder\s+gleich|bis\s+zu|darf\s+nicht\s+(?:mehr|größer|höher)\s+als"
         r"|ne\s+doit\s+pas\s+(?:dépasser|excéder|être\s+supérieur" + _ADJ_FR + r"\s+à)|au\s+maximum|au\s+plus(?:\s+égal" + _ADJ_FR + r"\s+à)?|pas\s+plus\s+de"
@@ -79,7 +79,7 @@ PARAM_TRIM_TAIL = re.compile(
     r"\s*(?:\b(?:shall|must|should|is|are|be|to|of|the|not|value|ne|doit|pas|muss|darf|soll|ist|sind|beträgt|est|sont|et|and|have|has|haben|hat|avoir|a|ont|withstand|measured|mesurée?s?|gemessen|determined|déterminée?s?|values?)\b|[,:=])\s*$", _I)
 MODAL_SPLIT = re.compile(r"\b(?:shall|must|should|darf|muss|müssen|dürfen|soll|doit|doivent|ne)\b", _I)
 # Cues that make a limit even inside a condition-looking span ("with a maximum of 10 mA").
-STRONG_CUE = re.compile(r"(?i)max|min|accura|between|\bwithin\b|entre|zwischen|comprise|at\s+least|at\s+most|not\s+exceed|shall|höchstens|mindestens|au\s+(?:plus|moins|maximum|minimum)|ne\s+doit")
+STRONG_CUE = re.compile(r"(?i)max|min|accura|between|or\s+equal\s+to|\bwithin\b|entre|zwischen|comprise|at\s+least|at\s+most|not\s+exceed|shall|höchstens|mindestens|au\s+(?:plus|moins|maximum|minimum)|ne\s+doit")
 ADJ_LIMIT = [(re.compile(r"(?i)^(?:the\s+)?(?:max(?:imum|\.)?|höchste|maximale?r?|maximal)\b"), "<="),
              (re.compile(r"(?i)^(?:the\s+)?(?:min(?:imum|\.)?|mindeste|minimale?r?|minimal)\b"), ">=")]
 COND_HEAD = re.compile(r"^(?:at|under|during|after|when|if|for|bei|für|wenn|à|pour|lorsque|sous|measured)\b", _I)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
-from zmdocs.indicators.disjuncts import negated_disjunct
+from zmdocs.indicators.disjuncts import negated_disjunct, whichever_alternative
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
 from zmdocs.text.numbers import (
     NUM,
@@ -424,6 +424,10 @@ def _comparator(t: str, q: Quantity, P) -> None:
         q.cue_start = q.start
         return
     left = t[max(0, q.start - 48): q.start]
+    alt = whichever_alternative(t, q.start, q.end, P.LEFT) if q.kind == "one" else None
+    if alt:  # "no greater than 3 times the depth or 25 metres, whichever is greater"
+        q.comparator, q.cue_start = alt, q.start
+        return
     for rx, comp in P.LEFT:
         m = rx.search(left)
         if m:

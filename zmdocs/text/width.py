@@ -72,11 +72,17 @@ def lost_plus_minus(text: str) -> str:
     return _LOST_PM.sub(lambda m: m.group(1) + "±", text)
 
 
+# "every 10 000 km (± 400 km)": a value's tolerance in brackets right after it
+_PAREN_PM = re.compile(r"(\d\s?[A-Za-z°%µ/²³]{1,6})(\s?)\((\s?±\s?\d[\d.,]*\s?[A-Za-z°%µ/²³]{1,6}\s?)\)")
+
+
 def drop_equivalent_before_tolerance(text: str) -> str:
-    """"266 K (-7 °C) ± 3 K" -> "266 K         ± 3 K": the value's bracketed equivalent blanked, offsets kept."""
+    """"266 K (-7 °C) ± 3 K" -> "266 K         ± 3 K": the value's bracketed equivalent blanked, and the brackets
+    of a tolerance right after its value ("10 000 km (± 400 km)") opened, offsets kept."""
     if "±" not in text or "(" not in text:
         return text
-    return _EQUIV_BEFORE_PM.sub(lambda m: " " * len(m.group(1)), text)
+    t = _EQUIV_BEFORE_PM.sub(lambda m: " " * len(m.group(1)), text)
+    return _PAREN_PM.sub(lambda m: m.group(1) + m.group(2) + " " + m.group(3) + " ", t)
 
 
 def display_width(s: str) -> int:
