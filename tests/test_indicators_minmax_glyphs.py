@@ -46,3 +46,37 @@ def test_minmax_list_cell_one_bound_per_entry():
     want = sorted([(">=", 1.2, "kg/L"), ("<=", 1.3, "kg/L"), (">=", 40.0, ""), ("<=", 60.0, ""), (">=", 110.0, "°C"),
                    ("<=", 140.0, "°C"), ("<=", 0.4, "mg KOH/g"), ("<=", 0.08, "% mass")])
     assert got == want, got
+
+
+def test_bracketed_tolerance_after_its_value():
+    inds = extract_text("Samples are taken every 5 000 km (± 250 km) or more frequently.", "en")
+    assert [(i.comparator, i.min, i.max, i.unit) for i in inds] == [("tolerance", 4750, 5250, "km")]
+
+
+def test_no_longer_than_and_or_equal_inside_a_test_frame():
+    assert _tuples("The pause shall be no longer than 8 minutes if the rig is cold.") == [("<=", 8.0, "min")]
+    assert _tuples("The oil shall be at a temperature less than or equal to 310 K (37 °C).") == [("<=", 310.0, "K")]
+
+
+def test_nor_for_more_than_after_a_negated_lower_bound():
+    got = _tuples("The sample is conditioned for not less than 4 hours nor for more than 24 hours before the test.")
+    assert got == [(">=", 4.0, "h"), ("<=", 24.0, "h")]
+
+
+def test_second_alternative_of_whichever_is_greater():
+    got = _tuples("The spacing should be no greater than 4 times the depth or 30 metres, whichever is greater.")
+    assert got == [("<=", 4.0, ""), ("<=", 30.0, "m")]
+    got = _tuples("The gap shall be at least 2 mm or 5 % of the width, whichever is greater.")
+    assert got == [(">=", 2.0, "mm"), (">=", 5.0, "%")]
+
+
+def test_list_item_taken_for_a_title_is_read_as_text():
+    from zmdocs.indicators import extract_document
+    from zmdocs.model import Clause, Document
+
+    doc = Document(id="D", lang="en", clauses=[
+        Clause(id="D#4.1", number="4.1", heading="the third run is carried out at a steady speed of 40 km/h,"),
+        Clause(id="D#4.2", number="4.2", heading="Conveyor belts of 30 metres"),
+    ])
+    got = sorted(gold_tuple(i) for i in extract_document(doc))
+    assert got == [("=", 40.0, "km/h")]  # a title naming a size stays a title
