@@ -58,7 +58,7 @@ _STOP = r"(?=\s*(?:[,;.]\s|[,;](?!\d)|[.](?=\s|$)|$|\bwithout\b|\bohne\b|\bsans\
 _CLAUSE_STOP = r"(?=\s*(?:[,;]\s|[.](?:\s|$)|$|\)|\(|\bshall\b|\bmust\b|\bmay\b|\bmuss\b|\bdarf\b|\bdoit\b))"
 CONDITION = re.compile(
     r"\b(?:where|whereas|provided\s+that|unless|in\s+the\s+case\s+of|wo|sofern|soweit|lorsque|lorsqu'|si)\b(?:[^,;.()]|(?<=\d)[.,](?=\d)){1,90}?" + _CLAUSE_STOP +
-    r"|\b(?:at(?!\s+(?:least|most|the\s+(?:latest|earliest)))|under|during|after|when|if|where|while|for(?=\s+(?:\d|a\s+period|appliances|class|products|rated|an?\b|the\s+\w+\s+(?:of|with)))"
+    r"|\b(?:at(?!\s+(?:least|most|the\s+(?:latest|earliest)|an?\s+[\w-]+\s+(?:less|greater|lower|higher|more)\s+than\b))|under|during|after|when|if|where|while|for(?=\s+(?:\d|a\s+period|appliances|class|products|rated|an?\b|the\s+\w+\s+(?:of|with)))"
     r"|(?:passing\s+)?through(?=\s*[±+\-−]?\s*\d)|forming\s+an?\s+angle\s+of|beyond(?=\s+\d)|in\s+(?:[\w-]+\s+){1,2}?(?:down\s+to|up\s+to|beyond|below|above|exceeding|of\s+(?:up\s+to|less|more))(?=\s)"
     r"|measured\s+at|(?:does|do)\s+not\s+apply\s+to|applies\s+only\s+to|not\s+applicable\s+to|gilt\s+nicht\s+für|ne\s+s'applique\s+pas\s+à"
     r"|with(?=\s+(?:\d|an?\b))|bei|für|während|wenn|falls|nach(?=\s+\d+\s*(?:s|min|h|Stunden|Minuten))|mit\s+einer"
@@ -79,7 +79,7 @@ PARAM_TRIM_TAIL = re.compile(
     r"\s*(?:\b(?:shall|must|should|is|are|be|to|of|the|not|value|ne|doit|pas|muss|darf|soll|ist|sind|beträgt|est|sont|et|and|have|has|haben|hat|avoir|a|ont|withstand|measured|mesurée?s?|gemessen|determined|déterminée?s?|values?)\b|[,:=])\s*$", _I)
 MODAL_SPLIT = re.compile(r"\b(?:shall|must|should|darf|muss|müssen|dürfen|soll|doit|doivent|ne)\b", _I)
 # Cues that make a limit even inside a condition-looking span ("with a maximum of 10 mA").
-STRONG_CUE = re.compile(r"(?i)max|min|accura|between|or\s+equal\s+to|\bwithin\b|entre|zwischen|comprise|at\s+least|at\s+most|not\s+exceed|shall|höchstens|mindestens|au\s+(?:plus|moins|maximum|minimum)|ne\s+doit")
+STRONG_CUE = re.compile(r"(?i)max|min|accura|between|\bwithin\b|entre|zwischen|comprise|at\s+least|at\s+most|not\s+exceed|shall|höchstens|mindestens|au\s+(?:plus|moins|maximum|minimum)|ne\s+doit")
 ADJ_LIMIT = [(re.compile(r"(?i)^(?:the\s+)?(?:max(?:imum|\.)?|höchste|maximale?r?|maximal)\b"), "<="),
              (re.compile(r"(?i)^(?:the\s+)?(?:min(?:imum|\.)?|mindeste|minimale?r?|minimal)\b"), ">=")]
 COND_HEAD = re.compile(r"^(?:at|under|during|after|when|if|for|bei|für|wenn|à|pour|lorsque|sous|measured)\b", _I)
