@@ -80,3 +80,22 @@ def test_list_item_taken_for_a_title_is_read_as_text():
     ])
     got = sorted(gold_tuple(i) for i in extract_document(doc))
     assert got == [("=", 40.0, "km/h")]  # a title naming a size stays a title
+
+
+def test_grid_with_bare_angles_dashes_and_a_describing_sentence_after_it():
+    from zmdocs.indicators.grids import grid_indicators
+
+    text = "Table for lamp class X\n10° 40 - 80 - 40\n0° 80 100 100 100 80\n10° 40 - 80 - 40\n10° 5° 0° 5° 10°"
+    after = "The values shown in the table give the minimum intensities as a percentage of the axis value."
+    rest, inds = grid_indicators(text, "Light distribution", clause="C", after=after)
+    assert rest.strip() == "Table for lamp class X"
+    assert sorted(gold_tuple(i) for i in inds) == sorted(
+        [(">=", 40.0, "%")] * 4 + [(">=", 80.0, "%")] * 4 + [(">=", 100.0, "%")] * 3)
+    assert ["10°", "0°"] in [i.conditions for i in inds]  # the row and the column test point (the middle column)
+    _, plain = grid_indicators(text, "Light distribution", clause="C")
+    assert {i.comparator for i in plain} == {"="}  # nothing says what the values are
+
+
+def test_reference_axis_coordinates_are_not_indicators():
+    assert _tuples("The direction H = 0° and V = 0° corresponds to the reference axis.") == []
+    assert _tuples("The lamp shall be tilted by 0 ° to 5 °.") != []

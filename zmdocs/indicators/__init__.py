@@ -148,13 +148,14 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     text_tables: list = []
     texts = {c.id: c.text for c in doc.clauses}
     headings = {c.id: c.heading or "" for c in doc.clauses}
+    after = {a.id: b.text for a, b in zip(doc.clauses, doc.clauses[1:], strict=False)}  # what follows a grid
     for c in doc.clauses:
         body = c.text if c.text.strip() else _sentence_heading(c.heading or "")
         if c.id in skip or not body.strip():
             continue
         ctext, found_tables = split_text_tables(body, clause=c.id, page=c.page, known=known)
         text_tables.extend(found_tables)
-        ctext, grid = grid_indicators(ctext, c.heading or "", clause=c.id, page=c.page)
+        ctext, grid = grid_indicators(ctext, c.heading or "", clause=c.id, page=c.page, after=after.get(c.id, ""))
         out.extend(grid)
         clang = lang if lang in ("zh", "en", "de", "fr") else None
         if clang and (clang == "zh") != bool(_CJK.search(c.text)):
