@@ -411,8 +411,7 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
                 _finish(ind, param, conds + more + general, hints)
                 if part_of:
                     ind.parameter = f"{ind.parameter}（{part_of}）" if lang == "zh" else f"{ind.parameter} ({part_of})"
-            # a bare unitless number under a header without unit or known parameter is not a limit, unless the header
-            # names a factor or a symbol, or the cell counts something ("2 000 intervals")
+            # a bare unitless number under a header without unit or known parameter is no limit, unless the header names a factor/symbol, or the cell counts ("2 000 intervals")
             counts, ranks = counted_values(text), ordinal_numbers(text)  # "2 000 intervals"; "in 3rd gear" is no value
             out.extend(cell_conditions([i for i in inds if not (getattr(i, "_bare", False) and i.value in ranks) and (
                 i.unit or i.ordinal or not getattr(i, "_bare", False) or i.key or j in unitless or i.value in counts)]))
