@@ -99,3 +99,22 @@ def test_grid_with_bare_angles_dashes_and_a_describing_sentence_after_it():
 def test_reference_axis_coordinates_are_not_indicators():
     assert _tuples("The direction H = 0° and V = 0° corresponds to the reference axis.") == []
     assert _tuples("The lamp shall be tilted by 0 ° to 5 °.") != []
+
+
+def test_blank_record_sheet_and_empty_dotted_field_give_nothing():
+    from zmdocs.indicators import extract_document
+    from zmdocs.indicators.forms import blank_form
+    from zmdocs.model import Clause, Document
+
+    sheet = Table(id="f", clause="D#1", header_rows=0, rows=[
+        ["Pump speed, min-1", "Pump speed, min-1", "", ""], ["Flow, l/min", "No 1", "", ""],
+        ["Flow, l/min", "No 2", "", ""]])
+    assert blank_form(sheet)
+    full = Table(id="g", clause="D#1", header_rows=1, rows=[["Item", "Limit", "Note"], ["Flow", "5 l/min", ""],
+                                                            ["Speed", "900 min-1", ""]])
+    assert not blank_form(full)
+    doc = Document(id="D", lang="en", clauses=[
+        Clause(id="D#1", number="1", text="Bulk density: .................................. kg/m³ at 293 K")],
+        tables=[sheet])
+    assert extract_document(doc) == []
+    assert _tuples("The density shall be 0,85 kg/l at 293 K.") != []

@@ -97,6 +97,7 @@ import re
 from zmdocs.indicators.bands import drop_bands
 from zmdocs.indicators.common import direction
 from zmdocs.indicators.field_rules import apply_field_rules
+from zmdocs.indicators.forms import blank_form
 from zmdocs.indicators.grids import grid_indicators, grid_table
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
@@ -174,7 +175,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             continue
         found = grid_table(t, headings.get(t.clause or "", ""))
         if found is None:
-            found = extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
+            found = [] if blank_form(t) else extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
             found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
             found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
         every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
