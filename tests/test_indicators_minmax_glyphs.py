@@ -118,3 +118,9 @@ def test_blank_record_sheet_and_empty_dotted_field_give_nothing():
         tables=[sheet])
     assert extract_document(doc) == []
     assert _tuples("The density shall be 0,85 kg/l at 293 K.") != []
+
+
+def test_sentence_opened_by_as_a_minimum_bounds_its_value():
+    assert _tuples("As a minimum, an evenly spread sampling density of 4 % is required for the lot.") == [(">=", 4.0, "%")]
+    assert _tuples("As a maximum, the uncovered share of the strip is 2 %.") == [("<=", 2.0, "%")]
+    assert _tuples("The share is 5 %. As a minimum, the boat is manned.") == [("=", 5.0, "%")]

@@ -37,3 +37,13 @@ def whichever_alternative(t: str, start: int, end: int, left_patterns) -> str | 
         if comp in ("<=", ">=", "<", ">") and rx.search(left[:m.start()]):
             return comp
     return None
+
+
+# "As a minimum, an evenly distributed coverage of 5 % is required": a sentence opened by "as a minimum/maximum,"
+_AS_A_BOUND = re.compile(r"(?i)\bas\s+a\s+(minimum|maximum)\s*,(?:[^.;:\d]|(?<=\d)[.,](?=\d))*$")
+
+
+def sentence_bound(t: str, cue_start: int) -> str | None:
+    """">=" / "<=" for a value stated "=" in a clause opened by "As a minimum," / "As a maximum,", else None."""
+    m = _AS_A_BOUND.search(t, max(0, cue_start - 120), cue_start)
+    return None if not m else ">=" if m.group(1).lower() == "minimum" else "<="

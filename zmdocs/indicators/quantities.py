@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
-from zmdocs.indicators.disjuncts import negated_disjunct, whichever_alternative
+from zmdocs.indicators.disjuncts import negated_disjunct, sentence_bound, whichever_alternative
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
 from zmdocs.text.numbers import (
     NUM,
@@ -476,6 +476,7 @@ def _comparator(t: str, q: Quantity, P) -> None:
         endures = _ENDURE.search(m.group()) and _COUNT_UNIT.match(q.unit or "")
         q.comparator = ">=" if endures else "="
         q.cue_start = q.start - (len(left) - m.start())
+        q.comparator = sentence_bound(t, q.cue_start) or q.comparator  # "As a minimum, a coverage of 5 % is …"
     else:
         q.cue_start = q.start
 
