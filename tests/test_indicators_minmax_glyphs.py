@@ -124,3 +124,10 @@ def test_sentence_opened_by_as_a_minimum_bounds_its_value():
     assert _tuples("As a minimum, an evenly spread sampling density of 4 % is required for the lot.") == [(">=", 4.0, "%")]
     assert _tuples("As a maximum, the uncovered share of the strip is 2 %.") == [("<=", 2.0, "%")]
     assert _tuples("The share is 5 %. As a minimum, the boat is manned.") == [("=", 5.0, "%")]
+
+
+def test_with_a_maximum_noun_of_and_range_to_at_least():
+    got = _tuples("The air temperature is taken in the stream with a maximum distance of 2 m from the rig.")
+    assert got == [("<=", 2.0, "m")]
+    assert _tuples("The belt runs within the operating range of 5 m/s to at least 9 m/s.") == [("range", (5.0, 9.0), "m/s")]
+    assert _tuples("It lasts at least 9 min.") == [(">=", 9.0, "min")]

@@ -14,7 +14,7 @@ LEFT: list[tuple[re.Pattern, str]] = [
         r"|(?:with\s+)?an?\s+(?:reading\s+)?accuracy\s+of|accurate\s+to(?:\s+within)?|up\s+to\s+(?:a|the)\s+maximum\s+(?:[\w-]+\s+){0,2}of|as\s+a\s+maximum\s*,?\s+(?:[\w-]+\s+){0,4}?(?:of|is|be|:)"
         r"|without\s+(?:[\w-]+\s+){0,3}?(?:exceeding|more\s+than)|nor\s+(?:more|greater|higher)\s+than|not\s+(?:be\s+)?(?:\w+\s+){0,2}(?:by\s+)?(?:more|greater|higher)\s+than|within|innerhalb(?:\s+von)?|dans\s+un\s+délai\s+de|en\s+moins\s+de|shall\s+not\s+(?:exceed|be\s+(?:more|greater|higher)\s+than)|must\s+not\s+exceed|not\s+(?:to\s+)?exceed(?:ing)?|does\s+not\s+exceed"
         r"|(?:is|are|be)\s+limited\s+to|limited\s+to|(?:not|no)\s+(?:more|greater|higher|larger|longer)\s+than|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower|smaller)\s+than"
-        r"|(?:a\s+)?maximum(?:\s+value)?(?:\s+of)?|max\.?|up\s+to(?:\s+and\s+including)?|at\s+most|≤|<=|≦"
+        r"|(?:a\s+)?maximum(?:\s+value)?(?:\s+of)?|(?<=with\s)a\s+maximum\s+[a-z]+\s+of|max\.?|up\s+to(?:\s+and\s+including)?|at\s+most|≤|<=|≦"
         r"|höchstens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|spätestens|at\s+the\s+latest|(?:not|no)\s+later\s+than|au\s+plus\s+tard|maximal|nicht\s+(?:größer|höher|mehr)\s+als|kleiner\s+(?:als\s+)?oder\s+gleich|bis\s+zu|darf\s+nicht\s+(?:mehr|größer|höher)\s+als"
         r"|ne\s+doit\s+pas\s+(?:dépasser|excéder|être\s+supérieur" + _ADJ_FR + r"\s+à)|au\s+maximum|au\s+plus(?:\s+égal" + _ADJ_FR + r"\s+à)?|pas\s+plus\s+de"
         r"|limité" + _ADJ_FR + r"\s+à|begrenzt\s+auf|(?<![\w-])(?:Grenzwert|limit\s+value|valeur\s+limite)\s*(?:von|of|de)?|\w*grenzwert\s+(?:für|for)\s+[^\d,;.]{2,40}?\s+von|limit\s+value\s+for\s+[^\d,;.]{2,40}?\s+of"

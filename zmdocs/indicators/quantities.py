@@ -110,6 +110,8 @@ def _word_number_res(lang: str) -> tuple[re.Pattern, re.Pattern]:
     return before_unit, after_bound
 
 
+# "the operating range of 10 km/h to at least 50 km/h": the upper end of a range said to be a least value
+_TO_AT_LEAST = re.compile(r"(?i)(?<=\d)(\s?[A-Za-z/°%]{0,6}\s+to)(\s+at\s+least)(?=\s+\d)")
 _ZERO_BOUND = re.compile(r"(?<=大于|小于|等于|超过|低于|高于)零(?![点.])")  # "值大于零": a bound on zero, in words
 _SUB_SUP = re.compile(r"<su[bp]>([^<>\d]{1,12})</su[bp]>")
 
@@ -131,6 +133,8 @@ def prepare(text: str, lang: str) -> str:
     nums = _WORD_NUMBERS[lang]
     before_unit, after_bound = _word_number_res(lang)
     t = before_unit.sub(lambda m: str(nums[m.group(1).lower()]), t)
+    if lang == "en" and "at least" in t:
+        t = _TO_AT_LEAST.sub(lambda m: m.group(1) + " " * len(m.group(2)), t)
     if lang == "en" and " one" in t.lower():
         t = _AT_MOST_ONE.sub(r"\g<1>1", t)
     return after_bound.sub(lambda m: m.group(1) + str(nums[m.group(2).lower()]), t)
