@@ -131,3 +131,9 @@ def test_with_a_maximum_noun_of_and_range_to_at_least():
     assert got == [("<=", 2.0, "m")]
     assert _tuples("The belt runs within the operating range of 5 m/s to at least 9 m/s.") == [("range", (5.0, 9.0), "m/s")]
     assert _tuples("It lasts at least 9 min.") == [(">=", 9.0, "min")]
+
+
+def test_one_before_a_singular_unit_of_time_is_a_value():
+    assert _tuples("The dial shall be read within one minute of the stop.") == [("<=", 1.0, "min")]
+    assert _tuples("The part is kept for at least one hour after cooling.") == [(">=", 1.0, "h")]
+    assert _tuples("One lamp is fitted on each side.") == []

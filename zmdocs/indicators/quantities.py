@@ -110,6 +110,8 @@ def _word_number_res(lang: str) -> tuple[re.Pattern, re.Pattern]:
     return before_unit, after_bound
 
 
+# "within one hour", "after one minute", "and one degree": "one" before a singular unit of time or angle is a value
+_ONE_UNIT = re.compile(r"(?i)(?<![\w-])one(?=\s+(?:minute|hour|second|degree)(?![\w-]))")
 # "the operating range of 10 km/h to at least 50 km/h": the upper end of a range said to be a least value
 _TO_AT_LEAST = re.compile(r"(?i)(?<=\d)(\s?[A-Za-z/°%]{0,6}\s+to)(\s+at\s+least)(?=\s+\d)")
 _ZERO_BOUND = re.compile(r"(?<=大于|小于|等于|超过|低于|高于)零(?![点.])")  # "值大于零": a bound on zero, in words
@@ -135,8 +137,8 @@ def prepare(text: str, lang: str) -> str:
     t = before_unit.sub(lambda m: str(nums[m.group(1).lower()]), t)
     if lang == "en" and "at least" in t:
         t = _TO_AT_LEAST.sub(lambda m: m.group(1) + " " * len(m.group(2)), t)
-    if lang == "en" and " one" in t.lower():
-        t = _AT_MOST_ONE.sub(r"\g<1>1", t)
+    if lang == "en" and "one" in t.lower():
+        t = _ONE_UNIT.sub("1", _AT_MOST_ONE.sub(r"\g<1>1", t))
     return after_bound.sub(lambda m: m.group(1) + str(nums[m.group(2).lower()]), t)
 
 
