@@ -97,6 +97,7 @@ import re
 from zmdocs.indicators.bands import drop_bands
 from zmdocs.indicators.common import direction
 from zmdocs.indicators.field_rules import apply_field_rules
+from zmdocs.indicators.forms import blank_form
 from zmdocs.indicators.grids import grid_indicators, grid_table
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
@@ -149,14 +150,16 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     text_tables: list = []
     texts = {c.id: c.text for c in doc.clauses}
     headings = {c.id: c.heading or "" for c in doc.clauses}
+    after = {a.id: b.text for a, b in zip(doc.clauses, doc.clauses[1:], strict=False)}  # what follows a grid
     for c in doc.clauses:
-        if c.id in skip or not c.text.strip():
+        body = c.text if c.text.strip() else _sentence_heading(c.heading or "")
+        if c.id in skip or not body.strip():
             continue
-        ctext, found_tables = split_text_tables(c.text, clause=c.id, page=c.page, known=known)
+        ctext, found_tables = split_text_tables(body, clause=c.id, page=c.page, known=known)
         text_tables.extend(found_tables)
         ctext, found_tables = split_list_tables(ctext, clause=c.id, page=c.page)
         text_tables.extend(found_tables)
-        ctext, grid = grid_indicators(ctext, c.heading or "", clause=c.id, page=c.page)
+        ctext, grid = grid_indicators(ctext, c.heading or "", clause=c.id, page=c.page, after=after.get(c.id, ""))
         out.extend(grid)
         clang = lang if lang in ("zh", "en", "de", "fr") else None
         if clang and (clang == "zh") != bool(_CJK.search(c.text)):
@@ -175,7 +178,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             continue
         found = grid_table(t, headings.get(t.clause or "", ""))
         if found is None:
-            found = extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
+            found = [] if blank_form(t) else extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
             found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
             found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
         every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
@@ -205,6 +208,16 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             doc.warnings.append(msg)
         log.warning("%s: %s", doc.id, msg)
     return out
+
+
+# "the durability test schedule is composed of 11 cycles covering 6 kilometres each,": a list item of running text
+# that the layout took for a title (lower-case opening, a clause's closing comma or semicolon)
+_RUNNING_HEADING = re.compile(r"^[a-z][^.:]{12,}[,;]\s*$")
+
+
+def _sentence_heading(heading: str) -> str:
+    """A text-less clause's heading when it is running text (a list item), as the clause's text; else ""."""
+    return heading if _RUNNING_HEADING.match(heading) else ""
 
 
 def _context(c, headings: dict[str, str]) -> str:

@@ -25,14 +25,16 @@ from zmdocs.text.numbers import parse_number
 log = logging.getLogger(__name__)
 
 # a test point: an angle with its direction ("10U", "5 D", "2.5°L", "10°R"), or the H / V line itself
-_POINT = r"(?:\d+(?:[.,]\d+)?\s?°?\s?[UDLR]|[HV])"
+# (an angle without its direction, "10°", where the text layer lost the drawn arrows)
+_POINT = r"(?:\d+(?:[.,]\d+)?\s?°?\s?[UDLR]|\d+(?:[.,]\d+)?\s?°(?![\w°])|[HV])"
 _POINT_TOKEN = re.compile(rf"^{_POINT}$")
 _NUM = r"\d+(?:[.,]\d+)?"
-_ROW = re.compile(rf"^\s*({_POINT})\s+((?:{_NUM}\s+)*{_NUM})((?:\s+{_POINT})*)\s*$")
+_CELL = rf"(?:{_NUM}|[-–—](?!\d))"  # a dash: no value at that test point (it keeps its column)
+_ROW = re.compile(rf"^\s*({_POINT})\s+((?:{_CELL}\s+)*{_CELL})((?:\s+{_POINT})*)\s*$")
 _POINTS_LINE = re.compile(rf"^\s*{_POINT}(?:\s+{_POINT})+\s*$")
 _MIN = re.compile(r"(?i)\bmin(?:imum|\.)?\b|\bat\s+least\b")
 _MAX = re.compile(r"(?i)\bmax(?:imum|\.)?\b|\bnot\s+(?:to\s+)?exceed")
-_IN_UNIT = re.compile(r"(?i)\(\s*in\s+([A-Za-z%]+)|\bin\s+(candelas?|cd|lux|lx|per\s+cent|percent|%)(?!\w)"
+_IN_UNIT = re.compile(r"(?i)\(\s*in\s+([A-Za-z%]+)|\b(?:in|as\s+an?)\s+(candelas?|cd|lux|lx|per\s+cent|percent(?:age)?|%)(?!\w)"
                       r"|[(\[]\s*(cd|lx|%|candelas?|lux)\s*[)\]]")
 _MIN_ROWS = 2
 
@@ -60,7 +62,7 @@ def _unit(title: str) -> str:
     if not m:
         return ""
     sym = unit_symbol(m.group(1) or m.group(2) or m.group(3))
-    return {"candela": "cd", "candelas": "cd", "per cent": "%", "percent": "%"}.get(sym.lower(), sym)
+    return {"candela": "cd", "candelas": "cd", "per cent": "%", "percent": "%", "percentage": "%"}.get(sym.lower(), sym)
 
 
 def _columns_for(n: int, cols: list[str]) -> list[str | None]:
@@ -92,10 +94,16 @@ def _find_block(lines: list[str]) -> tuple[int, int, list[str]] | None:
     return None
 
 
-def grid_indicators(text: str, title: str, clause: str | None = None, page: int | None = None) -> tuple[str, list[Indicator]]:
+# a sentence after the grid that says what its values are: "The values shown in the table give … the minimum …"
+_TABLE_SAYS = re.compile(r"(?i)[^.]*\b(?:values|figures)\s+(?:shown|given)\s+in\s+the\s+(?:table|grid)\b[^.]*")
+
+
+def grid_indicators(text: str, title: str, clause: str | None = None, page: int | None = None,
+                    after: str = "") -> tuple[str, list[Indicator]]:
     """(text without its test-point grid, one indicator per grid cell); the text unchanged when it holds none.
 
-    `title` is the clause heading (and any caption): it gives the cells their bound and unit."""
+    `title` is the clause heading (and any caption): it gives the cells their bound and unit; when it names neither,
+    a sentence of `after` (the next clause's text) describing "the values shown in the table" does."""
     lines = (text or "").split("\n")
     found = _find_block(lines)
     if not found:
@@ -103,6 +111,8 @@ def grid_indicators(text: str, title: str, clause: str | None = None, page: int 
     start, stop, cols = found
     caption = " ".join([title, *[ln for ln in lines[:start][-1:] if not _ROW.match(ln)]])
     comp, unit = _bound(caption), _unit(caption)
+    says = _TABLE_SAYS.search(after) if comp == "=" and not unit else None
+    comp, unit = (_bound(says.group()), _unit(says.group())) if says else (comp, unit)
     param = _param(title)
     out: list[Indicator] = []
     for ln in lines[start:stop]:
@@ -111,6 +121,8 @@ def grid_indicators(text: str, title: str, clause: str | None = None, page: int 
             continue
         cells = m.group(2).split()
         for cell, col in zip(cells, _columns_for(len(cells), cols), strict=True):
+            if not re.fullmatch(_NUM, cell):
+                continue
             ind = make(parameter=param, comparator=comp, unit=unit, value=parse_number(cell, "en"),
                        conditions=[m.group(1).replace(" ", ""), *([col.replace(" ", "")] if col else [])],
                        clause=clause, page=page, text=ln.strip())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from zmdocs.indicators.forms import EMPTY_FIELD_CONDITION
 from zmdocs.indicators.units import UNIT_PATTERN
 
 _STD_PREFIX = (
@@ -41,6 +42,10 @@ _MASKS = [
     re.compile(r"(?<=[)）])\s*[+\-−]\s*\d+(?:\.\d+)?(?=[”\"」』]|\s*$)"),
     # photometric test-point coordinates, a pair of directions: "from 10L to 10R", "10U-5D", "5°L and 5°R" (never litres)
     re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s?°?\s?([LRUD])\s*(?:to|and|-|–|—)\s*\d+(?:[.,]\d+)?\s?°?\s?(?!\1)[LRUD](?![A-Za-z])"),
+    # the photometric reference axis, the origin of the test-point coordinates: "H = 0° and V = 0°"
+    re.compile(r"(?<![\w.])[HV]\s?=\s?0\s?°(?![\d.,])"),
+    # the condition of an empty, dotted form field: "Specific density: ........ g/cm³ at 288 K"
+    EMPTY_FIELD_CONDITION,
     # dates and years
     re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"),
     re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b"),

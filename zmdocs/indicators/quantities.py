@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.counts import count_words
+from zmdocs.indicators.disjuncts import negated_disjunct, sentence_bound, whichever_alternative
 from zmdocs.indicators.lost_signs import restore_lost_signs
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
 from zmdocs.indicators.zh_counts import count_numerals
@@ -25,8 +26,8 @@ from zmdocs.text.numbers import (
     powers_of_ten,
 )
 from zmdocs.text.sentences import join_zh_wraps, sentence_spans
+from zmdocs.text.width import drop_equivalent_before_tolerance, lost_plus_minus, raised_degrees
 from zmdocs.text.width import fold_chars as fold
-from zmdocs.text.width import raised_degrees
 
 _SN = r"(?<![A-Za-z0-9.,/\x00])-?" + NUM
 _U = UNIT_PATTERN
@@ -113,6 +114,10 @@ def _word_number_res(lang: str) -> tuple[re.Pattern, re.Pattern]:
     return before_unit, after_bound
 
 
+# "within one hour", "after one minute", "and one degree": "one" before a singular unit of time or angle is a value
+_ONE_UNIT = re.compile(r"(?i)(?<![\w-])one(?=\s+(?:minute|hour|second|degree)(?![\w-]))")
+# "the operating range of 10 km/h to at least 50 km/h": the upper end of a range said to be a least value
+_TO_AT_LEAST = re.compile(r"(?i)(?<=\d)(\s?[A-Za-z/°%]{0,6}\s+to)(\s+at\s+least)(?=\s+\d)")
 _ZERO_BOUND = re.compile(r"(?<=大于|小于|等于|超过|低于|高于)零(?![点.])")  # "值大于零": a bound on zero, in words
 _SUB_SUP = re.compile(r"<su[bp]>([^<>\d]{1,12})</su[bp]>")
 
@@ -123,6 +128,7 @@ def prepare(text: str, lang: str) -> str:
     t = powers_of_ten(t)  # "5 × 10⁻⁶", "50*106" (a lost superscript), "m ⁻¹"
     t = _RANGE_SLASH.sub(lambda m: m.group(1) + " to" + " " * (len(m.group()) - len(m.group(1)) - 3), t) if "range" in t else t
     t = raised_degrees(t) if lang != "zh" else t  # "from 10o above": a degree sign set as a raised o
+    t = drop_equivalent_before_tolerance(lost_plus_minus(t))  # "266 K (-7 °C) $ 3 K": a lost "±", an equivalent
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
         return convert_cn_numerals(count_numerals(size_sides(_ZERO_BOUND.sub("0", join_zh_wraps(t)))))
@@ -135,8 +141,10 @@ def prepare(text: str, lang: str) -> str:
     nums = _WORD_NUMBERS[lang]
     before_unit, after_bound = _word_number_res(lang)
     t = before_unit.sub(lambda m: str(nums[m.group(1).lower()]), t)
-    if lang == "en" and " one" in t.lower():
-        t = _AT_MOST_ONE.sub(r"\g<1>1", t)
+    if lang == "en" and "at least" in t:
+        t = _TO_AT_LEAST.sub(lambda m: m.group(1) + " " * len(m.group(2)), t)
+    if lang == "en" and "one" in t.lower():
+        t = _ONE_UNIT.sub("1", _AT_MOST_ONE.sub(r"\g<1>1", t))
     return after_bound.sub(lambda m: m.group(1) + str(nums[m.group(2).lower()]), t)
 
 
@@ -428,6 +436,10 @@ def _comparator(t: str, q: Quantity, P) -> None:
         q.cue_start = q.start
         return
     left = t[max(0, q.start - 48): q.start]
+    alt = whichever_alternative(t, q.start, q.end, P.LEFT) if q.kind == "one" else None
+    if alt:  # "no greater than 3 times the depth or 25 metres, whichever is greater"
+        q.comparator, q.cue_start = alt, q.start
+        return
     for rx, comp in P.LEFT:
         m = rx.search(left)
         if m:
@@ -439,6 +451,7 @@ def _comparator(t: str, q: Quantity, P) -> None:
             if comp == ">" and q.kind != "rng" and _BY_MORE.search(left) \
                     and _NEGATED.search(t, max(0, q.cue_start - 120), q.cue_start):
                 q.comparator = "<="  # "shall not cause … to vary by more than 0,05" (a range "+5 % or -10 %" stays)
+            q.comparator = negated_disjunct(t, q.cue_start, q.comparator)  # "shall not be less than 5, or more than 9"
             return
     if q.kind == "rng":
         q.comparator = "range"
@@ -475,6 +488,7 @@ def _comparator(t: str, q: Quantity, P) -> None:
         endures = _ENDURE.search(m.group()) and _COUNT_UNIT.match(q.unit or "")
         q.comparator = ">=" if endures else "="
         q.cue_start = q.start - (len(left) - m.start())
+        q.comparator = sentence_bound(t, q.cue_start) or q.comparator  # "As a minimum, a coverage of 5 % is …"
     else:
         q.cue_start = q.start
 

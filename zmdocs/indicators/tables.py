@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from zmdocs.indicators import limit_tables as lt
+from zmdocs.indicators import minmax_cells
 from zmdocs.indicators import spec_tables as st
 from zmdocs.indicators.bound_words import LOWER_HINT as _LOWER_HINT
 from zmdocs.indicators.bound_words import UPPER_HINT as _UPPER_HINT
@@ -218,6 +219,7 @@ def extract_table(table: Table, lang: str | None = None, clause: str | None = No
     lang = lang or guess_lang(" ".join(c for r in rows for c in r) + " " + table.caption)
     clause = clause or table.clause
     page = page or table.page
+    table, listed = minmax_cells.minmax_table(table, extract_text, lang=lang, clause=clause, page=page)  # "min. 5 max. 7"
     joined, pparts, cparts = _headers(table)
     roles = [_role(h) or _role(p) for h, p in zip(joined, pparts, strict=True)]
     roles = lt.limit_roles(table.body, cparts, roles, lt.table_bound(table, joined, roles, header_unit))
@@ -236,7 +238,7 @@ def extract_table(table: Table, lang: str | None = None, clause: str | None = No
         out = _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, marks, general, base)
     for text, kind in table_prose(table):  # notes and footnotes of the table: once each, as prose
         out.extend(extract_text(text, lang, clause=clause, page=page, origin={**base, kind: True}))
-    return out
+    return out + listed
 
 
 _VALUE_CELL = re.compile(r"^\s*[<>≤≥]?\s*-?\d[\d.,\s]*(?:[a-e]|\*{1,3})?\s*$")
@@ -409,8 +411,7 @@ def _matrix_layout(table, lang, clause, page, joined, pparts, cparts, roles, mar
                 _finish(ind, param, conds + more + general, hints)
                 if part_of:
                     ind.parameter = f"{ind.parameter}（{part_of}）" if lang == "zh" else f"{ind.parameter} ({part_of})"
-            # a bare unitless number under a header without unit or known parameter is not a limit, unless the header
-            # names a factor or a symbol, or the cell counts something ("2 000 intervals")
+            # a bare unitless number under a header without unit or known parameter is no limit, unless the header names a factor/symbol, or the cell counts ("2 000 intervals")
             counts, ranks = counted_values(text), ordinal_numbers(text)  # "2 000 intervals"; "in 3rd gear" is no value
             out.extend(cell_conditions([i for i in inds if not (getattr(i, "_bare", False) and i.value in ranks) and (
                 i.unit or i.ordinal or not getattr(i, "_bare", False) or i.key or j in unitless or i.value in counts)]))

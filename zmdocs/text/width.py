@@ -57,6 +57,34 @@ def raised_degrees(text: str) -> str:
     return _RAISED_O.sub(lambda m: m.group(1) + "°", text)
 
 
+# "266 K (-7 °C) $ 3 K", "within $ 5 km/h of": a text layer that lost the plus-minus sign's glyph prints "$" where a
+# quantity's tolerance or a deviation band opens (after a value's unit, its bracketed equivalent or "within", before a
+# number and a unit)
+_LOST_PM = re.compile(r"((?:\d\s?[A-Za-z°%µ/²³]{1,6}|\d\s?°[CF]?\)|\bwithin)\s)\$(?=\s?\d[\d.,]*\s?[A-Za-z°%µ])")
+# "266 K (-7 °C) ± 3 K": the bracketed equivalent in another unit between a value and its tolerance
+_EQUIV_BEFORE_PM = re.compile(r"(?<=\d\s[A-Za-z°%µ])(\s?\(\s?[-+−]?\s?\d[\d.,]*\s?°?\s?[A-Za-z]{1,3}\))(?=\s?±)")
+
+
+def lost_plus_minus(text: str) -> str:
+    """A "$" standing for a lost "±" between a quantity and its tolerance, keeping every character offset."""
+    if "$" not in text:
+        return text
+    return _LOST_PM.sub(lambda m: m.group(1) + "±", text)
+
+
+# "every 10 000 km (± 400 km)": a value's tolerance in brackets right after it
+_PAREN_PM = re.compile(r"(\d\s?[A-Za-z°%µ/²³]{1,6})(\s?)\((\s?±\s?\d[\d.,]*\s?[A-Za-z°%µ/²³]{1,6}\s?)\)")
+
+
+def drop_equivalent_before_tolerance(text: str) -> str:
+    """"266 K (-7 °C) ± 3 K" -> "266 K         ± 3 K": the value's bracketed equivalent blanked, and the brackets
+    of a tolerance right after its value ("10 000 km (± 400 km)") opened, offsets kept."""
+    if "±" not in text or "(" not in text:
+        return text
+    t = _EQUIV_BEFORE_PM.sub(lambda m: " " * len(m.group(1)), text)
+    return _PAREN_PM.sub(lambda m: m.group(1) + m.group(2) + " " + m.group(3) + " ", t)
+
+
 def display_width(s: str) -> int:
     """Terminal columns of `s`: wide and full-width characters (CJK) count 2."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
