@@ -34,6 +34,7 @@ from zmdocs.indicators.statements import (
     follow_owners,
     invert_prohibitions,
     join_open_heading,
+    respectively,
     scale_positions,
     share_listed_bounds,
     zh_alternatives,
@@ -305,7 +306,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
         zh_act_bounds(t, a, sq, dim_of)
     share_listed_bounds(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     _promote(t, a, b, sq, P, px.lang)
-    _respectively(t, sq)
+    respectively(t, sq)
     for k, q in enumerate(sq):  # "charging time from 20 % to 80 % ... shall be 30 min or less"
         if q.kind == "rng" and q.role == "indicator" and _FROM.search(t[max(a, q.start - 8):q.start]) and any(
                 r.role == "indicator" and r.comparator in ("<=", ">=", "<", ">") for r in sq[k + 1:]):
@@ -548,27 +549,6 @@ def _promote(t: str, a: int, b: int, sq: list[Quantity], P, lang: str) -> None:
                 and not _DURATION_CUE.search(t[max(a, q.start - 12):q.start]):
             q.role, q.comparator = "indicator", "="
             break
-
-
-_RESPECTIVELY = re.compile(r"(?i)\s*,?\s*(?:respectively|beziehungsweise|bzw\.|respectivement)\b")
-_LIST_SEP = re.compile(r"(?i)\s*(?:,|or|and|oder|und|ou|et)\s*(?:,|or|and|oder|und|ou|et)?\s*")
-
-
-def _respectively(t: str, sq: list[Quantity]) -> None:
-    """"at 6.75 V, 13.5 V or 28.0 V respectively", "to give 90 %, 80 % and 70 % of the full power": values listed
-    for the cases named before, or three and more test points, are stated values."""
-    for k, q in enumerate(sq):
-        if not q.unit or q.kind != "one" or q.role not in ("condition", "bare") and not _RESPECTIVELY.match(t, q.end):
-            continue
-        run = [q]
-        for r in reversed(sq[:k]):
-            if r.kind != "one" or not r.unit or dim_of(r.unit) != dim_of(q.unit) or not _LIST_SEP.fullmatch(t[r.end:run[-1].start]):
-                break
-            run.append(r)
-        if len(run) >= (2 if _RESPECTIVELY.match(t, q.end) else 3):
-            for r in run:
-                if r.role in ("condition", "bare") or r.comparator is None:
-                    r.role, r.comparator = "indicator", r.comparator or "="
 
 
 def _zh_setting(t: str, a: int, q: Quantity) -> bool:

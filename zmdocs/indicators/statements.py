@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from zmdocs.indicators.quantities import Quantity, dim_of
+
 # a heading that stops inside a comparison: the comparator (whole or cut before its last character) or the modal
 _OPEN_HEAD = re.compile(r"(?:应|须|均应|必须|不应|不得)?\s*(?:(?:小于|大于|低于|高于)(?:或)?(?:等于?)?|不大于|不小于|不超过|不低于|不高于|不少于|不多于"
                         r"|(?:应|均应|须)(?:为)?)\s*$")
@@ -134,3 +136,24 @@ def scale_positions(t: str, sq: list, same_dim) -> None:
             q.role, last = "condition", q
             continue
         prev = q
+
+
+_RESPECTIVELY = re.compile(r"(?i)\s*,?\s*(?:respectively|beziehungsweise|bzw\.|respectivement)\b")
+_LIST_SEP = re.compile(r"(?i)\s*(?:,|or|and|oder|und|ou|et)\s*(?:,|or|and|oder|und|ou|et)?\s*")
+
+
+def respectively(t: str, sq: list[Quantity]) -> None:
+    """"at 6.75 V, 13.5 V or 28.0 V respectively", "to give 90 %, 80 % and 70 % of the full power": values listed
+    for the cases named before, or three and more test points, are stated values."""
+    for k, q in enumerate(sq):
+        if not q.unit or q.kind != "one" or q.role not in ("condition", "bare") and not _RESPECTIVELY.match(t, q.end):
+            continue
+        run = [q]
+        for r in reversed(sq[:k]):
+            if r.kind != "one" or not r.unit or dim_of(r.unit) != dim_of(q.unit) or not _LIST_SEP.fullmatch(t[r.end:run[-1].start]):
+                break
+            run.append(r)
+        if len(run) >= (2 if _RESPECTIVELY.match(t, q.end) else 3):
+            for r in run:
+                if r.role in ("condition", "bare") or r.comparator is None:
+                    r.role, r.comparator = "indicator", r.comparator or "="
