@@ -107,9 +107,12 @@ def _tree(store: Any) -> Tree:
     return tree
 
 
+# per vector kind, the weight of its cosine in the dense search (a heading vector counts a little less than the text)
+VECTOR_WEIGHT = {"heading": float(os.environ.get("ZMDOCS_HEADING_WEIGHT", "0.97"))}
+
+
 def clause_cosines(store: Any, v: np.ndarray, rows: list[int]) -> dict[int, float]:
     """Row -> the best cosine of its vectors with the query (headings weighted as in the dense search)."""
-    from zmdocs.index.search import VECTOR_WEIGHT
     from zmdocs.index.store import vectors_memmap
 
     if not rows:

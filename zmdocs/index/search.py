@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 # A clause's dense score is its best vector's cosine times this weight: a bare heading is
 # weaker evidence than the clause text (short queries still reach a clause through it).
-VECTOR_WEIGHT = {"heading": float(os.environ.get("ZMDOCS_HEADING_WEIGHT", "0.97"))}
+VECTOR_WEIGHT = context.VECTOR_WEIGHT  # defined beside the context scorer, which weighs clause vectors the same way
 EXACT_SUBSET_MAX = 200_000  # filtered searches scan the subset exactly up to this many vectors
 # flat stores up to this many vectors are searched in numpy (faster than FAISS there, and a
 # cold query need not import it); bigger or IVF stores use the published FAISS index

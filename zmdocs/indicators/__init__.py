@@ -174,18 +174,8 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
                 i.method = next(iter(methods))
         out.extend(found)
     for t in [*doc.tables, *text_tables]:
-        if t.clause and t.clause in skip:
-            continue
-        found = grid_table(t, headings.get(t.clause or "", ""))
-        if found is None:
-            found = [] if blank_form(t) else extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
-            found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
-            found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
-        every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
-        for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
-            j = (i.origin or {}).get("col")
-            i._table_text = (" ".join(r[j] for r in t.header if isinstance(j, int) and j < len(r)), every)
-        out.extend(found)
+        if not (t.clause and t.clause in skip):
+            out.extend(_table_indicators(t, lang, headings))
     out.extend(settings_in_labels(out, doc.tables, lang if lang in ("zh", "en", "de", "fr") else None))
     apply_field_rules(out, lang)
     out = apply_table_leadins(doc, out)
@@ -197,6 +187,26 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             if not i.key and i.parameter:
                 i.key = nn(i.parameter)
                 i.direction = direction(i)
+    _stamp_and_warn(doc, out)
+    return out
+
+
+def _table_indicators(t, lang: str | None, headings: dict[str, str]) -> list[Indicator]:
+    """The indicators of one table (a test-point grid, a blank form, or limits), with its caption and headers attached."""
+    found = grid_table(t, headings.get(t.clause or "", ""))
+    if found is None:
+        found = [] if blank_form(t) else extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
+        found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
+        found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
+    every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
+    for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
+        j = (i.origin or {}).get("col")
+        i._table_text = (" ".join(r[j] for r in t.header if isinstance(j, int) and j < len(r)), every)
+    return found
+
+
+def _stamp_and_warn(doc: Document, out: list[Indicator]) -> None:
+    """Stamp the document id on each indicator; warn once per document of each unit kept as written."""
     unknown: dict[str, str] = {}
     for i in out:
         i.doc = doc.id
@@ -207,7 +217,6 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         if msg not in doc.warnings:
             doc.warnings.append(msg)
         log.warning("%s: %s", doc.id, msg)
-    return out
 
 
 # "the durability test schedule is composed of 11 cycles covering 6 kilometres each,": a list item of running text

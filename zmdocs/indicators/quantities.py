@@ -430,16 +430,8 @@ def _tol(s: int, e: int, nom, tol, unit: str, relative: bool) -> Quantity | None
     return q
 
 
-def _comparator(t: str, q: Quantity, P) -> None:
-    """Read the comparator cue left (≤, 不大于, shall not exceed) or right (以下, or less) of a quantity."""
-    if q.kind == "tol":
-        q.cue_start = q.start
-        return
-    left = t[max(0, q.start - 48): q.start]
-    alt = whichever_alternative(t, q.start, q.end, P.LEFT) if q.kind == "one" else None
-    if alt:  # "no greater than 3 times the depth or 25 metres, whichever is greater"
-        q.comparator, q.cue_start = alt, q.start
-        return
+def _left_cue(t: str, q: Quantity, P, left: str) -> bool:
+    """A comparator cue just left of the quantity (≤, 不大于, shall not exceed): set it and say so."""
     for rx, comp in P.LEFT:
         m = rx.search(left)
         if m:
@@ -452,7 +444,22 @@ def _comparator(t: str, q: Quantity, P) -> None:
                     and _NEGATED.search(t, max(0, q.cue_start - 120), q.cue_start):
                 q.comparator = "<="  # "shall not cause … to vary by more than 0,05" (a range "+5 % or -10 %" stays)
             q.comparator = negated_disjunct(t, q.cue_start, q.comparator)  # "shall not be less than 5, or more than 9"
-            return
+            return True
+    return False
+
+
+def _comparator(t: str, q: Quantity, P) -> None:
+    """Read the comparator cue left (≤, 不大于, shall not exceed) or right (以下, or less) of a quantity."""
+    if q.kind == "tol":
+        q.cue_start = q.start
+        return
+    left = t[max(0, q.start - 48): q.start]
+    alt = whichever_alternative(t, q.start, q.end, P.LEFT) if q.kind == "one" else None
+    if alt:  # "no greater than 3 times the depth or 25 metres, whichever is greater"
+        q.comparator, q.cue_start = alt, q.start
+        return
+    if _left_cue(t, q, P, left):
+        return
     if q.kind == "rng":
         q.comparator = "range"
         q.cue_start = q.start
