@@ -183,7 +183,7 @@ def real_gold(cache: Path | None = None, only: list[str] | None = None, misses: 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5, help="passes over the gold set for the speed figure")
-    ap.add_argument("--no-real", action="store_true", help="skip the real-document gold (it parses 13 documents)")
+    ap.add_argument("--no-real", action="store_true", help="skip the real-document gold (it parses every corpus document a gold file names)")
     ap.add_argument("--real-only", action="store_true", help="only the real-document gold")
     ap.add_argument("--cache", type=Path, help="keep parsed corpus documents here (re-parsed when the parser changes)")
     ap.add_argument("--only", nargs="+", metavar="STEM", help="score only gold files whose name starts so")
