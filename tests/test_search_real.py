@@ -27,6 +27,10 @@ a fresh store; it became a tuning file (its misses read by kind) and a third set
 and measured once before any change: 0.649. The clause context in the dense ranking
 (`zmdocs.index.context`: parent heading and document title) took the tuning set to 0.615, the old
 set stayed at 0.925, and the third set stayed at 0.649 (measured only; its test prints no misses).
+Later on 2026-12-07 (the second set measured 0.607 on a fresh store at the start): term entries damped
+for queries that ask no definition (`fusion.TERMS_DAMP`) and the store's own bilingual term names in the
+cross-lingual channel (`zmdocs.index.mined`): old set 0.925 -> 0.932, second set 0.607 -> 0.641; the
+third set, measured once before (0.649) and once after (0.727), measured only.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ QUERIES = ROOT / "tests" / "data" / "search" / "real_queries.yaml"
 HELDOUT2 = ROOT / "tests" / "data" / "search" / "real_queries_heldout2.yaml"
 # the third set (written 2026-12-07 before that session's search changes; held out: measured only)
 HELDOUT3 = ROOT / "tests" / "data" / "search" / "real_queries_heldout3.yaml"
-HELDOUT3_MEASURED = 0.649  # 2026-12-07 after that session's changes (first run 0.649); asserted minus 0.03
+HELDOUT3_MEASURED = 0.727  # 2026-12-07, after the term-entry damping and the mined term bridge (first run 0.649); asserted minus 0.03
 
 
 def _code_key() -> str:
@@ -133,8 +137,8 @@ def test_fresh_heldout_file_shape(gold_set, path):
 @pytest.mark.model
 @pytest.mark.slow
 def test_fresh_heldout_recall_at_5(mixed_store):
-    """The second set, a tuning file since 2026-12-07: measured 0.615 (first run 0.530, 0.564 on the store of
-    2026-12-07 before that session's changes)."""
+    """The second set, a tuning file since 2026-12-07: measured 0.641 (first run 0.530, 0.564 on the store of
+    2026-12-07 before that day's changes, 0.615 after the first, 0.641 after the second)."""
     from zmdocs.index import gold
 
     data = gold.load(HELDOUT2, ROOT, SHARED)
@@ -142,7 +146,7 @@ def test_fresh_heldout_recall_at_5(mixed_store):
     r, n, misses = gold.recall(mixed_store, data, 5)
     print(f"second set (tuning) cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
     assert n >= 100
-    assert r >= 0.585, "\n".join(misses)  # measured 0.615 on 2026-12-07, minus 0.03
+    assert r >= 0.611, "\n".join(misses)  # measured 0.641 on 2026-12-07, minus 0.03
 
 
 @pytest.mark.model

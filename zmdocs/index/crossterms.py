@@ -3,8 +3,8 @@
 BM25 only matches words of the query's own language, and the encoder ranks translations
 below same-language clauses on the same topic. The glossary (`data/glossary.yaml`: parameter
 keys and subjects, each with zh/en/de/fr synonyms) is a bilingual term list that closes part
-of the gap. (The store's own term entries in two languages, a Chinese standard's English
-equivalents, were tried as a second list: no change on the judged queries, so left out.)
+of the gap. The store's own bilingual names (a Chinese standard's terms entries with their
+English equivalents and its bilingual title, `mined`) are a second list beside it (`search.Store._term_lists`).
 
 Every term of the list that the query names is replaced, per target language, by that term's
 names in the language, tokenised as that language's clauses are (German and French stemmed),

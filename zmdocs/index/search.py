@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from zmdocs.errors import StoreError
-from zmdocs.index import context, crossterms, faissidx, fusion, lexical
+from zmdocs.index import context, crossterms, faissidx, fusion, lexical, mined
 from zmdocs.index.store import (
     DB_NAME,
     check_model,
@@ -46,6 +46,7 @@ NUMPY_MAX = int(os.environ.get("ZMDOCS_NUMPY_MAX", "200000"))
 
 HEADING_FIRST = os.environ.get("ZMDOCS_XLEX_HEADING", "1") == "1"
 TITLE_CONTEXT = os.environ.get("ZMDOCS_XLEX_TITLE", "1") == "1"
+MINED_TERMS = os.environ.get("ZMDOCS_MINED_TERMS", "1") == "1"  # the store's bilingual term names beside the glossary
 KIND_ALIASES = {
     "requirement": "requirements", "req": "requirements", "technical-requirements": "requirements",
     "term": "terms", "definitions": "terms", "test-method": "test-methods", "tests": "test-methods",
@@ -167,6 +168,8 @@ class Store:
         # over-fetch: hits of a second copy of one file are dropped in `_results`
         hits = fusion.merge(dense, lex, top=top * 4, per_lang=per_lang, echo=self._echo_for(dense, lex, base_filt),
                             lex_weight=weights, xlex=xlex)
+        if fusion.TERMS_DAMP < 1.0 and not crossterms.asks_definition(q):
+            hits = fusion.damp_kind(hits, self._clause_column([h.row for h in hits], "kind"), "terms", fusion.TERMS_DAMP)
         out = self._results(q, hits)
         if per_lang:
             return out
@@ -181,7 +184,7 @@ class Store:
             return {}
         vocab = getattr(self._lexical(), "vocab_dict", None) or {}
         out = {}
-        for lg, terms in crossterms.translated_terms(q, langs).items():
+        for lg, terms in crossterms.translated_terms(q, langs, self._term_lists()).items():
             names = list(dict.fromkeys(n for ns in terms.values() for n in ns))
             toks = crossterms.name_tokens(names, lg, vocab)
             ranked = self._lex(q, need, self._filter({**base, "lang": lg}), toks=toks) if toks else []
@@ -193,6 +196,10 @@ class Store:
             if ranked:
                 out[lg] = ranked[: need * 4 + 20]
         return out
+
+    def _term_lists(self) -> tuple[crossterms.TermList, ...]:
+        """The term lists of the cross-lingual channel: the glossary and the store's own bilingual names (`mined`)."""
+        return (crossterms.glossary_terms(), mined.store_terms(self)) if MINED_TERMS else (crossterms.glossary_terms(),)
 
     def _title_context(self, q: str, lg: str, terms: dict[str, list[str]], base: dict[str, Any], need: int,
                        vocab: Any) -> list[tuple[int, float]]:
@@ -217,7 +224,7 @@ class Store:
         """Document pk -> (language, glossary entries its title names), cached per Store."""
         if self._title_terms is None:
             rows = self.con.execute("SELECT pk, lang, title FROM documents")
-            self._title_terms = {r[0]: ((r[1] or "").lower().split("-")[0], crossterms.title_entries(r[2] or ""))
+            self._title_terms = {r[0]: ((r[1] or "").lower().split("-")[0], crossterms.title_entries(r[2] or "", self._term_lists()))
                                  for r in rows}
         return self._title_terms
 
@@ -226,7 +233,7 @@ class Store:
 
     def _clause_column(self, rows: list[int], column: str) -> dict[int, str]:
         """Row -> one text column of the clauses table, read in chunks under SQLite's parameter limit."""
-        assert column in ("heading", "lang")
+        assert column in ("heading", "lang", "kind")
         out: dict[int, str] = {}
         for i in range(0, len(rows), 900):
             part = rows[i : i + 900]
