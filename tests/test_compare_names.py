@@ -67,3 +67,46 @@ def test_a_limit_without_a_parameter_is_named_by_its_label_and_headings():
     assert named.parameter == "Maximum Light output" and ind.parameter == ""  # a copy; the document is untouched
     kept = Indicator(parameter="luminous intensity", comparator="<=", value=90, unit="cd", clause=f"{did}#4.1")
     assert named_from_headings(lambda c: find_clause(doc, c), kept) is kept
+
+
+def test_a_nameless_limit_takes_the_key_its_headings_name():
+    did = "D"
+    cl = [Clause(id=f"{did}#4", number="4", heading="Intensity of light emitted", kind="other"),
+          Clause(id=f"{did}#4.2", number="4.2", text="Maximum: 90 cd in any direction.", kind="other", parent=f"{did}#4", level=2)]
+    doc = Document(id=did, lang="en", clauses=cl)
+    named = named_from_headings(lambda c: find_clause(doc, c),
+                                Indicator(parameter="", comparator="<=", value=90, unit="cd", clause=f"{did}#4.2"))
+    assert named.key == "luminous_intensity"
+    in_mm = named_from_headings(lambda c: find_clause(doc, c),
+                                Indicator(parameter="", comparator="<=", value=90, unit="mm", clause=f"{did}#4.2"))
+    assert in_mm.key == ""  # the key's unit does not fit a length
+
+
+def test_a_marked_variant_the_draft_never_names_is_not_applicable():
+    from zmdocs.compare.select import MARKED_VARIANT, affinity, unnamed_variant
+
+    d = Indicator(parameter="maximum intensity", comparator="<=", value=90, unit="cd")
+    plain = Indicator(parameter="maximum intensity", comparator="<=", value=70, unit="cd", conditions=["Single lamp"])
+    marked = Indicator(parameter="maximum intensity", comparator="<=", value=35, unit="cd",
+                       conditions=['Lamp (single) marked "D" (paragraph 9.9.)'])
+    assert unnamed_variant(d, marked) and not unnamed_variant(d, plain)
+    assert not unnamed_variant(d, marked, 'two lamps marked "D"')  # the draft names the variant: it applies
+    assert unnamed_variant(Indicator(parameter="x", comparator="<=", value=1, conditions=["5D 10L"]), marked)  # 5° down
+    assert affinity(d, marked) <= affinity(d, plain) - MARKED_VARIANT + 1e-9
+
+
+def test_a_parameter_named_twice_leaves_the_sentence_subject_unsaid():
+    from zmdocs.pairing import subject_groups
+
+    both = Indicator(parameter="category devices", comparator="=", value=1,
+                     text="Two S1 or S2 category devices and one S3 or S4 category device on all vehicles.")
+    assert subject_groups(both) == {}  # the start of the sentence is the other count's
+    one = Indicator(parameter="height", comparator=">=", value=1, text="For the S3 category the height shall be 1 m.")
+    assert subject_groups(one) == {"lamp": frozenset({"high_mounted_stop_lamp"})}
+
+
+def test_lamp_category_codes_name_their_lamps():
+    from zmdocs.pairing import subjects_in
+
+    assert subjects_in("9.1.3. S3 (steady)") == {"high_mounted_stop_lamp"}
+    assert subjects_in("9.1.2. S2 (variable)") == {"main_stop_lamp"}

@@ -42,4 +42,16 @@ def named_from_headings(find, ind: Indicator) -> Indicator:
         if h and len(h.split()) <= 8:
             parts.append(h)
         c, seen = find(getattr(c, "parent", None)), seen + 1
-    return dataclasses.replace(ind, parameter=" ".join(parts)) if parts else ind
+    if not parts:
+        return ind
+    name = " ".join(parts)
+    return dataclasses.replace(ind, parameter=name, key=ind.key or _key(name, ind))
+
+
+def _key(name: str, ind: Indicator) -> str:
+    """The glossary key the new name carries, when the limit's unit fits it."""
+    from zmdocs.indicators.keys import fits, key_for
+    from zmdocs.pairing import unit_dimension
+
+    key = key_for(name)
+    return key if key and fits(key, unit_dimension(ind.unit or "")) else ""
