@@ -289,7 +289,8 @@ def _sentence_subject(ind: Indicator) -> str:
     if not param or (ind.origin or {}).get("type") == "table":
         return ""
     k = text.find(param)
-    if k <= 0:
+    stem = (param[:-1] if param.endswith("s") else param).lower()  # 'devices' also as 'device'
+    if k <= 0 or text.lower().count(stem) > 1:  # named twice ('two X devices and one Y device'): whose is unsaid
         return ""
     head = re.split(r"[。；;]", text[:k])[-1]
     return head[-60:]

@@ -16,9 +16,11 @@ from zmdocs.compare.adoption import fold, links
 from zmdocs.compare.evidence import evidence as _evidence
 from zmdocs.compare.level import INSUFFICIENT, judge_levels
 from zmdocs.compare.missing import find_missing
+from zmdocs.compare.names import named_from_headings, own_heading
 from zmdocs.compare.pairing import (
     BODY_KINDS,
     clause_kind,
+    find_clause,
     heading_context,
     is_requirement,
     is_routine_test,
@@ -159,9 +161,10 @@ class _Sims:
         return 0.6 * (self.da @ ra.T) + 0.4 * (self.dc @ rc.T)
 
 
-def _candidates(d: Indicator, i: int, req: list[Indicator], rinds, ctx, dctx, routine, body, sim_row) -> list[tuple[int, float | None]]:
+def _candidates(d: Indicator, i: int, req: list[Indicator], rinds, ctx, dctx, routine, body, sim_row,
+                heads=None) -> list[tuple[int, float | None]]:
     """Key counterparts plus the most similar keyless limits of one unit dimension (any language)."""
-    cands = [(j, None) for j in key_counterparts(d, req, ctx, dctx, routine, body)]
+    cands = [(j, None) for j in key_counterparts(d, req, ctx, dctx, routine, body, heads)]
     if sim_row is not None:
         have = {j for j, _ in cands}
         # a key that several parts share (cycles of a thermostat and of a connector) is weak evidence when
@@ -192,6 +195,7 @@ def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, 
     """Pair every draft row with its one applicable counterpart in `ref`; returns the reference indices used."""
     rinds = ref.indicators
     ctx = {j: heading_context(ref, r) for j, r in enumerate(rinds)}
+    heads = {j: own_heading(lambda c: find_clause(ref, c), r) for j, r in enumerate(rinds)}
     req = [r if _usable(ref, r) else _HIDDEN for r in rinds]
     routine = {j for j, r in enumerate(rinds) if is_routine_test(ref, r)}
     body = {j for j, r in enumerate(rinds) if clause_kind(ref, r) in BODY_KINDS}
@@ -204,7 +208,7 @@ def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, 
         d = dinds[i]
         sim_row = mat[sims.pos[i]] if mat is not None else None
         cands = []
-        for j, score in _candidates(d, i, req, rinds, ctx, dctx[i], routine, body, sim_row):
+        for j, score in _candidates(d, i, req, rinds, ctx, dctx[i], routine, body, sim_row, heads):
             jd = _judge(d, rinds[j], dctx[i], ctx[j], ambient)
             sim = float(sim_row[j]) if sim_row is not None else None
             part = sims.condition_sim(d, rinds[j]) if mat is not None else None
@@ -237,7 +241,7 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
         key_indicators = read_key_list(key_indicators)
     found = found or set()
     get_embedder = _embedder_factory(model)
-    dinds = draft.indicators
+    dinds = [named_from_headings(lambda c: find_clause(draft, c), i) for i in draft.indicators]  # 'Maximum: 160 cd'
     warnings: list[str] = []
     if not dinds:
         msg = (f"{draft.source or draft.id}: no technical indicators found in the draft — check that it is a standard "

@@ -65,6 +65,7 @@ class Signature:
     quantities: dict[str, float] = field(default_factory=dict)
     bands: dict[str, tuple] = field(default_factory=dict)  # applicability bands (≤60 V, >5 kW…) per unit
     text: str = ""
+    written: dict[str, str] = field(default_factory=dict)  # canonical unit -> the quantity as written ('1 min', '1.7 L')
 
 
 def signature(conditions: list[str] | None, context: str = "") -> Signature:
@@ -88,7 +89,7 @@ def _signature(conditions: tuple[str, ...], context: str) -> Signature:
             sig.tags[group] = frozenset(found)
     for m in _MULT_RE.finditer(text):
         sig.quantities["×rated"] = float(parse_number(m.group(1), "fr") or 0.0)  # a multiplier has no thousands
-    for unit, value, band in _quantities(_MULT_RE.sub(" ", text)):
+    for unit, value, band in _quantities(_MULT_RE.sub(" ", text), sig.written):
         if band:
             sig.bands[unit] = tuple(sorted(set(sig.bands.get(unit, ())) | {(band, value)}))
         else:
@@ -101,7 +102,8 @@ _BAND_BEFORE = re.compile(r"(?:[≤≥<>＜＞~～\-–]|以上|以下|不超过
 _BAND_AFTER = re.compile(r"^\s*(?:[~～\-–]|以上|以下|及以上|及以下|时|or (?:more|less)|and (?:above|below)|oder mehr)", re.I)
 
 
-def _quantities(text: str) -> list[tuple[str, float, str]]:
+def _quantities(text: str, written: dict[str, str] | None = None) -> list[tuple[str, float, str]]:
+    """(canonical unit, value, band operator) of every quantity in `text`; `written` gets each unit's first one as written."""
     from zmdocs.indicators.units import UNIT_RE, unit_symbol  # pint is heavy: loaded when conditions are read
     out = []
     rng = re.compile(r"([＞>≥])?\s*(\d+(?:[.,]\d+)?)\s*(?:～|~|–|至|-)\s*(\d+(?:[.,]\d+)?)\s*(?=" + UNIT_RE.pattern + ")")
@@ -128,6 +130,8 @@ def _quantities(text: str) -> list[tuple[str, float, str]]:
             after = _BAND_AFTER.match(text[um.end():um.end() + 8])
             band = _band_op(before.group(0) if before else "", after.group(0) if after else "") if (before or after) else ""
             out.append((canon, v * f + off, band))
+            if written is not None:
+                written.setdefault(canon, f"{m.group(1).strip()} {um.group(0).strip()}")
     return out
 
 
@@ -179,8 +183,10 @@ def compare_conditions(draft: list[str] | None, ref: list[str] | None, draft_con
     note = Reason("note.worded-differently") if a.text and b.text and a.text != b.text else None
     if bool(a.text) != bool(b.text):
         note = Reason("note.only-draft" if a.text else "note.only-ref", {"text": a.text or b.text})
-    if only:
-        note = Reason("note.one-side-quantities", {"units": sorted(only)})
+    if only:  # each as its side writes it ('1 min' of the draft), not the bare canonical unit
+        said = [{"side": "draft" if u in a.quantities else "ref", "text": (a.written if u in a.quantities else b.written).get(u, u)}
+                for u in sorted(only)]
+        note = Reason("note.one-side-quantities", {"units": sorted(only), "said": said})
     return ConditionVerdict("same", notes=[note] if note else [])
 
 

@@ -11,6 +11,7 @@ import weakref
 from pathlib import Path
 
 from zmdocs.compare.conditions import bands_agree, signature
+from zmdocs.compare.names import heading_named
 from zmdocs.errors import CompareError
 from zmdocs.model import Document, Indicator
 from zmdocs.pairing import (
@@ -219,12 +220,16 @@ def _names_key(ind: Indicator) -> bool:
 
 
 def key_counterparts(draft: Indicator, refs: list[Indicator], context: dict[int, str] | None = None,
-                     draft_context: str = "", routine: set[int] | None = None, body: set[int] | None = None) -> list[int]:
+                     draft_context: str = "", routine: set[int] | None = None, body: set[int] | None = None,
+                     headings: dict[int, str] | None = None) -> list[int]:
     """Reference indicators with the same parameter key, narrowed to like-for-like when there is a choice.
 
     `routine`/`body`: indices of reference indicators in a routine-test annex / in the body
-    (requirements, test methods); the routine ones are dropped when the body has the key too."""
-    cands = [j for j, r in enumerate(refs) if same_parameter(draft, r)]
+    (requirements, test methods); the routine ones are dropped when the body has the key too. `headings`: each
+    reference indicator's own clause heading; a heading that is the draft's parameter names its limits too."""
+    heads = headings or {}
+    cands = [j for j, r in enumerate(refs) if same_parameter(draft, r)
+             or not r.key.startswith("\x00") and heading_named(draft, heads.get(j, ""))]
     if not cands and draft.key in RELATED:
         # a related parameter (surface temperature vs temperature rise): the closest one, to say why not
         rel = [j for j, r in enumerate(refs) if r.key in RELATED[draft.key] and _names_key(r)]

@@ -13,6 +13,7 @@ the draft must meet it.
 from __future__ import annotations
 
 import math
+import re
 
 from zmdocs.compare.conditions import _band_interval, signature
 from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER
@@ -24,6 +25,7 @@ NEAR = 0.15  # same-key candidates within this affinity of the best are "equally
 NEAR_STATED = 0.04  # ... when the draft states free-text conditions (a part name) that tell them apart
 NEAR_SIMILAR = 0.02  # candidates found by similarity only: the most similar one
 SUBJECT_FIT = 0.5  # both heading paths name the same subject (a lamp): worth more than any similarity gap
+MARKED_VARIANT = 1.0  # a limit for a marked variant the draft never names: never "equally applicable"
 
 
 def _clamp(lo: float, hi: float, scale: float) -> tuple[float, float]:
@@ -44,11 +46,25 @@ def band_fit(a: tuple, b: tuple) -> float:
     return max(0.0, min(ahi, bhi) - max(alo, blo)) / width
 
 
+# a column or row for a variant the reference marks ('Lamp (single) marked "D"', 'marked with the symbol X')
+_MARKED = re.compile(r"(?i)\bmarked\s+(?:with\s+(?:the\s+)?(?:symbol|letter)\s+)?[\"“”'‘’]+([A-Z0-9]{1,4})[\"“”'‘’]+")
+
+
+def unnamed_variant(draft: Indicator, ref: Indicator, dctx: str = "") -> bool:
+    """The reference limit is for a variant marked 'X' that the draft never names: not the draft's (plain) product."""
+    mine = " ".join([draft.parameter or "", *draft.conditions, draft.text or "", dctx])
+    for c in ref.conditions:
+        m = _MARKED.search(c)
+        if m and not re.search(rf"(?<![\w\"“”'‘’]){re.escape(m.group(1))}(?!\w)|[\"“”'‘’]{re.escape(m.group(1))}[\"“”'‘’]", mine):
+            return True
+    return False
+
+
 def affinity(draft: Indicator, ref: Indicator, dctx: str = "", rctx: str = "", sim: float | None = None) -> float:
     """How well a reference limit's conditions and context fit the draft's (higher is better; CLASH = excluded)."""
     sa = signature(draft.conditions, f"{draft.parameter} {dctx}")
     sb = signature(ref.conditions, f"{ref.parameter} {rctx}")
-    score = 0.0
+    score = -MARKED_VARIANT if unnamed_variant(draft, ref, dctx) else 0.0
     for g, tags in sa.tags.items():
         if g in sb.tags:
             if not tags & sb.tags[g]:

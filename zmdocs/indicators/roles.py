@@ -30,6 +30,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from zmdocs.indicators.history_tables import is_history_table
 from zmdocs.indicators.text_tables import caption_in_text
 
 if TYPE_CHECKING:
@@ -350,8 +351,8 @@ def role_of(ind: Indicator, chain: list[Clause] | None = None, table: tuple[str,
     is_cell = origin.get("type") == "table" and not origin.get("note") and not origin.get("footnote")
     if is_cell:
         text = ind.text or ""
-        if _NOTE.match(text) or _STATS.search(text) or origin.get("note"):
-            return "informative"
+        if _NOTE.match(text) or _STATS.search(text) or origin.get("note") or is_history_table(caption, table[1]):
+            return "informative"  # a note, statistics, the document's table of amendments
         role = _table_role(ind, table, caption, leadin)
     else:
         role = _sentence_role(ind, context, prefix)

@@ -96,7 +96,9 @@ def _why_params(code: str, p: dict[str, Any], lang: str) -> dict[str, Any]:
     if code == "note.bands-overlap":
         out["pairs"] = "; ".join(say("why.note.pair", lang, draft=a, ref=b) for a, b in p["pairs"])
     if code == "note.one-side-quantities":
-        out["units"] = ", ".join(p["units"])
+        said = p.get("said")  # older JSON has the units only
+        out["units"] = "; ".join(f"{term('side-' + x['side'], lang)} {x['text']}" for x in said) \
+            if said else ", ".join(p["units"])
     if code == "row.not-comparable":
         out["items"] = "; ".join(say("why.row.item", lang, doc=x["doc"], reason=why(x["reason"], lang)) for x in p["items"])
     return out
