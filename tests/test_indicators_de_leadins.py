@@ -1,0 +1,49 @@
+"""German limit lead-ins over numbered lists and flattened tables, unit-only header cells (issue #11)."""
+
+from __future__ import annotations
+
+from zmdocs.indicators import extract_document
+from zmdocs.indicators.de_lists import drop_unit_header_cells, restate_de_lists
+from zmdocs.model import Clause, Document, Indicator, Table
+
+
+def _doc(text: str, tables: list[Table] | None = None) -> list[Indicator]:
+    c = Clause(id="V#7", number="7", heading="Übergangsregelung", text=text)
+    return extract_document(Document(id="V", lang="de", clauses=[c], tables=tables or []))
+
+
+def test_numbered_items_under_a_limit_lead_in_are_upper_bounds():
+    text = ("(1) Kessel dürfen nur weiterbetrieben werden, wenn nachfolgende Grenzwerte nicht überschritten werden:\n"
+            "1. Ruß: 0,25 Gramm je Kubikmeter,\n2. Stickoxid: 3 Gramm je Kubikmeter.")
+    got = {(i.comparator, i.value) for i in _doc(text)}
+    assert got == {("<=", 0.25), ("<=", 3)}
+
+
+def test_lower_lead_ins_and_items_with_a_bound_of_their_own():
+    text = "Die Anlage muss folgende Mindestwerte erreichen:\na) Wirkungsgrad: 82 Prozent,\nb) Laufzeit: höchstens 9 Stunden."
+    out = restate_de_lists(text).split("\n")
+    assert out[1] == "a) Wirkungsgrad: mindestens 82 Prozent," and out[2] == "b) Laufzeit: höchstens 9 Stunden."
+    plain = "Es gelten die Begriffe:\n1. Kessel: 4 Bauteile,"
+    assert restate_de_lists(plain) == plain  # no bound in the lead-in
+
+
+def _table(rows: list[list[str]]) -> Table:
+    return Table(id="V#table-u1", number="", clause="V#7", rows=rows, header_rows=1)
+
+
+def test_the_one_table_under_folgende_grenzwerte_holds_upper_bounds():
+    lead = "(2) Für bestehende Kessel gelten folgende Grenzwerte, die nach Anlage 9 zu ermitteln sind:\n."
+    rows = [["Leistung in kW", "Ruß [g/m 3 ]"], ["* 20* 60", "0,35"], ["* 60", "0,2"]]
+    got = sorted((i.comparator, i.value) for i in _doc(lead, [_table(rows)]))
+    assert got == [("<=", 0.2), ("<=", 0.35)]
+    plain = sorted((i.comparator, i.value) for i in _doc("(2) Es gelten die Werte der Tabelle.\n.", [_table(rows)]))
+    assert plain == [("=", 0.2), ("=", 0.35)]  # no lead-in naming limit values
+
+
+def test_a_repeated_header_cell_with_a_unit_bracket_gives_no_value():
+    cell = Indicator(text="Ruß [g/m 3 ]", parameter="Ruß", comparator="=", value=3, unit="g/m³",
+                     origin={"type": "table", "table": "", "row": 4, "col": 1})
+    value = Indicator(text="0,35", parameter="Ruß", comparator="=", value=0.35, unit="g/m³",
+                      origin={"type": "table", "table": "", "row": 5, "col": 1})
+    prose = Indicator(text="Ruß (höchstens 3 g)", parameter="Ruß", comparator="<=", value=3, unit="g", origin={"type": "prose"})
+    assert drop_unit_header_cells([cell, value, prose]) == [value, prose]
