@@ -47,3 +47,49 @@ def test_a_repeated_header_cell_with_a_unit_bracket_gives_no_value():
                       origin={"type": "table", "table": "", "row": 5, "col": 1})
     prose = Indicator(text="Ruß (höchstens 3 g)", parameter="Ruß", comparator="<=", value=3, unit="g", origin={"type": "prose"})
     assert drop_unit_header_cells([cell, value, prose]) == [value, prose]
+
+
+# --- counts of tests per period, units, settings ---------------------------------------------------------------
+
+_COUNT_ROWS = [["Menge in Kubikmeter pro Tag", "Anzahl der Messungen"],
+               ["* 5", "2 pro 4 Jahre"], ["* 5 bis* 500", "2 pro Jahr"],
+               ["* 500", "6 pro Jahr zuzüglich jeweils 1 pro weitere 800 Kubikmeter pro Tag"]]
+
+
+def test_a_count_column_takes_the_period_its_cells_state():
+    from zmdocs.indicators.de_counts import count_columns
+
+    t = count_columns(Table(id="V#table-1", number="1", clause="V#7", rows=_COUNT_ROWS, header_rows=1))
+    assert t.rows[0][1] == "Anzahl der Messungen pro Jahr"
+    assert [r[1] for r in t.body] == ["", "2", "6 zuzüglich jeweils 1 pro weitere 800 Kubikmeter pro Tag"]
+    assert _COUNT_ROWS[2][1] == "2 pro Jahr"  # the document's table is left as it is
+
+
+def test_counts_under_a_frequency_heading_are_minimums():
+    c = Clause(id="V#7", number="7", heading="Häufigkeit der Messungen", text="")
+    t = Table(id="V#table-1", number="1", clause="V#7", rows=_COUNT_ROWS, header_rows=1)
+    got = sorted((i.comparator, i.value, i.unit) for i in extract_document(Document(id="V", lang="de", clauses=[c], tables=[t])))
+    assert got == [(">=", 2, "/a"), (">=", 6, "/a")]
+    c.heading = "Umfang der Messungen"
+    got = sorted((i.comparator, i.value) for i in extract_document(Document(id="V", lang="de", clauses=[c], tables=[t])))
+    assert got == [("=", 2), ("=", 6)]
+
+
+def test_a_count_of_tests_per_year_in_prose_takes_its_unit():
+    got = [(i.comparator, i.value, i.unit) for i in _doc("Die Zahl der Prüfungen wird auf höchstens 40 Prüfungen pro Jahr begrenzt.")]
+    assert got == [("<=", 40, "/a")]
+
+
+def test_per_mille_and_hectopascal():
+    from zmdocs.indicators.units import unit_symbol
+
+    assert unit_symbol("Promille") == "‰" and unit_symbol("Hektopascal") == "hPa"
+    got = [(i.comparator, i.value, i.unit) for i in _doc("Gas mit einem Schwefelgehalt bis zu 2 Promille darf eingesetzt werden.")]
+    assert got == [("<=", 2, "Promille")]
+
+
+def test_two_settings_joined_by_und_and_incubation_values_are_test_conditions():
+    got = [(i.comparator, i.value, i.role) for i in _doc("Die Keimzahl wird bei 20 °C und 37 °C bestimmt.")]
+    assert ("=", 20, "test-condition") in got and ("=", 37, "test-condition") in got
+    got = [(i.comparator, i.value, i.role) for i in _doc("1. Blutagar, Bebrütungstemperatur (30 ± 1) °C, Bebrütungsdauer (48 ± 2) Stunden.")]
+    assert got == [("tolerance", 30, "test-condition"), ("tolerance", 48, "test-condition")]

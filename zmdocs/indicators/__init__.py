@@ -96,6 +96,7 @@ import re
 
 from zmdocs.indicators.bands import drop_bands
 from zmdocs.indicators.common import direction
+from zmdocs.indicators.de_counts import count_columns, minimum_counts, prose_count_units
 from zmdocs.indicators.de_lists import drop_unit_header_cells, restate_de_lists
 from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
@@ -182,6 +183,8 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     apply_field_rules(out, lang)
     out = apply_table_leadins(doc, out)
     out = drop_unit_header_cells(out) if lang in ("de", "fr") else out
+    if lang == "de":
+        prose_count_units(out)
     _methods_from_test_chapter(doc, out)
     assign_roles(doc, out)
     if embed:
@@ -196,11 +199,13 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
 
 def _table_indicators(t, lang: str | None, headings: dict[str, str]) -> list[Indicator]:
     """The indicators of one table (a test-point grid, a blank form, or limits), with its caption and headers attached."""
+    t = count_columns(t) if lang == "de" else t
     found = grid_table(t, headings.get(t.clause or "", ""))
     if found is None:
         found = [] if blank_form(t) else extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
         found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
         found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
+        found = minimum_counts(found, headings.get(t.clause or "", ""), t.caption) if lang == "de" else found
     every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
     for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
         j = (i.origin or {}).get("col")

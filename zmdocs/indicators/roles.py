@@ -73,7 +73,7 @@ _TEST_LOCAL = re.compile(
     r"|\bappl(?:y|ied|ying)\b|\bis\s+(?:applied|placed|heated)\s+(?:to|on|at|in)\b|\bat\s+a\s+distance\s+of\b|\bplace\b"
     r"|\b(?:at|on|under|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:temperature|speed|voltage|pressure|load|slope|gradient|current|frequency|humidity)\s+of\b"
     r"|\btest(?:ed)?\s+(?:at|with|under|voltage|temperature|load|speed|duration)|\bspecimens?\b|\bsamples?\s+of\b|\bsampling\b"
-    r"|\bPrüf(?:ling|spannung|temperatur|dauer)|\bProbe\b|Probenahme|\bbezogen\s+auf\b|\bbeziehen\s+sich\s+auf\b"
+    r"|\bPrüf(?:ling|spannung|temperatur|dauer)|\bProbe\b|Probenahme|\bbezogen\s+auf\b|\bbeziehen\s+sich\s+auf\b|\bBebrütung\w*|\bInkubation\w*|\bbebrütet\b|\binkubiert\b"
     r"|\bappliquer\b|\best\s+appliqué|采样|取样|(?:采集|分成|每组)\s*\d|\b(?:referred|related)\s+to\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:content|concentration)\b"
     r"|\bexposure\s+(?:of|to)\b|\bexposed\s+to\b|\bconditioned\s+(?:at|for)\b|\b(?:stored|kept|held|maintained)\s+at\b"
     r"|\bfor\s+(?:any|a|an|each)\s+(?:[\w-]+\s+){0,4}(?:temperature|speed|voltage|pressure|load|humidity)\s+(?:of|(?:equivalent|equal)\s+to)\b"
