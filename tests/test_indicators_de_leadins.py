@@ -93,3 +93,39 @@ def test_two_settings_joined_by_und_and_incubation_values_are_test_conditions():
     assert ("=", 20, "test-condition") in got and ("=", 37, "test-condition") in got
     got = [(i.comparator, i.value, i.role) for i in _doc("1. Blutagar, Bebrütungstemperatur (30 ± 1) °C, Bebrütungsdauer (48 ± 2) Stunden.")]
     assert got == [("tolerance", 30, "test-condition"), ("tolerance", 48, "test-condition")]
+
+
+# --- bands at the head of list items, exemptions, administrative periods, compound lengths ----------------------
+
+def _kept(text: str) -> list[tuple]:
+    return sorted((i.comparator, i.value, i.min, i.max) for i in _doc(text))
+
+
+def test_list_items_opening_with_their_band_state_only_the_requirement():
+    text = ("Der Abzug ist so zu bauen, dass er bei einer Leistung der Anlage\n"
+            "1. bis 30 Kilowatt das Dach um mindestens 1 Meter überragt,\n"
+            "2. von mehr als 30 bis 90 Kilowatt das Dach um mindestens 2 Meter überragt,\n"
+            "3. von mehr als 90 Kilowatt das Dach um mindestens 4 Meter überragt.")
+    assert _kept(text) == [(">=", 1, None, None), (">=", 2, None, None), (">=", 4, None, None)]
+    assert _kept("Der Feuchtegehalt muss\na) unter 20 Prozent liegen.") == [("<", 20, None, None)]  # a value alone is a limit
+
+
+def test_exemptions_with_mit_ausnahme_von_and_a_second_attribute():
+    text = ("Die Prüfung entfällt für Kessel mit Ausnahme von\n1. Kesseln für Holz mit einer Leistung über 30 Kilowatt.")
+    assert _kept(text) == []
+    text = "Dies gilt nicht für Brennereien mit einer Erzeugung von 5 Hektoliter und einer jährlichen Laufzeit von nicht mehr als 9 Tagen."
+    assert _kept(text) == []
+
+
+def test_deadlines_retention_and_age_periods_are_no_indicators():
+    assert _kept("Die Behörde hat den Betreiber spätestens drei Jahre vor dem Zeitpunkt der Stilllegung zu informieren.") == []
+    assert _kept("Das Protokoll ist mindestens fünf Jahre lang verfügbar zu halten.") == []
+    assert _kept("Die Messung ist bei Anlagen, deren Errichtung mehr als acht Jahre zurückliegt, jährlich durchzuführen.") == []
+    assert _kept("Die Lagerdauer der Probe darf höchstens drei Monate betragen.") == [("<=", 3, None, None)]
+
+
+def test_a_length_in_metres_and_centimetres_is_one_length():
+    from zmdocs.indicators.de_lists import compound_lengths
+
+    assert compound_lengths("mindestens 3 Meter und 45 Zentimeter") == "mindestens 3,45 Meter"
+    assert [(i.comparator, i.value) for i in _doc("Der Abstand muss mindestens 1 Meter und 5 Zentimeter betragen.")] == [(">=", 1.05)]

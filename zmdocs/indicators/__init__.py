@@ -96,8 +96,9 @@ import re
 
 from zmdocs.indicators.bands import drop_bands
 from zmdocs.indicators.common import direction
+from zmdocs.indicators.de_admin import drop_admin_periods
 from zmdocs.indicators.de_counts import count_columns, minimum_counts, prose_count_units
-from zmdocs.indicators.de_lists import drop_unit_header_cells, restate_de_lists
+from zmdocs.indicators.de_lists import compound_lengths, drop_unit_header_cells, restate_de_lists
 from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
 from zmdocs.indicators.grids import grid_indicators, grid_table
@@ -168,7 +169,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             clang = None  # an English sentence in a Chinese standard (or the reverse): guess per clause
         parent = texts.get(c.parent or "", "")
         ctext = restate_under(parent, ctext, clang or guess_lang(ctext)) if parent else ctext
-        ctext = restate_de_lists(ctext) if (clang or guess_lang(ctext)) == "de" else ctext
+        ctext = compound_lengths(restate_de_lists(ctext)) if (clang or guess_lang(ctext)) == "de" else ctext
         text = restate_lists(ctext, clang or guess_lang(ctext))
         found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=_context(c, headings)), clang or guess_lang(ctext))
         methods = {i.method for i in found if i.method}
@@ -185,6 +186,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     out = drop_unit_header_cells(out) if lang in ("de", "fr") else out
     if lang == "de":
         prose_count_units(out)
+        out = drop_admin_periods(out)
     _methods_from_test_chapter(doc, out)
     assign_roles(doc, out)
     if embed:

@@ -55,3 +55,14 @@ def drop_unit_header_cells(inds: list) -> list:
     """Table indicators read off a cell that is only a name and a unit bracket (a header row repeated in the body)."""
     return [i for i in inds
             if not ((getattr(i, "origin", None) or {}).get("type") == "table" and _UNIT_ONLY_CELL.match(i.text or ""))]
+
+
+# "2 Meter und 30 Zentimeter": one length written in two units
+_COMPOUND = re.compile(r"(?<![\d.,])(\d{1,3})\s+Metern?\s+und\s+(\d{1,2})\s+Zentimetern?\b")
+
+
+def compound_lengths(text: str) -> str:
+    """German `text` with a length in metres and centimetres written as one decimal length in metres ("2,3 Meter")."""
+    def one(m: re.Match) -> str:
+        return f"{int(m.group(1)) + int(m.group(2)) / 100:g} Meter".replace(".", ",")
+    return _COMPOUND.sub(one, text)
