@@ -129,3 +129,19 @@ def test_a_length_in_metres_and_centimetres_is_one_length():
 
     assert compound_lengths("mindestens 3 Meter und 45 Zentimeter") == "mindestens 3,45 Meter"
     assert [(i.comparator, i.value) for i in _doc("Der Abstand muss mindestens 1 Meter und 5 Zentimeter betragen.")] == [(">=", 1.05)]
+
+
+# --- remarks columns -----------------------------------------------------------------------------------------------
+
+def test_remarks_in_sentences_limits_and_levels_are_read():
+    rows = [["Nr.", "Parameter", "Messunsicherheit in % des Grenzwertes", "Bemerkungen"],
+            ["1", "Zink", "20", "Die Kennwerte gelten für Zink bei 40 Prozent des Grenzwertes in der Tabelle."],
+            ["2", "Zinn", "35", "Bestimmungsgrenze 0,0020 mg/l"],
+            ["3", "Leitwert", "0,3", "Die Werte für die Messunsicherheit werden in pH-Einheiten ausgedrückt."],
+            ["4", "Kobalt", "25", "Ist dies nicht erreichbar, darf die Messunsicherheit bis zu 45 Prozent des Grenzwertes betragen."]]
+    t = Table(id="V#table-2", number="2", clause="V#7", rows=rows, header_rows=1)
+    got = {(i.comparator, i.value, i.unit, i.role) for i in _doc("Die Kennwerte der Tabelle sind einzuhalten.", [t])}
+    assert ("=", 40, "%", "test-condition") in got  # the level the row's figures apply at
+    assert ("<=", 0.002, "mg/l", "requirement") in got
+    assert ("<=", 0.3, "", "requirement") in got  # pH units: no per cent
+    assert ("<=", 45, "Prozent", "requirement") in got

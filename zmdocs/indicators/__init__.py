@@ -99,6 +99,7 @@ from zmdocs.indicators.common import direction
 from zmdocs.indicators.de_admin import drop_admin_periods
 from zmdocs.indicators.de_counts import count_columns, minimum_counts, prose_count_units
 from zmdocs.indicators.de_lists import compound_lengths, drop_unit_header_cells, restate_de_lists
+from zmdocs.indicators.de_remarks import remark_indicators
 from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
 from zmdocs.indicators.grids import grid_indicators, grid_table
@@ -208,6 +209,7 @@ def _table_indicators(t, lang: str | None, headings: dict[str, str]) -> list[Ind
         found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
         found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
         found = minimum_counts(found, headings.get(t.clause or "", ""), t.caption) if lang == "de" else found
+        found = remark_indicators(t, found, lang or "")
     every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
     for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
         j = (i.origin or {}).get("col")

@@ -116,7 +116,7 @@ _RULE_NOTE = re.compile(r"^[\s*_]*Anmerkung\s+\d+\s*:.*?(?:\b(?:ist|sind)\s+(?:[
 _AMBIENT = re.compile(r"(?i)\b(?:ambient|environmental|room)\s+(?:air\s+)?temperature|\bwind\s+speeds?\b|\brelative\s+humidity"
                       r"|\b(?:atmospheric|barometric)\s+pressure|环境温度|相对湿度|大气压力?|风速|Umgebungstemperatur|Luftfeuchte"
                       r"|température\s+ambiante|humidité\s+relative")
-_TEST_PARAM = re.compile(r"(?i)^(?:试验|测试)|初(?:始)?速度|(?:屏幕|测量|观测)距离|^(?:the\s+)?test(?:ing)?\s|\bof\s+the\s+test\b|^(?:Prüf|Mess)\w*(?:\s+\S+)?$|\bd['’]essai\b")
+_TEST_PARAM = re.compile(r"(?i)^(?:试验|测试)|初(?:始)?速度|(?:屏幕|测量|观测)距离|^(?:the\s+)?test(?:ing)?\s|\bof\s+the\s+test\b|^(?:Prüf|Mess)(?!unsicherheit|genauigkeit|fehler|abweichung)\w*(?:\s+\S+)?$|\bd['’]essai\b")
 _TEST_COLUMN = re.compile(r"(?i)试验|测试|初(?:始)?速度|(?:屏幕|测量|观测)距离|\btest\s|testing|Prüf|essai"
                           r"|\bAnzahl\s+der\s+(?:Untersuchungen|Messungen|Proben|Probenahmen)|\bnumber\s+of\s+(?:tests|measurements|samples)\b")
 # a column of reference values a calculation or assessment applies ("Referenz-Aktivitätskonzentration", "reference value")
