@@ -145,3 +145,10 @@ def test_remarks_in_sentences_limits_and_levels_are_read():
     assert ("<=", 0.002, "mg/l", "requirement") in got
     assert ("<=", 0.3, "", "requirement") in got  # pH units: no per cent
     assert ("<=", 45, "Prozent", "requirement") in got
+
+
+def test_reference_oxygen_content_and_assumed_values_are_test_conditions():
+    got = [(i.value, i.role) for i in _doc("Die Emissionsbegrenzungen für Holz nach Absatz 2 beziehen sich dann auf einen Volumengehalt an Sauerstoff im Abgas von 11 Prozent.")]
+    assert got == [(11, "test-condition")]
+    got = [(i.value, i.role) for i in _doc("Die Höhe ist unter Zugrundelegung einer Neigung von 30 Grad zu berechnen.")]
+    assert got == [(30, "test-condition")]

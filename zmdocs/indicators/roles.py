@@ -77,7 +77,7 @@ _TEST_LOCAL = re.compile(
     r"|\bappliquer\b|\best\s+appliqué|采样|取样|(?:采集|分成|每组)\s*\d|\b(?:referred|related)\s+to\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:content|concentration)\b"
     r"|\bexposure\s+(?:of|to)\b|\bexposed\s+to\b|\bconditioned\s+(?:at|for)\b|\b(?:stored|kept|held|maintained)\s+at\b"
     r"|\bfor\s+(?:any|a|an|each)\s+(?:[\w-]+\s+){0,4}(?:temperature|speed|voltage|pressure|load|humidity)\s+(?:of|(?:equivalent|equal)\s+to)\b"
-    r"|\b(?:is|are)\s+(?:set|adjusted|brought)\s+to\b|\bbei\s+einer\s+(?:[\wäöüß-]+\s+){0,2}\w*(?:temperatur|geschwindigkeit|spannung|drehzahl|frequenz|druck)\s+von\b"
+    r"|\b(?:is|are)\s+(?:set|adjusted|brought)\s+to\b|\bbei\s+einer\s+(?:[\wäöüß-]+\s+){0,2}\w*(?:temperatur|geschwindigkeit|spannung|drehzahl|frequenz|druck|konzentration)\s+von\b|\bauf\s+einen\s+(?:Volumengehalt\s+an\s+Sauerstoff|Sauerstoffgehalt)\b"
     r"|\b(?:à|sous)\s+une\s+(?:[\w-]+\s+){0,2}(?:température|vitesse|tension|pression|fréquence)\s+de\b")
 # a duration the test holds, named right after the value: "after 20 minutes of exposure", "24 h of conditioning"
 _DURATION_OF = re.compile(r"(?i)^\s*(?:min(?:utes?)?|h(?:ours?)?|s(?:econds?)?|d(?:ays?)?)\s+of\s+(?:exposure|loading|operation|conditioning|storage|immersion|ageing|aging)\b")
@@ -122,7 +122,7 @@ _TEST_COLUMN = re.compile(r"(?i)试验|测试|初(?:始)?速度|(?:屏幕|测量
 # a column of reference values a calculation or assessment applies ("Referenz-Aktivitätskonzentration", "reference value")
 _REFERENCE_COLUMN = re.compile(r"(?i)^(?:Referenz|Bezugs|Rechen)\w*|\breference\s+(?:values?|concentrations?|levels?)\b|valeurs?\s+de\s+référence")
 # a value a calculation assumes: "einen Pro-Kopf-Verbrauch von 200 Liter ansetzen", "… von 730 Litern … berechnet"
-_ASSUMED = re.compile(r"(?i)\bansetzen\b|\bangesetzt\b|zugrunde\s+(?:zu\s+)?(?:legen|gelegt)|\b(?:be|er)rechnet\b|\bis\s+(?:assumed|taken\s+as)\b"
+_ASSUMED = re.compile(r"(?i)\bansetzen\b|\bangesetzt\b|zugrunde\s+(?:zu\s+)?(?:legen|gelegt)|\bZugrundelegung\b|\b(?:be|er)rechnet\b|\bis\s+(?:assumed|taken\s+as)\b"
                       r"|\bshall\s+be\s+assumed\b|\best\s+supposée?\b")
 _PRODUCT_LIMIT = re.compile(
     r"(?i)应不|不应|不得|应符合|不允许|(?:应|须)(?:小于|大于|低于|高于)|(?:shall|should|must|may)\s+not\s+(?:exceed|be)"
