@@ -152,3 +152,12 @@ def test_reference_oxygen_content_and_assumed_values_are_test_conditions():
     assert got == [(11, "test-condition")]
     got = [(i.value, i.role) for i in _doc("Die Höhe ist unter Zugrundelegung einer Neigung von 30 Grad zu berechnen.")]
     assert got == [(30, "test-condition")]
+
+
+def test_a_reference_state_in_parentheses_and_programme_lengths_are_test_conditions():
+    got = [(i.comparator, i.value, i.unit, i.role) for i in
+           _doc("Die Angaben beziehen sich auf das Volumen im Normzustand (293 Kelvin, 1 020 Hektopascal) nach Trocknung.")]
+    assert got == [("=", 293, "Kelvin", "test-condition"), ("=", 1020, "Hektopascal", "test-condition")]
+    got = [(i.comparator, i.value, i.unit, i.role) for i in _doc("Dies ist durch eine mindestens zweijährige Messreihe nachzuweisen.")]
+    assert got == [(">=", 2, "Jahre", "test-condition")]
+    assert _doc("Die Anlage ist einer halbjährlichen Prüfung zu unterziehen.") == []  # a frequency, not a length

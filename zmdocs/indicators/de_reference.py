@@ -1,0 +1,60 @@
+"""The reference state German ordinances state concentrations at ("im Normzustand (273 Kelvin, 1 013 Hektopascal)"),
+and the length of a measuring programme written as an adjective ("ein mindestens einjähriges Messprogramm").
+
+A standard or reference state written as a parenthesis of values after its name (Normzustand, Normbedingungen,
+Bezugszustand, Bezugsbedingungen) gives one `=` test-condition indicator per value: the conditions every
+concentration of the text is converted to, comparable between two texts as test settings are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zmdocs.indicators.common import make
+from zmdocs.indicators.units import is_known, unit_symbol
+from zmdocs.text.numbers import number_words, parse_number
+
+_STATE = re.compile(r"(?i)\b(Normzustand|Normbedingungen|Bezugszustand|Bezugsbedingungen)\s*\(([^()]{3,100})\)")
+_PART = re.compile(r"^\s*(?P<n>\d[\d\s]*(?:[.,]\d+)?)\s*(?P<u>[^\d\s,;][^\s,;]{0,14})\s*$")
+
+
+def reference_states(text: str, clause: str | None, page: int | None) -> list:
+    """One `=` test-condition indicator per value of each reference state written in `text`."""
+    out = []
+    for m in _STATE.finditer(text or ""):
+        for part in re.split(r"\s*(?:[,;]|\bund\b)\s*", m.group(2)):
+            p = _PART.match(part)
+            sym = unit_symbol(p.group("u")) if p else ""
+            v = parse_number(re.sub(r"\s+", "", p.group("n")), "de") if p else None
+            if v is None or not sym or not is_known(sym):
+                continue
+            ind = make(parameter=m.group(1), comparator="=", unit=p.group("u"), value=v, clause=clause, page=page,
+                       text=m.group(0), origin={"type": "prose"})
+            ind._setting = True  # read by roles.assign_roles: a test-condition; not serialised
+            ind._bare = False
+            out.append(ind)
+    return out
+
+
+# "ein mindestens einjährliches Messprogramm", "eine zweijährige Messreihe": the duration a programme of
+# measurements runs, as an adjective (a number word glued to -jährig/-monatig/-wöchig)
+_RUN = re.compile(r"(?i)\b(?:(mindestens|höchstens)\s+)?([a-zäöüß]{2,6}?)(jährig|jährlich|monatig|wöchig)e[nsrm]?\s+"
+                  r"(?:Messprogramm|Messreihe|Messkampagne|Dauerversuch|Probebetrieb|Versuchsbetrieb)\w*")
+_RUN_UNIT = {"jährig": "Jahre", "jährlich": "Jahre", "monatig": "Monate", "wöchig": "Wochen"}
+
+
+def programme_durations(text: str, clause: str | None, page: int | None) -> list:
+    """One test-condition indicator per measuring programme whose length `text` writes as an adjective."""
+    words = number_words("de", 1, 12) | {"ein": 1, "zwei": 2, "drei": 3}
+    out = []
+    for m in _RUN.finditer(text or ""):
+        v = words.get(m.group(2).lower())
+        if v is None:
+            continue
+        cmp_ = {"mindestens": ">=", "höchstens": "<="}.get((m.group(1) or "").lower(), "=")
+        ind = make(parameter="Dauer des " + m.group(0).split()[-1], comparator=cmp_, unit=_RUN_UNIT[m.group(3).lower()],
+                   value=v, clause=clause, page=page, text=m.group(0), origin={"type": "prose"})
+        ind._setting = True  # read by roles.assign_roles: a test-condition; not serialised
+        ind._bare = False
+        out.append(ind)
+    return out
