@@ -161,3 +161,10 @@ def test_a_reference_state_in_parentheses_and_programme_lengths_are_test_conditi
     got = [(i.comparator, i.value, i.unit, i.role) for i in _doc("Dies ist durch eine mindestens zweijährige Messreihe nachzuweisen.")]
     assert got == [(">=", 2, "Jahre", "test-condition")]
     assert _doc("Die Anlage ist einer halbjährlichen Prüfung zu unterziehen.") == []  # a frequency, not a length
+
+
+def test_magnification_ranges_and_sample_volumes_of_a_method():
+    got = [(i.comparator, i.value, i.min, i.max, i.unit, i.role) for i in
+           _doc("Die Kolonien werden mit 10- bis 12-facher Vergrößerung in 5 Milliliter der zu untersuchenden Probe gezählt.")]
+    assert ("range", None, 10, 12, "", "test-condition") in got
+    assert ("=", 5, None, None, "Milliliter", "test-condition") in got

@@ -58,3 +58,26 @@ def programme_durations(text: str, clause: str | None, page: int | None) -> list
         ind._bare = False
         out.append(ind)
     return out
+
+
+# "mit 6- bis 8-facher Lupenvergrößerung": a magnification range; "in 1 Milliliter des zu untersuchenden Wassers",
+# "100 ml der zu untersuchenden Probe": the sample volume a method examines
+_MAGNIFICATION = re.compile(r"(?i)\b(\d+)-?\s*bis\s*(\d+)-fache[nrms]?\s+([\wäöüß-]*vergrößerung)\b")
+_SAMPLE = re.compile(r"(?i)\b(?:in\s+)?(\d+(?:,\d+)?)\s*(Milliliter|Millilitern|ml|Liter|Litern|l)\s+(?:des|der)\s+zu\s+untersuchenden\s+(\w+)")
+
+
+def method_settings(text: str, clause: str | None, page: int | None) -> list:
+    """Magnifications and sample volumes of a German test method, as test-condition indicators."""
+    found = []
+    for m in _MAGNIFICATION.finditer(text or ""):
+        found.append(make(parameter=m.group(3), comparator="range", vmin=float(m.group(1)), vmax=float(m.group(2)),
+                          clause=clause, page=page, text=m.group(0), origin={"type": "prose"}))
+    for m in _SAMPLE.finditer(text or ""):
+        v = parse_number(m.group(1), "de")
+        if v is not None:
+            found.append(make(parameter=f"untersuchte Menge {m.group(3)}", comparator="=", unit=m.group(2), value=v,
+                              clause=clause, page=page, text=m.group(0), origin={"type": "prose"}))
+    for ind in found:
+        ind._setting = True  # read by roles.assign_roles: a test-condition; not serialised
+        ind._bare = False
+    return found
