@@ -168,3 +168,10 @@ def test_magnification_ranges_and_sample_volumes_of_a_method():
            _doc("Die Kolonien werden mit 10- bis 12-facher Vergrößerung in 5 Milliliter der zu untersuchenden Probe gezählt.")]
     assert ("range", None, 10, 12, "", "test-condition") in got
     assert ("=", 5, None, None, "Milliliter", "test-condition") in got
+
+
+def test_a_minimum_lowered_to_a_value_is_a_lower_bound():
+    got = [(i.comparator, i.value, i.unit) for i in _doc("Für Quellwasser kann der Mindestwert auf 5,5 pH-Einheiten herabgesetzt werden.")]
+    assert got == [(">=", 5.5, "")]
+    got = [(i.comparator, i.value, i.unit) for i in _doc("Im Einzelfall wird der Höchstwert auf 30 mg/l festgesetzt.")]
+    assert got == [("<=", 30, "mg/l")]

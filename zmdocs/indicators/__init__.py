@@ -99,7 +99,7 @@ from zmdocs.indicators.common import direction
 from zmdocs.indicators.de_admin import drop_admin_periods
 from zmdocs.indicators.de_counts import count_columns, minimum_counts, prose_count_units
 from zmdocs.indicators.de_lists import compound_lengths, drop_unit_header_cells, restate_de_lists
-from zmdocs.indicators.de_reference import method_settings, programme_durations, reference_states
+from zmdocs.indicators.de_reference import method_settings, programme_durations, reference_states, values_set_to
 from zmdocs.indicators.de_remarks import remark_indicators
 from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
@@ -175,7 +175,8 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         text = restate_lists(ctext, clang or guess_lang(ctext))
         found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=_context(c, headings)), clang or guess_lang(ctext))
         if (clang or guess_lang(ctext)) == "de":
-            found += reference_states(text, c.id, c.page) + programme_durations(text, c.id, c.page) + method_settings(text, c.id, c.page)
+            found += [*reference_states(text, c.id, c.page), *programme_durations(text, c.id, c.page),
+                      *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:

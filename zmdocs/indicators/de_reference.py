@@ -81,3 +81,22 @@ def method_settings(text: str, clause: str | None, page: int | None) -> list:
         ind._setting = True  # read by roles.assign_roles: a test-condition; not serialised
         ind._bare = False
     return found
+
+
+# "kann der Mindestwert auf 4,5 pH-Einheiten herabgesetzt werden", "der Höchstwert wird auf 20 mg/l festgesetzt"
+_SET_TO = re.compile(r"(?i)\b(Mindestwert|Höchstwert|Grenzwert)\s+(?:[a-zäöüß]+\s+){0,2}?auf\s+(\d[\d.,]*)\s*"
+                     r"(pH-Einheiten|[^\s\d.,;]{1,10})?\s+(?:herabgesetzt|festgesetzt|erhöht|abgesenkt|angehoben|begrenzt)\b")
+
+
+def values_set_to(text: str, clause: str | None, page: int | None, origin: dict | None = None) -> list:
+    """A minimum or maximum that a German rule lowers or raises to a value: `>=` / `<=` that value."""
+    out = []
+    for m in _SET_TO.finditer(text or ""):
+        v = parse_number(m.group(2), "de")
+        unit = "" if (m.group(3) or "").lower() == "ph-einheiten" else (m.group(3) or "")
+        if v is None or unit and not is_known(unit_symbol(unit) or ""):
+            continue
+        cmp_ = ">=" if m.group(1).lower() == "mindestwert" else "<="
+        out.append(make(parameter=m.group(1), comparator=cmp_, unit=unit, value=v, clause=clause, page=page,
+                        text=m.group(0), origin=origin or {"type": "prose"}))
+    return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from zmdocs.indicators.common import make
+from zmdocs.indicators.de_reference import values_set_to
 from zmdocs.indicators.prose import extract_text
 from zmdocs.text.numbers import parse_number
 
@@ -33,6 +34,8 @@ def remark_indicators(t, found: list, lang: str) -> list:
         return found
     heads = [" ".join(r[j] for r in t.header if j < len(r)) for j in range(max(len(r) for r in t.rows))]
     cols = [j for j, h in enumerate(heads) if _REMARK_HEAD.match(h)]
+    found = found + [ind for r, row in enumerate(t.body, start=t.header_rows) for k, cell in enumerate(row)
+                     for ind in values_set_to(cell, t.clause, t.page, {"type": "table", "table": t.number or t.id, "row": r, "col": k})]
     if not cols:
         return found
     pcol = next((j for j, h in enumerate(heads) if _PARAM_HEAD.match(h)), None)
