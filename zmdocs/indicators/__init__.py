@@ -99,7 +99,12 @@ from zmdocs.indicators.common import direction
 from zmdocs.indicators.de_admin import drop_admin_periods
 from zmdocs.indicators.de_counts import count_columns, minimum_counts, prose_count_units
 from zmdocs.indicators.de_lists import compound_lengths, drop_unit_header_cells, restate_de_lists
-from zmdocs.indicators.de_reference import method_settings, programme_durations, reference_states, values_set_to
+from zmdocs.indicators.de_reference import (
+    method_settings,
+    programme_durations,
+    reference_states,
+    values_set_to,
+)
 from zmdocs.indicators.de_remarks import remark_indicators
 from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
