@@ -175,3 +175,17 @@ def test_a_minimum_lowered_to_a_value_is_a_lower_bound():
     assert got == [(">=", 5.5, "")]
     got = [(i.comparator, i.value, i.unit) for i in _doc("Im Einzelfall wird der Höchstwert auf 30 mg/l festgesetzt.")]
     assert got == [("<=", 30, "mg/l")]
+
+
+def test_values_carried_down_into_a_repeated_sub_table_header_are_dropped():
+    from zmdocs.indicators.de_lists import drop_carried_cells
+
+    rows = [["Leistung", "Ruß [g/m 3 ]", "NOx [g/m 3 ]"], ["* 10", "0,2", "0,7"], ["* 10", "0,2", "Brennstoff Gruppe B"],
+            ["* 10", "0,2", "Ruß [g/m 3 ]"], ["* 10", "0,3", "0,6"], ["* 20", "0,3", "0,6"]]
+    t = Table(id="V#table-3", number="3", clause="V#7", rows=rows, header_rows=1)
+
+    def at(r: int, c: int) -> Indicator:
+        return Indicator(text=rows[r][c], comparator="<=", value=1, origin={"type": "table", "table": "3", "row": r, "col": c})
+    found = [at(1, 1), at(2, 1), at(3, 1), at(4, 1), at(5, 1), at(5, 2)]
+    kept = [((i.origin or {}).get("row"), (i.origin or {}).get("col")) for i in drop_carried_cells(t, found)]
+    assert kept == [(1, 1), (4, 1), (5, 1), (5, 2)]  # rows 2 and 3 head the second sub-table; 5 repeats a real value

@@ -98,7 +98,12 @@ from zmdocs.indicators.bands import drop_bands
 from zmdocs.indicators.common import direction
 from zmdocs.indicators.de_admin import drop_admin_periods
 from zmdocs.indicators.de_counts import count_columns, minimum_counts, prose_count_units
-from zmdocs.indicators.de_lists import compound_lengths, drop_unit_header_cells, restate_de_lists
+from zmdocs.indicators.de_lists import (
+    compound_lengths,
+    drop_carried_cells,
+    drop_unit_header_cells,
+    restate_de_lists,
+)
 from zmdocs.indicators.de_reference import (
     method_settings,
     programme_durations,
@@ -219,6 +224,7 @@ def _table_indicators(t, lang: str | None, headings: dict[str, str]) -> list[Ind
         found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
         found = minimum_counts(found, headings.get(t.clause or "", ""), t.caption) if lang == "de" else found
         found = remark_indicators(t, found, lang or "")
+        found = drop_carried_cells(t, found) if lang in ("de", "fr") else found
     every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
     for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
         j = (i.origin or {}).get("col")

@@ -66,3 +66,23 @@ def compound_lengths(text: str) -> str:
     def one(m: re.Match) -> str:
         return f"{int(m.group(1)) + int(m.group(2)) / 100:g} Meter".replace(".", ",")
     return _COMPOUND.sub(one, text)
+
+
+def drop_carried_cells(t, found: list) -> list:
+    """Table indicators without the values a flattened nested list carried down into a sub-table's header rows.
+
+    A body row holding a header cell again ("Staub [g/m 3 ]"), and a text row right above it, start a sub-table;
+    a value cell in them that repeats the cell above is the layout's copy, not a value of that row."""
+    header = {c.strip() for r in t.header for c in r if re.search(r"[^\W\d_]{2}", c)}  # names, not values
+    again = {i for i in range(t.header_rows, len(t.rows)) if any(c.strip() in header for c in t.rows[i])}
+    heads = set(again)
+    for i in again:  # "Brennstoff nach … in kW" over the repeated "Staub [g/m 3 ]": the sub-table's first header line
+        cols = {j for j, c in enumerate(t.rows[i]) if c.strip() in header}
+        if i - 1 >= t.header_rows and any(j < len(t.rows[i - 1]) and not re.search(r"\d", t.rows[i - 1][j].split("§")[0])
+                                          for j in cols):
+            heads.add(i - 1)
+    carried: set[tuple[int, int]] = set()
+    for i in heads:
+        row, above = t.rows[i], t.rows[i - 1] if i > 0 else []
+        carried |= {(i, j) for j, c in enumerate(row) if j < len(above) and c.strip() and c == above[j] and re.search(r"\d", c)}
+    return [x for x in found if ((x.origin or {}).get("row"), (x.origin or {}).get("col")) not in carried]
