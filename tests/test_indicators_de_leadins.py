@@ -185,7 +185,7 @@ def test_values_carried_down_into_a_repeated_sub_table_header_are_dropped():
     t = Table(id="V#table-3", number="3", clause="V#7", rows=rows, header_rows=1)
 
     def at(r: int, c: int) -> Indicator:
-        return Indicator(text=rows[r][c], comparator="<=", value=1, origin={"type": "table", "table": "3", "row": r, "col": c})
+        return Indicator(text=rows[r][c], parameter="Ruß", comparator="<=", value=1, origin={"type": "table", "table": "3", "row": r, "col": c})
     found = [at(1, 1), at(2, 1), at(3, 1), at(4, 1), at(5, 1), at(5, 2)]
     kept = [((i.origin or {}).get("row"), (i.origin or {}).get("col")) for i in drop_carried_cells(t, found)]
     assert kept == [(1, 1), (4, 1), (5, 1), (5, 2)]  # rows 2 and 3 head the second sub-table; 5 repeats a real value
