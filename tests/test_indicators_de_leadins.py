@@ -189,3 +189,11 @@ def test_values_carried_down_into_a_repeated_sub_table_header_are_dropped():
     found = [at(1, 1), at(2, 1), at(3, 1), at(4, 1), at(5, 1), at(5, 2)]
     kept = [((i.origin or {}).get("row"), (i.origin or {}).get("col")) for i in drop_carried_cells(t, found)]
     assert kept == [(1, 1), (4, 1), (5, 1), (5, 2)]  # rows 2 and 3 head the second sub-table; 5 repeats a real value
+
+
+def test_a_setting_in_the_label_of_an_unnumbered_table_is_read_once():
+    rows = [["Nr.", "Parameter", "Grenzwert", "Bemerkungen"],
+            ["1", "Keimzahl bei 30 °C", "", "Für Flaschenwasser gilt der Grenzwert von 50/ml am Abfüllort der Anlage."]]
+    t = Table(id="V#table-u4", number="", clause="V#7", rows=rows, header_rows=1)
+    got = [(i.comparator, i.value, i.unit, i.role) for i in _doc("Es gelten die Werte.", [t])]
+    assert ("=", 30, "°C", "test-condition") in got
