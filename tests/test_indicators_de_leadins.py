@@ -197,3 +197,8 @@ def test_a_setting_in_the_label_of_an_unnumbered_table_is_read_once():
     t = Table(id="V#table-u4", number="", clause="V#7", rows=rows, header_rows=1)
     got = [(i.comparator, i.value, i.unit, i.role) for i in _doc("Es gelten die Werte.", [t])]
     assert ("=", 30, "°C", "test-condition") in got
+
+
+def test_the_coverage_factor_of_an_expanded_uncertainty():
+    got = [(i.comparator, i.value, i.role) for i in _doc("Die erweiterte Messunsicherheit (k = 3) ist anzugeben.")]
+    assert got == [("=", 3, "test-condition")]

@@ -65,12 +65,18 @@ def programme_durations(text: str, clause: str | None, page: int | None) -> list
 _MAGNIFICATION = re.compile(r"(?i)\b(\d+)-?\s*bis\s*(\d+)-fache[nrms]?\s+([\wäöüß-]*vergrößerung)\b")
 _SAMPLE = re.compile(r"(?i)\b(?:in\s+)?(\d+(?:,\d+)?)\s*(Milliliter|Millilitern|ml|Liter|Litern|l)\s+(?:des|der)\s+zu\s+untersuchenden\s+(\w+)")
 
+# "der Verfahrenskennwert der Messunsicherheit (k = 2)": the coverage factor an expanded uncertainty is stated with
+_COVERAGE = re.compile(r"(?i)unsicherheit\w*\s*(?:[a-zäöüß]+\s+){0,3}?\(\s*k\s*=\s*(\d+(?:,\d+)?)\s*\)")
+
 
 def method_settings(text: str, clause: str | None, page: int | None) -> list:
-    """Magnifications and sample volumes of a German test method, as test-condition indicators."""
+    """Magnifications, coverage factors and sample volumes of a German test method, as test-condition indicators."""
     found = []
     for m in _MAGNIFICATION.finditer(text or ""):
         found.append(make(parameter=m.group(3), comparator="range", vmin=float(m.group(1)), vmax=float(m.group(2)),
+                          clause=clause, page=page, text=m.group(0), origin={"type": "prose"}))
+    for m in _COVERAGE.finditer(text or ""):
+        found.append(make(parameter="Erweiterungsfaktor", comparator="=", value=parse_number(m.group(1), "de"),
                           clause=clause, page=page, text=m.group(0), origin={"type": "prose"}))
     for m in _SAMPLE.finditer(text or ""):
         v = parse_number(m.group(1), "de")
