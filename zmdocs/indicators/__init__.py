@@ -96,6 +96,21 @@ import re
 
 from zmdocs.indicators.bands import drop_bands
 from zmdocs.indicators.common import direction
+from zmdocs.indicators.de_admin import drop_admin_periods
+from zmdocs.indicators.de_counts import count_columns, minimum_counts, prose_count_units
+from zmdocs.indicators.de_lists import (
+    compound_lengths,
+    drop_carried_cells,
+    drop_unit_header_cells,
+    restate_de_lists,
+)
+from zmdocs.indicators.de_reference import (
+    method_settings,
+    programme_durations,
+    reference_states,
+    values_set_to,
+)
+from zmdocs.indicators.de_remarks import remark_indicators
 from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
 from zmdocs.indicators.grids import grid_indicators, grid_table
@@ -166,8 +181,12 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             clang = None  # an English sentence in a Chinese standard (or the reverse): guess per clause
         parent = texts.get(c.parent or "", "")
         ctext = restate_under(parent, ctext, clang or guess_lang(ctext)) if parent else ctext
+        ctext = compound_lengths(restate_de_lists(ctext)) if (clang or guess_lang(ctext)) == "de" else ctext
         text = restate_lists(ctext, clang or guess_lang(ctext))
         found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=_context(c, headings)), clang or guess_lang(ctext))
+        if (clang or guess_lang(ctext)) == "de":
+            found += [*reference_states(text, c.id, c.page), *programme_durations(text, c.id, c.page),
+                      *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:
@@ -179,6 +198,10 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     out.extend(settings_in_labels(out, doc.tables, lang if lang in ("zh", "en", "de", "fr") else None))
     apply_field_rules(out, lang)
     out = apply_table_leadins(doc, out)
+    out = drop_unit_header_cells(out) if lang in ("de", "fr") else out
+    if lang == "de":
+        prose_count_units(out)
+        out = drop_admin_periods(out)
     _methods_from_test_chapter(doc, out)
     assign_roles(doc, out)
     if embed:
@@ -193,11 +216,15 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
 
 def _table_indicators(t, lang: str | None, headings: dict[str, str]) -> list[Indicator]:
     """The indicators of one table (a test-point grid, a blank form, or limits), with its caption and headers attached."""
+    t = count_columns(t) if lang == "de" else t
     found = grid_table(t, headings.get(t.clause or "", ""))
     if found is None:
         found = [] if blank_form(t) else extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
         found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
         found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
+        found = minimum_counts(found, headings.get(t.clause or "", ""), t.caption) if lang == "de" else found
+        found = remark_indicators(t, found, lang or "")
+        found = drop_carried_cells(t, found) if lang in ("de", "fr") else found
     every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
     for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
         j = (i.origin or {}).get("col")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from zmdocs.indicators.de_bands import item_bands
 from zmdocs.model import Indicator
 from zmdocs.text.numbers import parse_number
 
@@ -46,10 +47,10 @@ _BAND_EUROPE = re.compile(
 # "… mit Wasser als Wärmeträger und einer Feuerungswärmeleistung unter 1 Megawatt": a further attribute of the products
 # (not a limit word: "mit einer Nachweisgrenze von bis zu …" states a limit)
 _BAND_ATTRIBUTE = re.compile(
-    r"(?i)\bund\s+einer\s+(?![\wäöüß-]*(?:grenze|wert)\b)[\wäöüß-]{3,40}\s+(?:von\s+)?(?:mehr\s+als|weniger\s+als|unter|über"
+    r"(?i)\bund\s+einer\s+(?:[a-zäöüß]+e[nr]?\s+)?(?![\wäöüß-]*(?:grenze|wert)\b)[\wäöüß-]{3,40}\s+(?:von\s+)?(?:(?:nicht\s+)?mehr\s+als|weniger\s+als|unter|über"
     r"|bis\s+zu|bis\s+einschließlich|ab)\s*(?P<num>" + _NUM + r")")
 # an exemption: every value after "gilt nicht für" up to the next rule names what is exempt
-_EXEMPT = re.compile(r"(?i)\b(?:gilt|gelten)\s+nicht\s+für\b|\b(?:ausgenommen\s+sind|sind\s+ausgenommen)\b"
+_EXEMPT = re.compile(r"(?i)\b(?:gilt|gelten)\s+nicht\s+für\b|\b(?:ausgenommen\s+sind|sind\s+ausgenommen|mit\s+Ausnahme\s+von)\b"
                      r"|\b(?:does|do|shall)\s+not\s+apply\s+to\b")
 _EXEMPT_END = re.compile(r"(?i);|\b(?:gilt|gelten|muss|müssen|darf|dürfen|shall|must)\b(?!\s+nicht\s+für)")
 # "Für Feuerungsanlagen, die … höchstens 300 Stunden … betrieben werden, gilt …": the relative clause scopes the rule
@@ -69,6 +70,7 @@ def _bands_europe(text: str) -> list[tuple[float, str, str]]:
             v = _number(m.group(g) or "") if g in m.re.groupindex else None
             if v is not None:
                 out.append((v, "", m.group().strip()))
+    out.extend(item_bands(text))  # "2. von mehr als 50 bis 100 Kilowatt in einem Umkreis …" (German list items)
     for a, b in _scopes(text):
         out.extend((v, "", text[a:b].strip()) for v in (_number(n.group()) for n in re.finditer(_NUM, text[a:b])) if v is not None)
     return out

@@ -26,6 +26,8 @@ def settings_in_labels(inds: list[Indicator], tables: list[Table], lang: str | N
     by_number: dict[tuple, Table] = {}
     for t in tables:  # unnumbered tables share the number "": the clause tells them apart (first one kept)
         by_number.setdefault((t.clause, str(t.number)), t)
+        if lang in ("de", "fr"):  # an unnumbered table's cells name it by its id (en/zh left as they were: see issue #11)
+            by_number.setdefault((t.clause, str(t.id)), t)
     seen: set[tuple] = set()
     out: list[Indicator] = []
     for i in inds:

@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 # a lead-in that ends with a colon right before the (removed) table: "… nicht überschreiten:"
 _UPPER_LEADIN = re.compile(
     r"(?i)(?:nicht\s+überschreit\w*|nicht\s+größer\s+sein|shall\s+not\s+exceed|must\s+not\s+exceed"
-    r"|ne\s+(?:doivent|doit)\s+pas\s+dépasser)\s*:\s*(?:\n|$)")
+    r"|ne\s+(?:doivent|doit)\s+pas\s+dépasser)\s*:\s*(?:\n|$)"
+    r"|(?:nach)?folgenden?\s+(?:\w*grenzwerte|Höchstwerte)\b[^:.\n]{0,80}:\s*(?:\n|$)")  # "… folgende Grenzwerte, die …:"
 # a strict lead-in over the table: "… shall be less than the limits shown in the table below", "kleiner als die Grenzwerte"
 _STRICT_UPPER_LEADIN = re.compile(
     r"(?i)(?:shall|must)\s+be\s+less\s+than\s+the\s+(?:limits?|limit\s+values|values)\s+(?:shown|given|set\s+out|specified|laid\s+down)"

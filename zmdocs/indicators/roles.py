@@ -74,11 +74,11 @@ _TEST_LOCAL = re.compile(
     r"|\bappl(?:y|ied|ying)\b|\bis\s+(?:applied|placed|heated)\s+(?:to|on|at|in)\b|\bat\s+a\s+distance\s+of\b|\bplace\b"
     r"|\b(?:at|on|under|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:temperature|speed|voltage|pressure|load|slope|gradient|current|frequency|humidity)\s+of\b"
     r"|\btest(?:ed)?\s+(?:at|with|under|voltage|temperature|load|speed|duration)|\bspecimens?\b|\bsamples?\s+of\b|\bsampling\b"
-    r"|\bPrüf(?:ling|spannung|temperatur|dauer)|\bProbe\b|Probenahme|\bbezogen\s+auf\b|\bbeziehen\s+sich\s+auf\b"
+    r"|\bPrüf(?:ling|spannung|temperatur|dauer)|\bProbe\b|Probenahme|\bbezogen\s+auf\b|\bbeziehen\s+sich\s+auf\b|\bBebrütung\w*|\bInkubation\w*|\bbebrütet\b|\binkubiert\b"
     r"|\bappliquer\b|\best\s+appliqué|采样|取样|(?:采集|分成|每组)\s*\d|\b(?:referred|related)\s+to\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:content|concentration)\b"
     r"|\bexposure\s+(?:of|to)\b|\bexposed\s+to\b|\bconditioned\s+(?:at|for)\b|\b(?:stored|kept|held|maintained)\s+at\b"
     r"|\bfor\s+(?:any|a|an|each)\s+(?:[\w-]+\s+){0,4}(?:temperature|speed|voltage|pressure|load|humidity)\s+(?:of|(?:equivalent|equal)\s+to)\b"
-    r"|\b(?:is|are)\s+(?:set|adjusted|brought)\s+to\b|\bbei\s+einer\s+(?:[\wäöüß-]+\s+){0,2}\w*(?:temperatur|geschwindigkeit|spannung|drehzahl|frequenz|druck)\s+von\b"
+    r"|\b(?:is|are)\s+(?:set|adjusted|brought)\s+to\b|\bbei\s+einer\s+(?:[\wäöüß-]+\s+){0,2}\w*(?:temperatur|geschwindigkeit|spannung|drehzahl|frequenz|druck|konzentration)\s+von\b|\bauf\s+einen\s+(?:Volumengehalt\s+an\s+Sauerstoff|Sauerstoffgehalt)\b"
     r"|\b(?:à|sous)\s+une\s+(?:[\w-]+\s+){0,2}(?:température|vitesse|tension|pression|fréquence)\s+de\b")
 # a duration the test holds, named right after the value: "after 20 minutes of exposure", "24 h of conditioning"
 _DURATION_OF = re.compile(r"(?i)^\s*(?:min(?:utes?)?|h(?:ours?)?|s(?:econds?)?|d(?:ays?)?)\s+of\s+(?:exposure|loading|operation|conditioning|storage|immersion|ageing|aging)\b")
@@ -117,13 +117,13 @@ _RULE_NOTE = re.compile(r"^[\s*_]*Anmerkung\s+\d+\s*:.*?(?:\b(?:ist|sind)\s+(?:[
 _AMBIENT = re.compile(r"(?i)\b(?:ambient|environmental|room)\s+(?:air\s+)?temperature|\bwind\s+speeds?\b|\brelative\s+humidity"
                       r"|\b(?:atmospheric|barometric)\s+pressure|环境温度|相对湿度|大气压力?|风速|Umgebungstemperatur|Luftfeuchte"
                       r"|température\s+ambiante|humidité\s+relative")
-_TEST_PARAM = re.compile(r"(?i)^(?:试验|测试)|初(?:始)?速度|(?:屏幕|测量|观测)距离|^(?:the\s+)?test(?:ing)?\s|\bof\s+the\s+test\b|^(?:Prüf|Mess)\w*(?:\s+\S+)?$|\bd['’]essai\b")
+_TEST_PARAM = re.compile(r"(?i)^(?:试验|测试)|初(?:始)?速度|(?:屏幕|测量|观测)距离|^(?:the\s+)?test(?:ing)?\s|\bof\s+the\s+test\b|^(?:Prüf|Mess)(?!unsicherheit|genauigkeit|fehler|abweichung)\w*(?:\s+\S+)?$|\bd['’]essai\b")
 _TEST_COLUMN = re.compile(r"(?i)试验|测试|初(?:始)?速度|(?:屏幕|测量|观测)距离|\btest\s|testing|Prüf|essai"
                           r"|\bAnzahl\s+der\s+(?:Untersuchungen|Messungen|Proben|Probenahmen)|\bnumber\s+of\s+(?:tests|measurements|samples)\b")
 # a column of reference values a calculation or assessment applies ("Referenz-Aktivitätskonzentration", "reference value")
 _REFERENCE_COLUMN = re.compile(r"(?i)^(?:Referenz|Bezugs|Rechen)\w*|\breference\s+(?:values?|concentrations?|levels?)\b|valeurs?\s+de\s+référence")
 # a value a calculation assumes: "einen Pro-Kopf-Verbrauch von 200 Liter ansetzen", "… von 730 Litern … berechnet"
-_ASSUMED = re.compile(r"(?i)\bansetzen\b|\bangesetzt\b|zugrunde\s+(?:zu\s+)?(?:legen|gelegt)|\b(?:be|er)rechnet\b|\bis\s+(?:assumed|taken\s+as)\b"
+_ASSUMED = re.compile(r"(?i)\bansetzen\b|\bangesetzt\b|zugrunde\s+(?:zu\s+)?(?:legen|gelegt)|\bZugrundelegung\b|\b(?:be|er)rechnet\b|\bis\s+(?:assumed|taken\s+as)\b"
                       r"|\bshall\s+be\s+assumed\b|\best\s+supposée?\b")
 _PRODUCT_LIMIT = re.compile(
     r"(?i)应不|不应|不得|应符合|不允许|(?:应|须)(?:小于|大于|低于|高于)|(?:shall|should|must|may)\s+not\s+(?:exceed|be)"
