@@ -62,6 +62,12 @@ def table_bound(table, joined: list[str], roles: list[str],
     return bound_columns(labels, table.caption or "", bounded)
 
 
+def label_hint(parts: Sequence[str]) -> str:
+    """The header parts under a spanning header that may name a bound: short labels, not a description of eight
+    words or more ("Areas where there is strict minimum underkeel clearance" names no minimum of the values)."""
+    return " ".join(p for p in parts if len(p.split()) < 8)
+
+
 def column_hints(hints: list[str], caption: str, j: int, bound: set[int] | None) -> list[str]:
     """The hint texts for a value in column j: test-setting words removed; the caption dropped when the table
     has limit columns and j is not one of them."""

@@ -1,0 +1,73 @@
+"""English international-standard kinds (ISO/IEC/IHO/OIML drafting, issue #11): bounds implied by a defined
+abbreviation or an examined share, descriptive sub-headers that name no bound, a bound shared across a semicolon
+of a cell, required shares and assumed values. Texts and tables written here."""
+
+from __future__ import annotations
+
+from zmdocs.indicators import extract_document, extract_text
+from zmdocs.indicators.implied_bounds import defined_abbreviations
+from zmdocs.indicators.required_values import required_values
+from zmdocs.model import Clause, Document, Table
+
+
+def _doc(text: str, rows: list[list[str]], heading: str = "Minimum standards for surveys") -> Document:
+    c = Clause(id="X#4.2", number="4.2", heading=heading, text=text, kind="requirements")
+    t = Table(id="X#T1", number="1", clause=c.id, header_rows=1, rows=rows)
+    return Document(id="X", lang="en", clauses=[c], tables=[t])
+
+
+def _got(inds) -> list[tuple]:
+    return sorted((i.comparator, i.value, i.unit, i.conditions[-1] if i.conditions else "") for i in inds)
+
+
+def test_abbreviations_defined_by_their_initials():
+    got = defined_abbreviations(["The position has a total lateral error (TLE) and a mean time (MT) of note (X)."])
+    assert got == {"TLE": "total lateral error", "MT": "mean time"}
+
+
+ROWS = [["Criteria", "Grade A", "Grade B"],
+        ["Position TLU [m]", "10 m", "3 m"],
+        ["Inspection [%]", "50%", "100%"],
+        ["Size of holes [mm]", "12 mm", "8 mm"]]
+
+
+def test_defined_uncertainty_abbreviation_and_examined_share_imply_bounds():
+    doc = _doc("Each point has a total lateral uncertainty (TLU) that is reported.", ROWS)
+    got = {(i.comparator, i.value, i.unit) for i in extract_document(doc)}
+    assert {("<=", 10, "m"), ("<=", 3, "m"), (">=", 50, "%"), (">=", 100, "%"), ("=", 12, "mm"), ("=", 8, "mm")} <= got
+
+
+def test_undefined_abbreviation_implies_nothing():
+    got = {(i.comparator, i.value, i.unit) for i in extract_document(_doc("Points are reported.", ROWS))}
+    assert ("=", 10, "m") in got and ("<=", 10, "m") not in got
+
+
+def test_descriptive_sub_header_names_no_bound():
+    rows = [["Criteria", "Grade A", "Grade B"],
+            ["Use", "Sites where a general view is adequate", "Sites with a strict minimum clearance and tight turning room"],
+            ["Drift [m]", "4 m", "2 m"]]
+    got = {(i.comparator, i.value, i.unit) for i in extract_document(_doc("Sites are graded.", rows))}
+    assert ("=", 2, "m") in got and (">=", 2, "m") not in got
+
+
+def test_bound_shared_across_a_semicolon_of_a_cell():
+    rows = [["Criteria", "Grade A"], ["Gap size [m] or [% of depth]", "Gaps > 3 m, in depths down to 50 m; 8% of depth beyond 50 m"]]
+    got = {(i.comparator, i.value, i.unit) for i in extract_document(_doc("Gaps are found.", rows))}
+    assert {(">", 3, "m"), (">", 8, "%")} <= got
+
+
+def test_required_shares_are_least_shares():
+    text = "For this grade, a 150% visual search and 120% echo coverage are required. A 5% flow reduction is required."
+    assert _got(required_values(text, extract_text)) == [(">=", 120, "%", ""), (">=", 150, "%", "")]
+
+
+def test_value_to_be_assumed():
+    text = "If no ratio is declared on the label, the value 0.4 shall be assumed."
+    assert [(i.comparator, i.value) for i in required_values(text, extract_text)] == [("=", 0.4)]
+
+
+def test_required_share_in_a_document_once():
+    doc = Document(id="Y", lang="en", clauses=[Clause(id="Y#2", number="2", heading="Grade B", kind="requirements",
+                                                      text="A 100% sonar search is required in such sites.")])
+    got = [(i.comparator, i.value, i.unit) for i in extract_document(doc)]
+    assert got == [(">=", 100, "%")]
