@@ -71,3 +71,39 @@ def test_required_share_in_a_document_once():
                                                       text="A 100% sonar search is required in such sites.")])
     got = [(i.comparator, i.value, i.unit) for i in extract_document(doc)]
     assert got == [(">=", 100, "%")]
+
+
+def _prose(text: str) -> list[tuple]:
+    return [(i.comparator, i.value, i.unit) for i in extract_text(text, "en")]
+
+
+def test_once_opens_a_condition():
+    assert _prose("Once the wind speed exceeds 20 m/s, the crane is unlikely to be used.") == []
+    assert _prose("The current shall not exceed 5 mA once the test is over.") == [("<=", 5, "mA")]
+
+
+def test_relative_clause_of_possibility_is_no_limit():
+    assert _prose("Gusts which may exceed 15 m/s should be recorded at each mast.") == []
+    assert _prose("The gust speed may not exceed 15 m/s.") == [("<=", 15, "m/s")]
+
+
+def test_definition_factor_and_defined_level():
+    text = "In this guide, the 90% interval for a length (e.g. a span) is defined as 1.64 x standard deviation."
+    got = required_values(text, extract_text)
+    assert [(i.comparator, i.value, i.unit) for i in got] == [("=", 1.64, "")]
+    doc = Document(id="Z", lang="en", clauses=[Clause(id="Z#2", number="2", heading="Intervals", kind="requirements", text=text)])
+    assert {(i.comparator, i.value, i.unit) for i in extract_document(doc)} == {("=", 1.64, "")}
+
+
+def test_example_value_in_parentheses():
+    got = required_values("Such levels (e.g. 90%) depend on the spread of the data.", extract_text)
+    assert [(i.comparator, i.value, i.unit) for i in got] == [("=", 90, "%")]
+
+
+def test_starred_note_under_a_table_is_read():
+    rows = [["Test", "Factor*"], ["Warm-up", "1.0"], ["Surge", "1.0"]]
+    t = Table(id="W#T5", number="5", clause="W#3", header_rows=1, rows=rows,
+              footnotes=["*Note: pQ = 0.4 shall be used for passive cells during these tests."])
+    from zmdocs.indicators import extract_table
+
+    assert ("=", 0.4) in {(i.comparator, i.value) for i in extract_table(t, lang="en")}

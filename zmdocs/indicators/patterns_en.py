@@ -61,6 +61,7 @@ _CLAUSE_STOP = r"(?=\s*(?:[,;]\s|[.](?:\s|$)|$|\)|\(|\bshall\b|\bmust\b|\bmay\b|
 CONDITION = re.compile(
     r"\b(?:where|whereas|provided\s+that|unless|in\s+the\s+case\s+of|wo|sofern|soweit|lorsque|lorsqu'|si)\b(?:[^,;.()]|(?<=\d)[.,](?=\d)){1,90}?" + _CLAUSE_STOP +
     r"|\b(?:at(?!\s+(?:least|most|the\s+(?:latest|earliest)|an?\s+[\w-]+\s+(?:less|greater|lower|higher|more)\s+than\b))|under|during|after|when|if|where|while|for(?=\s+(?:\d|a\s+period|appliances|class|products|rated|an?\b|the\s+\w+\s+(?:of|with)))"
+    r"|once(?=\s+(?:the|an?)\s)|(?:which|that)\s+(?:may|might|can|could)(?=\s+(?:exceed|reach|be\s+(?:more|less|greater|higher|lower)\b))"
     r"|(?:passing\s+)?through(?=\s*[±+\-−]?\s*\d)|forming\s+an?\s+angle\s+of|beyond(?=\s+\d)|in\s+(?:[\w-]+\s+){1,2}?(?:down\s+to|up\s+to|beyond|below|above|exceeding|of\s+(?:up\s+to|less|more))(?=\s)"
     r"|measured\s+at|(?:does|do)\s+not\s+apply\s+to|applies\s+only\s+to|not\s+applicable\s+to|gilt\s+nicht\s+für|ne\s+s'applique\s+pas\s+à"
     r"|with(?=\s+(?:\d|an?\b))|bei|für|während|wenn|falls|nach(?=\s+\d+\s*(?:s|min|h|Stunden|Minuten))|mit\s+einer"

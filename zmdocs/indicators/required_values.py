@@ -3,6 +3,9 @@
 - "A 100 % feature search is required", "100 % search and 100 % coverage are required": a required share of an
   extent examined or covered is the least share accepted (>=). A share of a deviation, loss or change is not.
 - "… then the value 0.7 shall be assumed" (used, taken, applied): the value stated (=).
+- "the 95 % level is defined as 1.96 × standard deviation": the factor of a definition is a value (=); the level
+  named in the subject of the definition is the term defined, no value of its own.
+- "confidence levels (e.g. 95 %) depend on …": an example value in parentheses is a stated value (an example).
 Both are read again through the value reader as a restated sentence, so units and numbers have one home.
 """
 
@@ -19,6 +22,9 @@ _REQUIRED_SHARES = re.compile(
     r"\s+(?:is|are)\s+(?:also\s+|therefore\s+)?required\b")
 _CHANGE = re.compile(r"(?i)\b(?:toleranc\w*|deviations?|errors?|uncertaint\w*|reductions?|decreases?|drops?|loss(?:es)?|"
                      r"variations?|increases?|changes?|overloads?|slopes?|gradients?)\b")
+_DEFINED_AS = re.compile(rf"(?i)\b(?:is|are)\s+defined\s+as\s+({_NUM})\s*(?:x|×|times)\s+(?:the\s+)?[a-z]")
+_DEFINED_SUBJECT = re.compile(rf"(?i)\bthe\s+({_NUM})\s*%\s+(?:e\.g\.|i\.e\.|[^.;]){{0,80}}?\b(?:is|are)\s+defined\s+as\b")
+_EXAMPLE = re.compile(rf"(?i)\((?:e\.\s?g\.|for\s+example)\s*,?\s*({_NUM}\s*(?:%|°|[A-Za-z]{{1,3}}))\s*\)")
 _ASSUMED = re.compile(rf"(?i)\bthe\s+value\s+(?:of\s+)?({_NUM})\s+(?:shall|must|is\s+to)\s+be\s+(?:assumed|used|taken|applied)\b")
 
 
@@ -33,13 +39,17 @@ def required_values(text: str, extract, clause: str | None = None, page: int | N
             if not noun or _CHANGE.search(noun):
                 continue
             out += _restated(extract, f"The {noun} shall be at least {s.group(1)} %.", m.group(), clause, page)
-    for m in _ASSUMED.finditer(text or ""):
+    for m in [*_ASSUMED.finditer(text or ""), *_DEFINED_AS.finditer(text or "")]:
         out += _restated(extract, f"The value shall be {m.group(1)}.", m.group(), clause, page, bare=True)
+    for m in _EXAMPLE.finditer(text or ""):
+        out += _restated(extract, f"The value shall be {m.group(1)}.", m.group(), clause, page)
     return out
 
 
 def add_required_values(found: list, text: str, extract, clause: str | None = None, page: int | None = None) -> list:
     """`found` (a passage's indicators) with its required shares and assumed values that it does not hold yet."""
+    named = {float(m.group(1).replace(",", ".")) for m in _DEFINED_SUBJECT.finditer(text or "")}
+    found = [i for i in found if not (i.unit == "%" and i.value in named and _DEFINED_SUBJECT.search(i.text or ""))]
     have = {(i.comparator, i.value, i.unit) for i in found}
     return found + [i for i in required_values(text, extract, clause, page) if (i.comparator, i.value, i.unit) not in have]
 
