@@ -107,3 +107,18 @@ def test_starred_note_under_a_table_is_read():
     from zmdocs.indicators import extract_table
 
     assert ("=", 0.4) in {(i.comparator, i.value) for i in extract_table(t, lang="en")}
+
+
+def test_counts_of_repeated_tests_in_words():
+    text = "The spread of the results of four identical weighings... "  # no counted noun: nothing
+    assert _prose(text) == []
+    text = ("The range of the results of six identical load applications for grade 1 and of two identical load "
+            "applications for grade 2 shall not be greater than the limit.")
+    assert sorted(_prose(text)) == [("=", 2, ""), ("=", 6, "")]
+    assert _prose("The mean of the three readings is reported.") == []
+
+
+def test_count_of_repeated_tests_is_a_test_condition():
+    doc = Document(id="C", lang="en", clauses=[Clause(id="C#5", number="5", heading="Repeatability", kind="requirements",
+                                                      text="The results of six identical load applications shall agree.")])
+    assert [(i.value, i.role) for i in extract_document(doc)] == [(6, "test-condition")]

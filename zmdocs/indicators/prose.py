@@ -402,7 +402,7 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         span = None  # "Prüfwert für C ≤ 0,1 Bq/l": the limit word names the bound on the symbol after "für"
     if span and _LIMIT_SPAN.match(t, span[0]) and not QRE.search(px.masked, span[0], q.start):
         span = None  # "mit einer Nachweisgrenze von 0,08 Bq/l": the limit is the value
-    counted = count_of_tests(t, q.start, q.end, px.lang) if q.kind == "one" and not q.unit and not span else None
+    counted = count_of_tests(t, q.start, q.end, px.lang) if q.kind == "one" and not q.unit and (not span or px.lang == "en") else None
     if counted and q.comparator in (None, "=", ">"):
         q.role, q.comparator = "indicator", counted  # "Es sind 3 Einzelmessungen vorzunehmen", "gemittelt über 4 Quartale"
     elif q.kind in ("ip", "grade"):

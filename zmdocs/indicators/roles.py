@@ -85,7 +85,7 @@ _DURATION_OF = re.compile(r"(?i)^\s*(?:min(?:utes?)?|h(?:ours?)?|s(?:econds?)?|d
 _LEVEL_OF = re.compile(r"(?i)^\s*(?:%|per\s?cent)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                        r"|^\s*%\s*(?:Vertrauensniveau|Konfidenzniveau|(?:de\s+)?niveau\s+de\s+confiance|置信)")
 # a count of tests or determinations right after the value: "3 Bestimmungen", "repeated three times"
-_TEST_COUNT = re.compile(r"(?i)^\W{0,3}(?:tests?|measurements?|determinations?|runs?|cycles?|times(?!\s+(?:the|its|their|that|this)\b)|Bestimmungen|Messungen|Prüfungen"
+_TEST_COUNT = re.compile(r"(?i)^\W{0,3}(?:(?:identical|independent|consecutive|successive|repeated|load)\s+){0,2}(?:tests?|measurements?|readings?|applications?|determinations?|runs?|cycles?|times(?!\s+(?:the|its|their|that|this)\b)|Bestimmungen|Messungen|Prüfungen"
                          r"|Wiederholungen|essais|mesures)\b|^\W{0,3}次(?:试验|测量|测试|检验)"
                          r"|^\W{0,3}(?:[a-zäöüß]+(?:e|en)\s+)?(?:Einzelmessungen|Untersuchungen|Probenahmen|Proben|Messreihen|Quartale|Quartalen)\b")
 # a Chinese locative frame that holds the value: 在坡度为20%…的坡道上, 在温度为40 ℃的条件下
