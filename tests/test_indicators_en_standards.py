@@ -122,3 +122,11 @@ def test_count_of_repeated_tests_is_a_test_condition():
     doc = Document(id="C", lang="en", clauses=[Clause(id="C#5", number="5", heading="Repeatability", kind="requirements",
                                                       text="The results of six identical load applications shall agree.")])
     assert [(i.value, i.role) for i in extract_document(doc)] == [(6, "test-condition")]
+
+
+def test_variation_to_withstand_in_an_if_span_is_the_range():
+    text = "The meter shall operate correctly if the battery supply varies in voltage from -20 % to +5 % of its rating."
+    got = [(i.comparator, i.min, i.max, i.unit) for i in extract_text(text, "en")]
+    assert got == [("range", -20, 5, "%")]
+    scoped = "The limit of 3 mA applies if the supply varies from -20 % to +5 %."
+    assert ("range", -20, 5, "%") not in [(i.comparator, i.min, i.max, i.unit) for i in extract_text(scoped, "en")]
