@@ -130,3 +130,14 @@ def test_variation_to_withstand_in_an_if_span_is_the_range():
     assert got == [("range", -20, 5, "%")]
     scoped = "The limit of 3 mA applies if the supply varies from -20 % to +5 %."
     assert ("range", -20, 5, "%") not in [(i.comparator, i.min, i.max, i.unit) for i in extract_text(scoped, "en")]
+
+
+def test_bound_in_the_subject_of_an_activity_is_scope():
+    assert _prose("A sonar sweep greater than or equal to 150% must be planned with care.") == []
+    assert _prose("Echo coverage of less than 100% must follow a regular pattern.") == []
+    assert _prose("A gap of at least 5 mm shall be provided.") == [(">=", 5, "mm")]
+    assert _prose("The sweep shall be greater than 150%.") == [(">", 150, "%")]
+
+
+def test_share_required_in_a_case_is_no_requirement():
+    assert required_values("Where more than 100% sonar search is required, overlapping lines are used.", extract_text) == []

@@ -39,6 +39,7 @@ from zmdocs.indicators.statements import (
     share_listed_bounds,
     zh_alternatives,
 )
+from zmdocs.indicators.subject_bounds import in_active_subject
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.indicators.variations import tolerated_variation
 from zmdocs.indicators.zh_acts import zh_act_bounds
@@ -291,6 +292,8 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     lead_if = px.lang != "zh" and _IF_LEADIN.fullmatch(t, a, b)
     for q in sq:
         _decide_role(px, q, cond, a)
+        if q.role == "indicator" and px.lang != "zh" and q.comparator != "=" and in_active_subject(t, a, q.start, q.end):
+            q.role = "condition"  # "A search greater than 100 % must be planned …": the bound names the subject
         if q.role == "indicator" and _band_line(t, q):
             q.role = "condition"  # a line "h ≤ 0.8" over the limits that hold for it
         if lead_if and q.role == "indicator":

@@ -2,6 +2,7 @@
 
 - "A 100 % feature search is required", "100 % search and 100 % coverage are required": a required share of an
   extent examined or covered is the least share accepted (>=). A share of a deviation, loss or change is not.
+  A share after a comparator word or in a where/if clause is a case, not a requirement.
 - "… then the value 0.7 shall be assumed" (used, taken, applied): the value stated (=).
 - "the 95 % level is defined as 1.96 × standard deviation": the factor of a definition is a value (=); the level
   named in the subject of the definition is the term defined, no value of its own.
@@ -25,6 +26,7 @@ _CHANGE = re.compile(r"(?i)\b(?:toleranc\w*|deviations?|errors?|uncertaint\w*|re
 _DEFINED_AS = re.compile(rf"(?i)\b(?:is|are)\s+defined\s+as\s+({_NUM})\s*(?:x|×|times)\s+(?:the\s+)?[a-z]")
 _DEFINED_SUBJECT = re.compile(rf"(?i)\bthe\s+({_NUM})\s*%\s+(?:e\.g\.|i\.e\.|[^.;]){{0,80}}?\b(?:is|are)\s+defined\s+as\b")
 _EXAMPLE = re.compile(rf"(?i)\((?:e\.\s?g\.|for\s+example)\s*,?\s*({_NUM}\s*(?:%|°|[A-Za-z]{{1,3}}))\s*\)")
+_SCOPED = re.compile(r"(?i)\b(?:than|least|most|where|if|when|unless|whenever)\b[^.;,:]*$")
 _ASSUMED = re.compile(rf"(?i)\bthe\s+value\s+(?:of\s+)?({_NUM})\s+(?:shall|must|is\s+to)\s+be\s+(?:assumed|used|taken|applied)\b")
 
 
@@ -33,6 +35,8 @@ def required_values(text: str, extract, clause: str | None = None, page: int | N
     reader (prose.extract_text), given each one restated."""
     out = []
     for m in _REQUIRED_SHARES.finditer(text or ""):
+        if _SCOPED.search(text[max(0, m.start() - 80):m.start()]):
+            continue  # "Where more than 100 % search is required, …": a case, not the requirement
         for piece in _JOIN.split(m.group()):
             s = _SHARE.search(piece)
             noun = s.group(2).strip() if s else ""
