@@ -141,3 +141,8 @@ def test_bound_in_the_subject_of_an_activity_is_scope():
 
 def test_share_required_in_a_case_is_no_requirement():
     assert required_values("Where more than 100% sonar search is required, overlapping lines are used.", extract_text) == []
+
+
+def test_plus_between_operands_is_no_deviation_limit():
+    assert _prose("The share is found as 4*(1/5+1/(5*10)) of the area.") == []
+    assert _prose("The power input deviation shall be +20 %.") == [("<=", 20, "%")]
