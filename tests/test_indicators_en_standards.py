@@ -146,3 +146,10 @@ def test_share_required_in_a_case_is_no_requirement():
 def test_plus_between_operands_is_no_deviation_limit():
     assert _prose("The share is found as 4*(1/5+1/(5*10)) of the area.") == []
     assert _prose("The power input deviation shall be +20 %.") == [("<=", 20, "%")]
+
+
+def test_two_timed_settings_joined_by_and():
+    text = ("The drift between readings taken after 10 minutes of loading to 80 % to 95 % of the capacity and at 40 minutes "
+            "of loading to 80 % to 95 % of the capacity shall not exceed 0.2 times the limit.")
+    got = {(i.comparator, i.value, i.unit) for i in extract_text(text, "en")}
+    assert {("=", 10, "minutes"), ("=", 40, "minutes")} <= got

@@ -56,7 +56,7 @@ EQ_CUE = re.compile(
     r"\s*(?:a\s+|an\s+|approximately\s+|etwa\s+|environ\s+|jeweils\s+)?$",
     _I)
 
-_STOP = r"(?=\s*(?:[,;.]\s|[,;](?!\d)|[.](?=\s|$)|$|\bwithout\b|\bohne\b|\bsans\b|\bshall\b|\bmust\b|\bis\b|\bare\b|\bmuss\b|\bdarf\b|\bgilt\b|\bgelten\b|\bbeträgt\b|\bist\b|\best\b|\bdoit\b|\bne\b|\bnot\b|\bthe\s+\w+\s+shall\b))"
+_STOP = r"(?=\s*(?:[,;.]\s|\band\s+(?:at|after)\s+(?=\d)|[,;](?!\d)|[.](?=\s|$)|$|\bwithout\b|\bohne\b|\bsans\b|\bshall\b|\bmust\b|\bis\b|\bare\b|\bmuss\b|\bdarf\b|\bgilt\b|\bgelten\b|\bbeträgt\b|\bist\b|\best\b|\bdoit\b|\bne\b|\bnot\b|\bthe\s+\w+\s+shall\b))"
 _CLAUSE_STOP = r"(?=\s*(?:[,;]\s|[.](?:\s|$)|$|\)|\(|\bshall\b|\bmust\b|\bmay\b|\bmuss\b|\bdarf\b|\bdoit\b))"
 CONDITION = re.compile(
     r"\b(?:where|whereas|provided\s+that|unless|in\s+the\s+case\s+of|wo|sofern|soweit|lorsque|lorsqu'|si)\b(?:[^,;.()]|(?<=\d)[.,](?=\d)){1,90}?" + _CLAUSE_STOP +
