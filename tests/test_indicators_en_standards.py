@@ -153,3 +153,12 @@ def test_two_timed_settings_joined_by_and():
             "of loading to 80 % to 95 % of the capacity shall not exceed 0.2 times the limit.")
     got = {(i.comparator, i.value, i.unit) for i in extract_text(text, "en")}
     assert {("=", 10, "minutes"), ("=", 40, "minutes")} <= got
+
+
+def test_items_under_an_of_lead_in_state_values():
+    from zmdocs.indicators.lists import restate_lists
+
+    text = "The zero shall not drift by more than one step for any change in cabinet temperature of:\n3 °C for grade 1;\n6 °C for grades 2 and 3."
+    assert restate_lists(text, "en").split("\n")[1:] == ["of 3 °C for grade 1;", "of 6 °C for grades 2 and 3."]
+    got = {(i.comparator, i.value, i.unit) for i in extract_text(restate_lists(text, "en"), "en", context="Zero drift")}
+    assert {("=", 3, "°C"), ("=", 6, "°C")} <= got

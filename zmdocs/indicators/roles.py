@@ -212,7 +212,7 @@ def _nfkc(text: str) -> str:
 def _before(clause_text: str, text: str) -> tuple[str, str]:
     """(the lead-in and group lines of the list `text` is an item of, back to the line ending with a colon;
     the start of `text`'s sentence that a line break cut off) from the clause's text."""
-    probe = unicodedata.normalize("NFKC", text.strip().split("\n")[0][:40]) if text else ""
+    probe = unicodedata.normalize("NFKC", re.sub(r"^of\s+(?=[-+±]?\d)", "", text.strip()).split("\n")[0][:40]) if text else ""  # "of 5 °C …": restated item
     body = _nfkc(clause_text or "")
     k = body.find(probe) if probe else -1
     if k <= 0:
