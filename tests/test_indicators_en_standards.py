@@ -162,3 +162,8 @@ def test_items_under_an_of_lead_in_state_values():
     assert restate_lists(text, "en").split("\n")[1:] == ["of 3 °C for grade 1;", "of 6 °C for grades 2 and 3."]
     got = {(i.comparator, i.value, i.unit) for i in extract_text(restate_lists(text, "en"), "en", context="Zero drift")}
     assert {("=", 3, "°C"), ("=", 6, "°C")} <= got
+
+
+def test_deeper_and_shallower_than_are_bounds():
+    assert _prose("Wrecks with least depths deeper than 30m would not likely be a danger.") == [(">", 30, "m")]
+    assert _prose("The channel shall be shallower than 12 m.") == [("<", 12, "m")]
