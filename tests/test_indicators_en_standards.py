@@ -167,3 +167,14 @@ def test_items_under_an_of_lead_in_state_values():
 def test_deeper_and_shallower_than_are_bounds():
     assert _prose("Wrecks with least depths deeper than 30m would not likely be a danger.") == [(">", 30, "m")]
     assert _prose("The channel shall be shallower than 12 m.") == [("<", 12, "m")]
+
+
+def _doc_prose(text: str) -> set[tuple]:
+    doc = Document(id="P", lang="en", clauses=[Clause(id="P#3", number="3", heading="Errors", kind="requirements", text=text)])
+    return {(i.comparator, i.value, i.unit) for i in extract_document(doc)}
+
+
+def test_permitted_extremes_stated_are_bounds():
+    assert _doc_prose("The maximum permissible error is 0.4 mm.") == {("<=", 0.4, "mm")}
+    assert _doc_prose("The minimum required overlap is 20 %.") == {(">=", 20, "%")}
+    assert _doc_prose("The maximum speed is 30 km/h.") == {("=", 30, "km/h")}

@@ -5,6 +5,9 @@
   words in the label would.
 - A bare percentage of an extent examined (a feature search, an inspection, a sampling, an overlap) is a least
   extent: a lower bound, as a coverage is.
+- A value stated "=" for a parameter named as a permitted extreme ("The maximum permissible error is 0.5 mm",
+  "the minimum required coverage is 100 %") is that bound (<=, >=): the words say it is a limit, not a design value
+  (a bare "maximum speed is 25 km/h" stays as stated).
 - A bare value after a semicolon in a cell that states a bound before it ("> 2 m, in depths down to 40 m; 10 % of
   depth beyond 40 m") is the same bound for the other case.
 """
@@ -19,6 +22,8 @@ from zmdocs.indicators.common import direction
 # "total horizontal uncertainty (THU)": up to six words, then a capitalised abbreviation in parentheses
 _DEFINED = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(\s*([A-Z]{2,6})\s*\)")
 _ABBR = re.compile(r"\b[A-Z]{2,6}\b")
+_PERMITTED_MAX = re.compile(r"(?i)\bmaximum\s+(?:permissible|allowable|permitted|allowed|admissible|acceptable)\b")
+_PERMITTED_MIN = re.compile(r"(?i)\bminimum\s+(?:permissible|allowable|permitted|allowed|admissible|acceptable|required)\b")
 _EXTENT = re.compile(r"(?i)\b(?:search|inspection|sampling|overlap)\b")
 
 
@@ -40,6 +45,11 @@ def apply_implied_bounds(doc, inds: list) -> list:
     abbrevs: dict[str, str] | None = None
     _share_across_semicolon(inds)
     for ind in inds:
+        if ind.comparator == "=" and not ind.ordinal and (getattr(ind, "origin", None) or {}).get("type") != "table" \
+                and (m := _permitted(ind.parameter or "")):
+            ind.comparator = m
+            ind.direction = direction(ind)
+            continue
         origin = getattr(ind, "origin", None) or {}
         if origin.get("type") != "table" or ind.comparator != "=" or not getattr(ind, "_bare", False) or ind.ordinal:
             continue
@@ -87,3 +97,9 @@ def _shows(text: str, value) -> bool:
         return False
     num = f"{value:g}"
     return bool(re.search(rf"(?<![\d.]){re.escape(num)}(?![\d])", text.replace(",", ".")))
+
+
+def _permitted(param: str) -> str | None:
+    """"<=" for a parameter named a maximum permissible/allowable value, ">=" for a minimum required one, else None."""
+    up, low = bool(_PERMITTED_MAX.search(param)), bool(_PERMITTED_MIN.search(param))
+    return None if up == low else "<=" if up else ">="
