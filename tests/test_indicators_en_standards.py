@@ -178,3 +178,11 @@ def test_permitted_extremes_stated_are_bounds():
     assert _doc_prose("The maximum permissible error is 0.4 mm.") == {("<=", 0.4, "mm")}
     assert _doc_prose("The minimum required overlap is 20 %.") == {(">=", 20, "%")}
     assert _doc_prose("The maximum speed is 30 km/h.") == {("=", 30, "km/h")}
+
+
+def test_mpe_cells_keep_their_interval_unit():
+    rows = [["Load m", "MPE"], ["0 ≤ m ≤ 400 e", "± 0.5 e"], ["400 e < m ≤ 1 600 e", "± 1.5 e"]]
+    t = Table(id="M#T2", number="2", caption="Maximum permissible errors", header_rows=1, rows=rows)
+    from zmdocs.indicators import extract_table
+
+    assert {(i.min, i.max, i.unit) for i in extract_table(t, lang="en")} == {(-0.5, 0.5, "e"), (-1.5, 1.5, "e")}

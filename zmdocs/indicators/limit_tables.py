@@ -165,7 +165,7 @@ def cell_text(cell: str, label: str, in_bound: bool) -> tuple[str, list[str]]:
 
 
 # "10 Bq/l", "0,04 Bq/l (Anmerkung 3)": a number followed by a short unit symbol the cell itself states
-_CELL_UNIT = re.compile(r"^\s*[<>≤≥]?\s*\d[\d\s.,]*?\s*([A-Za-zµμ]{1,4}(?:/[A-Za-z0-9²³]{1,4})?)\s*(?:[(（][^)）]*[)）])?\s*$")
+_CELL_UNIT = re.compile(r"^\s*[<>≤≥±]?\s*\d[\d\s.,]*?\s*([A-Za-zµμ]{1,4}(?:/[A-Za-z0-9²³]{1,4})?)\s*(?:[(（][^)）]*[)）])?\s*$")
 
 
 def cell_unit(text: str) -> str:
