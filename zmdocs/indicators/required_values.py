@@ -23,7 +23,7 @@ _REQUIRED_SHARES = re.compile(
     r"\s+(?:is|are)\s+(?:also\s+|therefore\s+)?required\b")
 _CHANGE = re.compile(r"(?i)\b(?:toleranc\w*|deviations?|errors?|uncertaint\w*|reductions?|decreases?|drops?|loss(?:es)?|"
                      r"variations?|increases?|changes?|overloads?|slopes?|gradients?)\b")
-_DEFINED_AS = re.compile(rf"(?i)\b(?:is|are)\s+defined\s+as\s+({_NUM})\s*(?:x|×|times)\s+(?:the\s+)?[a-z]")
+_DEFINED_AS = re.compile(rf"(?i)\b(?:is|are)\s+defined\s+as\s+({_NUM})\s*(?:x|×|times)\s+(?:the\s+)?[a-z][^.;,()]*")
 _DEFINED_SUBJECT = re.compile(rf"(?i)\bthe\s+({_NUM})\s*%\s+(?:e\.g\.|i\.e\.|[^.;]){{0,80}}?\b(?:is|are)\s+defined\s+as\b")
 _EXAMPLE = re.compile(rf"(?i)\((?:e\.\s?g\.|for\s+example)\s*,?\s*({_NUM}\s*(?:%|°|[A-Za-z]{{1,3}}))\s*\)")
 _SCOPED = re.compile(r"(?i)\b(?:than|least|most|where|if|when|unless|whenever)\b[^.;,:]*$")
