@@ -114,6 +114,7 @@ from zmdocs.indicators.de_remarks import remark_indicators
 from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
 from zmdocs.indicators.grids import grid_indicators, grid_table
+from zmdocs.indicators.implied_bounds import apply_implied_bounds
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
 from zmdocs.indicators.leadins import apply_table_leadins
@@ -121,6 +122,7 @@ from zmdocs.indicators.level_tables import level_settings
 from zmdocs.indicators.list_tables import split_list_tables
 from zmdocs.indicators.lists import restate_lists, restate_under
 from zmdocs.indicators.prose import extract_text
+from zmdocs.indicators.required_values import add_required_values
 from zmdocs.indicators.roles import assign_roles
 from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.text_tables import split_text_tables
@@ -187,6 +189,8 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         if (clang or guess_lang(ctext)) == "de":
             found += [*reference_states(text, c.id, c.page), *programme_durations(text, c.id, c.page),
                       *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
+        if (clang or guess_lang(ctext)) == "en":  # "a 100 % search is required", "the value 0.7 shall be assumed"
+            found = add_required_values(found, text, extract_text, c.id, c.page)
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:
@@ -197,7 +201,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
             out.extend(_table_indicators(t, lang, headings))
     out.extend(settings_in_labels(out, doc.tables, lang if lang in ("zh", "en", "de", "fr") else None))
     apply_field_rules(out, lang)
-    out = apply_table_leadins(doc, out)
+    out = apply_implied_bounds(doc, apply_table_leadins(doc, out))
     out = drop_unit_header_cells(out) if lang in ("de", "fr") else out
     if lang == "de":
         prose_count_units(out)

@@ -62,6 +62,12 @@ def table_bound(table, joined: list[str], roles: list[str],
     return bound_columns(labels, table.caption or "", bounded)
 
 
+def label_hint(parts: Sequence[str]) -> str:
+    """The header parts under a spanning header that may name a bound: short labels, not a description of eight
+    words or more ("Areas where there is strict minimum underkeel clearance" names no minimum of the values)."""
+    return " ".join(p for p in parts if len(p.split()) < 8)
+
+
 def column_hints(hints: list[str], caption: str, j: int, bound: set[int] | None) -> list[str]:
     """The hint texts for a value in column j: test-setting words removed; the caption dropped when the table
     has limit columns and j is not one of them."""
@@ -159,7 +165,7 @@ def cell_text(cell: str, label: str, in_bound: bool) -> tuple[str, list[str]]:
 
 
 # "10 Bq/l", "0,04 Bq/l (Anmerkung 3)": a number followed by a short unit symbol the cell itself states
-_CELL_UNIT = re.compile(r"^\s*[<>≤≥]?\s*\d[\d\s.,]*?\s*([A-Za-zµμ]{1,4}(?:/[A-Za-z0-9²³]{1,4})?)\s*(?:[(（][^)）]*[)）])?\s*$")
+_CELL_UNIT = re.compile(r"^\s*[<>≤≥±]?\s*\d[\d\s.,]*?\s*([A-Za-zµμ]{1,4}(?:/[A-Za-z0-9²³]{1,4})?)\s*(?:[(（][^)）]*[)）])?\s*$")
 
 
 def cell_unit(text: str) -> str:

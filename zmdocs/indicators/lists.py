@@ -6,7 +6,9 @@
 
 Each item is restated as one self-contained sentence ("对于<item label>，<parameter><cue><value>",
 "for <label>, <parameter> <cue> <value>") before extraction, so the ordinary prose rules read the bound,
-the parameter and the condition. Items that carry a comparator of their own are left alone.
+the parameter and the condition. Items that carry a comparator of their own are left alone. An en/de/fr lead-in that ends
+with "of:" ("… for any change in ambient temperature of:") states a value per item: each bare item is restated
+as continuing it ("of 5 °C for load cells of class B").
 """
 
 from __future__ import annotations
@@ -43,10 +45,12 @@ def restate_lists(text: str, lang: str) -> str:
             out.append(_restate(stripped, m, lead, lang))
             continue
         lead = (_LEAD_ZH if lang == "zh" else _LEAD_EN).match(_last_sentence(stripped))
+        lead = lead or (_LEAD_OF.search(stripped) if lang != "zh" else None)
         out.append(ln)
     return "\n".join(out)
 
 
+_LEAD_OF = re.compile(r"(?i)(?P<param>)\b(?P<cue>of)\s*:\s*$")  # "… change in ambient temperature of:"
 # an unmarked item line under an en/de/fr lead-in: a value first, ending the item ("15 °C for load cells of class B;")
 _BARE_ITEM = re.compile(r"^(?P<mark>)(?=[-+±]?\d[^:]{0,120}(?:[;,.]|\b(?:and|or|und|oder|et|ou))\s*$)")
 
@@ -71,6 +75,8 @@ def restate_under(parent_text: str, text: str, lang: str) -> str:
 def _restate(item: str, m: re.Match, lead: re.Match, lang: str) -> str:
     mark, body = m.group("mark"), item[m.end():]
     param, cue = lead.group("param").strip(), lead.group("cue").strip()
+    if cue == "of":  # each item continues the lead-in's "of"
+        return f"{mark} of {body}".strip() if re.match(r"[-+±]?\d", body) and not _OWN_CUE.search(body[:16]) else item
     if re.match(r"(?i)(?:no|not)\s", cue):  # "no portion … lower than … by more than: 152 mm" bounds the excess
         cue = re.sub(r"(?i)\bby\s+more\s+than$", "by not more than", cue)
     lab = _ITEM_LABEL.match(body)

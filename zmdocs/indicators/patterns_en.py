@@ -27,9 +27,9 @@ LEFT: list[tuple[re.Pattern, str]] = [
         r"|ne\s+doit\s+pas\s+être\s+inférieur" + _ADJ_FR + r"\s+à|au\s+moins(?:\s+égal" + _ADJ_FR + r"\s+à)?|d'au\s+moins|pas\s+moins\s+de"
         r"|supérieur" + _ADJ_FR + r"\s+ou\s+égal" + _ADJ_FR + r"\s+à|minimal" + _ADJ_FR + r"|au\s+minimum"
         r")" + _END, _I), ">="),
-    (re.compile(r"(?<![A-Za-zÀ-ÿ])(?:(?:less|lower|smaller|fewer)\s+than|below|<|kleiner\s+als|weniger\s+als|niedriger\s+als|unter|unterhalb"
+    (re.compile(r"(?<![A-Za-zÀ-ÿ])(?:(?:less|lower|smaller|fewer|shallower)\s+than|below|<|kleiner\s+als|weniger\s+als|niedriger\s+als|unter|unterhalb"
                 r"|inférieur" + _ADJ_FR + r"\s+à|moins\s+de|en\s+dessous\s+de)" + _END, _I), "<"),
-    (re.compile(r"(?<![A-Za-zÀ-ÿ])(?:(?:greater|more|higher|larger)\s+than|exceed(?:s|ing)?|above|>|größer\s+als|mehr\s+als|höher\s+als|über|oberhalb"
+    (re.compile(r"(?<![A-Za-zÀ-ÿ])(?:(?:greater|more|higher|larger|deeper)\s+than|exceed(?:s|ing)?|above|>|größer\s+als|mehr\s+als|höher\s+als|über|oberhalb"
                 r"|supérieur" + _ADJ_FR + r"\s+à|plus\s+de|au-dessus\s+de)" + _END, _I), ">"),
     (re.compile(r"(?:between|within|in\s+the\s+range(?:\s+of)?|zwischen|im\s+Bereich(?:\s+von)?|entre|dans\s+la\s+plage(?:\s+de)?|comprise?s?\s+entre|from|von|de)\s*$", _I), "range?"),
 ]
@@ -56,11 +56,12 @@ EQ_CUE = re.compile(
     r"\s*(?:a\s+|an\s+|approximately\s+|etwa\s+|environ\s+|jeweils\s+)?$",
     _I)
 
-_STOP = r"(?=\s*(?:[,;.]\s|[,;](?!\d)|[.](?=\s|$)|$|\bwithout\b|\bohne\b|\bsans\b|\bshall\b|\bmust\b|\bis\b|\bare\b|\bmuss\b|\bdarf\b|\bgilt\b|\bgelten\b|\bbeträgt\b|\bist\b|\best\b|\bdoit\b|\bne\b|\bnot\b|\bthe\s+\w+\s+shall\b))"
+_STOP = r"(?=\s*(?:[,;.]\s|\band\s+(?:at|after)\s+(?=\d)|[,;](?!\d)|[.](?=\s|$)|$|\bwithout\b|\bohne\b|\bsans\b|\bshall\b|\bmust\b|\bis\b|\bare\b|\bmuss\b|\bdarf\b|\bgilt\b|\bgelten\b|\bbeträgt\b|\bist\b|\best\b|\bdoit\b|\bne\b|\bnot\b|\bthe\s+\w+\s+shall\b))"
 _CLAUSE_STOP = r"(?=\s*(?:[,;]\s|[.](?:\s|$)|$|\)|\(|\bshall\b|\bmust\b|\bmay\b|\bmuss\b|\bdarf\b|\bdoit\b))"
 CONDITION = re.compile(
     r"\b(?:where|whereas|provided\s+that|unless|in\s+the\s+case\s+of|wo|sofern|soweit|lorsque|lorsqu'|si)\b(?:[^,;.()]|(?<=\d)[.,](?=\d)){1,90}?" + _CLAUSE_STOP +
     r"|\b(?:at(?!\s+(?:least|most|the\s+(?:latest|earliest)|an?\s+[\w-]+\s+(?:less|greater|lower|higher|more)\s+than\b))|under|during|after|when|if|where|while|for(?=\s+(?:\d|a\s+period|appliances|class|products|rated|an?\b|the\s+\w+\s+(?:of|with)))"
+    r"|once(?=\s+(?:the|an?)\s)|(?:which|that)\s+(?:may|might|can|could)(?=\s+(?:exceed|reach|be\s+(?:more|less|greater|higher|lower)\b))"
     r"|(?:passing\s+)?through(?=\s*[±+\-−]?\s*\d)|forming\s+an?\s+angle\s+of|beyond(?=\s+\d)|in\s+(?:[\w-]+\s+){1,2}?(?:down\s+to|up\s+to|beyond|below|above|exceeding|of\s+(?:up\s+to|less|more))(?=\s)"
     r"|measured\s+at|(?:does|do)\s+not\s+apply\s+to|applies\s+only\s+to|not\s+applicable\s+to|gilt\s+nicht\s+für|ne\s+s'applique\s+pas\s+à"
     r"|with(?=\s+(?:\d|an?\b))|bei|für|während|wenn|falls|nach(?=\s+\d+\s*(?:s|min|h|Stunden|Minuten))|mit\s+einer"

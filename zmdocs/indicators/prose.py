@@ -39,7 +39,9 @@ from zmdocs.indicators.statements import (
     share_listed_bounds,
     zh_alternatives,
 )
+from zmdocs.indicators.subject_bounds import in_active_subject
 from zmdocs.indicators.units import UNIT_PATTERN
+from zmdocs.indicators.variations import tolerated_variation
 from zmdocs.indicators.zh_acts import zh_act_bounds
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
@@ -290,6 +292,8 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     lead_if = px.lang != "zh" and _IF_LEADIN.fullmatch(t, a, b)
     for q in sq:
         _decide_role(px, q, cond, a)
+        if q.role == "indicator" and px.lang != "zh" and q.comparator != "=" and in_active_subject(t, a, q.start, q.end):
+            q.role = "condition"  # "A search greater than 100 % must be planned …": the bound names the subject
         if q.role == "indicator" and _band_line(t, q):
             q.role = "condition"  # a line "h ≤ 0.8" over the limits that hold for it
         if lead_if and q.role == "indicator":
@@ -402,7 +406,9 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         span = None  # "Prüfwert für C ≤ 0,1 Bq/l": the limit word names the bound on the symbol after "für"
     if span and _LIMIT_SPAN.match(t, span[0]) and not QRE.search(px.masked, span[0], q.start):
         span = None  # "mit einer Nachweisgrenze von 0,08 Bq/l": the limit is the value
-    counted = count_of_tests(t, q.start, q.end, px.lang) if q.kind == "one" and not q.unit and not span else None
+    if span and q.kind == "rng" and px.lang != "zh" and tolerated_variation(t, span, q.start, a):
+        span = None  # "shall comply … if the supply varies from -15 % to +10 %": the variation to withstand
+    counted = count_of_tests(t, q.start, q.end, px.lang) if q.kind == "one" and not q.unit and (not span or px.lang == "en") else None
     if counted and q.comparator in (None, "=", ">"):
         q.role, q.comparator = "indicator", counted  # "Es sind 3 Einzelmessungen vorzunehmen", "gemittelt über 4 Quartale"
     elif q.kind in ("ip", "grade"):

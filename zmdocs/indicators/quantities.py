@@ -486,7 +486,7 @@ def _comparator(t: str, q: Quantity, P) -> None:
             q.comparator = comp
             q.cue_start = q.start
             return
-    if q.kind == "one" and re.search(r"\+\s*$", left):
+    if q.kind == "one" and re.search(r"(?<![\d)/*])\+\s*$", left):
         q.comparator, q.cue_start = "<=", q.start  # "+20 %": a one-sided deviation limit
         return
     m = P.EQ_CUE.search(left)

@@ -86,7 +86,7 @@ _DURATION_OF = re.compile(r"(?i)^\s*(?:min(?:utes?)?|h(?:ours?)?|s(?:econds?)?|d
 _LEVEL_OF = re.compile(r"(?i)^\s*(?:%|per\s?cent)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                        r"|^\s*%\s*(?:Vertrauensniveau|Konfidenzniveau|(?:de\s+)?niveau\s+de\s+confiance|置信)")
 # a count of tests or determinations right after the value: "3 Bestimmungen", "repeated three times"
-_TEST_COUNT = re.compile(r"(?i)^\W{0,3}(?:tests?|measurements?|determinations?|runs?|cycles?|times(?!\s+(?:the|its|their|that|this)\b)|Bestimmungen|Messungen|Prüfungen"
+_TEST_COUNT = re.compile(r"(?i)^\W{0,3}(?:(?:identical|independent|consecutive|successive|repeated|load)\s+){0,2}(?:tests?|measurements?|readings?|applications?|determinations?|runs?|cycles?|times(?!\s+(?:the|its|their|that|this)\b)|Bestimmungen|Messungen|Prüfungen"
                          r"|Wiederholungen|essais|mesures)\b|^\W{0,3}次(?:试验|测量|测试|检验)"
                          r"|^\W{0,3}(?:[a-zäöüß]+(?:e|en)\s+)?(?:Einzelmessungen|Untersuchungen|Probenahmen|Proben|Messreihen|Quartale|Quartalen)\b")
 # a Chinese locative frame that holds the value: 在坡度为20%…的坡道上, 在温度为40 ℃的条件下
@@ -213,7 +213,7 @@ def _nfkc(text: str) -> str:
 def _before(clause_text: str, text: str) -> tuple[str, str]:
     """(the lead-in and group lines of the list `text` is an item of, back to the line ending with a colon;
     the start of `text`'s sentence that a line break cut off) from the clause's text."""
-    probe = unicodedata.normalize("NFKC", text.strip().split("\n")[0][:40]) if text else ""
+    probe = unicodedata.normalize("NFKC", re.sub(r"^of\s+(?=[-+±]?\d)", "", text.strip()).split("\n")[0][:40]) if text else ""  # "of 5 °C …": restated item
     body = _nfkc(clause_text or "")
     k = body.find(probe) if probe else -1
     if k <= 0:

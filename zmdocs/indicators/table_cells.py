@@ -175,7 +175,7 @@ def note_rows(table) -> list[str]:
 # a footnote that states a limit (not only how or when a value is measured: "在环境温度为（25±2）℃时测量")
 _STATES_LIMIT = re.compile(r"(?i)应|须|不得|限值|[≤≥<>＜＞]|大于|小于|不超过|至少|最[大小高低多少]|\bshall\b|\bmust\b|\bmax|\bmin"
                            r"|\blimit|\bnot\s+(?:exceed|more|less)|grenzwert|\bdarf\b|dürfen|höchstens|mindestens")
-_LEAD_MARK = re.compile(r"^\s*(?:(?:[a-e]|[¹²³⁴⁵]|\*{1,3})(?:\s*[):：.、]\s*|\s+)|" + _LOST_MARK + r"\s*)")
+_LEAD_MARK = re.compile(r"^\s*(?:(?:[a-e]|[¹²³⁴⁵]|\*{1,3})(?:\s*[):：.、]\s*|\s+)|\*{1,3}(?=[A-Z])|" + _LOST_MARK + r"\s*)")  # "*Note: …"
 
 
 def table_prose(table) -> list[tuple[str, str]]:

@@ -450,7 +450,7 @@ def _matrix_cell(mx: _Matrix, lab: list[str], j: int) -> tuple[str, str, list[st
         sub_unit = next((u for _, u in sub if u), "")  # "Stufe 1" over "CO [g/m3]": the sub-header's unit
         unit = lunit or (lab_units[0] if lab_units else "") or sub_unit or mx.tunit  # "Class A" names no ampere
         hints = [" ".join(x for x in lab if not _BAND_CELL.match(fold(x))), " ".join(joined[k] for k in mx.lab_cols),
-                 pparts[j], " ".join(mx.cparts[j]), mx.table.caption]
+                 pparts[j], lt.label_hint(mx.cparts[j]), mx.table.caption]
         return param, unit, col_conds + [pparts[j]], hints, ""
     param, unit = col_label, col_unit or mx.tunit
     row_conds, parts = [], []
