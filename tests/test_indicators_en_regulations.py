@@ -1,0 +1,50 @@
+"""English regulation wordings (issue #11), on text written for these tests (no corpus text): alternative bounds in
+a parenthesis, counts a permission names, applicability bands ("the length of which exceeds"), "not further than",
+angle lines labelled with the plane only."""
+
+from __future__ import annotations
+
+from zmdocs.indicators import extract_text
+from zmdocs.indicators.bands import drop_bands
+from zmdocs.indicators.common import gold_tuple
+
+
+def tuples(text: str, context: str = "") -> list:
+    return sorted((gold_tuple(i) for i in drop_bands(extract_text(text, lang="en", context=context), "en")), key=str)
+
+
+def test_parenthesis_with_several_alternative_bounds():
+    text = ("In height: above the ground, not less than 300 mm nor more than 800 mm (not more than 1,100 mm if combined "
+            "with any tail lamp(s), 1,600 mm if the body shape makes it impossible to keep within 800 mm or 1,100 mm respectively).")
+    assert tuples(text) == sorted([("range", (300, 800), "mm"), ("<=", 1100, "mm"), ("<=", 1600, "mm")], key=str)
+
+
+def test_single_alternative_bound_still_read():
+    text = "In height: not less than 300 mm nor more than 1,400 mm (2,000 mm if the body shape makes it impossible to keep within 1,400 mm)."
+    assert tuples(text) == sorted([("range", (300, 1400), "mm"), ("<=", 2000, "mm")], key=str)
+
+
+def test_count_named_by_a_permission_is_no_count():
+    text = ("Two, the performances of which shall conform to the requirements for class B. Additional devices (including "
+            "three lamps not complying with paragraph 5.1. below) are permitted provided they do not impair visibility.")
+    assert ("=", 3, "") not in tuples(text, context="Number")
+    assert ("=", 2, "") in tuples(text, context="Number")
+    assert ("=", 2, "") in tuples("Two.", context="Number")
+
+
+def test_length_of_which_names_the_vehicles_covered():
+    assert tuples("Mandatory: On all motor vehicles the length of which exceeds 8 m.") == []
+    assert tuples("For N1 vehicles the length of which exceeds 5 m but does not exceed 9 m, the spacing shall not exceed 2 m.") \
+        == [("<=", 2, "m")]
+    assert tuples("This test applies to vehicles whose maximum mass exceeds 3,000 kg.") == []
+
+
+def test_not_further_than_is_an_upper_bound():
+    assert tuples("In width: the point shall not be farther than 120 mm from the outer edge.") == [("<=", 120, "mm")]
+    assert tuples("In length: the foremost lamp being not further than 2 m from the front.") == [("<=", 2, "m")]
+    assert tuples("The lamp shall be not closer than 50 mm to the mirror.") == [(">=", 50, "mm")]
+
+
+def test_plane_label_states_each_angle():
+    text = "Horizontal: outwards 25° and inwards 15°.\nVertical: upwards 5° and downwards 5°."
+    assert tuples(text) == sorted([("=", 25, "°"), ("=", 15, "°"), ("=", 5, "°"), ("=", 5, "°")], key=str)
