@@ -48,3 +48,27 @@ def test_not_further_than_is_an_upper_bound():
 def test_plane_label_states_each_angle():
     text = "Horizontal: outwards 25° and inwards 15°.\nVertical: upwards 5° and downwards 5°."
     assert tuples(text) == sorted([("=", 25, "°"), ("=", 15, "°"), ("=", 5, "°"), ("=", 5, "°")], key=str)
+
+
+def test_multiple_of_a_defined_symbol_is_no_value():
+    text = ("If D is the diameter of the pipe, the end is situated in a straight portion at least 8 D in length upstream "
+            "and 2 D downstream; the pipe shall be at least 20 mm long.")
+    assert tuples(text) == [(">=", 20, "mm")]
+
+
+def test_unsigned_tolerance_and_difference():
+    text = "The power may differ by ± 2 % from the declared power, with a tolerance of 1,5 % for the speed."
+    assert tuples(text) == sorted([("range", (-2, 2), "%"), ("range", (-1.5, 1.5), "%")], key=str)
+    assert tuples("The power at a conformity test may differ by 5 % from the value at the approval test.") == [("<=", 5, "%")]
+
+
+def test_heading_that_states_a_value():
+    from zmdocs.indicators import extract_document
+    from zmdocs.model import Clause, Document
+
+    doc = Document(id="D", lang="en", clauses=[
+        Clause(id="c1", number="4.1", heading="Reference temperature (Tr): 293 K (20 °C)", text="", level=2, kind="other"),
+        Clause(id="c2", number="4.2", heading="Reference pressure (pr): 101 kPa", text="Note: based on a humid air model.",
+               level=2, kind="other")])
+    got = sorted((i.clause, *gold_tuple(i)) for i in extract_document(doc))
+    assert ("c1", "=", 293, "K") in got and ("c2", "=", 101, "kPa") in got

@@ -14,6 +14,7 @@ from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.counts import count_words
 from zmdocs.indicators.disjuncts import negated_disjunct, sentence_bound, whichever_alternative
 from zmdocs.indicators.lost_signs import restore_lost_signs
+from zmdocs.indicators.symbols import defined_symbol
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
 from zmdocs.indicators.zh_counts import count_numerals
 from zmdocs.indicators.zh_sizes import size_sides
@@ -280,8 +281,8 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
             q.unit = pre.group(1)
     if not q.unit:
         unk = UNKNOWN_UNIT_RE.match(masked, q.end + (1 if masked[q.end:q.end + 1] == " " else 0))
-        if unk and _defined_symbol(unk.group(), masked[unk.end():]):
-            return False
+        if unk and (_defined_symbol(unk.group(), masked[unk.end():]) or defined_symbol(unk.group(), masked)):
+            return False  # "6 D" where "D is the diameter": a multiple of a defined quantity
         if unk and q.comparator and q.comparator not in ("=",):
             q.unit = unk.group()
             q.end = unk.end()
