@@ -72,3 +72,12 @@ def test_heading_that_states_a_value():
                level=2, kind="other")])
     got = sorted((i.clause, *gold_tuple(i)) for i in extract_document(doc))
     assert ("c1", "=", 293, "K") in got and ("c2", "=", 101, "kPa") in got
+
+
+def test_lost_symbol_glyphs():
+    text = "The pressure shall be capable of being resolved to $ 0.5 kPa and time to $ 10 seconds."
+    assert tuples(text) == sorted([("range", (-0.5, 0.5), "kPa"), ("range", (-10, 10), "s")], key=str)
+    got = tuples("Purified air: (%2 ppm CO, %300 ppm CO2); fuel gas: (30 $ 3 per cent hydrogen).")
+    assert ("<=", 2, "ppm") in got and ("<=", 300, "ppm") in got
+    assert ("tolerance", 30, "%") in got
+    assert tuples("The budget is $ 5 million and 20 % of it is spent.") == []
