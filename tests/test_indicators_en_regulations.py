@@ -81,3 +81,10 @@ def test_lost_symbol_glyphs():
     assert ("<=", 2, "ppm") in got and ("<=", 300, "ppm") in got
     assert ("tolerance", 30, "%") in got
     assert tuples("The budget is $ 5 million and 20 % of it is spent.") == []
+
+
+def test_time_a_prohibition_allows():
+    text = "The temperature may not fall below 250 K or exceed 256 K for more than three consecutive minutes."
+    assert ("<=", 3, "min") in tuples(text)
+    assert tuples("The supply shall not be interrupted for longer than 5 s.") == [("<=", 5, "s")]
+    assert tuples("The lamp shall flash for more than 3 s.") == [(">", 3, "s")]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from zmdocs.indicators.alt_bounds import alternative_bounds
 from zmdocs.indicators.common import direction, make, parameter_name
 from zmdocs.indicators.counts import count_of_tests
-from zmdocs.indicators.deviations import unsigned_deviations
+from zmdocs.indicators.deviations import excursion_times, unsigned_deviations
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
@@ -295,6 +295,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     angular_fields(t, sq)
     if px.lang in ("en", "fr", "de"):
         unsigned_deviations(t, sq)
+        excursion_times(t, a, sq)
     if px.lang == "zh":
         invert_prohibitions(t, a, sq)
         zh_act_bounds(t, a, sq, dim_of)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.counts import count_words
+from zmdocs.indicators.deviations import run_adjectives
 from zmdocs.indicators.disjuncts import negated_disjunct, sentence_bound, whichever_alternative
 from zmdocs.indicators.lost_signs import restore_lost_signs
 from zmdocs.indicators.symbols import defined_symbol
@@ -138,7 +139,7 @@ def prepare(text: str, lang: str) -> str:
         return t
     if lang == "de":
         t = _HALF.sub("0,5 ", t)  # "eine halbe Stunde"
-    t = count_words(t, lang)  # "drei Einzelmessungen": a count of tests (`counts`)
+    t = count_words(run_adjectives(t) if lang == "en" else t, lang)  # "drei Einzelmessungen": a count of tests (`counts`)
     nums = _WORD_NUMBERS[lang]
     before_unit, after_bound = _word_number_res(lang)
     t = before_unit.sub(lambda m: str(nums[m.group(1).lower()]), t)
