@@ -88,3 +88,9 @@ def test_time_a_prohibition_allows():
     assert ("<=", 3, "min") in tuples(text)
     assert tuples("The supply shall not be interrupted for longer than 5 s.") == [("<=", 5, "s")]
     assert tuples("The lamp shall flash for more than 3 s.") == [(">", 3, "s")]
+
+
+def test_values_restated_in_a_parenthesis_count_once():
+    text = ("When equipped with lamps at 6 V, 12 V or 24 V, the values shall be corrected. "
+            "The factor is the ratio of the flux found at the voltage applied (6 V, 12 V or 24 V).")
+    assert tuples(text) == sorted([("=", 6, "V"), ("=", 12, "V"), ("=", 24, "V")], key=str)

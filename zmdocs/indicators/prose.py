@@ -31,6 +31,7 @@ from zmdocs.indicators.quantities import (
     scan,
     sentences,
 )
+from zmdocs.indicators.restated import drop_restated
 from zmdocs.indicators.settings import having_span, is_setting, setting_indicator
 from zmdocs.indicators.statements import (
     follow_owners,
@@ -198,6 +199,7 @@ class _Passage:
     origin: dict | None
     bare_is_value: bool
     last_comp: dict[str, str] = field(default_factory=dict)  # the last limit's comparator per dimension
+    seen: set = field(default_factory=set)  # (value, unit) of the quantities of earlier sentences (`restated`)
     limit_list: bool = False  # under a title naming limit values ("2. Grenzwerte für …"): "Staub: 0,1 g/m³" is a limit
 
 
@@ -265,7 +267,7 @@ def _sentence(px: _Passage, s: int, e: int) -> list[Indicator]:
             st.notes[id(q)] = (nm.start(1), nm.end(1), nm.group(1).strip())
             st.methods.append((nm.start(), nm.end()))
     note_spans = [(x, y) for x, y, _ in st.notes.values()]
-    qs = alternative_bounds(t, [q for q in qs if not any(x <= q.start < y for x, y in note_spans)], e)
+    qs = drop_restated(t, alternative_bounds(t, [q for q in qs if not any(x <= q.start < y for x, y in note_spans)], e), px.seen)
     out: list[Indicator] = []
     bounds = [s] + [m.end() for m in _SEG.finditer(t, s, e)] + [e]
     for a, b in zip(bounds, bounds[1:], strict=False):
