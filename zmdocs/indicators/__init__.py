@@ -126,6 +126,7 @@ from zmdocs.indicators.required_values import add_required_values
 from zmdocs.indicators.roles import assign_roles
 from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.text_tables import split_text_tables
+from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.model import Document, Indicator
 from zmdocs.text.lang import guess_lang
 
@@ -170,6 +171,8 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     after = {a.id: b.text for a, b in zip(doc.clauses, doc.clauses[1:], strict=False)}  # what follows a grid
     for c in doc.clauses:
         body = c.text if c.text.strip() else _sentence_heading(c.heading or "")
+        if lang != "zh" and _VALUE_HEADING.match(c.heading or ""):
+            body = f"{c.heading}\n{c.text}"  # "Temperature (To): 298 K (25 °C)": a heading that states a value
         if c.id in skip or not body.strip():
             continue
         ctext, found_tables = split_text_tables(body, clause=c.id, page=c.page, known=known)
@@ -252,6 +255,8 @@ def _stamp_and_warn(doc: Document, out: list[Indicator]) -> None:
 
 # "the durability test schedule is composed of 11 cycles covering 6 kilometres each,": a list item of running text
 # that the layout took for a title (lower-case opening, a clause's closing comma or semicolon)
+# a heading naming a quantity and stating its value: "Dry pressure (ps): 99 kPa", "Test voltage: 230 V"
+_VALUE_HEADING = re.compile(r"^[^\d:]{2,60}:\s*[-+±]?\d[\d.,]*\s*(?:" + UNIT_PATTERN + r")(?![\w/])")
 _RUNNING_HEADING = re.compile(r"^[a-z][^.:]{12,}[,;]\s*$")
 
 

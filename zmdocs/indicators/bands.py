@@ -44,6 +44,12 @@ _BAND_EUROPE = re.compile(
     # "not exceeding 6 m in length and not exceeding 2 m in width": a second bound of the same products
     r"(?:\s*(?:[A-Za-zµ]{1,3}\s+)?(?:in\s+[a-z]+\s+)?and\s+(?:not\s+exceeding|exceeding|not\s+more\s+than|more\s+than|less\s+than"
     r"|not\s+less\s+than)\s*(?P<num3>" + _NUM + r"))?")
+# "vehicles the length of which exceeds 6 m but does not exceed 7 m", "vehicles whose maximum mass exceeds 2 500 kg"
+_OF_WHICH_BOUND = (r"(?:(?:does|do)\s+not\s+exceed|exceeds?|(?:is|are)\s+(?:not\s+)?(?:more|less|greater|lower|higher)\s+than"
+                   r"|(?:is|are)\s+(?:at\s+least|at\s+most|up\s+to))")
+_BAND_OF_WHICH = re.compile(
+    r"(?i)\b" + _THINGS + r"\s+(?:the\s+(?:[\w-]+\s+){1,3}?of\s+which\s|whose\s+(?:[\w-]+\s+){1,3}?)\s*" + _OF_WHICH_BOUND
+    + r"\s*(?P<num>" + _NUM + r")(?:\s*[^\W\d]{0,6}\s*,?\s*(?:but|and)\s+" + _OF_WHICH_BOUND + r"\s*(?P<num2>" + _NUM + r"))?")
 # "… mit Wasser als Wärmeträger und einer Feuerungswärmeleistung unter 1 Megawatt": a further attribute of the products
 # (not a limit word: "mit einer Nachweisgrenze von bis zu …" states a limit)
 _BAND_ATTRIBUTE = re.compile(
@@ -65,7 +71,7 @@ def _number(s: str, lang: str = "zh") -> float | None:
 def _bands_europe(text: str) -> list[tuple[float, str, str]]:
     """(value, "", band text) of each en/de band: "vehicles not exceeding 6 m", "Anlagen mit einer Leistung von mehr als 4 kW"."""
     out = []
-    for m in [*_BAND_EUROPE.finditer(text), *_BAND_ATTRIBUTE.finditer(text)]:
+    for m in [*_BAND_EUROPE.finditer(text), *_BAND_ATTRIBUTE.finditer(text), *_BAND_OF_WHICH.finditer(text)]:
         for g in ("num", "num2", "num3"):
             v = _number(m.group(g) or "") if g in m.re.groupindex else None
             if v is not None:

@@ -13,7 +13,7 @@ LEFT: list[tuple[re.Pattern, str]] = [
         r"(?<![A-Za-zÀ-ÿ])(?:(?:not|no)\s+(?:[\w-]+\s+){1,8}?by\s+more\s+than|within\s+an?\s+(?:[\w-]+\s+){1,2}of"
         r"|(?:with\s+)?an?\s+(?:reading\s+)?accuracy\s+of|accurate\s+to(?:\s+within)?|up\s+to\s+(?:a|the)\s+maximum\s+(?:[\w-]+\s+){0,2}of|as\s+a\s+maximum\s*,?\s+(?:[\w-]+\s+){0,4}?(?:of|is|be|:)"
         r"|without\s+(?:[\w-]+\s+){0,3}?(?:exceeding|more\s+than)|nor\s+(?:more|greater|higher)\s+than|not\s+(?:be\s+)?(?:\w+\s+){0,2}(?:by\s+)?(?:more|greater|higher)\s+than|within|innerhalb(?:\s+von)?|dans\s+un\s+délai\s+de|en\s+moins\s+de|shall\s+not\s+(?:exceed|be\s+(?:more|greater|higher)\s+than)|must\s+not\s+exceed|not\s+(?:to\s+)?exceed(?:ing)?|does\s+not\s+exceed"
-        r"|(?:is|are|be)\s+limited\s+to|limited\s+to|(?:not|no)\s+(?:more|greater|higher|larger|longer)\s+than|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower|smaller)\s+than"
+        r"|(?:is|are|be)\s+limited\s+to|limited\s+to|(?:not|no)\s+(?:be\s+)?(?:further|farther)\s+than|(?:not|no)\s+(?:more|greater|higher|larger|longer)\s+than|less\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|lower|smaller)\s+than"
         r"|(?:a\s+)?maximum(?:\s+value)?(?:\s+of)?|(?<=with\s)a\s+maximum\s+[a-z]+\s+of|max\.?|up\s+to(?:\s+and\s+including)?|at\s+most|≤|<=|≦"
         r"|höchstens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|spätestens|at\s+the\s+latest|(?:not|no)\s+later\s+than|au\s+plus\s+tard|maximal|nicht\s+(?:größer|höher|mehr)\s+als|kleiner\s+(?:als\s+)?oder\s+gleich|gleich\s+oder\s+(?:weniger|kleiner|niedriger|geringer)\s+als|bis\s+zu|darf\s+nicht\s+(?:mehr|größer|höher)\s+als"
         r"|ne\s+doit\s+pas\s+(?:dépasser|excéder|être\s+supérieur" + _ADJ_FR + r"\s+à)|au\s+maximum|au\s+plus(?:\s+égal" + _ADJ_FR + r"\s+à)?|pas\s+plus\s+de"
@@ -21,7 +21,7 @@ LEFT: list[tuple[re.Pattern, str]] = [
         r"|inférieur" + _ADJ_FR + r"\s+ou\s+égal" + _ADJ_FR + r"\s+à|maximal" + _ADJ_FR + r"|jusqu'à|n'excède\s+pas|ne\s+dépasse\s+pas"
         r")" + _END, _I), "<="),
     (re.compile(
-        r"(?<![A-Za-zÀ-ÿ])(?:as\s+a\s+minimum\s*,?\s+(?:[\w-]+\s+){0,4}?(?:of|is|be|:)|(?:shall|must|may|should|will|does|do)\s+not\s+(?:fall|drop|go)\s+below|shall\s+not\s+be\s+(?:less|lower|smaller)\s+than|(?:nor|or)\s+(?:less|lower|smaller)\s+than|(?:not|no)\s+(?:be\s+)?(?:less|lower|smaller|fewer)\s+than|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|higher|larger)\s+than"
+        r"(?<![A-Za-zÀ-ÿ])(?:as\s+a\s+minimum\s*,?\s+(?:[\w-]+\s+){0,4}?(?:of|is|be|:)|(?:shall|must|may|should|will|does|do)\s+not\s+(?:fall|drop|go)\s+below|shall\s+not\s+be\s+(?:less|lower|smaller)\s+than|(?:nor|or)\s+(?:less|lower|smaller)\s+than|(?:not|no)\s+(?:be\s+)?(?:less|lower|smaller|fewer)\s+than|(?:not|no)\s+(?:be\s+)?(?:nearer|closer)\s+than|greater\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|more|higher|larger)\s+than"
         r"|(?:a\s+)?minimum(?:\s+value)?(?:\s+of)?|min\.?|at\s+least|(?:not|no)\s+earlier\s+than|frühestens|≥|>=|≧"
         r"|mindestens(?:\s+ein(?:e[nmr]?)?\s+[\wÄÖÜäöüß-]+\s+von)?|minimal|wenigstens|nicht\s+(?:kleiner|niedriger|weniger|geringer)\s+als|größer\s+(?:als\s+)?oder\s+gleich|gleich\s+oder\s+(?:größer|mehr|höher)\s+als"
         r"|ne\s+doit\s+pas\s+être\s+inférieur" + _ADJ_FR + r"\s+à|au\s+moins(?:\s+égal" + _ADJ_FR + r"\s+à)?|d'au\s+moins|pas\s+moins\s+de"
@@ -29,7 +29,7 @@ LEFT: list[tuple[re.Pattern, str]] = [
         r")" + _END, _I), ">="),
     (re.compile(r"(?<![A-Za-zÀ-ÿ])(?:(?:less|lower|smaller|fewer|shallower)\s+than|below|<|kleiner\s+als|weniger\s+als|niedriger\s+als|unter|unterhalb"
                 r"|inférieur" + _ADJ_FR + r"\s+à|moins\s+de|en\s+dessous\s+de)" + _END, _I), "<"),
-    (re.compile(r"(?<![A-Za-zÀ-ÿ])(?:(?:greater|more|higher|larger|deeper)\s+than|exceed(?:s|ing)?|above|>|größer\s+als|mehr\s+als|höher\s+als|über|oberhalb"
+    (re.compile(r"(?<![A-Za-zÀ-ÿ])(?:(?:greater|more|higher|larger|deeper|longer)\s+than|exceed(?:s|ing)?|above|>|größer\s+als|mehr\s+als|höher\s+als|über|oberhalb"
                 r"|supérieur" + _ADJ_FR + r"\s+à|plus\s+de|au-dessus\s+de)" + _END, _I), ">"),
     (re.compile(r"(?:between|within|in\s+the\s+range(?:\s+of)?|zwischen|im\s+Bereich(?:\s+von)?|entre|dans\s+la\s+plage(?:\s+de)?|comprise?s?\s+entre|from|von|de)\s*$", _I), "range?"),
 ]

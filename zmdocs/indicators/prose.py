@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from zmdocs.indicators.alt_bounds import alternative_bounds
 from zmdocs.indicators.common import direction, make, parameter_name
 from zmdocs.indicators.counts import count_of_tests
+from zmdocs.indicators.deviations import excursion_times, unsigned_deviations
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
@@ -29,6 +31,7 @@ from zmdocs.indicators.quantities import (
     scan,
     sentences,
 )
+from zmdocs.indicators.restated import drop_restated
 from zmdocs.indicators.settings import having_span, is_setting, setting_indicator
 from zmdocs.indicators.statements import (
     follow_owners,
@@ -81,6 +84,8 @@ _COUNT_WORD = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_COUNTS) + r")(?![\w-])
 _COUNT_LINE = re.compile(r"(?i)^\s*(?:number|anzahl|nombre)\s*:?\s+(?:" + "|".join(_COUNTS) + r"|\d{1,2})\s*\.?\s*$")
 # a count the text permits rather than requires: "two devices optional", the items after "Optional: … may be fitted as follows:"
 _OPTIONAL_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}optional\b")
+_SENTENCE_END = re.compile(r"[.;]\s+(?=[A-ZÄÖÜ])")
+_PERMIT_SENTENCE = re.compile(r"(?i)\b(?:are|is)\s+(?:permitted|allowed|optional)\b|\bmay\s+(?:also\s+)?be\b|\bsind\s+zulässig\b|\bsont\s+autorisée?s\b")
 _OPTIONAL_LEAD = re.compile(r"(?im)^\s*optional\b|\bmay\s+(?:also\s+)?be\s+(?:fitted|added|installed|mounted)\b[^.\n]*:\s*$")
 
 
@@ -88,7 +93,16 @@ def _count_words(t: str) -> str:
     """Counts in words as digits, except the counts a permission names (they state no required number)."""
     lead = _OPTIONAL_LEAD.search(t)
     cut = lead.start() if lead else len(t)
-    return _COUNT_WORD.sub(lambda m: m.group() if m.start() >= cut or _OPTIONAL_AFTER.match(t, m.end()) else _COUNTS[m.group().lower()], t)
+    return _COUNT_WORD.sub(lambda m: m.group() if m.start() >= cut or _OPTIONAL_AFTER.match(t, m.end()) or _permitted(t, m.start())
+                           else _COUNTS[m.group().lower()], t)
+
+
+def _permitted(t: str, i: int) -> bool:
+    """A count inside a sentence that grants a permission ("additional devices (including two …) are permitted")."""
+    s = max([0] + [m.end() for m in _SENTENCE_END.finditer(t, 0, i + 1)])
+    nxt = _SENTENCE_END.search(t, i)
+    e = nxt.start() if nxt else len(t)
+    return bool(t[s:i].strip()) and bool(_PERMIT_SENTENCE.search(t, s, e))
 
 
 _DIGIT = re.compile(r"\d")
@@ -187,6 +201,7 @@ class _Passage:
     origin: dict | None
     bare_is_value: bool
     last_comp: dict[str, str] = field(default_factory=dict)  # the last limit's comparator per dimension
+    seen: set = field(default_factory=set)  # (value, unit) of the quantities of earlier sentences (`restated`)
     limit_list: bool = False  # under a title naming limit values ("2. Grenzwerte für …"): "Staub: 0,1 g/m³" is a limit
 
 
@@ -254,7 +269,7 @@ def _sentence(px: _Passage, s: int, e: int) -> list[Indicator]:
             st.notes[id(q)] = (nm.start(1), nm.end(1), nm.group(1).strip())
             st.methods.append((nm.start(), nm.end()))
     note_spans = [(x, y) for x, y, _ in st.notes.values()]
-    qs = _alternative_bounds(t, [q for q in qs if not any(x <= q.start < y for x, y in note_spans)], e)
+    qs = drop_restated(t, alternative_bounds(t, [q for q in qs if not any(x <= q.start < y for x, y in note_spans)], e), px.seen)
     out: list[Indicator] = []
     bounds = [s] + [m.end() for m in _SEG.finditer(t, s, e)] + [e]
     for a, b in zip(bounds, bounds[1:], strict=False):
@@ -262,27 +277,6 @@ def _sentence(px: _Passage, s: int, e: int) -> list[Indicator]:
         if sq:
             out.extend(_segment(px, st, a, b, sq))
     return out
-
-
-_ALT_OPEN = re.compile(r"\s*\(\s*(?=[-+]?\d)")
-_ALT_CUE = re.compile(r"(?i)\s*(?:if|for|when|where|in\s+the\s+case\s+of|wenn|für|bei|si|pour|lorsque)\b")
-
-
-def _alternative_bounds(t: str, qs: list[Quantity], e: int) -> list[Quantity]:
-    """"nor more than 1 500 mm (2 100 mm if the bodywork …)": the parenthesis opens with an alternative bound of the
-    same kind, and the rest of it (quantities included) is that bound's condition."""
-    drop: set[int] = set()
-    for q in qs:
-        m = _ALT_OPEN.match(t, q.end, e) if q.comparator in ("<=", ">=", "<", ">") and q.unit else None
-        close = t.find(")", m.end(), e) if m else -1
-        inner = [r for r in qs if m and m.end() <= r.start < close] if close > 0 else []
-        if inner and inner[0].start == m.end() and inner[0].kind == "one" and inner[0].unit \
-                and dim_of(inner[0].unit) == dim_of(q.unit) and _ALT_CUE.match(t, inner[0].end):
-            alt = inner[0]
-            alt.comparator, alt.cue_start, alt.alt = q.comparator, alt.start, True
-            alt.conds.append(t[alt.end:close].strip())
-            drop.update(id(r) for r in inner[1:])
-    return [q for q in qs if id(q) not in drop]
 
 
 def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) -> list[Indicator]:
@@ -305,6 +299,9 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     if px.lang != "zh":
         scale_positions(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     angular_fields(t, sq)
+    if px.lang in ("en", "fr", "de"):
+        unsigned_deviations(t, sq)
+        excursion_times(t, a, sq)
     if px.lang == "zh":
         invert_prohibitions(t, a, sq)
         zh_act_bounds(t, a, sq, dim_of)

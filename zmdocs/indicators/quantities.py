@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.counts import count_words
+from zmdocs.indicators.deviations import run_adjectives
 from zmdocs.indicators.disjuncts import negated_disjunct, sentence_bound, whichever_alternative
 from zmdocs.indicators.lost_signs import restore_lost_signs
+from zmdocs.indicators.symbols import defined_symbol
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
 from zmdocs.indicators.zh_counts import count_numerals
 from zmdocs.indicators.zh_sizes import size_sides
@@ -137,7 +139,7 @@ def prepare(text: str, lang: str) -> str:
         return t
     if lang == "de":
         t = _HALF.sub("0,5 ", t)  # "eine halbe Stunde"
-    t = count_words(t, lang)  # "drei Einzelmessungen": a count of tests (`counts`)
+    t = count_words(run_adjectives(t) if lang == "en" else t, lang)  # "drei Einzelmessungen": a count of tests (`counts`)
     nums = _WORD_NUMBERS[lang]
     before_unit, after_bound = _word_number_res(lang)
     t = before_unit.sub(lambda m: str(nums[m.group(1).lower()]), t)
@@ -280,8 +282,8 @@ def _complete(t: str, masked: str, q: Quantity, P, default_unit: str) -> bool:
             q.unit = pre.group(1)
     if not q.unit:
         unk = UNKNOWN_UNIT_RE.match(masked, q.end + (1 if masked[q.end:q.end + 1] == " " else 0))
-        if unk and _defined_symbol(unk.group(), masked[unk.end():]):
-            return False
+        if unk and (_defined_symbol(unk.group(), masked[unk.end():]) or defined_symbol(unk.group(), masked)):
+            return False  # "6 D" where "D is the diameter": a multiple of a defined quantity
         if unk and q.comparator and q.comparator not in ("=",):
             q.unit = unk.group()
             q.end = unk.end()
