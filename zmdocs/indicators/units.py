@@ -188,6 +188,11 @@ _CANON_EXPR = {"mol/m³": "mole / meter ** 3", "N/m": "newton / meter", "m³/s":
 _NON_PINT = {"dB(A)": "dB(A)", "dB(C)": "dB(C)", "dB": "dB", **{sym: sym for sym, _e, _f in _log_units()}, "%": "%", "ppm": "ppm", "cycles": "cycles", "r": "r", "°": "°", "kWh/24h": "kWh/24h",
              "mg/kg": "mg/kg", "mg/kWh": "mg/kWh", "°/s": "°/s", "条": "条", "套": "套", "个": "个", "件": "件", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²",
              "g/test": "g/test", "mg/test": "mg/test", "Bq/L": "Bq/L", "mSv/a": "mSv/a", "mSv": "mSv"}
+# Chinese count classifiers after a count (3层, 至少2面, 小于等于9人): units of their own, never converted. Not in
+# UNIT_RE: a classifier also starts words (对于, 组合, 层次), so quantities reads one only where no such word follows.
+ZH_CLASSIFIERS = ("比特", "字节", "个", "组", "对", "层", "种", "项", "台", "件", "条", "路", "面", "块", "扇", "只", "套",
+                  "人", "名", "根", "处", "张", "片", "辆")
+_NON_PINT.update({c: c for c in ZH_CLASSIFIERS})
 
 SYMBOLS: dict[str, str] = {}  # written form (lower-cased for Latin) -> symbol
 PINT_EXPR: dict[str, str | None] = {}
