@@ -31,3 +31,34 @@ def test_a_count_keeps_its_classifier(text, want):
 
 def test_a_classifier_starting_a_word_is_no_unit():
     assert all(u != "人" for _c, _v, u in _got("电压应不大于 36 V，3人员以上同时操作时除外。"))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("工位按操作台宽度大于等于 900mm 时核定 2 人。", (">=", 900, "mm")),
+    ("在能保证通道宽度大于等于 500mm 且净高大于等于 1900mm 时，每 300mm 核定 1 人。", (">=", 1900, "mm")),
+    ("货台长度大于等于 2 m 时方可加装护栏。", (">=", 2, "m")),
+])
+def test_a_bound_for_an_assigned_count_is_a_requirement(text, want):
+    assert want in _got(text)
+
+
+def test_a_when_span_before_a_duty_stays_a_band():
+    assert (">", 9, "m") not in _got("车长大于 9m 时，车身两侧应设置标志灯。")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("长凳按座面宽每 450mm 核定 1 人。", ("=", 450, "mm")),
+    ("站立区每 0.2 m² 核定站立乘客 1 人。", ("=", 0.2, "m²")),
+    ("对儿童座椅按 300mm 核定1 人。", ("=", 300, "mm")),
+])
+def test_the_size_per_assigned_count_is_stated(text, want):
+    assert want in _got(text)
+
+
+def test_the_assigned_count_itself_is_no_indicator():
+    assert all(u != "人" for _c, _v, u in _got("长凳按座面宽每 450mm 核定 1 人。"))
+
+
+def test_a_superlative_before_a_noun_is_no_cue():
+    assert (">=", 5, "%") in _got("支撑载荷应大于等于整车最大允许总质量的5%。")
+    assert ("<=", 60, "dB(A)") in _got("噪声最大值为 60 dB(A)。")

@@ -12,14 +12,17 @@ import re
 from zmdocs.indicators.bands import band_spans
 
 _MODAL = r"(?:应|应该|须|必须|均应|均|都应|都|需|宜)?\s*"
+# a superlative is a cue only before its value or a copula (最大为额定值的), never as the modifier of a noun
+# (最大允许牵引质量的4%: a share of a named maximum, its bound comes from the cue before it)
+_SUP = r"\s*(?:(?:为|是|:)\s*(?:[^，,；;。:\d<>≤≥]{1,6}的)?)?\s*\+?$"
 _TAIL = r"\s*(?:为|是|:)?\s*(?:[^，,；;。:\d<>≤≥]{1,6}的|[A-Za-z][A-Za-z0-9_]{0,14}\s*的)?\s*\+?$"  # 额定值的 / V_smaxset的
 
 # Cues in the text right before a number; tried in order, first match wins.
 LEFT: list[tuple[re.Pattern, str]] = [
     # "不应比声明值大0.3 m/s²以上" (the excess is at most 0.3), "避免产生大于1 m/s²的…" (to be avoided: at most)
     (re.compile(r"不(?:应|得|能)?比[^，,。；;\d]{1,40}?(?:大|高|多|长|快)\s*$|避免[^，,。；;\d]{0,30}?(?:大于|超过|高于)\s*$"), "<="),
-    (re.compile(_MODAL + r"(?:不大于|不超过|不高于|不多于|不应大于|不应超过|不应高于|不得大于|不得超过|不得高于|不能超过|不宜超过|不宜大于|不允许超过|不晚于|不迟于|小于或等于|小于等于|低于或等于|优于或等于|等于或优于|允许重复|最大(?:值|允许值)?|最多|最迟|最高(?:值)?|至多|≤|<=|≦)" + _TAIL), "<="),
-    (re.compile(_MODAL + r"(?:不小于|不低于|不少于|不应小于|不应低于|不应少于|不得小于|不得低于|不得少于|不能低于|不宜低于|不早于|不宜小于|大于或等于|大于等于|高于或等于|最小(?:值|允许值)?|最少|最低(?:值)?|至少(?:需要|需|要|应有|有|支持|具备|具有|提供|包括|包含)?|达到|应达到|≥|>=|≧)" + _TAIL), ">="),
+    (re.compile(_MODAL + r"(?:不大于|不超过|不高于|不多于|不应大于|不应超过|不应高于|不得大于|不得超过|不得高于|不能超过|不宜超过|不宜大于|不允许超过|不晚于|不迟于|小于或等于|小于等于|低于或等于|优于或等于|等于或优于|允许重复|最大(?:值|允许值)?(?=" + _SUP + r")|最多|最迟|最高(?:值)?(?=" + _SUP + r")|至多|≤|<=|≦)" + _TAIL), "<="),
+    (re.compile(_MODAL + r"(?:不小于|不低于|不少于|不应小于|不应低于|不应少于|不得小于|不得低于|不得少于|不能低于|不宜低于|不早于|不宜小于|大于或等于|大于等于|高于或等于|最小(?:值|允许值)?(?=" + _SUP + r")|最少|最低(?:值)?(?=" + _SUP + r")|至少(?:需要|需|要|应有|有|支持|具备|具有|提供|包括|包含)?|达到|应达到|≥|>=|≧)" + _TAIL), ">="),
     # "应至少各设置2面", "至少应经过2次", "至少能从2个": 至少 bounds the count a few words on (`zh_counts`)
     (re.compile(r"至少[各应能还]*[\u4e00-\u9fff]{0,2}?(?:设置|设有|配置|配备|装备|安装|固定|经过|有|从)\s*$"), ">="),
     # "能内接一个500mm、700mm的矩形" (`zh_sizes`): the opening must hold the rectangle, each side is a minimum
@@ -67,7 +70,7 @@ METHOD = re.compile(
 # Phrases that end a parameter span (verbs, modal words) and words trimmed off its ends.
 PARAM_END = re.compile(r"(?:应|均应|须|必须|不得|不应|应该|宜|都应|需)$")
 PARAM_TRIM_HEAD = re.compile(r"^(?:\(\d+\)|\d+\)|[a-z]\)|[①-⑩]|其中|其|共|总共|再|且|并且|产品的?|器具的?|整机的?|水壶的?|该)\s*")
-PARAM_TRIM_TAIL = re.compile(r"(?:应|均应|须|必须|均|都|分别|应该|宜|值|的|为|是|:|应当|需|测得的?|不应|不得|应不|最大|最小|在|要求)+$")
+PARAM_TRIM_TAIL = re.compile(r"(?:每|按|应|均应|须|必须|均|都|分别|应该|宜|值|的|为|是|:|应当|需|测得的?|不应|不得|应不|最大|最小|在|要求)+$")
 # A segment that is only a condition head (no parameter of its own).
 COND_HEAD = re.compile(r"^(?:当|在|若|如果|如|对于|对)")
 STRONG_CUE = re.compile(r"最大|最小|至少|最多|不得|不应")

@@ -41,6 +41,7 @@ from zmdocs.indicators.statements import (
 )
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.indicators.zh_acts import zh_act_bounds
+from zmdocs.indicators.zh_allot import zh_allotments
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
 from zmdocs.text.numbers import number_words
@@ -304,6 +305,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     if px.lang == "zh":
         invert_prohibitions(t, a, sq)
         zh_act_bounds(t, a, sq, dim_of)
+        zh_allotments(t, a, sq)
     share_listed_bounds(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     _promote(t, a, b, sq, P, px.lang)
     respectively(t, sq)

@@ -30,7 +30,7 @@ def join_open_heading(heading: str, text: str, lang: str) -> str:
 
 _ALT_PAREN = re.compile(r"\s*\(")
 # the case an inner value is for, then its cue: "拖拉机运输机组应小于等于", "对专用校车均应大于等于", "汽车列车为"
-_ALT_HEAD = re.compile(r"(?:^|[,，、;；]\s*)(?P<case>[^,，、;；()]{1,30}?)\s*(?:均|都)?(?:应|须)?\s*(?:为|是|[<>≤≥]|(?:不)?(?:大于|小于|低于|高于|超过)|(?:小于|大于)(?:或)?等于)[^,，、;；()\d]{0,2}$")
+_ALT_HEAD = re.compile(r"(?:^|[,，、;；]\s*)(?P<case>[^,，、;；()]{1,30}?)\s*(?:均|都)?(?:应|须)?\s*(?:为|是|按每|每|[<>≤≥]|(?:不)?(?:大于|小于|低于|高于|超过)|(?:小于|大于)(?:或)?等于)[^,，、;；()\d]{0,2}$")
 
 
 def zh_alternatives(t: str, qs: list, e: int, same_dim) -> set[int]:

@@ -1,0 +1,42 @@
+"""Chinese allotment rules (GB drafting): what a size must be for a count to be assigned, and the size per count.
+
+- "内部宽度大于等于1200mm时核定2人", "间距大于等于650mm且…时，按…核定1人", "…达到50kg时方可…": a bound in a when-span
+  whose main clause assigns a count or grants on a criterion is the requirement for it, not an applicability band;
+- "按座垫宽每400mm核定1人", "每0.125m²核定站立乘客1人", "按380mm核定1人": the size allotted per counted unit is a
+  stated value ("= 400 mm"); the count itself (1人) is not an indicator.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDS = ("<=", ">=", "<", ">")
+# the main clause after 时: a count assigned (核定2人, 按…每400mm核定1人) or a grant on a criterion (方可, 才能)
+_GRANT = re.compile(r"\s*[，,]?\s*(?:则|即)?\s*(?:(?:按|可按|每)[^，,；;。]{0,24}?)?(?:可|应)?核定\s*[\u4e00-\u9fff]{0,6}?\s*\d"
+                    r"|\s*[，,]?\s*(?:方可|才可|才能|方能|才允许|方允许)")
+# the when-span holding a quantity: no clause break between it and 时
+_WHEN_END = re.compile(r"[^；;。]{0,80}?(?<!小)时(?![间刻长速钟段效期序])")
+_BREAK = re.compile(r"[；;。]")
+# 每/按 right before the size, and a count assigned after it
+_PER_BEFORE = re.compile(r"(?:每|按)\s*$")
+_PER_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*(?:核定|可核定)\s*[\u4e00-\u9fff]{0,6}?\s*\d+\s*(?:人|名|个|座)")
+
+
+def _grant_after(t: str, q) -> bool:
+    """The when-span that holds q closes with 时 and is followed by an assigned count or a grant."""
+    m = _WHEN_END.match(t, q.end)
+    if not m or _BREAK.search(t, q.end, m.end()):
+        return False
+    return bool(_GRANT.match(t, m.end()))
+
+
+def zh_allotments(t: str, a: int, sq: list) -> None:
+    """Re-read the quantities of one zh segment t[a:…] that state an allotment (see the module doc)."""
+    for q in sq:
+        if q.kind != "one" or not q.unit:
+            continue
+        if q.role == "condition" and q.comparator in _BOUNDS and q.cue_start < q.start and _grant_after(t, q):
+            q.role = "indicator"
+        elif q.role in ("bare", "condition") and q.comparator in (None, "=") \
+                and _PER_BEFORE.search(t, max(a, q.start - 4), q.start) and _PER_AFTER.match(t, q.end):
+            q.role, q.comparator = "indicator", "="
