@@ -7,7 +7,7 @@ import pytest
 
 from zmdocs.indicators import extract_text
 from zmdocs.indicators.bands import drop_bands
-from zmdocs.indicators.units import normalize
+from zmdocs.indicators.units import normalize, unit_symbol
 
 
 def _got(text: str) -> list[tuple]:
@@ -62,3 +62,17 @@ def test_the_assigned_count_itself_is_no_indicator():
 def test_a_superlative_before_a_noun_is_no_cue():
     assert (">=", 5, "%") in _got("支撑载荷应大于等于整车最大允许总质量的5%。")
     assert ("<=", 60, "dB(A)") in _got("噪声最大值为 60 dB(A)。")
+
+
+def test_squared_unit_signs_of_one_character():
+    assert [(c, v, unit_symbol(u)) for c, v, u in _got("站立区每 0.2 ㎡核定站立乘客 1 人。")] == [("=", 0.2, "m²")]
+    assert [(c, v, unit_symbol(u)) for c, v, u in _got("厚度应大于等于 3 ㎜。")] == [(">=", 3, "mm")]
+
+
+def test_at_least_on_n_parts():
+    assert (">=", 4, "个") in _got("编号应至少在 4 个部件上标示。")
+
+
+def test_a_height_span_of_a_measurement_is_no_stated_extent():
+    assert _got("注：间距是在地面上方 500mm 高度范围内测量所得的数值。") == []
+    assert ("=", 3, "m") in _got("摄像头应能看清地面上长3m、宽2m范围内的情况。")

@@ -19,7 +19,7 @@ _WHEN_END = re.compile(r"[^；;。]{0,80}?(?<!小)时(?![间刻长速钟段效�
 _BREAK = re.compile(r"[；;。]")
 # 每/按 right before the size, and a count assigned after it
 _PER_BEFORE = re.compile(r"(?:每|按)\s*$")
-_PER_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*(?:核定|可核定)\s*[\u4e00-\u9fff]{0,6}?\s*\d+\s*(?:人|名|个|座)")
+_PER_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,40})?[)）]?\s*(?:核定|可核定)\s*[\u4e00-\u9fff]{0,6}?\s*\d+\s*(?:人|名|个|座)")
 
 
 def _grant_after(t: str, q) -> bool:
