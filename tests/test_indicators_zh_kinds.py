@@ -76,3 +76,17 @@ def test_at_least_on_n_parts():
 def test_a_height_span_of_a_measurement_is_no_stated_extent():
     assert _got("注：间距是在地面上方 500mm 高度范围内测量所得的数值。") == []
     assert ("=", 3, "m") in _got("摄像头应能看清地面上长3m、宽2m范围内的情况。")
+
+
+def _params(text: str) -> list[tuple]:
+    return [(i.parameter, i.comparator, i.value) for i in drop_bands(extract_text(text, lang="zh"))]
+
+
+def test_a_bound_each_listed_parameter_meets_is_one_per_parameter():
+    assert _params("但每个踏板的宽度和深度均应大于等于 120mm。") == [
+        ("每个踏板的宽度", ">=", 120), ("每个踏板的深度", ">=", 120)]
+
+
+def test_cases_of_one_parameter_stay_one_indicator():
+    assert len(_params("向前和向后倾斜的稳定角均应大于等于 20°。")) == 1
+    assert len(_params("电压和电流的比值应小于等于 5。")) == 1

@@ -69,7 +69,7 @@ METHOD = re.compile(
 
 # Phrases that end a parameter span (verbs, modal words) and words trimmed off its ends.
 PARAM_END = re.compile(r"(?:应|均应|须|必须|不得|不应|应该|宜|都应|需)$")
-PARAM_TRIM_HEAD = re.compile(r"^(?:\(\d+\)|\d+\)|[a-z]\)|[①-⑩]|其中|其|共|总共|再|且|并且|产品的?|器具的?|整机的?|水壶的?|该)\s*")
+PARAM_TRIM_HEAD = re.compile(r"^(?:\(\d+\)|\d+\)|[a-z]\)|[①-⑩]|其中|其|共|总共|再|且|并且|但(?:是)?|并(?![联列网行排])|产品的?|器具的?|整机的?|水壶的?|该)\s*")
 PARAM_TRIM_TAIL = re.compile(r"(?:每|按|应|均应|须|必须|均|都|分别|应该|宜|值|的|为|是|:|应当|需|测得的?|不应|不得|应不|最大|最小|在|要求)+$")
 # A segment that is only a condition head (no parameter of its own).
 COND_HEAD = re.compile(r"^(?:当|在|若|如果|如|对于|对)")

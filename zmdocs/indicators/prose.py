@@ -41,7 +41,7 @@ from zmdocs.indicators.statements import (
 )
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.indicators.zh_acts import zh_act_bounds
-from zmdocs.indicators.zh_allot import zh_allotments
+from zmdocs.indicators.zh_allot import zh_allotments, zh_conjuncts
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
 from zmdocs.text.numbers import number_words
@@ -335,8 +335,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
             px.last_comp[dim_of(q.unit)] = q.comparator
     _share_owner_parameter(seg_inds)
     bare = [q for q in sq if q.role == "bare"]
-    if px.lang != "zh":  # zh drafting states 不低于…且不高于… as two limits
-        seg_inds = merge_bounds(t, seg_inds)
+    seg_inds = zh_conjuncts(t, seg_inds) if px.lang == "zh" else merge_bounds(t, seg_inds)  # zh: 不低于…且不高于… two limits
     out = []
     for _q, ind in seg_inds:
         ind.conditions = list(dict.fromkeys(ind.conditions + conds + [_piece_around(t, a, b, bq) for bq in bare]))

@@ -3,11 +3,13 @@
 - "内部宽度大于等于1200mm时核定2人", "间距大于等于650mm且…时，按…核定1人", "…达到50kg时方可…": a bound in a when-span
   whose main clause assigns a count or grants on a criterion is the requirement for it, not an applicability band;
 - "按座垫宽每400mm核定1人", "每0.125m²核定站立乘客1人", "按380mm核定1人": the size allotted per counted unit is a
-  stated value ("= 400 mm"); the count itself (1人) is not an indicator.
+  stated value ("= 400 mm"); the count itself (1人) is not an indicator;
+- "座垫宽和座垫深均应大于等于400mm": a bound each listed parameter must meet is one indicator per parameter.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 
 _BOUNDS = ("<=", ">=", "<", ">")
@@ -40,3 +42,33 @@ def zh_allotments(t: str, a: int, sq: list) -> None:
         elif q.role in ("bare", "condition") and q.comparator in (None, "=") \
                 and _PER_BEFORE.search(t, max(a, q.start - 4), q.start) and _PER_AFTER.match(t, q.end):
             q.role, q.comparator = "indicator", "="
+
+
+# "座垫宽和座垫深均应大于等于400mm", "向左和向右偏移均应…": one bound stated for each of the listed parameters (均/都:
+# each); "向左侧和右侧倾斜的侧倾稳定角均应…" lists cases of one parameter (a 的 after the list), one indicator
+_ITEM = r"[^和及与、的，,；;:：()\s\d]{1,8}"
+_LISTED = re.compile(rf"(?P<head>(?:[^，,；;:：]*的)?)(?P<items>{_ITEM}(?:、{_ITEM})*(?:和|及|与){_ITEM})\s*(?:均|都)(?:应|须|不应)?\s*$")
+_EACH_CUE = re.compile(r"\s*(?:均|都)")
+
+
+def zh_conjuncts(t: str, seg_inds: list) -> list:
+    """Each (quantity, indicator) of a zh segment; a bound shared by listed parameters (均应) once per parameter."""
+    out = []
+    for q, ind in seg_inds:
+        out.append((q, ind))
+        if q.comparator not in _BOUNDS or q.cue_start >= q.start or q.alt:
+            continue
+        left = t[max(0, q.cue_start - 40):q.cue_start]
+        cue_each = _EACH_CUE.match(t, q.cue_start)
+        m = _LISTED.search(left + ("均" if cue_each else ""))
+        if not m:
+            continue
+        items = re.split(r"、|和|及|与", m.group("items"))
+        at = ind.parameter.rfind(m.group("items"))  # the parameter as cleaned ("但每个…" -> "每个…"), else the text
+        head = ind.parameter[:at] if at >= 0 else m.group("head")
+        ind.parameter = head + items[0]
+        for item in items[1:]:
+            twin = copy.copy(ind)
+            twin.parameter, twin.conditions = head + item, list(ind.conditions)
+            out.append((q, twin))
+    return out
