@@ -90,3 +90,15 @@ def test_a_bound_each_listed_parameter_meets_is_one_per_parameter():
 def test_cases_of_one_parameter_stay_one_indicator():
     assert len(_params("向前和向后倾斜的稳定角均应大于等于 20°。")) == 1
     assert len(_params("电压和电流的比值应小于等于 5。")) == 1
+
+
+def test_positions_listed_in_a_measuring_frame_are_settings():
+    got = [(i.comparator, i.value, i.unit, i.role) for i in extract_text(
+        "噪声在距门前 3m、离地高 1.5m 处测量时应小于等于 70 dB(A)。", lang="zh")]
+    assert ("=", 3, "m") in [g[:3] for g in got] and ("=", 1.5, "m") in [g[:3] for g in got]
+    assert ("<=", 70, "dB(A)") in [g[:3] for g in got]
+
+
+def test_a_cut_comparator_over_a_wrapped_heading():
+    got = extract_text("等于 60%。", lang="zh", context="车窗玻璃的透射比应大于")
+    assert [(i.comparator, i.value, i.unit) for i in got] == [(">=", 60, "%")]

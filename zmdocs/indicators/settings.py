@@ -58,6 +58,7 @@ _ZH_AFTER = re.compile(r"\s*的\s*([\u4e00-\u9fff]{1,4}?)(?:[\u4e00-\u9fff]|$)")
 # "在水平面以下 50mm 的直线" places a line, it sets nothing)
 # a test medium named by its property: "(smoke) having an absorption coefficient near 1,7 m-1", "a gas with a density of"
 _HAVING = re.compile(r"(?i)\b(?:having|with)\s+(?:an?|the)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:of|near|about|approximately|equal\s+to)\s*$")
+_ZH_LISTED = re.compile(r"^[^\d]*\d[\d.]*\s*[A-Za-z]{1,3}\s*、\s*[\u4e00-\u9fff]{1,6}\s*$")
 _SCOPE = re.compile(r"(?i)rated|nominal|额定|Nenn|assigné|nominale?|class|Klasse|classe|类")
 
 
@@ -78,7 +79,8 @@ def is_setting(t: str, span: tuple[int, int], q: Quantity, lang: str) -> bool:
     if not head.match(text) and not timed:
         return False
     before = t[span[0]:q.start]
-    if _SCOPE.search(before) or re.search(r"\d", before) or lang == "zh" and re.search(r"以[上下内外]|[上下]方", before):
+    listed = lang == "zh" and _ZH_LISTED.search(before)  # "在距车前2m、离地高1.2m处测量时": positions listed with 、
+    if _SCOPE.search(before) or re.search(r"\d", before) and not listed or lang == "zh" and re.search(r"以[上下内外]|[上下]方", before):
         return False  # "at rated voltage", "at 20 °C and 50 % RH …": one setting per span, the first
     return lang != "zh" or timed or bool(re.search(r"下|时|中|以", text))
 

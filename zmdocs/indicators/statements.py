@@ -18,7 +18,7 @@ from zmdocs.indicators.quantities import Quantity, dim_of
 # a heading that stops inside a comparison: the comparator (whole or cut before its last character) or the modal
 _OPEN_HEAD = re.compile(r"(?:应|须|均应|必须|不应|不得)?\s*(?:(?:小于|大于|低于|高于)(?:或)?(?:等于?)?|不大于|不小于|不超过|不低于|不高于|不少于|不多于"
                         r"|(?:应|均应|须)(?:为)?)\s*$")
-_VALUE_START = re.compile(r"^\s*(?:于\s*)?[-+±(（]?\s*\d")
+_VALUE_START = re.compile(r"^\s*(?:(?:或)?等?于\s*)?[-+±(（]?\s*\d")  # "…应大于" over "等于 70%": the wrap cut 大于|等于
 
 
 def join_open_heading(heading: str, text: str, lang: str) -> str:
