@@ -102,3 +102,8 @@ def test_positions_listed_in_a_measuring_frame_are_settings():
 def test_a_cut_comparator_over_a_wrapped_heading():
     got = extract_text("等于 60%。", lang="zh", context="车窗玻璃的透射比应大于")
     assert [(i.comparator, i.value, i.unit) for i in got] == [(">=", 60, "%")]
+
+
+def test_the_band_of_a_sub_kind_in_parentheses_is_a_band_too():
+    assert _got("车宽大于 2m 的货车（对罐式货车为车宽大于 1.8m）应装备侧灯。") == []
+    assert (">=", 400, "mm") in _got("车长大于 9m 的客车（座椅宽度应大于等于 400mm）应设扶手。")

@@ -95,7 +95,14 @@ def _bands(text: str) -> list[tuple[float, str, str]]:
             v = _number(m.group(g) or "")
             if v is not None:
                 out.append((v, m.group("unit") or "", m.group("band").strip()))
+        alt = _ALT_BAND.match(text, m.end())  # "车长大于9m的客车（对专用校车为车长大于8m）": the band of a sub-kind
+        if alt and _number(alt.group("num")) is not None:
+            out.append((_number(alt.group("num")), alt.group("unit") or "", alt.group().strip(" （()）")))
     return out
+
+
+_ALT_BAND = re.compile(r"\s*[（(](?:对于?)?(?:(?!应|须)[\u4e00-\u9fff]){1,20}?" + _CMP
+                       + r"\s*(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³]{0,6})\s*[)）]")
 
 
 # a number that counts a paragraph, item or provision ("(1)", "Absatz 1", "§ 3", "Nummer 9"): no value
