@@ -107,3 +107,12 @@ def test_a_cut_comparator_over_a_wrapped_heading():
 def test_the_band_of_a_sub_kind_in_parentheses_is_a_band_too():
     assert _got("车宽大于 2m 的货车（对罐式货车为车宽大于 1.8m）应装备侧灯。") == []
     assert (">=", 400, "mm") in _got("车长大于 9m 的客车（座椅宽度应大于等于 400mm）应设扶手。")
+
+
+def test_a_bound_a_when_span_says_must_be_met_is_a_requirement():
+    assert (">=", 2000, "mm") in _got("但车厢高度无法满足灯具离地高度大于等于 2000mm 时，不应设置顶灯。")
+
+
+def test_extents_listed_before_their_area():
+    got = _got("摄像头应能看清车后长2m、左侧车身外缘，右侧为车身外缘向右 1m 宽范围内的情况。")
+    assert ("=", 2, "m") in got and ("=", 1, "m") in got

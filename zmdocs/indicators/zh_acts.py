@@ -18,7 +18,7 @@ _ACTS = re.compile(r"\s*[，,]?\s*(?:应|则|即|须)?\s*(?:能|应能|能够|�
 _STILL_FAILS = re.compile(r"\s*(?:后|以后)\s*仍\s*(?:不能|未能|未|无法|不)")
 _SIDE_BEFORE = re.compile(r"(?:长|宽|高|深)\s*$")
 _SIDE_AFTER = re.compile(r"\s*(?:长|宽|高|深)(?!度)")  # not "620mm高度范围内": a span of a measurement
-_AREA_AFTER = re.compile(r"[^，,；;。]{0,16}?范围内")
+_AREA_AFTER = re.compile(r"[^，,；;。]{0,16}?范围内|、[^；;。]{0,60}?范围内")  # "长1.5m、左侧…，右侧…1.5m宽范围内"
 _WITHIN_NOT = re.compile(r"\s*(?:内|之内|以内)[^，,；;。]{0,20}?(?:不能|不应|不得|不会|不允许|不发生|不出现)")
 
 

@@ -2,6 +2,7 @@
 
 - "内部宽度大于等于1200mm时核定2人", "间距大于等于650mm且…时，按…核定1人", "…达到50kg时方可…": a bound in a when-span
   whose main clause assigns a count or grants on a criterion is the requirement for it, not an applicability band;
+- "无法满足…离地高度大于等于1800mm时，不应设置…": a bound the when-span says must be met (满足) is a requirement;
 - "按座垫宽每400mm核定1人", "每0.125m²核定站立乘客1人", "按380mm核定1人": the size allotted per counted unit is a
   stated value ("= 400 mm"); the count itself (1人) is not an indicator;
 - "座垫宽和座垫深均应大于等于400mm": a bound each listed parameter must meet is one indicator per parameter.
@@ -19,6 +20,8 @@ _GRANT = re.compile(r"\s*[，,]?\s*(?:则|即)?\s*(?:(?:按|可按|每)[^，,；
 # the when-span holding a quantity: no clause break between it and 时
 _WHEN_END = re.compile(r"[^；;。]{0,80}?(?<!小)时(?![间刻长速钟段效期序])")
 _BREAK = re.compile(r"[；;。]")
+# "无法满足镜面…离地高度大于等于1800mm时": the bound a when-span says must be met (满足) is a requirement
+_MEETS = re.compile(r"满足[^，,；;。]{0,36}$")
 # 每/按 right before the size, and a count assigned after it
 _PER_BEFORE = re.compile(r"(?:每|按)\s*$")
 _PER_AFTER = re.compile(r"\s*(?:[(（][^()（）]{0,40})?[)）]?\s*(?:核定|可核定)\s*[\u4e00-\u9fff]{0,6}?\s*\d+\s*(?:人|名|个|座)")
@@ -37,7 +40,8 @@ def zh_allotments(t: str, a: int, sq: list) -> None:
     for q in sq:
         if q.kind != "one" or not q.unit:
             continue
-        if q.role == "condition" and q.comparator in _BOUNDS and q.cue_start < q.start and _grant_after(t, q):
+        if q.role == "condition" and q.comparator in _BOUNDS and q.cue_start < q.start and (
+                _grant_after(t, q) or _MEETS.search(t, max(a, q.cue_start - 40), q.cue_start) and _WHEN_END.match(t, q.end)):
             q.role = "indicator"
         elif q.role in ("bare", "condition") and q.comparator in (None, "=") \
                 and _PER_BEFORE.search(t, max(a, q.start - 4), q.start) and _PER_AFTER.match(t, q.end):
