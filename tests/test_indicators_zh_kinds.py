@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from zmdocs.indicators import extract_text
+from zmdocs.indicators import extract_document, extract_text
 from zmdocs.indicators.bands import drop_bands
 from zmdocs.indicators.units import normalize, unit_symbol
+from zmdocs.model import Clause, Document
 
 
 def _got(text: str) -> list[tuple]:
@@ -116,3 +117,13 @@ def test_a_bound_a_when_span_says_must_be_met_is_a_requirement():
 def test_extents_listed_before_their_area():
     got = _got("摄像头应能看清车后长2m、左侧车身外缘，右侧为车身外缘向右 1m 宽范围内的情况。")
     assert ("=", 2, "m") in got and ("=", 1, "m") in got
+
+
+def test_a_term_entry_stating_a_rule_in_words_gives_its_bounds():
+    doc = Document(id="T/ZZB 2—2026", lang="zh", clauses=[
+        Clause(id="d#3.1", number="3.1", heading="转弯补报", kind="terms",
+               text="终端在车辆转弯时补发位置的规则。采样间隔不大于2s，角速度至少持续5s以上。"),
+        Clause(id="d#3.2", number="3.2", heading="额定电压", kind="terms", text="制造商规定的电压，例如 220V。"),
+    ])
+    got = [(i.clause, i.comparator, i.value, i.unit, i.role) for i in extract_document(doc)]
+    assert got == [("d#3.1", "<=", 2, "s", "requirement"), ("d#3.1", ">=", 5, "s", "requirement")]

@@ -109,6 +109,7 @@ from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.roles import assign_roles
 from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.text_tables import split_text_tables
+from zmdocs.indicators.zh_terms import term_rules, zh_term_rule
 from zmdocs.model import Document, Indicator
 from zmdocs.text.lang import guess_lang
 
@@ -144,7 +145,7 @@ def warm() -> None:
 def extract_document(doc: Document, embed: bool = False, model: str | None = None) -> list[Indicator]:
     """All indicators of a parsed document: clause text and tables, with doc id, clause and page."""
     lang = doc.lang or None
-    skip = {c.id for c in doc.clauses if c.kind in SKIP_KINDS}
+    skip = {c.id for c in doc.clauses if c.kind in SKIP_KINDS and not (c.kind == "terms" and zh_term_rule(c.text))}
     out: list[Indicator] = []
     known = {t.number for t in doc.tables if t.number}
     text_tables: list = []
@@ -168,6 +169,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         ctext = restate_under(parent, ctext, clang or guess_lang(ctext)) if parent else ctext
         text = restate_lists(ctext, clang or guess_lang(ctext))
         found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=_context(c, headings)), clang or guess_lang(ctext))
+        found = term_rules(found) if c.kind == "terms" else found
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:
