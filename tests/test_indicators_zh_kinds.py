@@ -127,3 +127,20 @@ def test_a_term_entry_stating_a_rule_in_words_gives_its_bounds():
     ])
     got = [(i.clause, i.comparator, i.value, i.unit, i.role) for i in extract_document(doc)]
     assert got == [("d#3.1", "<=", 2, "s", "requirement"), ("d#3.1", ">=", 5, "s", "requirement")]
+
+
+@pytest.mark.parametrize("text", [
+    "本条（总质量大于 3 500 kg 的 N2类车辆不适用）规定车门的开启力。",
+    "或车长小于 6m 的其他客车装备记录装置，应视为满足要求。",
+])
+def test_bands_zh_more_kinds(text):
+    assert _got(text) == []
+
+
+def test_a_verb_before_a_bound_in_a_modifier_states_a_requirement():
+    assert (">=", 600, "mm") in _got("如在车门打开时能提供大于等于 600 mm 的通道，则可不设扶手。")
+
+
+def test_emergency_is_no_modal_before_a_band():
+    got = _got("客车两侧至少各有 2 个应急窗（车身两侧应急窗总数小于等于 4 个时为全部应急窗）具有破窗功能。")
+    assert got == [(">=", 2, "个")]

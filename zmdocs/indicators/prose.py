@@ -96,7 +96,7 @@ _COND_PARAM = re.compile(r"^(?:当|在|若|如果|如|对于|对)?\s*(.*?)\s*(?:
 
 
 # an if-span whose main clause grants a permission or a verdict: its bound is the criterion, not a scope
-_IF_VERDICT_HEAD = re.compile(r"(?i)\s*(?:若|如果|假如|if\b|wenn\b|falls\b|si\b)")
+_IF_VERDICT_HEAD = re.compile(r"(?i)\s*(?:若|如果|假如|如(?![下图表前所])|if\b|wenn\b|falls\b|si\b)")
 _VERDICT = re.compile(r"(?i)[^，,;；。.]{0,3}[，,]?\s*(?:(?:则|那么)\s*(?:允许|可以|可|视为|判定|认为)|(?:then\s+)?(?:it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
                       r"(?:is|are|shall\s+be|may\s+be)\s+(?:deemed|considered|regarded|permitted|allowed|accepted)\b"
                       r"|(?:so\s+)?(?:gilt|gelten)\s+\w+\s+als\b)")
