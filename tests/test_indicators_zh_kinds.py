@@ -144,3 +144,13 @@ def test_a_verb_before_a_bound_in_a_modifier_states_a_requirement():
 def test_emergency_is_no_modal_before_a_band():
     got = _got("客车两侧至少各有 2 个应急窗（车身两侧应急窗总数小于等于 4 个时为全部应急窗）具有破窗功能。")
     assert got == [(">=", 2, "个")]
+
+
+def test_a_capability_level_is_a_lower_bound():
+    got = _got("该型机组的抗震能力为7级，抗风能力8级。")
+    assert (">=", "7级", "") in got and (">=", "8级", "") in got
+
+
+def test_a_grade_a_when_span_uses_is_a_condition():
+    got = _got("采用2级反光材料时，标识面积应大于等于 0.2m²。")
+    assert all(c != "=" for c, _v, _u in got) and (">=", 0.2, "m²") in got

@@ -5,6 +5,7 @@
 - "无法满足…离地高度大于等于1800mm时，不应设置…": a bound the when-span says must be met (满足) is a requirement;
 - "按座垫宽每400mm核定1人", "每0.125m²核定站立乘客1人", "按380mm核定1人": the size allotted per counted unit is a
   stated value ("= 400 mm"); the count itself (1人) is not an indicator;
+- "抗风能力为4级" is ">= 4级" (a capability); "采用1级材料时…" uses the grade as a condition;
 - "座垫宽和座垫深均应大于等于400mm": a bound each listed parameter must meet is one indicator per parameter.
 """
 
@@ -35,9 +36,28 @@ def _grant_after(t: str, q) -> bool:
     return bool(_GRANT.match(t, m.end()))
 
 
+# "抗风能力为4级": a capability level is the least the product withstands; "采用1级材料时": a grade a when-span uses
+_CAPABILITY = re.compile(r"能力\s*(?:为|是|达到|:)?\s*$")
+_USES = re.compile(r"(?:采用|使用|选用)\s*$")
+_MODAL = re.compile(r"应|须|不得|必须")
+
+
+def _grade(t: str, a: int, q) -> None:
+    """A zh grade stated as a capability (>=) or used by a when-span (a condition)."""
+    if _CAPABILITY.search(t, max(a, q.start - 8), q.start):
+        q.role, q.comparator = "indicator", ">="
+        return
+    when = _WHEN_END.match(t, q.end)
+    if when and _USES.search(t, max(a, q.start - 4), q.start) and not _BREAK.search(t, q.end, when.end()) \
+            and not _MODAL.search(t, q.end, when.end()) and not re.search(r"[，,]", t[q.end:when.end()]):
+        q.role = "condition"
+
+
 def zh_allotments(t: str, a: int, sq: list) -> None:
     """Re-read the quantities of one zh segment t[a:…] that state an allotment (see the module doc)."""
     for q in sq:
+        if q.kind == "grade" and q.comparator in (None, "="):
+            _grade(t, a, q)
         if q.kind != "one" or not q.unit:
             continue
         if q.role == "condition" and q.comparator in _BOUNDS and q.cue_start < q.start and (
