@@ -154,3 +154,12 @@ def test_a_capability_level_is_a_lower_bound():
 def test_a_grade_a_when_span_uses_is_a_condition():
     got = _got("采用2级反光材料时，标识面积应大于等于 0.2m²。")
     assert all(c != "=" for c, _v, _u in got) and (">=", 0.2, "m²") in got
+
+
+def test_the_range_a_function_must_work_over_is_a_requirement():
+    assert ("range", (198, 242), "V") in _got("当电源电压在 198V～242V 范围内时，控制器应能正常工作。")
+
+
+def test_the_setting_of_a_measuring_instrument():
+    got = [(i.parameter, i.comparator, i.value, i.unit) for i in extract_text("使用 500V 兆欧表测量时绝缘电阻应大于等于 2 MΩ。", lang="zh")]
+    assert ("试验电压", "=", 500, "V") in got and ("绝缘电阻", ">=", 2, "MΩ") in got

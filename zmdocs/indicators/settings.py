@@ -42,7 +42,7 @@ _LABELS: dict[str, tuple[str, str, str, str]] = {
 _LANG_AT = {"zh": 0, "en": 1, "de": 2, "fr": 3}
 # a span that sets the test: "at 23 °C", "bei einer Temperatur von 23 °C", "à 23 °C", "under a load of 50 N"
 _HEAD_LATIN = re.compile(r"(?i)^\s*(?:measured\s+at|at|bei|à|under|sous)\b(?!\s+(?:least|most|the\s+(?:latest|earliest))\b)")
-_HEAD_ZH = re.compile(r"^\s*(?:在|于|以)")
+_HEAD_ZH = re.compile(r"^\s*(?:在|于|以|使用|用)")  # "使用1000V兆欧表测量时": the instrument's setting
 # a duration the test runs for or waits: "for 1 min", "after 20 minutes of exposure", "nach 3 min", "持续5min", "通电2h后"
 _HEAD_TIME_LATIN = re.compile(r"(?i)^\s*(?:for|during|after|nach|für|während|pendant|après|durant)\b")
 _HEAD_TIME_ZH = re.compile(r"^\s*(?:持续|历时|保持|经过|持续时间|时间为|试验时间|通电|工作|运行|加热|试验|放置)?\s*[\d.]+\s*\S{0,3}\s*(?:后|以后)|^\s*(?:持续|历时|保持|经过)")
@@ -95,7 +95,7 @@ def _words(t: str, span: tuple[int, int], q: Quantity, lang: str) -> str:
     """The span's own name for the setting ("ambient test temperature", "Bebrütungstemperatur"), or ""."""
     before = t[span[0]:q.start]
     if lang == "zh":
-        w = _TAIL_ZH.sub("", re.sub(r"^\s*(?:在|于|以)\s*", "", before)).strip()
+        w = _TAIL_ZH.sub("", re.sub(r"^\s*(?:在|于|以|使用|用)\s*", "", before)).strip()
         if not w:
             m = _ZH_AFTER.match(t, q.end)
             w = m.group(0).strip().lstrip("的").strip() if m else ""
