@@ -163,3 +163,12 @@ def test_the_range_a_function_must_work_over_is_a_requirement():
 def test_the_setting_of_a_measuring_instrument():
     got = [(i.parameter, i.comparator, i.value, i.unit) for i in extract_text("使用 500V 兆欧表测量时绝缘电阻应大于等于 2 MΩ。", lang="zh")]
     assert ("试验电压", "=", 500, "V") in got and ("绝缘电阻", ">=", 2, "MΩ") in got
+
+
+def test_a_value_reduced_to_keeps_the_bound_before():
+    got = _params("踏板宽应大于等于 400mm；若有凸台，则凸台处踏板宽可减至 250mm。")
+    assert ("凸台处踏板宽", ">=", 250) in got
+
+
+def test_a_mark_with_a_bound_in_its_modifier_is_a_requirement():
+    assert (">=", 40, "mm") in _got("或在玻璃上方中部标记有直径不小于 40mm 的圆形标志。")

@@ -172,7 +172,7 @@ _SENTENCE = re.compile(r"[；;。:：]")
 
 
 # a verb before the bound of a 的-span: what the product must provide, not the products covered
-_SPAN_STATES = re.compile(r"提供|具有|具备|设有|保证|达到|发出|产生|输出|保持")
+_SPAN_STATES = re.compile(r"提供|具有|具备|[设记标印装带]有|保证|达到|发出|产生|输出|保持")
 
 
 def _modal(t: str, a: int, b: int) -> bool:

@@ -486,7 +486,7 @@ _ZH_SIZE_OF = re.compile(r"\s*(?:高|厚|长|宽|深)的|\s*(?:高)?的\s*(?:桌
 _CONFIDENCE = re.compile(r"(?i)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                          r"|\s*(?:Vertrauensniveau|Konfidenzniveau|niveau\s+de\s+confiance)|\s*置信(?:水平|度|概率)")
 _REDUCED_FROM = re.compile(r"(?i)\s*(?:may|can|shall|could)\s+be\s+(?:reduced|increased|extended|decreased)\s+to\b")
-_REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s*$")
+_REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s*$|(?:减|降|减小|减少|增|增加|放宽)至\s*$")  # zh: 可减至
 _BAND_LINE = re.compile(r"[ \t]*[A-Za-zα-ω][A-Za-z0-9_]{0,2}[ \t]*(?:<=|>=|[<>≤≥])[ \t]*-?\d[\d.,]*[ \t]*[^\s\d]{0,4}[ \t]*")
 
 
