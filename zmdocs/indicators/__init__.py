@@ -69,6 +69,11 @@ Conventions of the `Indicator` fields this package fills:
   "±4", a 周期 column) and quantities in parentheses ("80%(1kHz)") are test-condition indicators too (`level_tables`).
   zh field descriptions (`field_rules`): a unit declared before a unitless value (单位为秒(s)，值大于0) is its unit; a
   clamp (当数值小于100m时，终端按100m处理) is `>=`; bit values, version numbers and formula terms (N+1) are masked.
+- zh allotments and shared bounds (`zh_allot`): a bound in a when-span that assigns a count (…大于等于1200mm时核定2人)
+  or grants on a criterion (方可, 无法满足…时) is a requirement, the size per assigned count (按每400mm核定1人) is
+  "= 400 mm"; "A和B均应大于等于N" is one indicator per parameter; a capability level (抗风能力为4级) is `>=`. Count
+  classifiers (层, 面, 块, 人, 台 …) are units of their own (`units.ZH_CLASSIFIERS`); a term entry going on with a
+  rule in bound words (…的规则。采样频率不低于1Hz) gives its bounded values (`zh_terms`).
 - List items under a comparator lead-in ("…应小于等于：a）…：15°") take its comparator and parameter
   (`lists.restate_lists`); in en/de/fr a lower and an upper bound written together ("not less
   than 350 mm nor more than 1 500 mm") are one range, in zh they stay two limits (GB drafting);
@@ -127,6 +132,7 @@ from zmdocs.indicators.roles import assign_roles
 from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.text_tables import split_text_tables
 from zmdocs.indicators.units import UNIT_PATTERN
+from zmdocs.indicators.zh_terms import term_rules, zh_term_rule
 from zmdocs.model import Document, Indicator
 from zmdocs.text.lang import guess_lang
 
@@ -162,7 +168,7 @@ def warm() -> None:
 def extract_document(doc: Document, embed: bool = False, model: str | None = None) -> list[Indicator]:
     """All indicators of a parsed document: clause text and tables, with doc id, clause and page."""
     lang = doc.lang or None
-    skip = {c.id for c in doc.clauses if c.kind in SKIP_KINDS}
+    skip = {c.id for c in doc.clauses if c.kind in SKIP_KINDS and not (c.kind == "terms" and zh_term_rule(c.text))}
     out: list[Indicator] = []
     known = {t.number for t in doc.tables if t.number}
     text_tables: list = []
@@ -194,6 +200,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
                       *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
         if (clang or guess_lang(ctext)) == "en":  # "a 100 % search is required", "the value 0.7 shall be assumed"
             found = add_required_values(found, text, extract_text, c.id, c.page)
+        found = term_rules(found) if c.kind == "terms" else found
         methods = {i.method for i in found if i.method}
         for i in found:
             if not i.method and len(methods) == 1:

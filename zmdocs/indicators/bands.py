@@ -22,7 +22,8 @@ _BAND = re.compile(
     r"(?P<band>(?P<name>[\u4e00-\u9fff]{1,14}?)(?P<cmp>" + _CMP + r")?\s*(?:[\u4e00-\u9fff]{1,6}的\s*)?"
     r"(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³]{0,6})\s*(?P<side>以上|以下)?\s*倍?\s*"
     r"(?:且\s*" + _CMP + r"\s*(?P<num2>\d[\d\s]*(?:\.\d+)?)\s*[A-Za-z/%°²³]{0,6}\s*)?的)"  # "大于3500kg且小于等于7500kg的货车"
-    r"(?P<noun>\s*[\u4e00-\u9fff]{1,12}?)(?=应|不应|还应|均应|必须|须|除外|[、，,)）(（]|的|和|及|时|在)"
+    r"(?P<noun>\s*(?:[A-Z][A-Za-z0-9]{0,3}\s*)?[\u4e00-\u9fff]{1,12}?)"  # "…2500kg的N1类车辆不适用": a vehicle category first
+    r"(?=应|不应|还应|均应|必须|须|除外|不适用|[、，,)）(（]|的|和|及|时|在|装备|配备|安装|装用)"
 )
 # a modal, a verb or a preposition in the modifier: a requirement or a setting written as a modifier
 # (应具有不小于5mm的间隙, 发出超过5m/s²的请求, 在附着系数大于等于0.7的路面上)
@@ -103,7 +104,14 @@ def _bands(text: str) -> list[tuple[float, str, str]]:
             v = _number(m.group(g) or "")
             if v is not None:
                 out.append((v, m.group("unit") or "", m.group("band").strip()))
+        alt = _ALT_BAND.match(text, m.end())  # "车长大于9m的客车（对专用校车为车长大于8m）": the band of a sub-kind
+        if alt and _number(alt.group("num")) is not None:
+            out.append((_number(alt.group("num")), alt.group("unit") or "", alt.group().strip(" （()）")))
     return out
+
+
+_ALT_BAND = re.compile(r"\s*[（(](?:对于?)?(?:(?!应|须)[\u4e00-\u9fff]){1,20}?" + _CMP
+                       + r"\s*(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³]{0,6})\s*[)）]")
 
 
 # a number that counts a paragraph, item or provision ("(1)", "Absatz 1", "§ 3", "Nummer 9"): no value
@@ -163,12 +171,21 @@ _SPAN = re.compile(
     r"\s*[\u4e00-\u9fff]{1,12}?(?=[、，,；;。）)]|应|还应|均应|不应|须|必须|$)")
 # "车长大于9m时车身两侧应…", "车长大于7m且小于等于9m时": a band written as a when-span with no 当 and no comma after 时
 _WHEN_SPAN = re.compile(
-    r"(?:(?!应|须|不得|当)[\u4e00-\u9fff]){1,8}?\s*" + _CMP + r"\s*\d[\d.]*\s*[A-Za-z%°℃/²³]{0,6}"
+    r"(?:(?!应|须|不得|当)[\u4e00-\u9fff]){1,8}?\s*" + _CMP + r"\s*\d[\d.]*\s*(?:[A-Za-z%°℃/²³]{0,6}|[个人面块条台辆])"
     r"(?:\s*且\s*" + _CMP + r"\s*\d[\d.]*\s*[A-Za-z%°℃/²³]{0,6})?\s*时(?=[\u4e00-\u9fff])(?![间刻长速钟段效期序])")
 _CLAUSE = re.compile(r"[；;。:：，,]")
 _EXCEPT = re.compile(r"[（(][^（()）]{0,80}?除外\s*[)）]")
-_MODAL = re.compile(r"应|须|不得|必须")
+_MODAL = re.compile(r"应(?![急用答变力])|须|不得|必须")  # not 应急 (emergency), 应力 (stress) …
 _SENTENCE = re.compile(r"[；;。:：]")
+
+
+# a verb before the bound of a 的-span: what the product must provide, not the products covered
+_SPAN_STATES = re.compile(r"提供|具有|具备|[设记标印装带]有|保证|达到|发出|产生|输出|保持")
+
+
+def _modal(t: str, a: int, b: int) -> bool:
+    """A modal in t[a:b] (its lookahead sees past b: 应 of 应急窗 right before b is no modal)."""
+    return any(m.start() < b for m in _MODAL.finditer(t, a, min(len(t), b + 1)))
 
 
 def band_spans(t: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -176,11 +193,14 @@ def band_spans(t: str, s: int, e: int) -> list[tuple[int, int]]:
     out = [(m.start(), m.end()) for m in _EXCEPT.finditer(t, s, e)]
     for m in _SPAN.finditer(t, s, e):
         head = max([s] + [x.end() for x in _SENTENCE.finditer(t, s, m.start())])
-        if _MODAL.search(t, head, m.start()):
+        if _modal(t, head, m.start()):
             continue  # after the modal: what the product must have
+        cmp = re.search(_CMP, m.group())
+        if cmp and _SPAN_STATES.search(m.group()[:cmp.start()]):
+            continue  # "能提供大于等于550mm的自由通道": a verb in the modifier states what is required
         out.append((m.start(), m.end()))
     for m in _WHEN_SPAN.finditer(t, s, e):
         head = max([s] + [x.end() for x in _CLAUSE.finditer(t, s, m.start())])
-        if not _MODAL.search(t, head, m.start()):
+        if not _modal(t, head, m.start()):
             out.append((m.start(), m.end()))
     return out

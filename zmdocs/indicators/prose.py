@@ -46,6 +46,7 @@ from zmdocs.indicators.subject_bounds import in_active_subject
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.indicators.variations import tolerated_variation
 from zmdocs.indicators.zh_acts import zh_act_bounds
+from zmdocs.indicators.zh_allot import zh_allotments, zh_conjuncts
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
 from zmdocs.text.numbers import number_words
@@ -111,7 +112,7 @@ _COND_PARAM = re.compile(r"^(?:当|在|若|如果|如|对于|对)?\s*(.*?)\s*(?:
 
 
 # an if-span whose main clause grants a permission or a verdict: its bound is the criterion, not a scope
-_IF_VERDICT_HEAD = re.compile(r"(?i)\s*(?:若|如果|假如|if\b|wenn\b|falls\b|si\b)")
+_IF_VERDICT_HEAD = re.compile(r"(?i)\s*(?:若|如果|假如|如(?![下图表前所])|if\b|wenn\b|falls\b|si\b)")
 _VERDICT = re.compile(r"(?i)[^，,;；。.]{0,3}[，,]?\s*(?:(?:则|那么)\s*(?:允许|可以|可|视为|判定|认为)|(?:then\s+)?(?:it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
                       r"(?:is|are|shall\s+be|may\s+be)\s+(?:deemed|considered|regarded|permitted|allowed|accepted)\b"
                       r"|(?:so\s+)?(?:gilt|gelten)\s+\w+\s+als\b)")
@@ -305,6 +306,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     if px.lang == "zh":
         invert_prohibitions(t, a, sq)
         zh_act_bounds(t, a, sq, dim_of)
+        zh_allotments(t, a, sq)
     share_listed_bounds(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     _promote(t, a, b, sq, P, px.lang)
     respectively(t, sq)
@@ -334,8 +336,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
             px.last_comp[dim_of(q.unit)] = q.comparator
     _share_owner_parameter(seg_inds)
     bare = [q for q in sq if q.role == "bare"]
-    if px.lang != "zh":  # zh drafting states 不低于…且不高于… as two limits
-        seg_inds = merge_bounds(t, seg_inds)
+    seg_inds = zh_conjuncts(t, seg_inds) if px.lang == "zh" else merge_bounds(t, seg_inds)  # zh: 不低于…且不高于… two limits
     out = []
     for _q, ind in seg_inds:
         ind.conditions = list(dict.fromkeys(ind.conditions + conds + [_piece_around(t, a, b, bq) for bq in bare]))
@@ -488,7 +489,7 @@ _ZH_SIZE_OF = re.compile(r"\s*(?:高|厚|长|宽|深)的|\s*(?:高)?的\s*(?:桌
 _CONFIDENCE = re.compile(r"(?i)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                          r"|\s*(?:Vertrauensniveau|Konfidenzniveau|niveau\s+de\s+confiance)|\s*置信(?:水平|度|概率)")
 _REDUCED_FROM = re.compile(r"(?i)\s*(?:may|can|shall|could)\s+be\s+(?:reduced|increased|extended|decreased)\s+to\b")
-_REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s*$")
+_REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s*$|(?:减|降|减小|减少|增|增加|放宽)至\s*$")  # zh: 可减至
 _BAND_LINE = re.compile(r"[ \t]*[A-Za-zα-ω][A-Za-z0-9_]{0,2}[ \t]*(?:<=|>=|[<>≤≥])[ \t]*-?\d[\d.,]*[ \t]*[^\s\d]{0,4}[ \t]*")
 
 

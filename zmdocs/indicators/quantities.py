@@ -16,7 +16,7 @@ from zmdocs.indicators.deviations import run_adjectives
 from zmdocs.indicators.disjuncts import negated_disjunct, sentence_bound, whichever_alternative
 from zmdocs.indicators.lost_signs import restore_lost_signs
 from zmdocs.indicators.symbols import defined_symbol
-from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, unit_symbol
+from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, ZH_CLASSIFIERS, unit_symbol
 from zmdocs.indicators.zh_counts import count_numerals
 from zmdocs.indicators.zh_sizes import size_sides
 from zmdocs.text.numbers import (
@@ -299,7 +299,7 @@ _ARTICLE_END = re.compile(r"(?i)\s*\b(?:das|dem|the|le|la)\s*$")
 # Chinese count classifiers (and bits/bytes) right after a number with no unit; not the start of a word (对于, 组合, 层次)
 # a sampling plan earlier in the same sentence (the number of samples drawn is stated, not required)
 _SAMPLE_SIZE = re.compile(r"(?:样品|样本|试样|抽样|抽取|抽检)[^。；;]*$")
-_ZH_CLASSIFIER = re.compile(r"\s*(个|组|对|层|种|项|台|件|条|路|面|块|扇|比特|字节)(?!于|应|合|成|次|面|级|间|别|类|型|积|板)")
+_ZH_CLASSIFIER = re.compile(rf"\s*({'|'.join(ZH_CLASSIFIERS)})(?!于|应|合|成|次|面|级|间|别|类|型|积|板|员|工|体|称|义|能|状|力)")
 
 
 def counted(unit: str) -> bool:

@@ -330,7 +330,7 @@ def _clause_role(ind: Indicator, chain: list[Clause]) -> str:
         return "test-condition"
     heads = tuple(c.heading or "" for c in chain if len(c.heading or "") <= 50)  # long "headings" are run-in sentences
     defs, in_test, judged = _heading_flags(heads, tuple(c.kind or "" for c in chain))
-    if defs:
+    if defs and not getattr(ind, "_term_rule", False):  # (a zh entry's rule in words: `zh_terms`)
         return "informative"  # a value inside a definition delimits a term, it is no limit
     if in_test and not judged and not (_PRODUCT_LIMIT.search(text) and ind.comparator in _BOUNDS):
         return "test-condition"

@@ -42,7 +42,7 @@ _LABELS: dict[str, tuple[str, str, str, str]] = {
 _LANG_AT = {"zh": 0, "en": 1, "de": 2, "fr": 3}
 # a span that sets the test: "at 23 °C", "bei einer Temperatur von 23 °C", "à 23 °C", "under a load of 50 N"
 _HEAD_LATIN = re.compile(r"(?i)^\s*(?:measured\s+at|at|bei|à|under|sous)\b(?!\s+(?:least|most|the\s+(?:latest|earliest))\b)")
-_HEAD_ZH = re.compile(r"^\s*(?:在|于|以)")
+_HEAD_ZH = re.compile(r"^\s*(?:在|于|以|使用|用)")  # "使用1000V兆欧表测量时": the instrument's setting
 # a duration the test runs for or waits: "for 1 min", "after 20 minutes of exposure", "nach 3 min", "持续5min", "通电2h后"
 _HEAD_TIME_LATIN = re.compile(r"(?i)^\s*(?:for|during|after|nach|für|während|pendant|après|durant)\b")
 _HEAD_TIME_ZH = re.compile(r"^\s*(?:持续|历时|保持|经过|持续时间|时间为|试验时间|通电|工作|运行|加热|试验|放置)?\s*[\d.]+\s*\S{0,3}\s*(?:后|以后)|^\s*(?:持续|历时|保持|经过)")
@@ -60,6 +60,7 @@ _ZH_AFTER = re.compile(r"\s*的\s*([\u4e00-\u9fff]{1,4}?)(?:[\u4e00-\u9fff]|$)")
 _HAVING = re.compile(r"(?i)\b(?:having|with)\s+(?:an?|the)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:of|near|about|approximately|equal\s+to)\s*$")
 # "bei 22 °C und ": a first setting of the span and a conjunction, the value after it a second setting of the unit
 _SECOND_DE = re.compile(r"(?i)^\s*bei\s+(?:einer?\s+)?(?:[a-zäöüß-]+\s+(?:von\s+)?)?\d[\d.,]*\s*(\S{1,4})\s+(?:und|oder|bzw\.)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+bei\s+)?$")
+_ZH_LISTED = re.compile(r"^[^\d]*\d[\d.]*\s*[A-Za-z]{1,3}\s*、\s*[\u4e00-\u9fff]{1,6}\s*$")
 _SCOPE = re.compile(r"(?i)rated|nominal|额定|Nenn|assigné|nominale?|class|Klasse|classe|类")
 
 
@@ -82,7 +83,8 @@ def is_setting(t: str, span: tuple[int, int], q: Quantity, lang: str) -> bool:
     before = t[span[0]:q.start]
     if lang == "de" and _SECOND_DE.match(before) and _SECOND_DE.match(before).group(1).strip() == q.unit.strip():
         return True  # "bei 22 °C und 36 °C": two settings of one kind, the second as much as the first
-    if _SCOPE.search(before) or re.search(r"\d", before) or lang == "zh" and re.search(r"以[上下内外]|[上下]方", before):
+    listed = lang == "zh" and _ZH_LISTED.search(before)  # "在距车前2m、离地高1.2m处测量时": positions listed with 、
+    if _SCOPE.search(before) or re.search(r"\d", before) and not listed or lang == "zh" and re.search(r"以[上下内外]|[上下]方", before):
         return False  # "at rated voltage", "at 20 °C and 50 % RH …": one setting per span, the first
     return lang != "zh" or timed or bool(re.search(r"下|时|中|以", text))
 
@@ -97,7 +99,7 @@ def _words(t: str, span: tuple[int, int], q: Quantity, lang: str) -> str:
     """The span's own name for the setting ("ambient test temperature", "Bebrütungstemperatur"), or ""."""
     before = t[span[0]:q.start]
     if lang == "zh":
-        w = _TAIL_ZH.sub("", re.sub(r"^\s*(?:在|于|以)\s*", "", before)).strip()
+        w = _TAIL_ZH.sub("", re.sub(r"^\s*(?:在|于|以|使用|用)\s*", "", before)).strip()
         if not w:
             m = _ZH_AFTER.match(t, q.end)
             w = m.group(0).strip().lstrip("的").strip() if m else ""

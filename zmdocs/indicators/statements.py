@@ -18,7 +18,7 @@ from zmdocs.indicators.quantities import Quantity, dim_of
 # a heading that stops inside a comparison: the comparator (whole or cut before its last character) or the modal
 _OPEN_HEAD = re.compile(r"(?:应|须|均应|必须|不应|不得)?\s*(?:(?:小于|大于|低于|高于)(?:或)?(?:等于?)?|不大于|不小于|不超过|不低于|不高于|不少于|不多于"
                         r"|(?:应|均应|须)(?:为)?)\s*$")
-_VALUE_START = re.compile(r"^\s*(?:于\s*)?[-+±(（]?\s*\d")
+_VALUE_START = re.compile(r"^\s*(?:(?:或)?等?于\s*)?[-+±(（]?\s*\d")  # "…应大于" over "等于 70%": the wrap cut 大于|等于
 
 
 def join_open_heading(heading: str, text: str, lang: str) -> str:
@@ -30,7 +30,7 @@ def join_open_heading(heading: str, text: str, lang: str) -> str:
 
 _ALT_PAREN = re.compile(r"\s*\(")
 # the case an inner value is for, then its cue: "拖拉机运输机组应小于等于", "对专用校车均应大于等于", "汽车列车为"
-_ALT_HEAD = re.compile(r"(?:^|[,，、;；]\s*)(?P<case>[^,，、;；()]{1,30}?)\s*(?:均|都)?(?:应|须)?\s*(?:为|是|[<>≤≥]|(?:不)?(?:大于|小于|低于|高于|超过)|(?:小于|大于)(?:或)?等于)[^,，、;；()\d]{0,2}$")
+_ALT_HEAD = re.compile(r"(?:^|[,，、;；]\s*)(?P<case>[^,，、;；()]{1,30}?)\s*(?:均|都)?(?:应|须)?\s*(?:为|是|按每|每|[<>≤≥]|(?:不)?(?:大于|小于|低于|高于|超过)|(?:小于|大于)(?:或)?等于)[^,，、;；()\d]{0,2}$")
 
 
 def zh_alternatives(t: str, qs: list, e: int, same_dim) -> set[int]:

@@ -89,22 +89,22 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("°", "degree", ("°", "Grad", "degrees", "degree")),
     ("K", "kelvin", ("K", "kelvins", "Kelvin", "开尔文")),
     # length, area, volume, mass
-    ("mm", "millimeter", ("mm", "毫米", "Millimeter", "Millimetern", "millimetres", "millimeters")),
-    ("cm", "centimeter", ("cm", "厘米", "Zentimeter", "Zentimetern", "centimetres", "centimeters")),
+    ("mm", "millimeter", ("mm", "㎜", "毫米", "Millimeter", "Millimetern", "millimetres", "millimeters")),
+    ("cm", "centimeter", ("cm", "㎝", "厘米", "Zentimeter", "Zentimetern", "centimetres", "centimeters")),
     ("m", "meter", ("m", "米", "Meter", "Metern", "metres", "meters", "mètres")),
-    ("km", "kilometer", ("km", "千米", "公里")),
+    ("km", "kilometer", ("km", "㎞", "千米", "公里")),
     ("M", "nautical_mile", ("nautical miles", "nautical mile", "nmi")),  # IHO/IMO symbol M, never read as a written form
     ("µm", "micrometer", ("µm", "um", "微米")),
     ("nm", "nanometer", ("nm", "纳米", "nanometres", "nanometers")),
-    ("mm²", "millimeter ** 2", ("mm²", "mm2", "平方毫米", "square millimetres", "square millimeters")),
-    ("cm²", "centimeter ** 2", ("cm²", "cm2", "平方厘米", "square centimetres", "square centimeters")),
-    ("m²", "meter ** 2", ("m²", "m2", "平方米", "square metres", "square meters")),
+    ("mm²", "millimeter ** 2", ("mm²", "㎟", "mm2", "平方毫米", "square millimetres", "square millimeters")),
+    ("cm²", "centimeter ** 2", ("cm²", "㎠", "cm2", "平方厘米", "square centimetres", "square centimeters")),
+    ("m²", "meter ** 2", ("m²", "㎡", "m2", "平方米", "square metres", "square meters")),
     ("L", "liter", ("L", "l", "litres", "liters", "Liter", "Litern", "升")),
     ("mL", "milliliter", ("mL", "ml", "毫升", "Milliliter", "millilitres", "milliliters")),
-    ("m³", "meter ** 3", ("m³", "m3", "立方米", "Kubikmeter", "Kubikmetern", "cubic metres", "cubic meters")),
+    ("m³", "meter ** 3", ("m³", "㎥", "m3", "立方米", "Kubikmeter", "Kubikmetern", "cubic metres", "cubic meters")),
     ("cm³", "centimeter ** 3", ("cm³", "cm3")),
     ("g", "gram", ("g", "克", "Gramm", "grams")),
-    ("kg", "kilogram", ("kg", "千克", "公斤")),
+    ("kg", "kilogram", ("kg", "㎏", "千克", "公斤")),
     ("mg", "milligram", ("mg", "毫克", "Milligramm", "milligrams")),
     ("µg", "microgram", ("µg", "μg", "ug", "微克", "Mikrogramm", "micrograms")),
     ("ng", "nanogram", ("ng", "纳克", "Nanogramm", "nanograms")),
@@ -190,6 +190,11 @@ _CANON_EXPR = {"mol/m³": "mole / meter ** 3", "N/m": "newton / meter", "m³/s":
 _NON_PINT = {"dB(A)": "dB(A)", "dB(C)": "dB(C)", "dB": "dB", **{sym: sym for sym, _e, _f in _log_units()}, "%": "%", "‰": "‰", "ppm": "ppm", "cycles": "cycles", "r": "r", "°": "°", "kWh/24h": "kWh/24h",
              "mg/kg": "mg/kg", "mg/kWh": "mg/kWh", "°/s": "°/s", "条": "条", "套": "套", "个": "个", "件": "件", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²",
              "g/test": "g/test", "mg/test": "mg/test", "Bq/L": "Bq/L", "mSv/a": "mSv/a", "mSv": "mSv"}
+# Chinese count classifiers after a count (3层, 至少2面, 小于等于9人): units of their own, never converted. Not in
+# UNIT_RE: a classifier also starts words (对于, 组合, 层次), so quantities reads one only where no such word follows.
+ZH_CLASSIFIERS = ("比特", "字节", "个", "组", "对", "层", "种", "项", "台", "件", "条", "路", "面", "块", "扇", "只", "套",
+                  "人", "名", "根", "处", "张", "片", "辆")
+_NON_PINT.update({c: c for c in ZH_CLASSIFIERS})
 
 SYMBOLS: dict[str, str] = {}  # written form (lower-cased for Latin) -> symbol
 PINT_EXPR: dict[str, str | None] = {}
