@@ -79,15 +79,16 @@ def test_real_gold_micro_precision_recall_and_role_accuracy() -> None:
 @pytest.mark.slow
 def test_real_gold_micro_on_files_being_tuned() -> None:
     """Files moved from the held-out set to the tuned set (`stage: tuning`): their micro P and R must not fall
-    below the figure measured when the last batch was released, less 0.01 or so. On 2026-12-07 (fifth session) the
-    fourth held-out batch and the `__heldout3` files of TrinkwV and 1. BImSchV joined the eight files already being
-    tuned at their held-out figures: P 0.817 / R 0.710 over 15 files. Files join the >= 0.9 test above when they
-    reach it."""
+    below the last measured figure less 0.03. On 2026-12-07 (fifth session) the fourth held-out batch and the
+    `__heldout3` files of TrinkwV and 1. BImSchV joined at their held-out figures (P 0.817 / R 0.710 over 15 files);
+    after that session's rules eight files passed 0.9 and joined the test above, and the seven left (UN R24
+    `__heldout2`/`__heldout3`, UN R83 `__heldout3`, S-102, S-44 and R7 `__heldout2`, TrinkwV `__heldout4`) measure
+    P 0.935 / R 0.793."""
     tp, n_pred, n_gold, _ = _micro(lambda g: g.get("stage") == "tuning")
     assert n_gold, "no gold file carries `stage: tuning`"
     detail = f"tp {tp}, predicted {n_pred}, gold {n_gold}"
-    assert tp / max(n_pred, 1) >= 0.80, detail
-    assert tp / n_gold >= 0.70, detail
+    assert tp / max(n_pred, 1) >= 0.90, detail
+    assert tp / n_gold >= 0.76, detail
 
 
 def _ind(clause: str, comparator: str, value=None, unit: str = "", vmin=None, vmax=None) -> SimpleNamespace:

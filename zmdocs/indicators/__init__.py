@@ -141,7 +141,7 @@ __all__ = ["EXTRACTOR_VERSION", "extract_document", "extract_text", "extract_tab
 log = logging.getLogger(__name__)
 # Stamped on every prepared document (zmdocs.app.prepare); bump it when extraction changes, so that
 # indicators kept in a store by an older extractor are extracted again instead of reused.
-EXTRACTOR_VERSION = "2026.12.10"  # .10: test-condition level tables, declared units (单位为…), clamps, collected volumes, spec tables (symbol columns, attribute values), informative tables by caption/lead-in, German list tables and counts of tests in words, lost signs, bands without "mit", exemptions, OCR word splits in captions and lead-ins, unnumbered tables named by their caption line, units V/m A/m ns µs Bq/L mSv/a, 0.1-set regressions fixed; .9: test-point grids, limit tables with the bound in a column head (band, unit and test-level columns), applicability bands as conditions (zh/en/de), masks for regulation numbers and protocol data formats, zh alternatives in parentheses, inverted prohibitions, listed values sharing one bound, number words, powers of ten, wrapped zh lines; .8: table footnotes stating a limit read as prose, bounded multiples (不大于…的6倍 → <= 6), durations in words, if-spans granting a permission or verdict, test settings in condition spans and table labels are test-condition indicators of their own, tables left in clause text read as tables, n/k key rows, "shall not exceed the amounts given in Table N"; .7: strict lead-in on bare "=" cells, unitless factor/count columns, merged-down cells read once, per-case 对A…应 bounds, "equal to or greater than" is >=, modal and test-frame roles in en/de/fr/zh; .6: roles read around the value (test inputs, test-time frames, table lead-ins), log units (dBµV/m), table cells, "less than the limits shown in the table" strict; .5: numeric key columns (G = 42 l/s) as row conditions, decimal-comma columns, rate units in words; .4: endurance counts (withstand N cycles) are minimums, ohm and kelvin signs folded; .3: glossary keys by spaCy phrase matcher (plurals, elisions), fragment parameters named
+EXTRACTOR_VERSION = "2026.12.11"  # .10: test-condition level tables, declared units (单位为…), clamps, collected volumes, spec tables (symbol columns, attribute values), informative tables by caption/lead-in, German list tables and counts of tests in words, lost signs, bands without "mit", exemptions, OCR word splits in captions and lead-ins, unnumbered tables named by their caption line, units V/m A/m ns µs Bq/L mSv/a, 0.1-set regressions fixed; .9: test-point grids, limit tables with the bound in a column head (band, unit and test-level columns), applicability bands as conditions (zh/en/de), masks for regulation numbers and protocol data formats, zh alternatives in parentheses, inverted prohibitions, listed values sharing one bound, number words, powers of ten, wrapped zh lines; .8: table footnotes stating a limit read as prose, bounded multiples (不大于…的6倍 → <= 6), durations in words, if-spans granting a permission or verdict, test settings in condition spans and table labels are test-condition indicators of their own, tables left in clause text read as tables, n/k key rows, "shall not exceed the amounts given in Table N"; .7: strict lead-in on bare "=" cells, unitless factor/count columns, merged-down cells read once, per-case 对A…应 bounds, "equal to or greater than" is >=, modal and test-frame roles in en/de/fr/zh; .6: roles read around the value (test inputs, test-time frames, table lead-ins), log units (dBµV/m), table cells, "less than the limits shown in the table" strict; .5: numeric key columns (G = 42 l/s) as row conditions, decimal-comma columns, rate units in words; .4: endurance counts (withstand N cycles) are minimums, ohm and kelvin signs folded; .3: glossary keys by spaCy phrase matcher (plurals, elisions), fragment parameters named
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # a title-less sub-clause of a clause headed "Number" (of lamps, devices) states counts as its parent does
 _COUNT_PARENT = re.compile(r"(?i)^\s*(?:number|anzahl|nombre)\s*$")  # (unless it grants a permission: "2 devices may be installed")
@@ -163,6 +163,22 @@ def warm() -> None:
     for lang in ("zh", "en", "de"):
         blank(lang)
     _key_for("leakage current")
+
+
+def _prose_indicators(c, text: str, tlang: str, clang: str | None, headings: dict[str, str]) -> list[Indicator]:
+    """The indicators of one clause's prose, with the language's extra rules and one shared test method."""
+    found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=_context(c, headings)), tlang)
+    if tlang == "de":
+        found += [*reference_states(text, c.id, c.page), *programme_durations(text, c.id, c.page),
+                  *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
+    if tlang == "en":  # "a 100 % search is required", "the value 0.7 shall be assumed"
+        found = add_required_values(found, text, extract_text, c.id, c.page)
+    found = term_rules(found) if c.kind == "terms" else found
+    methods = {i.method for i in found if i.method}
+    for i in found:
+        if not i.method and len(methods) == 1:
+            i.method = next(iter(methods))
+    return found
 
 
 def extract_document(doc: Document, embed: bool = False, model: str | None = None) -> list[Indicator]:
@@ -194,17 +210,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         ctext = restate_under(parent, ctext, clang or guess_lang(ctext)) if parent else ctext
         ctext = compound_lengths(restate_de_lists(ctext)) if (clang or guess_lang(ctext)) == "de" else ctext
         text = restate_lists(ctext, clang or guess_lang(ctext))
-        found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=_context(c, headings)), clang or guess_lang(ctext))
-        if (clang or guess_lang(ctext)) == "de":
-            found += [*reference_states(text, c.id, c.page), *programme_durations(text, c.id, c.page),
-                      *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
-        if (clang or guess_lang(ctext)) == "en":  # "a 100 % search is required", "the value 0.7 shall be assumed"
-            found = add_required_values(found, text, extract_text, c.id, c.page)
-        found = term_rules(found) if c.kind == "terms" else found
-        methods = {i.method for i in found if i.method}
-        for i in found:
-            if not i.method and len(methods) == 1:
-                i.method = next(iter(methods))
+        found = _prose_indicators(c, text, clang or guess_lang(ctext), clang, headings)
         out.extend(found)
     for t in [*doc.tables, *text_tables]:
         if not (t.clause and t.clause in skip):

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from zmdocs.indicators.common import direction
 from zmdocs.indicators.quantities import Quantity, dim_of
+from zmdocs.model import Indicator
 
 _ALT_OPEN = re.compile(r"\s*\(\s*(?=[-+]?\d)")
 _ALT_OPEN_CUE = re.compile(r"(?i)\s*\(\s*(?:not\s+(?:more|less|greater|higher|lower)\s+than|at\s+(?:most|least)"
@@ -60,3 +62,13 @@ def alternative_bounds(t: str, qs: list[Quantity], e: int) -> list[Quantity]:
 def _alternative(t: str, r: Quantity, q: Quantity) -> bool:
     """A single value of the bound's dimension followed by its if-span."""
     return r.kind == "one" and bool(r.unit) and dim_of(r.unit) == dim_of(q.unit) and bool(_ALT_CUE.match(t, r.end))
+
+
+def share_owner_parameter(seg_inds: list[tuple[Quantity, Indicator]]) -> None:
+    """An alternative in parentheses bounds its owner's parameter ("踏板力…300N（拖拉机运输机组…350N）")."""
+    by_q = {id(q): ind for q, ind in seg_inds}
+    for q, ind in seg_inds:
+        own = by_q.get(q.alt_of) if q.alt_of else None
+        if own is not None:
+            ind.parameter, ind.key = own.parameter, own.key
+            ind.direction = direction(ind)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from zmdocs.indicators.alt_bounds import alternative_bounds
-from zmdocs.indicators.common import direction, make, parameter_name
+from zmdocs.indicators.alt_bounds import alternative_bounds, share_owner_parameter
+from zmdocs.indicators.common import make, parameter_name
 from zmdocs.indicators.counts import count_of_tests
 from zmdocs.indicators.deviations import excursion_times, unsigned_deviations
 from zmdocs.indicators.fields import angular_fields
@@ -296,20 +296,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
         if (px.limit_list and ":" in t[a:q.start] or q.start >= st.limits_from) and q.kind == "one" and q.unit and not px.bare_is_value and (
                 q.role == "bare" or q.role == "indicator" and q.comparator == "="):
             q.role, q.comparator = "indicator", "<="  # a value listed under limit values
-    follow_owners(sq)
-    if px.lang != "zh":
-        scale_positions(t, sq, lambda u, v: dim_of(u) == dim_of(v))
-    angular_fields(t, sq)
-    if px.lang in ("en", "fr", "de"):
-        unsigned_deviations(t, sq)
-        excursion_times(t, a, sq)
-    if px.lang == "zh":
-        invert_prohibitions(t, a, sq)
-        zh_act_bounds(t, a, sq, dim_of)
-        zh_allotments(t, a, sq)
-    share_listed_bounds(t, sq, lambda u, v: dim_of(u) == dim_of(v))
-    _promote(t, a, b, sq, P, px.lang)
-    respectively(t, sq)
+    _second_chances(px, a, b, sq)
     for k, q in enumerate(sq):  # "charging time from 20 % to 80 % ... shall be 30 min or less"
         if q.kind == "rng" and q.role == "indicator" and _FROM.search(t[max(a, q.start - 8):q.start]) and any(
                 r.role == "indicator" and r.comparator in ("<=", ">=", "<", ">") for r in sq[k + 1:]):
@@ -334,7 +321,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
         seg_inds.append((q, ind))
         if q.unit and q.comparator in ("<=", ">=", "<", ">"):
             px.last_comp[dim_of(q.unit)] = q.comparator
-    _share_owner_parameter(seg_inds)
+    share_owner_parameter(seg_inds)
     bare = [q for q in sq if q.role == "bare"]
     seg_inds = zh_conjuncts(t, seg_inds) if px.lang == "zh" else merge_bounds(t, seg_inds)  # zh: 不低于…且不高于… two limits
     out = []
@@ -344,14 +331,23 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
     return out + _settings(px, st, sq, cond)
 
 
-def _share_owner_parameter(seg_inds: list[tuple[Quantity, Indicator]]) -> None:
-    """An alternative in parentheses bounds its owner's parameter ("踏板力…300N（拖拉机运输机组…350N）")."""
-    by_q = {id(q): ind for q, ind in seg_inds}
-    for q, ind in seg_inds:
-        own = by_q.get(q.alt_of) if q.alt_of else None
-        if own is not None:
-            ind.parameter, ind.key = own.parameter, own.key
-            ind.direction = direction(ind)
+def _second_chances(px: _Passage, a: int, b: int, sq: list[Quantity]) -> None:
+    """The wording rules that revise the roles of one segment's quantities, per language."""
+    t, P = px.t, px.P
+    follow_owners(sq)
+    if px.lang != "zh":
+        scale_positions(t, sq, lambda u, v: dim_of(u) == dim_of(v))
+    angular_fields(t, sq)
+    if px.lang in ("en", "fr", "de"):
+        unsigned_deviations(t, sq)
+        excursion_times(t, a, sq)
+    if px.lang == "zh":
+        invert_prohibitions(t, a, sq)
+        zh_act_bounds(t, a, sq, dim_of)
+        zh_allotments(t, a, sq)
+    share_listed_bounds(t, sq, lambda u, v: dim_of(u) == dim_of(v))
+    _promote(t, a, b, sq, P, px.lang)
+    respectively(t, sq)
 
 
 def _settings(px: _Passage, st: _Sentence, sq: list[Quantity], cond: list[tuple[int, int]]) -> list[Indicator]:
