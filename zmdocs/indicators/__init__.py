@@ -133,7 +133,7 @@ from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.text_tables import split_text_tables
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.indicators.zh_terms import term_rules, zh_term_rule
-from zmdocs.model import Document, Indicator
+from zmdocs.model import Clause, Document, Indicator
 from zmdocs.text.lang import guess_lang
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "extract_text", "extract_table", "direction", "key_for"]
@@ -165,7 +165,7 @@ def warm() -> None:
     _key_for("leakage current")
 
 
-def _prose_indicators(c, text: str, tlang: str, clang: str | None, headings: dict[str, str]) -> list[Indicator]:
+def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headings: dict[str, str]) -> list[Indicator]:
     """The indicators of one clause's prose, with the language's extra rules and one shared test method."""
     found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=_context(c, headings)), tlang)
     if tlang == "de":
