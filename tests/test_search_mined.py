@@ -51,3 +51,10 @@ def test_term_entries_fall_below_the_clauses_about_their_term():
     hits = [fusion.Hit(1, "zh", 0.9, 1, 0.8, None), fusion.Hit(2, "zh", 0.8, 2, 0.7, None), fusion.Hit(3, "en", 0.5, 1, 0.4, None)]
     out = fusion.damp_kind(hits, {1: "terms", 2: "requirements"}, "terms", 0.7)
     assert [h.row for h in out] == [2, 1, 3] and abs(out[1].score - 0.63) < 1e-9
+
+
+def test_damped_hits_show_their_rank_after_the_damping():
+    """Regression: `rank_in_lang` showed the rank from before the damping, so a damped entry kept rank 1."""
+    hits = [fusion.Hit(1, "zh", 0.9, 1, 0.8, None), fusion.Hit(2, "zh", 0.8, 2, 0.7, None), fusion.Hit(3, "en", 0.5, 1, 0.4, None)]
+    out = fusion.damp_kind(hits, {1: "terms"}, "terms", 0.7)
+    assert [(h.row, h.rank) for h in out] == [(2, 1), (1, 2), (3, 1)]

@@ -150,11 +150,15 @@ def merge(dense: dict[str, list[tuple[int, float]]], lex: dict[str, list[tuple[i
 
 
 def damp_kind(hits: list[Hit], kinds: dict[int, str], kind: str, factor: float) -> list[Hit]:
-    """The hits with the score of clauses of `kind` times `factor`, re-sorted (best first; in place)."""
+    """The hits with the score of clauses of `kind` times `factor`, re-sorted (best first; in place), each
+    hit's rank within its language renumbered to the new order (the `rank_in_lang` a result shows)."""
     for h in hits:
         if kinds.get(h.row) == kind:
             h.score *= factor
     hits.sort(key=lambda h: (-h.score, -(h.cosine if h.cosine is not None else -1.0)))
+    seen: dict[str, int] = {}
+    for h in hits:
+        seen[h.lang] = h.rank = seen.get(h.lang, 0) + 1
     return hits
 
 
