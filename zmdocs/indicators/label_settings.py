@@ -26,8 +26,7 @@ def settings_in_labels(inds: list[Indicator], tables: list[Table], lang: str | N
     by_number: dict[tuple, Table] = {}
     for t in tables:  # unnumbered tables share the number "": the clause tells them apart (first one kept)
         by_number.setdefault((t.clause, str(t.number)), t)
-        if lang in ("de", "fr"):  # an unnumbered table's cells name it by its id (en/zh left as they were: see issue #11)
-            by_number.setdefault((t.clause, str(t.id)), t)
+        by_number.setdefault((t.clause, str(t.id)), t)  # an unnumbered table's cells name it by its id
     seen: set[tuple] = set()
     out: list[Indicator] = []
     for i in inds:
@@ -41,4 +40,5 @@ def settings_in_labels(inds: list[Indicator], tables: list[Table], lang: str | N
             seen.add(k)
             out += [s for s in extract_text(label, lang=lang, clause=i.clause, page=i.page, origin=dict(o))
                     if getattr(s, "_setting", False)]
-    return out
+    have = {(i.clause, i.comparator, i.value, i.unit) for i in inds if getattr(i, "_setting", False)}
+    return [s for s in out if (s.clause, s.comparator, s.value, s.unit) not in have]  # a setting read once already

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from zmdocs.text.numbers import parse_number
+
 _NUM = r"\d+(?:[.,]\d+)?"
 _SHARE = re.compile(rf"({_NUM})\s*%\s+(.+)")
 _JOIN = re.compile(r"(?i)\s*,?\s*\b(?:and|as\s+well\s+as)\s+|\s+(?:is|are)\s+(?:also\s+|therefore\s+)?required\b")
@@ -52,7 +54,7 @@ def required_values(text: str, extract, clause: str | None = None, page: int | N
 
 def add_required_values(found: list, text: str, extract, clause: str | None = None, page: int | None = None) -> list:
     """`found` (a passage's indicators) with its required shares and assumed values that it does not hold yet."""
-    named = {float(m.group(1).replace(",", ".")) for m in _DEFINED_SUBJECT.finditer(text or "")}
+    named = {parse_number(m.group(1), "fr") for m in _DEFINED_SUBJECT.finditer(text or "")}
     found = [i for i in found if not (i.unit == "%" and i.value in named and _DEFINED_SUBJECT.search(i.text or ""))]
     have = {(i.comparator, i.value, i.unit) for i in found}
     return found + [i for i in required_values(text, extract, clause, page) if (i.comparator, i.value, i.unit) not in have]
