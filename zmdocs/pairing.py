@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable
 
 from zmdocs.model import Indicator
+from zmdocs.text.numbers import parse_number
+from zmdocs.text.runs import shared_run
 from zmdocs.text.temperature import temperature_dimension
 
 SIM_THRESHOLD = 0.5  # cosine of the multilingual default model; unrelated parameters score ~0.1-0.4
@@ -31,6 +33,8 @@ SIM_WITH_WORDS = 0.3  # a lower similarity suffices when the texts share most of
 WORDS_SHARE = 0.6  # ... "most": this share of the draft parameter's words
 SAME_CLAUSE_BONUS = 0.15  # an adoption keeps clause numbers (GB 13.2 = IEC 13.2)
 SAME_SUBJECT_BONUS = 0.15  # both heading paths name the same subject (日间行车灯 = Day-time running lamp)
+RESTATED_RUN = 8  # two sentences sharing a run of this many words word for word: one restates the other
+RESTATED_BONUS = 0.15  # ... which speaks for the pair as a shared clause number does
 
 
 # --- units and dimensions -------------------------------------------------------------------
@@ -354,12 +358,13 @@ def similarity_match(a: Indicator, b: Indicator, sim: float, actx: str = "", bct
     """The pairing score of two indicators no key pairs, from their text similarity `sim` (and the heading
     paths `actx`, `bctx` of their clauses, when known); None when they are not the same parameter (keys or
     subjects differ, other dimension or bound, too dissimilar)."""
-    if keys_conflict(a, b):
+    if keys_conflict(a, b) or of_a_limit(a) != of_a_limit(b):
         return None
     subject = subject_agreement(a, b, actx, bctx) if actx or bctx else 0
     if subject < 0:
         return None
     score = sim + (SAME_CLAUSE_BONUS if same_clause(a, b) else 0.0) + (SAME_SUBJECT_BONUS if subject > 0 else 0.0)
+    score += restated_bonus(a, b)
     if score < SIM_WITH_WORDS or not compatible(a, b):
         return None
     if score < SIM_THRESHOLD and subject <= 0:  # a shared subject (颗粒物 = Staub) speaks for itself across languages
@@ -367,6 +372,27 @@ def similarity_match(a: Indicator, b: Indicator, sim: float, actx: str = "", bct
         if len(mine & _words(f"{b.parameter} {b.text}")) < WORDS_SHARE * max(1, len(mine)):
             return None
     return score
+
+
+# a value stated as a share or multiple of another limit: "0.70 of its allowable limit", "1.1 times the limit value"
+_OF_A_LIMIT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:times\s+|of\s+)(?:the\s+|its\s+|their\s+)?(?:[a-z-]+\s+){0,2}?"
+                         r"(?:limits?|limit\s+values?)\b", re.I)
+
+
+def of_a_limit(ind: Indicator) -> bool:
+    """Whether the indicator's value is a share or multiple of another limit, not a quantity of its own."""
+    if not isinstance(ind.value, (int, float)):
+        return False
+    for m in _OF_A_LIMIT.finditer(" ".join([ind.text or "", *ind.conditions])):
+        v = parse_number(m.group(1))
+        if v is not None and abs(v - ind.value) <= 1e-9 * max(1.0, abs(v)):
+            return True
+    return False
+
+
+def restated_bonus(a: Indicator, b: Indicator) -> float:
+    """RESTATED_BONUS when the two limits' sentences share a long run of words word for word, else 0."""
+    return RESTATED_BONUS if shared_run(a.text or "", b.text or "") >= RESTATED_RUN else 0.0
 
 
 def parameter_score(a: Indicator, b: Indicator, text_sim: Callable[[Indicator, Indicator], float]) -> float | None:

@@ -18,7 +18,7 @@ import re
 from zmdocs.compare.conditions import _band_interval, signature
 from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER
 from zmdocs.model import Indicator
-from zmdocs.pairing import subject_agreement, words
+from zmdocs.pairing import restated_bonus, subject_agreement, words
 
 CLASH = -10.0
 NEAR = 0.15  # same-key candidates within this affinity of the best are "equally applicable": the strictest wins
@@ -83,7 +83,7 @@ def affinity(draft: Indicator, ref: Indicator, dctx: str = "", rctx: str = "", s
     subject = subject_agreement(draft, ref, dctx, rctx)
     if subject < 0:
         return CLASH
-    score += SUBJECT_FIT * subject
+    score += SUBJECT_FIT * subject + restated_bonus(draft, ref)  # a sentence restated word for word
     if sim is not None:
         score += sim
     return score

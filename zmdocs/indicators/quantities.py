@@ -56,7 +56,7 @@ _PER_VOLUME = re.compile(r"/\s?((?:\d+\s?)?(?:ml|mL|l|L|cm³|m³|g|kg))(?![A-Za-
 _PER_UNIT = re.compile(r"/(?:\([A-Za-zµΩ°²³·0-9]{1,8}\)|[A-Za-zµΩ°²³·]{1,6})(?![A-Za-z])")
 _WORD_MULTIPLE = re.compile(r"\s*(?:times|fois|[-‑]?fache[nr]?)\s+(?:the|des?|la|les|du|den|der|die|das)\b", re.I)
 # an allowance added to a limit the sentence bounds from above: "shall not exceed the respective limit …, plus 0.5 m-1"
-_ALLOWANCE = re.compile(r"(?i)\b(?:shall|must|may)\s+not\s+exceed\s+the\s+[^.;]{0,100}?\bplus\s*$")
+_ALLOWANCE = re.compile(r"(?i)\b(?:shall|must|may)\s+not\s+exceed\s+the\s+[^.;]{0,200}?\bplus\s*$")
 _BOUND_CMP = ("<", "<=", ">", ">=")
 _MULTIPLE = re.compile(r"\s*(?:倍|times\b|fois\b|[-‑]?fache[nr]?\b|x\b|×)", re.I)
 _ARITH = re.compile(r"\s*(?:减去|加上|减|加|minus\b|plus\b|moins\b)\s*\d", re.I)
@@ -469,7 +469,7 @@ def _comparator(t: str, q: Quantity, P) -> None:
     if q.kind == "one" and _BETWEEN.search(left) and _AND_NO_NUMBER.match(t, q.end):
         q.comparator, q.cue_start = ">=", q.start - (len(left) - _BETWEEN.search(left).start())
         return  # "between 70 °C and a maximum temperature specified by the manufacturer": the lower end is the bound
-    if _ALLOWANCE.search(t, max(0, q.start - 140), q.start):
+    if _ALLOWANCE.search(t, max(0, q.start - 240), q.start):
         q.comparator = "<="  # "shall not exceed the limit for k specified in Table 2, plus 0.5 m-1": the allowance
         q.cue_start = q.start
         return
