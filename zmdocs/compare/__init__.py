@@ -95,8 +95,12 @@ def _readable_condition(c: str) -> bool:
 
 
 def _usable(ref, r: Indicator) -> bool:
-    """A reference indicator that can be a counterpart: in a requirements/other chapter, not a note or example."""
-    return is_requirement(ref, r) and getattr(r, "role", "requirement") != "informative"
+    """A reference indicator that can be a counterpart: in a requirements/other chapter, not a note or example;
+    or a limit a definition sets (the chromaticity area of "Red", which a requirement naming the colour applies)."""
+    role = getattr(r, "role", "requirement")
+    if role == "requirement" and clause_kind(ref, r) == "terms":
+        return True
+    return is_requirement(ref, r) and role != "informative"
 
 
 def _doc_ambient(doc, inds: list[Indicator]) -> float | None:

@@ -100,6 +100,7 @@ import logging
 import re
 
 from zmdocs.indicators.bands import drop_bands
+from zmdocs.indicators.colour_bounds import colour_boundaries
 from zmdocs.indicators.common import direction
 from zmdocs.indicators.de_admin import drop_admin_periods
 from zmdocs.indicators.de_counts import count_columns, minimum_counts, prose_count_units
@@ -192,6 +193,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     headings = {c.id: c.heading or "" for c in doc.clauses}
     after = {a.id: b.text for a, b in zip(doc.clauses, doc.clauses[1:], strict=False)}  # what follows a grid
     for c in doc.clauses:
+        out.extend(colour_boundaries(c, lang))  # also in a definition: the chromaticity area of a signal colour
         body = c.text if c.text.strip() else _sentence_heading(c.heading or "")
         if lang != "zh" and _VALUE_HEADING.match(c.heading or ""):
             body = f"{c.heading}\n{c.text}"  # "Temperature (To): 298 K (25 °C)": a heading that states a value
