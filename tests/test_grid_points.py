@@ -62,7 +62,7 @@ def test_percent_grid_without_one_minimum_is_left_as_percent() -> None:
 
 def test_grid_point_is_a_condition_not_a_quantity() -> None:
     assert point_tag(["10U", "10L"]) == ("10U 10L", []) and point_tag(["V", "H", "cold"]) == ("V H", ["cold"])
-    assert point_tag(["H"]) == (None, ["H"])
+    assert point_tag(["H"]) == (None, ["H"]) and point_tag(["10L"]) == (None, ["10L"]) and point_tag(["5U"])[0] == "5U"
     sig = signature(["10U", "10L"])
     assert sig.quantities == {} and sig.tags["point"] == frozenset({"10U 10L"})
     assert compare_conditions(["10U", "10L"], ["10U", "10L"]).relation == "same"

@@ -19,7 +19,7 @@ _BARE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s?°\s*$")
 # a canonical point condition: "10U", "2.5L", or the 0° line
 _CANON_ROW = re.compile(r"^(?:\d+(?:\.\d+)?[UD]|V|H)$")
 _CANON_COL = re.compile(r"^(?:\d+(?:\.\d+)?[LR]|H|V)$")
-_CANON_ONE = re.compile(r"^\d+(?:\.\d+)?[UDLR]$")
+_CANON_ONE = re.compile(r"^\d+(?:\.\d+)?[UD]$")  # alone, "10L" may as well be 10 litres
 
 
 def is_point(s: str) -> bool:
@@ -61,8 +61,8 @@ def canonical_axis(labels: list[str], row: bool) -> list[str]:
 def point_tag(conditions: list[str] | tuple[str, ...]) -> tuple[str | None, list[str]]:
     """(the grid point a condition list names, "10U 10L", or None; the other conditions).
 
-    A row point and a column point (canonical, as the grid readers write them) make one point; a single directed
-    angle ("10U") is a point of its own line. A lone "H" or "V" is left as text."""
+    A row point and a column point (canonical, as the grid readers write them) make one point; a single angle up or
+    down ("10U") is a point of its own row. A lone "H", "V" or "10L" is left as written."""
     pts = [c.strip() for c in conditions if c and (_CANON_ROW.match(c.strip()) or _CANON_COL.match(c.strip()))]
     rest = [c for c in conditions if not (c and (_CANON_ROW.match(c.strip()) or _CANON_COL.match(c.strip())))]
     if len(pts) == 2 and _CANON_ROW.match(pts[0]) and _CANON_COL.match(pts[1]):
