@@ -28,7 +28,7 @@ def test_grid_cells_take_bound_and_unit_from_the_heading() -> None:
     assert rest.strip() == ""
     assert len(inds) == 18 and {i.comparator for i in inds} == {">="} and {i.unit for i in inds} == {"cd"}
     assert [i.value for i in inds[:3]] == [3, 7, 3]
-    assert inds[0].conditions == ["20U", "20L"] and inds[1].conditions == ["20U", "V"]  # 3 of 5: evenly spaced
+    assert inds[0].conditions == ["20U", "20L"] and inds[1].conditions == ["20U", "H"]  # 3 of 5: evenly spaced
     assert inds[-1].conditions == ["10D", "20R"] and all(i.role == "requirement" for i in inds)
 
 
@@ -36,7 +36,7 @@ def test_grid_with_column_line_above_and_maximum_heading() -> None:
     text = "Values are given below.\n5L V 5R\n5U 40 80 40\n5D 40 80 40\nOther text follows."
     rest, inds = grid_indicators(text, "Maximum intensity (in cd)")
     assert _got(inds) == [("<=", 40, "cd"), ("<=", 80, "cd"), ("<=", 40, "cd")] * 2
-    assert inds[1].conditions == ["5U", "V"]
+    assert inds[1].conditions == ["5U", "H"]
     assert rest == "Values are given below.\nOther text follows."
 
 
@@ -62,7 +62,7 @@ def test_ruled_grid_takes_bound_from_caption_or_clause_heading() -> None:
     inds = grid_table(_grid_table("Minimum luminous intensity (cd)"))
     assert _got(inds) == [(">=", 4, "cd"), (">=", 4, "cd"), (">=", 9, "cd"), (">=", 18, "cd"), (">=", 9, "cd"),
                           (">=", 4, "cd"), (">=", 4, "cd")]
-    assert inds[3].conditions == ["H", "V"] and inds[3].origin == {"type": "table", "table": "3", "row": 2, "col": 2}
+    assert inds[3].conditions == ["V", "H"] and inds[3].origin == {"type": "table", "table": "3", "row": 2, "col": 2}
     assert {i.comparator for i in grid_table(_grid_table(""), "Maximum intensities [cd]")} == {"<="}
     assert {i.comparator for i in grid_table(_grid_table("Minimum and maximum values"))} == {"="}
     plain = Table(id="D#t4", number="4", caption="Minimum sizes", clause="D#9.2", header_rows=1,

@@ -38,6 +38,7 @@ from zmdocs.compare.values import canonical, conversion, from_canonical
 from zmdocs.errors import CompareError, ModelError
 from zmdocs.model import Document, Indicator
 from zmdocs.pairing import SIM_WITH_WORDS, compatible, pairing_text, similarity_match, title_subject
+from zmdocs.text.gridpoints import point_tag
 from zmdocs.text.stdnum import family_of
 
 log = logging.getLogger(__name__)
@@ -176,9 +177,12 @@ def _candidates(d: Indicator, i: int, req: list[Indicator], rinds, ctx, dctx, ro
         key_sim = max((float(sim_row[j]) for j in have), default=None)
         weak = key_sim is not None and key_sim < SIM_WITH_WORDS
         extra = []
+        point = point_tag(d.conditions)[0]
         for j, r in enumerate(req):
             if j in have or r.key.startswith("\x00") or (j in routine and body):
                 continue
+            if point and (r.conditions and point_tag(r.conditions)[0] or point) != point:
+                continue  # a limit at another test point of a grid is never this point's counterpart
             s = float(sim_row[j])
             score = similarity_match(d, r, s, dctx, ctx.get(j, ""))
             if score is None and weak and s >= max(SIM_WITH_WORDS, key_sim + WEAK_KEY_MARGIN) and not r.key \

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from zmdocs.compare.result import Reason
 from zmdocs.compare.values import conversion, fmt_number
+from zmdocs.text.gridpoints import point_tag
 from zmdocs.text.numbers import parse_number
 
 # concept group -> {tag: pattern}; two indicators whose tags in one group differ are not comparable.
@@ -77,7 +78,10 @@ def signature(conditions: list[str] | None, context: str = "") -> Signature:
 def _signature(conditions: tuple[str, ...], context: str) -> Signature:
     own = " ; ".join(c for c in conditions if c)
     sig = Signature(text=own)
-    text = " ; ".join(x for x in (own, context) if x)
+    point, rest = point_tag(conditions)  # a grid point ("10U 10L"): a tag, never a quantity (10 L)
+    if point:
+        sig.tags["point"] = frozenset({point})
+    text = " ; ".join(x for x in (" ; ".join(c for c in rest if c), context) if x)
     if not text:
         return sig
     for group, pats in _TAG_RE.items():

@@ -119,6 +119,7 @@ from zmdocs.indicators.de_reference import (
 from zmdocs.indicators.de_remarks import remark_indicators
 from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
+from zmdocs.indicators.grid_shares import resolve_shares
 from zmdocs.indicators.grids import grid_indicators, grid_table
 from zmdocs.indicators.implied_bounds import apply_implied_bounds
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
@@ -226,6 +227,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
         out = drop_admin_periods(out)
     _methods_from_test_chapter(doc, out)
     assign_roles(doc, out)
+    resolve_shares(out)  # a grid of percentages of the axis minimum: the intensities they stand for
     if embed:
         nn = EmbeddingKeys(model)
         for i in out:

@@ -18,16 +18,17 @@ import logging
 import re
 
 from zmdocs.indicators.common import make
+from zmdocs.indicators.grid_shares import share_of_minimum
 from zmdocs.indicators.units import unit_symbol
 from zmdocs.model import Indicator, Table
+from zmdocs.text.gridpoints import POINT, canonical_axis, is_point
 from zmdocs.text.numbers import parse_number
 
 log = logging.getLogger(__name__)
 
 # a test point: an angle with its direction ("10U", "5 D", "2.5°L", "10°R"), or the H / V line itself
-# (an angle without its direction, "10°", where the text layer lost the drawn arrows)
-_POINT = r"(?:\d+(?:[.,]\d+)?\s?°?\s?[UDLR]|\d+(?:[.,]\d+)?\s?°(?![\w°])|[HV])"
-_POINT_TOKEN = re.compile(rf"^{_POINT}$")
+# (an angle without its direction, "10°", where the text layer lost the drawn arrows); conditions are canonical
+_POINT = POINT
 _NUM = r"\d+(?:[.,]\d+)?"
 _CELL = rf"(?:{_NUM}|[-–—](?!\d))"  # a dash: no value at that test point (it keeps its column)
 _ROW = re.compile(rf"^\s*({_POINT})\s+((?:{_CELL}\s+)*{_CELL})((?:\s+{_POINT})*)\s*$")
@@ -113,27 +114,30 @@ def grid_indicators(text: str, title: str, clause: str | None = None, page: int 
     comp, unit = _bound(caption), _unit(caption)
     says = _TABLE_SAYS.search(after) if comp == "=" and not unit else None
     comp, unit = (_bound(says.group()), _unit(says.group())) if says else (comp, unit)
+    share = share_of_minimum(" ".join([caption, says.group() if says else ""])) if unit == "%" else None
     param = _param(title)
     out: list[Indicator] = []
-    for ln in lines[start:stop]:
-        m = _ROW.match(ln)
-        if not m:
-            continue
+    rows = [m for m in (_ROW.match(ln) for ln in lines[start:stop]) if m]
+    names = dict(zip(map(id, rows), canonical_axis([m.group(1) for m in rows], row=True), strict=True))
+    cols = canonical_axis(cols, row=False)
+    for m in rows:
         cells = m.group(2).split()
         for cell, col in zip(cells, _columns_for(len(cells), cols), strict=True):
             if not re.fullmatch(_NUM, cell):
                 continue
             ind = make(parameter=param, comparator=comp, unit=unit, value=parse_number(cell, "en"),
-                       conditions=[m.group(1).replace(" ", ""), *([col.replace(" ", "")] if col else [])],
-                       clause=clause, page=page, text=ln.strip())
+                       conditions=[names[id(m)], *([col] if col else [])],
+                       clause=clause, page=page, text=m.group(0).strip())
             ind.role = "requirement" if comp != "=" else ind.role
+            if share is not None:
+                ind._share_of = share  # resolved against the stated minimum by grid_shares.resolve_shares
             out.append(ind)
     log.debug("%s: test-point grid of %d cells (%s, unit %r)", clause, len(out), comp, unit)
     return "\n".join(lines[:start] + lines[stop:]), out
 
 
 def _is_points(cells: list[str]) -> bool:
-    return len(cells) >= 2 and all(_POINT_TOKEN.match(c.strip()) for c in cells)
+    return len(cells) >= 2 and all(is_point(c) for c in cells)
 
 
 def grid_table(table: Table, heading: str = "") -> list[Indicator] | None:
@@ -142,21 +146,24 @@ def grid_table(table: Table, heading: str = "") -> list[Indicator] | None:
     nh = max(1, table.header_rows or 1)
     if len(rows) <= nh or not _is_points(rows[nh - 1][1:]) or not _is_points([r[0] for r in rows[nh:] if r]):
         return None
-    cols = rows[nh - 1]
+    cols = [rows[nh - 1][0], *canonical_axis(rows[nh - 1][1:], row=False)]
     body = [r for r in rows[nh:] if r]
+    names = canonical_axis([r[0] for r in body], row=True)
     if not all(re.fullmatch(_NUM, c) or c in ("", "-", "–", "—") for r in body for c in r[1:]):
         return None
     title = " ".join(x for x in (table.caption or "", heading) if x)
     comp, unit = _bound(title), _unit(title)
     param = _param(table.caption or heading)
     out: list[Indicator] = []
+    k = -1
     for i, r in enumerate(rows[nh:], start=nh):
+        k += 1 if r else 0
         for j, cell in enumerate(r[1:], start=1):
             if not re.fullmatch(_NUM, cell):
                 continue
-            col = cols[j].replace(" ", "") if j < len(cols) else ""
+            col = cols[j] if j < len(cols) else ""
             ind = make(parameter=param, comparator=comp, unit=unit, value=parse_number(cell, "en"),
-                       conditions=[r[0].replace(" ", ""), col], clause=table.clause, page=table.page, text=" ".join(r),
+                       conditions=[names[k], col], clause=table.clause, page=table.page, text=" ".join(r),
                        origin={"type": "table", "table": table.number or table.id, "row": i, "col": j})
             out.append(ind)
     return out
