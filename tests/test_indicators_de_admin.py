@@ -41,3 +41,12 @@ def test_a_band_in_a_relative_clause_after_bei_scopes_the_rule():
     assert _got(text) == []
     text = "Bei Anlagen, die mehr als 50 Kilowatt leisten, darf der Staubgehalt 20 Milligramm je Kubikmeter nicht überschreiten."
     assert [g[1] for g in _got(text)] == [20]
+
+
+def test_a_medium_composition_and_an_hourly_test_interval_are_test_settings():
+    text = "Die Kolonien wachsen auf Nährböden (2 Prozent Hefeextrakt, 3 Prozent Agar) bei 30 °C."
+    got = {(i.comparator, i.value, i.unit, i.role) for i in _doc(text)}
+    assert ("=", 2, "Prozent", "test-condition") in got and ("=", 3, "Prozent", "test-condition") in got
+    got = {(i.comparator, i.value, i.unit) for i in _doc("Das Wasser im Tank ist alle 24 Stunden zu untersuchen.")}
+    assert got == {("=", 24, "Stunden")}
+    assert _got("Die Anlage ist alle drei Jahre zu überwachen.") == []  # a calendar interval: administrative

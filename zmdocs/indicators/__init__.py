@@ -129,6 +129,7 @@ from zmdocs.indicators.lists import restate_lists, restate_under
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.required_values import add_required_values
 from zmdocs.indicators.roles import assign_roles
+from zmdocs.indicators.table_cells import table_prose
 from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.text_tables import split_text_tables
 from zmdocs.indicators.units import UNIT_PATTERN
@@ -245,11 +246,22 @@ def _table_indicators(t, lang: str | None, headings: dict[str, str]) -> list[Ind
         found = minimum_counts(found, headings.get(t.clause or "", ""), t.caption) if lang == "de" else found
         found = remark_indicators(t, found, lang or "")
         found = drop_carried_cells(t, found) if lang in ("de", "fr") else found
+        found += _note_settings(t) if lang == "de" else []
     every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
     for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
         j = (i.origin or {}).get("col")
         i._table_text = (" ".join(r[j] for r in t.header if isinstance(j, int) and j < len(r)), every)
     return found
+
+
+def _note_settings(t) -> list[Indicator]:
+    """Test settings a German table's notes write (an interval, a medium's composition), as prose of the table."""
+    out = []
+    for text, kind in table_prose(t):
+        for i in method_settings(text, t.clause, t.page):
+            i.origin = {"type": "table", "table": t.number or t.id, kind: True}
+            out.append(i)
+    return out
 
 
 def _stamp_and_warn(doc: Document, out: list[Indicator]) -> None:
