@@ -116,6 +116,7 @@ from zmdocs.indicators.de_reference import (
     values_set_to,
 )
 from zmdocs.indicators.de_remarks import remark_indicators
+from zmdocs.indicators.en_stated import add_stated_values, unglue
 from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
 from zmdocs.indicators.grids import grid_indicators, grid_table
@@ -168,12 +169,13 @@ def warm() -> None:
 
 def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headings: dict[str, str]) -> list[Indicator]:
     """The indicators of one clause's prose, with the language's extra rules and one shared test method."""
+    text = unglue(text) if tlang == "en" else text
     found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=_context(c, headings)), tlang)
     if tlang == "de":
         found += [*reference_states(text, c.id, c.page), *programme_durations(text, c.id, c.page),
                   *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
     if tlang == "en":  # "a 100 % search is required", "the value 0.7 shall be assumed"
-        found = add_required_values(found, text, extract_text, c.id, c.page)
+        found = add_stated_values(add_required_values(found, text, extract_text, c.id, c.page), text, extract_text, c.id, c.page)
     found = term_rules(found) if c.kind == "terms" else found
     methods = {i.method for i in found if i.method}
     for i in found:
