@@ -28,3 +28,8 @@ def test_an_angle_written_as_an_attribute_after_with():
     assert ("=", 6, None, None, "°", "informative") in _got("A transducer with a 6° opening angle was used in the trial.")
     assert ("range", None, 4, 9, "°", "informative") in _got("A sonar with 4-9° opening angle served as the reference.")
     assert _got("It is recommended to sweep the area in conjunction with a 50% overlap.") == []  # a share names a level
+
+
+def test_the_share_a_scale_value_stands_for():
+    got = _got("The opacity is given by the value beta. A value of 1 represents full opacity. A value of 0 represents 40% opacity.")
+    assert ("=", 40, None, None, "%", "informative") in got

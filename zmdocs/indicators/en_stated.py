@@ -8,6 +8,7 @@ that a PDF text layer glued together.
 - "a single beam with 8-12° beam width", "for an echosounder with an 8° beam width": an angle written as the
   attribute of the noun that names its parameter, after "with": the value (=) or range of that parameter (a
   share so written names a level, "with a 100% bathymetric coverage", and is left alone).
+- "A value of 0 represents 100% transparency": the share a value of a scale stands for (=).
 Both are read again through the value reader as a restated sentence, so units and numbers have one home.
 """
 
@@ -24,6 +25,9 @@ _VALUE_FIRST = re.compile(
 _ATTRIBUTE = re.compile(
     rf"(?i)\bwith\s+(?:an?\s+)?({_NUM})(?:\s*(?:-|–|to)\s*({_NUM}))?\s*(°)\s+([a-z][a-z-]+(?:\s+(?!of\b|for\b|and\b|or\b)[a-z][a-z-]+)?)\b")
 
+# the share a scale value stands for: "A value of 0 represents 100% transparency"
+_REPRESENTS = re.compile(rf"(?i)\ba\s+value\s+of\s+-?{_NUM}\s+(?:represents|means|denotes|corresponds\s+to)\s+({_NUM})\s*(%)\s+([a-z][a-z-]+)")
+
 
 def unglue(text: str) -> str:
     """`text` with glued bound phrases ("mustnotbelower than5%") spaced as words."""
@@ -35,6 +39,8 @@ def stated_values(text: str, extract, clause: str | None = None, page: int | Non
     out = []
     for m in _VALUE_FIRST.finditer(text or ""):
         out += _restated(extract, f"The {m.group(3).strip()} shall be {m.group(1)} {m.group(2)}.", _sentence(text, m), clause, page)
+    for m in _REPRESENTS.finditer(text or ""):
+        out += _restated(extract, f"The {m.group(3)} shall be {m.group(1)} {m.group(2)}.", _sentence(text, m), clause, page)
     for m in _ATTRIBUTE.finditer(text or ""):
         value = f"{m.group(1)} {m.group(3)} to {m.group(2)} {m.group(3)}" if m.group(2) else f"{m.group(1)} {m.group(3)}"
         out += _restated(extract, f"The {m.group(4)} shall be {value}.", _sentence(text, m), clause, page)
