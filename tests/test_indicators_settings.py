@@ -91,3 +91,18 @@ def test_table_label_names_a_setting_once():
     got = [(i.value, i.unit, i.role) for i in _settings(inds)]
     assert got == [(20, "°C", "test-condition")]
     assert len(_limits(inds)) == 3
+
+
+def test_a_value_under_a_test_head_names_a_setting():
+    from zmdocs.model import Table
+
+    t = Table(id="t", number="2", caption="", clause="d#6", header_rows=1,
+              rows=[["Test temperature", "Smoke density (m-1)", "Noise (dB)"], ["250 K (-23 °C)", "0.5", "70"],
+                    ["Test pressure", "", ""]])
+    c = Clause(id="d#6", number="6", heading="Limits", level=1, text="The results shall be less than the limits of the table.")
+    inds = extract_document(Document(id="d", title="t", lang="en", clauses=[c], tables=[t]))
+    assert [(i.comparator, i.value, i.unit, i.role) for i in _settings(inds)] == [("=", 250, "K", "test-condition")]
+    t2 = Table(id="t", number="3", caption="", clause="d#6", header_rows=1,
+               rows=[["Number of tests", "Mass (g)"], ["4 cycles", "20"]])
+    inds = extract_document(Document(id="d", title="t", lang="en", clauses=[c], tables=[t2]))
+    assert _settings(inds) == []  # a count is no setting

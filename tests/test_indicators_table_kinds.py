@@ -29,9 +29,11 @@ def test_strict_leadin_makes_bare_cells_strict():
                     "shall be less than the limits shown in the table below:")
     table = Table(id="t1", clause="D#5.4", header_rows=1,
                   rows=[["Test temperature", "Soot S1 (g/km)", "Ash S2 (g/km)"], ["250 K", "12", "0.9"]])
-    got = tuples(i for i in extract_document(Document(id="D", lang="en", clauses=[clause], tables=[table]))
-                 if (i.origin or {}).get("type") == "table")
+    inds = extract_document(Document(id="D", lang="en", clauses=[clause], tables=[table]))
+    got = tuples(i for i in inds if (i.origin or {}).get("type") == "table" and not getattr(i, "_setting", False))
     assert got == [("<", 0.9, "g/km"), ("<", 12.0, "g/km")]
+    # the "Test temperature" column names a setting (convention of 2026-12-07, tests/data/indicators/README.md)
+    assert [(i.comparator, i.value, i.role) for i in inds if getattr(i, "_setting", False)] == [("=", 250, "test-condition")]
 
 
 def test_unitless_values_under_a_factor_header_are_kept():

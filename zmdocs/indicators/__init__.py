@@ -117,6 +117,7 @@ from zmdocs.indicators.de_reference import (
     values_set_to,
 )
 from zmdocs.indicators.de_remarks import remark_indicators
+from zmdocs.indicators.en_stated import add_stated_values, unglue
 from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
 from zmdocs.indicators.grid_shares import resolve_shares
@@ -131,6 +132,7 @@ from zmdocs.indicators.lists import restate_lists, restate_under
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.required_values import add_required_values
 from zmdocs.indicators.roles import assign_roles
+from zmdocs.indicators.table_cells import table_prose
 from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.text_tables import split_text_tables
 from zmdocs.indicators.units import UNIT_PATTERN
@@ -169,12 +171,13 @@ def warm() -> None:
 
 def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headings: dict[str, str]) -> list[Indicator]:
     """The indicators of one clause's prose, with the language's extra rules and one shared test method."""
+    text = unglue(text) if tlang == "en" else text
     found = drop_bands(extract_text(text, lang=clang, clause=c.id, page=c.page, context=_context(c, headings)), tlang)
     if tlang == "de":
         found += [*reference_states(text, c.id, c.page), *programme_durations(text, c.id, c.page),
                   *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
     if tlang == "en":  # "a 100 % search is required", "the value 0.7 shall be assumed"
-        found = add_required_values(found, text, extract_text, c.id, c.page)
+        found = add_stated_values(add_required_values(found, text, extract_text, c.id, c.page), text, extract_text, c.id, c.page)
     found = term_rules(found) if c.kind == "terms" else found
     methods = {i.method for i in found if i.method}
     for i in found:
@@ -249,11 +252,22 @@ def _table_indicators(t, lang: str | None, headings: dict[str, str]) -> list[Ind
         found = minimum_counts(found, headings.get(t.clause or "", ""), t.caption) if lang == "de" else found
         found = remark_indicators(t, found, lang or "")
         found = drop_carried_cells(t, found) if lang in ("de", "fr") else found
+        found += _note_settings(t) if lang == "de" else []
     every = " ".join([t.caption or ""] + [c for r in t.header for c in r])
     for i in found:  # the caption and the column's headers: read by roles.assign_roles; not serialised
         j = (i.origin or {}).get("col")
         i._table_text = (" ".join(r[j] for r in t.header if isinstance(j, int) and j < len(r)), every)
     return found
+
+
+def _note_settings(t) -> list[Indicator]:
+    """Test settings a German table's notes write (an interval, a medium's composition), as prose of the table."""
+    out = []
+    for text, kind in table_prose(t):
+        for i in method_settings(text, t.clause, t.page):
+            i.origin = {"type": "table", "table": t.number or t.id, kind: True}
+            out.append(i)
+    return out
 
 
 def _stamp_and_warn(doc: Document, out: list[Indicator]) -> None:

@@ -60,9 +60,11 @@ _BAND_ATTRIBUTE = re.compile(
 _EXEMPT = re.compile(r"(?i)\b(?:gilt|gelten)\s+nicht\s+für\b|\b(?:ausgenommen\s+sind|sind\s+ausgenommen|mit\s+Ausnahme\s+von)\b"
                      r"|\b(?:does|do|shall)\s+not\s+apply\s+to\b")
 _EXEMPT_END = re.compile(r"(?i);|\b(?:gilt|gelten|muss|müssen|darf|dürfen|shall|must)\b(?!\s+nicht\s+für)")
-# "Für Feuerungsanlagen, die … höchstens 300 Stunden … betrieben werden, gilt …": the relative clause scopes the rule
-_FOR_WHICH = re.compile(r"(?i)(?:^|[.;:]\s+|\(\d+\)\s*)Für\s+[\wäöüß-]+\s*,\s*(?:die|der|deren|das|denen)\s+(?P<rel>[^;]{5,240}?)"
-                        r"\s*,\s*(?:gilt|gelten)\b")
+# "Für Feuerungsanlagen, die … höchstens 300 Stunden … betrieben werden, gilt …": the relative clause scopes the rule;
+# "Bei Versorgungsgebieten, in denen mehr als 1 000 Kubikmeter pro Tag geliefert werden, unterrichtet …": likewise
+_FOR_WHICH = re.compile(r"(?i)(?:^|[.;:]\s+|\(\d+\)\s*)(?:Für|Bei)\s+[\wäöüß-]+\s*,\s*(?:(?:in|bei|an|auf)\s+)?"
+                        r"(?:die|der|deren|das|denen|dem)\s+(?P<rel>[^;]{5,240}?)"
+                        r"\s*,\s*(?:(?:gilt|gelten)\b|(?-i:(?:darf|muss|kann|soll|[a-zäöüß]{3,}(?:t|en))\b))")
 
 
 def _number(s: str, lang: str = "zh") -> float | None:

@@ -69,9 +69,33 @@ _SAMPLE = re.compile(r"(?i)\b(?:in\s+)?(\d+(?:,\d+)?)\s*(Milliliter|Millilitern|
 _COVERAGE = re.compile(r"(?i)unsicherheit\w*\s*(?:[a-zäöüß]+\s+){0,3}?\(\s*k\s*=\s*(\d+(?:,\d+)?)\s*\)")
 
 
-def method_settings(text: str, clause: str | None, page: int | None) -> list:
-    """Magnifications, coverage factors and sample volumes of a German test method, as test-condition indicators."""
+# "Nährböden (1 Prozent Fleischextrakt, 1 Prozent Pepton)": the composition of a medium or reagent a method uses
+_SHARE = r"\d+(?:,\d+)?\s*(?:Prozent|%)\s+[A-ZÄÖÜ][\wäöüß-]+"
+_COMPOSITION = re.compile(r"\(\s*(" + _SHARE + r"(?:\s*(?:,|und)\s*" + _SHARE + r")*)\s*\)")
+_PART_SHARE = re.compile(r"(\d+(?:,\d+)?)\s*(Prozent|%)\s+([A-ZÄÖÜ][\wäöüß-]+)")
+# "ist das Wasser alle 48 Stunden zu untersuchen": a test interval in hours or minutes (calendar intervals, "alle zwei
+# Jahre", are administrative: de_admin)
+_INTERVAL = re.compile(r"(?i)\balle\s+(\d+(?:,\d+)?)\s+(Stunden|Minuten|Sekunden)\b")
+
+
+def _compositions(text: str, clause: str | None, page: int | None) -> list:
+    """One `=` indicator per share of a composition written in parentheses, and one per test interval."""
     found = []
+    for m in _COMPOSITION.finditer(text or ""):
+        for p in _PART_SHARE.finditer(m.group(1)):
+            found.append(make(parameter=f"Anteil {p.group(3)}", comparator="=", unit=p.group(2),
+                              value=parse_number(p.group(1), "de"), clause=clause, page=page, text=m.group(0),
+                              origin={"type": "prose"}))
+    for m in _INTERVAL.finditer(text or ""):
+        found.append(make(parameter="Intervall", comparator="=", unit=m.group(2), value=parse_number(m.group(1), "de"),
+                          clause=clause, page=page, text=m.group(0), origin={"type": "prose"}))
+    return found
+
+
+def method_settings(text: str, clause: str | None, page: int | None) -> list:
+    """Magnifications, coverage factors, sample volumes, compositions and test intervals of a German test method,
+    as test-condition indicators."""
+    found = _compositions(text, clause, page)
     for m in _MAGNIFICATION.finditer(text or ""):
         found.append(make(parameter=m.group(3), comparator="range", vmin=float(m.group(1)), vmax=float(m.group(2)),
                           clause=clause, page=page, text=m.group(0), origin={"type": "prose"}))

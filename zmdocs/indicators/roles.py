@@ -346,6 +346,8 @@ def role_of(ind: Indicator, chain: list[Clause] | None = None, table: tuple[str,
     `context` is the lead-in of the list the sentence is an item of, `prefix` the start of its sentence that
     a line break cut off."""
     origin = ind.origin or {}
+    if getattr(ind, "_stated", False) and not _MODAL.search(ind.text or ""):
+        return "informative"  # a value a rationale or an example states (en_stated), no modal over it
     if getattr(ind, "_setting", False):  # a test setting read out of a condition span (indicators.settings)
         return "informative" if origin.get("note") or _NOTE.match(ind.text or "") else "test-condition"
     is_cell = origin.get("type") == "table" and not origin.get("note") and not origin.get("footnote")
