@@ -24,7 +24,7 @@ def _word_chars(words: list[str], word_gap: float, letter_gap: float = 0.0, size
     return out
 
 
-WORDS = "the kettle must boil water within five minutes at the rated voltage of 230".split()
+WORDS = "the kettle must boil water within five minutes at the rated voltage of its maker".split()
 
 
 def test_narrow_word_gaps_in_a_tight_line_are_spaces():
@@ -39,6 +39,8 @@ def test_narrow_gaps_stay_joined_where_they_are_no_word_break():
     assert join_chars(few) == "abcde"
     digits = _word_chars(["within", "12", "34", "metres", "of", "the", "rated", "position"], 1.6)
     assert "1234" in join_chars(digits)  # the figures of one number are never split
+    cjk = _word_chars(["速度应不超过", "km", "h", "ON", "状态", "the", "rated", "voltage", "of", "its", "maker"], 1.6)
+    assert "kmhON" in join_chars(cjk)  # CJK type sets its Latin words tight: no narrow gap is a space there
     loose = _word_chars(WORDS, 1.6, letter_gap=0.5)  # letters 0.05 em apart: a narrow gap is no word space
     assert "thekettle" in join_chars(loose)
 

@@ -171,6 +171,7 @@ def join_chars(chars: list[dict]) -> str:
     pending_space = inferred = False  # a space char before this one; one PDFium inferred from spacing
     narrow: list[int] = []  # where a Latin gap of 0.1-0.2 em got no space (a word break in tight justified type?)
     touching = loose = 0  # Latin char pairs set edge to edge, and pairs with a small gap (0.02-0.1 em)
+    cjk_line = False  # CJK type sets Latin words tight ("km/h", "ON"): no narrow gap is a space there
     for c in chars:
         t = c["text"]
         if t.isspace():
@@ -192,6 +193,7 @@ def join_chars(chars: list[dict]) -> str:
                 size = 1.0
             a, ca = p_last, p_cjk
             if ca or cb:
+                cjk_line = True
                 if ca and cb:
                     # justified CJK text spreads chars a little; a space char or an em-wide gap separates
                     need = pending_space or gap > 0.35 * size
@@ -216,7 +218,7 @@ def join_chars(chars: list[dict]) -> str:
         p_text, p_x0, p_x1, p_size, p_last = t, c["x0"], c["x1"], c["size"], t[-1]
         p_cjk = cb if len(t) == 1 else (p_last >= _CJK_FIRST and is_cjk(p_last))
         pending_space = inferred = False
-    if narrow and _tight_words(touching, loose, len(narrow)):
+    if narrow and not cjk_line and _tight_words(touching, loose, len(narrow)):
         for i in reversed(narrow):
             parts.insert(i, " ")
     return "".join(parts).strip()
