@@ -114,3 +114,73 @@ def test_less_than_the_limits_in_the_table_makes_the_implied_bound_strict() -> N
     assert {(i.comparator, i.value) for i in strict} >= {("<", 0.5), ("<", 1.5)}
     plain = _table_indicators(FLAT, "Text:")
     assert {i.comparator for i in plain if i.value in (0.5, 1.5)} == {"<="}
+
+
+STACKED = """Es gelten folgende Werte:
+
+*    *   Gerät nach
+        Nummer
+
+    *   Gruppe A
+
+    *   Gruppe B
+
+
+*    *   Rauch
+        [mg]
+
+    *   Rauch
+        [mg]
+
+    *   Ruß
+        [mg]
+
+
+*    *   *   10*   20
+
+    *   0,5
+
+    *   0,6
+
+    *   7
+
+
+
+
+*    *   Gerät nach
+        Nummer
+
+    *   Gruppe C
+
+
+*    *   Rauch
+        [mg]
+
+    *   Ruß
+        [mg]
+
+
+*    *   *   20
+
+    *   0,4
+
+    *   3
+
+Danach folgt Text.
+"""
+
+
+def test_stacked_list_tables_with_a_stub_over_two_head_rows() -> None:
+    """Tables stacked in one list run, each re-printing its head: a stub cell spanning both head rows, group
+    labels over sub-labels ("Gruppe B" over "Rauch | Ruß": a group never names one quantity twice)."""
+    blocks = markdown_to_blocks(STACKED)
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 2 and [t.header_rows for t in tables] == [2, 2]
+    a, c = (t.rows for t in tables)
+    assert a[0] == ["Gerät nach Nummer", "Gruppe A", "Gruppe B", "Gruppe B"]
+    assert a[1] == ["Gerät nach Nummer", "Rauch [mg]", "Rauch [mg]", "Ruß [mg]"]
+    assert [" ".join(x.split()) for x in a[2]] == ["* 10* 20", "0,5", "0,6", "7"]
+    assert c[:2] == [["Gerät nach Nummer", "Gruppe C", "Gruppe C"], ["Gerät nach Nummer", "Rauch [mg]", "Ruß [mg]"]]
+    assert c[2][1:] == ["0,4", "3"]
+    assert not any(b.kind == "para" and "Gruppe" in b.text for b in blocks)  # no head row left in the text
+    assert blocks[-1].text == "Danach folgt Text."

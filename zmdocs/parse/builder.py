@@ -31,6 +31,7 @@ from zmdocs.parse.numbering import (
     continuation_start,
     ends_in_page_number,
     is_heading_text,
+    listed_item,
     looks_like_value,
     parse_annex,
     parse_division,
@@ -123,7 +124,8 @@ class _Builder:
 
     def _number_tuple(self, num: str, rest: str, nxt: Para | None, text: str = "") -> tuple | None:
         """The number as a tuple when a numbered paragraph could open a clause at all (value and reference guards)."""
-        if looks_like_value(rest) and not deep_dotted(text) or continuation_start(rest) or (text and quantity_start(text)):
+        if looks_like_value(rest) and not deep_dotted(text) or (text and quantity_start(text)) or \
+                continuation_start(rest) and not listed_item(num, self.last_tup, rest):
             return None
         try:
             tup = number_tuple(num)

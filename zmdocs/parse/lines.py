@@ -36,6 +36,7 @@ from zmdocs.text.clausenum import CLAUSE_RE, deep_dotted, repair_ocr_number
 from zmdocs.text.normalize import join_lines, normalize
 
 _SENT_END = tuple("。；！？.;!?:：")
+_FOOTNOTE_START = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")  # "¹ Example: …": a footnote set at the page foot
 
 
 _PAGE_NO = re.compile(r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$")  # a page number sets no margin
@@ -295,6 +296,8 @@ def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: boo
             return True  # "第一章 总则" / "CHAPTER I GENERAL PROVISIONS" stands alone
     if _caption_title(prev, cur, pt, ct):
         return False
+    if _FOOTNOTE_START.match(ct) and (pt.endswith(_SENT_END) or _spaced(prev, cur, lead)):
+        return True  # the page's footnote under the text that carries its mark
     if TOC_LEADER_RE.search(pt) and TOC_LINE_RE.search(pt):
         return True  # a contents entry, leaders and page number, ends its line (the next heading may follow it)
     if starts_structure(ct) or (legal and parse_legal(ct) is not None):
@@ -323,6 +326,11 @@ def _breaks(prev: Block, cur: Block, margins: dict, wrap: int | None, legal: boo
     if wrap:
         return _wrap_breaks(pt, ct, cm, wrap)
     return True  # no geometry and no wrapping: each line is a paragraph
+
+
+def _footnote_ends(cur: list[Block], b: Block) -> bool:
+    """A footnote ("¹ …") ends at the foot of its page: the next page's first line is body text again."""
+    return b.page != cur[-1].page and bool(_FOOTNOTE_START.match(cur[0].text.strip()))
 
 
 def _bare_annex(t: str) -> bool:
@@ -426,7 +434,7 @@ def to_paragraphs(blocks: list[Block]) -> list[Para]:
         elif b.kind == "line":
             if not b.text.strip() or 0 < float(b.meta.get("size", 10) or 10) < 2:
                 continue  # empty, or set in invisible type (under 2 pt)
-            if cur and _breaks(cur[-1], b, margins, wrap, legal, lead):
+            if cur and (_breaks(cur[-1], b, margins, wrap, legal, lead) or _footnote_ends(cur, b)):
                 flush()
             cur.append(b)
         else:

@@ -167,6 +167,22 @@ def continuation_start(rest: str) -> bool:
     return bool(_CONT.match(rest.strip()))
 
 
+_LIST_JOIN = re.compile(r"(?:and|or|in|for|with|und|oder|et|ou)\s+(?![\d§(]|[A-Z]\.\d)")
+
+
+def listed_item(num: str, last: tuple | None, rest: str) -> bool:
+    """A numbered item of a sentence split into clauses ("2.7.1 either the highest of …" then "2.7.2 or such
+    lower speed …", "…; and" then "2.7.2 in cases where …"): the next sibling of the last clause, its text
+    going on with a joining word but no second number (unlike the reference "2.7.2 and 2.7.3 …")."""
+    parts = num.split(".")
+    if last is None or len(parts) < 2 or not all(x.isdigit() for x in parts) or not _LIST_JOIN.match(rest.strip()):
+        return False
+    tup = tuple(int(x) for x in parts)
+    tail = last[-len(tup):]
+    return len(last) >= len(tup) and all(isinstance(x, int) for x in tail) and tail[:-1] == tup[:-1] \
+        and tail[-1] + 1 == tup[-1]
+
+
 _LIMIT_WORDS = re.compile(
     r"不大于|不小于|不超过|不低于|不高于|不少于|不多于|应不|不应|不得|应[为在当符具有能满足采使进按]|[≤≥]|\bshall\b|\bmust\b|\bmuss\b|\bdoit\b|\bnot\s+(?:more|less|exceed)"
 )

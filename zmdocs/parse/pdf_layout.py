@@ -169,6 +169,9 @@ def join_chars(chars: list[dict]) -> str:
     p_x0 = p_x1 = p_size = 0.0
     p_cjk = False
     pending_space = inferred = False  # a space char before this one; one PDFium inferred from spacing
+    narrow: list[int] = []  # where a Latin gap of 0.1-0.2 em got no space (a word break in tight justified type?)
+    touching = loose = 0  # Latin char pairs set edge to edge, and pairs with a small gap (0.02-0.1 em)
+    cjk_line = False  # CJK type sets Latin words tight ("km/h", "ON"): no narrow gap is a space there
     for c in chars:
         t = c["text"]
         if t.isspace():
@@ -190,6 +193,7 @@ def join_chars(chars: list[dict]) -> str:
                 size = 1.0
             a, ca = p_last, p_cjk
             if ca or cb:
+                cjk_line = True
                 if ca and cb:
                     # justified CJK text spreads chars a little; a space char or an em-wide gap separates
                     need = pending_space or gap > 0.35 * size
@@ -201,12 +205,30 @@ def join_chars(chars: list[dict]) -> str:
                     parts.append(" ")
             elif pending_space or inferred or gap > 0.2 * size:
                 parts.append(" ")
+            elif gap > 0.1 * size:
+                if cs == p_size and p_last.isalnum() and b.isalnum() and not (p_last.isdigit() and b.isdigit()):
+                    # letters of one size (not a leader dot, a subscript, the figures of a number)
+                    narrow.append(len(parts))
+            elif gap > 0.02 * size:
+                loose += 1
+            else:
+                touching += 1
         parts.append(t)
         have = True
         p_text, p_x0, p_x1, p_size, p_last = t, c["x0"], c["x1"], c["size"], t[-1]
         p_cjk = cb if len(t) == 1 else (p_last >= _CJK_FIRST and is_cjk(p_last))
         pending_space = inferred = False
+    if narrow and not cjk_line and _tight_words(touching, loose, len(narrow)):
+        for i in reversed(narrow):
+            parts.insert(i, " ")
     return "".join(parts).strip()
+
+
+def _tight_words(touching: int, loose: int, narrow: int) -> bool:
+    """A line squeezed by justification, its word spaces narrowed under 0.2 em: the letters touch
+    (advance boxes edge to edge), no gap lies between that and the narrow word gaps, and there are
+    fewer narrow gaps than letters (a letter-spaced line spreads every pair, so its gaps are loose)."""
+    return touching >= 10 and loose <= touching // 50 and narrow < touching
 
 
 _SUPER = str.maketrans("0123456789+-−–", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁻")

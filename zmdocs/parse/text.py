@@ -165,9 +165,9 @@ def _md_table_at(lines: list[str], i: int) -> tuple[list[Block], int] | None:
         rows = [r + [""] * (width - len(r)) for r in rows]
         return [Block(kind="table", rows=rows, header_rows=1, page=1)], i
     if _MD_ROW_START.match(ln):
-        table, j = _list_table(lines, i)
-        if table is not None:
-            return [table], j
+        tables, j = _list_table(lines, i)
+        if tables:
+            return tables, j
     return None
 
 
@@ -246,12 +246,13 @@ _MD_CELL = re.compile(r"^\s{2,8}[*+-](?=\s|$|\[\^)")
 _MD_FOOTREF = re.compile(r"\[\^[^\]\s]+\]")
 
 
-def _list_table(lines: list[str], i: int) -> tuple[Block | None, int]:
-    """A table flattened into nested lists (one outer item per row, one inner item per cell), from line i.
+def _list_table(lines: list[str], i: int) -> tuple[list[Block], int]:
+    """Tables flattened into nested lists (one outer item per row, one inner item per cell), from line i.
 
     Converters of legal texts write a grid table as `*    *   cell` / `    *   cell` items; rows
     shorter than the header lost their leading (row-spanning) cells, which are carried down from the
-    row above. Returns (None, i) when the run is not table-shaped.
+    row above. Tables stacked in one run (each re-printing the head) come apart. Returns ([], i) when
+    the run is not table-shaped.
     """
     rows: list[list[list[str]]] = []
     j = i
@@ -274,16 +275,52 @@ def _list_table(lines: list[str], i: int) -> tuple[Block | None, int]:
             break
         j += 1
     grid = [[" ".join(x for x in cell if x) for cell in row] for row in rows]
+    tables = [_grid_table(g) for g in _stacked(grid)]
+    if None in tables:
+        tables = [_grid_table(grid)]  # the blocks are no tables each: read the run as one, as it stands
+    return ([t for t in tables if t is not None], j) if tables and None not in tables else ([], i)
+
+
+def _stacked(grid: list[list[str]]) -> list[list[list[str]]]:
+    """The tables of one run of rows: a row that repeats the first row's stub cell (its head printed
+    again over the next block of rows) starts the next table."""
+    stub = grid[0][0] if grid and grid[0] else ""
+    starts = [0] + [k for k in range(1, len(grid)) if stub and grid[k] and grid[k][0] == stub]
+    return [grid[a:b] for a, b in zip(starts, starts[1:] + [len(grid)], strict=False)]
+
+
+def _grid_table(grid: list[list[str]]) -> Block | None:
+    """One flattened table's Block (group head rows spread over their columns, spanned cells carried down)."""
     width = max((len(r) for r in grid), default=0)
     heads = 1
     if len(grid) > 2 and 1 < len(grid[0]) < width == len(grid[1]):
         grid[0], heads = _spread_group_row(grid[0], width), 2  # "Stufe 1 | Stufe 2" over pairs of columns
+    elif len(grid) > 2 and 1 < len(grid[0]) < width and len(grid[1]) == width - 1 and len(grid[2]) == width:
+        # a stub cell spanning two head rows over group labels and their sub-labels ("Brennstoff | Nr. 1 | Nr. 2"
+        # over "Staub | Staub | CO"): the second row lost the stub, each group spans its sub-labels
+        stub, spans = grid[0][0], _group_spans(grid[0][1:], grid[1])
+        grid[0] = [stub] + [lab for lab, n in zip(grid[0][1:], spans, strict=True) for _ in range(n)]
+        grid[1], heads = [stub, *grid[1]], 2
     if len(grid) < 2 or width < 2 or len(grid[0]) != width or sum(len(r) > 1 for r in grid) * 2 < len(grid):
-        return None, i
+        return None
     out = [grid[0]]
     for r in grid[1:]:
         out.append(out[-1][: width - len(r)] + r if len(r) < width else r)
-    return Block(kind="table", rows=out, header_rows=heads, page=1, meta={"from_list": True}), j
+    return Block(kind="table", rows=out, header_rows=heads, page=1, meta={"from_list": True})
+
+
+def _group_spans(labels: list[str], subs: list[str]) -> list[int]:
+    """How many sub-label columns each group label spans: a group never names one quantity twice, so a
+    repeated sub-label starts the next group; when that does not give one run per label, even shares."""
+    runs: list[list[str]] = [[]]
+    for s in subs:
+        if s in runs[-1]:
+            runs.append([])
+        runs[-1].append(s)
+    if len(runs) == len(labels):
+        return [len(r) for r in runs]
+    base, extra = divmod(len(subs), len(labels))
+    return [base + (k < extra) for k in range(len(labels))]
 
 
 def _spread_group_row(row: list[str], width: int) -> list[str]:
