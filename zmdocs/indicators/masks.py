@@ -58,6 +58,11 @@ _MASKS = [
     # protocol data formats: hex codes with the option they name ("0x01:9600"), hex ids, bit fields (b15-b8),
     # a field's resolution ("单位为1/10km", "unit: 0.1 g")
     re.compile(r"(?i)\b0x[0-9a-f]+(?:\s*[:：]\s*\d[\d.]*(?![\d.]|\s*[a-z]{0,3}\s*[(（]?\s*默认))?"),  # a default stays
+    # hex command codes with an H suffix: "01H", "0AH", a code before 指令/命令 or alone in a cell ("41H"); a field's
+    # width in digits or bits ("长度为20位", not "最大长度为…")
+    re.compile(r"(?<![A-Za-z0-9.])(?:0[0-9A-F]|[0-9A-F]?[A-F][0-9A-F]?)(?:[0-9A-F]{2})?\s?H(?![A-Za-z0-9])"
+               r"|(?<![A-Za-z0-9.])[0-9A-F]{2}(?:[0-9A-F]{2})?\s?H(?=\s*(?:指令|命令|报文|消息|帧|[。；;]|$))|^\s*[0-9A-F]{2}(?:[0-9A-F]{2})?\s?H\s*$"),
+    re.compile(r"(?<!最大)(?<!最小)(?:长度|位数)\s*(?:为|是|[:：])\s*\d+\s*位(?![置移于])"),
     re.compile(r"(?i)\bbits?\s*\d{1,2}(?:\s*[-–~]\s*\d{1,2})?\b|\bb\d{1,2}(?:\s*[-–~]\s*b\d{1,2})?\b"),
     re.compile(r"单位\s*(?:为|是|[:：])\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?"),
     # bit and flag values, version numbers, powers of ten in words: "相应位为1", "置0", "初始版本为1", "乘以10的6次方"

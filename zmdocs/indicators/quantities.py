@@ -93,6 +93,7 @@ def patterns_for(lang: str):
     return patterns_zh if lang == "zh" else patterns_en
 
 
+_CLASSIFIED_MEASURE = re.compile(r"(\d)\s*个\s*(字节|比特)")
 _SPACED_SIGN = re.compile(r"(?<![\w)\]%°.,])([-+]) (?=\d)")
 _RANGE_SLASH = re.compile(r"(?i)(\bin\s+the\s+range\s+(?:of\s+)?-?\d[\d.,]*)\s*/\s*(?=-?\d)")  # "in the range 550/570 nm"
 
@@ -133,7 +134,8 @@ def prepare(text: str, lang: str) -> str:
     t = drop_equivalent_before_tolerance(lost_plus_minus(t))  # "266 K (-7 °C) $ 3 K": a lost "±", an equivalent
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
-        return convert_cn_numerals(count_numerals(size_sides(_ZERO_BOUND.sub("0", join_zh_wraps(t)))))
+        t = convert_cn_numerals(count_numerals(size_sides(_ZERO_BOUND.sub("0", join_zh_wraps(t)))))
+        return _CLASSIFIED_MEASURE.sub(r"\1\2", t)  # "256个字节": the measure word is the unit
     t = restore_lost_signs(t)  # "Prüfwert für C alpha-ges* 0,1 Bq/l": a ≤ the converter printed as "*"
     if lang not in _WORD_NUMBERS:
         return t
