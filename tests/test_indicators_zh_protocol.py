@@ -48,3 +48,8 @@ def test_hex_codes_of_a_command_column_are_no_values_and_a_blank_step_keeps_its_
             ["2", "12H", "链路维护应答", "无", "下行"]])])
     got = [(i.comparator, i.min, i.max, i.unit) for i in extract_document(doc)]
     assert got == [("range", 20, 40, "s")]
+
+
+def test_both_sides_of_an_inscribed_rectangle_in_a_when_span_that_grants_a_count():
+    got = _got("车厢之间有能内接一个 400 mm×600 mm 矩形的通道时，车厢可核定乘坐人数。")
+    assert (">=", 400, "mm") in got and (">=", 600, "mm") in got
