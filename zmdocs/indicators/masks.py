@@ -23,6 +23,8 @@ _MASKS = [
     re.compile(r"(?:见|按|按照|依据|参见|参照|符合|满足|根据|第)\s*[A-Z]?\d+(?:\.\d+)*(?![\d.])\s*(?:条|章|款|项|部分)?(?!\s*(?:" + UNIT_PATTERN + r"))"),
     re.compile(r"(?:表|图|附录|附表)\s*(?:[A-Z](?:\.\d+)*|\d+(?:\.\d+)*)"),
     re.compile(r"\d+(?:\.\d+)+\s*(?:条|章)"),
+    # a clause number a bound refers to: "低于12.13.6规定的数值", "超过5.2所规定的限值" (no unit: a reference)
+    re.compile(r"(?<![\d.])[A-Z]?\d+(?:\.\d+){1,4}(?![\d.])(?=\s*(?:所|中)?\s*规定)"),
     # English/German/French references: see 6.3, Table 2, Figure 3, clause 5.2, Annex A.1, Tabelle 1, Bild 2
     re.compile(r"(?i:\b(?:see|siehe|voir|clause|subclause|clauses|table|tables|figure|figures|fig\.|tabelle|bild|tableau|annex|annexe|anhang|abschnitt|article|articles|paragraph|item|items|note|notes|anmerkung|footnote|page|seite|part|teil|partie)\s+)"
                r"[A-Z]?\d+(?:\.\d+)*[a-z]?(?:\s*(?:and|to|und|bis|et|à|,)\s*[A-Z]?\d+(?:\.\d+)*)*"),

@@ -6,13 +6,16 @@
 - "按座垫宽每400mm核定1人", "每0.125m²核定站立乘客1人", "按380mm核定1人": the size allotted per counted unit is a
   stated value ("= 400 mm"); the count itself (1人) is not an indicator;
 - "抗风能力为4级" is ">= 4级" (a capability); "采用1级材料时…" uses the grade as a condition;
-- "座垫宽和座垫深均应大于等于400mm": a bound each listed parameter must meet is one indicator per parameter.
+- "座垫宽和座垫深均应大于等于400mm": a bound each listed parameter must meet is one indicator per parameter;
+- "应配备1件反光背心和1个三角警告牌": a count listed after a stated count is stated too (= 1 个).
 """
 
 from __future__ import annotations
 
 import copy
 import re
+
+from zmdocs.indicators.units import ZH_CLASSIFIERS
 
 _BOUNDS = ("<=", ">=", "<", ">")
 # the main clause after 时: a count assigned (核定2人, 按…每400mm核定1人) or a grant on a criterion (方可, 才能)
@@ -73,6 +76,22 @@ def zh_allotments(t: str, a: int, sq: list) -> None:
         elif q.role in ("bare", "condition") and q.comparator in (None, "=") \
                 and _PER_BEFORE.search(t, max(a, q.start - 4), q.start) and _PER_AFTER.match(t, q.end):
             q.role, q.comparator = "indicator", "="
+    _listed_counts(t, sq)
+
+
+# "应配备1件反光背心和1个…三角警告牌": a count listed right after a stated count of the same fitting verb
+_COUNTED = set(ZH_CLASSIFIERS)
+_LIST_JOIN = re.compile(r"\s*[\u4e00-\u9fff]{1,12}?\s*(?:和|及|与|、)\s*")
+
+
+def _listed_counts(t: str, sq: list) -> None:
+    """A bare count joined by 和/及/、 to the stated count before it is stated too (one per fitted thing)."""
+    prev = None
+    for q in sq:
+        if prev is not None and q.role == "bare" and q.comparator in (None, "=") and q.unit in _COUNTED \
+                and _LIST_JOIN.fullmatch(t, prev.end, q.start):
+            q.role, q.comparator = "indicator", "="
+        prev = q if q.role == "indicator" and q.comparator == "=" and q.unit in _COUNTED else None
 
 
 # "座垫宽和座垫深均应大于等于400mm", "向左和向右偏移均应…": one bound stated for each of the listed parameters (均/都:
