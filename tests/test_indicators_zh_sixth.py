@@ -37,3 +37,11 @@ def test_a_band_right_after_a_condition_span_with_a_value():
 ])
 def test_a_band_in_celsius_scopes_the_limit(text, want):
     assert _got(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("舱口的面积应大于等于（3×10⁵）mm²。", (">=", 300000, "mm²")),
+    ("容腔的容积应大于等于(2.5×10⁴)mm³。", (">=", 25000, "mm³")),
+])
+def test_a_power_of_ten_in_parentheses_before_its_unit(text, want):
+    assert want in _got(text)
