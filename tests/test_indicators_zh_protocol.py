@@ -49,19 +49,3 @@ def test_hex_codes_of_a_command_column_are_no_values_and_a_blank_step_keeps_its_
     got = [(i.comparator, i.min, i.max, i.unit) for i in extract_document(doc)]
     assert got == [("range", 20, 40, "s")]
 
-
-def test_both_sides_of_an_inscribed_rectangle_in_a_when_span_that_grants_a_count():
-    got = _got("车厢之间有能内接一个 400 mm×600 mm 矩形的通道时，车厢可核定乘坐人数。")
-    assert (">=", 400, "mm") in got and (">=", 600, "mm") in got
-
-
-@pytest.mark.parametrize("text, want", [
-    ("应保证车辆行驶速度大于 8km/h 时车门能自动锁止。", (">", 8, "km/h")),
-    ("在车辆倒车且车速低于 5km/h 时，应能向车后发出提示音。", ("<", 5, "km/h")),
-])
-def test_a_function_threshold_in_a_when_span_without_dang(text, want):
-    assert want in _got(text)
-
-
-def test_a_band_before_a_limit_of_its_own_stays_a_condition():
-    assert _got("车速大于 10km/h 时，制动力应大于 50N。") == [(">", 50, "N")]
