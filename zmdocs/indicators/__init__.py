@@ -136,6 +136,7 @@ from zmdocs.indicators.table_cells import table_prose
 from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.text_tables import split_text_tables
 from zmdocs.indicators.units import UNIT_PATTERN
+from zmdocs.indicators.zh_definitions import definition_bounds, delimits_class, drop_if_bounds
 from zmdocs.indicators.zh_terms import term_rules, zh_term_rule
 from zmdocs.model import Clause, Document, Indicator
 from zmdocs.text.lang import guess_lang
@@ -178,7 +179,11 @@ def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headi
                   *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
     if tlang == "en":  # "a 100 % search is required", "the value 0.7 shall be assumed"
         found = add_stated_values(add_required_values(found, text, extract_text, c.id, c.page), text, extract_text, c.id, c.page)
-    found = term_rules(found) if c.kind == "terms" else found
+    if c.kind == "terms":  # a zh entry's rule in bound words, and the thresholds that delimit a defined class
+        found = term_rules(found, text)
+        if tlang == "zh":
+            found = drop_if_bounds(found, text)
+            found += _new_bounds(found, definition_bounds(text, c.id, c.page))
     methods = {i.method for i in found if i.method}
     for i in found:
         if not i.method and len(methods) == 1:
@@ -186,10 +191,24 @@ def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headi
     return found
 
 
+def _new_bounds(found: list[Indicator], extra: list[Indicator]) -> list[Indicator]:
+    """The indicators of `extra` whose (comparator, value, unit) `found` does not already hold, as many times."""
+    have = [(i.comparator, i.value, i.unit) for i in found]
+    out = []
+    for i in extra:
+        k = (i.comparator, i.value, i.unit)
+        if k in have:
+            have.remove(k)
+        else:
+            out.append(i)
+    return out
+
+
 def extract_document(doc: Document, embed: bool = False, model: str | None = None) -> list[Indicator]:
     """All indicators of a parsed document: clause text and tables, with doc id, clause and page."""
     lang = doc.lang or None
-    skip = {c.id for c in doc.clauses if c.kind in SKIP_KINDS and not (c.kind == "terms" and zh_term_rule(c.text))}
+    skip = {c.id for c in doc.clauses if c.kind in SKIP_KINDS
+            and not (c.kind == "terms" and (zh_term_rule(c.text) or lang == "zh" and delimits_class(c.text)))}
     out: list[Indicator] = []
     known = {t.number for t in doc.tables if t.number}
     text_tables: list = []

@@ -18,10 +18,10 @@ from zmdocs.text.numbers import parse_number
 _CMP = r"(?:大于或等于|小于或等于|大于等于|小于等于|不大于|不小于|不超过|不低于|不高于|大于|小于|超过|低于|高于|[≤≥<>＜＞])"
 # <name><comparator><number><unit>[以上|以下][倍]的<noun>: the 的 + a noun (not 要求/规定/…) closes the band
 _BAND = re.compile(
-    r"(?:^|[，,、(（)）；;：:和及或—的])\s*"
+    r"(?:^|[，,、(（)）；;：:和及或—的]|(?<=[\d℃°)）]下))\s*"  # "在环境温度为(23±3)℃下|测定温度大于80℃的热表面"
     r"(?P<band>(?P<name>[\u4e00-\u9fff]{1,14}?)(?P<cmp>" + _CMP + r")?\s*(?:[\u4e00-\u9fff]{1,6}的\s*)?"
-    r"(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³]{0,6})\s*(?P<side>以上|以下)?\s*倍?\s*"
-    r"(?:且\s*" + _CMP + r"\s*(?P<num2>\d[\d\s]*(?:\.\d+)?)\s*[A-Za-z/%°²³]{0,6}\s*)?的)"  # "大于3500kg且小于等于7500kg的货车"
+    r"(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³℃]{0,6})\s*(?P<side>以上|以下)?\s*倍?\s*"
+    r"(?:且\s*" + _CMP + r"\s*(?P<num2>\d[\d\s]*(?:\.\d+)?)\s*[A-Za-z/%°²³℃]{0,6}\s*)?的)"  # "大于3500kg且小于等于7500kg的货车"
     r"(?P<noun>\s*(?:[A-Z][A-Za-z0-9]{0,3}\s*)?[\u4e00-\u9fff]{1,12}?)"  # "…2500kg的N1类车辆不适用": a vehicle category first
     r"(?=应|不应|还应|均应|必须|须|除外|不适用|[、，,)）(（]|的|和|及|时|在|装备|配备|安装|装用)"
 )
@@ -113,7 +113,7 @@ def _bands(text: str) -> list[tuple[float, str, str]]:
 
 
 _ALT_BAND = re.compile(r"\s*[（(](?:对于?)?(?:(?!应|须)[\u4e00-\u9fff]){1,20}?" + _CMP
-                       + r"\s*(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³]{0,6})\s*[)）]")
+                       + r"\s*(?P<num>\d[\d\s]*(?:\.\d+)?)\s*(?P<unit>[A-Za-z/%°²³℃]{0,6})\s*[)）]")
 
 
 # a number that counts a paragraph, item or provision ("(1)", "Absatz 1", "§ 3", "Nummer 9"): no value

@@ -23,6 +23,8 @@ _MASKS = [
     re.compile(r"(?:见|按|按照|依据|参见|参照|符合|满足|根据|第)\s*[A-Z]?\d+(?:\.\d+)*(?![\d.])\s*(?:条|章|款|项|部分)?(?!\s*(?:" + UNIT_PATTERN + r"))"),
     re.compile(r"(?:表|图|附录|附表)\s*(?:[A-Z](?:\.\d+)*|\d+(?:\.\d+)*)"),
     re.compile(r"\d+(?:\.\d+)+\s*(?:条|章)"),
+    # a clause number a bound refers to: "低于12.13.6规定的数值", "超过5.2所规定的限值" (no unit: a reference)
+    re.compile(r"(?<![\d.])[A-Z]?\d+(?:\.\d+){1,4}(?![\d.])(?=\s*(?:所|中)?\s*规定)"),
     # English/German/French references: see 6.3, Table 2, Figure 3, clause 5.2, Annex A.1, Tabelle 1, Bild 2
     re.compile(r"(?i:\b(?:see|siehe|voir|clause|subclause|clauses|table|tables|figure|figures|fig\.|tabelle|bild|tableau|annex|annexe|anhang|abschnitt|article|articles|paragraph|item|items|note|notes|anmerkung|footnote|page|seite|part|teil|partie)\s+)"
                r"[A-Z]?\d+(?:\.\d+)*[a-z]?(?:\s*(?:and|to|und|bis|et|à|,)\s*[A-Z]?\d+(?:\.\d+)*)*"),
@@ -58,6 +60,11 @@ _MASKS = [
     # protocol data formats: hex codes with the option they name ("0x01:9600"), hex ids, bit fields (b15-b8),
     # a field's resolution ("单位为1/10km", "unit: 0.1 g")
     re.compile(r"(?i)\b0x[0-9a-f]+(?:\s*[:：]\s*\d[\d.]*(?![\d.]|\s*[a-z]{0,3}\s*[(（]?\s*默认))?"),  # a default stays
+    # hex command codes with an H suffix: "01H", "0AH", a code before 指令/命令 or alone in a cell ("41H"); a field's
+    # width in digits or bits ("长度为20位", not "最大长度为…")
+    re.compile(r"(?<![A-Za-z0-9.])(?:0[0-9A-F]|[0-9A-F]?[A-F][0-9A-F]?)(?:[0-9A-F]{2})?\s?H(?![A-Za-z0-9])"
+               r"|(?<![A-Za-z0-9.])[0-9A-F]{2}(?:[0-9A-F]{2})?\s?H(?=\s*(?:指令|命令|报文|消息|帧|[。；;]|$))|^\s*[0-9A-F]{2}(?:[0-9A-F]{2})?\s?H\s*$"),
+    re.compile(r"(?<!最大)(?<!最小)(?:长度|位数)\s*(?:为|是|[:：])\s*\d+\s*位(?![置移于])"),
     re.compile(r"(?i)\bbits?\s*\d{1,2}(?:\s*[-–~]\s*\d{1,2})?\b|\bb\d{1,2}(?:\s*[-–~]\s*b\d{1,2})?\b"),
     re.compile(r"单位\s*(?:为|是|[:：])\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?"),
     # bit and flag values, version numbers, powers of ten in words: "相应位为1", "置0", "初始版本为1", "乘以10的6次方"

@@ -47,6 +47,7 @@ from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.indicators.variations import tolerated_variation
 from zmdocs.indicators.zh_acts import zh_act_bounds
 from zmdocs.indicators.zh_allot import zh_allotments, zh_conjuncts
+from zmdocs.indicators.zh_protocol import zh_protocol_values
 from zmdocs.model import Indicator
 from zmdocs.text.lang import guess_lang
 from zmdocs.text.numbers import number_words
@@ -345,6 +346,7 @@ def _second_chances(px: _Passage, a: int, b: int, sq: list[Quantity]) -> None:
         invert_prohibitions(t, a, sq)
         zh_act_bounds(t, a, sq, dim_of)
         zh_allotments(t, a, sq)
+        zh_protocol_values(t, a, sq, dim_of)
     share_listed_bounds(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     _promote(t, a, b, sq, P, px.lang)
     respectively(t, sq)

@@ -93,6 +93,8 @@ def patterns_for(lang: str):
     return patterns_zh if lang == "zh" else patterns_en
 
 
+_PAREN_NUMBER = re.compile(r"[(（]\s*(\d[\d.]*)\s*[)）](?=\s*(?:mm|cm|m|km|kg|g|N|kPa|MPa|Pa|V|A|W|s|min|h)(?:²|³|/|(?![A-Za-z])))")
+_CLASSIFIED_MEASURE = re.compile(r"(\d)\s*个\s*(字节|比特)")
 _SPACED_SIGN = re.compile(r"(?<![\w)\]%°.,])([-+]) (?=\d)")
 _RANGE_SLASH = re.compile(r"(?i)(\bin\s+the\s+range\s+(?:of\s+)?-?\d[\d.,]*)\s*/\s*(?=-?\d)")  # "in the range 550/570 nm"
 
@@ -127,13 +129,14 @@ _SUB_SUP = re.compile(r"<su[bp]>([^<>\d]{1,12})</su[bp]>")
 def prepare(text: str, lang: str) -> str:
     """Folded text; Chinese numerals as digits for zh, small numbers in words before a unit for en/de/fr."""
     t = _SPACED_SIGN.sub(lambda m: " " + m.group(1), fold(text))  # "- 5 °C to + 30 °C": the sign belongs to the number
-    t = powers_of_ten(t)  # "5 × 10⁻⁶", "50*106" (a lost superscript), "m ⁻¹"
+    t = _PAREN_NUMBER.sub(r"\1", powers_of_ten(t))  # "5 × 10⁻⁶", "50*106" (a lost superscript), "m ⁻¹"; "(4×10⁵)mm²"
     t = _RANGE_SLASH.sub(lambda m: m.group(1) + " to" + " " * (len(m.group()) - len(m.group(1)) - 3), t) if "range" in t else t
     t = raised_degrees(t) if lang != "zh" else t  # "from 10o above": a degree sign set as a raised o
     t = drop_equivalent_before_tolerance(lost_plus_minus(t))  # "266 K (-7 °C) $ 3 K": a lost "±", an equivalent
     t = _SUB_SUP.sub(r"_\1", t) if "<su" in t else t  # "V<sub>smaxset</sub>": a symbol's index, not markup around a value
     if lang == "zh":
-        return convert_cn_numerals(count_numerals(size_sides(_ZERO_BOUND.sub("0", join_zh_wraps(t)))))
+        t = convert_cn_numerals(count_numerals(size_sides(_ZERO_BOUND.sub("0", join_zh_wraps(t)))))
+        return _CLASSIFIED_MEASURE.sub(r"\1\2", t)  # "256个字节": the measure word is the unit
     t = restore_lost_signs(t)  # "Prüfwert für C alpha-ges* 0,1 Bq/l": a ≤ the converter printed as "*"
     if lang not in _WORD_NUMBERS:
         return t

@@ -68,7 +68,8 @@ def is_setting(t: str, span: tuple[int, int], q: Quantity, lang: str) -> bool:
     """Whether quantity `q` inside condition span t[span] is a setting the test applies."""
     if q.kind not in ("one", "tol") or not q.unit or q.ordinal is not None or q.defaulted:
         return False
-    if q.comparator not in (None, "=", "tolerance"):
+    reached = _reached(t, span, q, lang)
+    if q.comparator not in (None, "=", "tolerance") and not (reached and q.comparator == ">="):
         return False  # a band scopes the limit ("输入功率≤5kW时", "at more than 50 km/h")
     if lang != "zh" and _HAVING.search(t, span[0], q.start) and not re.search(r"\d", t[span[0]:q.start]):
         return True  # "when the chamber is filled with a gas having an absorption coefficient of 1,7 m-1": the test medium
@@ -78,7 +79,7 @@ def is_setting(t: str, span: tuple[int, int], q: Quantity, lang: str) -> bool:
     head = _HEAD_ZH if lang == "zh" else _HEAD_LATIN
     timed = dim_of(q.unit) == "s" and bool((_HEAD_TIME_ZH if lang == "zh" else _HEAD_TIME_LATIN).match(text)
                                            or lang == "de" and _LANG_TAIL.match(text))
-    if not head.match(text) and not timed:
+    if not head.match(text) and not timed and not reached:
         return False
     before = t[span[0]:q.start]
     if lang == "de" and _SECOND_DE.match(before) and _SECOND_DE.match(before).group(1).strip() == q.unit.strip():
@@ -87,6 +88,17 @@ def is_setting(t: str, span: tuple[int, int], q: Quantity, lang: str) -> bool:
     if _SCOPE.search(before) or re.search(r"\d", before) and not listed or lang == "zh" and re.search(r"以[上下内外]|[上下]方", before):
         return False  # "at rated voltage", "at 20 °C and 50 % RH …": one setting per span, the first
     return lang != "zh" or timed or bool(re.search(r"下|时|中|以", text))
+
+
+# "…的正压力达到500N时，手柄的正压力应小于等于300N": the level a test brings a quantity to, before a limit of its own
+_REACHES_ZH = re.compile(r"达到\s*$")
+_LIMIT_AFTER_ZH = re.compile(r"[^。；;]{0,40}?(?:应|须)\s*(?:小于|大于|不大于|不小于|不超过|不低于|≤|≥|<|>)")
+
+
+def _reached(t: str, span: tuple[int, int], q: Quantity, lang: str) -> bool:
+    """A zh when-span "…达到N时" whose main clause states a limit: N is the level the test reaches (a setting)."""
+    return lang == "zh" and bool(_REACHES_ZH.search(t, max(span[0], q.start - 4), q.start)) \
+        and t[span[0]:span[1]].rstrip().endswith("时") and bool(_LIMIT_AFTER_ZH.match(t, span[1]))
 
 
 def having_span(t: str, q: Quantity) -> tuple[int, int] | None:
@@ -116,7 +128,8 @@ def setting_indicator(t: str, span: tuple[int, int], q: Quantity, lang: str, bas
     label = _LABELS[dim][_LANG_AT.get(lang, 1)] if dim in _LABELS else (having.group(1) if having else "")
     param = (having.group(1) if having else "") or _words(t, span, q, lang) or label
     key = key_for(param) or key_for(label)
-    ind = make(parameter=param, comparator=q.comparator or "=", unit=q.unit,
+    reached = q.comparator == ">=" and _REACHES_ZH.search(t, max(span[0], q.start - 4), q.start)  # 达到500N时: = 500 N
+    ind = make(parameter=param, comparator="=" if reached else q.comparator or "=", unit=q.unit,
                value=q.value, vmin=q.vmin, vmax=q.vmax, key=key, **base)
     ind._setting = True  # read by roles.assign_roles: always a test-condition; not serialised
     ind._bare = False

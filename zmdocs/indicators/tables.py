@@ -56,7 +56,7 @@ from zmdocs.text.lang import guess_lang
 from zmdocs.text.width import fold_chars as fold
 
 _ROLE = {
-    "seq": re.compile(r"(?i)^(?:序号|编号|No\.?|Nr\.?|N°|n°|#|Item\s+no\.?|Laufende\s+Nummer|lfd\.?\s*Nr\.?|Ordnungsnummer)$"),
+    "seq": re.compile(r"(?i)^(?:序号|编号|步骤|No\.?|Nr\.?|N°|n°|#|Item\s+no\.?|Laufende\s+Nummer|lfd\.?\s*Nr\.?|Ordnungsnummer)$"),
     "param": re.compile(r"(?i)^(?:(?:检验|检测|试验|技术)?项目|参数(?:名称)?|指标名称|名称|特性|性能|Parameter|Parameters|Item|Items|Characteristics?|Property|Properties|Prüfung|Merkmal|Eigenschaft|Kenngröße|Caractéristiques?|Paramètres?|Désignation|Propriété)$"),
     "req": re.compile(r"(?i)^(?:(?:技术)?要求|指标(?:值|要求)?|限值|标准值|规定值|本标准(?:要求|指标)?|Requirements?|Limits?|Limit\s+values?|Values?|Specification|Specified\s+value|Anforderung(?:en)?|Grenzwerte?|Werte?|Exigences?|Valeurs?|Limites?|Valeur\s+limite)$"),
     "method": re.compile(r"(?i)^(?:试验方法|检验方法|检测方法|测试方法|方法|试验方法条款|Test\s+methods?|Methods?|Test|Prüfverfahren|Prüfung\s+nach|Méthodes?(?:\s+d'essai)?)$"),

@@ -103,6 +103,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("mL", "milliliter", ("mL", "ml", "毫升", "Milliliter", "millilitres", "milliliters")),
     ("m³", "meter ** 3", ("m³", "㎥", "m3", "立方米", "Kubikmeter", "Kubikmetern", "cubic metres", "cubic meters")),
     ("cm³", "centimeter ** 3", ("cm³", "cm3")),
+    ("mm³", "millimeter ** 3", ("mm³", "mm3", "立方毫米")),
     ("g", "gram", ("g", "克", "Gramm", "grams")),
     ("kg", "kilogram", ("kg", "㎏", "千克", "公斤")),
     ("mg", "milligram", ("mg", "毫克", "Milligramm", "milligrams")),

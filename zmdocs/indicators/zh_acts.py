@@ -1,6 +1,7 @@
 """Chinese bounds a function or a failure is tied to (GB drafting), read after roles are decided:
 
-- "当车速大于等于60km/h时，能…报警": the threshold at which a function must act is a requirement, not a condition;
+- "当车速大于等于60km/h时，能…报警", "车速大于5km/h时紧急切断阀能自动关闭", "在起步且车速低于20km/h时，应能…发出…声响":
+  the threshold at which a function must act is a requirement, not a condition;
 - "当集电头高度在4.2m～6.0m范围内时，应能正常工作": the range a function must work over is a requirement;
 - "干扰停止2 min后仍不能自行恢复": a failure still present after N is a duration longer than N (> N);
 - "报警后5min内…不能起火": what must not happen within N holds for at least N (>= N, not <= N);
@@ -13,9 +14,12 @@ import re
 
 _BOUNDS = ("<=", ">=", "<", ">")
 _WHEN = re.compile(r"当[^，,；;。]{0,60}?时")
-# the main clause right after 当…时: the device must warn, signal or act
-_ACTS = re.compile(r"\s*[，,]?\s*(?:应|则|即|须)?\s*(?:能|应能|能够|自动|立即|即可)[^，,；;。]{0,14}?"
-                   r"(?:报警|警告|告警|提示|发出|启动|切断|动作|触发)")
+# a when-span without 当 ("车速低于20km/h时", "在起步且车速低于20km/h时"): from the piece's start to 时 right after it
+_WHEN_BARE = re.compile(r"[^，,；;。]{0,16}?(?<!小)时(?![间刻长速钟段效期序])")
+# the main clause right after 当…时: the device must warn, signal or act (a subject of its own may come first:
+# "…时紧急切断阀能自动关闭")
+_ACTS = re.compile(r"\s*[，,]?\s*(?:[\u4e00-\u9fff]{1,8}?(?=应|能|自动))?(?:应|则|即|须)?\s*(?:能|应能|能够|自动|立即|即可)"
+                   r"[^，,；;。]{0,14}?(?:报警|警告|告警|提示|发出|启动|切断|动作|触发|关闭|断开|停止|锁止)")
 _WORKS = re.compile(r"\s*[，,]?\s*[\u4e00-\u9fff]{0,8}?(?:应|须)?\s*(?:能|能够)?\s*正常(?:工作|运行|使用)")
 _STILL_FAILS = re.compile(r"\s*(?:后|以后)\s*仍\s*(?:不能|未能|未|无法|不)")
 _SIDE_BEFORE = re.compile(r"(?:长|宽|高|深)\s*$")
@@ -36,6 +40,7 @@ def zh_act_bounds(t: str, a: int, sq: list, dim_of) -> None:
             continue
         if q.role == "condition" and q.comparator in _BOUNDS and q.cue_start < q.start:
             m = next((w for w in _WHEN.finditer(t, a) if w.start() < q.start and q.end <= w.end()), None)
+            m = m or _WHEN_BARE.match(t, q.end)
             if m and _ACTS.match(t, m.end()):
                 q.role = "indicator"
                 continue

@@ -6,7 +6,8 @@
 - "按座垫宽每400mm核定1人", "每0.125m²核定站立乘客1人", "按380mm核定1人": the size allotted per counted unit is a
   stated value ("= 400 mm"); the count itself (1人) is not an indicator;
 - "抗风能力为4级" is ">= 4级" (a capability); "采用1级材料时…" uses the grade as a condition;
-- "座垫宽和座垫深均应大于等于400mm": a bound each listed parameter must meet is one indicator per parameter.
+- "座垫宽和座垫深均应大于等于400mm": a bound each listed parameter must meet is one indicator per parameter;
+- "应配备1件反光背心和1个三角警告牌": a count listed after a stated count is stated too (= 1 个).
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from __future__ import annotations
 import copy
 import re
 
+from zmdocs.indicators.units import ZH_CLASSIFIERS
+
 _BOUNDS = ("<=", ">=", "<", ">")
 # the main clause after 时: a count assigned (核定2人, 按…每400mm核定1人) or a grant on a criterion (方可, 才能)
 _GRANT = re.compile(r"\s*[，,]?\s*(?:则|即)?\s*(?:(?:按|可按|每)[^，,；;。]{0,24}?)?(?:可|应)?核定\s*[\u4e00-\u9fff]{0,6}?\s*\d"
-                    r"|\s*[，,]?\s*(?:方可|才可|才能|方能|才允许|方允许)")
+                    r"|\s*[，,]?\s*(?:方可|才可|才能|方能|才允许|方允许)"
+                   r"|\s*[，,]\s*[\u4e00-\u9fff]{0,8}?可核定")  # "…时，旅居车厢可核定乘坐人数": the grant of a count
 # the when-span holding a quantity: no clause break between it and 时
 _WHEN_END = re.compile(r"[^；;。]{0,80}?(?<!小)时(?![间刻长速钟段效期序])")
 _BREAK = re.compile(r"[；;。]")
@@ -55,17 +59,39 @@ def _grade(t: str, a: int, q) -> None:
 
 def zh_allotments(t: str, a: int, sq: list) -> None:
     """Re-read the quantities of one zh segment t[a:…] that state an allotment (see the module doc)."""
+    prev = None
     for q in sq:
         if q.kind == "grade" and q.comparator in (None, "="):
             _grade(t, a, q)
         if q.kind != "one" or not q.unit:
             continue
+        if prev is not None and q.role == "condition" and q.comparator is None and q.unit == prev.unit \
+                and re.fullmatch(r"\s*、\s*", t[prev.end:q.start]):
+            q.role, q.comparator = "indicator", prev.comparator  # "能内接一个500mm、700mm…时，…可核定": both sides
+            continue
+        prev = None
         if q.role == "condition" and q.comparator in _BOUNDS and q.cue_start < q.start and (
                 _grant_after(t, q) or _MEETS.search(t, max(a, q.cue_start - 40), q.cue_start) and _WHEN_END.match(t, q.end)):
-            q.role = "indicator"
+            q.role, prev = "indicator", q
         elif q.role in ("bare", "condition") and q.comparator in (None, "=") \
                 and _PER_BEFORE.search(t, max(a, q.start - 4), q.start) and _PER_AFTER.match(t, q.end):
             q.role, q.comparator = "indicator", "="
+    _listed_counts(t, sq)
+
+
+# "应配备1件反光背心和1个…三角警告牌": a count listed right after a stated count of the same fitting verb
+_COUNTED = set(ZH_CLASSIFIERS)
+_LIST_JOIN = re.compile(r"\s*[\u4e00-\u9fff]{1,12}?\s*(?:和|及|与|、)\s*")
+
+
+def _listed_counts(t: str, sq: list) -> None:
+    """A bare count joined by 和/及/、 to the stated count before it is stated too (one per fitted thing)."""
+    prev = None
+    for q in sq:
+        if prev is not None and q.role == "bare" and q.comparator in (None, "=") and q.unit in _COUNTED \
+                and _LIST_JOIN.fullmatch(t, prev.end, q.start):
+            q.role, q.comparator = "indicator", "="
+        prev = q if q.role == "indicator" and q.comparator == "=" and q.unit in _COUNTED else None
 
 
 # "座垫宽和座垫深均应大于等于400mm", "向左和向右偏移均应…": one bound stated for each of the listed parameters (均/都:

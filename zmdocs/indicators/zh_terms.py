@@ -18,9 +18,18 @@ def zh_term_rule(text: str) -> bool:
     return bool(text) and bool(_BOUND_WORD.search(text))
 
 
-def term_rules(found: list) -> list:
-    """The bounded indicators of a zh term entry read for its rule, marked so roles keep them requirements."""
+# the first sentence of an entry naming a rule or a procedure: the sentences after it lay the rule down
+_RULE_NAMED = re.compile(r"(?:规则|方法|程序|策略|过程|机制)\s*。")
+
+
+def term_rules(found: list, text: str = "") -> list:
+    """The bounded indicators of a zh term entry; those of the rule after the definition ("…的规则。采样频率不低于
+    1Hz") are marked so roles keep them requirements, the others delimit the term (informative)."""
     out = [i for i in found if i.comparator in TERM_BOUNDS]
+    first = _RULE_NAMED.search(text)
+    rule_from = first.end() if first and "。" not in text[:first.start()] else None
     for i in out:
-        i._term_rule = True  # read by roles._clause_role; not serialised
+        at = text.find(i.text[:12]) if i.text else -1
+        if not text or rule_from is not None and at >= rule_from:
+            i._term_rule = True  # read by roles._clause_role; not serialised
     return out
