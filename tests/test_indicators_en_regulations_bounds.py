@@ -1,0 +1,59 @@
+"""English regulation wordings of bounds (issue #11), on text written for these tests (no corpus text): tolerances
+after "of" that look like paragraph numbers, unequal deviations around a nominal, "+/-", event rates in words,
+"between:" with a colon, labelled minimum/maximum lines, classes a rule leaves out."""
+
+from __future__ import annotations
+
+from zmdocs.indicators import extract_document, extract_text
+from zmdocs.indicators.common import gold_tuple
+from zmdocs.model import Clause, Document
+
+
+def tuples(text: str, context: str = "") -> list:
+    return sorted((gold_tuple(i) for i in extract_text(text, lang="en", context=context)), key=str)
+
+
+def test_decimal_value_with_tolerance_after_of_is_no_paragraph_reference():
+    assert tuples("The beacons shall rotate at a speed of 2.5 ± 0.5 Hz.") == [("tolerance", 2.5, "Hz")]
+    assert tuples("The checks specified in 7.2 shall apply.") == []
+
+
+def test_unequal_deviations_around_a_nominal():
+    got = extract_text("Where bulbs are used, the rate shall be 3.0 +0.0/-0.5 Hz.", lang="en")
+    assert [(i.comparator, i.value, i.min, i.max, i.unit) for i in got] == [("tolerance", 3, 2.5, 3, "Hz")]
+    got = extract_text("The supply shall be 200 V +5/-10 %.", lang="en")
+    assert [(i.comparator, i.value, i.min, i.max, i.unit) for i in got] == [("tolerance", 200, 180, 210, "V")]
+    assert tuples("The input may vary by +5 %/-10 %.") == [("range", (-10, 5), "%")]  # no nominal: a band
+
+
+def test_plus_slash_minus_spells_plus_minus():
+    assert tuples("The beacons shall rotate at a speed of 2.5 +/- 0.5 Hz.") == [("tolerance", 2.5, "Hz")]
+
+
+def test_event_rate_in_words():
+    got = extract_text("The warning shall blink 60 ± 20 times per minute.", lang="en")
+    assert [(i.comparator, i.min, i.max, gold_tuple(i)[2]) for i in got] == [("tolerance", 40, 80, "/min")]
+
+
+def test_between_with_a_colon():
+    assert tuples("The aim shall be set between: -1 per cent and -2 per cent.") == [("range", (-2, -1), "%")]
+    assert tuples("The aim shall be set between:-1 per cent and -2 per cent.") == [("range", (-2, -1), "%")]
+
+
+def _doc(text: str) -> list:
+    doc = Document(id="D", lang="en", clauses=[Clause(id="c1", number="5.1", heading="", text=text, level=2, kind="other")])
+    return sorted(gold_tuple(i) for i in extract_document(doc))
+
+
+def test_labelled_minimum_and_maximum_lines_are_one_range():
+    assert _doc("In height: minimum: Not less than 300 mm above the ground;\nmaximum: Not more than 800 mm above the ground.") \
+        == [("range", (300, 800), "mm")]
+    assert _doc("Within the range:\nMinimum: not less than 400 mm above the ground.\nMaximum: not more than 1,200 mm above the ground.") \
+        == [("range", (400, 1200), "mm")]
+    assert _doc("Minimum: not less than 400 mm above the ground.\nMaximum: not more than 2 s.") == sorted(
+        [(">=", 400, "mm"), ("<=", 2, "s")])  # two units: two bounds
+
+
+def test_a_class_the_rule_leaves_out_is_no_indicator():
+    assert tuples("Two, approved according to the lamp regulations, excluding Class B lamps.", context="Number") == [("=", 2, "")]
+    assert tuples("The device shall be of class B.") == [("=", "CLASSB", "")]
