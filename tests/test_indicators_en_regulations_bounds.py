@@ -57,3 +57,23 @@ def test_labelled_minimum_and_maximum_lines_are_one_range():
 def test_a_class_the_rule_leaves_out_is_no_indicator():
     assert tuples("Two, approved according to the lamp regulations, excluding Class B lamps.", context="Number") == [("=", 2, "")]
     assert tuples("The device shall be of class B.") == [("=", "CLASSB", "")]
+
+
+def test_activation_windows_and_switch_off_thresholds():
+    assert _doc("The beacon shall not be activated at road speeds above 60 km/h.") == [("<=", 60, "km/h")]
+    assert _doc("The signal shall be activated only when the road speed is above 30 km/h and the brake is applied.") \
+        == [(">", 30, "km/h")]
+    assert _doc("The lamps shall be switched off automatically when the ambient light exceeds 5000 lx.") == [(">", 5000, "lx")]
+    assert _doc("The lamps shall be switched on when the driver opens the door.") == []
+
+
+def test_positions_a_test_sets():
+    got = _doc("The observer moves on a vertical plane 12 m from the side of the truck and on a second plane 12 m from the rear.")
+    assert got == [("=", 12, "m"), ("=", 12, "m")]
+
+
+def test_raised_limits_keep_the_kind_of_the_limit_named():
+    text = ("If the body does not permit these upper limits to be respected, they may be increased to 2,400 mm for "
+            "lamps of kind X, and to 2,200 mm for lamps of kind Y.")
+    assert _doc(text) == [("<=", 2200, "mm"), ("<=", 2400, "mm")]
+    assert _doc("The angle of 20° may be reduced to 10°.") == [("=", 10, "°")]

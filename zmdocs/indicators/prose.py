@@ -19,6 +19,7 @@ from zmdocs.indicators.deviations import excursion_times, unsigned_deviations
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
+from zmdocs.indicators.operating_bounds import changed_limit
 from zmdocs.indicators.pairs import merge_bounds
 from zmdocs.indicators.quantities import (
     QRE,
@@ -432,9 +433,9 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.role = "condition"  # "die Verwendung des Prüfwertes von 0,1 Bq/l": a reference to a limit stated elsewhere
     if q.kind == "one" and _REDUCED_FROM.match(t, q.end):
         q.role = "drop"  # "the downward angle of 15° may be reduced to 5°": 15° is the general value
-    elif q.kind == "one" and q.unit and _REDUCED_TO.search(t[max(a, q.start - 30):q.start]):
-        q.role = "indicator"  # the reduced value keeps the bound of the same quantity stated before
-        q.comparator = px.last_comp.get(dim_of(q.unit), "=")
+    elif q.kind == "one" and q.unit and (changed := changed_limit(t, a, q.start, px.last_comp.get(dim_of(q.unit)))):
+        q.role = "indicator"  # the reduced value keeps the bound of the same quantity stated before (or the limit named)
+        q.comparator = changed
 
 
 def _indicator(px: _Passage, st: _Sentence, q: Quantity, a: int, b: int, cond: list[tuple[int, int]], conds: list[str],
@@ -485,7 +486,6 @@ _ZH_SIZE_OF = re.compile(r"\s*(?:高|厚|长|宽|深)的|\s*(?:高)?的\s*(?:桌
 _CONFIDENCE = re.compile(r"(?i)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                          r"|\s*(?:Vertrauensniveau|Konfidenzniveau|niveau\s+de\s+confiance)|\s*置信(?:水平|度|概率)")
 _REDUCED_FROM = re.compile(r"(?i)\s*(?:may|can|shall|could)\s+be\s+(?:reduced|increased|extended|decreased)\s+to\b")
-_REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s*$|(?:减|降|减小|减少|增|增加|放宽)至\s*$")  # zh: 可减至
 _BAND_LINE = re.compile(r"[ \t]*[A-Za-zα-ω][A-Za-z0-9_]{0,2}[ \t]*(?:<=|>=|[<>≤≥])[ \t]*-?\d[\d.,]*[ \t]*[^\s\d]{0,4}[ \t]*")
 
 

@@ -1,0 +1,71 @@
+"""Bounds English regulations state through what a device does, or where a test places the observer.
+
+- "shall not be activated at vehicle speeds above 40 km/h": the speed up to which it may work (<= 40 km/h);
+  "… below 10 km/h" the least speed (>=).
+- "shall be activated only when the vehicle speed is above 50 km/h": the threshold it works above (> 50 km/h).
+- "shall be switched off automatically when the illuminance … exceeds 7000 lx": the switch-off threshold (> 7000 lx).
+- "a transverse plane 10 m from the front of the vehicle", "situated 25 m from the extreme end": a position the
+  text sets (= 10 m).
+- "these upper limits … may be increased to 2,300 mm for …, and to 2,100 mm for …": the raised limits keep the
+  kind of the limit the sentence names (<=; a lower limit >=), each value after "and to" as well.
+Each value is read again through the value reader as a restated sentence, so units and numbers have one home.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zmdocs.indicators.units import UNIT_PATTERN
+
+_V = rf"(\d+(?:[.,]\d+)*\s*(?:{UNIT_PATTERN}))"
+_ACT = r"(?:activated|switched\s+on|turned\s+on|operated|lit|illuminated)"
+_ABOVE = r"above|over|exceeding|exceeds|higher\s+than|greater\s+than|more\s+than"
+_BELOW = r"below|under|less\s+than|lower\s+than|falls\s+below"
+_PARAM = r"(?:the\s+)?([a-z][a-z\s-]{2,60}?)\s+(?:is\s+|are\s+)?"
+_NOT_WHEN = re.compile(rf"(?i)\b(?:shall|must|may)\s+not\s+be\s+{_ACT}\s+(?:at|when|if)\s+{_PARAM}({_ABOVE}|{_BELOW})\s+{_V}")
+_ONLY_WHEN = re.compile(rf"(?i)\b(?:shall|must|may)\s+(?:only\s+be\s+{_ACT}|be\s+{_ACT}\s+only)\s+(?:when|if|while|at)\s+{_PARAM}"
+                        rf"({_ABOVE}|{_BELOW})\s+{_V}")
+_OFF_WHEN = re.compile(rf"(?i)\b(?:shall|must)\s+be\s+(?:switched\s+off|turned\s+off|deactivated)\s+(?:automatically\s+)?(?:when|if)\s+"
+                       rf"{_PARAM}({_ABOVE}|{_BELOW})\s+{_V}")
+_PLACED = re.compile(r"(?i)\b(?:planes?|situated|located|placed|positioned)\s+(\d+(?:[.,]\d+)?\s*(?:m|mm|cm))\s+from\s+(?:the|each|a|an)\b")
+_IS_ABOVE = re.compile(rf"(?i)^(?:{_ABOVE})$")
+# the value a limit is raised or lowered to, and the next one of the same list ("…, and to 2,100 mm for …")
+_CHANGED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased|raised|lowered)\s+to\s*$|(?:减|降|减小|减少|增|增加|放宽)至\s*$")  # zh: 可减至
+_AND_TO = re.compile(r"(?i)[,;]?\s*\band\s+to\s*$")
+_CHANGED_BEFORE = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased|raised|lowered)\s+to\s+\d")
+_UPPER = re.compile(r"(?i)\bupper\s+limits?\b|\bmaximum\s+(?:height|value|distance|limit)s?\b")
+_LOWER = re.compile(r"(?i)\blower\s+limits?\b|\bminimum\s+(?:height|value|distance|limit)s?\b")
+
+
+def operating_bounds(text: str, extract, clause: str | None = None, page: int | None = None) -> list:
+    """Indicators of activation windows, switch-off thresholds and placed test positions in an English passage;
+    `extract` is the value reader (prose.extract_text), given each one restated."""
+    out: list = []
+    t = text or ""
+    for rx, above, below in ((_NOT_WHEN, "shall not exceed", "shall be at least"), (_ONLY_WHEN, "shall be more than", "shall be less than"),
+                             (_OFF_WHEN, "shall be more than", "shall be less than")):
+        for m in rx.finditer(t):
+            words = above if _IS_ABOVE.match(re.sub(r"\s+", " ", m.group(2).strip())) else below
+            out += _restated(extract, f"The {m.group(1).strip()} {words} {m.group(3)}.", m.group(), clause, page)
+    for m in _PLACED.finditer(t):
+        out += _restated(extract, f"The distance shall be {m.group(1)}.", m.group(), clause, page)
+    return out
+
+
+def changed_limit(t: str, a: int, start: int, last: str | None) -> str | None:
+    """The comparator of a value a limit is changed to (t[a:start] is its segment up to it), or None when it is not one."""
+    before = t[max(a, start - 30):start]
+    if not (_CHANGED_TO.search(before) or _AND_TO.search(before) and _CHANGED_BEFORE.search(t, a, start)):
+        return None
+    if last:
+        return last
+    seg = t[a:start]
+    return "<=" if _UPPER.search(seg) else ">=" if _LOWER.search(seg) else "="
+
+
+def _restated(extract, sentence: str, original: str, clause, page) -> list:
+    """The indicators the value reader finds in a restated sentence, with the text as the document wrote it."""
+    found = extract(sentence, "en", clause=clause, page=page)
+    for i in found:
+        i.text = original
+    return found
