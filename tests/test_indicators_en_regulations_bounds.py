@@ -77,3 +77,18 @@ def test_raised_limits_keep_the_kind_of_the_limit_named():
             "lamps of kind X, and to 2,200 mm for lamps of kind Y.")
     assert _doc(text) == [("<=", 2200, "mm"), ("<=", 2400, "mm")]
     assert _doc("The angle of 20° may be reduced to 10°.") == [("=", 10, "°")]
+
+
+def test_named_extreme_is_a_bound():
+    assert tuples("However, a maximum lamp height of 2,700 mm may be accepted where the body prevents it.") == [("<=", 2700, "mm")]
+    assert tuples("The minimum spacing is 300 mm.") == [(">=", 300, "mm")]
+    assert tuples("The test voltage is 230 V.") == [("=", 230, "V")]
+
+
+def test_where_a_device_is_mounted_names_the_devices_covered():
+    from zmdocs.indicators.bands import drop_bands
+
+    def banded(text: str) -> list:
+        return sorted(gold_tuple(i) for i in drop_bands(extract_text(text, lang="en"), "en"))
+    assert banded("For the lamps of kind B mounted below 700 mm, the inward angle of 40° may be reduced to 15°.") == [("=", 15, "°")]
+    assert banded("The lamp shall be mounted below 1,400 mm.") == [("<", 1400, "mm")]

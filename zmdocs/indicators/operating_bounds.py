@@ -8,6 +8,7 @@
   text sets (= 10 m).
 - "these upper limits … may be increased to 2,300 mm for …, and to 2,100 mm for …": the raised limits keep the
   kind of the limit the sentence names (<=; a lower limit >=), each value after "and to" as well.
+- "a maximum mounting height of 2,500 mm may be accepted", "the maximum value of A is 2,400 mm": a named extreme (<=).
 Each value is read again through the value reader as a restated sentence, so units and numbers have one home.
 """
 
@@ -61,6 +62,17 @@ def changed_limit(t: str, a: int, start: int, last: str | None) -> str | None:
         return last
     seg = t[a:start]
     return "<=" if _UPPER.search(seg) else ">=" if _LOWER.search(seg) else "="
+
+
+# "a maximum mounting height of 2,500 mm", "The maximum value of A is 2,400 mm": a stated extreme is a bound
+_NAMED_EXTREME = re.compile(r"(?i)(?:^|[\s(])(?:the|a|an)\s+(maximum|minimum)\s+(?:[\w-]+\s+){0,3}?(?:of|is|shall\s+be)\s*$")
+
+
+def named_extreme(t: str, a: int, start: int) -> str | None:
+    """"<=" or ">=" when the value at `start` is stated as a named maximum or minimum ("a maximum height of"), else None."""
+    piece = re.split(r"[,;:]", t[a:start])[-1]
+    m = _NAMED_EXTREME.search(piece)
+    return None if not m else "<=" if m.group(1).lower() == "maximum" else ">="
 
 
 def _restated(extract, sentence: str, original: str, clause, page) -> list:

@@ -19,7 +19,7 @@ from zmdocs.indicators.deviations import excursion_times, unsigned_deviations
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
-from zmdocs.indicators.operating_bounds import changed_limit
+from zmdocs.indicators.operating_bounds import changed_limit, named_extreme
 from zmdocs.indicators.pairs import merge_bounds
 from zmdocs.indicators.quantities import (
     QRE,
@@ -431,6 +431,8 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.role = "drop"
     if q.role == "indicator" and q.comparator == "=" and _LIMIT_REF.search(t, max(a, q.start - 60), q.start):
         q.role = "condition"  # "die Verwendung des Prüfwertes von 0,1 Bq/l": a reference to a limit stated elsewhere
+    if q.role == "indicator" and q.comparator == "=" and px.lang == "en" and (extreme := named_extreme(t, a, q.start)):
+        q.comparator = extreme  # "a maximum mounting height of 2,500 mm"
     if q.kind == "one" and _REDUCED_FROM.match(t, q.end):
         q.role = "drop"  # "the downward angle of 15° may be reduced to 5°": 15° is the general value
     elif q.kind == "one" and q.unit and (changed := changed_limit(t, a, q.start, px.last_comp.get(dim_of(q.unit)))):
