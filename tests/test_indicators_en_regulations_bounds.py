@@ -92,3 +92,20 @@ def test_where_a_device_is_mounted_names_the_devices_covered():
         return sorted(gold_tuple(i) for i in drop_bands(extract_text(text, lang="en"), "en"))
     assert banded("For the lamps of kind B mounted below 700 mm, the inward angle of 40° may be reduced to 15°.") == [("=", 15, "°")]
     assert banded("The lamp shall be mounted below 1,400 mm.") == [("<", 1400, "mm")]
+
+
+def test_share_within_which_a_value_differs_from_a_reference():
+    assert _doc("The intake volume is within ± 30 % of the approved unit.") == [("<=", 30, "%")]
+    assert _doc("The accuracy of the reading shall be to within ± 3 % of the true value.") == [("range", (-3, 3), "%")]
+
+
+def test_sentence_opening_if_span_names_a_case():
+    text = ("If the reading found in the check referred to in paragraph 9.4.2 above exceeds by more than 0,4 m⁻¹ the reading "
+            "recorded at approval, the unit shall be tested again.")
+    assert tuples(text) == []
+    assert tuples("If the gap does not exceed 1.5 mm, it is deemed to comply.") == [("<=", 1.5, "mm")]
+
+
+def test_unit_with_a_letter_l_for_superscript_one():
+    assert tuples("The coefficient shall not exceed 0,6 m⁻l.") == [("<=", 0.6, "m⁻¹")]
+    assert tuples("The post is 5 m-long.") == [("=", 5, "m")]

@@ -127,7 +127,7 @@ from zmdocs.indicators.leadins import apply_table_leadins
 from zmdocs.indicators.level_tables import level_settings
 from zmdocs.indicators.list_tables import split_list_tables
 from zmdocs.indicators.lists import restate_lists, restate_under
-from zmdocs.indicators.operating_bounds import operating_bounds
+from zmdocs.indicators.operating_bounds import operating_bounds, relative_differences
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.required_values import add_required_values
 from zmdocs.indicators.roles import assign_roles
@@ -174,7 +174,7 @@ def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headi
         found += [*reference_states(text, c.id, c.page), *programme_durations(text, c.id, c.page),
                   *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
     if tlang == "en":  # "a 100 % search is required", "the value 0.7 shall be assumed"
-        found = join_labelled_bounds(add_required_values(found, text, extract_text, c.id, c.page))
+        found = relative_differences(join_labelled_bounds(add_required_values(found, text, extract_text, c.id, c.page)))
         have = {(i.comparator, i.value, i.min, i.max, i.unit) for i in found}
         found += [i for i in operating_bounds(text, extract_text, c.id, c.page) if (i.comparator, i.value, i.min, i.max, i.unit) not in have]
     found = term_rules(found) if c.kind == "terms" else found

@@ -8,6 +8,8 @@
   text sets (= 10 m).
 - "these upper limits … may be increased to 2,300 mm for …, and to 2,100 mm for …": the raised limits keep the
   kind of the limit the sentence names (<=; a lower limit >=), each value after "and to" as well.
+- "is within ± 40 % of the type approved engine": the difference from the reference (<= 40 %); a sentence-opening
+  "If the figure … exceeds by more than 0,5 m-1 the figure …, the engine shall …" names a case (a condition).
 - "a maximum mounting height of 2,500 mm may be accepted", "the maximum value of A is 2,400 mm": a named extreme (<=).
 Each value is read again through the value reader as a restated sentence, so units and numbers have one home.
 """
@@ -16,7 +18,9 @@ from __future__ import annotations
 
 import re
 
+from zmdocs.indicators.common import make
 from zmdocs.indicators.units import UNIT_PATTERN
+from zmdocs.text.numbers import parse_number
 
 _V = rf"(\d+(?:[.,]\d+)*\s*(?:{UNIT_PATTERN}))"
 _ACT = r"(?:activated|switched\s+on|turned\s+on|operated|lit|illuminated)"
@@ -51,6 +55,32 @@ def operating_bounds(text: str, extract, clause: str | None = None, page: int | 
     for m in _PLACED.finditer(t):
         out += _restated(extract, f"The distance shall be {m.group(1)}.", m.group(), clause, page)
     return out
+
+
+# "is within ± 40 % of the type approved engine": a share by which a value may differ from a reference
+_WITHIN_SHARE_OF = re.compile(r"(?i)\b(?:is|are|be)\s+within\s+±\s*(\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent)\s+of\s+(?:the|that|those)\b")
+# "If the figure … exceeds by more than 0,5 m-1 the figure …, the engine shall be …": a case the main clause handles
+_LEADING_IF = re.compile(r"(?i)^\s*(?:\(?[a-z0-9]\)\s*)?if\b(?:(?!\b(?:shall|must|then)\b)[^,;:])*$")
+_MAIN_AFTER = re.compile(r"(?i)[^.;:]*?\b(?:shall|must)\b(?![^.;:]*\b(?:deemed|considered|regarded|permitted|allowed|accepted)\b)")
+
+
+def relative_differences(found: list) -> list:
+    """`found` with each "within ± x % of the <reference>" band read as the difference it bounds ("<= x %")."""
+    out = []
+    for i in found:
+        shares = {parse_number(g, "fr") for g in _WITHIN_SHARE_OF.findall(i.text or "")}
+        if i.comparator == "range" and i.unit in ("%", "per cent") and i.max is not None and i.min == -i.max and i.max in shares:
+            diff = make(parameter=i.parameter, comparator="<=", unit=i.unit, value=i.max, key=i.key, conditions=i.conditions,
+                        method=i.method, clause=i.clause, page=i.page, text=i.text, origin=i.origin)
+            diff._bare = False
+            i = diff
+        out.append(i)
+    return out
+
+
+def leading_if(t: str, a: int, start: int, end: int) -> bool:
+    """Whether the value t[start:end] lies in a sentence-opening if-span that a main clause with "shall" follows."""
+    return bool(_LEADING_IF.match(t[a:start])) and bool(_MAIN_AFTER.match(t, end))
 
 
 def changed_limit(t: str, a: int, start: int, last: str | None) -> str | None:

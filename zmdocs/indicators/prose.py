@@ -19,7 +19,7 @@ from zmdocs.indicators.deviations import excursion_times, unsigned_deviations
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
-from zmdocs.indicators.operating_bounds import changed_limit, named_extreme
+from zmdocs.indicators.operating_bounds import changed_limit, leading_if, named_extreme
 from zmdocs.indicators.pairs import merge_bounds
 from zmdocs.indicators.quantities import (
     QRE,
@@ -411,8 +411,8 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.comparator = q.comparator or "="
     elif q.kind == "one" and q.unit in ("%", "per cent") and _CONFIDENCE.match(t, q.end):
         q.role, q.comparator = "indicator", "="  # "at 95 % confidence level" states the level, inside its "at" frame too
-    elif span:
-        q.role = "condition"
+    elif span or px.lang == "en" and q.comparator in ("<", "<=", ">", ">=") and leading_if(t, a, q.start, q.end):
+        q.role = "condition"  # (a sentence-opening if-span too long for the span pattern: "If the figure … exceeds by more than 0,5 m-1 …")
     elif q.comparator and q.comparator != "=":
         q.role = "indicator" if (q.unit or q.comparator in ("<=", ">=", "<", ">", "range", "tolerance")) else "drop"
     elif q.comparator == "=" and (q.unit or px.bare_is_value or px.lang != "zh" and (_NAMED_VALUE.search(t, max(a, q.start - 80), q.start)

@@ -130,7 +130,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("m/s²", "meter / second ** 2", ("m/s²", "m/s2", "米每二次方秒")),
     ("m/s³", "meter / second ** 3", ("m/s³", "m/s3")),
     ("°/s", None, ("°/s", "(°)/s")),
-    ("m⁻¹", "1 / meter", ("m⁻¹", "m-1", "m-¹", "m⁻ ¹", "m −¹", "m −1", "m -1", "m−1", "m –1", "m–1")),
+    ("m⁻¹", "1 / meter", ("m⁻¹", "m-1", "m-¹", "m⁻ ¹", "m −¹", "m −1", "m -1", "m−1", "m –1", "m–1", "m⁻l", "m-l")),  # "m⁻l": a text layer's l for ¹
     ("g/m³", "gram / meter ** 3", ("g/m³", "g/m3", "g/m 3")),
     ("ng/m³", "nanogram / meter ** 3", ("ng/m³", "ng/m3")),
     ("mg/kWh", None, ("mg/kWh", "mg/kW·h")),
