@@ -109,3 +109,15 @@ def test_sentence_opening_if_span_names_a_case():
 def test_unit_with_a_letter_l_for_superscript_one():
     assert tuples("The coefficient shall not exceed 0,6 m⁻l.") == [("<=", 0.6, "m⁻¹")]
     assert tuples("The post is 5 m-long.") == [("=", 5, "m")]
+
+
+def test_counts_in_words_after_a_bound():
+    assert tuples("For dimming, at least one pair of beacons shall be switched on.") == [(">=", 1, "")]
+    assert tuples("A maximum of four optional markers per side may be fitted.") == [("<=", 4, "")]
+    assert tuples("At least one lamp is needed.") == []
+
+
+def test_allowance_after_a_long_reference_to_a_limit():
+    text = ("For units with a turbo the coefficient measured in the free test shall not exceed the limit given in Annex 3 for "
+            "the nominal flow value matching the highest coefficient measured during the runs at steady speeds, plus 0,4 m-1.")
+    assert tuples(text) == [("<=", 0.4, "m⁻¹")]

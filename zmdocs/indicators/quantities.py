@@ -57,7 +57,7 @@ _PER_VOLUME = re.compile(r"/\s?((?:\d+\s?)?(?:ml|mL|l|L|cm³|m³|g|kg))(?![A-Za-
 _PER_UNIT = re.compile(r"/(?:\([A-Za-zµΩ°²³·0-9]{1,8}\)|[A-Za-zµΩ°²³·]{1,6})(?![A-Za-z])")
 _WORD_MULTIPLE = re.compile(r"\s*(?:times|fois|[-‑]?fache[nr]?)\s+(?:the|des?|la|les|du|den|der|die|das)\b", re.I)
 # an allowance added to a limit the sentence bounds from above: "shall not exceed the respective limit …, plus 0.5 m-1"
-_ALLOWANCE = re.compile(r"(?i)\b(?:shall|must|may)\s+not\s+exceed\s+the\s+[^.;]{0,100}?\bplus\s*$")
+_ALLOWANCE = re.compile(r"(?i)\b(?:shall|must|may)\s+not\s+exceed\s+the\s+[^.;]{0,200}?\bplus\s*$")
 _BOUND_CMP = ("<", "<=", ">", ">=")
 _MULTIPLE = re.compile(r"\s*(?:倍|times\b|fois\b|[-‑]?fache[nr]?\b|x\b|×)", re.I)
 _ARITH = re.compile(r"\s*(?:减去|加上|减|加|minus\b|plus\b|moins\b)\s*\d", re.I)
@@ -100,11 +100,11 @@ _RANGE_SLASH = re.compile(r"(?i)(\bin\s+the\s+range\s+(?:of\s+)?-?\d[\d.,]*)\s*/
 
 # number words read before a unit or after a bound (2 and up: "one" is too often a pronoun or an article)
 _WORD_NUMBERS = {lang: number_words(lang, 2) for lang in ("en", "de", "fr")}
-_BOUND_WORD = {"en": r"at\s+least|at\s+most|up\s+to|(?:not|no)\s+(?:more|less|fewer)\s+than|(?:shall|must|may|does|do)\s+not\s+exceed",
+_BOUND_WORD = {"en": r"at\s+least|at\s+most|up\s+to|an?\s+maximum\s+of|(?:not|no)\s+(?:more|less|fewer)\s+than|(?:shall|must|may|does|do)\s+not\s+exceed",
                "de": r"mindestens|höchstens|nicht\s+(?:mehr|weniger)\s+als",
                "fr": r"au\s+moins|au\s+plus|pas\s+(?:plus|moins)\s+de"}
-# "does not exceed one unit", "not more than one lamp": "one" after an upper bound is a count (not an article)
-_AT_MOST_ONE = re.compile(r"(?i)(\b(?:(?:not|no)\s+more\s+than|at\s+most|(?:shall|must|may|does|do)\s+not\s+exceed)\s+)one(?![\w-])(?!\s+(?:of|and)\b)")
+# "does not exceed one unit", "not more than one lamp", "at least one pair": "one" after a bound is a count (not an article)
+_AT_MOST_ONE = re.compile(r"(?i)(\b(?:(?:not|no)\s+more\s+than|at\s+most|(?:shall|must|may|does|do)\s+not\s+exceed)\s+)one(?![\w-])(?!\s+(?:of|and)\b)|(\bat\s+least\s+)one(?=\s+(?:pair|set)\b|\s+of\s+these\b)")
 _HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
 
 
@@ -147,7 +147,7 @@ def prepare(text: str, lang: str) -> str:
     if lang == "en" and "at least" in t:
         t = _TO_AT_LEAST.sub(lambda m: m.group(1) + " " * len(m.group(2)), t)
     if lang == "en" and "one" in t.lower():
-        t = _ONE_UNIT.sub("1", _AT_MOST_ONE.sub(r"\g<1>1", t))
+        t = _ONE_UNIT.sub("1", _AT_MOST_ONE.sub(r"\g<1>\g<2>1", t))
     return after_bound.sub(lambda m: m.group(1) + str(nums[m.group(2).lower()]), t)
 
 
@@ -487,7 +487,7 @@ def _comparator(t: str, q: Quantity, P) -> None:
     if q.kind == "one" and _BETWEEN.search(left) and _AND_NO_NUMBER.match(t, q.end):
         q.comparator, q.cue_start = ">=", q.start - (len(left) - _BETWEEN.search(left).start())
         return  # "between 70 °C and a maximum temperature specified by the manufacturer": the lower end is the bound
-    if _ALLOWANCE.search(t, max(0, q.start - 140), q.start):
+    if _ALLOWANCE.search(t, max(0, q.start - 240), q.start):
         q.comparator = "<="  # "shall not exceed the limit for k specified in Table 2, plus 0.5 m-1": the allowance
         q.cue_start = q.start
         return
