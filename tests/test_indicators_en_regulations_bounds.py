@@ -121,3 +121,9 @@ def test_allowance_after_a_long_reference_to_a_limit():
     text = ("For units with a turbo the coefficient measured in the free test shall not exceed the limit given in Annex 3 for "
             "the nominal flow value matching the highest coefficient measured during the runs at steady speeds, plus 0,4 m-1.")
     assert tuples(text) == [("<=", 0.4, "m⁻¹")]
+
+
+def test_prohibition_over_two_labelled_lines():
+    text = ("The height of the markers shall not be:\nLess than: 300 mm for small vehicles, and 450 mm for all other vehicles, "
+            "both measured from the lowest point; and\nMore than: 1,400 mm, measured from the highest point.")
+    assert _doc(text) == sorted([("range", (300, 1400), "mm"), ("range", (450, 1400), "mm")])

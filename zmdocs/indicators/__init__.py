@@ -122,7 +122,7 @@ from zmdocs.indicators.grids import grid_indicators, grid_table
 from zmdocs.indicators.implied_bounds import apply_implied_bounds
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
-from zmdocs.indicators.labelled_bounds import join_labelled_bounds
+from zmdocs.indicators.labelled_bounds import join_labelled_bounds, prohibited_lines
 from zmdocs.indicators.leadins import apply_table_leadins
 from zmdocs.indicators.level_tables import level_settings
 from zmdocs.indicators.list_tables import split_list_tables
@@ -175,6 +175,7 @@ def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headi
                   *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
     if tlang == "en":  # "a 100 % search is required", "the value 0.7 shall be assumed"
         found = relative_differences(join_labelled_bounds(add_required_values(found, text, extract_text, c.id, c.page)))
+        found = prohibited_lines(text, found, extract_text, c.id, c.page)
         have = {(i.comparator, i.value, i.min, i.max, i.unit) for i in found}
         found += [i for i in operating_bounds(text, extract_text, c.id, c.page) if (i.comparator, i.value, i.min, i.max, i.unit) not in have]
     found = term_rules(found) if c.kind == "terms" else found

@@ -2,7 +2,8 @@
 
 A regulation often sets a position's band on two lines of their own, each opened by its label ("Minimum:",
 "Maximum:"); the two bounds are one range, as "not less than 250 mm nor more than 900 mm" is (`pairs.merge_bounds`,
-which reads only bounds written next to each other in one segment).
+which reads only bounds written next to each other in one segment). Likewise a prohibition over two labelled lines,
+"… shall not be: Less than: 350 mm for A, and 500 mm for B; and More than: 1,500 mm", is one range per lower bound.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 import re
 
 from zmdocs.indicators.common import make
-from zmdocs.indicators.units import unit_symbol
+from zmdocs.indicators.units import UNIT_PATTERN, unit_symbol
 from zmdocs.model import Indicator
 
 _LOW = re.compile(r"(?i)^\s*(?:minimum|min\.?)\s*$")
 _HIGH = re.compile(r"(?i)^\s*(?:maximum|max\.?)\s*$")
+_VALUE = r"\d[\d,.]*\s*(?:" + UNIT_PATTERN + r")"
+_NOT_BE_LINES = re.compile(r"(?i)\b(?:shall|must)\s+not\s+be\s*:\s*(?:less|lower)\s+than\s*:?\s*(?P<lo>[^;]{1,200}?)\s*;\s*(?:and\s+)?"
+                           r"(?:more|higher|greater)\s+than\s*:?\s*(?P<hi>" + _VALUE + r")")
 
 
 def _labelled(i: Indicator) -> str:
@@ -51,3 +55,18 @@ def join_labelled_bounds(found: list[Indicator]) -> list[Indicator]:
         out.append(a)
         k += 1
     return out
+
+
+def prohibited_lines(text: str, found: list[Indicator], extract, clause: str | None = None, page: int | None = None) -> list[Indicator]:
+    """`found` with each "shall not be: Less than: a …, and b …; More than: c" read as the ranges a..c and b..c."""
+    for m in _NOT_BE_LINES.finditer(text or ""):
+        lows = [v.group() for v in re.finditer(_VALUE, m.group("lo"))]
+        ranges = [r for lo in lows for r in extract(f"The value shall be between {lo} and {m.group('hi')}.", "en", clause=clause, page=page)]
+        if not ranges or any(r.comparator != "range" for r in ranges):
+            continue
+        said = {(r.min, unit_symbol(r.unit or "")) for r in ranges} | {(r.max, unit_symbol(r.unit or "")) for r in ranges}
+        found = [i for i in found if not (i.comparator in ("<", ">") and (i.value, unit_symbol(i.unit or "")) in said)]
+        for r in ranges:
+            r.text = m.group()
+        found += ranges
+    return found
