@@ -81,7 +81,8 @@ def test_raised_limits_keep_the_kind_of_the_limit_named():
 
 def test_named_extreme_is_a_bound():
     assert tuples("However, a maximum lamp height of 2,700 mm may be accepted where the body prevents it.") == [("<=", 2700, "mm")]
-    assert tuples("The minimum spacing is 300 mm.") == [(">=", 300, "mm")]
+    assert tuples("The maximum value of B is 1,900 mm (see the figure).") == [("<=", 1900, "mm")]
+    assert tuples("The maximum speed is 30 km/h.") == [("=", 30, "km/h")]  # a property stated
     assert tuples("The test voltage is 230 V.") == [("=", 230, "V")]
 
 

@@ -94,14 +94,17 @@ def changed_limit(t: str, a: int, start: int, last: str | None) -> str | None:
     return "<=" if _UPPER.search(seg) else ">=" if _LOWER.search(seg) else "="
 
 
-# "a maximum mounting height of 2,500 mm", "The maximum value of A is 2,400 mm": a stated extreme is a bound
-_NAMED_EXTREME = re.compile(r"(?i)(?:^|[\s(])(?:the|a|an)\s+(maximum|minimum)\s+(?:[\w-]+\s+){0,3}?(?:of|is|shall\s+be)\s*$")
+# "The maximum value of A is 2,400 mm": the extreme of a symbol's values is a bound on it; "a maximum mounting height of
+# 2,500 mm may be accepted": an extreme a permission grants (a stated "maximum speed is 30 km/h" is a property, "=")
+_EXTREME_OF_SYMBOL = re.compile(r"(?i)(?:^|[\s(])(?:the|a)\s+(maximum|minimum)\s+value\s+of\s+[A-Za-z][\w]{0,3}\s+(?:is|shall\s+be)\s*$")
+_EXTREME_OF = re.compile(r"(?i)(?:^|[\s(])(?:the|a|an)\s+(maximum|minimum)\s+(?:[\w-]+\s+){0,3}?of\s*$")
+_GRANTED = re.compile(r"(?i)\s*(?:may|can)\s+be\s+(?:accepted|permitted|allowed|authorized|authorised)\b")
 
 
-def named_extreme(t: str, a: int, start: int) -> str | None:
-    """"<=" or ">=" when the value at `start` is stated as a named maximum or minimum ("a maximum height of"), else None."""
+def named_extreme(t: str, a: int, start: int, end: int) -> str | None:
+    """"<=" or ">=" when the value t[start:end] is a symbol's maximum or minimum, or one a permission grants; else None."""
     piece = re.split(r"[,;:]", t[a:start])[-1]
-    m = _NAMED_EXTREME.search(piece)
+    m = _EXTREME_OF_SYMBOL.search(piece) or (_EXTREME_OF.search(piece) if _GRANTED.match(t, end) else None)
     return None if not m else "<=" if m.group(1).lower() == "maximum" else ">="
 
 

@@ -431,7 +431,7 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.role = "drop"
     if q.role == "indicator" and q.comparator == "=" and _LIMIT_REF.search(t, max(a, q.start - 60), q.start):
         q.role = "condition"  # "die Verwendung des Prüfwertes von 0,1 Bq/l": a reference to a limit stated elsewhere
-    if q.role == "indicator" and q.comparator == "=" and px.lang == "en" and (extreme := named_extreme(t, a, q.start)):
+    if q.role == "indicator" and q.comparator == "=" and px.lang == "en" and (extreme := named_extreme(t, a, q.start, q.end)):
         q.comparator = extreme  # "a maximum mounting height of 2,500 mm"
     if q.kind == "one" and _REDUCED_FROM.match(t, q.end):
         q.role = "drop"  # "the downward angle of 15° may be reduced to 5°": 15° is the general value
