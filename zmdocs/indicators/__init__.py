@@ -125,10 +125,12 @@ from zmdocs.indicators.grids import grid_indicators, grid_table
 from zmdocs.indicators.implied_bounds import apply_implied_bounds
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
+from zmdocs.indicators.labelled_bounds import join_labelled_bounds, prohibited_lines
 from zmdocs.indicators.leadins import apply_table_leadins
 from zmdocs.indicators.level_tables import level_settings
 from zmdocs.indicators.list_tables import split_list_tables
 from zmdocs.indicators.lists import restate_lists, restate_under
+from zmdocs.indicators.operating_bounds import operating_bounds, relative_differences
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.required_values import add_required_values
 from zmdocs.indicators.roles import assign_roles
@@ -179,6 +181,9 @@ def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headi
                   *method_settings(text, c.id, c.page), *values_set_to(text, c.id, c.page)]
     if tlang == "en":  # "a 100 % search is required", "the value 0.7 shall be assumed"
         found = add_stated_values(add_required_values(found, text, extract_text, c.id, c.page), text, extract_text, c.id, c.page)
+        found = prohibited_lines(text, relative_differences(join_labelled_bounds(found)), extract_text, c.id, c.page)
+        have = {(i.comparator, i.value, i.min, i.max, i.unit) for i in found}
+        found += [i for i in operating_bounds(text, extract_text, c.id, c.page) if (i.comparator, i.value, i.min, i.max, i.unit) not in have]
     if c.kind == "terms":  # a zh entry's rule in bound words, and the thresholds that delimit a defined class
         found = term_rules(found, text)
         if tlang == "zh":

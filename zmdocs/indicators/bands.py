@@ -51,6 +51,10 @@ _OF_WHICH_BOUND = (r"(?:(?:does|do)\s+not\s+exceed|exceeds?|(?:is|are)\s+(?:not\
 _BAND_OF_WHICH = re.compile(
     r"(?i)\b" + _THINGS + r"\s+(?:the\s+(?:[\w-]+\s+){1,3}?of\s+which\s|whose\s+(?:[\w-]+\s+){1,3}?)\s*" + _OF_WHICH_BOUND
     + r"\s*(?P<num>" + _NUM + r")(?:\s*[^\W\d]{0,6}\s*,?\s*(?:but|and)\s+" + _OF_WHICH_BOUND + r"\s*(?P<num2>" + _NUM + r"))?")
+# "lamps of categories 1 and 2 mounted below 750 mm": where a device sits names the devices a rule covers ("shall be
+# mounted below …" is the rule itself)
+_BAND_MOUNTED = re.compile(r"(?i)(?<!\bbe\s)\b(?:mounted|installed|fitted|situated|located)\s+(?:at\s+a\s+height\s+(?:of\s+)?)?"
+                           r"(?:below|above|higher\s+than|lower\s+than|less\s+than|more\s+than)\s*(?P<num>" + _NUM + r")")
 # "… mit Wasser als Wärmeträger und einer Feuerungswärmeleistung unter 1 Megawatt": a further attribute of the products
 # (not a limit word: "mit einer Nachweisgrenze von bis zu …" states a limit)
 _BAND_ATTRIBUTE = re.compile(
@@ -74,7 +78,7 @@ def _number(s: str, lang: str = "zh") -> float | None:
 def _bands_europe(text: str) -> list[tuple[float, str, str]]:
     """(value, "", band text) of each en/de band: "vehicles not exceeding 6 m", "Anlagen mit einer Leistung von mehr als 4 kW"."""
     out = []
-    for m in [*_BAND_EUROPE.finditer(text), *_BAND_ATTRIBUTE.finditer(text), *_BAND_OF_WHICH.finditer(text)]:
+    for m in [*_BAND_EUROPE.finditer(text), *_BAND_ATTRIBUTE.finditer(text), *_BAND_OF_WHICH.finditer(text), *_BAND_MOUNTED.finditer(text)]:
         for g in ("num", "num2", "num3"):
             v = _number(m.group(g) or "") if g in m.re.groupindex else None
             if v is not None:

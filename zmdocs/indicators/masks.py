@@ -29,7 +29,7 @@ _MASKS = [
     re.compile(r"(?i:\b(?:see|siehe|voir|clause|subclause|clauses|table|tables|figure|figures|fig\.|tabelle|bild|tableau|annex|annexe|anhang|abschnitt|article|articles|paragraph|item|items|note|notes|anmerkung|footnote|page|seite|part|teil|partie)\s+)"
                r"[A-Z]?\d+(?:\.\d+)*[a-z]?(?:\s*(?:and|to|und|bis|et|à|,)\s*[A-Z]?\d+(?:\.\d+)*)*"),
     re.compile(r"(?i:\b(?:according\s+to|in\s+accordance\s+with|as\s+specified\s+in|specified\s+in|given\s+in|described\s+in|nach|gemäß|selon|conformément\s+à|of|in)\s+)"
-               r"[A-Z]?\d+(?:\.\d+)+(?![\d.,])(?!\s*(?:" + UNIT_PATTERN + r"))"),
+               r"[A-Z]?\d+(?:\.\d+)+(?![\d.,])(?!\s*(?:±|\+\s*\d|" + UNIT_PATTERN + r"))"),  # "of 4.0 ± 1.0 Hz": a value
     # clause-reference ranges: 5.3.1~5.3.4, 5.3~5.6条, 5.3～5.6的要求 (never a range of values)
     re.compile(r"(?<![\d.])[A-Z]?\d+\.\d+\.\d+(?:\.\d+)*\s*[~～至到\-—–、]\s*[A-Z]?\d+(?:\.\d+)+(?![\d.])(?!\s*(?:" + UNIT_PATTERN + r"))"),
     re.compile(r"(?<![\d.])[A-Z]?\d+(?:\.\d+)+\s*[~～至到、]\s*[A-Z]?\d+(?:\.\d+)+(?=\s*(?:条|章|的|进行|规定|要求|试验|中|所|各))"),
@@ -48,6 +48,8 @@ _MASKS = [
     re.compile(r"(?<![\w.])[HV]\s?=\s?0\s?°(?![\d.,])"),
     # the condition of an empty, dotted form field: "Specific density: ........ g/cm³ at 288 K"
     EMPTY_FIELD_CONDITION,
+    # a class a requirement leaves out: "excluding Class A headlamp", "except class II" (no class is required)
+    re.compile(r"(?i)\b(?:excluding|except(?:\s+for)?|other\s+than)\s+(?:class|grade|klasse|classe)\s+[A-Z0-9]{1,3}\b"),
     # dates and years
     re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b"),
     re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b"),

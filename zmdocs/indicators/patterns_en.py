@@ -31,7 +31,7 @@ LEFT: list[tuple[re.Pattern, str]] = [
                 r"|inférieur" + _ADJ_FR + r"\s+à|moins\s+de|en\s+dessous\s+de)" + _END, _I), "<"),
     (re.compile(r"(?<![A-Za-zÀ-ÿ])(?:(?:greater|more|higher|larger|deeper|longer)\s+than|exceed(?:s|ing)?|above|>|größer\s+als|mehr\s+als|höher\s+als|über|oberhalb"
                 r"|supérieur" + _ADJ_FR + r"\s+à|plus\s+de|au-dessus\s+de)" + _END, _I), ">"),
-    (re.compile(r"(?:between|within|in\s+the\s+range(?:\s+of)?|zwischen|im\s+Bereich(?:\s+von)?|entre|dans\s+la\s+plage(?:\s+de)?|comprise?s?\s+entre|from|von|de)\s*$", _I), "range?"),
+    (re.compile(r"(?:between|within|in\s+the\s+range(?:\s+of)?|zwischen|im\s+Bereich(?:\s+von)?|entre|dans\s+la\s+plage(?:\s+de)?|comprise?s?\s+entre|from|von|de)\s*:?\s*$", _I), "range?"),
 ]
 
 RIGHT: list[tuple[re.Pattern, str]] = [

@@ -19,6 +19,7 @@ from zmdocs.indicators.deviations import excursion_times, unsigned_deviations
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
+from zmdocs.indicators.operating_bounds import changed_limit, leading_if, named_extreme
 from zmdocs.indicators.pairs import merge_bounds
 from zmdocs.indicators.quantities import (
     QRE,
@@ -412,8 +413,8 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.comparator = q.comparator or "="
     elif q.kind == "one" and q.unit in ("%", "per cent") and _CONFIDENCE.match(t, q.end):
         q.role, q.comparator = "indicator", "="  # "at 95 % confidence level" states the level, inside its "at" frame too
-    elif span:
-        q.role = "condition"
+    elif span or px.lang == "en" and q.comparator in ("<", "<=", ">", ">=") and leading_if(t, a, q.start, q.end):
+        q.role = "condition"  # (a sentence-opening if-span too long for the span pattern: "If the figure … exceeds by more than 0,5 m-1 …")
     elif q.comparator and q.comparator != "=":
         q.role = "indicator" if (q.unit or q.comparator in ("<=", ">=", "<", ">", "range", "tolerance")) else "drop"
     elif q.comparator == "=" and (q.unit or px.bare_is_value or px.lang != "zh" and (_NAMED_VALUE.search(t, max(a, q.start - 80), q.start)
@@ -432,11 +433,13 @@ def _decide_role(px: _Passage, q: Quantity, cond: list[tuple[int, int]], a: int)
         q.role = "drop"
     if q.role == "indicator" and q.comparator == "=" and _LIMIT_REF.search(t, max(a, q.start - 60), q.start):
         q.role = "condition"  # "die Verwendung des Prüfwertes von 0,1 Bq/l": a reference to a limit stated elsewhere
+    if q.role == "indicator" and q.comparator == "=" and px.lang == "en" and (extreme := named_extreme(t, a, q.start, q.end)):
+        q.comparator = extreme  # "a maximum mounting height of 2,500 mm"
     if q.kind == "one" and _REDUCED_FROM.match(t, q.end):
         q.role = "drop"  # "the downward angle of 15° may be reduced to 5°": 15° is the general value
-    elif q.kind == "one" and q.unit and _REDUCED_TO.search(t[max(a, q.start - 30):q.start]):
-        q.role = "indicator"  # the reduced value keeps the bound of the same quantity stated before
-        q.comparator = px.last_comp.get(dim_of(q.unit), "=")
+    elif q.kind == "one" and q.unit and (changed := changed_limit(t, a, q.start, px.last_comp.get(dim_of(q.unit)))):
+        q.role = "indicator"  # the reduced value keeps the bound of the same quantity stated before (or the limit named)
+        q.comparator = changed
 
 
 def _indicator(px: _Passage, st: _Sentence, q: Quantity, a: int, b: int, cond: list[tuple[int, int]], conds: list[str],
@@ -487,7 +490,6 @@ _ZH_SIZE_OF = re.compile(r"\s*(?:高|厚|长|宽|深)的|\s*(?:高)?的\s*(?:桌
 _CONFIDENCE = re.compile(r"(?i)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                          r"|\s*(?:Vertrauensniveau|Konfidenzniveau|niveau\s+de\s+confiance)|\s*置信(?:水平|度|概率)")
 _REDUCED_FROM = re.compile(r"(?i)\s*(?:may|can|shall|could)\s+be\s+(?:reduced|increased|extended|decreased)\s+to\b")
-_REDUCED_TO = re.compile(r"(?i)\b(?:reduced|increased|extended|decreased)\s+to\s*$|(?:减|降|减小|减少|增|增加|放宽)至\s*$")  # zh: 可减至
 _BAND_LINE = re.compile(r"[ \t]*[A-Za-zα-ω][A-Za-z0-9_]{0,2}[ \t]*(?:<=|>=|[<>≤≥])[ \t]*-?\d[\d.,]*[ \t]*[^\s\d]{0,4}[ \t]*")
 
 

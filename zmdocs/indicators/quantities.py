@@ -35,6 +35,7 @@ _SN = r"(?<![A-Za-z0-9.,/\x00])-?" + NUM
 _U = UNIT_PATTERN
 QRE = re.compile(
     rf"(?P<tolp>\(\s*(?P<tpn>{_SN})\s*(?P<tpnu>{_U})?\s*±\s*(?P<tpt>{NUM})\s*(?P<tptu>{_U})?\s*\)\s*(?P<tpu>{_U})?)"
+    rf"|(?P<tola>(?P<an>{_SN})\s*(?P<anu>{_U})?\s*\+\s*(?P<aap>{NUM})\s*(?P<aapu>{_U})?\s*/\s*-\s*(?P<aam>{NUM})\s*(?P<aamu>{_U})?)"
     rf"|(?P<rng>(?P<ra>{_SN})\s*(?P<rau>{_U})?\s*(?P<sep>~|-|—|至|到|\.\.\.|…|(?<![A-Za-z])(?:to|bis|à|and|und|et)(?![A-Za-z]))\s*(?P<rb>[-+]?{NUM})\s*(?P<rbu>{_U})?)"
     rf"|(?P<tol>(?P<tn>{_SN})\s*(?P<tnu>{_U})?\s*±\s*(?P<tt>{NUM})\s*(?P<ttu>{_U})?)"
     rf"|(?P<asym>\+\s*(?P<ap>{NUM})\s*(?P<apu>{_U})?\s*(?P<alt>(?:or|oder|ou|或)\s*{NUM}\s*(?:{_U})\s*\([^()]{{0,40}}\)\s*)?"
@@ -65,8 +66,8 @@ GRADE_EN = re.compile(r"(?i)\b(?:grade|class|Klasse|Schutzklasse|classe|Stufe|ni
 CLASS_ZH = re.compile(r"([ⅠⅡⅢ]|0Ⅰ|0)\s*类")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "0I": 0.5, "0Ⅰ": 0.5, "0": 0}
 _BETWEEN_NAMED = r"(?:\s+(?:the|a|an)\s+[a-z-]{3,}(?:\s+[a-z-]{3,})?)?"  # "between the readings 20 and 80"
-_BETWEEN = re.compile(r"(?i)(?:between" + _BETWEEN_NAMED + r"|zwischen|entre)\s*$")
-_RANGE_WORD = re.compile(r"(?i)(?:between" + _BETWEEN_NAMED + r"|zwischen|entre|from|von|de|在|为|within|range)\s*$")
+_BETWEEN = re.compile(r"(?i)(?:between" + _BETWEEN_NAMED + r"|zwischen|entre)\s*:?\s*$")  # "between: -1.5 and -3.5"
+_RANGE_WORD = re.compile(r"(?i)(?:between" + _BETWEEN_NAMED + r"|zwischen|entre|from|von|de|在|为|within|range)\s*:?\s*$")
 
 
 @dataclass
@@ -101,11 +102,11 @@ _RANGE_SLASH = re.compile(r"(?i)(\bin\s+the\s+range\s+(?:of\s+)?-?\d[\d.,]*)\s*/
 
 # number words read before a unit or after a bound (2 and up: "one" is too often a pronoun or an article)
 _WORD_NUMBERS = {lang: number_words(lang, 2) for lang in ("en", "de", "fr")}
-_BOUND_WORD = {"en": r"at\s+least|at\s+most|up\s+to|(?:not|no)\s+(?:more|less|fewer)\s+than|(?:shall|must|may|does|do)\s+not\s+exceed",
+_BOUND_WORD = {"en": r"at\s+least|at\s+most|up\s+to|an?\s+maximum\s+of|(?:not|no)\s+(?:more|less|fewer)\s+than|(?:shall|must|may|does|do)\s+not\s+exceed",
                "de": r"mindestens|höchstens|nicht\s+(?:mehr|weniger)\s+als",
                "fr": r"au\s+moins|au\s+plus|pas\s+(?:plus|moins)\s+de"}
-# "does not exceed one unit", "not more than one lamp": "one" after an upper bound is a count (not an article)
-_AT_MOST_ONE = re.compile(r"(?i)(\b(?:(?:not|no)\s+more\s+than|at\s+most|(?:shall|must|may|does|do)\s+not\s+exceed)\s+)one(?![\w-])(?!\s+(?:of|and)\b)")
+# "does not exceed one unit", "not more than one lamp", "at least one pair": "one" after a bound is a count (not an article)
+_AT_MOST_ONE = re.compile(r"(?i)(\b(?:(?:not|no)\s+more\s+than|at\s+most|(?:shall|must|may|does|do)\s+not\s+exceed)\s+)one(?![\w-])(?!\s+(?:of|and)\b)|(\bat\s+least\s+)one(?=\s+(?:pair|set)\b|\s+of\s+these\b)")
 _HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
 
 
@@ -149,7 +150,7 @@ def prepare(text: str, lang: str) -> str:
     if lang == "en" and "at least" in t:
         t = _TO_AT_LEAST.sub(lambda m: m.group(1) + " " * len(m.group(2)), t)
     if lang == "en" and "one" in t.lower():
-        t = _ONE_UNIT.sub("1", _AT_MOST_ONE.sub(r"\g<1>1", t))
+        t = _ONE_UNIT.sub("1", _AT_MOST_ONE.sub(r"\g<1>\g<2>1", t))
     return after_bound.sub(lambda m: m.group(1) + str(nums[m.group(2).lower()]), t)
 
 
@@ -195,6 +196,8 @@ def _match_quantity(t: str, masked: str, m: re.Match, lang: str, default_unit: s
         nom, tol = _num(g["tpn"], lang), _num(g["tpt"], lang)
         unit = g["tpu"] or g["tpnu"] or (g["tptu"] if g["tptu"] != "%" else "") or ""
         return _tol(m.start(), m.end(), nom, tol, unit, g["tptu"] == "%" and bool(g["tpu"] or g["tpnu"]) and "%" not in (g["tpu"], g["tpnu"]))
+    if g["tola"]:  # "4.0 +0.0/-1.0 Hz": a nominal with unequal deviations up and down
+        return _asym_tol(m, lang)
     if g["rng"]:
         return _range(t, masked, m, lang, default_unit)
     if g["tol"]:
@@ -424,6 +427,21 @@ def _singles(t: str, masked: str, s: int, e: int, lang: str) -> list[Quantity]:
         _comparator(t, q, P)
         res.append(q)
     return res
+
+
+def _asym_tol(m: re.Match, lang: str) -> Quantity | None:
+    """"4.0 +0.0/-1.0 Hz", "230 V +10/-15 %": a tolerance from nominal - down to nominal + up (relative in %)."""
+    g = m.groupdict()
+    nom, up, down = _num(g["an"], lang), _num(g["aap"], lang), _num(g["aam"], lang)
+    if nom is None or up is None or down is None:
+        return None
+    dev_unit = g["aamu"] or g["aapu"] or ""
+    unit = g["anu"] or (dev_unit if dev_unit != "%" else "")
+    rel = dev_unit == "%" and bool(g["anu"]) and g["anu"] != "%"
+    lo, hi = (abs(nom) * down / 100.0, abs(nom) * up / 100.0) if rel else (down, up)
+    q = Quantity(m.start(), m.end(), "tol", number_out(nom), number_out(round(nom - lo, 10)), number_out(round(nom + hi, 10)), unit)
+    q.comparator = "tolerance"
+    return q
 
 
 def _tol(s: int, e: int, nom, tol, unit: str, relative: bool) -> Quantity | None:

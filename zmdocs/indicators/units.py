@@ -121,6 +121,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("r/min", "revolution_per_minute_", ("r/min", "rpm", "min⁻¹", "min-1", "min.-1", "min−1", "U/min", "tr/min", "rev/min",
                                          "revolutions per minute", "revolutions/minute", "转/分钟", "转/分")),
     ("r/s", "revolution_per_second_", ("r/s",)),
+    ("/min", None, ("times per minute", "flashes per minute", "times a minute")),  # a flash or event rate, kept
     ("L/min", "liter / minute", ("L/min", "l/min", "升/分钟")),
     ("L/h", "liter / hour", ("L/h", "l/h")),
     ("m³/h", "meter ** 3 / hour", ("m³/h", "m3/h")),
@@ -130,7 +131,8 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("m/s²", "meter / second ** 2", ("m/s²", "m/s2", "米每二次方秒")),
     ("m/s³", "meter / second ** 3", ("m/s³", "m/s3")),
     ("°/s", None, ("°/s", "(°)/s")),
-    ("m⁻¹", "1 / meter", ("m⁻¹", "m-1", "m-¹", "m⁻ ¹", "m⁻l", "m⁻ l", "m·¹", "m −¹", "m −1", "m -1", "m−1", "m –1", "m–1")),
+    ("m⁻¹", "1 / meter", ("m⁻¹", "m-1", "m-¹", "m⁻ ¹", "m −¹", "m −1", "m -1", "m−1", "m –1", "m–1",
+                          "m⁻l", "m⁻ l", "m-l", "m·¹")),  # "m⁻l", "m·¹": a text layer's or an OCR's l / · for ¹
     ("g/m³", "gram / meter ** 3", ("g/m³", "g/m3", "g/m 3")),
     ("ng/m³", "nanogram / meter ** 3", ("ng/m³", "ng/m3")),
     ("mg/kWh", None, ("mg/kWh", "mg/kW·h")),
@@ -188,7 +190,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
 _CANONICAL_SYMBOLS = ["A", "V", "W", "VA", "Ω", "Ω/V", "Pa", "N", "N·m", "s", "m", "m²", "m³", "kg", "J",
                       "Hz", "r/min", "m³/s", "m/s", "m/s²", "lx", "cd", "lm", "W/m²", "lm/W", "kg/m³", "kg/m²", "Ω/m", "cd/m²", "N/m", "mol/m³", "m/s³", "m⁻¹", "kg/m", "V/m", "A/m"]
 _CANON_EXPR = {"mol/m³": "mole / meter ** 3", "N/m": "newton / meter", "m³/s": "meter ** 3 / second", "kg/m²": "kilogram / meter ** 2", "Ω/m": "ohm / meter", "m/s³": "meter / second ** 3", "m⁻¹": "1 / meter", "kg/m": "kilogram / meter"}
-_NON_PINT = {"dB(A)": "dB(A)", "dB(C)": "dB(C)", "dB": "dB", **{sym: sym for sym, _e, _f in _log_units()}, "%": "%", "‰": "‰", "ppm": "ppm", "cycles": "cycles", "r": "r", "°": "°", "kWh/24h": "kWh/24h",
+_NON_PINT = {"dB(A)": "dB(A)", "dB(C)": "dB(C)", "dB": "dB", **{sym: sym for sym, _e, _f in _log_units()}, "%": "%", "‰": "‰", "ppm": "ppm", "cycles": "cycles", "/min": "/min", "r": "r", "°": "°", "kWh/24h": "kWh/24h",
              "mg/kg": "mg/kg", "mg/kWh": "mg/kWh", "°/s": "°/s", "条": "条", "套": "套", "个": "个", "件": "件", "HRC": "HRC", "HRB": "HRB", "HV": "HV", "HB": "HB", "Shore A": "Shore A", "Shore D": "Shore D", "mg/L": "mg/L", "mg/dm²": "mg/dm²",
              "g/test": "g/test", "mg/test": "mg/test", "Bq/L": "Bq/L", "mSv/a": "mSv/a", "mSv": "mSv"}
 # Chinese count classifiers after a count (3层, 至少2面, 小于等于9人): units of their own, never converted. Not in

@@ -65,8 +65,14 @@ _LOST_PM = re.compile(r"((?:\d\s?[A-Za-z°%µ/²³]{1,6}|\d\s?°[CF]?\)|\bwithin
 _EQUIV_BEFORE_PM = re.compile(r"(?<=\d\s[A-Za-z°%µ])(\s?\(\s?[-+−]?\s?\d[\d.,]*\s?°?\s?[A-Za-z]{1,3}\))(?=\s?±)")
 
 
+# "4.0 +/- 1.0 Hz": the plus-minus sign spelt in ASCII between a value and its tolerance
+_ASCII_PM = re.compile(r"(?<=\d)(\s?)\+\s?/\s?[-−](?=\s?\d)")
+
+
 def lost_plus_minus(text: str) -> str:
-    """A "$" standing for a lost "±" between a quantity and its tolerance, keeping every character offset."""
+    """A "$" standing for a lost "±", or "+/-" spelling it, between a quantity and its tolerance, offsets kept."""
+    if "+/" in text:
+        text = _ASCII_PM.sub(lambda m: m.group(1) + " ±" + " " * (len(m.group()) - len(m.group(1)) - 2), text)
     if "$" not in text:
         return text
     return _LOST_PM.sub(lambda m: m.group(1) + "±", text)
