@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 
 from zmdocs.indicators import patterns_en, patterns_zh
 from zmdocs.indicators.counts import count_words
 from zmdocs.indicators.deviations import run_adjectives
 from zmdocs.indicators.disjuncts import negated_disjunct, sentence_bound, whichever_alternative
 from zmdocs.indicators.lost_signs import restore_lost_signs
+from zmdocs.indicators.quantity import Quantity
 from zmdocs.indicators.symbols import defined_symbol
 from zmdocs.indicators.units import UNIT_PATTERN, UNKNOWN_UNIT_RE, ZH_CLASSIFIERS, unit_symbol
 from zmdocs.indicators.zh_counts import count_numerals
@@ -68,26 +68,6 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "Ⅰ": 1, "Ⅱ": 2, "Ⅲ":
 _BETWEEN_NAMED = r"(?:\s+(?:the|a|an)\s+[a-z-]{3,}(?:\s+[a-z-]{3,})?)?"  # "between the readings 20 and 80"
 _BETWEEN = re.compile(r"(?i)(?:between" + _BETWEEN_NAMED + r"|zwischen|entre)\s*:?\s*$")  # "between: -1.5 and -3.5"
 _RANGE_WORD = re.compile(r"(?i)(?:between" + _BETWEEN_NAMED + r"|zwischen|entre|from|von|de|在|为|within|range)\s*:?\s*$")
-
-
-@dataclass
-class Quantity:
-    start: int
-    end: int
-    kind: str  # one, rng, tol, ip, grade
-    value: object = None
-    vmin: float | None = None
-    vmax: float | None = None
-    unit: str = ""
-    comparator: str | None = None
-    cue_start: int = 0
-    ordinal: dict | None = None
-    role: str = ""  # indicator | condition | drop
-    bare: bool = False  # no cue of its own (a table cell): a header may imply the comparator
-    defaulted: bool = False  # the unit is the caller's default (a table header's), not written here
-    alt: bool = False  # an alternative bound in parentheses: "nor more than 1 500 mm (2 100 mm if …)"
-    alt_of: int = 0  # id() of the bound a Chinese alternative belongs to ("300N（拖拉机运输机组应小于等于350N）")
-    conds: list[str] = field(default_factory=list)
 
 
 def patterns_for(lang: str):
