@@ -191,15 +191,14 @@ def join_chars(chars: list[dict]) -> str:
             size = p_size if p_size < cs else cs  # max(min(c, prev), 1.0), inlined: this runs once per char
             if 1.0 > size:
                 size = 1.0
-            a, ca = p_last, p_cjk
-            if ca or cb:
+            if p_cjk or cb:
                 cjk_line = True
-                if ca and cb:
+                if p_cjk and cb:
                     # justified CJK text spreads chars a little; a space char or an em-wide gap separates
                     need = pending_space or gap > 0.35 * size
                 else:
                     need = pending_space or inferred or gap > 0.2 * size
-                if need and not (ca and unicodedata.category(a).startswith("P")) and not (
+                if need and not (p_cjk and unicodedata.category(p_last).startswith("P")) and not (
                     cb and unicodedata.category(b).startswith("P")
                 ):
                     parts.append(" ")
