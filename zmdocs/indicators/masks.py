@@ -24,7 +24,7 @@ _MASKS = [
     re.compile(r"(?:表|图|附录|附表)\s*(?:[A-Z](?:\.\d+)*|\d+(?:\.\d+)*)"),
     re.compile(r"\d+(?:\.\d+)+\s*(?:条|章)"),
     # a clause number a bound refers to: "低于12.13.6规定的数值", "超过5.2所规定的限值" (no unit: a reference)
-    re.compile(r"(?<![\d.])[A-Z]?\d+(?:\.\d+){1,4}(?![\d.])(?=\s*(?:所|中)?\s*规定)"),
+    (("规定",), re.compile(r"(?<![\d.])[A-Z]?\d+(?:\.\d+){1,4}(?![\d.])(?=\s*(?:所|中)?\s*规定)")),
     # English/German/French references: see 6.3, Table 2, Figure 3, clause 5.2, Annex A.1, Tabelle 1, Bild 2
     re.compile(r"(?i:\b(?:see|siehe|voir|clause|subclause|clauses|table|tables|figure|figures|fig\.|tabelle|bild|tableau|annex|annexe|anhang|abschnitt|article|articles|paragraph|item|items|note|notes|anmerkung|footnote|page|seite|part|teil|partie)\s+)"
                r"[A-Z]?\d+(?:\.\d+)*[a-z]?(?:\s*(?:and|to|und|bis|et|à|,)\s*[A-Z]?\d+(?:\.\d+)*)*"),
@@ -64,16 +64,17 @@ _MASKS = [
     re.compile(r"(?i)\b0x[0-9a-f]+(?:\s*[:：]\s*\d[\d.]*(?![\d.]|\s*[a-z]{0,3}\s*[(（]?\s*默认))?"),  # a default stays
     # hex command codes with an H suffix: "01H", "0AH", a code before 指令/命令 or alone in a cell ("41H"); a field's
     # width in digits or bits ("长度为20位", not "最大长度为…")
-    re.compile(r"(?<![A-Za-z0-9.])(?:0[0-9A-F]|[0-9A-F]?[A-F][0-9A-F]?)(?:[0-9A-F]{2})?\s?H(?![A-Za-z0-9])"
-               r"|(?<![A-Za-z0-9.])[0-9A-F]{2}(?:[0-9A-F]{2})?\s?H(?=\s*(?:指令|命令|报文|消息|帧|[。；;]|$))|^\s*[0-9A-F]{2}(?:[0-9A-F]{2})?\s?H\s*$"),
+    (("H",), re.compile(r"(?<![A-Za-z0-9.])(?:0[0-9A-F]|[0-9A-F]?[A-F][0-9A-F]?)(?:[0-9A-F]{2})?\s?H(?![A-Za-z0-9])"
+               r"|(?<![A-Za-z0-9.])[0-9A-F]{2}(?:[0-9A-F]{2})?\s?H(?=\s*(?:指令|命令|报文|消息|帧|[。；;]|$))|^\s*[0-9A-F]{2}(?:[0-9A-F]{2})?\s?H\s*$")),
     re.compile(r"(?<!最大)(?<!最小)(?:长度|位数)\s*(?:为|是|[:：])\s*\d+\s*位(?![置移于])"),
     re.compile(r"(?i)\bbits?\s*\d{1,2}(?:\s*[-–~]\s*\d{1,2})?\b|\bb\d{1,2}(?:\s*[-–~]\s*b\d{1,2})?\b"),
     re.compile(r"单位\s*(?:为|是|[:：])\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?"),
     # bit and flag values, version numbers, powers of ten in words: "相应位为1", "置0", "初始版本为1", "乘以10的6次方"
-    re.compile(r"(?:位|标志|标识)\s*(?:为|置|=)\s*[01](?![\d.])|(?<![设配装放布])置\s*[01](?![\d.])|版本号?\s*(?:为|是|[:：])\s*\d+(?![\d.])"
-               r"|\d+\s*的\s*[-−]?\d+\s*次方"),
+    (("位", "标志", "标识", "置", "版本", "次方"),
+     re.compile(r"(?:位|标志|标识)\s*(?:为|置|=)\s*[01](?![\d.])|(?<![设配装放布])置\s*[01](?![\d.])|版本号?\s*(?:为|是|[:：])\s*\d+(?![\d.])"
+                r"|\d+\s*的\s*[-−]?\d+\s*次方")),
     # seat or row layouts: "2+3布置", "“2+2”排列" (counts per side of an aisle, not a sum)
-    re.compile(r"(?<![\d.])\d\s*\+\s*\d(?![\d.])(?=\s*[”\"」』]?\s*(?:布置|布局|排列|座椅|座位))"),
+    (("+",), re.compile(r"(?<![\d.])\d\s*\+\s*\d(?![\d.])(?=\s*[”\"」』]?\s*(?:布置|布局|排列|座椅|座位))")),
     # a term of a formula: "N+1", "TN+1", "GMT+8" (a letter right before the sign)
     re.compile(r"(?<=[A-Za-z])\+\d+(?![\d.])(?!\s*(?:" + UNIT_PATTERN + r"))"),
     # list numbers and footnote marks at the start of an item: (1) 1) a) ① 1.
@@ -88,5 +89,9 @@ def mask(text: str) -> str:
     """Blank every non-indicator numeric span with NULs (same length)."""
     out = text
     for rx in _MASKS:
+        if isinstance(rx, tuple):  # (literals, pattern): a match needs one of the literals, so skip text without any
+            if not any(s in out for s in rx[0]):
+                continue
+            rx = rx[1]
         out = rx.sub(lambda m: "\x00" * len(m.group()), out)
     return out

@@ -35,7 +35,7 @@ _SN = r"(?<![A-Za-z0-9.,/\x00])-?" + NUM
 _U = UNIT_PATTERN
 QRE = re.compile(
     rf"(?P<tolp>\(\s*(?P<tpn>{_SN})\s*(?P<tpnu>{_U})?\s*±\s*(?P<tpt>{NUM})\s*(?P<tptu>{_U})?\s*\)\s*(?P<tpu>{_U})?)"
-    rf"|(?P<tola>(?P<an>{_SN})\s*(?P<anu>{_U})?\s*\+\s*(?P<aap>{NUM})\s*(?P<aapu>{_U})?\s*/\s*-\s*(?P<aam>{NUM})\s*(?P<aamu>{_U})?)"
+    rf"|(?P<tola>(?=[^+\n]{{1,16}}\+[^/\n]{{1,16}}/\s*-)(?P<an>{_SN})\s*(?P<anu>{_U})?\s*\+\s*(?P<aap>{NUM})\s*(?P<aapu>{_U})?\s*/\s*-\s*(?P<aam>{NUM})\s*(?P<aamu>{_U})?)"
     rf"|(?P<rng>(?P<ra>{_SN})\s*(?P<rau>{_U})?\s*(?P<sep>~|-|—|至|到|\.\.\.|…|(?<![A-Za-z])(?:to|bis|à|and|und|et)(?![A-Za-z]))\s*(?P<rb>[-+]?{NUM})\s*(?P<rbu>{_U})?)"
     rf"|(?P<tol>(?P<tn>{_SN})\s*(?P<tnu>{_U})?\s*±\s*(?P<tt>{NUM})\s*(?P<ttu>{_U})?)"
     rf"|(?P<asym>\+\s*(?P<ap>{NUM})\s*(?P<apu>{_U})?\s*(?P<alt>(?:or|oder|ou|或)\s*{NUM}\s*(?:{_U})\s*\([^()]{{0,40}}\)\s*)?"
