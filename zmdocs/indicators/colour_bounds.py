@@ -1,9 +1,9 @@
-"""Colour boundaries of a chromaticity definition: `"Red" means … boundaries: R12 yellow boundary y = 0.335 …`.
+"""Colour boundaries of a chromaticity definition: `"Red" means … boundaries: R12 yellow boundary y = 0.340 …`.
 
-A definition of a signal colour bounds its chromaticity area by lines; a line of a constant coordinate (`y = 0.335`,
+A definition of a signal colour bounds its chromaticity area by lines; a line of a constant coordinate (`y = 0.340`,
 `x = 0.500`) is a limit on that coordinate, and the corner points listed after it ("With intersection points: x y
-R1 0.645 0.335 …") tell on which side the area lies (`<=` when every corner is at or below it). Sloped lines
-(`y = 0.980 - x`) and boundaries without corner points are left out: their side is not stated as a number.
+R1 0.650 0.340 …") tell on which side the area lies (`<=` when every corner is at or below it). Sloped lines
+(`y = 0.990 - x`) and boundaries without corner points are left out: their side is not stated as a number.
 These limits are read in definitions clauses too (the colour a requirement names is set there), role requirement.
 """
 
