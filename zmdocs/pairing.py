@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from zmdocs.model import Indicator
 from zmdocs.text.numbers import parse_number
-from zmdocs.text.runs import shared_run
+from zmdocs.text.runs import shares_run
 from zmdocs.text.temperature import temperature_dimension
 
 SIM_THRESHOLD = 0.5  # cosine of the multilingual default model; unrelated parameters score ~0.1-0.4
@@ -392,7 +392,7 @@ def of_a_limit(ind: Indicator) -> bool:
 
 def restated_bonus(a: Indicator, b: Indicator) -> float:
     """RESTATED_BONUS when the two limits' sentences share a long run of words word for word, else 0."""
-    return RESTATED_BONUS if shared_run(a.text or "", b.text or "") >= RESTATED_RUN else 0.0
+    return RESTATED_BONUS if shares_run(a.text or "", b.text or "", RESTATED_RUN) else 0.0
 
 
 def parameter_score(a: Indicator, b: Indicator, text_sim: Callable[[Indicator, Indicator], float]) -> float | None:

@@ -182,8 +182,7 @@ def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headi
     if tlang == "en":  # "a 100 % search is required", "the value 0.7 shall be assumed"
         found = add_stated_values(add_required_values(found, text, extract_text, c.id, c.page), text, extract_text, c.id, c.page)
         found = prohibited_lines(text, relative_differences(join_labelled_bounds(found)), extract_text, c.id, c.page)
-        have = {(i.comparator, i.value, i.min, i.max, i.unit) for i in found}
-        found += [i for i in operating_bounds(text, extract_text, c.id, c.page) if (i.comparator, i.value, i.min, i.max, i.unit) not in have]
+        found += _new_bounds(found, operating_bounds(text, extract_text, c.id, c.page))
     if c.kind == "terms":  # a zh entry's rule in bound words, and the thresholds that delimit a defined class
         found = term_rules(found, text)
         if tlang == "zh":
@@ -197,11 +196,11 @@ def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headi
 
 
 def _new_bounds(found: list[Indicator], extra: list[Indicator]) -> list[Indicator]:
-    """The indicators of `extra` whose (comparator, value, unit) `found` does not already hold, as many times."""
-    have = [(i.comparator, i.value, i.unit) for i in found]
+    """The indicators of `extra` whose (comparator, value, min, max, unit) `found` does not already hold, as many times."""
+    have = [(i.comparator, i.value, i.min, i.max, i.unit) for i in found]
     out = []
     for i in extra:
-        k = (i.comparator, i.value, i.unit)
+        k = (i.comparator, i.value, i.min, i.max, i.unit)
         if k in have:
             have.remove(k)
         else:
