@@ -154,7 +154,8 @@ def real_gold(cache: Path | None = None, only: list[str] | None = None, misses: 
         held = gp.stem in HELD_OUT or bool(gold.get("held_out"))
         tuning = gold.get("stage") == "tuning"
         batch = {"__heldout3": "held-out, 3rd set", "__heldout4": "held-out, 4th set", "__heldout5": "held-out, 5th set",
-                 "__heldout6": "held-out, 6th set"}.get(gp.stem[-10:], "held-out")
+                 "__heldout6": "held-out, 6th set",
+                 "__heldout7": "held-out, 7th set"}.get(gp.stem[-10:], "held-out")
         key = batch if held else "being tuned" if tuning else ("de/fr" if lang in ("de", "fr") else lang)
         acc = res["role_accuracy"]
         g = groups.setdefault(key, [0, 0, 0, 0])
@@ -169,7 +170,7 @@ def real_gold(cache: Path | None = None, only: list[str] | None = None, misses: 
     logging.disable(logging.NOTSET)
     tot = [0, 0, 0, 0]
     for key in ("zh", "en", "de/fr", "being tuned", "held-out", "held-out, 3rd set", "held-out, 4th set", "held-out, 5th set",
-                "held-out, 6th set"):
+                "held-out, 6th set", "held-out, 7th set"):
         if key not in groups:
             continue
         tp, npred, ngold, hits = groups[key]
