@@ -31,7 +31,7 @@ from zmdocs.compare.pairing import (
 from zmdocs.compare.product import ProductSpec, load_product
 from zmdocs.compare.result import Comparison, Counterpart, Reason, RefInfo, Row, Value
 from zmdocs.compare.rules import Rules, load_rules
-from zmdocs.compare.select import affinity, choose, same_slot, sentence_slots
+from zmdocs.compare.select import affinity, choose, condition_evidence, same_slot, sentence_slots
 from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER, judge
 from zmdocs.compare.tiers import tier_of
 from zmdocs.compare.values import canonical, conversion, from_canonical
@@ -220,7 +220,7 @@ def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, 
             jd = _judge(d, rinds[j], dctx[i], ctx[j], ambient)
             sim = float(sim_row[j]) if sim_row is not None else None
             part = sims.condition_sim(d, rinds[j]) if mat is not None else None
-            sim = None if sim is None else sim + (part or 0.0)
+            sim = None if sim is None else sim + condition_evidence(part)
             cands.append({"j": j, "score": score, "judgement": jd, "affinity": affinity(d, rinds[j], dctx[i], ctx[j], sim)})
         chosen, _ = choose(same_slot(cands, mine[i], theirs), d)
         others = [c for c in cands if c is not chosen]
