@@ -14,6 +14,7 @@ from pathlib import Path
 
 from zmdocs.compare.adoption import fold, links
 from zmdocs.compare.evidence import evidence as _evidence
+from zmdocs.compare.leftovers import pair_leftovers
 from zmdocs.compare.level import INSUFFICIENT, judge_levels
 from zmdocs.compare.missing import find_missing
 from zmdocs.compare.names import named_from_headings, own_heading
@@ -199,7 +200,7 @@ def _candidates(d: Indicator, i: int, req: list[Indicator], rinds, ctx, dctx, ro
     return cands
 
 
-def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, sims, ambient) -> set[int]:
+def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, sims, ambient, across=False) -> set[int]:
     """Pair every draft row with its one applicable counterpart in `ref`; returns the reference indices used."""
     rinds = ref.indicators
     ctx = {j: heading_context(ref, r) for j, r in enumerate(rinds)}
@@ -229,14 +230,25 @@ def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, 
                                                                   c["judgement"].result) for c in cands])
         if chosen is None:
             continue
-        j, jd = chosen["j"], chosen["judgement"]
-        used.add(j)  # the alternatives are not used: a limit for another part the draft lacks is still missing
-        rows[i].counterparts.append(Counterpart(
-            doc=ref.id, tier=tier, parameter=rinds[j].parameter, value=_in_unit(rinds[j], d),
-            original=_value(rinds[j]), evidence=_evidence(ref, rinds[j]), result=jd.result, reason=jd.reason,
-            margin=jd.margin, margin_kind=jd.margin_kind, found=is_found, score=chosen["score"], code=jd.code,
-            params=jd.params, alternatives=[_evidence(ref, rinds[o["j"]]) for o in others][:6]))
+        used.add(chosen["j"])  # the alternatives are not used: a limit for another part the draft lacks is still missing
+        _add_counterpart(rows[i], ref, tier, is_found, d, chosen["j"], chosen["judgement"], chosen["score"],
+                         [o["j"] for o in others])
+    if mat is not None and across:  # across languages: a row still alone takes its clearly most similar free limit
+        alone = [i for i in row_idx if not any(c.doc == ref.id for c in rows[i].counterparts)]
+        for i, j, s in pair_leftovers(dinds, alone, req, lambda i, j: mat[sims.pos[i]][j], dctx, ctx, used):
+            used.add(j)
+            _add_counterpart(rows[i], ref, tier, is_found, dinds[i], j, _judge(dinds[i], rinds[j], dctx[i], ctx[j], ambient),
+                             round(s, 3), [])
     return used
+
+
+def _add_counterpart(row: Row, ref, tier: str, is_found: bool, d: Indicator, j: int, jd, score, others: list[int]) -> None:
+    rinds = ref.indicators
+    row.counterparts.append(Counterpart(
+        doc=ref.id, tier=tier, parameter=rinds[j].parameter, value=_in_unit(rinds[j], d),
+        original=_value(rinds[j]), evidence=_evidence(ref, rinds[j]), result=jd.result, reason=jd.reason,
+        margin=jd.margin, margin_kind=jd.margin_kind, found=is_found, score=score, code=jd.code,
+        params=jd.params, alternatives=[_evidence(ref, rinds[o]) for o in others][:6]))
 
 
 def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_indicators: list[str] | str | Path | None = None,
@@ -280,7 +292,8 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
         if not rinds:
             warnings.append(f"no indicators found in {ref.id}")
             continue
-        paired_ref[ref.id] = _pair_reference(ref, tier, is_found, dinds, row_idx, dctx, rows, sims, ambient)
+        across = bool(draft.lang and getattr(ref, "lang", "") and draft.lang != ref.lang)
+        paired_ref[ref.id] = _pair_reference(ref, tier, is_found, dinds, row_idx, dctx, rows, sims, ambient, across)
     adoptions = links(refs, ref_infos)
     fold(list(rows.values()), ref_infos, adoptions)
     counted = {t for lv in rules.levels for t in lv.against}
