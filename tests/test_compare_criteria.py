@@ -64,3 +64,24 @@ def test_a_limit_with_an_unrelated_condition_does_not_outrank_one_without():
     a_same = affinity(d, same, sim=0.80 + condition_evidence(None))
     a_other = affinity(d, other, sim=0.78 + condition_evidence(chance))
     assert a_same > a_other
+
+
+def _ms(did, clause, value, param, role="requirement") -> Indicator:
+    return Indicator(parameter=param, comparator="<=", value=value, unit="m/s", clause=f"{did}#{clause}", doc=did,
+                     direction="lower-is-stricter", role=role, text=f"{param}不大于{value}m/s")
+
+
+@pytest.mark.parametrize("heading, paired", [("试验环境", True), ("Test conditions", True), ("飞行性能", False)])
+def test_a_test_environment_limit_pairs_with_the_references_test_condition(heading, paired):
+    did, rid = "T/ZZB 0009—2026", "GB/T 3—2020"
+    draft = Document(id=did, family="T/ZZB", lang="zh", indicators=[_ms(did, "5.3", 2, "环境风速")],
+                     clauses=[Clause(id=f"{did}#5", number="5", heading="技术要求", kind="requirements"),
+                              Clause(id=f"{did}#5.3", number="5.3", heading=heading, kind="requirements",
+                                     parent=f"{did}#5", level=2)])
+    ref = Document(id=rid, family="GB/T", lang="zh", indicators=[_ms(rid, "6.2", 3, "环境风速", role="test-condition")],
+                   clauses=[Clause(id=f"{rid}#6", number="6", heading="试验方法", kind="test-methods"),
+                            Clause(id=f"{rid}#6.2", number="6.2", heading="试验环境", kind="test-methods",
+                                   parent=f"{rid}#6", level=2)])
+    (row,) = compare_documents(draft, [ref]).rows
+    got = [(cp.evidence.clause, cp.result) for cp in row.counterparts]
+    assert got == ([("6.2", "stricter")] if paired else [])  # a flight limit never pairs with a test condition

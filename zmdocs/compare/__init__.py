@@ -10,6 +10,7 @@ The level verdict follows a replaceable rules file (`data/rules.yaml`).
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from zmdocs.compare.adoption import fold, links
@@ -103,6 +104,20 @@ def _usable(ref, r: Indicator) -> bool:
     if role == "requirement" and clause_kind(ref, r) == "terms":
         return True
     return is_requirement(ref, r) and role != "informative"
+
+
+def _test_condition(ref, r: Indicator) -> bool:
+    """A test condition of the reference's test chapter (试验环境): a counterpart for a draft's test condition only."""
+    return getattr(r, "role", "") == "test-condition" and clause_kind(ref, r) == "test-methods"
+
+
+_TEST_CONDITIONS_RE = re.compile(r"试验环境|试验条件|测试条件|测试环境|test (?:conditions|environment)|Prüfbedingungen|"
+                                 r"conditions d.essai", re.I)
+
+
+def _sets_test_conditions(d: Indicator, dctx: str) -> bool:
+    """A draft row that is a test condition, or a limit under a heading about the test conditions."""
+    return getattr(d, "role", "") == "test-condition" or bool(_TEST_CONDITIONS_RE.search(dctx or ""))
 
 
 def _doc_ambient(doc, inds: list[Indicator]) -> float | None:
@@ -206,6 +221,7 @@ def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, 
     ctx = {j: heading_context(ref, r) for j, r in enumerate(rinds)}
     heads = {j: own_heading(lambda c: find_clause(ref, c), r) for j, r in enumerate(rinds)}
     req = [r if _usable(ref, r) else _HIDDEN for r in rinds]
+    req_tc = [r if _usable(ref, r) or _test_condition(ref, r) else _HIDDEN for r in rinds]  # like with like
     routine = {j for j, r in enumerate(rinds) if is_routine_test(ref, r)}
     body = {j for j, r in enumerate(rinds) if clause_kind(ref, r) in BODY_KINDS}
     mat = sims.matrix(rinds, ctx) if sims is not None else None
@@ -217,7 +233,8 @@ def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, 
         d = dinds[i]
         sim_row = mat[sims.pos[i]] if mat is not None else None
         cands = []
-        for j, score in _candidates(d, i, req, rinds, ctx, dctx[i], routine, body, sim_row, heads):
+        mine_req = req_tc if _sets_test_conditions(d, dctx[i]) else req
+        for j, score in _candidates(d, i, mine_req, rinds, ctx, dctx[i], routine, body, sim_row, heads):
             jd = _judge(d, rinds[j], dctx[i], ctx[j], ambient)
             sim = float(sim_row[j]) if sim_row is not None else None
             part = sims.condition_sim(d, rinds[j]) if mat is not None else None
