@@ -215,7 +215,7 @@ def _candidates(d: Indicator, i: int, req: list[Indicator], rinds, ctx, dctx, ro
     return cands
 
 
-def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, sims, ambient, across=False) -> set[int]:
+def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, sims, ambient, lang: str = "") -> set[int]:
     """Pair every draft row with its one applicable counterpart in `ref`; returns the reference indices used."""
     rinds = ref.indicators
     ctx = {j: heading_context(ref, r) for j, r in enumerate(rinds)}
@@ -250,7 +250,7 @@ def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, 
         used.add(chosen["j"])  # the alternatives are not used: a limit for another part the draft lacks is still missing
         _add_counterpart(rows[i], ref, tier, is_found, d, chosen["j"], chosen["judgement"], chosen["score"],
                          [o["j"] for o in others])
-    if mat is not None and across:  # across languages: a row still alone takes its clearly most similar free limit
+    if mat is not None and lang and getattr(ref, "lang", "") not in ("", lang):  # across languages: a row still alone takes its clearly most similar free limit
         alone = [i for i in row_idx if not any(c.doc == ref.id for c in rows[i].counterparts)]
         for i, j, s in pair_leftovers(dinds, alone, req, lambda i, j: mat[sims.pos[i]][j], dctx, ctx, used):
             used.add(j)
@@ -309,8 +309,7 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
         if not rinds:
             warnings.append(f"no indicators found in {ref.id}")
             continue
-        across = bool(draft.lang and getattr(ref, "lang", "") and draft.lang != ref.lang)
-        paired_ref[ref.id] = _pair_reference(ref, tier, is_found, dinds, row_idx, dctx, rows, sims, ambient, across)
+        paired_ref[ref.id] = _pair_reference(ref, tier, is_found, dinds, row_idx, dctx, rows, sims, ambient, draft.lang)
     adoptions = links(refs, ref_infos)
     fold(list(rows.values()), ref_infos, adoptions)
     counted = {t for lv in rules.levels for t in lv.against}

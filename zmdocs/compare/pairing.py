@@ -107,7 +107,7 @@ def _chapter(doc, c):
 
 
 # A test chapter's clause of pass/acceptance criteria states the limits a test must meet: requirements.
-_CRITERIA_RE = re.compile(r"合格判据|判定准则|合格判定|判定依据|判定规则|验收准则|pass(?:/fail)? criteria|acceptance criteria|"
+_CRITERIA_RE = re.compile(r"合格判据|判定准则|合格判定|判定依据|验收准则|pass(?:/fail)? criteria|acceptance criteria|"
                           r"compliance criteria|Bewertungskriterien|Abnahmekriterien|critères d.acceptation", re.I)
 
 
