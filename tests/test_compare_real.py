@@ -32,6 +32,9 @@ def test_real_case(case, parsed, tmp_path):
     bad = realcases.check_case(case, cmp)
     known = set(case.get("known_failures", []))
     bad = [b for b in bad if not any(k in b for k in known)]
+    if case.get("held_out"):  # measured only, never asserted (nor tuned on): the figure is printed
+        print(f"held-out {case['id']}: {len(bad)} mismatches: {bad}")
+        return
     if bad and case.get("xfail"):
         pytest.xfail(f"{case['xfail']}: {bad}")
     assert bad == []

@@ -10,10 +10,12 @@ The level verdict follows a replaceable rules file (`data/rules.yaml`).
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from zmdocs.compare.adoption import fold, links
 from zmdocs.compare.evidence import evidence as _evidence
+from zmdocs.compare.leftovers import pair_leftovers
 from zmdocs.compare.level import INSUFFICIENT, judge_levels
 from zmdocs.compare.missing import find_missing
 from zmdocs.compare.names import named_from_headings, own_heading
@@ -31,7 +33,7 @@ from zmdocs.compare.pairing import (
 from zmdocs.compare.product import ProductSpec, load_product
 from zmdocs.compare.result import Comparison, Counterpart, Reason, RefInfo, Row, Value
 from zmdocs.compare.rules import Rules, load_rules
-from zmdocs.compare.select import affinity, choose, same_slot, sentence_slots
+from zmdocs.compare.select import affinity, choose, condition_evidence, same_slot, sentence_slots
 from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER, judge
 from zmdocs.compare.tiers import tier_of
 from zmdocs.compare.values import canonical, conversion, from_canonical
@@ -102,6 +104,20 @@ def _usable(ref, r: Indicator) -> bool:
     if role == "requirement" and clause_kind(ref, r) == "terms":
         return True
     return is_requirement(ref, r) and role != "informative"
+
+
+def _test_condition(ref, r: Indicator) -> bool:
+    """A test condition of the reference's test chapter (试验环境): a counterpart for a draft's test condition only."""
+    return getattr(r, "role", "") == "test-condition" and clause_kind(ref, r) == "test-methods"
+
+
+_TEST_CONDITIONS_RE = re.compile(r"试验环境|试验条件|测试条件|测试环境|test (?:conditions|environment)|Prüfbedingungen|"
+                                 r"conditions d.essai", re.I)
+
+
+def _sets_test_conditions(d: Indicator, dctx: str) -> bool:
+    """A draft row that is a test condition, or a limit under a heading about the test conditions."""
+    return getattr(d, "role", "") == "test-condition" or bool(_TEST_CONDITIONS_RE.search(dctx or ""))
 
 
 def _doc_ambient(doc, inds: list[Indicator]) -> float | None:
@@ -199,12 +215,13 @@ def _candidates(d: Indicator, i: int, req: list[Indicator], rinds, ctx, dctx, ro
     return cands
 
 
-def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, sims, ambient) -> set[int]:
+def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, sims, ambient, lang: str = "") -> set[int]:
     """Pair every draft row with its one applicable counterpart in `ref`; returns the reference indices used."""
     rinds = ref.indicators
     ctx = {j: heading_context(ref, r) for j, r in enumerate(rinds)}
     heads = {j: own_heading(lambda c: find_clause(ref, c), r) for j, r in enumerate(rinds)}
     req = [r if _usable(ref, r) else _HIDDEN for r in rinds]
+    req_tc = [r if _usable(ref, r) or _test_condition(ref, r) else _HIDDEN for r in rinds]  # like with like
     routine = {j for j, r in enumerate(rinds) if is_routine_test(ref, r)}
     body = {j for j, r in enumerate(rinds) if clause_kind(ref, r) in BODY_KINDS}
     mat = sims.matrix(rinds, ctx) if sims is not None else None
@@ -216,11 +233,12 @@ def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, 
         d = dinds[i]
         sim_row = mat[sims.pos[i]] if mat is not None else None
         cands = []
-        for j, score in _candidates(d, i, req, rinds, ctx, dctx[i], routine, body, sim_row, heads):
+        mine_req = req_tc if _sets_test_conditions(d, dctx[i]) else req
+        for j, score in _candidates(d, i, mine_req, rinds, ctx, dctx[i], routine, body, sim_row, heads):
             jd = _judge(d, rinds[j], dctx[i], ctx[j], ambient)
             sim = float(sim_row[j]) if sim_row is not None else None
             part = sims.condition_sim(d, rinds[j]) if mat is not None else None
-            sim = None if sim is None else sim + (part or 0.0)
+            sim = None if sim is None else sim + condition_evidence(part)
             cands.append({"j": j, "score": score, "judgement": jd, "affinity": affinity(d, rinds[j], dctx[i], ctx[j], sim)})
         chosen, _ = choose(same_slot(cands, mine[i], theirs), d)
         others = [c for c in cands if c is not chosen]
@@ -229,14 +247,25 @@ def _pair_reference(ref, tier: str, is_found: bool, dinds, row_idx, dctx, rows, 
                                                                   c["judgement"].result) for c in cands])
         if chosen is None:
             continue
-        j, jd = chosen["j"], chosen["judgement"]
-        used.add(j)  # the alternatives are not used: a limit for another part the draft lacks is still missing
-        rows[i].counterparts.append(Counterpart(
-            doc=ref.id, tier=tier, parameter=rinds[j].parameter, value=_in_unit(rinds[j], d),
-            original=_value(rinds[j]), evidence=_evidence(ref, rinds[j]), result=jd.result, reason=jd.reason,
-            margin=jd.margin, margin_kind=jd.margin_kind, found=is_found, score=chosen["score"], code=jd.code,
-            params=jd.params, alternatives=[_evidence(ref, rinds[o["j"]]) for o in others][:6]))
+        used.add(chosen["j"])  # the alternatives are not used: a limit for another part the draft lacks is still missing
+        _add_counterpart(rows[i], ref, tier, is_found, d, chosen["j"], chosen["judgement"], chosen["score"],
+                         [o["j"] for o in others])
+    if mat is not None and lang and getattr(ref, "lang", "") not in ("", lang):  # across languages: a row still alone takes its clearly most similar free limit
+        alone = [i for i in row_idx if not any(c.doc == ref.id for c in rows[i].counterparts)]
+        for i, j, s in pair_leftovers(dinds, alone, req, lambda i, j: mat[sims.pos[i]][j], dctx, ctx, used):
+            used.add(j)
+            _add_counterpart(rows[i], ref, tier, is_found, dinds[i], j, _judge(dinds[i], rinds[j], dctx[i], ctx[j], ambient),
+                             round(s, 3), [])
     return used
+
+
+def _add_counterpart(row: Row, ref, tier: str, is_found: bool, d: Indicator, j: int, jd, score, others: list[int]) -> None:
+    rinds = ref.indicators
+    row.counterparts.append(Counterpart(
+        doc=ref.id, tier=tier, parameter=rinds[j].parameter, value=_in_unit(rinds[j], d),
+        original=_value(rinds[j]), evidence=_evidence(ref, rinds[j]), result=jd.result, reason=jd.reason,
+        margin=jd.margin, margin_kind=jd.margin_kind, found=is_found, score=score, code=jd.code,
+        params=jd.params, alternatives=[_evidence(ref, rinds[o]) for o in others][:6]))
 
 
 def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_indicators: list[str] | str | Path | None = None,
@@ -280,7 +309,7 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
         if not rinds:
             warnings.append(f"no indicators found in {ref.id}")
             continue
-        paired_ref[ref.id] = _pair_reference(ref, tier, is_found, dinds, row_idx, dctx, rows, sims, ambient)
+        paired_ref[ref.id] = _pair_reference(ref, tier, is_found, dinds, row_idx, dctx, rows, sims, ambient, draft.lang)
     adoptions = links(refs, ref_infos)
     fold(list(rows.values()), ref_infos, adoptions)
     counted = {t for lv in rules.levels for t in lv.against}

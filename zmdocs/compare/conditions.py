@@ -58,6 +58,19 @@ _NUM_UNIT_RE = re.compile(r"(\d+(?:[ .,]\d{3})*(?:[.,]\d+)?)\s*")
 _HARSHER_WHEN_HIGHER = {"V": "test-voltage", "s": "duration", "cycles": "cycles", "×rated": "rated-multiple"}
 
 
+def without_own_multiple(conditions: list[str], value) -> list[str]:
+    """The conditions without the limit's own value restated as a multiple ('… MPE 绝对值的0.5倍' where the limit is
+    0.5, '0.7 times the MPE' where it is 0.7): that is what the limit is a share of, not a test at a multiple."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return list(conditions)
+
+    def blank(m: re.Match) -> str:
+        v = parse_number(m.group(1), "fr")
+        return " " if v is not None and abs(float(v) - value) <= 1e-9 * max(1.0, abs(value)) else m.group(0)
+
+    return [_MULT_RE.sub(blank, c) if c else c for c in conditions]
+
+
 @dataclass
 class Signature:
     """What we could read from the conditions: tags per group and quantities per canonical unit."""

@@ -106,14 +106,33 @@ def _chapter(doc, c):
     return c
 
 
+# A test chapter's clause of pass/acceptance criteria states the limits a test must meet: requirements.
+_CRITERIA_RE = re.compile(r"合格判据|判定准则|合格判定|判定依据|验收准则|pass(?:/fail)? criteria|acceptance criteria|"
+                          r"compliance criteria|Bewertungskriterien|Abnahmekriterien|critères d.acceptation", re.I)
+
+
+def _under_criteria(doc, c) -> bool:
+    for _ in range(12):
+        if c is None:
+            return False
+        if _CRITERIA_RE.search(c.heading or ""):
+            return True
+        c = find_clause(doc, c.parent)
+    return False
+
+
 def is_requirement(doc, ind: Indicator) -> bool:
-    """In a chapter that sets requirements (also a combined 技术要求及试验方法 chapter)."""
+    """In a chapter that sets requirements (also a combined 技术要求及试验方法 chapter, or the pass criteria
+    clause of a test chapter)."""
     kind = clause_kind(doc, ind)
     if kind in ROW_KINDS:
         return True
     if kind == "test-methods":
-        ch = _chapter(doc, find_clause(doc, ind.clause))
-        return bool(ch is not None and _REQ_HEADING_RE.search(ch.heading or ""))
+        c = find_clause(doc, ind.clause)
+        ch = _chapter(doc, c)
+        if ch is not None and _REQ_HEADING_RE.search(ch.heading or ""):
+            return True
+        return getattr(ind, "role", "requirement") == "requirement" and _under_criteria(doc, c)
     return False
 
 

@@ -26,6 +26,15 @@ NEAR_STATED = 0.04  # ... when the draft states free-text conditions (a part nam
 NEAR_SIMILAR = 0.02  # candidates found by similarity only: the most similar one
 SUBJECT_FIT = 0.5  # both heading paths name the same subject (a lamp): worth more than any similarity gap
 MARKED_VARIANT = 1.0  # a limit for a marked variant the draft never names: never "equally applicable"
+CONDITION_CHANCE = 0.5  # cosine two unrelated condition phrases reach by their shared frame ('在…时' / 'during …')
+
+
+def condition_evidence(cosine: float | None) -> float:
+    """What a condition's similarity says beyond chance (0 … 1): a limit with an unrelated condition must not
+    outrank one that states none, only one whose condition reads like the draft's (the same part or state)."""
+    if cosine is None:
+        return 0.0
+    return max(0.0, cosine - CONDITION_CHANCE) / (1.0 - CONDITION_CHANCE)
 
 
 def _clamp(lo: float, hi: float, scale: float) -> tuple[float, float]:

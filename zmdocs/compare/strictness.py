@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from zmdocs.compare.conditions import compare_conditions, compare_methods
+from zmdocs.compare.conditions import compare_conditions, compare_methods, without_own_multiple
 from zmdocs.compare.result import Reason
 from zmdocs.compare.values import INF, Interval, canonical, close, interval
 from zmdocs.model import Indicator
@@ -241,8 +241,8 @@ def _with_conditions(draft: Indicator, ref: Indicator, j: Judgement, draft_conte
     mv = compare_methods(draft.method, ref.method)
     if mv.relation == "different":
         return _nc("different-methods", detail=mv.reason)
-    cv = compare_conditions(draft.conditions, ref.conditions, f"{draft.parameter} {draft_context}".strip(),
-                            f"{ref.parameter} {ref_context}".strip())
+    cv = compare_conditions(without_own_multiple(draft.conditions, draft.value), without_own_multiple(ref.conditions, ref.value),
+                            f"{draft.parameter} {draft_context}".strip(), f"{ref.parameter} {ref_context}".strip())
     if cv.relation == "same":
         notes = cv.notes + mv.notes
         return _with(j, notes=notes) if notes else j

@@ -34,8 +34,8 @@ def available(case: dict[str, Any]) -> bool:
 
 
 def _cell(line: str) -> str:
-    """The text of a Markdown list cell (`    *   Nitrat` -> `Nitrat`)."""
-    return line.strip().lstrip("*").strip()
+    """The text of a Markdown list cell (`    *   Nitrat` -> `Nitrat`, `*    *   Nummer 5a` -> `Nummer 5a`)."""
+    return line.lstrip(" *\t").strip()
 
 
 def write_derived(spec: dict[str, Any], folder: Path) -> Path:
