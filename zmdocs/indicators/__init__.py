@@ -139,6 +139,7 @@ from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.text_tables import split_text_tables
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.indicators.zh_definitions import definition_bounds, delimits_class, drop_if_bounds
+from zmdocs.indicators.zh_fields import field_table_values
 from zmdocs.indicators.zh_terms import term_rules, zh_term_rule
 from zmdocs.model import Clause, Document, Indicator
 from zmdocs.text.lang import guess_lang
@@ -274,6 +275,7 @@ def _table_indicators(t, lang: str | None, headings: dict[str, str]) -> list[Ind
         found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
         found = minimum_counts(found, headings.get(t.clause or "", ""), t.caption) if lang == "de" else found
         found = remark_indicators(t, found, lang or "")
+        found = field_table_values(t, found, lang)  # zh protocol message layouts: encoding, few limits
         found = drop_carried_cells(t, found) if lang in ("de", "fr") else found
         found += _note_settings(t) if lang == "de" else []
     every = " ".join([t.caption or ""] + [c for r in t.header for c in r])

@@ -4,7 +4,8 @@
   间隔 …) is an indicator (`=`, or a range), not the duration of a test;
 - "等待20min", "延时5s": a wait the procedure prescribes is a stated value;
 - "最多重发三次" is "<= 3 次", "重发三次" "= 3 次", "重发（三次后，终止本次升级）" "<= 3 次" (a count keeps 次);
-- "最大长度为256个字节": the largest length of a field is an upper bound (`<=`), "最小长度为" a lower one; a width
+- "最大长度为256个字节", "最长为1024字节": the largest length of a field is an upper bound (`<=`), "最小长度为" and
+  "最短为" a lower one; a width
   annotated in parentheses on a data item ("认证信息(64字节)") is its format, not an indicator.
 Hex codes ("01H", "0AH", "40H指令") and field widths ("长度为20位") are masked in `masks`.
 """
@@ -24,7 +25,7 @@ _RETRY_BEFORE = re.compile(rf"(?P<most>最多|至多|不超过|不多于)?\s*(?:
 # "重发(3次后，终止…)": the count after which the retries stop is their largest number
 _RETRY_STOPS = re.compile(r"\s*(?:后|以后)\s*[，,]?\s*(?:即|则)?\s*(?:终止|停止|结束|放弃|不再)")
 _RETRY_NEAR = re.compile(rf"(?:{_RETRY})\s*[(（]?\s*$")
-_LARGEST = re.compile(r"(?P<w>最大|最小)\s*(?:数据)?(?:长度|字节数|包长|帧长|条数|个数|数量)\s*(?:应为|为|是|[:：])\s*$")
+_LARGEST = re.compile(r"(?:(?P<w>最大|最小)\s*(?:数据)?(?:长度|字节数|包长|帧长|条数|个数|数量)|(?P<l>最长|最短))\s*(?:应为|为|是|[:：])\s*$")
 _BOUNDS = ("<=", ">=", "<", ">")
 # "表示卡片基本信息及认证信息(64字节)": a width annotated in parentheses on a data item is its format, no requirement
 _WIDTH_OPEN = re.compile(r"[\u4e00-\u9fff]\s*[(（]\s*$")
@@ -66,4 +67,4 @@ def zh_protocol_values(t: str, a: int, sq: list, dim_of) -> None:
         elif q.kind == "one" and q.unit and q.comparator in (None, "="):
             m = _LARGEST.search(t, max(a, q.start - 12), q.start)
             if m:
-                q.role, q.comparator = "indicator", "<=" if m.group("w") == "最大" else ">="
+                q.role, q.comparator = "indicator", "<=" if (m.group("w") or m.group("l")) in ("最大", "最长") else ">="
