@@ -122,6 +122,7 @@ from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
 from zmdocs.indicators.grid_shares import resolve_shares
 from zmdocs.indicators.grids import grid_indicators, grid_table
+from zmdocs.indicators.hex_tables import hex_table
 from zmdocs.indicators.implied_bounds import apply_implied_bounds
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
@@ -270,7 +271,7 @@ def _table_indicators(t, lang: str | None, headings: dict[str, str]) -> list[Ind
     t = count_columns(t) if lang == "de" else t
     found = grid_table(t, headings.get(t.clause or "", ""))
     if found is None:
-        found = [] if blank_form(t) else extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
+        found = [] if blank_form(t) or hex_table(t) else extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
         found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
         found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
         found = minimum_counts(found, headings.get(t.clause or "", ""), t.caption) if lang == "de" else found

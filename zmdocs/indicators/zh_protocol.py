@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from zmdocs.indicators.zh_formulas import formula_terms
+
 _TIMING = r"超时|响应|应答|等待|延时|延迟|探询|轮询|心跳|重传|重发|间隔|周期|保活"
 # the timing's name and its copula right before the value, with no when-span open in the same piece
 _TIMING_BEFORE = re.compile(rf"(?:{_TIMING})\s*时间\s*(?:应为|为|是|[:：])\s*$")
@@ -46,7 +48,8 @@ def _when_after(t: str, q) -> bool:
 
 def zh_protocol_values(t: str, a: int, sq: list, dim_of) -> None:
     """Re-read the quantities of one zh segment t[a:…] that state a protocol timing, a retry count or a field's
-    largest length (see the module doc)."""
+    largest length (see the module doc); the terms of a formula are dropped (`zh_formulas`)."""
+    formula_terms(t, sq)
     for q in sq:
         if q.role not in ("bare", "condition", "drop", "indicator") or q.comparator in _BOUNDS:
             continue
