@@ -3,7 +3,7 @@
 A field table has a byte-offset, field, data-type or bit column (起始字节, 字段, 数据类型, 位) or a column of hex codes
 (0x01 …) beside its descriptions; a table that defines settable parameters (参数ID …) is not one. In its
 description cells the numbers mostly describe the encoding, so only these stay indicators:
-- a value with a unit (a declared one too: 单位为摄氏度，取值范围为-40～+85) that is not a field's width ("20个字节",
+- a value written with its unit, or a range under a declared one (单位为摄氏度，取值范围为-40～+85), that is not a field's width ("20个字节",
   "64Byte": an `=` in bytes or bits), not the value of a when-span ("为0时停止") and not inside a list of codes
   ("0:8K；1:11K", "1=通知,2=服务", "0——其他;1——汽油"), unless a clamp ("当数值小于5s时，终端按5s处理", a bound of `field_rules`);
 - a bound on a count, a length or a time (不超过125个, 最长为1024字节), but not the complement that follows it in the
@@ -72,14 +72,15 @@ def _keeps(i: Indicator, cell: str, codes: bool) -> bool:
     v = i.max if i.comparator == "range" else i.value
     if codes:  # a code's meaning; but a clamp it states is a bound ("0:秒，当数值小于5s时，终端按5s处理")
         return isinstance(v, (int, float)) and float(v) in clamped_values(cell)
-    unit = i.unit or (declared_unit(cell, float(v)) if "单位" in cell and isinstance(v, (int, float)) else "")
-    if unit:
+    if i.unit:
         if i.comparator == "=" and isinstance(v, (int, float)) and (re.search(_WHEN.format(f"{v:g}"), cell)
                                                                     or re.search(_RESOLUTION.format(f"{v:g}"), cell)):
             return False
-        return not (i.comparator == "=" and unit in _WIDTH_UNITS)
+        return not (i.comparator == "=" and i.unit in _WIDTH_UNITS)
     if i.comparator != "range":
-        return False
+        return False  # "值大于0", "为0时停止": a constraint on the encoding, even under a declared unit
+    if "单位" in cell and isinstance(v, (int, float)) and declared_unit(cell, float(v)):
+        return True
     return not _binary_span(i) and not _SCALE_ENDS.search(cell)
 
 
