@@ -102,3 +102,9 @@ def test_a_transition_chapter_restates_limits_as_informative():
                text="5.2.1 关于踏步高度应小于等于350mm的要求，自本文件实施之日起第 25 个月开始实施。")])
     got = [(i.comparator, i.value, i.unit, i.role) for i in extract_document(doc)]
     assert ("<=", 350, "mm", "informative") in got
+
+
+def test_iteration_counts_of_an_algorithm_are_stated_values():
+    got = [(i.comparator, i.value, i.unit) for i in extract_text(
+        "本变换由24次迭代运算和1次置换组成。示例为对一组数据反复加密5000次的结果。", lang="zh")]
+    assert sorted(got) == [("=", 24, "次"), ("=", 5000, "次")]
