@@ -69,6 +69,9 @@ Conventions of the `Indicator` fields this package fills:
   "±4", a 周期 column) and quantities in parentheses ("80%(1kHz)") are test-condition indicators too (`level_tables`).
   zh field descriptions (`field_rules`): a unit declared before a unitless value (单位为秒(s)，值大于0) is its unit; a
   clamp (当数值小于100m时，终端按100m处理) is `>=`; bit values, version numbers and formula terms (N+1) are masked.
+  In a zh message-layout table (起始字节/字段/数据类型/位 or hex-code columns, `zh_fields`) only bounds and values
+  written with a unit stay (no widths, code lists, unitless constraints, layout columns); hex-constant tables
+  (`hex_tables`) and zh formula terms (`zh_formulas`) give none.
 - zh allotments and shared bounds (`zh_allot`): a bound in a when-span that assigns a count (…大于等于1200mm时核定2人)
   or grants on a criterion (方可, 无法满足…时) is a requirement, the size per assigned count (按每400mm核定1人) is
   "= 400 mm"; "A和B均应大于等于N" is one indicator per parameter; a capability level (抗风能力为4级) is `>=`. Count
