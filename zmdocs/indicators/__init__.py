@@ -69,6 +69,9 @@ Conventions of the `Indicator` fields this package fills:
   "±4", a 周期 column) and quantities in parentheses ("80%(1kHz)") are test-condition indicators too (`level_tables`).
   zh field descriptions (`field_rules`): a unit declared before a unitless value (单位为秒(s)，值大于0) is its unit; a
   clamp (当数值小于100m时，终端按100m处理) is `>=`; bit values, version numbers and formula terms (N+1) are masked.
+  In a zh message-layout table (起始字节/字段/数据类型/位 or hex-code columns, `zh_fields`) only bounds and values
+  written with a unit stay (no widths, code lists, unitless constraints, layout columns); hex-constant tables
+  (`hex_tables`) and zh formula terms (`zh_formulas`) give none.
 - zh allotments and shared bounds (`zh_allot`): a bound in a when-span that assigns a count (…大于等于1200mm时核定2人)
   or grants on a criterion (方可, 无法满足…时) is a requirement, the size per assigned count (按每400mm核定1人) is
   "= 400 mm"; "A和B均应大于等于N" is one indicator per parameter; a capability level (抗风能力为4级) is `>=`. Count
@@ -122,6 +125,7 @@ from zmdocs.indicators.field_rules import apply_field_rules
 from zmdocs.indicators.forms import blank_form
 from zmdocs.indicators.grid_shares import resolve_shares
 from zmdocs.indicators.grids import grid_indicators, grid_table
+from zmdocs.indicators.hex_tables import hex_table
 from zmdocs.indicators.implied_bounds import apply_implied_bounds
 from zmdocs.indicators.keys import EmbeddingKeys, key_for
 from zmdocs.indicators.label_settings import settings_in_labels
@@ -139,6 +143,7 @@ from zmdocs.indicators.tables import extract_table, header_unit
 from zmdocs.indicators.text_tables import split_text_tables
 from zmdocs.indicators.units import UNIT_PATTERN
 from zmdocs.indicators.zh_definitions import definition_bounds, delimits_class, drop_if_bounds
+from zmdocs.indicators.zh_fields import field_table_values
 from zmdocs.indicators.zh_terms import term_rules, zh_term_rule
 from zmdocs.model import Clause, Document, Indicator
 from zmdocs.text.lang import guess_lang
@@ -269,11 +274,12 @@ def _table_indicators(t, lang: str | None, headings: dict[str, str]) -> list[Ind
     t = count_columns(t) if lang == "de" else t
     found = grid_table(t, headings.get(t.clause or "", ""))
     if found is None:
-        found = [] if blank_form(t) else extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
+        found = [] if blank_form(t) or hex_table(t) else extract_table(t, lang=lang if lang in ("zh", "en", "de", "fr") else None)
         found += level_settings(t, found, lang if lang in ("zh", "en", "de", "fr") else None, header_unit)
         found = drop_bands(found, lang) if lang in ("zh", "en", "de") else found  # bands in its notes
         found = minimum_counts(found, headings.get(t.clause or "", ""), t.caption) if lang == "de" else found
         found = remark_indicators(t, found, lang or "")
+        found = field_table_values(t, found, lang)  # zh protocol message layouts: encoding, few limits
         found = drop_carried_cells(t, found) if lang in ("de", "fr") else found
         found += _note_settings(t) if lang == "de" else []
     every = " ".join([t.caption or ""] + [c for r in t.header for c in r])

@@ -73,6 +73,8 @@ _MASKS = [
     (("位", "标志", "标识", "置", "版本", "次方"),
      re.compile(r"(?:位|标志|标识)\s*(?:为|置|=)\s*[01](?![\d.])|(?<![设配装放布])置\s*[01](?![\d.])|版本号?\s*(?:为|是|[:：])\s*\d+(?![\d.])"
                 r"|\d+\s*的\s*[-−]?\d+\s*次方")),
+    # rotations and shifts of a formula ("B<<<10", an OCR'd "< < <2"), an N-bit word ("为32比特字": a data width)
+    (("<", ">", "字"), re.compile(r"(?:<\s?){2,3}\d+|(?:>\s?){2,3}\d+|\d+\s*(?:比特|位)(?=\s*字(?!节|符))")),
     # seat or row layouts: "2+3布置", "“2+2”排列" (counts per side of an aisle, not a sum)
     (("+",), re.compile(r"(?<![\d.])\d\s*\+\s*\d(?![\d.])(?=\s*[”\"」』]?\s*(?:布置|布局|排列|座椅|座位))")),
     # a term of a formula: "N+1", "TN+1", "GMT+8" (a letter right before the sign)

@@ -105,6 +105,8 @@ _SCALE_VALUE = re.compile(r"(?i)\ba\s+value\s+of\s+-?[\d.,]+\s+(?:represents|mea
 _EXAMPLE_LEADIN = re.compile(r"(?i)\bexamples?\s+(?:is|are)\s+(?:shown|given)\b|\ban\s+example\s+is\b|示例见表|表\s*\S+\s*(?:给出|列出)了?示例")
 # quantities a tester applies rather than a product delivers: the force on a pedal or a hand lever
 _INPUT_PARAM = re.compile(r"(?i)踏板力|手握力|操纵力|\bpedal\s+force|\b(?:control|actuating|operating)\s+force|Pedalkraft|Betätigungskraft|Handkraft")
+# the transition chapter of a zh standard (标准实施的过渡期要求): it restates other clauses' limits and dates them
+_TRANSITION = re.compile(r"过渡期|标准的?实施")
 _DEFINITIONS = re.compile(r"(?i)^(?:术语和定义|术语|定义|Terms\s+and\s+definitions|Definitions?|Begriffsbestimmungen|Begriffe|Définitions|Termes\s+et\s+définitions)$")
 _LIMIT_WORD = re.compile(r"(?i)\blimits?\b|limit\s+values?|限值|极限值|\w*Grenzwert|Prüfwert|Nachweisgrenze|valeurs?\s+limites?")
 # a numbered "Anmerkung" of a regulation's table that lays down a rule ("ist zu berechnen", "gilt die Nachweisgrenze
@@ -281,7 +283,7 @@ def _text_flags(text: str) -> tuple[bool, bool]:
 @lru_cache(maxsize=1024)
 def _heading_flags(heads: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[bool, bool, bool]:
     """(a definitions clause, a test clause, a heading that judges results) of a clause chain."""
-    defs = "terms" in kinds or any(_DEFINITIONS.match(h.strip()) for h in heads)
+    defs = "terms" in kinds or any(_DEFINITIONS.match(h.strip()) or _TRANSITION.search(h) for h in heads)
     in_test = "test-methods" in kinds or any(_TEST_HEADING.search(h) for h in heads)
     return defs, in_test, any(_JUDGE_HEADING.search(h) for h in heads)
 

@@ -3,8 +3,10 @@
 - "该指令超时时间为1s", "建议链路探询时间为15s～30s": the stated time of a protocol timing (超时, 响应, 应答, 等待, 探询,
   间隔 …) is an indicator (`=`, or a range), not the duration of a test;
 - "等待20min", "延时5s": a wait the procedure prescribes is a stated value;
+- "由32次迭代运算组成", "反复加密1000次": an algorithm's iteration count is a stated value (`=`);
 - "最多重发三次" is "<= 3 次", "重发三次" "= 3 次", "重发（三次后，终止本次升级）" "<= 3 次" (a count keeps 次);
-- "最大长度为256个字节": the largest length of a field is an upper bound (`<=`), "最小长度为" a lower one; a width
+- "最大长度为256个字节", "最长为1024字节": the largest length of a field is an upper bound (`<=`), "最小长度为" and
+  "最短为" a lower one; a width
   annotated in parentheses on a data item ("认证信息(64字节)") is its format, not an indicator.
 Hex codes ("01H", "0AH", "40H指令") and field widths ("长度为20位") are masked in `masks`.
 """
@@ -12,6 +14,8 @@ Hex codes ("01H", "0AH", "40H指令") and field widths ("长度为20位") are ma
 from __future__ import annotations
 
 import re
+
+from zmdocs.indicators.zh_formulas import formula_terms
 
 _TIMING = r"超时|响应|应答|等待|延时|延迟|探询|轮询|心跳|重传|重发|间隔|周期|保活"
 # the timing's name and its copula right before the value, with no when-span open in the same piece
@@ -24,7 +28,10 @@ _RETRY_BEFORE = re.compile(rf"(?P<most>最多|至多|不超过|不多于)?\s*(?:
 # "重发(3次后，终止…)": the count after which the retries stop is their largest number
 _RETRY_STOPS = re.compile(r"\s*(?:后|以后)\s*[，,]?\s*(?:即|则)?\s*(?:终止|停止|结束|放弃|不再)")
 _RETRY_NEAR = re.compile(rf"(?:{_RETRY})\s*[(（]?\s*$")
-_LARGEST = re.compile(r"(?P<w>最大|最小)\s*(?:数据)?(?:长度|字节数|包长|帧长|条数|个数|数量)\s*(?:应为|为|是|[:：])\s*$")
+# an algorithm's iteration count: "由32次迭代运算组成", "对明文反复加密1000次" (an OCR'd 选代 for 迭代 too)
+_ITERATES_AFTER = re.compile(r"\s*(?:迭代|选代|轮迭代)")
+_ITERATES_BEFORE = re.compile(r"(?:反复|重复|循环)\s*(?:加密|解密|迭代|运算)\s*$")
+_LARGEST = re.compile(r"(?:(?P<w>最大|最小)\s*(?:数据)?(?:长度|字节数|包长|帧长|条数|个数|数量)|(?P<l>最长|最短))\s*(?:应为|为|是|[:：])\s*$")
 _BOUNDS = ("<=", ">=", "<", ">")
 # "表示卡片基本信息及认证信息(64字节)": a width annotated in parentheses on a data item is its format, no requirement
 _WIDTH_OPEN = re.compile(r"[\u4e00-\u9fff]\s*[(（]\s*$")
@@ -45,7 +52,8 @@ def _when_after(t: str, q) -> bool:
 
 def zh_protocol_values(t: str, a: int, sq: list, dim_of) -> None:
     """Re-read the quantities of one zh segment t[a:…] that state a protocol timing, a retry count or a field's
-    largest length (see the module doc)."""
+    largest length (see the module doc); the terms of a formula are dropped (`zh_formulas`)."""
+    formula_terms(t, sq)
     for q in sq:
         if q.role not in ("bare", "condition", "drop", "indicator") or q.comparator in _BOUNDS:
             continue
@@ -63,7 +71,10 @@ def zh_protocol_values(t: str, a: int, sq: list, dim_of) -> None:
                 q.role, q.comparator = "indicator", "<=" if retry.group("most") else "="
             elif _RETRY_STOPS.match(t, q.end) and _RETRY_NEAR.search(t, max(a, q.start - 8), q.start):
                 q.role, q.comparator = "indicator", "<="
+            elif q.comparator in (None, "=") and (_ITERATES_AFTER.match(t, q.end)
+                                                  or _ITERATES_BEFORE.search(t, max(a, q.start - 6), q.start)):
+                q.role, q.comparator = "indicator", "="
         elif q.kind == "one" and q.unit and q.comparator in (None, "="):
             m = _LARGEST.search(t, max(a, q.start - 12), q.start)
             if m:
-                q.role, q.comparator = "indicator", "<=" if m.group("w") == "最大" else ">="
+                q.role, q.comparator = "indicator", "<=" if (m.group("w") or m.group("l")) in ("最大", "最长") else ">="
