@@ -47,7 +47,7 @@ SHARED = ROOT.parent / "shared" / "corpus"
 QUERIES = ROOT / "tests" / "data" / "search" / "real_queries.yaml"
 # a second set (written 2026-12-03 before that session's search changes; held out until 2026-12-07, a tuning file since)
 HELDOUT2 = ROOT / "tests" / "data" / "search" / "real_queries_heldout2.yaml"
-# the third set (written 2026-12-07 before that session's search changes; held out: measured only)
+# the third set (written 2026-12-07 before that session's search changes; held out until 2026-12-08, a tuning file since)
 HELDOUT3 = ROOT / "tests" / "data" / "search" / "real_queries_heldout3.yaml"
 # the fourth set (written 2026-12-08 before that session's search changes; held out: measured only)
 HELDOUT4 = ROOT / "tests" / "data" / "search" / "real_queries_heldout4.yaml"
@@ -133,7 +133,7 @@ def test_fresh_heldout_file_shape(gold_set, path):
     assert {d["file"] for d in data["documents"].values()} == {d["file"] for d in gold_set["documents"].values()}
     assert {"zh", "zh-Hant", "en", "de"} <= {q["lang"] for q in qs}
     assert all(q["relevant"] and all(d in data["documents"] for d, _ in q["relevant"]) for q in qs)
-    assert data.get("stage") == "tuning" if path == HELDOUT2 else data.get("held_out") is True
+    assert data.get("stage") == "tuning" if path != HELDOUT4 else data.get("held_out") is True
 
 
 @pytest.mark.model
@@ -154,15 +154,15 @@ def test_fresh_heldout_recall_at_5(mixed_store):
 @pytest.mark.model
 @pytest.mark.slow
 def test_third_heldout_recall_at_5(mixed_store):
-    """Measure only: the misses are not printed, so that nobody tunes on this set."""
+    """The third set, a tuning file since 2026-12-08 (held out before: 0.649 first run, 0.727 measured)."""
     from zmdocs.index import gold
 
     data = gold.load(HELDOUT3, ROOT, SHARED)
     assert gold.check_pairs(mixed_store, data) == []
-    r, n, _ = gold.recall(mixed_store, data, 5)
-    print(f"third held-out cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
+    r, n, misses = gold.recall(mixed_store, data, 5)
+    print(f"third set (tuning) cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
     assert n >= 70
-    assert r >= HELDOUT3_MEASURED - 0.03
+    assert r >= HELDOUT3_MEASURED - 0.03, "\n".join(misses)
 
 
 @pytest.mark.model
