@@ -194,8 +194,7 @@ class Store:
             if ranked and HEADING_FIRST and crossterms.asks_definition(q):
                 heads = self._headings([r for r, _ in ranked])
                 ranked.sort(key=lambda t: not crossterms.names_heading(heads.get(t[0], ""), names))
-            if ranked:
-                out[lg] = ranked[: need * 4 + 20]
+            out[lg] = ranked[: need * 4 + 20]  # empty: the terms said in `lg` found nothing there (`fusion.EMPTY_XLEX`)
         return out
 
     def _term_lists(self) -> tuple[crossterms.TermList, ...]:
