@@ -66,6 +66,10 @@ def test_terms_that_found_nothing_in_a_language_lower_its_best():
     assert fusion.language_scores(dense, [], xlex=[])[1] == 0.5
     hits = fusion.merge({"de": dense, "en": [(5, 0.5), (6, 0.45)]}, {}, top=3, xlex={"de": [], "en": [(5, 3.0)]})
     assert hits[0].row == 5
+    # a German clause nearer by cosine alone no longer damps the English language whose clauses name the terms
+    near = {"de": [(1, 0.7)], "en": [(5, 0.5)]}
+    assert fusion.merge(near, {}, top=2, xlex={"de": [], "en": [(5, 3.0)]})[0].row == 5
+    assert fusion.merge(near, {}, top=2, xlex={"en": [(5, 3.0)]})[0].row == 1
 
 
 def test_a_chinese_query_reaches_the_english_clause_through_the_glossary(tmp_path, monkeypatch):
