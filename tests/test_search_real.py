@@ -31,6 +31,12 @@ Later on 2026-12-07 (the second set measured 0.607 on a fresh store at the start
 for queries that ask no definition (`fusion.TERMS_DAMP`) and the store's own bilingual term names in the
 cross-lingual channel (`zmdocs.index.mined`): old set 0.925 -> 0.932, second set 0.607 -> 0.641; the
 third set, measured once before (0.649) and once after (0.727), measured only.
+2026-12-08: a fourth set, `real_queries_heldout4.yaml` (67 queries, 85 cross-lingual pairs, new topics), was
+judged by hand and measured once before any change: 0.659; the third set was released for tuning. General
+requirement words of the tuning files' misses in the glossary's `terms:`, the section context of the term
+channel (`zmdocs.index.sections`) and the fusion of a language where the query's terms found nothing
+(`fusion.EMPTY_XLEX`): old set 0.932 -> 0.947, second set 0.641 -> 0.769, third 0.727 -> 0.805; the fourth,
+measured only, 0.659 -> 0.694.
 """
 
 from __future__ import annotations
@@ -51,7 +57,7 @@ HELDOUT2 = ROOT / "tests" / "data" / "search" / "real_queries_heldout2.yaml"
 HELDOUT3 = ROOT / "tests" / "data" / "search" / "real_queries_heldout3.yaml"
 # the fourth set (written 2026-12-08 before that session's search changes; held out: measured only)
 HELDOUT4 = ROOT / "tests" / "data" / "search" / "real_queries_heldout4.yaml"
-HELDOUT3_MEASURED = 0.727  # 2026-12-07, after the term-entry damping and the mined term bridge (first run 0.649); asserted minus 0.03
+HELDOUT3_MEASURED = 0.805  # 2026-12-08, tuned on since that day (first run 0.649, 0.727 while held out); asserted minus 0.03
 
 
 def _code_key() -> str:
@@ -139,8 +145,8 @@ def test_fresh_heldout_file_shape(gold_set, path):
 @pytest.mark.model
 @pytest.mark.slow
 def test_fresh_heldout_recall_at_5(mixed_store):
-    """The second set, a tuning file since 2026-12-07: measured 0.641 (first run 0.530, 0.564 on the store of
-    2026-12-07 before that day's changes, 0.615 after the first, 0.641 after the second)."""
+    """The second set, a tuning file since 2026-12-07: measured 0.769 (first run 0.530, 0.564 on the store of
+    2026-12-07 before that day's changes, 0.615 after the first, 0.641 after the second, 0.769 on 2026-12-08)."""
     from zmdocs.index import gold
 
     data = gold.load(HELDOUT2, ROOT, SHARED)
@@ -148,7 +154,7 @@ def test_fresh_heldout_recall_at_5(mixed_store):
     r, n, misses = gold.recall(mixed_store, data, 5)
     print(f"second set (tuning) cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
     assert n >= 100
-    assert r >= 0.611, "\n".join(misses)  # measured 0.641 on 2026-12-07, minus 0.03
+    assert r >= 0.739, "\n".join(misses)  # measured 0.769 on 2026-12-08, minus 0.03
 
 
 @pytest.mark.model
