@@ -25,31 +25,53 @@ SECTION_FETCH = 30  # BM25 hits of a term's names read for headings that name it
 def names_in_heading(heading: str, names: list[str]) -> bool:
     """Whether the heading contains one of the names (Latin: whole words in sequence, a plural s/es of
     the last one allowed; Chinese: a substring, simplified and traditional alike)."""
-    if not heading:
+    return heading_matcher(names)(heading)
+
+
+def heading_matcher(names: list[str]):
+    """`names_in_heading` with the names prepared once: a function of the heading."""
+    cjk = [crossterms._fold_cjk(n) for n in names if lexical.has_cjk(n) and len(n) > 1]
+    latin = [w for n in names if not lexical.has_cjk(n) and (w := crossterms._latin_words(n))]
+
+    def match(heading: str) -> bool:
+        if not heading:
+            return False
+        if lexical.has_cjk(heading):
+            h = crossterms._fold_cjk(heading)
+            return any(n in h for n in cjk)
+        words = crossterms._latin_words(heading)
+        for nw in latin:
+            for i in range(len(words) - len(nw) + 1):
+                if words[i : i + len(nw) - 1] == nw[:-1] and words[i + len(nw) - 1] in (nw[-1], nw[-1] + "s", nw[-1] + "es"):
+                    return True
         return False
-    if lexical.has_cjk(heading):
-        h = crossterms._fold_cjk(heading)
-        return any(len(n) > 1 and crossterms._fold_cjk(n) in h for n in names if lexical.has_cjk(n))
-    words = crossterms._latin_words(heading)
-    for n in names:
-        nw = crossterms._latin_words(n)
-        if not nw or lexical.has_cjk(n):
-            continue
-        for i in range(len(words) - len(nw) + 1):
-            head, last = words[i : i + len(nw) - 1], words[i + len(nw) - 1]
-            if head == nw[:-1] and last in (nw[-1], nw[-1] + "s", nw[-1] + "es"):
-                return True
-    return False
+
+    return match
 
 
 def descendants(tree: context.Tree, sections: set[int]) -> set[int]:
     """The rows below any of `sections` in their documents' trees (`tree.load` called for them)."""
-    docs = {tree.doc(s) for s in sections}
+    children = _children(tree)
     out: set[int] = set()
-    for row, pk in list(tree._doc.items()):
-        if pk in docs and row not in sections and set(tree.ancestors(row, 8)) & sections:
+    todo = [c for s in sections for c in children.get(s, ())]
+    while todo:
+        row = todo.pop()
+        if row not in out and row not in sections:
             out.add(row)
+            todo.extend(children.get(row, ()))
     return out
+
+
+def _children(tree: context.Tree) -> dict[int, list[int]]:
+    """Parent row -> child rows of the documents read so far (cached on the tree, rebuilt as it grows)."""
+    cached = getattr(tree, "_children_of", None)
+    if cached is None or cached[0] != len(tree._parent):
+        kids: dict[int, list[int]] = {}
+        for row, parent in tree._parent.items():
+            if parent is not None:
+                kids.setdefault(parent, []).append(row)
+        cached = tree._children_of = (len(tree._parent), kids)
+    return cached[1]
 
 
 def ranking(store: Any, lg: str, terms: dict[str, list[str]], base: dict[str, Any], vocab: Any,
@@ -69,7 +91,8 @@ def ranking(store: Any, lg: str, terms: dict[str, list[str]], base: dict[str, An
             continue
         hits = [r for r, _ in store._lex("", SECTION_FETCH, filt, toks=toks)]
         heads = store._headings(hits)
-        secs = {r for r in hits if names_in_heading(heads.get(r, ""), names)}
+        match = heading_matcher(names)
+        secs = {r for r in hits if match(heads.get(r, ""))}
         if not secs:
             continue
         tree.load(sorted(secs))
