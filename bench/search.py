@@ -316,8 +316,8 @@ def cold_start(store_dir: Path | None, work: Path, runs: int) -> dict:
     cross, n_cross, _ = gold.recall(st, data, 5)
     allr, n_all, _ = gold.recall(st, data, 5, cross_only=False)
     tune, held = (gold.recall(st, half, 5)[0] for half in gold.halves(data))
-    later = {}  # the later query sets over the same store: heldout2 (a tuning file since 2026-12-07), heldout3 (held out)
-    for name in ("real_queries_heldout2", "real_queries_heldout3"):
+    later = {}  # the later query sets over the same store: heldout2 and heldout3 (tuning files), heldout4 (held out)
+    for name in ("real_queries_heldout2", "real_queries_heldout3", "real_queries_heldout4"):
         path = ROOT / "tests" / "data" / "search" / f"{name}.yaml"
         if path.exists():
             r, n, _ = gold.recall(st, gold.load(path, ROOT, shared), 5)

@@ -58,6 +58,20 @@ def test_translated_terms_rank_as_a_third_signal():
     assert [h.row for h in hits].index(3) < [h.row for h in fusion.merge({"zh": [(10, 0.8)], "en": dense}, {}, top=4)].index(3)
 
 
+def test_terms_that_found_nothing_in_a_language_lower_its_best():
+    """The query's terms said in German found no German clause: the best German clause by cosine alone is
+    no full match, so it falls below an English clause that both signals found."""
+    dense = [(1, 0.5), (2, 0.4)]
+    assert fusion.language_scores(dense, [])[1] == 1.0
+    assert fusion.language_scores(dense, [], xlex=[])[1] == 0.5
+    hits = fusion.merge({"de": dense, "en": [(5, 0.5), (6, 0.45)]}, {}, top=3, xlex={"de": [], "en": [(5, 3.0)]})
+    assert hits[0].row == 5
+    # a German clause nearer by cosine alone no longer damps the English language whose clauses name the terms
+    near = {"de": [(1, 0.7)], "en": [(5, 0.5)]}
+    assert fusion.merge(near, {}, top=2, xlex={"de": [], "en": [(5, 3.0)]})[0].row == 5
+    assert fusion.merge(near, {}, top=2, xlex={"en": [(5, 3.0)]})[0].row == 1
+
+
 def test_a_chinese_query_reaches_the_english_clause_through_the_glossary(tmp_path, monkeypatch):
     """Hash embedder (same-language only): the English clause is found by its translated term alone."""
     from zmdocs.app import index_paths

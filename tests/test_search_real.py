@@ -31,6 +31,12 @@ Later on 2026-12-07 (the second set measured 0.607 on a fresh store at the start
 for queries that ask no definition (`fusion.TERMS_DAMP`) and the store's own bilingual term names in the
 cross-lingual channel (`zmdocs.index.mined`): old set 0.925 -> 0.932, second set 0.607 -> 0.641; the
 third set, measured once before (0.649) and once after (0.727), measured only.
+2026-12-08: a fourth set, `real_queries_heldout4.yaml` (67 queries, 85 cross-lingual pairs, new topics), was
+judged by hand and measured once before any change: 0.659; the third set was released for tuning. General
+requirement words of the tuning files' misses in the glossary's `terms:`, the section context of the term
+channel (`zmdocs.index.sections`) and the fusion of a language where the query's terms found nothing
+(`fusion.EMPTY_XLEX`): old set 0.932 -> 0.947, second set 0.641 -> 0.769, third 0.727 -> 0.805; the fourth,
+measured only, 0.659 -> 0.694.
 """
 
 from __future__ import annotations
@@ -47,9 +53,11 @@ SHARED = ROOT.parent / "shared" / "corpus"
 QUERIES = ROOT / "tests" / "data" / "search" / "real_queries.yaml"
 # a second set (written 2026-12-03 before that session's search changes; held out until 2026-12-07, a tuning file since)
 HELDOUT2 = ROOT / "tests" / "data" / "search" / "real_queries_heldout2.yaml"
-# the third set (written 2026-12-07 before that session's search changes; held out: measured only)
+# the third set (written 2026-12-07 before that session's search changes; held out until 2026-12-08, a tuning file since)
 HELDOUT3 = ROOT / "tests" / "data" / "search" / "real_queries_heldout3.yaml"
-HELDOUT3_MEASURED = 0.727  # 2026-12-07, after the term-entry damping and the mined term bridge (first run 0.649); asserted minus 0.03
+# the fourth set (written 2026-12-08 before that session's search changes; held out: measured only)
+HELDOUT4 = ROOT / "tests" / "data" / "search" / "real_queries_heldout4.yaml"
+HELDOUT3_MEASURED = 0.805  # 2026-12-08, tuned on since that day (first run 0.649, 0.727 while held out); asserted minus 0.03
 
 
 def _code_key() -> str:
@@ -120,9 +128,9 @@ def test_cross_lingual_recall_at_5(mixed_store, gold_set):
     assert r >= 0.90, "\n".join(misses)  # issue #13 done-when; measured 0.925 (tune half 0.940, held-out half 0.909), 2026-12-03
 
 
-@pytest.mark.parametrize("path", [HELDOUT2, HELDOUT3], ids=["heldout2", "heldout3"])
+@pytest.mark.parametrize("path", [HELDOUT2, HELDOUT3, HELDOUT4], ids=["heldout2", "heldout3", "heldout4"])
 def test_fresh_heldout_file_shape(gold_set, path):
-    """The later sets judge clauses of the same store (same documents), so one build serves all three."""
+    """The later sets judge clauses of the same store (same documents), so one build serves all four."""
     from zmdocs.index import gold
 
     data = gold.load(path, ROOT, SHARED)
@@ -131,14 +139,14 @@ def test_fresh_heldout_file_shape(gold_set, path):
     assert {d["file"] for d in data["documents"].values()} == {d["file"] for d in gold_set["documents"].values()}
     assert {"zh", "zh-Hant", "en", "de"} <= {q["lang"] for q in qs}
     assert all(q["relevant"] and all(d in data["documents"] for d, _ in q["relevant"]) for q in qs)
-    assert data.get("stage") == "tuning" if path == HELDOUT2 else data.get("held_out") is True
+    assert data.get("stage") == "tuning" if path != HELDOUT4 else data.get("held_out") is True
 
 
 @pytest.mark.model
 @pytest.mark.slow
 def test_fresh_heldout_recall_at_5(mixed_store):
-    """The second set, a tuning file since 2026-12-07: measured 0.641 (first run 0.530, 0.564 on the store of
-    2026-12-07 before that day's changes, 0.615 after the first, 0.641 after the second)."""
+    """The second set, a tuning file since 2026-12-07: measured 0.769 (first run 0.530, 0.564 on the store of
+    2026-12-07 before that day's changes, 0.615 after the first, 0.641 after the second, 0.769 on 2026-12-08)."""
     from zmdocs.index import gold
 
     data = gold.load(HELDOUT2, ROOT, SHARED)
@@ -146,21 +154,35 @@ def test_fresh_heldout_recall_at_5(mixed_store):
     r, n, misses = gold.recall(mixed_store, data, 5)
     print(f"second set (tuning) cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
     assert n >= 100
-    assert r >= 0.611, "\n".join(misses)  # measured 0.641 on 2026-12-07, minus 0.03
+    assert r >= 0.739, "\n".join(misses)  # measured 0.769 on 2026-12-08, minus 0.03
 
 
 @pytest.mark.model
 @pytest.mark.slow
 def test_third_heldout_recall_at_5(mixed_store):
-    """Measure only: the misses are not printed, so that nobody tunes on this set."""
+    """The third set, a tuning file since 2026-12-08 (held out before: 0.649 first run, 0.727 measured)."""
     from zmdocs.index import gold
 
     data = gold.load(HELDOUT3, ROOT, SHARED)
     assert gold.check_pairs(mixed_store, data) == []
-    r, n, _ = gold.recall(mixed_store, data, 5)
-    print(f"third held-out cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
+    r, n, misses = gold.recall(mixed_store, data, 5)
+    print(f"third set (tuning) cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
     assert n >= 70
-    assert r >= HELDOUT3_MEASURED - 0.03
+    assert r >= HELDOUT3_MEASURED - 0.03, "\n".join(misses)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_fourth_heldout_recall_at_5(mixed_store):
+    """Measure only, like the third set: the misses are not printed."""
+    from zmdocs.index import gold
+
+    data = gold.load(HELDOUT4, ROOT, SHARED)
+    assert gold.check_pairs(mixed_store, data) == []
+    r, n, _ = gold.recall(mixed_store, data, 5)
+    print(f"fourth held-out cross-lingual recall@5 = {r:.3f} over {n} pairs (first run {data['first_run']:.3f})")
+    assert n >= 80
+    assert r >= data["first_run"] - 0.03
 
 
 @pytest.mark.model

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from zmdocs.errors import StoreError
-from zmdocs.index import context, crossterms, faissidx, fusion, lexical, mined
+from zmdocs.index import context, crossterms, faissidx, fusion, lexical, mined, sections
 from zmdocs.index.store import (
     DB_NAME,
     check_model,
@@ -190,11 +190,11 @@ class Store:
             ranked = self._lex(q, need, self._filter({**base, "lang": lg}), toks=toks) if toks else []
             if TITLE_CONTEXT:
                 ranked = _best_of(ranked, self._title_context(q, lg, terms, base, need, vocab))
+            ranked = _best_of(ranked, sections.ranking(self, lg, terms, base, vocab, need))  # a section's heading as context
             if ranked and HEADING_FIRST and crossterms.asks_definition(q):
                 heads = self._headings([r for r, _ in ranked])
                 ranked.sort(key=lambda t: not crossterms.names_heading(heads.get(t[0], ""), names))
-            if ranked:
-                out[lg] = ranked[: need * 4 + 20]
+            out[lg] = ranked[: need * 4 + 20]  # empty: the terms said in `lg` found nothing there (`fusion.EMPTY_XLEX`)
         return out
 
     def _term_lists(self) -> tuple[crossterms.TermList, ...]:
