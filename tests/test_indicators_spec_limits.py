@@ -138,3 +138,10 @@ def test_footnote_lines_are_sentences_of_their_own() -> None:
            "3/ Value to be determined at 270.0 K (-3 °C) and 100 kPa"
     got = [gold_tuple(i) for i in extract_text(text, "en") if getattr(i, "_setting", False)]
     assert ("=", 290.0, "K") in got and ("=", 270.0, "K") in got
+
+
+def test_zero_distance_or_duration_is_no_setting() -> None:
+    got = [gold_tuple(i) for i in extract_text("Readings are taken at the start of the run (0 km) and at 500 km; "
+                                               "values at 0 h are not used.", "en") if getattr(i, "_setting", False)]
+    assert ("=", 0.0, "km") not in got and ("=", 0.0, "h") not in got and ("=", 500.0, "km") in got
+    assert ("=", 0.0, "°C") in [gold_tuple(i) for i in extract_text("The sample is conditioned at 0 °C.", "en")]
