@@ -145,3 +145,9 @@ def test_zero_distance_or_duration_is_no_setting() -> None:
                                                "values at 0 h are not used.", "en") if getattr(i, "_setting", False)]
     assert ("=", 0.0, "km") not in got and ("=", 0.0, "h") not in got and ("=", 500.0, "km") in got
     assert ("=", 0.0, "°C") in [gold_tuple(i) for i in extract_text("The sample is conditioned at 0 °C.", "en")]
+
+
+def test_cells_that_write_their_own_bound_or_range() -> None:
+    got = _got(_HEAD2 + [["Acidity", "mg KOH/g", "-", "≤ 0.5", "ISO 1"], ["Colour", "mg/kg", "2 to 4", "-", "ISO 2"],
+                         ["Haze", "", "see note", "-", ""]])
+    assert ("<=", 0.5, "mg KOH/g") in got and ("range", (2.0, 4.0), "mg/kg") in got and len(got) == 2

@@ -39,6 +39,7 @@ _STANDARD = re.compile(r"^(?:pr\.?\s?)?(?:EN|ISO|IEC|ASTM|IP|DIN|CEC|BS|NF|JIS|G
 # "Water at 0C", "at 0 C": a row label's test temperature whose degree sign the text layer lost (no test runs "at 0 C"
 # of electric charge)
 _LOST_DEGREE = re.compile(r"(?i)\b(at\s+[-−]?\d+(?:[.,]\d+)?)\s?C\b")
+_SIGNED = re.compile(r"[<>≤≥]\s*[-−]?\d|\d\s*(?:to|~|～|…)\s*[-−]?\d")  # "≤ 0.5", "10 to 20"
 _NO_UNIT = re.compile(r"(?i)^(?:rating|class|grade|index|number|value|-|–|—|/)?$")
 
 
@@ -116,6 +117,23 @@ def _indicator(param: str, found: tuple, unit: str, conds: list[str], cell: str,
     return ind
 
 
+def _written(cell: str, kind: str, param: str, unit: str, conds: list[str], lang: str | None, where: dict) -> list[Indicator]:
+    """A cell that writes its own bound or range ("≤ 0.5", "10 to 20"): read as text; a bare value takes the
+    column's bound."""
+    t = _clean(cell)
+    if not _SIGNED.search(t):
+        return []
+    out = extract_text(t, lang, clause=where["clause"], page=where["page"], context=param, default_unit=unit,
+                       origin=where["origin"], bare_is_value=True)
+    for ind in out:
+        ind.parameter, ind.conditions = param, list(dict.fromkeys([*ind.conditions, *conds]))
+        if ind.comparator == "=" and kind in ("min", "max") and len(out) == 1:
+            ind.comparator = ">=" if kind == "min" else "<="
+            ind.direction = direction(ind)
+        ind._bare = False
+    return out
+
+
 def _settings(label: str, lang: str | None, where: dict, seen: set[str]) -> list[Indicator]:
     """The settings a row label names ("Density at 15 °C" -> = 15 °C), once per table and label."""
     if label in seen or not re.search(r"\d", label):
@@ -145,8 +163,9 @@ def _row(table: Table, i: int, kinds: list[str], group: list[str], lang: str | N
             where = {"clause": clause, "page": page, "origin": {"type": "table", "table": table.number or table.id,
                                                                  "row": i, "col": j}}
             conds = [*group, heads[j]] if kinds[j] == "value" else list(group)
-            for v in _values(cells[j][k], kinds[j]):
-                ind = _indicator(labels[k], v, units[k] if k < len(units) else "", conds, cells[j][k], where)
+            unit = units[k] if k < len(units) else ""
+            for ind in [_indicator(labels[k], v, unit, conds, cells[j][k], where) for v in _values(cells[j][k], kinds[j])] \
+                    or _written(cells[j][k], kinds[j], labels[k], unit, conds, lang, where):
                 ind._stated = kinds[j] == "basis"  # a nominal composition: informative (roles)
                 found.append(ind)
         if found or any(_clean(cells[j][k]) for j in vcols):  # "Water at 0 °C" | "free": the setting still holds
