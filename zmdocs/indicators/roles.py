@@ -123,6 +123,7 @@ _TEST_PARAM = re.compile(r"(?i)^(?:试验|测试)|初(?:始)?速度|(?:屏幕|�
 _TEST_COLUMN = re.compile(r"(?i)试验|测试|初(?:始)?速度|(?:屏幕|测量|观测)距离|\btest\s|testing|Prüf|essai"
                           r"|\bAnzahl\s+der\s+(?:Untersuchungen|Messungen|Proben|Probenahmen)|\bnumber\s+of\s+(?:tests|measurements|samples)\b")
 # a column of reference values a calculation or assessment applies ("Referenz-Aktivitätskonzentration", "reference value")
+_METHOD_HEAD = re.compile(r"(?i)\btest\s+methods?\b|试验方法|检验方法|检测方法|Prüfverfahren|méthodes?\s+d['’]essai")
 _REFERENCE_COLUMN = re.compile(r"(?i)^(?:Referenz|Bezugs|Rechen)\w*|\breference\s+(?:values?|concentrations?|levels?)\b|valeurs?\s+de\s+référence")
 # a value a calculation assumes: "einen Pro-Kopf-Verbrauch von 200 Liter ansetzen", "… von 730 Litern … berechnet"
 _ASSUMED = re.compile(r"(?i)\bansetzen\b|\bangesetzt\b|zugrunde\s+(?:zu\s+)?(?:legen|gelegt)|\bZugrundelegung\b|\b(?:be|er)rechnet\b|\bis\s+(?:assumed|taken\s+as)\b"
@@ -320,7 +321,7 @@ def _table_role(ind: Indicator, table: tuple[str, str], caption: str, leadin: st
         return "requirement"  # "… shall be less than the limits shown in the table below:", "应符合表4的规定"
     if caption and _REQ_COLUMN.search(caption) and not _TEST_COLUMN.search(caption):
         return "requirement"  # "制动减速度和制动稳定性要求"
-    if every and _TEST_COLUMN.search(every):
+    if every and _TEST_COLUMN.search(_METHOD_HEAD.sub(" ", every)):  # a "Test method" column sets no test value
         return "test-condition"
     return None
 

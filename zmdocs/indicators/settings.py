@@ -68,6 +68,8 @@ def is_setting(t: str, span: tuple[int, int], q: Quantity, lang: str) -> bool:
     """Whether quantity `q` inside condition span t[span] is a setting the test applies."""
     if q.kind not in ("one", "tol") or not q.unit or q.ordinal is not None or q.defaulted:
         return False
+    if q.value == 0 and dim_of(q.unit) in ("m", "s"):
+        return False  # "at the start of the test (0 km)", "results at 0 h": the starting point, nothing the test sets
     reached = _reached(t, span, q, lang)
     if q.comparator not in (None, "=", "tolerance") and not (reached and q.comparator == ">="):
         return False  # a band scopes the limit ("输入功率≤5kW时", "at more than 50 km/h")

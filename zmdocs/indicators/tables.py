@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from zmdocs.indicators import limit_tables as lt
-from zmdocs.indicators import minmax_cells
+from zmdocs.indicators import minmax_cells, spec_limits
 from zmdocs.indicators import spec_tables as st
 from zmdocs.indicators.bound_words import LOWER_HINT as _LOWER_HINT
 from zmdocs.indicators.bound_words import UPPER_HINT as _UPPER_HINT
@@ -79,7 +79,6 @@ _RATING_KEYS = {"rated_power", "rated_voltage", "rated_capacity", "rated_frequen
 _PAREN_COND = re.compile(r"\s*[(（]([^()（）]*?[<>≤≥][^()（）]*)[)）]")
 _CLAUSE_REF = re.compile(r"^\s*(?:第\s*)?[A-Z]?\d+(?:\.\d+){1,4}\s*(?:条|章)?\s*$")
 
-
 # "单位为米", "单位：mm", "Dimensions in millimetres", "Unit: mm", "Maße in mm", "Valeurs en mm": a unit for every cell
 _CAPTION_UNIT = re.compile(r"(?i)(?:单位(?:为|[:：])\s*|\b(?:dimensions|values|units?|maße|werte|valeurs|dimensions)\s*(?:in|en|:)\s*)"
                            r"([^\s,，;；()（）]{1,12})")
@@ -90,7 +89,6 @@ _UNIT_WORDS = {"millimetres": "mm", "millimeters": "mm", "millimetre": "mm", "mi
 
 _IN_UNIT = re.compile(r"(?:(?<![A-Za-z])(?:in|en|je)\s+|\[\s*)(" + UNIT_PATTERN + r")(?:\s*\]|(?![A-Za-z0-9/²³]))")
 _MULT_G = re.compile(r"\s*[(（]\s*[×x]\s*g\s*[)）]")
-
 
 _RATE_WORDS = re.compile(r"(?i)\b(litres?|liters?|metres?|meters?|kilometres?|kilometers?|kilograms?|grams?)\s*(?:/|per\s+)"
                          r"(seconds?|sec|minutes?|min|hours?)\s*$")
@@ -227,6 +225,8 @@ def extract_table(table: Table, lang: str | None = None, clause: str | None = No
     base = {"type": "table", "table": table.number or table.id}
     if _NOT_LIMITS.search(table.caption or "") or any(_NOT_LIMITS.search(h) for h in joined):
         return []  # clause correspondence tables, reference lists, revision histories
+    if (spec := spec_limits.spec_table(table, roles, lang, clause, page)) is not None:  # min | max | unit | method
+        return spec + listed
     pairs = key_value_rows(rows)
     if pairs:  # "n | 2 | 3" over "k | 0.973 | 0.613": each value holds for the key above it
         return [_finish(ind, fold(rows[i][0]).strip(), [cond, *general], [table.caption]) for i, j, text, cond in pairs

@@ -137,6 +137,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("ng/m³", "nanogram / meter ** 3", ("ng/m³", "ng/m3")),
     ("mg/kWh", None, ("mg/kWh", "mg/kW·h")),
     ("mg/kg", None, ("mg/kg",)),
+    ("MJ/m³", None, ("MJ/m³", "MJ/m3")),  # a calorific value or Wobbe index of a gas (kept as written, no conversion)
     ("mg/L", None, ("mg/L", "mg/l")),
     ("mmol/L", "millimole / liter", ("mmol/L", "mmol/l")),
     ("mg/dm²", None, ("mg/dm²", "mg/dm2")),
@@ -197,7 +198,7 @@ _NON_PINT = {"dB(A)": "dB(A)", "dB(C)": "dB(C)", "dB": "dB", **{sym: sym for sym
 # UNIT_RE: a classifier also starts words (对于, 组合, 层次), so quantities reads one only where no such word follows.
 ZH_CLASSIFIERS = ("比特", "字节", "个", "组", "对", "层", "种", "项", "台", "件", "条", "路", "面", "块", "扇", "只", "套",
                   "人", "名", "根", "处", "张", "片", "辆")
-_NON_PINT.update({c: c for c in ZH_CLASSIFIERS})
+_NON_PINT.update({c: c for c in ZH_CLASSIFIERS}, **{"MJ/m³": "MJ/m³"})
 
 SYMBOLS: dict[str, str] = {}  # written form (lower-cased for Latin) -> symbol
 PINT_EXPR: dict[str, str | None] = {}
@@ -249,7 +250,14 @@ def unit_symbol(written: str) -> str:
     hit = _UNSPACED.get(w.replace(" ", ""))
     if hit is not None:
         return hit
+    if (pm := _PERCENT_OF.match(w)) is not None:  # "per cent v/v" -> "% v/v", "per cent mole" -> "% mol"
+        return f"% {_PERCENT_BASIS.get(pm.group(1).lower(), pm.group(1))}"
     return _quotient_symbol(w) if "/" in w else w
+
+
+# a percentage with its basis written in words ("per cent v/v", "percent mass", "per cent mole")
+_PERCENT_OF = re.compile(r"(?i)^(?:per\s?cent|percent|%)\s?(v/v|m/m|vol|mass|mole?|\([mV]/[mV]\))$")
+_PERCENT_BASIS = {"mole": "mol", "mol": "mol"}
 
 
 _COUNT_WORD = re.compile(r"(?i)^(?:Anzahl|number|count|KBE|cfu|colonies|nombre)$")

@@ -25,8 +25,9 @@ _LATIN_SENT_END = re.compile(r"(?<=[A-Za-z%)\]°²³])\.\s+(?=[A-Z(])")
 _ABBREV_BEFORE = re.compile(r"(?i)(?:\b(?:e\.g|i\.e|cf|fig|figs|no|nos|vol|approx|ca|resp|vgl|bzw|nr|abs|art|z\.\s?b|u\.\s?a|d\.\s?h|env|réf|p)|\b[a-z])$")
 
 
-# A line break inside a Latin sentence (PDF wrapping): no stop before it, a lower-case word or a number after it.
-_LATIN_WRAP = re.compile(r"(?<=[^\s.;:!?。])\n(?=[ \t]*(?:[a-z0-9(]|[-+±−][ \t]?\d))")  # "+ 6 %\n- 2 %": one deviation
+# A line break inside a Latin sentence (PDF wrapping): no stop before it, a lower-case word or a number after it;
+# a line opening with a footnote mark "2/ " starts a footnote of its own ("+ 6 %\n- 2 %" stays one deviation).
+_LATIN_WRAP = re.compile(r"(?<=[^\s.;:!?。])\n(?=[ \t]*(?:[a-z0-9(]|[-+±−][ \t]?\d))(?![ \t]*\d{1,2}/[ \t])")
 
 
 # A line break inside a Chinese sentence (a full line of a PDF page wrapped): a long line with no stop at its end,
