@@ -16,6 +16,7 @@ from zmdocs.indicators.alt_bounds import alternative_bounds, share_owner_paramet
 from zmdocs.indicators.common import make, parameter_name
 from zmdocs.indicators.counts import count_of_tests
 from zmdocs.indicators.deviations import excursion_times, unsigned_deviations
+from zmdocs.indicators.en_wording import en_bound_wordings
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
 from zmdocs.indicators.masks import mask
@@ -341,6 +342,8 @@ def _second_chances(px: _Passage, a: int, b: int, sq: list[Quantity]) -> None:
         scale_positions(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     angular_fields(t, sq)
     if px.lang in ("en", "fr", "de"):
+        if px.lang == "en":
+            en_bound_wordings(t, a, sq)
         unsigned_deviations(t, sq)
         excursion_times(t, a, sq)
     if px.lang == "zh":
