@@ -48,7 +48,5 @@ def en_bound_wordings(t: str, a: int, sq: list) -> None:
 
 def _negated_scope(t: str, a: int, cue: int) -> bool:
     """Whether a negated main verb precedes the cue at t[cue:] in its clause (no break word between)."""
-    neg = None
-    for neg in _NEG_VERB.finditer(t, max(a, cue - 200), cue):
-        pass
-    return neg is not None and not _SCOPE_BREAK.search(t, neg.end(), cue)
+    negs = list(_NEG_VERB.finditer(t, max(a, cue - 200), cue))
+    return bool(negs) and not _SCOPE_BREAK.search(t, negs[-1].end(), cue)
