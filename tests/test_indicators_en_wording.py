@@ -41,3 +41,10 @@ def test_negated_verb_turns_a_bound_in_its_scope():
 def test_if_clause_or_relative_clause_value_is_a_case():
     assert tuples("A washer shall be fitted if the total flux of the lamps of one side exceeds 3,000 lm per side.") == []
     assert tuples("Lamps having a flux which exceeds 3,000 lm shall be fitted with a washer.") == []
+
+
+def test_fractions_in_words_before_a_unit():
+    assert tuples("The aim may deviate by not more than one-quarter of a degree from the axis.") == [("<=", 0.25, "°")]
+    got = tuples("The lamp shall light within not more than one second and go out within not more than two and one-half seconds.")
+    assert got == [("<=", 1, "s"), ("<=", 2.5, "s")]
+    assert tuples("One half of the lamps shall be red.") == []  # no unit after it: a share of a set, left alone

@@ -223,6 +223,28 @@ def number_words(lang: str, low: int = 1, high: int = 60) -> dict[str, int]:
     return {w: v for w, v in NUMBER_WORDS.get(lang, {}).items() if low <= v <= high}
 
 
+_FRACTIONS_EN = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+_WHOLE_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+# "one-quarter of a degree", "one and one-half seconds", "a half": a fraction in words before its unit
+_FRACTION_WORDS = re.compile(r"(?i)(?<![\w-])(?:(one|two|three|four|five)\s+and\s+)?(?:one|a)[\s-](half|quarter|third)"
+                             r"(?:\s+of\s+an?)?(?=\s+[a-z]+)")
+
+
+def fraction_words(text: str, units: re.Pattern) -> str:
+    """`text` (en) with fractions in words before a unit `units` matches written as numbers ("one-quarter of a
+    degree" -> "0.25 degree", "one and one-half seconds" -> "1.5 seconds")."""
+    if "half" not in text and "quarter" not in text and "third" not in text:
+        return text
+
+    def _num(m: re.Match) -> str:
+        if not units.match(text, m.end() + 1):
+            return m.group()
+        v = _WHOLE_EN.get((m.group(1) or "").lower(), 0) + _FRACTIONS_EN[m.group(2).lower()]
+        return f"{v:.4g}"
+
+    return _FRACTION_WORDS.sub(_num, text)
+
+
 # --------------------------------------------------------------------------- powers of ten
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
