@@ -1,8 +1,8 @@
 """English regulation wordings that set or turn a bound (issue #11): "specified with a precision of 0.1 %" (<=),
 "a tolerance of 0.5° to that side" (one-sided, <=), "a luminance of 1 cd/m² being exceeded" (>), a bound under a
 negated subject ("None of the units shall be lower than 250 mm": >=) or verb ("shall not intersect … at distances
-larger than 100 times …": <=), and a value an if-clause or a relative clause only describes ("if the flux exceeds
-2,000 lm", "a lamp which exceeds 2,000 lm shall …": a condition)."""
+larger than 100 times …": <=), a value an if-clause or a relative clause only describes ("if the flux exceeds
+2,000 lm", "a lamp which exceeds 2,000 lm shall …": a condition), and a number that opens an expression ("1.4 / 30 × Vr")."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ _FLIP = {">": "<=", "<": ">=", ">=": "<", "<=": ">"}
 _IF_BEFORE = re.compile(r"(?i)\bif\b(?:[^,;:.]|(?<=\d)\.(?=\d)){1,160}$")
 _RELATIVE = re.compile(r"(?i)\b(?:which|that)\s+(?:\d+\s+)?$")
 _EXCEED_CUE = re.compile(r"(?i)exceed(?:s|ing)?\b")
+# "TTC ≤ 1.4 / 30 × Vr": the number opens an expression in a variable, not a value of its own
+_EXPRESSION = re.compile(r"\s*/\s*\d[\d.,]*\s*[×*·]\s*[A-Za-z]")
 
 
 def en_bound_wordings(t: str, a: int, sq: list) -> None:
@@ -28,6 +30,9 @@ def en_bound_wordings(t: str, a: int, sq: list) -> None:
         if q.kind != "one" or not isinstance(q.value, (int, float)):
             continue
         left = t[max(a, q.start - 40):q.start]
+        if not q.unit and _EXPRESSION.match(t, q.end):
+            q.role = "drop"
+            continue
         if q.comparator in (None, "=") and q.unit:
             if _PRECISION_OF.search(left) or _TOLERANCE_OF.search(left) and _ONE_SIDE.match(t, q.end):
                 q.comparator, q.role = "<=", "indicator"
