@@ -48,3 +48,8 @@ def test_fractions_in_words_before_a_unit():
     got = tuples("The lamp shall light within not more than one second and go out within not more than two and one-half seconds.")
     assert got == [("<=", 1, "s"), ("<=", 2.5, "s")]
     assert tuples("One half of the lamps shall be red.") == []  # no unit after it: a share of a set, left alone
+
+
+def test_reciprocal_minute_with_a_letter_l_for_the_superscript_one():
+    assert tuples("The speed shall not deviate by more than ± 20 min⁻l.") == [("range", (-20, 20), "r/min")]
+    assert tuples("The run shall last 5 min.") == [("=", 5, "min")]
