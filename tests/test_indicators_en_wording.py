@@ -52,4 +52,4 @@ def test_fractions_in_words_before_a_unit():
 
 def test_reciprocal_minute_with_a_letter_l_for_the_superscript_one():
     assert tuples("The speed shall not deviate by more than ± 20 min⁻l.") == [("range", (-20, 20), "r/min")]
-    assert tuples("The run shall last 5 min.") == [("=", 5, "min")]
+    assert tuples("The speed shall not deviate by more than 5 min.") == [("<=", 5, "min")]
