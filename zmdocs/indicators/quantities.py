@@ -27,6 +27,7 @@ from zmdocs.text.numbers import (
     number_words,
     parse_number,
     powers_of_ten,
+    spelled_then_digits,
 )
 from zmdocs.text.sentences import join_zh_wraps, sentence_spans
 from zmdocs.text.width import drop_equivalent_before_tolerance, lost_plus_minus, raised_degrees
@@ -126,6 +127,7 @@ def prepare(text: str, lang: str) -> str:
     if lang == "de":
         t = _HALF.sub("0,5 ", t)  # "eine halbe Stunde"
     t = fraction_words(t, _UNIT_AT) if lang == "en" else t  # "one-quarter of a degree"
+    t = spelled_then_digits(t, lang) if lang == "en" else t  # "five (5) samples"
     t = count_words(run_adjectives(t) if lang == "en" else t, lang)  # "drei Einzelmessungen": a count of tests (`counts`)
     nums = _WORD_NUMBERS[lang]
     before_unit, after_bound = _word_number_res(lang)

@@ -6,6 +6,7 @@ before exactly three digits groups thousands unless the language writes decimal 
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -243,6 +244,20 @@ def fraction_words(text: str, units: re.Pattern) -> str:
         return f"{v:.4g}"
 
     return _FRACTION_WORDS.sub(_num, text)
+
+
+@functools.lru_cache(maxsize=4)
+def _spelled_twice(lang: str) -> re.Pattern:
+    words = "|".join(sorted(NUMBER_WORDS.get(lang, {}), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})\s*\((\d+)\)")
+
+
+def spelled_then_digits(text: str, lang: str) -> str:
+    """`text` with a number written in words then in digits ("five (5) samples") written once, in digits."""
+    if "(" not in text or lang not in NUMBER_WORDS:
+        return text
+    return _spelled_twice(lang).sub(lambda m: m.group(1) if NUMBER_WORDS[lang].get(m.group().split("(")[0].strip().lower())
+                                    == int(m.group(1)) else m.group(), text)
 
 
 # --------------------------------------------------------------------------- powers of ten
