@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from zmdocs.indicators.legends import lost_comparison_glyphs
 from zmdocs.indicators.units import UNIT_PATTERN
 
 _LOST = re.compile(r"(?<=[^\W\d_])\*(?=[ \t]+-?\d)")
@@ -29,7 +30,7 @@ def lost_symbol_glyphs(text: str) -> str:
         text = _DOLLAR_PM.sub("±", text)
     if "%" in text:
         text = _PERCENT_LE.sub("≤", text)
-    return text
+    return lost_comparison_glyphs(text)
 
 
 def restore_lost_signs(text: str) -> str:

@@ -16,8 +16,10 @@ from zmdocs.indicators.alt_bounds import alternative_bounds, share_owner_paramet
 from zmdocs.indicators.common import make, parameter_name
 from zmdocs.indicators.counts import count_of_tests
 from zmdocs.indicators.deviations import excursion_times, unsigned_deviations
+from zmdocs.indicators.en_wording import en_bound_wordings
 from zmdocs.indicators.fields import angular_fields
 from zmdocs.indicators.keys import fits, key_at_end, key_for, key_kind, keys_in
+from zmdocs.indicators.legends import band_line
 from zmdocs.indicators.masks import mask
 from zmdocs.indicators.operating_bounds import changed_limit, leading_if, named_extreme
 from zmdocs.indicators.pairs import merge_bounds
@@ -291,7 +293,7 @@ def _segment(px: _Passage, st: _Sentence, a: int, b: int, sq: list[Quantity]) ->
         _decide_role(px, q, cond, a)
         if q.role == "indicator" and px.lang != "zh" and q.comparator != "=" and in_active_subject(t, a, q.start, q.end):
             q.role = "condition"  # "A search greater than 100 % must be planned …": the bound names the subject
-        if q.role == "indicator" and _band_line(t, q):
+        if q.role == "indicator" and band_line(t, q):
             q.role = "condition"  # a line "h ≤ 0.8" over the limits that hold for it
         if lead_if and q.role == "indicator":
             q.role = "condition"  # "When the luminous flux exceeds 2,000 lumens:": the case the sub-clauses below hold for
@@ -341,6 +343,8 @@ def _second_chances(px: _Passage, a: int, b: int, sq: list[Quantity]) -> None:
         scale_positions(t, sq, lambda u, v: dim_of(u) == dim_of(v))
     angular_fields(t, sq)
     if px.lang in ("en", "fr", "de"):
+        if px.lang == "en":
+            en_bound_wordings(t, a, sq)
         unsigned_deviations(t, sq)
         excursion_times(t, a, sq)
     if px.lang == "zh":
@@ -490,15 +494,6 @@ _ZH_SIZE_OF = re.compile(r"\s*(?:高|厚|长|宽|深)的|\s*(?:高)?的\s*(?:桌
 _CONFIDENCE = re.compile(r"(?i)\s*(?:confidence|coverage)\s+(?:level|probability|interval)\b"
                          r"|\s*(?:Vertrauensniveau|Konfidenzniveau|niveau\s+de\s+confiance)|\s*置信(?:水平|度|概率)")
 _REDUCED_FROM = re.compile(r"(?i)\s*(?:may|can|shall|could)\s+be\s+(?:reduced|increased|extended|decreased)\s+to\b")
-_BAND_LINE = re.compile(r"[ \t]*[A-Za-zα-ω][A-Za-z0-9_]{0,2}[ \t]*(?:<=|>=|[<>≤≥])[ \t]*-?\d[\d.,]*[ \t]*[^\s\d]{0,4}[ \t]*")
-
-
-def _band_line(t: str, q: Quantity) -> bool:
-    """A line that is only a symbol's band ("h ≤ 0.8") with a further line after it: the band those lines hold for."""
-    start, end = t.rfind("\n", 0, q.start) + 1, t.find("\n", q.end)
-    return end > 0 and bool(t[end:].strip()) and bool(_BAND_LINE.fullmatch(t, start, end))
-
-
 # a lead-in that only names a case, no modal, ending with a colon: the sub-clauses or items after it state the limits
 _IF_LEADIN = re.compile(r"(?i)\s*(?:if|when|where|wenn|falls|sofern|lorsque|si)\b(?![^:;]*\b(?:shall|must|should|may|muss|müssen|doit|doivent)\b)[^:;]*:\s*")
 _IF_HEAD = re.compile(r"(?i)\s*(?:if|when|where|unless|provided\s+that|wenn|falls|sofern|si|lorsque)\b")

@@ -22,10 +22,12 @@ from zmdocs.indicators.zh_sizes import size_sides
 from zmdocs.text.numbers import (
     NUM,
     convert_cn_numerals,
+    fraction_words,
     number_out,
     number_words,
     parse_number,
     powers_of_ten,
+    spelled_then_digits,
 )
 from zmdocs.text.sentences import join_zh_wraps, sentence_spans
 from zmdocs.text.width import drop_equivalent_before_tolerance, lost_plus_minus, raised_degrees
@@ -87,6 +89,7 @@ _BOUND_WORD = {"en": r"at\s+least|at\s+most|up\s+to|an?\s+maximum\s+of|(?:not|no
                "fr": r"au\s+moins|au\s+plus|pas\s+(?:plus|moins)\s+de"}
 # "does not exceed one unit", "not more than one lamp", "at least one pair": "one" after a bound is a count (not an article)
 _AT_MOST_ONE = re.compile(r"(?i)(\b(?:(?:not|no)\s+more\s+than|at\s+most|(?:shall|must|may|does|do)\s+not\s+exceed)\s+)one(?![\w-])(?!\s+(?:of|and)\b)|(\bat\s+least\s+)one(?=\s+(?:pair|set)\b|\s+of\s+these\b)")
+_UNIT_AT = re.compile(rf"(?i)(?:{UNIT_PATTERN})(?![A-Za-zÀ-ÿ0-9])")
 _HALF = re.compile(r"(?i)\b(?:eine\s+)?halbe\s+(?=(?:Stunde|Minute)\b)")
 
 
@@ -123,6 +126,8 @@ def prepare(text: str, lang: str) -> str:
         return t
     if lang == "de":
         t = _HALF.sub("0,5 ", t)  # "eine halbe Stunde"
+    t = fraction_words(t, _UNIT_AT) if lang == "en" else t  # "one-quarter of a degree"
+    t = spelled_then_digits(t, lang) if lang == "en" else t  # "five (5) samples"
     t = count_words(run_adjectives(t) if lang == "en" else t, lang)  # "drei Einzelmessungen": a count of tests (`counts`)
     nums = _WORD_NUMBERS[lang]
     before_unit, after_bound = _word_number_res(lang)

@@ -119,7 +119,8 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("MHz", "megahertz", ("MHz", "兆赫")),
     ("GHz", "gigahertz", ("GHz",)),
     ("r/min", "revolution_per_minute_", ("r/min", "rpm", "min⁻¹", "min-1", "min.-1", "min−1", "U/min", "tr/min", "rev/min",
-                                         "revolutions per minute", "revolutions/minute", "转/分钟", "转/分")),
+                                         "revolutions per minute", "revolutions/minute", "转/分钟", "转/分",
+                                         "min⁻l", "min-l")),  # "min⁻l": a text layer's l for ¹, as "m⁻l"
     ("r/s", "revolution_per_second_", ("r/s",)),
     ("/min", None, ("times per minute", "flashes per minute", "times a minute")),  # a flash or event rate, kept
     ("L/min", "liter / minute", ("L/min", "l/min", "升/分钟")),

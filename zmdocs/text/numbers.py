@@ -6,6 +6,7 @@ before exactly three digits groups thousands unless the language writes decimal 
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -221,6 +222,42 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
 def number_words(lang: str, low: int = 1, high: int = 60) -> dict[str, int]:
     """Number words of `lang` (en/de/fr; {} otherwise) whose value lies in [low, high]: {"three": 3, …}."""
     return {w: v for w, v in NUMBER_WORDS.get(lang, {}).items() if low <= v <= high}
+
+
+_FRACTIONS_EN = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+_WHOLE_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+# "one-quarter of a degree", "one and one-half seconds", "a half": a fraction in words before its unit
+_FRACTION_WORDS = re.compile(r"(?i)(?<![\w-])(?:(one|two|three|four|five)\s+and\s+)?(?:one|a)[\s-](half|quarter|third)"
+                             r"(?:\s+of\s+an?)?(?=\s+[a-z]+)")
+
+
+def fraction_words(text: str, units: re.Pattern) -> str:
+    """`text` (en) with fractions in words before a unit `units` matches written as numbers ("one-quarter of a
+    degree" -> "0.25 degree", "one and one-half seconds" -> "1.5 seconds")."""
+    if "half" not in text and "quarter" not in text and "third" not in text:
+        return text
+
+    def _num(m: re.Match) -> str:
+        if not units.match(text, m.end() + 1):
+            return m.group()
+        v = _WHOLE_EN.get((m.group(1) or "").lower(), 0) + _FRACTIONS_EN[m.group(2).lower()]
+        return f"{v:.4g}"
+
+    return _FRACTION_WORDS.sub(_num, text)
+
+
+@functools.lru_cache(maxsize=4)
+def _spelled_twice(lang: str) -> re.Pattern:
+    words = "|".join(sorted(NUMBER_WORDS.get(lang, {}), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})\s*\((\d+)\)")
+
+
+def spelled_then_digits(text: str, lang: str) -> str:
+    """`text` with a number written in words then in digits ("five (5) samples") written once, in digits."""
+    if "(" not in text or lang not in NUMBER_WORDS:
+        return text
+    return _spelled_twice(lang).sub(lambda m: m.group(1) if NUMBER_WORDS[lang].get(m.group().split("(")[0].strip().lower())
+                                    == int(m.group(1)) else m.group(), text)
 
 
 # --------------------------------------------------------------------------- powers of ten
