@@ -1,8 +1,8 @@
 """Lines of one symbol and its bound ("h ≤ 0.8"): the band the lines after it hold for, unless a lead-in names them a
 figure's dimensions ("Horizontal dimensions in mm:" over "A ≤ 400", "C ≤ 200"): then each is a limit in that unit.
 A PDF text layer that lost the comparison glyph prints "A \ufffd 400"; the sign is read back from the passage (the same
-number after a bound in words: "not less than 600 mm" -> ≥; an "or, \ufffd 400" alternative takes the sign before it),
-else "≤" (a figure's dimension legend states maxima unless the prose says otherwise)."""
+number after a bound in words: "not less than 600 mm" -> ≥, or a bound word just before the symbol: "a maximum d"; an
+"or, \ufffd 400" alternative takes the sign before it); a glyph the passage does not tell stays lost (no guessed sign)."""
 
 from __future__ import annotations
 
@@ -48,14 +48,24 @@ def lost_comparison_glyphs(text: str) -> str:
     written as "≤" or "≥" (offsets kept)."""
     if "\ufffd" not in text:
         return text
-    out, last_sign, pos = [], "≤", 0
+    out, last_sign, pos = [], "", 0
     for m in _LOST.finditer(text):
         at = m.end() - 1
         if m.group(1) is not None:
-            last_sign = _sign_in_words(text, m.group(2)) or "≤"
-        out.append(text[pos:at] + last_sign)
+            last_sign = _sign_in_words(text, m.group(2)) or _sign_before(text, m.start())
+        out.append(text[pos:at] + (last_sign or "\ufffd"))
         pos = at + 1
     return "".join(out) + text[pos:]
+
+
+def _sign_before(text: str, at: int) -> str:
+    """"≤"/"≥" when a bound word stands just before the symbol on its line ("is a maximum d \ufffd 3.5"), else ""."""
+    before = text[max(text.rfind("\n", 0, at) + 1, at - 24):at]
+    if re.search(r"(?i)\b(?:maximum|max\.|at\s+most)\s*$", before):
+        return "≤"
+    if re.search(r"(?i)\b(?:minimum|min\.|at\s+least)\s*$", before):
+        return "≥"
+    return ""
 
 
 def _sign_in_words(text: str, number: str) -> str:
