@@ -21,12 +21,16 @@ def test_or_more_en():
     assert _bounds(or_more("Names in use for a long time (10 years or longer).", "en")) == [(">=", 10, "a")]
     assert or_more("The panel shall comprise four or more members.", "en")[0].parameter == "members"
     assert or_more("Apply one or more of the following measures.", "en") == []
+    assert or_more("The group contains one or more items.", "en") == []  # "some": no bound
+    assert or_more("If two or more lamps are fitted, the sum is used.", "en") == []  # a condition
+    assert or_more("For an assembly of two or more lamps the sum is used.", "en") == []
     assert or_more("It is 5 or more than 6.", "en") == []
 
 
 def test_or_more_fr():
     """ "une ou plusieurs", "d'un km ou plus", "10 ans ou plus" are lower bounds; "ou plus de" is not."""
-    assert _bounds(or_more("Une fosse bordée par une ou plusieurs parois.", "fr")) == [(">=", 1, "")]
+    assert _bounds(or_more("Une fosse bordée par deux ou plusieurs parois.", "fr")) == [(">=", 2, "")]
+    assert or_more("Une fosse bordée par une ou plusieurs parois.", "fr") == []  # "some": no bound
     assert _bounds(or_more("Un cône d’un km ou plus de diamètre.", "fr")) == []  # "ou plus de": a comparison
     assert _bounds(or_more("Un cône d’un km ou plus, de forme ronde.", "fr")) == [(">=", 1, "km")]
     assert _bounds(or_more("Des noms en usage depuis 10 ans ou plus.", "fr")) == [(">=", 10, "a")]
@@ -39,7 +43,7 @@ def _doc() -> Document:
                           text="The test voltage shall not be less than 250 V.",
                           parallel={"fr": {"heading": "Tension d'essai",
                                            "text": "La tension d'essai ne doit pas être inférieure à 250 V. "
-                                                   "Le comité est formé d’un ou plusieurs membres."}})]
+                                                   "Le comité est formé de deux ou plusieurs membres."}})]
     return doc
 
 
@@ -49,7 +53,7 @@ def test_parallel_text_indicators_carry_their_language():
     own = [i for i in found if not (i.origin or {}).get("lang")]
     fr = [i for i in found if (i.origin or {}).get("lang") == "fr"]
     assert _bounds(own) == [(">=", 250, "V")]
-    assert sorted(_bounds(fr)) == [(">=", 1, ""), (">=", 250, "V")]
+    assert sorted(_bounds(fr)) == [(">=", 2, ""), (">=", 250, "V")]
     assert all(i.clause == "d#4.1" for i in found)
 
 

@@ -1,8 +1,9 @@
 """Lower bounds written "N or more" (en) and "N ou plus" / "un ou plusieurs" (fr): a count or quantity >= N.
 
 "bounded by two or more faults", "one km or more in diameter", "(25 years or longer)", "three or more
-members"; "une ou plusieurs failles", "d'un km ou plus", "25 ans ou plus". "one or more of the
-following" chooses among listed items and is no bound. Numbers in words come from zmdocs.text.numbers.
+members"; "d'un km ou plus", "25 ans ou plus". A bare "one or more" / "un ou plusieurs" (some, any
+number) and a count inside a condition ("If two or more lamps …", "For an assembly of two or more …")
+are no bounds. Numbers in words come from zmdocs.text.numbers.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ _UNITS = r"km|mm|cm|m|kg|t|years?|ans?|months?|mois|hours?|heures?|h"
 _TAIL = {"en": r"or\s+(?:more|longer|greater|over)(?!\s+(?:of|than)\b)",
          "fr": r"ou\s+(?:plus(?:ieur)?s?|davantage)(?!\s+(?:de|d['’]|que)\b)"}
 _EXTRA = {"en": {}, "fr": {"une": 1}}
+# a sentence that opens with (or holds) a condition: the count says when, not how many
+_CONDITION = re.compile(r"(?i)^\W*(?:for|in\s+the\s+case|pour|dans\s+le\s+cas)\b|\b(?:if|when|where|whether|si|lorsque|quand)\b")
 
 
 def _pattern(lang: str) -> re.Pattern[str]:
@@ -45,8 +48,10 @@ def or_more(text: str, lang: str, clause: str | None = None, page: int | None = 
         if v is None:
             continue
         unit = unit_symbol(m.group("u")) if m.group("u") else ""
-        param = " ".join(m.group("after").split()[:4])
         s = text.rfind(".", 0, m.start()) + 1
+        if v == 1 and not unit or _CONDITION.search(text, s, m.start()):
+            continue
+        param = " ".join(m.group("after").split()[:4])
         out.append(make(param, ">=", unit, value=int(v) if float(v).is_integer() else v, clause=clause, page=page,
                         text=text[s:m.end()].strip()))
     return out
