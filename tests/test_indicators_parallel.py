@@ -62,3 +62,13 @@ def test_no_parallel_text_no_extra_indicators():
     doc = _doc()
     doc.clauses[0].parallel = {}
     assert _bounds(extract_document(doc)) == [(">=", 250, "V")]
+
+
+def test_count_per_period():
+    """ "no more than 50 names per year" is a rate (<= 50 /a), en and fr; a count without a period is left alone."""
+    from zmdocs.indicators import extract_text
+    from zmdocs.indicators.per_period import per_period
+
+    assert _bounds(per_period(extract_text("Maximum: no more than 40 entries per year.", lang="en"))) == [("<=", 40, "/a")]
+    assert _bounds(per_period(extract_text("Maximum : pas plus de 40 demandes par an.", lang="fr"))) == [("<=", 40, "/a")]
+    assert _bounds(per_period(extract_text("The lamp shall flash no more than 3 times.", lang="en"))) == [("<=", 3, "")]

@@ -133,6 +133,7 @@ from zmdocs.indicators.lists import restate_lists, restate_under
 from zmdocs.indicators.operating_bounds import operating_bounds, relative_differences
 from zmdocs.indicators.or_more import or_more
 from zmdocs.indicators.parallel_text import parallel_indicators
+from zmdocs.indicators.per_period import per_period
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.required_values import add_required_values
 from zmdocs.indicators.roles import assign_roles
@@ -186,7 +187,7 @@ def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headi
         found = prohibited_lines(text, relative_differences(join_labelled_bounds(found)), extract_text, c.id, c.page)
         found += _new_bounds(found, operating_bounds(text, extract_text, c.id, c.page))
     if tlang in ("en", "fr"):  # "bounded by two or more faults", "un ou plusieurs flancs"
-        found += _new_bounds(found, or_more(text, tlang, c.id, c.page))
+        found = per_period(found + _new_bounds(found, or_more(text, tlang, c.id, c.page)))
     if c.kind == "terms":  # a zh entry's rule in bound words, and the thresholds that delimit a defined class
         found = term_rules(found, text)
         if tlang == "zh":

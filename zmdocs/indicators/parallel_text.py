@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from zmdocs.indicators.lists import restate_lists
 from zmdocs.indicators.or_more import or_more
+from zmdocs.indicators.per_period import per_period
 from zmdocs.model import Document, Indicator
 
 LANGS = ("en", "de", "fr", "zh")
@@ -31,7 +32,7 @@ def parallel_indicators(doc: Document, skip: set[str], extract: Callable[..., li
                 continue
             text = restate_lists(text, lang)
             found = extract(text, lang=lang, clause=c.id, page=c.page, context=par.get("heading") or "")
-            for i in merge(found, or_more(text, lang, c.id, c.page)):
+            for i in per_period(merge(found, or_more(text, lang, c.id, c.page))):
                 i.origin = {**(i.origin or {"type": "prose"}), "lang": lang}
                 out.append(i)
     return out

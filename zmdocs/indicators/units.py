@@ -122,6 +122,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
                                          "revolutions per minute", "revolutions/minute", "转/分钟", "转/分")),
     ("r/s", "revolution_per_second_", ("r/s",)),
     ("/min", None, ("times per minute", "flashes per minute", "times a minute")),  # a flash or event rate, kept
+    ("/a", None, ("times per year", "times a year")),  # an event rate per year, kept
     ("L/min", "liter / minute", ("L/min", "l/min", "升/分钟")),
     ("L/h", "liter / hour", ("L/h", "l/h")),
     ("m³/h", "meter ** 3 / hour", ("m³/h", "m3/h")),
