@@ -116,7 +116,7 @@ class Origin(_Record):
     """Where an indicator was read: `{"type": "prose"}`, a table cell, a footnote, a product row."""
 
     __slots__ = ()
-    FIELDS = ("type", "table", "row", "col", "note", "footnote", "source")
+    FIELDS = ("type", "table", "row", "col", "note", "footnote", "source", "lang")
     type = _key("type", "prose | table | product (OriginType)")
     table = _key("table", "table number (or id) of a table indicator")
     row = _key("row", "table row index, or the product file's row number")
@@ -124,6 +124,7 @@ class Origin(_Record):
     note = _key("note", "True when read from a table note")
     footnote = _key("footnote", "True when read from a table footnote")
     source = _key("source", "a product row's source (catalogue, URL)")
+    lang = _key("lang", "the language of a clause's parallel text it was read from (absent: the clause's own)")
 
 
 class Normalized(_Record):
@@ -197,6 +198,8 @@ class Clause:
     page_end: int | None = None
     provisions: list[Provision] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)  # list items a) b) … in the clause text (schema 2)
+    # the clause as printed beside it in another language (a side-by-side bilingual PDF): lang -> heading, text
+    parallel: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Clause:

@@ -179,6 +179,7 @@ class _Clause(_Saved):
     page_end: StrictInt | None = None
     provisions: list[_Provision] = []
     items: list[_Item] = []  # schema 2
+    parallel: dict[str, dict[str, StrictStr]] = {}  # the clause in another language printed beside it
 
 
 class _Table(_Saved):

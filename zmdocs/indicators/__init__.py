@@ -135,6 +135,9 @@ from zmdocs.indicators.level_tables import level_settings
 from zmdocs.indicators.list_tables import split_list_tables
 from zmdocs.indicators.lists import restate_lists, restate_under
 from zmdocs.indicators.operating_bounds import operating_bounds, relative_differences
+from zmdocs.indicators.or_more import or_more
+from zmdocs.indicators.parallel_text import parallel_indicators
+from zmdocs.indicators.per_period import per_period
 from zmdocs.indicators.prose import extract_text
 from zmdocs.indicators.required_values import add_required_values
 from zmdocs.indicators.roles import assign_roles
@@ -188,6 +191,8 @@ def _prose_indicators(c: Clause, text: str, tlang: str, clang: str | None, headi
         found = add_stated_values(add_required_values(found, text, extract_text, c.id, c.page), text, extract_text, c.id, c.page)
         found = prohibited_lines(text, relative_differences(join_labelled_bounds(found)), extract_text, c.id, c.page)
         found += _new_bounds(found, operating_bounds(text, extract_text, c.id, c.page))
+    if tlang in ("en", "fr"):  # "bounded by two or more faults", "un ou plusieurs flancs"
+        found = per_period(found + _new_bounds(found, or_more(text, tlang, c.id, c.page)))
     if c.kind == "terms":  # a zh entry's rule in bound words, and the thresholds that delimit a defined class
         found = term_rules(found, text)
         if tlang == "zh":
@@ -249,6 +254,7 @@ def extract_document(doc: Document, embed: bool = False, model: str | None = Non
     for t in [*doc.tables, *text_tables]:
         if not (t.clause and t.clause in skip):
             out.extend(_table_indicators(t, lang, headings))
+    out.extend(parallel_indicators(doc, skip, extract_text, lambda a, b: _new_bounds(a, b) + a))  # the translation printed beside a clause
     out.extend(settings_in_labels(out, doc.tables, lang if lang in ("zh", "en", "de", "fr") else None))
     apply_field_rules(out, lang)
     out = apply_implied_bounds(doc, apply_table_leadins(doc, out))

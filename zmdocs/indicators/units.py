@@ -123,6 +123,7 @@ _LEXICON: list[tuple[str, str | None, tuple[str, ...]]] = [
                                          "min⁻l", "min-l")),  # "min⁻l": a text layer's l for ¹, as "m⁻l"
     ("r/s", "revolution_per_second_", ("r/s",)),
     ("/min", None, ("times per minute", "flashes per minute", "times a minute")),  # a flash or event rate, kept
+    ("/a", None, ("times per year", "times a year")),  # an event rate per year, kept
     ("L/min", "liter / minute", ("L/min", "l/min", "升/分钟")),
     ("L/h", "liter / hour", ("L/h", "l/h")),
     ("m³/h", "meter ** 3 / hour", ("m³/h", "m3/h")),

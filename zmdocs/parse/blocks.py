@@ -43,3 +43,4 @@ class RawDocument:
     pages: int = 0
     format: str = ""
     warnings: list[str] = field(default_factory=list)
+    parallel: dict[str, list[Block]] = field(default_factory=dict)  # lang -> a translation printed beside the text

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 ANNEX_RE = re.compile(
-    r"^(?:附\s*录\s*(?P<l1>[A-Z]{1,2})(?![A-Za-z])|(?:(?:Nationaler|National)\s+)?(?:Annex|ANNEX|Anhang|ANHANG|Annexe|ANNEXE|Appendix|APPENDIX)\s+(?:(?P<l2>[A-Z]{1,2})(?![A-Za-z])|[(（](?P<l3>[A-Z]{1,2})[)）]))"
+    r"^(?:附\s*录\s*(?P<l1>[A-Z]{1,2})(?![A-Za-z])|(?:(?:Nationaler|National)\s+)?(?:Annex|ANNEX|Anhang|ANHANG|Annexe|ANNEXE|Appendix|APPENDIX|Appendice|APPENDICE)\s+(?:(?P<l2>[A-Z]{1,2})(?![A-Za-z])|[(（](?P<l3>[A-Z]{1,2})[)）]))"
     r"\s*(?P<rest>.*)$",
     re.S,
 )

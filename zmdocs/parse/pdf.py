@@ -462,4 +462,5 @@ def read_pdf(path: Path, workers: int | None = None, ocr: str = "auto", progress
     blocks = _blocks(pages)
     if blocks and pages and pages[0].get("running"):
         blocks[0].meta["running"] = pages[0]["running"]
-    return RawDocument(blocks=blocks, pages=n, format="pdf", warnings=warnings)
+    parallel = {pages[0]["aside_lang"]: _blocks([{**pg, "items": pg.get("aside", [])} for pg in pages])} if bilingual else {}
+    return RawDocument(blocks=blocks, pages=n, format="pdf", warnings=warnings, parallel=parallel)

@@ -5,9 +5,10 @@ language on the left and its translation on the right (IHO-IOC, bilingual nation
 column after column, the second column repeats every clause number in the other language, so the
 clause tree would mix languages or open each clause twice. When most two-column pages have columns
 in two different languages, the document's language is the one the left column holds most often;
-on every two-column page the column in the other language is dropped from the reading order (a page
-whose columns swap sides, such as an index of the translation, keeps the main-language column), and
-a warning says how many lines were set aside.
+on every two-column page the column in the other language leaves the reading order (a page whose
+columns swap sides, such as an index of the translation, keeps the main-language column) and is kept
+apart in the page's "aside" items (its language in "aside_lang") for the parallel text of the clauses
+(zmdocs.parse.parallel); a warning says how many lines were set aside.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def _drop_side(pg: dict, main: str, usual: int) -> int:
 
 
 def keep_main_column(pages: list[dict]) -> str | None:
-    """Drop the translation column of a side-by-side bilingual PDF in place; a warning, or None if not one."""
+    """Set the translation column of a side-by-side bilingual PDF aside in place; a warning, or None if not one."""
     main = main_language(pages)
     if main is None:
         return None
@@ -73,8 +74,11 @@ def keep_main_column(pages: list[dict]) -> str | None:
         side = _drop_side(pg, main, 2)
         others[_lang(_column_text(pg, side), 20) or "?"] += 1
         kept = [it for it in pg["items"] if "text" not in it or it.get("column") != side]
-        dropped += len(pg["items"]) - len(kept)
+        pg["aside"] = [it for it in pg["items"] if "text" in it and it.get("column") == side]
+        dropped += len(pg["aside"])
         pg["items"] = kept
     other = next((k for k, _ in others.most_common() if k not in ("?", main)), "?")
+    for pg in pages:
+        pg["aside_lang"] = other
     return (f"side-by-side bilingual PDF ({main} | {other}): the clause tree follows the {main} column; "
             f"{dropped} line(s) of the {other} column were set aside")

@@ -156,6 +156,12 @@ def parse_file(path: str | Path, fmt: str | None = None, ocr: str = "auto", ocr_
         raise ParseError(str(p), "contains no text", "check that it is the right file")
     bad = clean_surrogates(raw.blocks)
     doc = build_document(raw.blocks, source=str(p))
+    if raw.parallel:  # a translation printed beside the text: each clause keeps its twin's text
+        from zmdocs.parse.parallel import attach_parallel
+
+        for lang, blocks in raw.parallel.items():
+            bad += clean_surrogates(blocks)
+            attach_parallel(doc, build_document(blocks, source=str(p)), lang)
     doc.format = raw.format or fmt
     doc.pages = raw.pages
     doc.sha256 = sha256_of(p)
