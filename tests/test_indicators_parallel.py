@@ -72,3 +72,22 @@ def test_count_per_period():
     assert _bounds(per_period(extract_text("Maximum: no more than 40 entries per year.", lang="en"))) == [("<=", 40, "/a")]
     assert _bounds(per_period(extract_text("Maximum : pas plus de 40 demandes par an.", lang="fr"))) == [("<=", 40, "/a")]
     assert _bounds(per_period(extract_text("The lamp shall flash no more than 3 times.", lang="en"))) == [("<=", 3, "")]
+
+
+def test_translation_indicators_count_once_in_compare_check_and_diff():
+    """Regression: a bilingual PDF's translation column restates each limit; comparison, check and the edition
+    diff must see it once (zmdocs.indicators.parallel_text.own_text), the indicator list keeps both."""
+    from zmdocs.check import limits_of
+    from zmdocs.diff.indicators import items
+    from zmdocs.indicators.parallel_text import is_translation, own_text
+
+    doc = _doc()
+    doc.indicators = extract_document(doc)
+    assert any(is_translation(i) for i in doc.indicators) and any(not is_translation(i) for i in doc.indicators)
+    own = own_text(doc)
+    assert own is not doc and not any(is_translation(i) for i in own.indicators)
+    assert len(doc.indicators) > len(own.indicators)
+    assert len(limits_of(doc)) == len([i for i in own.indicators if i.role == "requirement"])
+    assert len(items(doc, ("requirement",))) == len(items(own, ("requirement",)))
+    plain = Document(id="p", lang="en")
+    assert own_text(plain) is plain

@@ -22,6 +22,7 @@ from zmdocs.check.match import (
 )
 from zmdocs.check.result import Check, CheckResult, Limit
 from zmdocs.check.spec import Param, ProductData, load_spec
+from zmdocs.indicators.parallel_text import own_text
 from zmdocs.model import Document, Indicator
 from zmdocs.pairing import groups_agreement, heading_paths, subject_groups, text_subject_groups
 from zmdocs.pairing import unit_dimension as dimension
@@ -36,7 +37,7 @@ def limits_of(doc: Document) -> list[tuple[Indicator, Limit, list[str]]]:
     """The requirement limits of a prepared document, with their names (parameter, clause heading)."""
     clauses = {c.id: c for c in doc.clauses}
     out = []
-    for ind in doc.indicators:
+    for ind in own_text(doc).indicators:
         if ind.role != "requirement":
             continue
         c = clauses.get(ind.clause or "")
@@ -49,7 +50,7 @@ def limits_of(doc: Document) -> list[tuple[Indicator, Limit, list[str]]]:
 def limit_subjects(doc: Document) -> list[dict[str, frozenset[str]]]:
     """The subjects (glossary `subjects:`, by group) of each limit of `limits_of(doc)`, read from its parameter,
     conditions, sentence and heading path with the table caption (zmdocs.pairing)."""
-    inds = [ind for ind in doc.indicators if ind.role == "requirement"]
+    inds = [ind for ind in own_text(doc).indicators if ind.role == "requirement"]
     return [subject_groups(ind, ctx) for ind, ctx in zip(inds, heading_paths(doc, inds), strict=True)]
 
 

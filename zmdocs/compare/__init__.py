@@ -38,6 +38,7 @@ from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER, judge
 from zmdocs.compare.tiers import tier_of
 from zmdocs.compare.values import canonical, conversion, from_canonical
 from zmdocs.errors import CompareError, ModelError
+from zmdocs.indicators.parallel_text import own_text
 from zmdocs.model import Document, Indicator
 from zmdocs.pairing import SIM_WITH_WORDS, compatible, pairing_text, similarity_match, title_subject
 from zmdocs.text.gridpoints import point_tag
@@ -276,7 +277,7 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
     if isinstance(key_indicators, (str, Path)):
         list_name = str(key_indicators)
         key_indicators = read_key_list(key_indicators)
-    found = found or set()
+    found, draft, refs = found or set(), own_text(draft), [own_text(r) for r in refs]  # a translation column counts once
     get_embedder = _embedder_factory(model)
     dinds = [named_from_headings(lambda c: find_clause(draft, c), i) for i in draft.indicators]  # 'Maximum: 160 cd'
     warnings: list[str] = []

@@ -36,3 +36,21 @@ def parallel_indicators(doc: Document, skip: set[str], extract: Callable[..., li
                 i.origin = {**(i.origin or {"type": "prose"}), "lang": lang}
                 out.append(i)
     return out
+
+
+def is_translation(ind: Indicator) -> bool:
+    """An indicator read from the translation printed beside a clause (it restates one of the text's own)."""
+    return bool((getattr(ind, "origin", None) or {}).get("lang"))
+
+
+def own_text(doc):
+    """`doc` (a Document or product spec) without its translations' indicators, so a comparison, check or edition
+    diff counts a bilingual standard's requirement once; `doc` itself when it has none."""
+    import copy
+
+    inds = getattr(doc, "indicators", None) or []
+    if not any(is_translation(i) for i in inds):
+        return doc
+    out = copy.copy(doc)
+    out.indicators = [i for i in inds if not is_translation(i)]
+    return out
