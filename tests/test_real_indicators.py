@@ -90,12 +90,13 @@ def test_real_gold_micro_on_files_being_tuned() -> None:
     the six left (UN R24 `__heldout2`/`__heldout3`/`__heldout5`, UN R83 `__heldout3`, R7 `__heldout2`, R48
     `__heldout5`) measure P 0.893 / R 0.790. On 2026-12-08 (seventh session) eleven files of the sixth held-out
     batch joined (GB/T 19056, the eCall draft and GM/T 0030 stay held out with their documents): the seventeen files
-    measured P 0.592 / R 0.581 at release."""
+    measured P 0.592 / R 0.581 at release; after that session's rules three files passed 0.9 and joined the test
+    above (UN R83 `__heldout6`, GB 7258 and JT/T 808 `__heldout6`), and the fourteen left measure P 0.919 / R 0.792."""
     tp, n_pred, n_gold, _ = _micro(lambda g: g.get("stage") == "tuning")
     assert n_gold, "no gold file carries `stage: tuning`"
     detail = f"tp {tp}, predicted {n_pred}, gold {n_gold}"
-    assert tp / max(n_pred, 1) >= 0.56, detail
-    assert tp / n_gold >= 0.55, detail
+    assert tp / max(n_pred, 1) >= 0.88, detail
+    assert tp / n_gold >= 0.76, detail
 
 
 def _ind(clause: str, comparator: str, value=None, unit: str = "", vmin=None, vmax=None) -> SimpleNamespace:
