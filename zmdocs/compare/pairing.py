@@ -111,14 +111,19 @@ _CRITERIA_RE = re.compile(r"合格判据|判定准则|合格判定|判定依据|
                           r"compliance criteria|Bewertungskriterien|Abnahmekriterien|critères d.acceptation", re.I)
 
 
-def _under_criteria(doc, c) -> bool:
+def _heading_up(doc, c, pattern: re.Pattern) -> bool:
+    """Whether clause `c` or one of its parents (up to 12 levels) has a heading `pattern` finds."""
     for _ in range(12):
         if c is None:
             return False
-        if _CRITERIA_RE.search(c.heading or ""):
+        if pattern.search(c.heading or ""):
             return True
         c = find_clause(doc, c.parent)
     return False
+
+
+def _under_criteria(doc, c) -> bool:
+    return _heading_up(doc, c, _CRITERIA_RE)
 
 
 def is_requirement(doc, ind: Indicator) -> bool:
@@ -148,13 +153,7 @@ def is_routine_test(doc, ind: Indicator) -> bool:
     c = find_clause(doc, ind.clause)
     if c is None or not c.kind.startswith("annex"):
         return False
-    for _ in range(12):
-        if c is None:
-            return False
-        if _ROUTINE_RE.search(c.heading or ""):
-            return True
-        c = find_clause(doc, c.parent)
-    return False
+    return _heading_up(doc, c, _ROUTINE_RE)
 
 
 def is_marked_key(ind: Indicator) -> bool:
