@@ -91,3 +91,12 @@ def test_translation_indicators_count_once_in_compare_check_and_diff():
     assert len(items(doc, ("requirement",))) == len(items(own, ("requirement",)))
     plain = Document(id="p", lang="en")
     assert own_text(plain) is plain
+
+
+def test_per_year_unit_is_known():
+    """Regression: "times per year" and "N … per year" give the unit /a, which normalises as itself (no
+    'unknown unit' warning for an event rate)."""
+    from zmdocs.indicators.units import normalize
+
+    assert normalize("/a", 2)["unit"] == "/a"
+    assert normalize("/min", 2)["unit"] == "/min"
