@@ -3,12 +3,12 @@
 Two layouts (reference fuels, materials, media):
 - limit columns: "minimum" / "maximum" (also "min." / "max." under a spanning "Limits") give one bound per
   cell (`>=` / `<=`, never one range), a "Basis" / "Typical" column the nominal value (`=`, informative);
-- product columns ("Fuel A" | "Fuel B"): each cell carries its own bound ("max. 12", "min. 89", "30 ± 2").
-The unit comes from the row's unit cell (never from a column head such as "Fuel A"); placeholders ("-",
+- product columns ("Grade A" | "Grade B"): each cell carries its own bound ("max. 7", "min. 40", "20 ± 3").
+The unit comes from the row's unit cell (never from a column head such as "Grade A"); placeholders ("-",
 "report", "balance", "free", "none") are no values; a rating "class 1" is the number 1; footnote markers
-("Limits 1/", "Sulphur content 3/", "mg/m3 2/") are dropped; the test-method column is never read; a row that
-stacks several parameters is read line by line (`stacked_rows`); a row repeated across the table ("Reference
-fuel G20") is the condition of the rows under it. A row label naming a setting ("Density at 15 °C") gives
+("Limits 1/", "Water content 3/", "mg/m3 2/") are dropped; the test-method column is never read; a row that
+stacks several parameters is read line by line (`stacked_rows`); a row repeated across the table ("Test
+medium B") is the condition of the rows under it. A row label naming a setting ("Density at 15 °C") gives
 its setting once per table and label.
 """
 
