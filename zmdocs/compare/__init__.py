@@ -38,7 +38,6 @@ from zmdocs.compare.strictness import NOT_COMPARABLE, RESULT_ORDER, judge
 from zmdocs.compare.tiers import tier_of
 from zmdocs.compare.values import canonical, conversion, from_canonical
 from zmdocs.errors import CompareError, ModelError
-from zmdocs.indicators.parallel_text import own_text
 from zmdocs.model import Document, Indicator
 from zmdocs.pairing import SIM_WITH_WORDS, compatible, pairing_text, similarity_match, title_subject
 from zmdocs.text.gridpoints import point_tag
@@ -269,6 +268,13 @@ def _add_counterpart(row: Row, ref, tier: str, is_found: bool, d: Indicator, j: 
         params=jd.params, alternatives=[_evidence(ref, rinds[o]) for o in others][:6]))
 
 
+def _own_texts(draft, refs: list) -> tuple:
+    """Draft and references without their translation columns' indicators, so a bilingual standard counts once."""
+    from zmdocs.indicators.parallel_text import own_text  # the extractor package is heavy: loaded on use
+
+    return own_text(draft), [own_text(r) for r in refs]
+
+
 def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_indicators: list[str] | str | Path | None = None,
                       rules: Rules | str | Path | None = None, model=None, found: set[str] | None = None) -> Comparison:
     """Compare the draft's indicators with every reference and judge the level."""
@@ -277,7 +283,7 @@ def compare_documents(draft: Document, refs: list[Document | ProductSpec], key_i
     if isinstance(key_indicators, (str, Path)):
         list_name = str(key_indicators)
         key_indicators = read_key_list(key_indicators)
-    found, draft, refs = found or set(), own_text(draft), [own_text(r) for r in refs]  # a translation column counts once
+    found, (draft, refs) = found or set(), _own_texts(draft, refs)
     get_embedder = _embedder_factory(model)
     dinds = [named_from_headings(lambda c: find_clause(draft, c), i) for i in draft.indicators]  # 'Maximum: 160 cd'
     warnings: list[str] = []

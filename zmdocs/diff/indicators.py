@@ -17,7 +17,6 @@ from zmdocs.compare.values import canonical, fmt_number
 from zmdocs.diff.clauses import greedy_pairs, label
 from zmdocs.diff.result import Change
 from zmdocs.diff.text import key, ratio
-from zmdocs.indicators.parallel_text import own_text
 from zmdocs.model import Document, Indicator
 from zmdocs.pairing import parameter_score
 from zmdocs.text.comparators import cue_comparator, cue_pattern
@@ -42,6 +41,8 @@ class Item:
 
 
 def items(doc: Document, roles: tuple[str, ...]) -> list[Item]:
+    from zmdocs.indicators.parallel_text import own_text  # the extractor package is heavy: loaded on use
+
     numbers = {c.id: c.number for c in doc.clauses}
     out = []
     for ind in own_text(doc).indicators:
